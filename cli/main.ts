@@ -1,0 +1,35 @@
+// The `huibian` command: a thin shell over the core. Each subcommand lives in cli/commands/<name>.ts
+// and exports run(argv) → exit code. Nothing here knows about layout or storage details.
+const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
+  compile: { summary: '编译会议材料汇编（PDF / DOCX）', load: () => import('./commands/compile') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  huibian ${name.padEnd(10)} ${c.summary}`);
+  return ['汇编 Huibian — 政协会议材料汇编', '', '用法 (usage):', ...lines, '', '  huibian <command> --help  查看命令说明'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`未知命令：${name}\n\n${usage()}`);
+    return 2;
+  }
+  const mod = await cmd.load();
+  return mod.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(`huibian: 内部错误：${e instanceof Error ? e.stack : String(e)}`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,54 @@
+// Lint rules, above all the layer rules of architecture.md as errors:
+// - core/ (outside core/node/) is pure: no electron, no DOM, no node: built-ins;
+// - renderer/ never imports node built-ins or electron;
+// - nothing but electron/ imports electron.
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
+  'http', 'https', 'http2', 'net', 'os', 'path', 'process', 'readline', 'stream', 'stream/promises',
+  'string_decoder', 'timers', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib', 'perf_hooks',
+];
+const noNode = {
+  paths: [...nodeBuiltins.map((name) => ({ name, message: 'core/ is pure: Node built-ins belong in core/node/.' })),
+    { name: 'electron', message: 'Only electron/ may import electron.' },
+    { name: 'lowdb', message: 'Storage belongs in core/node/.' }, { name: 'lowdb/node', message: 'Storage belongs in core/node/.' }],
+  patterns: [{ group: ['node:*'], message: 'core/ is pure: node: imports belong in core/node/.' },
+    { group: ['**/node/*', '**/node'], message: 'Pure core code must not import core/node/.' },
+    { group: ['**/electron/**', '**/renderer/**', '**/cli/**'], message: 'core/ never imports the shells.' }],
+};
+const browserGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch', 'XMLHttpRequest'];
+const nodeGlobals = ['process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'out/**', 'release/**', 'test-output/**', 'cli/bin.mjs', 'renderer/public/**'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/node/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', noNode],
+      'no-restricted-globals': ['error', ...[...browserGlobals, ...nodeGlobals].map((name) => ({ name, message: 'core/ is pure: no DOM or Node globals (use core/node/ or an injected port).' }))],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'lowdb', 'pdfkit', 'fontkit'], patterns: [{ group: ['node:*', '**/core/node/**', '**/electron/**'], message: 'The renderer talks to the core only through the contract.' }] }],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'core/node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ may import electron.' }] }] },
+  },
+);
