@@ -1,0 +1,263 @@
+// Shared shapes of the service contract: what a session looks like to a client (the view), save and
+// history state, snapshots, files crossing the boundary, compile jobs and statistics.
+// Pure data + zod only: the renderer imports this, so it must never import node, lowdb or the DOM.
+import { z } from 'zod';
+import { MemberSchema, SessionSchema, SubmissionSchema, SUBMISSION_KINDS, SORT_RULES } from '../model/session';
+import { LayoutSettingsSchema, FontRefSchema } from '../model/settings';
+
+export const IdSchema = z.string().min(1).max(200);
+
+/**
+ * Save state of a session as the store sees it.
+ * - 'saved': on disk, fsynced (temp → fsync → rename → fsync dir).
+ * - 'saving': a write is in flight.
+ * - 'unsaved': the last write failed (disk full, read-only folder, rename refused); the change is
+ *   kept in memory and retried — the UI must show "未保存" and `error.message`.
+ */
+export const SaveStateSchema = z.object({
+  state: z.enum(['saved', 'saving', 'unsaved']),
+  /** ISO time of the last successful save. */
+  savedAt: z.string().optional(),
+  /** The last save error while state is 'unsaved'. */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Revision that is on disk (≤ the session revision while unsaved). */
+  savedRevision: z.number().int().nonnegative().optional(),
+});
+export type SaveState = z.infer<typeof SaveStateSchema>;
+
+/** Undo / redo availability; labels are Chinese descriptions of the step ("移动材料"). */
+export const HistoryStateSchema = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().optional(),
+  redoLabel: z.string().optional(),
+  /** Steps available (at least 100 are kept). */
+  undoDepth: z.number().int().nonnegative().default(0),
+  redoDepth: z.number().int().nonnegative().default(0),
+});
+export type HistoryState = z.infer<typeof HistoryStateSchema>;
+
+/**
+ * The session as a client sees it. Every editing call returns one: the client replaces its copy and
+ * sends `revision` with its next edit (a stale revision is refused with 'store.stale-revision').
+ */
+export const SessionViewSchema = z.object({
+  session: SessionSchema,
+  revision: z.number().int().nonnegative(),
+  save: SaveStateSchema,
+  history: HistoryStateSchema,
+  /** Set when the session cannot be edited (newer schemaVersion, owned by another process …). */
+  readOnly: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Ids created by the call (new section, new member, imported submissions …), in order. */
+  created: z.array(z.string()).optional(),
+  /** Non-fatal notes for the clerk about this call (e.g. a recovered snapshot, a migration). */
+  notices: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+/** One line of the session list (recent first). */
+export const SessionSummarySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  theme: z.string().default(''),
+  date: z.string(),
+  submissionCount: z.number().int().nonnegative(),
+  memberCount: z.number().int().nonnegative(),
+  /** ISO times. */
+  updatedAt: z.string().optional(),
+  openedAt: z.string().optional(),
+  /** Set when the session file is damaged and needs recovery from a snapshot. */
+  damaged: z.boolean().optional(),
+  readOnly: z.boolean().optional(),
+});
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+export const TrashEntrySchema = z.object({
+  trashId: IdSchema,
+  sessionId: IdSchema,
+  name: z.string(),
+  deletedAt: z.string(),
+});
+export type TrashEntry = z.infer<typeof TrashEntrySchema>;
+
+export const SNAPSHOT_REASONS = ['auto', 'daily', 'before-migration', 'before-restore', 'before-import', 'manual'] as const;
+export const SnapshotInfoSchema = z.object({
+  id: IdSchema,
+  /** ISO time the snapshot was taken. */
+  createdAt: z.string(),
+  reason: z.enum(SNAPSHOT_REASONS),
+  revision: z.number().int().nonnegative(),
+  name: z.string(),
+  submissionCount: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfoSchema>;
+
+/**
+ * The result of opening a session: normally 'open' with the view. When session.json is empty,
+ * truncated, NUL-filled or invalid it has already been moved aside (never overwritten) and the
+ * client is offered the snapshots, newest good one first: restore one with 'snapshots.restore'.
+ */
+export const OpenResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('open'), view: SessionViewSchema }),
+  z.object({
+    status: z.literal('recovery'),
+    sessionId: IdSchema,
+    /** Stable code of what was wrong: 'store.session-empty', 'store.session-not-json' … */
+    code: z.string(),
+    /** Chinese, names the file and the cause and says what to do. */
+    message: z.string(),
+    /** Where the damaged file was moved (relative to the session folder). */
+    movedTo: z.string().optional(),
+    snapshots: z.array(SnapshotInfoSchema),
+  }),
+]);
+export type OpenResult = z.infer<typeof OpenResultSchema>;
+
+/**
+ * A file handed to the service: its bytes as base64 (browser, tests), or a local path (Electron and
+ * CLI only; the HTTP transport refuses paths).
+ */
+export const FileInputSchema = z.union([
+  z.object({ name: z.string().min(1).max(500), data: z.string() }),
+  z.object({ name: z.string().min(1).max(500).optional(), path: z.string().min(1) }),
+]);
+export type FileInput = z.infer<typeof FileInputSchema>;
+
+/** A file the service produced (compiled PDF, DOCX, bundle). */
+export const OutputFileSchema = z.object({
+  name: z.string(),
+  /** URL path to fetch it over HTTP (token required): /files/<sessionId>/<name>. */
+  url: z.string(),
+  size: z.number().int().nonnegative(),
+  /** Absolute path on this computer, when written there (Electron / CLI). */
+  path: z.string().optional(),
+});
+export type OutputFile = z.infer<typeof OutputFileSchema>;
+
+/** Per-file outcome of an import batch; one bad file never stops the rest. */
+export const ImportReportEntrySchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  submissionId: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
+  /** Detected title / author, for the review screen. */
+  title: z.string().optional(),
+  authorLine: z.string().optional(),
+  /** Set when the file's bytes equal an existing submission's source (same sha256). */
+  duplicateOf: z.string().optional(),
+});
+export type ImportReportEntry = z.infer<typeof ImportReportEntrySchema>;
+
+export const SubmissionPatchSchema = z
+  .object({
+    title: z.string().min(1),
+    authorLine: z.string(),
+    tocAuthor: z.string().optional(),
+    memberIds: z.array(z.string()),
+    kind: z.enum(SUBMISSION_KINDS),
+    status: z.enum(['ok', 'review']),
+    options: z.object({ pinned: z.boolean(), inToc: z.boolean(), startOnOdd: z.boolean().optional() }).partial(),
+  })
+  .partial();
+export type SubmissionPatch = z.infer<typeof SubmissionPatchSchema>;
+
+export const MemberInputSchema = MemberSchema.omit({ id: true });
+export type MemberInput = z.input<typeof MemberInputSchema>;
+export const MemberPatchSchema = MemberSchema.omit({ id: true }).partial();
+
+/** Session-level metadata editable from the settings screen (cover, marks, preface). */
+export const SessionMetaPatchSchema = z
+  .object({
+    name: z.string().min(1),
+    theme: z.string(),
+    bookTitle: z.string(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+    organiser: z.string(),
+    organiserSuffix: z.string(),
+    preface: z.string(),
+    marks: z
+      .object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() })
+      .partial(),
+  })
+  .partial();
+export type SessionMetaPatch = z.infer<typeof SessionMetaPatchSchema>;
+
+/** A partial layout: only the given keys change; fonts per role. */
+export const LayoutPatchSchema = LayoutSettingsSchema.omit({ fonts: true })
+  .extend({
+    fonts: z.object({ fang: FontRefSchema, song: FontRefSchema, xbs: FontRefSchema, hei: FontRefSchema, kai: FontRefSchema }).partial(),
+  })
+  .partial();
+export type LayoutPatch = z.infer<typeof LayoutPatchSchema>;
+
+export const SortRuleSchema = z.enum(SORT_RULES);
+
+export const COMPILE_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+/** A compile job; also the payload of the 'compile.progress' event. */
+export const CompileJobSchema = z.object({
+  jobId: IdSchema,
+  sessionId: IdSchema,
+  /** Session revision the job compiles. */
+  revision: z.number().int().nonnegative(),
+  state: z.enum(COMPILE_STATES),
+  progress: z.object({
+    /** 'read' | 'layout' | 'render' | 'write' … (engine-defined). */
+    phase: z.string(),
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+    /** Chinese, e.g. "正在排版第 3/55 篇". */
+    message: z.string().default(''),
+  }),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  result: z
+    .object({
+      pdf: OutputFileSchema.optional(),
+      docx: OutputFileSchema.optional(),
+      pageCount: z.number().int().nonnegative().optional(),
+      durationMs: z.number().nonnegative(),
+      /** Per item: printed start page and number of pages. */
+      items: z.array(z.object({ submissionId: z.string(), startPage: z.number().int(), pageCount: z.number().int() })).default([]),
+      warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
+    })
+    .optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type CompileJob = z.infer<typeof CompileJobSchema>;
+
+/** Statistics for the overview screen. Pages are known only after a compile of the current revision. */
+export const StatsSchema = z.object({
+  sections: z.array(
+    z.object({
+      sectionId: z.string(),
+      title: z.string(),
+      items: z.number().int().nonnegative(),
+      words: z.number().int().nonnegative(),
+      pages: z.number().int().nonnegative().optional(),
+    }),
+  ),
+  totals: z.object({
+    items: z.number().int().nonnegative(),
+    /** Submissions not placed in any section. */
+    unplaced: z.number().int().nonnegative(),
+    words: z.number().int().nonnegative(),
+    pages: z.number().int().nonnegative().optional(),
+  }),
+  members: z.object({
+    /** Roster members expected to submit (standing members). */
+    expected: z.number().int().nonnegative(),
+    received: z.number().int().nonnegative(),
+    missing: z.array(z.object({ memberId: z.string(), name: z.string() })),
+  }),
+  /** Revision of the compile the page numbers come from, if any. */
+  pagesFromRevision: z.number().int().optional(),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+export const PlacedSubmissionSchema = SubmissionSchema.extend({
+  /** The section holding it, or absent when not yet placed. */
+  sectionId: z.string().optional(),
+});
+export type PlacedSubmission = z.infer<typeof PlacedSubmissionSchema>;
