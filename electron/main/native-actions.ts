@@ -1,0 +1,79 @@
+// The shell's native actions (dialogs, open folder, print, external links) as schema-checked IPC
+// handlers. Paths the renderer sends are only honoured inside the allowed roots (the data folder
+// and folders the user picked in a native dialog); it must never open arbitrary paths or URLs.
+import { dirname, extname } from 'node:path';
+import { statSync } from 'node:fs';
+import { z } from 'zod';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
+import { err, ok } from '../../core/result';
+import { nativeHandler, type NativeHandlers } from './ipc-binding';
+import { isAllowedExternal, isInsideRoots } from './external';
+
+export interface NativeDeps {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  shell: Pick<Shell, 'openPath' | 'openExternal'>;
+  window: () => BrowserWindow | null;
+  /** Roots the shell may open; the user's own dialog choices are added at run time. */
+  roots: string[];
+}
+
+const FilterSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-zA-Z0-9*]{1,10}$/)).max(20) })).max(10);
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
+  const allow = (p: string) => {
+    if (!deps.roots.includes(p)) deps.roots.push(p);
+  };
+  const handlers: NativeHandlers = {
+    pickFiles: nativeHandler(z.object({ folder: z.boolean().optional(), multi: z.boolean().optional(), filters: FilterSchema.optional() }), async (input) => {
+        const win = deps.window();
+        const options: Electron.OpenDialogOptions = {
+          title: input.folder ? '选择文件夹' : '选择文件',
+          buttonLabel: '打开',
+          properties: [input.folder ? 'openDirectory' : 'openFile', ...(input.multi ? (['multiSelections'] as const) : [])],
+          filters: input.filters,
+        };
+        const res = win ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options);
+        if (res.canceled) return ok([]);
+        return ok(res.filePaths);
+      }),
+    pickSavePath: nativeHandler(z.object({ defaultName: z.string().min(1).max(255), extensions: z.array(z.string().regex(/^[a-zA-Z0-9]{1,10}$/)).min(1).max(5) }), async (input) => {
+        const win = deps.window();
+        const options: Electron.SaveDialogOptions = {
+          title: '保存为',
+          buttonLabel: '保存',
+          defaultPath: input.defaultName.replace(/[\\/:*?"<>|]/g, '_'),
+          filters: [{ name: input.extensions.join(' / ').toUpperCase(), extensions: input.extensions }],
+        };
+        const res = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
+        if (res.canceled || !res.filePath) return ok(null);
+        // The user chose this folder in a native dialog: opening it afterwards is legitimate.
+        allow(dirname(res.filePath));
+        return ok(res.filePath);
+      }),
+    openFolder: nativeHandler(z.object({ path: z.string().min(1).max(4096) }), async ({ path }) => {
+        if (!isInsideRoots(path, deps.roots)) return err('shell.forbidden', `不能打开此位置：${path}`);
+        const folder = isDir(path) ? path : dirname(path);
+        const message = await deps.shell.openPath(folder);
+        return message ? err('shell.open-failed', `无法打开文件夹：${message}`, { file: folder }) : ok(true as const);
+      }),
+    printPdf: nativeHandler(z.object({ path: z.string().min(1).max(4096) }), async ({ path }) => {
+        if (extname(path).toLowerCase() !== '.pdf' || !isInsideRoots(path, deps.roots)) return err('shell.forbidden', `不能打印此文件：${path}`);
+        const message = await deps.shell.openPath(path);
+        return message ? err('shell.open-failed', `无法用系统阅读器打开 PDF：${message}`, { file: path }) : ok(true as const);
+      }),
+    openExternal: nativeHandler(z.object({ url: z.string().min(1).max(2048) }), async ({ url }) => {
+        if (!isAllowedExternal(url)) return err('shell.forbidden', '出于安全考虑，此链接不能打开。');
+        await deps.shell.openExternal(url);
+        return ok(true as const);
+      }),
+  };
+  return handlers;
+}

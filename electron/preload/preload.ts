@@ -1,0 +1,30 @@
+// The preload: exposes exactly one small typed object (window.huibian) to the sandboxed renderer.
+// It must never expose ipcRenderer, a generic send/invoke, or any channel name chosen by the page.
+// Bundled to CommonJS (dist-electron/preload.cjs) because sandboxed preloads cannot be ESM.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { CHANNEL, type Bridge } from '../../renderer/transport/bridge';
+
+const native = (name: string, input: unknown) => ipcRenderer.invoke(CHANNEL.native, name, input);
+
+const bridge = {
+  call: (name, input) => ipcRenderer.invoke(CHANNEL.call, String(name), input),
+  on: (event, cb) => {
+    const listener = (_e: IpcRendererEvent, name: unknown, payload: unknown) => {
+      if (name === event) cb(payload);
+    };
+    ipcRenderer.on(CHANNEL.event, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANNEL.event, listener);
+    };
+  },
+  pathForFile: (file) => webUtils.getPathForFile(file),
+  native: {
+    pickFiles: (opts) => native('pickFiles', opts),
+    pickSavePath: (opts) => native('pickSavePath', opts),
+    openFolder: (path) => native('openFolder', { path }),
+    printPdf: (path) => native('printPdf', { path }),
+    openExternal: (url) => native('openExternal', { url }),
+  },
+} satisfies Bridge;
+
+contextBridge.exposeInMainWorld('huibian', bridge);
