@@ -1,0 +1,25 @@
+// The ordering module's public face: GF 3003 stroke order, names, organisations, ranks and section
+// sort rules. Pure (no I/O); the roster file I/O lives in core/node/roster-io.ts.
+export { strokeInfo, strokeCount, strokeClasses, strokeSubranks, isHan, type StrokeInfo, type StrokeClass } from './stroke-data';
+export { charSortKey, compareChars, compareStrokeStrings } from './stroke-compare';
+export {
+  COMPOUND_SURNAMES,
+  splitName,
+  cleanName,
+  nameKey,
+  compareNameKeys,
+  compareNamesByStroke,
+  sortByStroke,
+  sortNamesByStroke,
+  pinyinKey,
+  comparePinyinKeys,
+  sortByPinyin,
+  sortNamesByPinyin,
+  type NameOptions,
+  type NameParts,
+  type SortResult,
+} from './names';
+export { DEFAULT_ORG_ORDER, DEFAULT_SECTOR_ORDER, orgMatcher, looksLikeOrganisation, type OrgEntry, type OrgMatch } from './organisations';
+export { DEFAULT_RANK_ORDER, memberRank, rankIndex } from './rank';
+export { sortSection, itemAuthor, type SortSectionOptions, type SortSectionResult, type ItemAuthor } from './section-sort';
+export { generalStandardCoverage } from './coverage';

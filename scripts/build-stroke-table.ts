@@ -1,0 +1,179 @@
+// Builds core/order/data/stroke-table.ts and core/order/data/general-standard-chars.ts: the stroke
+// data behind the GF 3003 comparator. Run by a developer when the sources change; its output is
+// committed. It must never be imported by the app (it shells out to apt-get/dpkg-deb and reads
+// node_modules). Sources and licences are recorded in core/order/data/README.md.
+//
+//   npx tsx scripts/build-stroke-table.ts [--src <dir with extracted .debs>]
+//
+// Without --src it fetches the two Debian packages it needs with `apt-get download` (Debian is one
+// of the registries this project may use) into a temporary folder and unpacks them with dpkg-deb.
+//
+// Sources, in order of trust:
+//   1. cnchar-order 3.2.6 (MIT): stroke SHAPES (横, 提, 竖钩, 横折钩 …) for 6,939 characters, mainland order.
+//   2. rime-data-stroke (LGPL-3, Debian `rime-data-stroke`): 五笔画 classes (h s p n z) for ~70k
+//      characters; where a character has several codes the LAST is the mainland one (measured against
+//      cnchar-order: last agrees 3441/3474, first 15/3474), and only a code whose length equals the
+//      Unihan zh-Hans total is used.
+//   3. Unihan 15.0 (Unicode licence, Debian `unicode-data`): kTGH (the 8105 通用规范汉字 and their
+//      table order) and kTotalStrokes (first value = zh-Hans) for characters without a sequence.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, 'core/order/data');
+
+function sourceDir(): string {
+  const i = process.argv.indexOf('--src');
+  if (i > 0 && process.argv[i + 1]) return path.resolve(process.argv[i + 1]);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-strokes-'));
+  execFileSync('apt-get', ['download', 'rime-data-stroke', 'unicode-data'], { cwd: dir, stdio: 'inherit' });
+  for (const deb of readdirSync(dir).filter((f) => f.endsWith('.deb'))) {
+    execFileSync('dpkg-deb', ['-x', path.join(dir, deb), path.join(dir, 'x')]);
+  }
+  return path.join(dir, 'x');
+}
+
+function findFile(dir: string, name: string): string {
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.name === name) return p;
+    }
+  }
+  throw new Error(`${name} not found under ${dir}`);
+}
+
+const bzcat = (file: string) => execFileSync('bzcat', [file], { maxBuffer: 1 << 30 }).toString('utf8');
+const fromU = (u: string) => String.fromCodePoint(parseInt(u.slice(2), 16));
+
+// cnchar-order letters → our per-stroke code. The code keeps the class (横1 竖2 撇3 点4 折5) and the
+// finer GF 3003 information: main shape vs its variant (提 is 横's variant, 竖钩 竖's, 捺 点's) and
+// the number of turns of a 折 (fewer turns first).
+//   1 横  a 提 | 2 竖  b 竖钩 | 3 撇 | 4 点  d 捺 | e f g h 折 with 1 2 3 4 turns | 5 折 (turns unknown)
+const CNCHAR_CODE: Record<string, string> = { j: '1', i: 'a', f: '2', g: 'b', s: '3', k: '4', d: '4', l: 'd' };
+function cncharToCode(letters: string, shapes: Record<string, { foldCount: string }>): string {
+  return [...letters]
+    .map((l) => {
+      if (CNCHAR_CODE[l]) return CNCHAR_CODE[l];
+      const folds = Number(shapes[l]?.foldCount ?? 0);
+      if (folds < 1 || folds > 4) throw new Error(`unexpected cnchar-order letter ${l}`);
+      return 'efgh'[folds - 1];
+    })
+    .join('');
+}
+const RIME_CODE: Record<string, string> = { h: '1', s: '2', p: '3', n: '4', z: '5' };
+
+function main() {
+  const src = sourceDir();
+  const require = createRequire(import.meta.url);
+  const orderJs = readFileSync(require.resolve('cnchar-order'), 'utf8');
+  const tables = [...orderJs.matchAll(/JSON\.parse\('(\{.*?\})'\)/g)].map((m) => JSON.parse(m[1]));
+  const order = tables.find((t) => t['一']) as Record<string, string>;
+  const shapes = tables.find((t) => t.j?.name === '横') as Record<string, { foldCount: string }>;
+  if (!order || !shapes) throw new Error('cnchar-order layout changed');
+
+  const tgh: { ch: string; n: number }[] = [];
+  for (const line of bzcat(findFile(src, 'Unihan_OtherMappings.txt.bz2')).split('\n')) {
+    const p = line.split('\t');
+    if (p[1] === 'kTGH' && p[0].startsWith('U+')) tgh.push({ ch: fromU(p[0]), n: Number(p[2].split(':')[1]) });
+  }
+  tgh.sort((a, b) => a.n - b.n);
+  const total = new Map<string, number>();
+  for (const line of bzcat(findFile(src, 'Unihan_IRGSources.txt.bz2')).split('\n')) {
+    const p = line.split('\t');
+    if (p[1] === 'kTotalStrokes' && p[0].startsWith('U+')) total.set(fromU(p[0]), Number(p[2].split(' ')[0]));
+  }
+  const rime = new Map<string, string[]>();
+  for (const line of readFileSync(findFile(src, 'stroke.dict.yaml'), 'utf8').split('\n')) {
+    const p = line.split('\t');
+    if (p.length >= 2 && [...p[0]].length === 1 && /^[hspnz]+$/.test(p[1])) {
+      const list = rime.get(p[0]) ?? [];
+      list.push([...p[1]].map((c) => RIME_CODE[c]).join(''));
+      rime.set(p[0], list);
+    }
+  }
+
+  const seq = new Map<string, string>();
+  const origin = { cnchar: 0, rime: 0 };
+  for (const [ch, letters] of Object.entries(order)) {
+    if ([...ch].length !== 1 || !/\p{Script=Han}/u.test(ch)) continue;
+    seq.set(ch, cncharToCode(letters, shapes));
+  }
+  const general = tgh.map((t) => t.ch);
+  const countOnly = new Map<string, number>();
+  for (const ch of general) {
+    if (seq.has(ch)) {
+      origin.cnchar++;
+      continue;
+    }
+    const want = total.get(ch);
+    const codes = (rime.get(ch) ?? []).filter((c) => c.length === want);
+    if (codes.length) {
+      seq.set(ch, codes[codes.length - 1]);
+      origin.rime++;
+    } else if (want) countOnly.set(ch, want);
+    else throw new Error(`no stroke count at all for ${ch}`);
+  }
+
+  // Characters outside the 8105 but common in names (traditional forms, Ext. A): counts only.
+  const extra = new Map<string, number>();
+  for (const [ch, n] of total) {
+    const cp = ch.codePointAt(0)!;
+    const inBlock = (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff);
+    if (inBlock && !seq.has(ch) && !countOnly.has(ch)) extra.set(ch, n);
+  }
+
+  const byCount = (entries: Iterable<[string, string]>) => {
+    const rows: string[] = [];
+    for (const [ch, code] of [...entries].sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!)) {
+      rows[code.length] = (rows[code.length] ?? '') + ch + code;
+    }
+    return rows;
+  };
+  const charsByCount = (m: Map<string, number>) => {
+    const rows: string[] = [];
+    for (const [ch, n] of [...m].sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!)) rows[n] = (rows[n] ?? '') + ch;
+    return rows;
+  };
+  const lit = (rows: string[]) => '[\n' + Array.from(rows, (r) => `  ${JSON.stringify(r ?? '')},`).join('\n') + '\n]';
+
+  const header = `// GENERATED by scripts/build-stroke-table.ts from cnchar-order (MIT), rime-data-stroke (LGPL-3) and
+// Unihan 15.0 (Unicode licence); see ./README.md. Do not edit by hand: re-run the script.
+// Loaded lazily by core/order/stroke-data.ts; never parse it anywhere else.
+`;
+  writeFileSync(
+    path.join(outDir, 'stroke-table.ts'),
+    `${header}
+/** Index = stroke count; each entry is a run of (character, one code per stroke):
+ *  1 横  a 提 | 2 竖  b 竖钩 | 3 撇 | 4 点  d 捺 | e f g h 折 with 1–4 turns | 5 折 (turns unknown). */
+export const STROKE_SEQUENCES: readonly string[] = ${lit(byCount(seq))};
+
+/** 通用规范汉字 without a trustworthy stroke sequence: index = stroke count (Unihan), entry = characters. */
+export const STROKE_COUNT_ONLY: readonly string[] = ${lit(charsByCount(countOnly))};
+
+/** Other CJK characters (URO, Ext. A, compatibility) by Unihan stroke count: count only. */
+export const EXTRA_STROKE_COUNTS: readonly string[] = ${lit(charsByCount(extra))};
+`,
+  );
+  writeFileSync(
+    path.join(outDir, 'general-standard-chars.ts'),
+    `${header}
+/** The 8105 通用规范汉字 (2013) in table order (Unihan kTGH): 1–3500 level 1, 3501–6500 level 2, 6501–8105 level 3. */
+export const GENERAL_STANDARD_CHARS = ${JSON.stringify(general.join(''))};
+`,
+  );
+  const covered = general.filter((c) => seq.has(c)).length;
+  console.log(
+    `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime}; count only: ${countOnly.size}; sequences total ${seq.size}; extra counts ${extra.size}`,
+  );
+  console.log(`count only: ${[...countOnly.keys()].join('')}`);
+  if (!existsSync(outDir)) throw new Error('no output dir');
+}
+
+main();
