@@ -1,0 +1,162 @@
+// The one page-composition engine of print production: every output (booklet sheets, 2-up
+// handouts, numbered copies, watermarked or padded files) is a list of new pages, each drawing
+// pages of existing PDFs as Form XObjects at a position and scale. Source pages become forms once
+// and are shared by every output page that shows them, so 100 copies of a 160-page dossier in one
+// file cost little more than one copy. It never changes the source PDFs' content and never
+// re-encodes their text, so the text layer (and pdftotext) stays exact.
+// Coordinates here are PDF points with the origin at the bottom-left of the output page.
+import {
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFObjectCopier,
+  PDFPageEmbedder,
+  PDFRef,
+  PDFStream,
+  clip,
+  concatTransformationMatrix,
+  drawObject,
+  endPath,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  type PDFPageLeaf,
+} from 'pdf-lib';
+import { AppException } from '../result';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A loaded PDF whose pages are available as Form XObjects. Load once, compose many times. */
+export class FormLibrary {
+  private readonly forms = new Map<number, PDFRef>();
+  private readonly converted = new Set<PDFRef>();
+  readonly boxes: Box[];
+
+  private constructor(readonly doc: PDFDocument) {
+    this.boxes = doc.getPages().map((p) => {
+      const mb = p.node.MediaBox().asArray().map((n) => (n as PDFNumber).asNumber());
+      return { x: Math.min(mb[0], mb[2]), y: Math.min(mb[1], mb[3]), width: Math.abs(mb[2] - mb[0]), height: Math.abs(mb[3] - mb[1]) };
+    });
+  }
+
+  static async load(bytes: Uint8Array, what = 'PDF'): Promise<FormLibrary> {
+    let doc: PDFDocument;
+    try {
+      doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    } catch (e) {
+      throw new AppException({ code: 'print.pdf-unreadable', message: `无法读取${what}：${(e as Error).message}`, detail: String(e) });
+    }
+    return new FormLibrary(doc);
+  }
+
+  get pageCount(): number {
+    return this.boxes.length;
+  }
+
+  /** The page as a Form XObject inside this library's own document. */
+  async form(index: number): Promise<PDFRef> {
+    const have = this.forms.get(index);
+    if (have) return have;
+    if (index < 0 || index >= this.boxes.length) throw new AppException({ code: 'print.page-out-of-range', message: `页码超出范围：第 ${index + 1} 页（共 ${this.boxes.length} 页）` });
+    const node = this.doc.getPage(index).node;
+    const made = (await this.reuseContentStream(node)) ?? (await (await PDFPageEmbedder.for(node)).embedIntoContext(this.doc.context));
+    this.forms.set(index, made);
+    return made;
+  }
+
+  /**
+   * A page drawn by one content stream (what pdfkit writes) becomes a form by adding the form keys
+   * to that stream's dictionary: no decoding, no copy, no re-compression.
+   */
+  private reuseContentStream(node: PDFPageLeaf): PDFRef | undefined {
+    let contents = node.get(PDFName.of('Contents'));
+    if (contents instanceof PDFArray && contents.size() === 1) contents = contents.get(0);
+    if (!(contents instanceof PDFRef) || this.converted.has(contents)) return undefined;
+    const stream = this.doc.context.lookup(contents);
+    if (!(stream instanceof PDFStream)) return undefined;
+    const resources = node.getInheritableAttribute(PDFName.of('Resources'));
+    const dict = stream.dict;
+    dict.set(PDFName.of('Type'), PDFName.of('XObject'));
+    dict.set(PDFName.of('Subtype'), PDFName.of('Form'));
+    dict.set(PDFName.of('BBox'), node.MediaBox().clone());
+    if (resources) dict.set(PDFName.of('Resources'), resources);
+    else dict.set(PDFName.of('Resources'), this.doc.context.obj({}));
+    this.converted.add(contents);
+    return contents;
+  }
+}
+
+/** One source page drawn on an output page. */
+export interface Layer {
+  lib: FormLibrary;
+  page: number;
+  /** Where the source page's bottom-left corner lands, and its scale. */
+  x: number;
+  y: number;
+  scale?: number;
+  /** Optional clip rectangle on the output page (e.g. one half of a booklet sheet). */
+  clip?: Box;
+}
+
+export interface OutputPage {
+  width: number;
+  height: number;
+  layers: Layer[];
+}
+
+/**
+ * Builds a new PDF from output page specs. `pages` may be a generator, so a 16,000-page file of
+ * numbered copies is never held twice in memory as specs.
+ */
+export async function composePdf(pages: Iterable<OutputPage>, info: { title?: string } = {}): Promise<Uint8Array> {
+  const out = await PDFDocument.create({ updateMetadata: false });
+  out.setProducer('Huibian');
+  out.setCreator('Huibian');
+  if (info.title) out.setTitle(info.title);
+  const copiers = new Map<FormLibrary, { copy: (r: PDFRef) => PDFRef; refs: Map<number, PDFRef> }>();
+  const formIn = async (lib: FormLibrary, page: number): Promise<PDFRef> => {
+    let c = copiers.get(lib);
+    if (!c) {
+      const copier = PDFObjectCopier.for(lib.doc.context, out.context);
+      c = { copy: (r) => copier.copy(r), refs: new Map() };
+      copiers.set(lib, c);
+    }
+    let ref = c.refs.get(page);
+    if (!ref) {
+      ref = c.copy(await lib.form(page));
+      c.refs.set(page, ref);
+    }
+    return ref;
+  };
+  let count = 0;
+  for (const spec of pages) {
+    const page = out.addPage([spec.width, spec.height]);
+    for (const layer of spec.layers) {
+      const ref = await formIn(layer.lib, layer.page);
+      const name = page.node.newXObject('P', ref);
+      const box = layer.lib.boxes[layer.page];
+      const s = layer.scale ?? 1;
+      const ops = [pushGraphicsState()];
+      if (layer.clip) ops.push(rectangle(layer.clip.x, layer.clip.y, layer.clip.width, layer.clip.height), clip(), endPath());
+      ops.push(concatTransformationMatrix(s, 0, 0, s, layer.x - s * box.x, layer.y - s * box.y), drawObject(name), popGraphicsState());
+      page.pushOperators(...ops);
+    }
+    count++;
+  }
+  if (count === 0) throw new AppException({ code: 'print.empty', message: '没有可输出的页面' });
+  return out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/** A4 and friends, in points. */
+export const PAPER = {
+  A3: { width: 841.89, height: 1190.55 },
+  A4: { width: 595.28, height: 841.89 },
+  A5: { width: 419.53, height: 595.28 },
+} as const;
+export type PaperName = keyof typeof PAPER;
