@@ -131,8 +131,12 @@ function orderEntries(entries: Entry[], rule: SortRule, session: Session, opts: 
     case 'rank': {
       const order = opts.rankOrder ?? DEFAULT_RANK_ORDER;
       return sortBy(
-        (e) => ({ r: e.author.member ? rankIndex(memberRank(e.author.member, order), order) : e.author.person ? order.length : order.length + 1, n: strokeKey(e) }),
-        (a, b) => a.r - b.r || compareNameKeys(a.n, b.n),
+        (e) => ({
+          r: e.author.member ? rankIndex(memberRank(e.author.member, order), order) : e.author.person ? order.length : order.length + 1,
+          o: e.author.person ? 0 : orgOf(e.author.org).rank,
+          n: strokeKey(e),
+        }),
+        (a, b) => a.r - b.r || a.o - b.o || compareNameKeys(a.n, b.n),
       );
     }
     case 'roster': {

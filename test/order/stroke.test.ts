@@ -1,0 +1,69 @@
+// GF 3003 character order: known pairs from the standard's principles, each justified by its strokes.
+import { describe, expect, it } from 'vitest';
+import { compareChars, strokeClasses, strokeCount, strokeInfo } from '../../core/order';
+
+const before = (a: string, b: string) => expect(compareChars(a, b), `${a} should come before ${b}`).toBeLessThan(0);
+
+describe('stroke data', () => {
+  it('gives totals and class sequences (横1 竖2 撇3 点4 折5)', () => {
+    expect(strokeClasses('王')).toBe('1121');
+    expect(strokeClasses('文')).toBe('4134');
+    expect(strokeClasses('万')).toBe('153'); // 横 横折钩 撇
+    expect(strokeClasses('于')).toBe('112'); // 横 横 竖钩 (竖钩 counts as 竖)
+    expect(strokeClasses('冰')).toBe('412534'); // 点 提(→横) 竖钩(→竖) 横撇 撇 捺(→点)
+    expect(strokeClasses('必')).toBe('45434'); // 点 卧钩(→折) 点 撇 点
+    expect(strokeCount('曾')).toBe(12);
+    expect(strokeCount('魏')).toBe(17);
+  });
+
+  it('uses the rime-stroke complement for characters cnchar-order lacks', () => {
+    // 啰 (level 1 in the 8105, missing from cnchar-order): 口 + 罗 = 3 + 8 strokes.
+    const i = strokeInfo('啰');
+    expect(i.source).toBe('sequence');
+    expect(i.count).toBe(11);
+    expect(strokeClasses('啰').startsWith('251')).toBe(true); // 口 first: 竖 横折 横
+  });
+
+  it('reports characters without a sequence instead of guessing', () => {
+    const i = strokeInfo('𬉼');
+    expect(i.source).toBe('count');
+    expect(i.count).toBeGreaterThan(0);
+    expect(strokeInfo('A').source).toBe('none');
+  });
+});
+
+describe('GF 3003 comparator', () => {
+  it('puts fewer strokes first', () => {
+    before('丁', '万'); // 2 < 3
+    before('马', '王'); // 3 < 4
+    before('王', '石'); // 4 < 5
+  });
+
+  it('then compares stroke by stroke by class 横 < 竖 < 撇 < 点 < 折 (where ICU is wrong)', () => {
+    before('王', '文'); // 4 strokes: 横 vs 点
+    before('于', '万'); // 3 strokes: 横横竖 vs 横折撇: second stroke 横 < 折
+    before('丁', '七'); // 横竖钩 vs 横竖弯钩: 竖 < 折
+    before('一', '乙'); // 横 < 折
+    before('卜', '刁'); // 竖点 vs 折横: 竖 < 折
+    before('牛', '毛'); // 撇横横竖 vs 撇横横竖弯钩: fourth stroke 竖 < 折
+    before('甲', '田'); // 竖折横横竖 vs 竖折横竖横: fourth stroke 横 < 竖
+  });
+
+  it('uses shape ranks only after all classes are equal (干 < 于, 十 < 丁)', () => {
+    before('干', '于'); // both 横横竖; 竖 is the main shape, 竖钩 its variant
+    before('十', '丁');
+  });
+
+  it('falls back to the code point for identical stroke data, so the order is total and stable', () => {
+    expect(strokeClasses('田')).toBe(strokeClasses('由'));
+    expect(Math.sign(compareChars('田', '由'))).toBe(Math.sign('田'.codePointAt(0)! - '由'.codePointAt(0)!));
+    expect(compareChars('田', '田')).toBe(0);
+  });
+
+  it('sorts a count-only character after known ones of the same count, and unknown characters last', () => {
+    const n = strokeCount('𬉼');
+    expect(n).toBeGreaterThan(0);
+    expect(compareChars('𬉼', '龠')).toBeLessThan(0); // 龠 has 17 strokes
+    expect(compareChars('A', '龠')).toBeGreaterThan(0);
+  });
+});
