@@ -1,29 +1,62 @@
 // Reader registry: one reader per format, chosen by format name (pandoc's pattern). A new format
 // is a new file plus one line here. Readers are pure: bytes in, SourceDoc (or an error value) out.
+// Legacy formats go through an injected converter port (LibreOffice in core/node), because core
+// may not start processes. The declared format is checked against the bytes first (sniff.ts).
 import type { SourceDoc } from '../model/document';
 import type { SourceFormat } from '../model/session';
 import { err, type Result } from '../result';
 import { readMarkdown } from './markdown';
+import { readDocx } from './docx/index';
+import { readText } from './text';
+import { readPdf } from './pdf';
+import { resolveFormat } from './sniff';
+
+/** Converts a legacy document (.doc/.wps/.rtf/.odt) to DOCX bytes; provided by core/node/legacy-convert. */
+export type LegacyConverter = (bytes: Uint8Array, format: SourceFormat, fileName: string) => Promise<Result<Uint8Array>>;
 
 export interface ReadContext {
   format: SourceFormat;
   /** The file's name as the user knows it, for messages. */
   fileName: string;
+  /** Converter for legacy formats; without one they are refused with a clear message. */
+  convertLegacy?: LegacyConverter;
+  /** PDF: extract the text layer (default true). */
+  pdfText?: boolean;
 }
 
 export type Reader = (bytes: Uint8Array, ctx: ReadContext) => Promise<Result<SourceDoc>>;
 
 const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 
+const legacy: Reader = async (bytes, ctx) => {
+  if (!ctx.convertLegacy)
+    return err('import.legacy.no-converter', `${ctx.fileName} 是旧版格式（.${ctx.format}），本机没有安装转换工具（LibreOffice）；请用 Word 或 WPS 另存为 .docx 后再导入`, { file: ctx.fileName });
+  const conv = await ctx.convertLegacy(bytes, ctx.format, ctx.fileName);
+  if (!conv.ok) return conv;
+  const r = await readDocx(conv.value, ctx.fileName);
+  if (r.ok) r.value.warnings.push({ code: 'import.converted', message: `${ctx.fileName} 由 .${ctx.format} 自动转换为 .docx 后导入，请核对版式与文字` });
+  return r;
+};
+
 export const readers: Partial<Record<SourceFormat, Reader>> = {
   md: async (bytes) => ({ ok: true, value: readMarkdown(utf8(bytes)) }),
+  txt: (bytes, ctx) => readText(bytes, ctx.fileName),
+  docx: (bytes, ctx) => readDocx(bytes, ctx.fileName),
+  pdf: (bytes, ctx) => readPdf(bytes, ctx.fileName, { extractText: ctx.pdfText !== false }),
+  doc: legacy,
+  wps: legacy,
+  rtf: legacy,
+  odt: legacy,
 };
 
 export async function readSource(bytes: Uint8Array, ctx: ReadContext): Promise<Result<SourceDoc>> {
-  const reader = readers[ctx.format];
+  // Markdown and text have no magic number; everything else is checked against its bytes.
+  const fmt = resolveFormat(bytes, ctx.fileName, ctx.format);
+  if (!fmt.ok) return fmt;
+  const reader = readers[fmt.value];
   if (!reader) return err('import.unsupported', `不支持的文件格式：${ctx.fileName}（.${ctx.format}），请另存为 .docx 后再导入`, { file: ctx.fileName });
   try {
-    return await reader(bytes, ctx);
+    return await reader(bytes, { ...ctx, format: fmt.value });
   } catch (e) {
     return err('import.failed', `读取 ${ctx.fileName} 失败：${e instanceof Error ? e.message : String(e)}`, { file: ctx.fileName });
   }

@@ -1,0 +1,150 @@
+// Title and author detection. Two steps: extractFront() takes the title line and the author line
+// off the top of a document by their shape (readers call it, so the body does not repeat what the
+// dossier prints above it); matchAuthor() then matches the author line against the session roster.
+// It must never be silently wrong: anything short of a clear match comes back with low confidence
+// and a reason, so the item goes to review instead of into the dossier under the wrong name.
+import { inlineText, type Block } from '../model/document';
+import type { Member } from '../model/session';
+import { headingLabelLevel } from './heading-patterns';
+
+/** Longest line taken as a title / author line. */
+export const TITLE_MAX_CHARS = 60;
+export const AUTHOR_MAX_CHARS = 40;
+
+const ORG_RE = /(委员会|委会|市委|县委|区委|总支|支部|专委会|委员会办公室|界别|小组|联合会|商会|协会|学会|研究会|党组|政府|局|办公室|工商联|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|无党派)/;
+const ROLE_RE = /(政协|委员|常委|主席|副主席|秘书长|主任|副主任|代表|发言人|执笔|作者|局长|处长|院长|校长|教授|书记|会长|经理|董事长|主委|副主委)/;
+const AUTHOR_PREFIX_RE = /^(?:——|--|—|-)\s*|^(?:发言人|作者|执笔人?|报告人|提交人|撰稿人?|单位)\s*[：:]\s*/;
+
+const blockText = (b: Block): string | undefined =>
+  b.type === 'heading' || b.type === 'paragraph' ? inlineText(b.inlines).replace(/\s+/g, ' ').trim() : undefined;
+
+/** Does a short line look like an author line ("市政协常委 韩喜", "——韩喜", "民盟××市委会", "韩喜")? */
+export function looksLikeAuthorLine(text: string): boolean {
+  const t = text.trim();
+  if (!t || [...t].length > AUTHOR_MAX_CHARS) return false;
+  if (/[。；;？?！!]$/.test(t)) return false;
+  if (headingLabelLevel(t) || /^(附件|附表|抄送|主题词)/.test(t)) return false;
+  if (AUTHOR_PREFIX_RE.test(t) && [...t.replace(AUTHOR_PREFIX_RE, '')].length <= 30) return true;
+  if (/^[\p{Script=Han}·]{2,4}$/u.test(t)) return true;
+  if (ORG_RE.test(t) && [...t].length <= 30) return true;
+  if (ROLE_RE.test(t) && /[\p{Script=Han}]{2,4}(?:（[^）]*）)?$/u.test(t)) return true;
+  return false;
+}
+
+export interface FrontMatter {
+  title?: string;
+  authorLine?: string;
+  /** The blocks with the title and author line removed. */
+  blocks: Block[];
+}
+
+/**
+ * Takes the title (the first heading, or a short centred line, or, for plain text, a short first
+ * line) and the author line under it off the top of the blocks. Without a clear title nothing is
+ * removed.
+ */
+export function extractFront(blocks: Block[], opts: { plainText?: boolean } = {}): FrontMatter {
+  let i = 0;
+  while (i < blocks.length && (blockText(blocks[i]) === '' || blocks[i].type === 'pageBreak')) i++;
+  const first = blocks[i];
+  if (!first) return { blocks };
+  const t = blockText(first);
+  if (t === undefined || [...t].length > TITLE_MAX_CHARS || /[。；;]$/.test(t)) return { blocks };
+  const isTitle =
+    (first.type === 'heading' && !headingLabelLevel(t)) ||
+    (first.type === 'paragraph' && first.align === 'center') ||
+    (opts.plainText === true && !headingLabelLevel(t) && !/[，,：:]$/.test(t) && blocks.length > i + 1);
+  if (!isTitle) return { blocks };
+  let title = t;
+  let j = i + 1;
+  // A centred second title line (a long title broken by hand) belongs to the title.
+  const second = blocks[j];
+  const st = second ? blockText(second) : undefined;
+  if (
+    second &&
+    st &&
+    ((second.type === 'paragraph' && second.align === 'center') || (second.type === 'heading' && first.type === 'heading' && second.level === first.level)) &&
+    !looksLikeAuthorLine(st) &&
+    !st.startsWith('——') &&
+    [...title + st].length <= TITLE_MAX_CHARS
+  ) {
+    title += st;
+    j++;
+  }
+  while (j < blocks.length && blockText(blocks[j]) === '') j++;
+  let authorLine: string | undefined;
+  const cand = blocks[j];
+  const ct = cand ? blockText(cand) : undefined;
+  if (cand && ct && (cand.type === 'paragraph' || cand.type === 'heading') && looksLikeAuthorLine(ct)) {
+    authorLine = ct;
+    j++;
+  }
+  return { title, authorLine, blocks: blocks.slice(j) };
+}
+
+export interface AuthorMatch {
+  title?: string;
+  authorLine?: string;
+  memberId?: string;
+  /** 0..1: 1 = exact roster name; below 0.8 the item needs review. */
+  confidence: number;
+  /** Chinese, for the review list. */
+  reason: string;
+}
+
+/** Confidence at or above which a match is accepted without review. */
+export const AUTHOR_ACCEPT = 0.8;
+
+/** The name part of an author line: prefixes (——, 发言人：) and role words stripped. */
+export function authorCore(line: string): string {
+  return line.replace(AUTHOR_PREFIX_RE, '').replace(/[（(][^）)]*[）)]\s*$/, '').trim();
+}
+
+/**
+ * Matches an author line against the roster: an exact name first, then a roster name inside the
+ * line (the longest one wins; two different names → review). Organisations are recognised but
+ * left unmatched (they are not members) with a medium confidence.
+ */
+export function matchAuthor(input: { title?: string; authorLine?: string; fileName?: string }, roster: readonly Member[]): AuthorMatch {
+  const { title, authorLine } = input;
+  if (!authorLine) {
+    // A roster name in the file name ("韩喜-发言.docx") is a hint, not proof.
+    const fromFile = input.fileName ? namesIn(input.fileName, roster) : [];
+    if (fromFile.length === 1)
+      return { title, authorLine: fromFile[0].name, memberId: fromFile[0].id, confidence: 0.6, reason: `未找到署名行，按文件名推断作者为“${fromFile[0].name}”，请核对` };
+    return { title, confidence: 0, reason: '未找到署名行，请指定作者' };
+  }
+  const core = authorCore(authorLine);
+  const exact = roster.filter((m) => m.name === core || m.name === authorLine.trim());
+  if (exact.length === 1) return { title, authorLine, memberId: exact[0].id, confidence: 1, reason: `署名与名单中的“${exact[0].name}”完全一致` };
+  if (exact.length > 1) return { title, authorLine, confidence: 0.4, reason: `名单中有 ${exact.length} 位“${core}”，请指定是哪一位` };
+  const found = namesIn(authorLine, roster);
+  if (found.length === 1) {
+    const m = found[0];
+    const rest = authorLine.replace(m.name, '').replace(AUTHOR_PREFIX_RE, '').trim();
+    // "市政协常委 韩喜": the rest is titles; "韩喜等" or a name glued to other Han text is less sure.
+    const clean = rest === '' || ROLE_RE.test(rest) || ORG_RE.test(rest) || /^[\s（(）)、，]*$/.test(rest);
+    return {
+      title,
+      authorLine,
+      memberId: m.id,
+      confidence: clean ? 0.9 : 0.7,
+      reason: clean ? `署名行中包含名单中的“${m.name}”` : `署名行“${authorLine}”中包含“${m.name}”，但还有其他文字，请核对`,
+    };
+  }
+  if (found.length > 1) return { title, authorLine, confidence: 0.3, reason: `署名行中有多个名单中的姓名（${found.map((m) => m.name).join('、')}），请指定作者` };
+  if (ORG_RE.test(authorLine) && !/^[\p{Script=Han}·]{2,4}$/u.test(core))
+    return { title, authorLine, confidence: 0.8, reason: `署名为单位“${authorLine}”，不对应名单中的个人` };
+  return { title, authorLine, confidence: 0.2, reason: `署名“${authorLine}”不在委员名单中，请核对` };
+}
+
+/** Roster members whose names occur in the text; a name inside a longer found name is dropped. */
+function namesIn(text: string, roster: readonly Member[]): Member[] {
+  const hits = roster.filter((m) => m.name.length >= 2 && text.includes(m.name));
+  const uniqueNames = new Map<string, Member[]>();
+  for (const m of hits) uniqueNames.set(m.name, [...(uniqueNames.get(m.name) ?? []), m]);
+  const names = [...uniqueNames.keys()].filter((n) => ![...uniqueNames.keys()].some((o) => o !== n && o.includes(n)));
+  // Two members with the same name cannot be told apart by the line.
+  if (names.length === 1 && (uniqueNames.get(names[0])?.length ?? 0) > 1) return [...(uniqueNames.get(names[0]) ?? []), ...[]].slice(0, 2);
+  return names.map((n) => uniqueNames.get(n)![0]);
+}

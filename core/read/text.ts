@@ -1,0 +1,192 @@
+// The plain-text reader: decodes .txt in whatever encoding a Windows PC saved it (UTF-8 with or
+// without BOM, UTF-16 LE/BE with or without BOM, GBK/GB18030, Big5), checks that the result is
+// plausible Chinese, and splits it into paragraphs and pattern headings. It must never import
+// mojibake: text that no decoding makes plausible is refused ('import.text.garbled').
+import iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+import type { Block, SourceDoc } from '../model/document';
+import { err, ok, type Result } from '../result';
+import { headingLabelLevel, looksLikeHeadingLine } from './heading-patterns';
+import { extractFront } from './detect-author';
+
+/** Largest text file accepted (a 200-page speech is ~300 KB). */
+export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Ordinary Chinese prose: the 3,755 level-1 characters of GB2312 plus the ~5,400 frequent
+ * characters of Big5 (so traditional text decoded right is not taken for mojibake).
+ */
+const COMMON_HAN: Set<string> = (() => {
+  const gb: number[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) if (!(hi === 0xd7 && lo > 0xf9)) gb.push(hi, lo);
+  const big5: number[] = [];
+  for (let hi = 0xa4; hi <= 0xc6; hi++)
+    for (const lo of [...Array(63).keys()].map((k) => 0x40 + k).concat([...Array(94).keys()].map((k) => 0xa1 + k))) big5.push(hi, lo);
+  const dec = (b: number[], enc: string) => iconv.decode(Uint8Array.from(b) as unknown as Parameters<typeof iconv.decode>[0], enc);
+  return new Set([...dec(gb, 'gb18030'), ...dec(big5, 'big5')].filter((c) => /\p{Script=Han}/u.test(c)));
+})();
+
+/** Sequences that only appear when UTF-8 Chinese was read as GBK (。，“ ” 的 …). */
+const MOJIBAKE_RE = /锟斤拷|銆[傘€]|锛[岋殝氾紱]|鈥[溿€淔檿]|鐨|鍦|浠|涓[嶄€婂]|鏈|鍙|鎴|璇|閮|杩|绗/g;
+
+export interface Plausibility {
+  /** 0..1, higher is better */
+  score: number;
+  han: number;
+  commonShare: number;
+  bad: number;
+  mojibake: number;
+}
+
+/** How much a decoded text looks like real (Chinese or Latin) prose. */
+export function plausibility(text: string): Plausibility {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let han = 0;
+  let common = 0;
+  let bad = 0;
+  let total = 0;
+  for (const ch of sample) {
+    total++;
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x7f && c < 0xa0)) bad++;
+    else if (/\p{Script=Han}/u.test(ch)) {
+      han++;
+      if (COMMON_HAN.has(ch)) common++;
+    }
+  }
+  const mojibake = (sample.match(MOJIBAKE_RE) ?? []).length;
+  const commonShare = han ? common / han : 1;
+  let score = 1 - Math.min(1, (bad / Math.max(1, total)) * 20);
+  if (han >= 10) score *= Math.min(1, commonShare / 0.85);
+  if (han >= 10) score *= 1 - Math.min(1, (mojibake / han) * 8);
+  return { score, han, commonShare, bad, mojibake };
+}
+
+/** Accepted without a warning at or above this score; refused below TEXT_REFUSE. */
+export const TEXT_ACCEPT = 0.85;
+export const TEXT_REFUSE = 0.6;
+
+function decodeAs(bytes: Uint8Array, enc: string): string | undefined {
+  try {
+    if (enc === 'utf-8') return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (enc === 'utf-16le' || enc === 'utf-16be') return new TextDecoder(enc).decode(bytes);
+    return iconv.decode(bytes as unknown as Parameters<typeof iconv.decode>[0], enc);
+  } catch {
+    return undefined;
+  }
+}
+
+/** UTF-16 without a BOM shows as zero bytes at even (BE) or odd (LE) positions in ASCII stretches. */
+function utf16ByZeros(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(b.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.2 && even < pairs * 0.02) return 'utf-16le';
+  if (even > pairs * 0.2 && odd < pairs * 0.02) return 'utf-16be';
+  return undefined;
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  plausibility: Plausibility;
+  /** Text was double-encoded and has been repaired. */
+  repaired?: boolean;
+}
+
+/** Decodes text bytes; the candidates follow libraries.md's order, each kept only if plausible. */
+export function decodeText(bytes: Uint8Array): Decoded | { garbled: true; best?: Decoded } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+    return { text, encoding: 'utf-8-bom', plausibility: plausibility(text) };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    const text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    return { text, encoding: 'utf-16le-bom', plausibility: plausibility(text) };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    return { text, encoding: 'utf-16be-bom', plausibility: plausibility(text) };
+  }
+  const order: string[] = [];
+  const z = utf16ByZeros(bytes);
+  if (z) order.push(z);
+  order.push('utf-8');
+  const head = bytes.subarray(0, 65536);
+  let bin = '';
+  for (let i = 0; i < head.length; i++) bin += String.fromCharCode(head[i]);
+  const guess = (jschardet.detect(bin).encoding ?? '').toLowerCase();
+  const mapped = /big5/.test(guess) ? 'big5' : /gb|hz|2312/.test(guess) ? 'gb18030' : /utf-?16le/.test(guess) ? 'utf-16le' : /utf-?16be/.test(guess) ? 'utf-16be' : /euc-tw/.test(guess) ? 'big5' : undefined;
+  if (mapped) order.push(mapped);
+  order.push('gb18030', 'big5');
+  if (!z && bytes.length % 2 === 0) order.push('utf-16le', 'utf-16be');
+  let best: Decoded | undefined;
+  const tried = new Set<string>();
+  for (const enc of order) {
+    if (tried.has(enc)) continue;
+    tried.add(enc);
+    const text = decodeAs(bytes, enc);
+    if (text === undefined) continue;
+    const p = plausibility(text);
+    const d = { text, encoding: enc, plausibility: p };
+    if (p.score >= TEXT_ACCEPT) return d;
+    if (!best || p.score > best.plausibility.score) best = d;
+  }
+  // UTF-8 Chinese once read as GBK and saved again as UTF-8 ("鏀垮崗"): undo the wrong step.
+  const utf8 = decodeAs(bytes, 'utf-8');
+  if (utf8 && plausibility(utf8).mojibake > 0) {
+    try {
+      const repaired = new TextDecoder('utf-8', { fatal: true }).decode(iconv.encode(utf8, 'gb18030') as unknown as Uint8Array);
+      const p = plausibility(repaired);
+      if (p.score >= TEXT_ACCEPT) return { text: repaired, encoding: 'utf-8-double-encoded', plausibility: p, repaired: true };
+    } catch {
+      // not a clean double encoding
+    }
+  }
+  if (best && best.plausibility.score >= TEXT_REFUSE) return best;
+  return { garbled: true, best };
+}
+
+/** Splits decoded text into blocks: one paragraph per line, headings by their labels. */
+export function textToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
+    if (!line) continue;
+    if (line === '\f') {
+      blocks.push({ type: 'pageBreak' });
+      continue;
+    }
+    const level = headingLabelLevel(line);
+    if (level && looksLikeHeadingLine(line)) blocks.push({ type: 'heading', level, inlines: [{ type: 'text', text: line }] });
+    else blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: line }] });
+  }
+  return blocks;
+}
+
+export async function readText(bytes: Uint8Array, fileName: string): Promise<Result<SourceDoc>> {
+  if (bytes.length > TEXT_MAX_BYTES) return err('import.too-large', `${fileName} 太大（${(bytes.length / 1048576).toFixed(0)} MB），文本文件上限为 ${TEXT_MAX_BYTES / 1048576} MB`, { file: fileName });
+  if (bytes.length === 0) return err('import.empty', `${fileName} 是空文件（0 字节），请确认作者发送的是正确的文件`, { file: fileName });
+  const d = decodeText(bytes);
+  if ('garbled' in d)
+    return err('import.text.garbled', `${fileName} 的文字编码无法识别（解码后是乱码），请用记事本打开后“另存为”UTF-8 编码再导入`, {
+      file: fileName,
+      detail: d.best ? `best ${d.best.encoding} score ${d.best.plausibility.score.toFixed(2)}` : 'no decoding',
+    });
+  const warnings: SourceDoc['warnings'] = [];
+  if (d.repaired) warnings.push({ code: 'text.repaired', message: `${fileName} 的文字曾被错误转码（UTF-8 被当作 GBK 保存），已自动还原，请核对` });
+  if (d.plausibility.score < TEXT_ACCEPT)
+    warnings.push({ code: 'text.low-confidence', message: `${fileName} 的编码识别为 ${d.encoding}，但部分文字可能是乱码，请核对` });
+  const front = extractFront(textToBlocks(d.text), { plainText: true });
+  const doc: SourceDoc = { blocks: front.blocks, footnotes: [], images: {}, warnings };
+  if (front.title) doc.title = front.title;
+  if (front.authorLine) doc.authorLine = front.authorLine;
+  if (!doc.blocks.length && !doc.title) return err('import.empty', `${fileName} 没有文字内容`, { file: fileName });
+  return ok(doc);
+}
