@@ -1,0 +1,169 @@
+// The ports the service is written against: storage of session documents, content-addressed
+// source files, imported bodies, outputs, clock, ids, importer, compiler, sorter. The app wires
+// node/lowdb implementations (core/node/ports.ts); tests use the in-memory ones
+// (core/service/memory-ports.ts). Nothing here may touch node, the disk or the DOM.
+import type { SourceDoc } from '../model/document';
+import type { Session, SortRule, SourceFormat } from '../model/session';
+import type { AppError, Result } from '../result';
+import type { OutputFile, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
+
+/** What opening a stored session yields. */
+export type StoredOpen =
+  | {
+      status: 'ok';
+      session: Session;
+      revision: number;
+      /** Set when the file must not be written (newer schemaVersion, another owner). */
+      readOnly?: { code: string; message: string };
+      /** Things the clerk should know (migrated, BOM removed …). */
+      notices: { code: string; message: string }[];
+    }
+  | {
+      /** The file was damaged and has been moved aside (never overwritten). */
+      status: 'damaged';
+      code: string;
+      message: string;
+      movedTo?: string;
+    };
+
+export interface SessionStorage {
+  /** All sessions (damaged ones flagged), unsorted. */
+  list(): Promise<Result<SessionSummary[]>>;
+  exists(id: string): Promise<boolean>;
+  /** Creates a new session folder with this document; fails if the id exists. */
+  create(id: string, session: Session): Promise<Result<void>>;
+  /** Reads, recovers or migrates, and takes ownership. */
+  open(id: string): Promise<Result<StoredOpen>>;
+  /** Durable save ("saved" only once it is on disk). The old file is untouched on failure. */
+  save(id: string, session: Session, revision: number): Promise<Result<{ savedAt: string }>>;
+  /** Releases ownership. */
+  close(id: string): Promise<void>;
+  /** Records that the session was opened now (recent list). */
+  touch(id: string): Promise<void>;
+  /** Copies the whole folder (sources, bodies) to a new id with this document. */
+  copy(fromId: string, toId: string, session: Session): Promise<Result<void>>;
+
+  trash(id: string): Promise<Result<TrashEntry>>;
+  trashList(): Promise<Result<TrashEntry[]>>;
+  /** Restores a trashed session; returns its id (a new one if the old id is taken again). */
+  trashRestore(trashId: string): Promise<Result<string>>;
+  trashEmpty(trashIds?: string[]): Promise<Result<number>>;
+
+  snapshot(id: string, session: Session, revision: number, reason: SnapshotInfo['reason']): Promise<Result<SnapshotInfo>>;
+  snapshots(id: string): Promise<Result<SnapshotInfo[]>>;
+  readSnapshot(id: string, snapshotId: string): Promise<Result<{ session: Session; revision: number }>>;
+}
+
+/** Content-addressed source files of a session (files/<sha256>.<ext>). */
+export interface FileStore {
+  put(sessionId: string, bytes: Uint8Array, ext: string): Promise<Result<{ file: string; sha256: string }>>;
+  get(sessionId: string, file: string): Promise<Result<Uint8Array>>;
+}
+
+/** Imported bodies (SourceDoc JSON) keyed by the source's sha256 (bodies/<sha256>.json). */
+export interface BodyStore {
+  put(sessionId: string, key: string, doc: SourceDoc): Promise<Result<void>>;
+  get(sessionId: string, key: string): Promise<Result<SourceDoc>>;
+  has(sessionId: string, key: string): Promise<boolean>;
+}
+
+/** Produced files (compiled PDF/DOCX, bundles): served at /files/<sessionId>/<name>. */
+export interface OutputStore {
+  write(sessionId: string, name: string, bytes: Uint8Array): Promise<Result<OutputFile>>;
+  read(sessionId: string, name: string): Promise<Result<Uint8Array>>;
+  /** Where outputs of a session go on disk (the compiler port may write there directly). */
+  describe(sessionId: string, name: string): OutputFile;
+}
+
+/** Local paths (Electron and CLI only; the HTTP transport never reaches this). */
+export interface LocalFiles {
+  read(path: string): Promise<Result<Uint8Array>>;
+  write(path: string, bytes: Uint8Array): Promise<Result<void>>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** A new unique id with a readable prefix ('s', 'm', 'sec', 'sub', 'job'). */
+  next(prefix: string): string;
+}
+
+/** One file's outcome from the importer. */
+export interface ImportedFile {
+  name: string;
+  ok: boolean;
+  format?: SourceFormat;
+  doc?: SourceDoc;
+  title?: string;
+  authorLine?: string;
+  memberIds?: string[];
+  error?: AppError;
+  warnings: { code: string; message: string }[];
+}
+
+export interface Importer {
+  /** Reads a batch (limited parallelism; one failure never stops the rest). Never writes. */
+  importFiles(files: { name: string; bytes: Uint8Array }[], session: Session): Promise<ImportedFile[]>;
+}
+
+export interface CompileOutcome {
+  pdf?: OutputFile;
+  docx?: OutputFile;
+  pageCount?: number;
+  items: { submissionId: string; startPage: number; pageCount: number }[];
+  warnings: { code: string; message: string }[];
+}
+
+export interface CompileProgress {
+  phase: string;
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface Compiler {
+  compile(
+    sessionId: string,
+    session: Session,
+    docs: Map<string, SourceDoc>,
+    opts: { formats: ('pdf' | 'docx')[]; onProgress?: (p: CompileProgress) => void; signal?: AbortSignal },
+  ): Promise<Result<CompileOutcome>>;
+}
+
+export interface Sorter {
+  /** The section's item ids in the rule's order (pinned items keep their index). */
+  sort(session: Session, sectionId: string, rule: SortRule): Result<string[]>;
+}
+
+/** Rows of a spreadsheet (xlsx) as strings; CSV/TSV are parsed by the service itself. */
+export interface SpreadsheetReader {
+  rows(bytes: Uint8Array, fileName: string): Promise<Result<string[][]>>;
+}
+
+/** The sample session (resources/samples/qi-culture): session.json + named source files. */
+export interface SampleProvider {
+  load(): Promise<Result<{ session: Session; files: { file: string; bytes: Uint8Array }[] }>>;
+}
+
+export interface Ports {
+  storage: SessionStorage;
+  files: FileStore;
+  bodies: BodyStore;
+  outputs: OutputStore;
+  clock: Clock;
+  ids: Ids;
+  importer: Importer;
+  compiler?: Compiler;
+  sorter?: Sorter;
+  spreadsheet?: SpreadsheetReader;
+  sample?: SampleProvider;
+  local?: LocalFiles;
+  /** For app.info. */
+  info?: { version: string; dataDir: string; transport: string };
+  /** Milliseconds between automatic retries of a failed save (default 5000). */
+  saveRetryMs?: number;
+  /** Minimum time between 'auto' snapshots of a session (default 5 min). */
+  snapshotEveryMs?: number;
+}

@@ -1,0 +1,39 @@
+// Statistics for the overview: items and words per section, pages from the last compile of the
+// same revision, expected vs received members. Pure over the session and cached word counts.
+import type { Session } from '../model/session';
+import type { CompileJob, Stats } from '../contract/schemas';
+
+export function computeStats(session: Session, words: (submissionId: string) => number, lastJob: CompileJob | undefined, revision: number): Stats {
+  const pagesByItem = new Map<string, number>();
+  const pagesOk = lastJob?.state === 'done' && lastJob.revision === revision && lastJob.result;
+  if (pagesOk) for (const it of lastJob.result!.items) pagesByItem.set(it.submissionId, it.pageCount);
+  const placed = new Set<string>();
+  const sections = session.sections.map((sec) => {
+    let w = 0;
+    let p = 0;
+    const ids = sec.items.filter((id) => session.submissions.some((s) => s.id === id));
+    for (const id of ids) {
+      placed.add(id);
+      w += words(id);
+      p += pagesByItem.get(id) ?? 0;
+    }
+    return { sectionId: sec.id, title: sec.title, items: ids.length, words: w, ...(pagesOk ? { pages: p } : {}) };
+  });
+  const received = new Set(session.submissions.filter((s) => placed.has(s.id)).flatMap((s) => s.memberIds));
+  const expected = session.members.filter((m) => m.standing);
+  return {
+    sections,
+    totals: {
+      items: placed.size,
+      unplaced: session.submissions.filter((s) => !placed.has(s.id)).length,
+      words: sections.reduce((a, s) => a + s.words, 0),
+      ...(pagesOk && lastJob!.result!.pageCount !== undefined ? { pages: lastJob!.result!.pageCount } : {}),
+    },
+    members: {
+      expected: expected.length,
+      received: expected.filter((m) => received.has(m.id)).length,
+      missing: expected.filter((m) => !received.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
+    },
+    ...(pagesOk ? { pagesFromRevision: lastJob!.revision } : {}),
+  };
+}

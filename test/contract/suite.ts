@@ -1,0 +1,271 @@
+// The one contract test suite, run against the in-memory service and over HTTP (same cases).
+// Each case drives the service only through Client.call / Client.on, as the UI does.
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import type { Client, OutputFile, SessionView, CompileJob } from '../../core/contract';
+import { toBase64 } from '../../core/read/base64';
+import { unzipSync } from 'fflate';
+
+export interface Harness {
+  client: Client;
+  /** The bytes of a produced file (download over HTTP / output store in memory). */
+  fetchOutput(file: OutputFile): Promise<Uint8Array>;
+  cleanup(): Promise<void>;
+}
+
+const enc = new TextEncoder();
+export const md = (title: string, author: string, body = '正文第一段。') => enc.encode(`# ${title}\n\n${author}\n\n${body}\n`);
+export const file = (name: string, bytes: Uint8Array) => ({ name, data: toBase64(bytes) });
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+export function contractSuite(name: string, make: () => Promise<Harness>) {
+  describe(`contract over ${name}`, () => {
+    let h: Harness;
+    let c: Client;
+    beforeAll(async () => {
+      h = await make();
+      c = h.client;
+    });
+    afterAll(async () => {
+      await h?.cleanup();
+    });
+
+    async function newSession(n = '测试会议'): Promise<SessionView> {
+      return must(await c.call('sessions.create', { name: n, date: '2026-12-01' }));
+    }
+
+    it('creates a blank session with the usual sections and lists it', async () => {
+      const v = await newSession('政协××市第十三届委员会常务委员会第九次会议');
+      expect(v.session.sections.map((s) => s.title)).toEqual(['大会发言', '书面发言']);
+      expect(v.save.state).toBe('saved');
+      expect(v.history.canUndo).toBe(false);
+      const list = must(await c.call('sessions.list', {}));
+      expect(list.some((s) => s.id === v.session.id && s.name === v.session.name)).toBe(true);
+      const opened = must(await c.call('sessions.open', { sessionId: v.session.id }));
+      expect(opened.status).toBe('open');
+    });
+
+    it('refuses bad input and unknown sessions with stable codes', async () => {
+      const bad = await c.call('sessions.create', { name: '' });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error.code).toBe('contract.bad-input');
+      const missing = await c.call('sessions.state', { sessionId: 'no-such-session' });
+      expect(missing.ok).toBe(false);
+      if (!missing.ok) expect(missing.error.code).toBe('store.session-not-found');
+      const unknown = await (c.call as (n: string, i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)('nope.nothing', {});
+      expect(unknown.ok).toBe(false);
+      expect(unknown.error?.code).toBe('contract.unknown-call');
+    });
+
+    it('imports a batch with a per-file report; a bad file never stops the rest', async () => {
+      const v = await newSession();
+      const sec = v.session.sections[0].id;
+      const r = must(
+        await c.call('submissions.import', {
+          sessionId: v.session.id,
+          revision: v.revision,
+          sectionId: sec,
+          files: [file('甲.md', md('关于齐文化传承的几点建议', '市政协常委 韩喜')), file('坏.xyz', enc.encode('???')), file('空.md', new Uint8Array(0)), file('乙.md', md('推动文旅融合', '民盟××市委会'))],
+        }),
+      );
+      expect(r.report.map((x) => x.ok)).toEqual([true, false, false, true]);
+      expect(r.report[1].error?.code).toBe('import.unsupported');
+      expect(r.report[2].error?.code).toBe('import.empty');
+      expect(r.revision).toBe(v.revision + 1);
+      expect(r.session.sections[0].items).toHaveLength(2);
+      const first = r.session.submissions[0];
+      expect(first.title).toBe('关于齐文化传承的几点建议');
+      expect(first.authorLine).toBe('市政协常委 韩喜');
+      expect(first.source.file).toMatch(/^files\/[0-9a-f]{64}\.md$/);
+      const doc = must(await c.call('submissions.preview', { sessionId: v.session.id, submissionId: first.id }));
+      expect(doc.blocks.some((b) => b.type === 'paragraph')).toBe(true);
+      // The same bytes again are a duplicate, not a second item.
+      const again = must(await c.call('submissions.import', { sessionId: v.session.id, revision: r.revision, files: [file('甲副本.md', md('关于齐文化传承的几点建议', '市政协常委 韩喜'))] }));
+      expect(again.report[0].error?.code).toBe('import.duplicate');
+      expect(again.session.submissions).toHaveLength(2);
+    });
+
+    it('edits sections and items, refusing a stale revision (S8)', async () => {
+      const v0 = await newSession();
+      const id = v0.session.id;
+      const imp = must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [file('a.md', md('一号', '市政协常委 甲')), file('b.md', md('二号', '市政协常委 乙'))] }));
+      const [a, b] = imp.session.submissions.map((s) => s.id);
+      const created = must(await c.call('sections.create', { sessionId: id, revision: imp.revision, title: '调研报告' }));
+      const newSec = created.created![0];
+      expect(created.session.sections.map((s) => s.title)).toEqual(['大会发言', '书面发言', '调研报告']);
+      const moved = must(await c.call('sections.moveItem', { sessionId: id, revision: created.revision, submissionId: a, toSectionId: newSec, index: 0 }));
+      expect(moved.session.sections[0].items).toEqual([b]);
+      expect(moved.session.sections[2].items).toEqual([a]);
+      // Another window still holds created.revision: refused, nothing lost.
+      const stale = await c.call('sections.rename', { sessionId: id, revision: created.revision, sectionId: newSec, title: '专题调研' });
+      expect(stale.ok).toBe(false);
+      if (!stale.ok) {
+        expect(stale.error.code).toBe('store.stale-revision');
+        expect(stale.error.message).toMatch(/刷新/);
+      }
+      const st = must(await c.call('sessions.state', { sessionId: id }));
+      expect(st.revision).toBe(moved.revision);
+      expect(st.session.sections[2].title).toBe('调研报告');
+      const re = must(await c.call('sections.reorder', { sessionId: id, revision: moved.revision, sectionIds: [newSec, moved.session.sections[0].id, moved.session.sections[1].id] }));
+      expect(re.session.sections[0].id).toBe(newSec);
+      const badOrder = await c.call('sections.reorder', { sessionId: id, revision: re.revision, sectionIds: [newSec] });
+      expect(badOrder.ok).toBe(false);
+      const upd = must(await c.call('submissions.update', { sessionId: id, revision: re.revision, submissionId: b, patch: { title: '二号（修改）', kind: 'written', options: { pinned: true } } }));
+      const sb = upd.session.submissions.find((s) => s.id === b)!;
+      expect(sb.title).toBe('二号（修改）');
+      expect(sb.kind).toBe('written');
+      expect(sb.options).toEqual({ pinned: true, inToc: true });
+      const sorted = must(await c.call('sections.sort', { sessionId: id, revision: upd.revision, sectionId: upd.session.sections[1].id, rule: 'received' }));
+      expect(sorted.session.sections[1].sortRule).toBe('received');
+      const rm = must(await c.call('sections.remove', { sessionId: id, revision: sorted.revision, sectionId: newSec, moveItemsTo: sorted.session.sections[1].id }));
+      expect(rm.session.sections).toHaveLength(2);
+      expect(rm.session.sections[0].items).toEqual([b, a]);
+      const gone = must(await c.call('submissions.remove', { sessionId: id, revision: rm.revision, submissionIds: [a] }));
+      expect(gone.session.submissions.map((s) => s.id)).toEqual([b]);
+      expect(gone.session.sections[0].items).toEqual([b]);
+    });
+
+    it('undoes and redoes at least 100 steps', async () => {
+      const v0 = await newSession();
+      const id = v0.session.id;
+      let v = v0;
+      for (let i = 1; i <= 105; i++) v = must(await c.call('sessions.rename', { sessionId: id, revision: v.revision, name: `会议 ${i}` }));
+      expect(v.history.undoDepth).toBeGreaterThanOrEqual(100);
+      for (let i = 104; i >= 5; i--) {
+        v = must(await c.call('history.undo', { sessionId: id, revision: v.revision }));
+        expect(v.session.name).toBe(`会议 ${i}`);
+      }
+      expect(v.history.canRedo).toBe(true);
+      for (let i = 6; i <= 10; i++) {
+        v = must(await c.call('history.redo', { sessionId: id, revision: v.revision }));
+        expect(v.session.name).toBe(`会议 ${i}`);
+      }
+      const state = must(await c.call('history.state', { sessionId: id }));
+      expect(state.canUndo && state.canRedo).toBe(true);
+      // A new edit clears the redo branch.
+      v = must(await c.call('sessions.rename', { sessionId: id, revision: v.revision, name: '新分支' }));
+      expect(v.history.canRedo).toBe(false);
+      const none = await c.call('history.redo', { sessionId: id, revision: v.revision });
+      expect(!none.ok && none.error.code).toBe('history.nothing-to-redo');
+    });
+
+    it('manages the roster, imports a CSV roster and counts expected vs received', async () => {
+      const v0 = await newSession();
+      const id = v0.session.id;
+      const csv = '\uFEFF姓名,性别,界别,职务,单位\n韩喜,男,文化艺术界,市政协常委,市文旅局\n"李 梅",女,教育界,"市政协常委,教授",市大学\n,男,无名,,\n王强,男,经济界,市政协常委,市商会\n';
+      const imp = must(await c.call('roster.import', { sessionId: id, revision: v0.revision, file: file('名单.csv', enc.encode(csv)) }));
+      expect(imp.report.added).toBe(3);
+      expect(imp.report.skipped).toHaveLength(1);
+      expect(imp.session.members.map((m) => m.name)).toEqual(['韩喜', '李梅', '王强']);
+      expect(imp.session.members[1].title).toBe('市政协常委,教授');
+      const add = must(await c.call('roster.add', { sessionId: id, revision: imp.revision, member: { name: '赵敏', sector: '医卫界' } }));
+      const zhao = add.created![0];
+      const upd = must(await c.call('roster.update', { sessionId: id, revision: add.revision, memberId: zhao, patch: { unit: '市医院' } }));
+      expect(upd.session.members.find((m) => m.id === zhao)?.unit).toBe('市医院');
+      const sub = must(await c.call('submissions.import', { sessionId: id, revision: upd.revision, sectionId: upd.session.sections[0].id, files: [file('h.md', md('齐文化', '市政协常委 韩喜', '齐文化源远流长，我们要传承。'))] }));
+      expect(sub.session.submissions[0].memberIds).toEqual([upd.session.members[0].id]);
+      const stats = must(await c.call('stats.get', { sessionId: id }));
+      expect(stats.members.expected).toBe(4);
+      expect(stats.members.received).toBe(1);
+      expect(stats.members.missing.map((m) => m.name)).toEqual(['李梅', '王强', '赵敏']);
+      expect(stats.sections[0].items).toBe(1);
+      expect(stats.sections[0].words).toBeGreaterThan(5);
+      const rm = must(await c.call('roster.remove', { sessionId: id, revision: sub.revision, memberIds: [upd.session.members[0].id] }));
+      expect(rm.session.submissions[0].memberIds).toEqual([]);
+    });
+
+    it('updates settings and rejects invalid ones', async () => {
+      const v0 = await newSession();
+      const id = v0.session.id;
+      const v = must(await c.call('settings.update', { sessionId: id, revision: v0.revision, layout: { linePitchPt: 29, itemStart: 'oddPage' }, meta: { theme: '齐文化传承与创新', marks: { internal: true } } }));
+      expect(v.session.layout.linePitchPt).toBe(29);
+      expect(v.session.layout.bodySize).toBe(16);
+      expect(v.session.marks).toEqual({ internal: true, secrecy: '', watermark: '', confidentialityLine: '' });
+      const g = must(await c.call('settings.get', { sessionId: id }));
+      expect(g.meta.theme).toBe('齐文化传承与创新');
+      const bad = await c.call('settings.update', { sessionId: id, revision: v.revision, layout: { bodySize: -3 } });
+      expect(!bad.ok && bad.error.code).toBe('contract.bad-input');
+    });
+
+    it('lists and restores snapshots', async () => {
+      const v0 = await newSession('快照会议');
+      const id = v0.session.id;
+      const v1 = must(await c.call('sessions.rename', { sessionId: id, revision: v0.revision, name: '改名之后' }));
+      const snaps = must(await c.call('snapshots.list', { sessionId: id }));
+      expect(snaps.length).toBeGreaterThanOrEqual(1);
+      const before = snaps.find((s) => s.name === '快照会议');
+      expect(before).toBeTruthy();
+      const restored = must(await c.call('snapshots.restore', { sessionId: id, snapshotId: before!.id, revision: v1.revision }));
+      expect(restored.session.name).toBe('快照会议');
+      expect(restored.revision).toBe(v1.revision + 1);
+      const missing = await c.call('snapshots.restore', { sessionId: id, snapshotId: 'nope', revision: restored.revision });
+      expect(!missing.ok && missing.error.code).toBe('store.snapshot-not-found');
+    });
+
+    it('exports a bundle and imports it as a new session', async () => {
+      const v0 = await newSession('打包会议');
+      const id = v0.session.id;
+      const imp = must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [file('x.md', md('打包材料', '市政协常委 甲'))] }));
+      const out = must(await c.call('bundle.export', { sessionId: id }));
+      expect(out.name).toMatch(/\.zip$/);
+      const bytes = await h.fetchOutput(out);
+      expect(bytes.length).toBe(out.size);
+      const names = Object.keys(unzipSync(bytes));
+      expect(names).toContain('session.json');
+      expect(names).toContain(imp.session.submissions[0].source.file);
+      const back = must(await c.call('bundle.import', { file: file(out.name, bytes) }));
+      expect(back.id).not.toBe(id);
+      expect(back.submissionCount).toBe(1);
+      const opened = must(await c.call('sessions.open', { sessionId: back.id }));
+      if (opened.status !== 'open') throw new Error('expected open');
+      const doc = must(await c.call('submissions.preview', { sessionId: back.id, submissionId: opened.view.session.submissions[0].id }));
+      expect(JSON.stringify(doc)).toContain('正文第一段');
+      const hostile = await c.call('bundle.import', { file: file('x.zip', enc.encode('PK\u0003\u0004 not really')) });
+      expect(!hostile.ok && hostile.error.code).toBe('bundle.invalid');
+    });
+
+    it('deletes to the trash, restores and empties it', async () => {
+      const v0 = await newSession('要删除的会议');
+      const id = v0.session.id;
+      const t = must(await c.call('sessions.delete', { sessionId: id }));
+      expect(must(await c.call('sessions.list', {})).some((s) => s.id === id)).toBe(false);
+      expect(must(await c.call('sessions.trash.list', {})).some((x) => x.trashId === t.trashId)).toBe(true);
+      const back = must(await c.call('sessions.trash.restore', { trashId: t.trashId }));
+      expect(back.name).toBe('要删除的会议');
+      const t2 = must(await c.call('sessions.delete', { sessionId: back.id }));
+      const emptied = must(await c.call('sessions.trash.empty', { trashIds: [t2.trashId] }));
+      expect(emptied.removed).toBe(1);
+      expect(must(await c.call('sessions.trash.list', {})).some((x) => x.trashId === t2.trashId)).toBe(false);
+    });
+
+    it('compiles with progress events and serves the PDF', async () => {
+      const v0 = await newSession('编译会议');
+      const id = v0.session.id;
+      must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [file('c.md', md('编译材料', '市政协常委 甲', '这是正文。'.repeat(50)))] }));
+      const seen: CompileJob[] = [];
+      const off = c.on('compile.progress', (j) => {
+        if (j.sessionId === id) seen.push(j);
+      });
+      const job = must(await c.call('compile.start', { sessionId: id, formats: ['pdf'] }));
+      let status: CompileJob | null = job;
+      for (let i = 0; i < 600 && status && status.state === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = must(await c.call('compile.status', { jobId: job.jobId }));
+      }
+      expect(status?.state).toBe('done');
+      expect(status?.result?.pageCount).toBeGreaterThan(0);
+      const pdf = await h.fetchOutput(status!.result!.pdf!);
+      expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+      await new Promise((r) => setTimeout(r, 100));
+      off();
+      expect(seen.some((j) => j.state === 'done')).toBe(true);
+      const stats = must(await c.call('stats.get', { sessionId: id }));
+      expect(stats.totals.pages).toBe(status!.result!.pageCount);
+      const exp = must(await c.call('export.pdf', { sessionId: id }));
+      expect(exp.size).toBeGreaterThan(0);
+    });
+  });
+}
