@@ -1,5 +1,633 @@
-// PLACEHOLDER owned by the sample/markdown helper: replaced by a real CommonMark reader.
-import type { SourceDoc } from '../model/document';
-export function readMarkdown(_text: string): SourceDoc {
-  throw new Error('markdown reader not written yet');
+// Markdown reader: CommonMark + GFM tables (markdown-it's token stream, never its HTML) into the
+// document model. Pure: no file or network access — an image that is not a data: URI can only come
+// in through the optional resolveImage port, and remote or file: URLs are never even passed to it
+// (reliability H4). Raw HTML is inert: markdown-it runs with html:false, so tags stay literal text
+// (H5). It never throws on odd input; anything it cannot keep becomes a warning, never a silent loss.
+//
+// Heading levels (GB/T 9704 7.3.3), decided for markdown headings and for short plain paragraphs:
+//   the text's own label wins: "一、" → 1, "（一）" → 2, "1." / "1．" → 3, "（1）" → 4;
+//   otherwise the markdown depth: # and ## → 1, ### → 2, #### → 3, ##### and ###### → 4.
+//   A plain paragraph is a heading only when its whole text starts with such a label, it is short
+//   (≤ 40 characters) and has no sentence end (。！？；) before its last character — a run-in
+//   "（一）加强保护。近年来……" stays a paragraph.
+// Title and author: front matter (title/author, also 标题/作者) when present; otherwise a leading
+//   "# " heading is the title and a short line right after it is the author line. Neither is kept
+//   in blocks. A short paragraph "表1 …" right before a table becomes the table's caption; an
+//   image's title ("![alt](src "图1 …")") becomes its caption.
+// Lists: "1." keeps "1.", "1)" is printed the Chinese way "（1）", bullets are "•"; nested lists
+//   are flattened into the same list block with their nesting level.
+import MarkdownIt from 'markdown-it';
+import type { MarkdownIt as MarkdownItInstance, Token, StateInline } from 'markdown-it';
+import { imageSize } from 'image-size';
+import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, SourceDoc, TableCell } from '../model/document';
+import { inlineText } from '../model/document';
+import { frontMatterAuthor, frontMatterTitle, splitFrontMatter } from './front-matter';
+
+export interface ReadMarkdownOptions {
+  /**
+   * Resolves a relative image path (as written in the file, URL-decoded) to its bytes. Supplied by
+   * the node side, which must confine it to the session folder. Never called for URLs with a scheme.
+   */
+  resolveImage?: (src: string) => { mime: ImageResource['mime']; data: Uint8Array } | undefined;
+  /** File name for warning messages. */
+  fileName?: string;
+}
+
+const L1 = /^[一二三四五六七八九十百零〇]+、/;
+const L2 = /^[（(][一二三四五六七八九十百零〇]+[)）]/;
+const L3 = /^\d{1,2}[.．](?!\d)/;
+const L4 = /^[（(]\d{1,2}[)）]/;
+
+/** The GB/T 9704 heading level a text's own label implies, if any. */
+export function labelLevel(text: string): 1 | 2 | 3 | 4 | undefined {
+  const t = text.trimStart();
+  if (L1.test(t)) return 1;
+  if (L2.test(t)) return 2;
+  if (L4.test(t)) return 4;
+  if (L3.test(t)) return 3;
+  return undefined;
+}
+
+const MAX_HEADING_CHARS = 40;
+function looksLikeHeadingParagraph(text: string): 1 | 2 | 3 | 4 | undefined {
+  const t = text.trim();
+  if (t.includes('\n')) return undefined;
+  const chars = [...t];
+  if (chars.length > MAX_HEADING_CHARS || chars.length < 3) return undefined;
+  if (/[。！？；!?]/.test(chars.slice(0, -1).join(''))) return undefined;
+  return labelLevel(t);
+}
+
+function depthLevel(depth: number): 1 | 2 | 3 | 4 {
+  if (depth <= 2) return 1;
+  if (depth === 3) return 2;
+  if (depth === 4) return 3;
+  return 4;
+}
+
+// ---------------------------------------------------------------- markdown-it setup
+
+/** `^x^` superscript and `~x~` subscript (single tilde; GFM ~~strike~~ keeps its meaning). */
+function vertRule(marker: number, name: 'sup' | 'sub') {
+  return (state: StateInline, silent: boolean): boolean => {
+    const max = state.posMax;
+    const start = state.pos;
+    if (state.src.charCodeAt(start) !== marker || silent) return false;
+    if (start + 2 >= max) return false;
+    if (state.src.charCodeAt(start + 1) === marker) return false;
+    state.pos = start + 1;
+    let found = false;
+    while (state.pos < max) {
+      if (state.src.charCodeAt(state.pos) === marker) {
+        found = true;
+        break;
+      }
+      state.md.inline.skipToken(state);
+    }
+    const content = state.src.slice(start + 1, state.pos);
+    if (!found || content.length === 0 || /\s/.test(content)) {
+      state.pos = start;
+      return false;
+    }
+    state.posMax = state.pos;
+    state.pos = start + 1;
+    state.push(`${name}_open`, name, 1);
+    state.md.inline.tokenize(state);
+    state.push(`${name}_close`, name, -1);
+    state.pos = state.posMax + 1;
+    state.posMax = max;
+    return true;
+  };
+}
+
+type Env = {
+  footnoteIds: Set<string>;
+  /** References to notes that have no definition (kept as literal text, reported). */
+  missingRefs?: Set<string>;
+};
+
+/** `[^id]` footnote references (definitions were taken out in the pre-pass). */
+function footnoteRefRule(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x5e /* ^ */) return false;
+  const m = /^\[\^([^\]\s]{1,40})\]/.exec(src.slice(start, Math.min(state.posMax, start + 44)));
+  if (!m) return false;
+  const env = state.env as unknown as Env;
+  if (!env.footnoteIds?.has(m[1])) {
+    (env.missingRefs ??= new Set()).add(m[1]);
+    return false;
+  }
+  if (!silent) {
+    const t = state.push('footnote_ref', '', 0);
+    t.meta = { id: m[1] };
+  }
+  state.pos = start + m[0].length;
+  return true;
+}
+
+let mdInstance: MarkdownItInstance | undefined;
+function md(): MarkdownItInstance {
+  if (mdInstance) return mdInstance;
+  const m = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
+  m.inline.ruler.before('link', 'hb_footnote_ref', footnoteRefRule);
+  m.inline.ruler.after('emphasis', 'hb_sup', vertRule(0x5e, 'sup'));
+  m.inline.ruler.after('emphasis', 'hb_sub', vertRule(0x7e, 'sub'));
+  mdInstance = m;
+  return m;
+}
+
+// ---------------------------------------------------------------- pre-pass
+
+interface PrePass {
+  body: string;
+  /** Footnote definitions in file order: id → raw markdown text. */
+  defs: Map<string, string>;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FOOTDEF = /^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]*(.*)$/;
+
+/**
+ * Takes footnote definitions out (markdown-it would read them as link definitions) and turns a
+ * line that starts with full-width indentation into its own paragraph (how Chinese text marks
+ * paragraphs), dropping the indentation: the layout indents paragraphs itself.
+ */
+function prePass(text: string): PrePass {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const defs = new Map<string, string>();
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      out.push(line);
+      continue;
+    }
+    const d = FOOTDEF.exec(line);
+    if (d) {
+      let body = d[2];
+      // Continuation lines: indented, or lazily following until a blank line.
+      while (i + 1 < lines.length && /^( {2,}|\t)\S/.test(lines[i + 1])) body += '\n' + lines[++i].trim();
+      if (!defs.has(d[1])) defs.set(d[1], body);
+      else defs.set(d[1], defs.get(d[1]) + '\n' + body);
+      continue;
+    }
+    if (/^[ \t]*\u3000/.test(line)) {
+      line = line.replace(/^[ \t\u3000]+/, '');
+      const prev = out.length ? out[out.length - 1] : '';
+      if (prev.trim() !== '' && !/^\s*\|/.test(prev)) out.push('');
+    }
+    out.push(line);
+  }
+  return { body: out.join('\n'), defs };
+}
+
+// ---------------------------------------------------------------- conversion
+
+type Marks = { bold?: boolean; italic?: boolean; vertAlign?: 'super' | 'sub' };
+type Piece = { kind: 'inlines'; inlines: Inline[] } | { kind: 'image'; block: Block };
+
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019\u2014\u2026\u{20000}-\u{3FFFF}]/u;
+
+class Converter {
+  readonly blocks: Block[] = [];
+  readonly footnotes: Footnote[] = [];
+  readonly images: Record<string, ImageResource> = {};
+  readonly warnings: ImportWarning[] = [];
+  private imageCount = 0;
+  private readonly noteOrder: string[] = [];
+  private readonly file: string;
+
+  constructor(
+    private readonly opts: ReadMarkdownOptions,
+    private readonly env: Env,
+  ) {
+    this.file = opts.fileName ? `${opts.fileName}：` : '';
+  }
+
+  warn(code: string, message: string) {
+    if (!this.warnings.some((w) => w.code === code && w.message === message)) this.warnings.push({ code, message: this.file + message });
+  }
+
+  noteRef(id: string) {
+    if (!this.noteOrder.includes(id)) this.noteOrder.push(id);
+  }
+
+  finishNotes(defs: Map<string, string>) {
+    const ordered = [...this.noteOrder, ...[...defs.keys()].filter((k) => !this.noteOrder.includes(k))];
+    for (const id of ordered) {
+      if (!this.noteOrder.includes(id)) this.warn('footnote.unreferenced', `脚注 [^${id}] 在正文中没有引用，已放在脚注末尾`);
+      const toks = md().parseInline(defs.get(id) ?? '', this.env);
+      const pieces = this.inlinePieces(toks[0]?.children ?? [], true);
+      const inlines = pieces.flatMap((p) => (p.kind === 'inlines' ? p.inlines : []));
+      this.footnotes.push({ id, kind: 'footnote', inlines: trimInlines(inlines) });
+    }
+  }
+
+  /** Converts an inline token's children; images become their own pieces (or alt text when inNote). */
+  inlinePieces(children: Token[], altOnly = false): Piece[] {
+    const pieces: Piece[] = [];
+    let cur: Inline[] = [];
+    const marks: Marks = {};
+    let pendingSoft = false;
+    const lastChar = () => {
+      for (let k = cur.length - 1; k >= 0; k--) {
+        const i = cur[k];
+        if (i.type === 'text' && i.text) return i.text[i.text.length - 1];
+        if (i.type === 'break') return '';
+      }
+      return '';
+    };
+    const pushText = (text: string) => {
+      if (!text) return;
+      if (pendingSoft) {
+        const prev = lastChar();
+        // Chinese lines join without a space; Latin words keep one.
+        if (prev && !WIDE.test(prev) && !WIDE.test([...text][0])) text = ' ' + text;
+        pendingSoft = false;
+      }
+      const t: Inline = { type: 'text', text };
+      if (marks.bold) t.bold = true;
+      if (marks.italic) t.italic = true;
+      if (marks.vertAlign) t.vertAlign = marks.vertAlign;
+      const prev = cur[cur.length - 1];
+      if (prev && prev.type === 'text' && prev.bold === t.bold && prev.italic === t.italic && prev.vertAlign === t.vertAlign) prev.text += text;
+      else cur.push(t);
+    };
+    for (const tok of children) {
+      switch (tok.type) {
+        case 'text':
+        case 'code_inline':
+          pushText(tok.content);
+          break;
+        case 'softbreak':
+          pendingSoft = true;
+          break;
+        case 'hardbreak':
+          pendingSoft = false;
+          cur.push({ type: 'break' });
+          break;
+        case 'strong_open':
+          marks.bold = true;
+          break;
+        case 'strong_close':
+          marks.bold = false;
+          break;
+        case 'em_open':
+          marks.italic = true;
+          break;
+        case 'em_close':
+          marks.italic = false;
+          break;
+        case 'sup_open':
+          marks.vertAlign = 'super';
+          break;
+        case 'sub_open':
+          marks.vertAlign = 'sub';
+          break;
+        case 'sup_close':
+        case 'sub_close':
+          marks.vertAlign = undefined;
+          break;
+        case 'footnote_ref': {
+          const id = (tok.meta as { id: string }).id;
+          this.noteRef(id);
+          pendingSoft = false;
+          cur.push({ type: 'noteRef', id });
+          break;
+        }
+        case 'image': {
+          const alt = tok.children ? inlineTextOfTokens(tok.children) : tok.content;
+          const block = altOnly ? undefined : this.image(String(tok.attrGet('src') ?? ''), alt, tok.attrGet('title') == null ? undefined : String(tok.attrGet('title')));
+          if (block) {
+            if (cur.length) pieces.push({ kind: 'inlines', inlines: cur });
+            pieces.push({ kind: 'image', block });
+            cur = [];
+            pendingSoft = false;
+          } else if (alt) pushText(alt);
+          break;
+        }
+        default:
+          // link_open/close, s_open/close and anything else: keep the text, drop the markup.
+          break;
+      }
+    }
+    if (cur.length) pieces.push({ kind: 'inlines', inlines: cur });
+    return pieces;
+  }
+
+  image(rawSrc: string, alt: string, title: string | undefined): Block | undefined {
+    let src = rawSrc.trim();
+    let bytes: Uint8Array | undefined;
+    let mime: ImageResource['mime'] | undefined;
+    const label = alt || title || '';
+    const data = /^data:(image\/(?:png|jpe?g));base64,(.*)$/is.exec(src);
+    if (data) {
+      try {
+        bytes = base64ToBytes(decodeSafe(data[2]));
+      } catch {
+        this.warn('image.invalid', `图片“${label}”的数据无法解码，已保留说明文字`);
+        return undefined;
+      }
+    } else if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+      this.warn('image.remote-ref', `图片“${label}”引用了网络或外部地址（${src.slice(0, 80)}），出于安全不会读取，已保留说明文字`);
+      return undefined;
+    } else {
+      src = decodeSafe(src);
+      const r = this.opts.resolveImage?.(src);
+      if (!r) {
+        this.warn('image.external-ref', `图片“${label}”引用了外部文件 ${src}，未能读入，已保留说明文字；请把图片插入文档后再导入`);
+        return undefined;
+      }
+      bytes = r.data;
+      mime = r.mime;
+    }
+    let size: { width?: number; height?: number; type?: string };
+    try {
+      size = imageSize(bytes);
+    } catch {
+      size = {};
+    }
+    const type = size.type === 'png' ? 'image/png' : size.type === 'jpg' ? 'image/jpeg' : undefined;
+    if (!type || !size.width || !size.height) {
+      this.warn('image.invalid', `图片“${label}”不是有效的 PNG 或 JPEG 图片，已保留说明文字`);
+      return undefined;
+    }
+    mime = type;
+    const key = `image${++this.imageCount}`;
+    this.images[key] = { mime, data: bytesToBase64(bytes) };
+    const block: Block = { type: 'image', resource: key, width: size.width, height: size.height };
+    if (alt) block.alt = alt;
+    if (title) block.caption = title;
+    return block;
+  }
+
+  /** Emits a paragraph's pieces as paragraph and image blocks (a heading check for short lines). */
+  paragraph(children: Token[], base: Partial<Paragraph> = {}) {
+    const pieces = this.inlinePieces(children);
+    if (pieces.length === 1 && pieces[0].kind === 'inlines') {
+      const inlines = trimInlines(pieces[0].inlines);
+      if (!inlines.length) return;
+      const level = base.align ? undefined : looksLikeHeadingParagraph(inlineText(inlines));
+      if (level && !inlines.some((i) => i.type === 'break')) {
+        this.blocks.push({ type: 'heading', level, inlines });
+        return;
+      }
+      this.blocks.push({ type: 'paragraph', inlines, ...base });
+      return;
+    }
+    for (const p of pieces) {
+      if (p.kind === 'image') this.blocks.push(p.block);
+      else {
+        const inlines = trimInlines(p.inlines);
+        if (inlines.length) this.blocks.push({ type: 'paragraph', inlines, ...base });
+      }
+    }
+  }
+
+  heading(depth: number, children: Token[]) {
+    const pieces = this.inlinePieces(children);
+    for (const p of pieces) {
+      if (p.kind === 'image') {
+        this.blocks.push(p.block);
+        continue;
+      }
+      const inlines = trimInlines(p.inlines);
+      if (!inlines.length) continue;
+      const level = labelLevel(inlineText(inlines)) ?? depthLevel(depth);
+      const h: Block = { type: 'heading', level, inlines };
+      (h as { mdDepth?: number }).mdDepth = depth; // removed after title detection
+      this.blocks.push(h);
+    }
+  }
+
+  /** Walks block tokens from i to the matching close (or the end); returns the next index. */
+  walk(tokens: Token[], i: number, end: number): number {
+    while (i < end) {
+      const t = tokens[i];
+      switch (t.type) {
+        case 'heading_open':
+          this.heading(Number(t.tag.slice(1)), tokens[i + 1]?.children ?? []);
+          i += 3;
+          break;
+        case 'paragraph_open':
+          this.paragraph(tokens[i + 1]?.children ?? []);
+          i += 3;
+          break;
+        case 'bullet_list_open':
+        case 'ordered_list_open':
+          i = this.list(tokens, i);
+          break;
+        case 'table_open':
+          i = this.table(tokens, i);
+          break;
+        case 'fence':
+        case 'code_block': {
+          const lines = t.content.replace(/\n$/, '').split('\n');
+          const inlines: Inline[] = [];
+          lines.forEach((l, k) => {
+            if (k) inlines.push({ type: 'break' });
+            if (l) inlines.push({ type: 'text', text: l });
+          });
+          if (inlines.length) this.blocks.push({ type: 'paragraph', inlines, align: 'left', indent: false });
+          i++;
+          break;
+        }
+        case 'inline':
+          this.paragraph(t.children ?? []);
+          i++;
+          break;
+        default:
+          // blockquote_open/close, hr, html (never produced with html:false): contents flow on.
+          i++;
+          break;
+      }
+    }
+    return i;
+  }
+
+  list(tokens: Token[], start: number): number {
+    const ordered = tokens[start].type === 'ordered_list_open';
+    const items: ListItem[] = [];
+    const deferred: Block[] = [];
+    const end = this.listInto(tokens, start, 0, items, deferred);
+    if (items.length) this.blocks.push({ type: 'list', ordered, items });
+    this.blocks.push(...deferred);
+    return end;
+  }
+
+  /** Reads one list (tokens[start] is its open token) into items; returns the index after its close. */
+  private listInto(tokens: Token[], start: number, level: number, items: ListItem[], deferred: Block[]): number {
+    const open = tokens[start];
+    const closeType = open.type === 'ordered_list_open' ? 'ordered_list_close' : 'bullet_list_close';
+    let i = start + 1;
+    let cur: ListItem | undefined;
+    while (i < tokens.length && !(tokens[i].type === closeType && tokens[i].level === open.level)) {
+      const t = tokens[i];
+      if (t.type === 'list_item_open') {
+        const label = open.type === 'ordered_list_open' ? (t.markup === ')' ? `（${t.info}）` : `${t.info}.`) : '•';
+        cur = { label, level: Math.min(level, 8), inlines: [] };
+        items.push(cur);
+        i++;
+      } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+        i = this.listInto(tokens, i, level + 1, items, deferred);
+      } else if (t.type === 'inline' && cur) {
+        const pieces = this.inlinePieces(t.children ?? []);
+        for (const p of pieces) {
+          if (p.kind === 'image') deferred.push(p.block);
+          else {
+            const inl = trimInlines(p.inlines);
+            if (!inl.length) continue;
+            if (cur.inlines.length) cur.inlines.push({ type: 'break' });
+            cur.inlines.push(...inl);
+          }
+        }
+        i++;
+      } else if ((t.type === 'fence' || t.type === 'code_block') && cur) {
+        if (cur.inlines.length) cur.inlines.push({ type: 'break' });
+        cur.inlines.push({ type: 'text', text: t.content.replace(/\n$/, '') });
+        i++;
+      } else if (t.type === 'table_open') {
+        // A table inside a list item: lay it out after the list rather than lose it.
+        const before = this.blocks.length;
+        i = this.table(tokens, i);
+        deferred.push(...this.blocks.splice(before));
+      } else i++;
+    }
+    return i + 1;
+  }
+
+  table(tokens: Token[], start: number): number {
+    const rows: { cells: TableCell[] }[] = [];
+    let headerRows = 0;
+    let inHead = false;
+    let row: TableCell[] | undefined;
+    let i = start + 1;
+    for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+      const t = tokens[i];
+      if (t.type === 'thead_open') inHead = true;
+      else if (t.type === 'thead_close') inHead = false;
+      else if (t.type === 'tr_open') row = [];
+      else if (t.type === 'tr_close' && row) {
+        rows.push({ cells: row });
+        if (inHead) headerRows++;
+        row = undefined;
+      } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+        const style = String(t.attrGet('style') ?? '');
+        const a = /text-align:\s*(left|center|right)/.exec(style)?.[1] as TableCell['align'];
+        const inline = tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined;
+        const pieces = inline ? this.inlinePieces(inline.children ?? [], true) : [];
+        const inlines = trimInlines(pieces.flatMap((p) => (p.kind === 'inlines' ? p.inlines : [])));
+        const cell: TableCell = { paragraphs: [{ type: 'paragraph', inlines, indent: false, ...(a ? { align: a } : {}) }] };
+        if (a) cell.align = a;
+        row.push(cell);
+      }
+    }
+    let caption: string | undefined;
+    const prev = this.blocks[this.blocks.length - 1];
+    if (prev && prev.type === 'paragraph') {
+      const text = inlineText(prev.inlines).trim();
+      if (/^(续?表|Table)\s*[0-9０-９一二三四五六七八九十]/.test(text) && [...text].length <= 60 && !text.includes('\n')) {
+        caption = text;
+        this.blocks.pop();
+      }
+    }
+    if (rows.length) {
+      const table: Block = { type: 'table', rows, headerRows };
+      if (caption) table.caption = caption;
+      this.blocks.push(table);
+    }
+    return i + 1;
+  }
+}
+
+function inlineTextOfTokens(children: Token[]): string {
+  return children.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join('');
+}
+
+/** Trims leading whitespace (including full-width indentation) and trailing whitespace. */
+function trimInlines(inlines: Inline[]): Inline[] {
+  const out = inlines.map((i) => ({ ...i }));
+  while (out.length && out[0].type === 'break') out.shift();
+  while (out.length && out[out.length - 1].type === 'break') out.pop();
+  const first = out[0];
+  if (first && first.type === 'text') first.text = first.text.replace(/^[\s\u3000]+/, '');
+  const last = out[out.length - 1];
+  if (last && last.type === 'text') last.text = last.text.replace(/[\s\u3000]+$/, '');
+  return out.filter((i) => i.type !== 'text' || i.text !== '');
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64.replace(/\s+/g, ''));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(s);
+}
+
+const SHORT_AUTHOR = 40;
+
+/** Reads Markdown text into a SourceDoc. Never throws on any input string. */
+export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): SourceDoc {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '\uFFFD');
+  const fm = splitFrontMatter(normalised);
+  const pre = prePass(fm.body);
+  const env: Env = { footnoteIds: new Set(pre.defs.keys()) };
+  const c = new Converter(opts, env);
+  const tokens = md().parse(pre.body, env);
+  c.walk(tokens, 0, tokens.length);
+  c.finishNotes(pre.defs);
+  for (const id of env.missingRefs ?? []) c.warn('footnote.undefined', `脚注引用 [^${id}] 没有对应的脚注内容，已按原文保留`);
+
+  let title = frontMatterTitle(fm);
+  let authorLine = frontMatterAuthor(fm);
+  const blocks = c.blocks;
+  const first = blocks[0] as (Block & { mdDepth?: number }) | undefined;
+  if (first && first.type === 'heading' && first.mdDepth === 1) {
+    const firstText = inlineText(first.inlines).trim();
+    if (title === undefined || firstText === title) {
+      title = firstText;
+      blocks.shift();
+      const next = blocks[0];
+      if (next && next.type === 'paragraph' && next.inlines.every((i) => i.type === 'text')) {
+        const t = inlineText(next.inlines).trim();
+        if ([...t].length <= SHORT_AUTHOR && !/[。！？；]/.test(t) && (authorLine === undefined || t === authorLine)) {
+          authorLine = t;
+          blocks.shift();
+        }
+      }
+    }
+  } else if (title !== undefined && authorLine !== undefined) {
+    // Front matter given and the body repeats the author line first: don't print it twice.
+    const next = blocks[0];
+    if (next && next.type === 'paragraph' && inlineText(next.inlines).trim() === authorLine) blocks.shift();
+  }
+  for (const b of blocks) delete (b as { mdDepth?: number }).mdDepth;
+
+  const doc: SourceDoc = { blocks, footnotes: c.footnotes, images: c.images, warnings: c.warnings };
+  if (title) doc.title = title;
+  if (authorLine) doc.authorLine = authorLine;
+  return doc;
 }
