@@ -1,0 +1,115 @@
+// Turns text into atoms: the unbreakable units of the line breaker. A Han character or CJK
+// punctuation mark is one atom on the grid; a Latin word or a number is one atom measured with
+// its real advance widths; "……" and "——" are single atoms so the pair never splits. Each atom
+// carries its drawing parts (a face per character, via the FontSet's fallback chain).
+// Pure; it must never drop a character (a missing glyph is still an atom, drawn by the role face).
+import type { FontSet } from '../fonts/font-set';
+import type { FontRole } from '../model/settings';
+
+export interface AtomPart {
+  /** FontFace.key */
+  face: string;
+  text: string;
+  /** pt */
+  width: number;
+}
+
+export interface Atom {
+  kind: 'cjk' | 'latin' | 'space' | 'newline';
+  text: string;
+  /** Natural width in pt. */
+  width: number;
+  parts: AtomPart[];
+  size: number;
+  bold?: boolean;
+  /** Raised small text (superscript note markers). */
+  rise?: number;
+}
+
+export interface TextStyle {
+  role: FontRole;
+  size: number;
+  bold?: boolean;
+  rise?: number;
+}
+
+/** Collects characters that needed a fallback face or that no face has. */
+export interface GlyphReport {
+  fallback: Set<string>;
+  missing: Set<string>;
+}
+
+const LATIN_CHAR = /[\p{L}\p{N}]/u;
+const HAN_LIKE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2e80-\u2fff]/u;
+const isLatinChar = (ch: string) => LATIN_CHAR.test(ch) && !HAN_LIKE.test(ch);
+/** Characters kept inside a Latin word when followed by a letter or digit: 3.5, 2023-2025, e-mail, a/b. */
+const WORD_JOINERS = new Set([...".-/:'_@&+·,"]);
+
+/** Splits text into atom texts (no measuring). Exposed for tests. */
+export function segmentText(text: string): { kind: Atom['kind']; text: string }[] {
+  const chars = Array.from(text);
+  const out: { kind: Atom['kind']; text: string }[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i];
+    if (ch === '\n') {
+      out.push({ kind: 'newline', text: '\n' });
+      i++;
+    } else if (ch === ' ' || ch === '\t' || ch === '\u00a0') {
+      out.push({ kind: 'space', text: ch === '\t' ? ' ' : ch });
+      i++;
+    } else if (isLatinChar(ch)) {
+      let j = i + 1;
+      while (j < chars.length) {
+        if (isLatinChar(chars[j])) j++;
+        else if (WORD_JOINERS.has(chars[j]) && j + 1 < chars.length && isLatinChar(chars[j + 1]) && !(chars[j] === ',' && !/\d/.test(chars[j - 1] + chars[j + 1]))) j += 2;
+        else break;
+      }
+      out.push({ kind: 'latin', text: chars.slice(i, j).join('') });
+      i = j;
+    } else if ((ch === '…' || ch === '—') && chars[i + 1] === ch) {
+      out.push({ kind: 'cjk', text: ch + ch });
+      i += 2;
+    } else {
+      out.push({ kind: 'cjk', text: ch });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Measures atom texts with the font set: parts per face, widths in pt. */
+export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report?: GlyphReport): Atom[] {
+  const out: Atom[] = [];
+  const roleFace = fonts.roles[style.role];
+  for (const seg of segmentText(text)) {
+    if (seg.kind === 'newline') {
+      out.push({ kind: 'newline', text: '\n', width: 0, parts: [], size: style.size });
+      continue;
+    }
+    const parts: AtomPart[] = [];
+    let cur: { face: ReturnType<FontSet['faceFor']>; text: string } | null = null;
+    const flush = () => {
+      if (cur) parts.push({ face: cur.face.key, text: cur.text, width: fonts.runWidth(cur.face, cur.text) * style.size });
+    };
+    for (const ch of seg.text) {
+      const cp = ch.codePointAt(0)!;
+      const found = fonts.lookup(cp, style.role);
+      if (report) {
+        if (!found) report.missing.add(ch);
+        else if (found !== roleFace && cp > 0x7f) report.fallback.add(ch);
+      }
+      const face = found ?? roleFace;
+      if (cur && cur.face === face) cur.text += ch;
+      else {
+        flush();
+        cur = { face, text: ch };
+      }
+    }
+    flush();
+    let width = 0;
+    for (const p of parts) width += p.width;
+    out.push({ kind: seg.kind, text: seg.text, width, parts, size: style.size, bold: style.bold, rise: style.rise });
+  }
+  return out;
+}

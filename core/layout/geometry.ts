@@ -1,0 +1,53 @@
+// Page geometry from LayoutSettings: the GB/T 9704 text block, grid pitches and where a line's
+// baseline sits in its grid cell. Pure numbers in pt; every other layout step reads them from here
+// so that a different LayoutSettings (29 pt pitch, a phone edition) changes nothing else.
+import { mm, type LayoutSettings } from '../model/settings';
+
+export interface Geometry {
+  pageW: number;
+  pageH: number;
+  top: number;
+  inner: number;
+  blockW: number;
+  blockH: number;
+  lines: number;
+  /** Line pitch, pt. */
+  pitch: number;
+  /** Character pitch of the grid, pt. */
+  cell: number;
+  size: number;
+  /** Tightest inter-glyph spacing on the grid (cell − size; slightly negative by default). */
+  tracking: number;
+  duplex: boolean;
+}
+
+export function geometry(s: LayoutSettings): Geometry {
+  const blockW = mm(s.blockWidth);
+  const blockH = mm(s.blockHeight);
+  const cell = blockW / s.charsPerLine;
+  return {
+    pageW: mm(s.pageWidth),
+    pageH: mm(s.pageHeight),
+    top: mm(s.marginTop),
+    inner: mm(s.marginInner),
+    blockW,
+    blockH,
+    lines: s.linesPerPage,
+    pitch: s.linePitchPt ?? blockH / s.linesPerPage,
+    cell,
+    size: s.bodySize,
+    tracking: cell - s.bodySize,
+    duplex: s.binding === 'duplex',
+  };
+}
+
+/** Left edge of the text block on a page (1-based physical page number): mirrored for duplex. */
+export function blockLeft(g: Geometry, physical: number): number {
+  if (g.duplex && physical % 2 === 0) return g.pageW - g.inner - g.blockW;
+  return g.inner;
+}
+
+/** Baseline of a glyph of `size` centred in a grid line: the ideographic em box (0.88 / 0.12) is centred. */
+export function baselineIn(lineTop: number, pitch: number, size: number): number {
+  return lineTop + pitch / 2 + 0.38 * size;
+}

@@ -1,0 +1,141 @@
+// The PDF renderer: draws a LaidOutDossier with pdfkit, page by page (streamed, no bufferPages:
+// every number is already known), then — only when the dossier has PDF submissions — draws the
+// submitted pages onto their reserved placeholder pages with pdf-lib. Pure (bytes in, bytes out).
+// It must never re-measure or re-break text: what the layout decided is what gets drawn.
+import PDFDocument from 'pdfkit';
+import type { FontSet } from '../../fonts/font-set';
+import type { LaidOutDossier, LaidPage, OutlineNode } from '../../layout/types';
+import { AppException } from '../../result';
+import { placeSubmittedPdfPages } from './pdf-pages';
+
+export interface RenderOptions {
+  onPage?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+type Doc = PDFKit.PDFDocument & {
+  _fragment?: (text: string, x: number, y: number, o: Record<string, unknown>) => void;
+  _root: { data: Record<string, unknown> };
+};
+
+const cancelled = () => new AppException({ code: 'compile.cancelled', message: '已取消编译' });
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function drawText(doc: Doc, face: string, size: number, text: string, x: number, baseline: number, cs: number, bold: boolean): void {
+  doc.font(face).fontSize(size);
+  const o: Record<string, unknown> = { baseline: 'alphabetic', characterSpacing: cs, textWidth: 0, wordCount: 1, fill: true };
+  if (bold) {
+    doc.lineWidth(size * 0.03).strokeColor('black');
+    o.stroke = true;
+  }
+  if (doc._fragment) doc._fragment(text, x, baseline, o);
+  else doc.text(text, x, baseline, { ...o, lineBreak: false } as PDFKit.Mixins.TextOptions);
+}
+
+function drawPage(doc: Doc, page: LaidPage, laid: LaidOutDossier, fonts: FontSet): void {
+  for (const o of page.ops) {
+    switch (o.op) {
+      case 'text':
+        for (const s of o.segs) drawText(doc, s.face, s.size, s.text, s.x, o.y - (s.rise ?? 0), s.cs, !!s.bold);
+        break;
+      case 'rule':
+        doc.save().lineWidth(o.width).strokeColor('black').moveTo(o.x1, o.y1).lineTo(o.x2, o.y2).stroke().restore();
+        break;
+      case 'leader': {
+        const step = o.size * 0.5;
+        const r = Math.max(0.5, o.size * 0.045);
+        let x = o.x1 + ((o.x2 - o.x1) % step) / 2;
+        doc.save().fillColor('black');
+        let any = false;
+        for (; x <= o.x2 + 0.01; x += step) {
+          doc.circle(x, o.y, r);
+          any = true;
+        }
+        if (any) doc.fill();
+        doc.restore();
+        break;
+      }
+      case 'image':
+        doc.image(`data:${o.resource.mime};base64,${o.resource.data}`, o.x, o.y, { width: o.w, height: o.h });
+        break;
+      case 'link':
+        doc.goTo(o.x, o.y, o.w, o.h, o.dest);
+        break;
+      case 'dest':
+        doc.addNamedDestination(o.name, 'XYZ', null, o.y, null);
+        break;
+      case 'watermark': {
+        const face = fonts.faces.find((f) => f.key === o.face)!;
+        let w = 0;
+        for (const ch of o.text) w += fonts.advance(face, ch.codePointAt(0)!) * o.size;
+        const cx = laid.pageWidth / 2;
+        const cy = laid.pageHeight / 2;
+        doc.save().rotate(-35, { origin: [cx, cy] }).fillColor('#999999').fillOpacity(0.25);
+        drawText(doc, o.face, o.size, o.text, cx - w / 2, cy + o.size * 0.35, 0, false);
+        doc.restore();
+        break;
+      }
+    }
+  }
+}
+
+/** Renders the laid-out dossier to PDF bytes. */
+export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [laid.pageWidth, laid.pageHeight],
+    margin: 0,
+    compress: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Title: laid.meta.title, Author: laid.meta.author, Subject: laid.meta.subject, Creator: '汇编 Huibian', CreationDate: new Date() },
+  } as PDFKit.PDFDocumentOptions) as Doc;
+  const chunks: Uint8Array[] = [];
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('data', (c: Uint8Array) => chunks.push(c));
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  for (const f of fonts.faces) if (laid.facesUsed.includes(f.key)) doc.registerFont(f.key, f.font as unknown as string);
+
+  // Outline actions per page: a section node when its first item starts, then the item nodes.
+  const byPage = new Map<number, { node: OutlineNode; parent: OutlineNode | null }[]>();
+  for (const sec of laid.outline) {
+    (byPage.get(sec.page) ?? byPage.set(sec.page, []).get(sec.page)!).push({ node: sec, parent: null });
+    for (const ch of sec.children) (byPage.get(ch.page) ?? byPage.set(ch.page, []).get(ch.page)!).push({ node: ch, parent: sec });
+  }
+  const pdfOutline = new Map<OutlineNode, PDFKit.PDFOutline>();
+
+  const total = laid.pages.length;
+  for (let i = 0; i < total; i++) {
+    if (opts.signal?.aborted) {
+      doc.end();
+      throw cancelled();
+    }
+    doc.addPage({ size: [laid.pageWidth, laid.pageHeight], margin: 0 });
+    drawPage(doc, laid.pages[i], laid, fonts);
+    for (const { node, parent } of byPage.get(i) ?? []) {
+      const host = parent ? pdfOutline.get(parent) : doc.outline;
+      if (host) pdfOutline.set(node, host.addItem(node.title, { expanded: true }));
+    }
+    opts.onPage?.(i + 1, total);
+    if (i % 25 === 24) await tick();
+  }
+  const nums: unknown[] = [];
+  for (const l of laid.pageLabels) nums.push(l.index, l.style === 'D' ? { S: 'D', St: l.start } : { S: 'r', St: l.start });
+  const labels = doc.ref({ Nums: nums });
+  (labels as unknown as { end(): void }).end();
+  doc._root.data.PageLabels = labels;
+  doc.end();
+  await finished;
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  let out: Uint8Array = new Uint8Array(size);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  if (Object.keys(laid.pdfSources).length) out = await placeSubmittedPdfPages(out, laid);
+  return out;
+}
