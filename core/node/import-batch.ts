@@ -1,0 +1,307 @@
+// Batch import: many files or whole folders at once, read off the main thread with limited
+// parallelism, each file ending as imported / needs review / new version / duplicate / failed with
+// a reason. One failure never stops the rest. planImport() only reads and decides (the store and
+// the CLI call it, then write); applyImport() is the pure session update. Nothing here writes.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { countWords, documentText, type SourceDoc } from '../model/document';
+import { SUBMISSION_KIND_NAMES, SubmissionSchema, type Session, type SourceFormat, type Submission } from '../model/session';
+import type { AppError, Result } from '../result';
+import { AUTHOR_ACCEPT, matchAuthor, type AuthorMatch } from '../read/detect-author';
+import { formatFromName, isLockFile } from '../read/sniff';
+import { DOCX_MAX_BYTES } from '../read/docx/index';
+import { PDF_MAX_BYTES } from '../read/pdf';
+import { TEXT_MAX_BYTES } from '../read/text';
+import type { ImportedFile, Importer } from '../service/ports';
+import { ReadPool, readJob, type ReadJob } from './read-worker';
+
+/** Files read at once (the machine kind has 2 cores). */
+export const IMPORT_CONCURRENCY = 2;
+/** Most files one batch accepts from folders (a session has ~55). */
+export const IMPORT_MAX_FILES = 2_000;
+
+export type FileStatus = 'imported' | 'review' | 'new-version' | 'duplicate' | 'failed';
+
+export interface FileReport {
+  /** The path or name as given. */
+  file: string;
+  status: FileStatus;
+  /** Chinese, one line: why this status. */
+  reason: string;
+  code?: string;
+  format?: SourceFormat;
+  submissionId?: string;
+  /** For new-version / duplicate: the existing submission. */
+  existingId?: string;
+  title?: string;
+  authorLine?: string;
+  match?: AuthorMatch;
+  warnings: { code: string; message: string }[];
+  words?: number;
+}
+
+export interface PlannedFile {
+  report: FileReport;
+  bytes?: Uint8Array;
+  sha256?: string;
+  doc?: SourceDoc;
+  submission?: Submission;
+}
+
+export interface ImportPlan {
+  reports: FileReport[];
+  /** New submissions, in input order. */
+  submissions: Submission[];
+  /** Read documents by submission id (also for new versions, by the existing id). */
+  docs: Map<string, SourceDoc>;
+  /** Source bytes to store, by the stored relative path. */
+  sources: Map<string, Uint8Array>;
+  /** Existing submissions whose source is replaced by an equal-text new file. */
+  newVersions: { submissionId: string; source: Submission['source'] }[];
+}
+
+export interface ImportOptions {
+  /** Reader pool; without one files are read in-process (tests, tiny batches). */
+  pool?: ReadPool;
+  concurrency?: number;
+  /** Documents of existing submissions, for new-version detection (by submission id). */
+  existingDocs?: Map<string, SourceDoc>;
+  now?: () => Date;
+  pdfText?: boolean;
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Text as words only: what stays the same when a file is merely re-saved or reformatted. */
+export function normalisedText(doc: SourceDoc): string {
+  const t = [doc.title ?? '', doc.authorLine ?? '', doc.pdf?.text ?? '', documentText(doc)].join('\n');
+  return t.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+const MAX_BY_FORMAT: Partial<Record<SourceFormat, number>> = { docx: DOCX_MAX_BYTES, pdf: PDF_MAX_BYTES, txt: TEXT_MAX_BYTES, md: TEXT_MAX_BYTES };
+const LEGACY_MAX = 100 * 1024 * 1024;
+
+/** The kind a file's name or title suggests (the section it goes to). */
+export function guessKind(name: string, title = ''): Submission['kind'] {
+  const s = `${name} ${title}`;
+  if (/社情民意/.test(s)) return 'info';
+  if (/提案/.test(s)) return 'proposal';
+  if (/调研报告|调研|考察报告|报告/.test(s)) return 'report';
+  if (/书面发言|书面/.test(s)) return 'written';
+  return 'speech';
+}
+
+/** Expands folders (recursively, hidden files skipped) into files, in a stable order. */
+export async function expandInputs(inputs: string[]): Promise<{ files: string[]; errors: FileReport[] }> {
+  const files: string[] = [];
+  const errors: FileReport[] = [];
+  const walk = async (p: string, depth: number): Promise<void> => {
+    if (files.length >= IMPORT_MAX_FILES) return;
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      errors.push({ file: p, status: 'failed', code: 'import.not-found', reason: `找不到文件：${p}（${(e as NodeJS.ErrnoException).code}）`, warnings: [] });
+      return;
+    }
+    if (st.isDirectory()) {
+      if (depth > 8) return;
+      const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'zh'));
+      for (const n of names) await walk(path.join(p, n), depth + 1);
+    } else if (st.isFile()) files.push(p);
+  };
+  for (const i of inputs) await walk(i, 0);
+  return { files, errors };
+}
+
+function failed(file: string, e: AppError, format?: SourceFormat): PlannedFile {
+  return { report: { file, status: 'failed', code: e.code, reason: e.message, format, warnings: [] } };
+}
+
+/** Reads one file's bytes after checking its size; never reads a file over the cap. */
+async function loadFile(file: string): Promise<Result<{ bytes: Uint8Array; format: SourceFormat }>> {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    return { ok: false, error: { code: 'import.not-found', message: `找不到文件：${name}（${(e as NodeJS.ErrnoException).code}）`, file: name } };
+  }
+  if (isLockFile(name, size)) return { ok: false, error: { code: 'import.lock-file', message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过；请导入同名的正式文件`, file: name } };
+  const format = formatFromName(name);
+  if (!format) return { ok: false, error: { code: 'import.unsupported', message: `不支持的文件类型：${name}（可导入 .docx、.wps、.doc、.pdf、.txt、.md、.rtf、.odt）`, file: name } };
+  const cap = MAX_BY_FORMAT[format] ?? LEGACY_MAX;
+  if (size > cap) return { ok: false, error: { code: 'import.too-large', message: `${name} 太大（${(size / 1048576).toFixed(0)} MB），此类文件上限为 ${cap / 1048576} MB`, file: name } };
+  try {
+    return { ok: true, value: { bytes: new Uint8Array(await readFile(file)), format } };
+  } catch (e) {
+    return { ok: false, error: { code: 'import.unreadable', message: `无法读取 ${name}（${(e as NodeJS.ErrnoException).code}）`, file: name } };
+  }
+}
+
+/** Runs tasks with at most `n` in flight, keeping input order in the output. */
+async function mapLimit<T, R>(items: T[], n: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+const read = (opts: ImportOptions, job: ReadJob) => (opts.pool ? opts.pool.read(job) : readJob(job));
+
+/**
+ * Reads the given files and folders and decides, per file, what importing would do. Writes
+ * nothing; the result holds the new submissions, their documents and the bytes to store.
+ */
+export async function planImport(inputs: string[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
+  const { files, errors } = await expandInputs(inputs);
+  const loaded = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (file) => {
+    const f = await loadFile(file);
+    if (!f.ok) return failed(file, f.error);
+    const r = await read(opts, { bytes: f.value.bytes, format: f.value.format, fileName: path.basename(file), pdfText: opts.pdfText });
+    if (!r.ok) return failed(file, r.error, f.value.format);
+    return { report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings }, bytes: f.value.bytes, doc: r.value, sha256: sha256(f.value.bytes) } as PlannedFile;
+  });
+  return decide([...errors.map((report) => ({ report })), ...loaded], session, opts);
+}
+
+/** The same as planImport for bytes already in memory (drag-and-drop, the service port). */
+export async function planImportBytes(files: { name: string; bytes: Uint8Array }[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
+  const planned = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (f) => {
+    const name = path.basename(f.name.replace(/\\/g, '/'));
+    const format = formatFromName(name);
+    if (isLockFile(name, f.bytes.length)) return failed(f.name, { code: 'import.lock-file', message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过`, file: name });
+    if (!format) return failed(f.name, { code: 'import.unsupported', message: `不支持的文件类型：${name}`, file: name });
+    const r = await read(opts, { bytes: f.bytes, format, fileName: name, pdfText: opts.pdfText });
+    if (!r.ok) return failed(f.name, r.error, format);
+    return { report: { file: f.name, status: 'imported' as FileStatus, reason: '', format, warnings: r.value.warnings }, bytes: f.bytes, doc: r.value, sha256: sha256(f.bytes) } as PlannedFile;
+  });
+  return decide(planned, session, opts);
+}
+
+function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): ImportPlan {
+  const now = (opts.now ?? (() => new Date()))().toISOString();
+  const plan: ImportPlan = { reports: [], submissions: [], docs: new Map(), sources: new Map(), newVersions: [] };
+  const byHash = new Map<string, string>();
+  for (const s of session.submissions) {
+    if (s.source.sha256) byHash.set(s.source.sha256, s.id);
+    for (const v of s.versions) if (v.sha256) byHash.set(v.sha256, s.id);
+  }
+  const byText = new Map<string, string>();
+  for (const [id, doc] of opts.existingDocs ?? []) {
+    const t = normalisedText(doc);
+    if (t.length >= 20) byText.set(t, id);
+  }
+  const usedIds = new Set(session.submissions.map((s) => s.id));
+  for (const p of planned) {
+    const r = p.report;
+    plan.reports.push(r);
+    if (r.status === 'failed' || !p.doc || !p.bytes || !p.sha256 || !r.format) continue;
+    const doc = p.doc;
+    const name = path.basename(r.file);
+    r.words = countWords(normalisedText(doc));
+    const dupOf = byHash.get(p.sha256);
+    if (dupOf) {
+      r.status = 'duplicate';
+      r.existingId = dupOf;
+      r.reason = `与已导入的材料完全相同（同一文件），未重复导入`;
+      continue;
+    }
+    const stored = `sources/${p.sha256.slice(0, 16)}.${r.format}`;
+    const source: Submission['source'] = { file: stored, format: r.format, sha256: p.sha256, originalName: name };
+    const text = normalisedText(doc);
+    const sameText = text.length >= 20 ? byText.get(text) : undefined;
+    if (sameText) {
+      r.status = 'new-version';
+      r.existingId = sameText;
+      const old = session.submissions.find((s) => s.id === sameText);
+      r.reason = `内容与已有材料“${old?.title ?? sameText}”相同（文件不同），作为它的新版本`;
+      plan.newVersions.push({ submissionId: sameText, source });
+      plan.sources.set(stored, p.bytes);
+      plan.docs.set(sameText, doc);
+      byHash.set(p.sha256, sameText);
+      continue;
+    }
+    const match = matchAuthor({ title: doc.title, authorLine: doc.authorLine, fileName: name }, session.members);
+    r.match = match;
+    const title = doc.title ?? name.replace(/\.[^.]+$/, '');
+    let id = `sub-${p.sha256.slice(0, 10)}`;
+    for (let k = 2; usedIds.has(id); k++) id = `sub-${p.sha256.slice(0, 10)}-${k}`;
+    usedIds.add(id);
+    const reasons: string[] = [];
+    if (!doc.title) reasons.push('未识别出标题，暂用文件名');
+    if (match.confidence < AUTHOR_ACCEPT) reasons.push(match.reason);
+    const serious = doc.warnings.filter((w) => w.code !== 'import.converted');
+    if (serious.length) reasons.push(`${serious.length} 条提示：${serious[0].message}`);
+    const member = match.memberId ? session.members.find((m) => m.id === match.memberId) : undefined;
+    const submission = SubmissionSchema.parse({
+      id,
+      title,
+      authorLine: match.authorLine ?? member?.name ?? '',
+      memberIds: match.memberId ? [match.memberId] : [],
+      kind: guessKind(name, title),
+      source,
+      receivedAt: now,
+      status: reasons.length ? 'review' : 'ok',
+    });
+    r.status = reasons.length ? 'review' : 'imported';
+    r.reason = reasons.length ? reasons.join('；') : `${match.reason}`;
+    r.submissionId = id;
+    r.title = submission.title;
+    r.authorLine = submission.authorLine;
+    plan.submissions.push(submission);
+    plan.docs.set(id, doc);
+    plan.sources.set(stored, p.bytes);
+    byHash.set(p.sha256, id);
+    if (text.length >= 20) byText.set(text, id);
+  }
+  return plan;
+}
+
+/** The session after the import: new submissions placed in the section of their kind, versions recorded. */
+export function applyImport(session: Session, plan: ImportPlan, now: Date = new Date()): Session {
+  const sections = session.sections.map((s) => ({ ...s, items: [...s.items] }));
+  for (const sub of plan.submissions) {
+    const name = SUBMISSION_KIND_NAMES[sub.kind];
+    let sec = sections.find((s) => s.title === name || s.title.replace(/^[一二三四五六七八九十]+、/, '') === name);
+    if (!sec) {
+      let id = `sec-${sub.kind}`;
+      for (let k = 2; sections.some((s) => s.id === id); k++) id = `sec-${sub.kind}-${k}`;
+      sec = { id, title: name, items: [], sortRule: 'manual' };
+      sections.push(sec);
+    }
+    sec.items.push(sub.id);
+  }
+  const submissions = session.submissions.map((s) => {
+    const nv = plan.newVersions.find((v) => v.submissionId === s.id);
+    if (!nv) return s;
+    const old = { file: s.source.file, format: s.source.format, ...(s.source.sha256 ? { sha256: s.source.sha256 } : {}), replacedAt: now.toISOString() };
+    return { ...s, source: nv.source, versions: [...s.versions, old] };
+  });
+  return { ...session, sections, submissions: [...submissions, ...plan.submissions] };
+}
+
+/** The service's Importer port over the worker pool (the store calls this; it never writes). */
+export function batchImporter(pool?: ReadPool): Importer {
+  return {
+    async importFiles(files, session) {
+      const plan = await planImportBytes(files, session, { pool });
+      return plan.reports.map((r): ImportedFile => {
+        const doc = r.submissionId ? plan.docs.get(r.submissionId) : r.existingId ? plan.docs.get(r.existingId) : undefined;
+        if (r.status === 'failed' || !doc) return { name: r.file, ok: false, format: r.format, error: { code: r.code ?? 'import.failed', message: r.reason, file: r.file }, warnings: r.warnings };
+        const sub = plan.submissions.find((s) => s.id === r.submissionId);
+        const warnings = [...r.warnings];
+        if (r.status === 'review' && r.match && r.match.confidence < AUTHOR_ACCEPT) warnings.push({ code: 'import.author-review', message: r.match.reason });
+        return { name: r.file, ok: true, format: r.format, doc, title: sub?.title ?? doc.title, authorLine: sub?.authorLine ?? doc.authorLine ?? '', memberIds: sub?.memberIds ?? [], warnings };
+      });
+    },
+  };
+}
