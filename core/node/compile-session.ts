@@ -1,0 +1,143 @@
+// Compiles a session to files: builds the dossier, loads fonts (cached per process), runs the
+// pure compile pipeline, renders the DOCX from the same TOC, and writes every output atomically.
+// Used by the CLI and the app. It never throws: every failure is a Result error naming the file
+// and the cause, and a failed or cancelled compile leaves existing outputs untouched.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { compileDossierPdf, type CompileItem, type CompileProgress } from '../compile';
+import type { SourceDoc } from '../model/document';
+import { buildDossier, type TocEntry } from '../model/dossier';
+import type { Session } from '../model/session';
+import { renderDocx } from '../render/docx/index';
+import { err, ok, toAppError, type AppError, type Result } from '../result';
+import { writeFileAtomic } from './atomic-write';
+import { loadFontSet } from './fonts';
+import { loadSessionFolder } from './session-folder';
+
+export interface CompileOptions {
+  pdfPath?: string;
+  docxPath?: string;
+  onProgress?: (p: CompileProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface CompileSummary {
+  items: number;
+  pages: number;
+  bodyPages: number;
+  frontPages: number;
+  words: number;
+  /** Wall time of the whole compile, ms. */
+  ms: number;
+  pdfMs: number;
+  docxMs?: number;
+  fallbackChars: string[];
+  missingGlyphs: string[];
+  outputs: { pdf?: { path: string; bytes: number }; docx?: { path: string; bytes: number } };
+  toc: TocEntry[];
+  itemDetails: CompileItem[];
+  /** Submissions whose file could not be loaded (the rest were compiled). */
+  failures: { submissionId: string; title: string; error: AppError }[];
+  /** Submissions listed in a section with no document (skipped). */
+  missing: { submissionId: string; title: string }[];
+  /** DOCX failed while the PDF was written (the summary still reports the PDF). */
+  docxError?: AppError;
+}
+
+async function checkOutputDir(file: string): Promise<Result<true>> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) return err('compile.output-dir', `输出位置不是文件夹：${dir}`, { file });
+  } catch (e) {
+    return err('compile.output-dir', `输出文件夹不存在：${dir}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file });
+  }
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) return err('compile.output-dir', `输出路径是一个文件夹，请给出文件名：${file}`, { file });
+  } catch {
+    /* does not exist yet: fine */
+  }
+  return ok(true);
+}
+
+async function writeOut(file: string, data: Uint8Array): Promise<Result<number>> {
+  try {
+    await writeFileAtomic(file, data);
+    return ok(data.length);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EBUSY' ? '文件正被其他程序打开（请先关闭 PDF/Word 阅读器）' : code === 'ENOSPC' ? '磁盘空间不足' : code;
+    return err('compile.write-failed', `无法写入 ${file}：${why}`, { file, detail: String(e) });
+  }
+}
+
+export async function compileDocs(session: Session, docs: Map<string, SourceDoc>, opts: CompileOptions = {}): Promise<Result<CompileSummary>> {
+  const t0 = performance.now();
+  for (const out of [opts.pdfPath, opts.docxPath]) {
+    if (!out) continue;
+    const c = await checkOutputDir(out);
+    if (!c.ok) return c;
+  }
+  const { dossier, missing } = buildDossier(session, docs);
+  const count = dossier.sections.reduce((n, s) => n + s.items.length, 0);
+  if (!count) return err('compile.empty', `会议“${session.name}”没有可编译的材料（共 ${session.submissions.length} 篇，均未能读取或未编入栏目）`);
+  try {
+    const fonts = await loadFontSet(session.layout);
+    const res = await compileDossierPdf(dossier, fonts, { onProgress: opts.onProgress, signal: opts.signal });
+    const pdfMs = performance.now() - t0;
+    const summary: CompileSummary = {
+      items: count,
+      pages: res.pageCount,
+      bodyPages: res.bodyPageCount,
+      frontPages: res.frontPageCount,
+      words: res.words,
+      ms: 0,
+      pdfMs,
+      fallbackChars: res.fallbackChars,
+      missingGlyphs: res.missingGlyphs,
+      outputs: {},
+      toc: res.toc,
+      itemDetails: res.items,
+      failures: [],
+      missing: missing.map((s) => ({ submissionId: s.id, title: s.title })),
+    };
+    if (opts.pdfPath) {
+      const w = await writeOut(opts.pdfPath, res.pdf);
+      if (!w.ok) return w;
+      summary.outputs.pdf = { path: opts.pdfPath, bytes: w.value };
+    }
+    if (opts.docxPath) {
+      const t1 = performance.now();
+      if (opts.signal?.aborted) return err('compile.cancelled', '已取消编译');
+      let docx: Uint8Array | undefined;
+      try {
+        docx = await renderDocx(dossier, res.toc);
+      } catch (e) {
+        summary.docxError = toAppError(e, 'compile.docx-failed', '生成 Word 文件失败');
+      }
+      if (docx) {
+        const w = await writeOut(opts.docxPath, docx);
+        if (!w.ok) return w;
+        summary.outputs.docx = { path: opts.docxPath, bytes: w.value };
+      }
+      summary.docxMs = performance.now() - t1;
+    }
+    summary.ms = performance.now() - t0;
+    return ok(summary);
+  } catch (e) {
+    return { ok: false, error: toAppError(e, 'compile.failed', '编译失败') };
+  }
+}
+
+export async function compileSessionFolder(dir: string, opts: CompileOptions = {}): Promise<Result<CompileSummary>> {
+  const loaded = await loadSessionFolder(dir);
+  if (!loaded.ok) return loaded;
+  const r = await compileDocs(loaded.value.session, loaded.value.docs, opts);
+  if (!r.ok) return r;
+  r.value.failures = loaded.value.failures.map((f) => ({ submissionId: f.submission.id, title: f.submission.title, error: f.error }));
+  // Submissions that failed to load are reported as failures, not as "missing".
+  const failed = new Set(r.value.failures.map((f) => f.submissionId));
+  r.value.missing = r.value.missing.filter((m) => !failed.has(m.submissionId));
+  return r;
+}
