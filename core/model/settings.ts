@@ -56,6 +56,10 @@ export const LayoutSettingsSchema = z.object({
   itemStart: z.enum(['newPage', 'oddPage']).default('newPage'),
   /** Binding: single-sided or duplex (mirrored margins). */
   binding: z.enum(['single', 'duplex']).default('single'),
+  /** Extra binding margin (装订线), mm: moves the text block away from the spine; the outer margin shrinks. */
+  gutter: z.number().nonnegative().max(30).optional(),
+  /** Pad the total page count with blank pages at the end to a multiple of 2 or 4 (folded sheets). */
+  padToMultiple: z.union([z.literal(1), z.literal(2), z.literal(4)]).optional(),
   fonts: z
     .object({
       fang: FontRefSchema.default(DEFAULT_FONTS.fang),
