@@ -894,19 +894,20 @@ const DIGITS: Record<string, string[]> = {
   '9': ['111', '101', '111', '001', '111'],
 };
 
-/** Draws a bar chart into an RGB buffer and encodes it as a PNG (zlib via fflate, our own CRC). */
+/** Draws a bar chart into an indexed (palette) buffer and encodes it as a PNG (fflate zlib, our CRC). */
 export function barChartPng(values: number[], labels: number[]): Uint8Array {
   const W = 640;
   const H = 360;
-  const px = new Uint8Array(W * H * 3).fill(255);
-  const rect = (x0: number, y0: number, w: number, h: number, c: [number, number, number]) => {
-    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++)
-      for (let x = Math.max(0, x0); x < Math.min(W, x0 + w); x++) px.set(c, (y * W + x) * 3);
+  // Palette: 0 white, 1 grid, 2 axis, 3 bar, 4 text.
+  const palette = [255, 255, 255, 220, 220, 220, 60, 60, 60, 178, 34, 34, 40, 40, 40];
+  const px = new Uint8Array(W * H);
+  const rect = (x0: number, y0: number, w: number, h: number, c: number) => {
+    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++) px.fill(c, y * W + Math.max(0, x0), y * W + Math.min(W, x0 + w));
   };
   const text = (s: string, x: number, y: number, scale: number) => {
     for (const ch of s) {
       const g = DIGITS[ch];
-      if (g) g.forEach((row, gy) => [...row].forEach((bit, gx) => bit === '1' && rect(x + gx * scale, y + gy * scale, scale, scale, [40, 40, 40])));
+      if (g) g.forEach((row, gy) => [...row].forEach((bit, gx) => bit === '1' && rect(x + gx * scale, y + gy * scale, scale, scale, 4)));
       x += 4 * scale;
     }
   };
@@ -914,29 +915,34 @@ export function barChartPng(values: number[], labels: number[]): Uint8Array {
   const bottom = H - 50;
   const top = 40;
   const max = Math.max(...values) * 1.1;
-  // Grid lines, axes.
-  for (let k = 1; k <= 4; k++) rect(left, bottom - Math.round(((bottom - top) * k) / 4), W - left - 20, 1, [220, 220, 220]);
-  rect(left, top, 2, bottom - top, [60, 60, 60]);
-  rect(left, bottom, W - left - 20, 2, [60, 60, 60]);
+  for (let k = 1; k <= 4; k++) rect(left, bottom - Math.round(((bottom - top) * k) / 4), W - left - 20, 1, 1);
+  rect(left, top, 2, bottom - top, 2);
+  rect(left, bottom, W - left - 20, 2, 2);
   const slot = (W - left - 40) / values.length;
   values.forEach((v, i) => {
     const h = Math.round(((bottom - top) * v) / max);
     const x = Math.round(left + 20 + i * slot);
     const bw = Math.round(slot * 0.6);
-    rect(x, bottom - h, bw, h, [178, 34, 34]);
+    rect(x, bottom - h, bw, h, 3);
     const vs = String(v);
     text(vs, x + Math.round((bw - vs.length * 12) / 2), bottom - h - 20, 3);
     const ls = String(labels[i]);
     text(ls, x + Math.round((bw - ls.length * 12) / 2), bottom + 14, 3);
   });
-  const raw = new Uint8Array(H * (W * 3 + 1));
-  for (let y = 0; y < H; y++) raw.set(px.subarray(y * W * 3, (y + 1) * W * 3), y * (W * 3 + 1) + 1);
+  const raw = new Uint8Array(H * (W + 1));
+  for (let y = 0; y < H; y++) raw.set(px.subarray(y * W, (y + 1) * W), y * (W + 1) + 1);
   const ihdr = new Uint8Array(13);
   const dv = new DataView(ihdr.buffer);
   dv.setUint32(0, W);
   dv.setUint32(4, H);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return concat([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
+  ihdr.set([8, 3, 0, 0, 0], 8);
+  return concat([
+    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('PLTE', new Uint8Array(palette)),
+    chunk('IDAT', zlibSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 const CRC_TABLE = (() => {
@@ -1122,8 +1128,14 @@ export async function writeGeneratedSession(dir: string, gen: GeneratedSession):
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../resources/samples/qi-culture/', import.meta.url));
 
+// No top-level await: benches and tests may import this module from a CommonJS context.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const gen = generateSession();
-  await writeGeneratedSession(SAMPLE_DIR, gen);
-  console.log(`已生成示例会议：${SAMPLE_DIR}（${gen.session.submissions?.length} 篇材料）`);
+  writeGeneratedSession(SAMPLE_DIR, gen).then(
+    () => console.log(`已生成示例会议：${SAMPLE_DIR}（${gen.session.submissions?.length} 篇材料）`),
+    (e: unknown) => {
+      console.error(`生成示例会议失败：${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    },
+  );
 }
