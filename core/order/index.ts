@@ -23,3 +23,4 @@ export { DEFAULT_ORG_ORDER, DEFAULT_SECTOR_ORDER, orgMatcher, looksLikeOrganisat
 export { DEFAULT_RANK_ORDER, memberRank, rankIndex } from './rank';
 export { sortSection, itemAuthor, type SortSectionOptions, type SortSectionResult, type ItemAuthor } from './section-sort';
 export { generalStandardCoverage } from './coverage';
+export { createOrderSorter, type OrderSorter } from './sorter';
