@@ -3,6 +3,7 @@
 // and folders the user picked in a native dialog); it must never open arbitrary paths or URLs.
 import { dirname, extname } from 'node:path';
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { err, ok } from '../../core/result';
@@ -68,6 +69,14 @@ export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
         if (extname(path).toLowerCase() !== '.pdf' || !isInsideRoots(path, deps.roots)) return err('shell.forbidden', `不能打印此文件：${path}`);
         const message = await deps.shell.openPath(path);
         return message ? err('shell.open-failed', `无法用系统阅读器打开 PDF：${message}`, { file: path }) : ok(true as const);
+      }),
+    readOutput: nativeHandler(z.object({ path: z.string().min(1).max(4096) }), async ({ path }) => {
+        if (!['.pdf', '.docx'].includes(extname(path).toLowerCase()) || !isInsideRoots(path, deps.roots)) return err('shell.forbidden', `不能读取此文件：${path}`);
+        try {
+          return ok(new Uint8Array(await readFile(path)));
+        } catch {
+          return err('shell.read-failed', `无法读取生成的文件：${path}`, { file: path });
+        }
       }),
     openExternal: nativeHandler(z.object({ url: z.string().min(1).max(2048) }), async ({ url }) => {
         if (!isAllowedExternal(url)) return err('shell.forbidden', '出于安全考虑，此链接不能打开。');

@@ -23,6 +23,7 @@ const bridge = {
     pickSavePath: (opts) => native('pickSavePath', opts),
     openFolder: (path) => native('openFolder', { path }),
     printPdf: (path) => native('printPdf', { path }),
+    readOutput: (path) => native('readOutput', { path }),
     openExternal: (url) => native('openExternal', { url }),
   },
 } satisfies Bridge;

@@ -13,6 +13,8 @@ export interface NativeApi {
   openFolder(path: string): Promise<Result<true>>;
   /** Hands a PDF inside the app's roots to the system viewer for printing. */
   printPdf(path: string): Promise<Result<true>>;
+  /** Reads a produced file (compiled PDF) inside the app's roots, for the in-app preview. */
+  readOutput(path: string): Promise<Result<Uint8Array>>;
   /** Opens an https URL on the allow-list in the system browser. */
   openExternal(url: string): Promise<Result<true>>;
 }

@@ -91,6 +91,8 @@ describe('IPC binding', () => {
     expect(shell.openPath).toHaveBeenCalledWith('/data/huibian/s1');
     expect((await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/x.exe' })).ok).toBe(false);
     expect((await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/汇编.pdf' })).ok).toBe(true);
+    expect((await handleNative(natives, trusted, 'readOutput', { path: '/etc/passwd' })).ok).toBe(false);
+    expect((await handleNative(natives, trusted, 'readOutput', { path: '/data/huibian/../../etc/x.pdf' })).ok).toBe(false);
     // A folder the user chose in the save dialog becomes openable.
     expect((await handleNative(natives, trusted, 'openFolder', { path: '/home/u/out' })).ok).toBe(false);
     const saved = await handleNative(natives, trusted, 'pickSavePath', { defaultName: '汇编.pdf', extensions: ['pdf'] });

@@ -1,0 +1,144 @@
+// 会议信息: names, date, cover text, marks, layout and fonts, with a live sample page.
+// Changes are sent as one settings.update per save (one undo step), never piecemeal per keystroke.
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { FONT_ROLES, FONT_ROLE_NAMES, type FontRef, type LayoutSettings } from '../../core/model/settings';
+import { chineseYearMonth } from '../../core/model/session';
+import { useApp } from '../state/app-state';
+import { SamplePage } from '../components/sample-page';
+
+const BUILTIN_FONTS = [
+  { value: 'FandolFang', label: 'Fandol 仿宋（内置）' },
+  { value: 'NotoSerifSC-Regular', label: '思源宋体（内置）' },
+  { value: 'NotoSerifSC-Bold', label: '思源宋体 粗（内置，代小标宋）' },
+  { value: 'NotoSansSC-Regular', label: '思源黑体（内置）' },
+  { value: 'LXGWWenKai', label: '霞鹜文楷（内置）' },
+];
+
+const LAYOUT_FIELDS: { name: keyof LayoutSettings; label: string; step?: number; min?: number; unit: string }[] = [
+  { name: 'marginTop', label: '天头', unit: '毫米', min: 0 },
+  { name: 'marginInner', label: '订口', unit: '毫米', min: 0 },
+  { name: 'blockWidth', label: '版心宽', unit: '毫米', min: 50 },
+  { name: 'blockHeight', label: '版心高', unit: '毫米', min: 50 },
+  { name: 'linesPerPage', label: '每页行数', unit: '行', min: 5 },
+  { name: 'charsPerLine', label: '每行字数', unit: '字', min: 5 },
+  { name: 'bodySize', label: '正文字号', unit: '磅', min: 6, step: 0.5 },
+  { name: 'titleSize', label: '标题字号', unit: '磅', min: 6, step: 0.5 },
+  { name: 'pageNumberSize', label: '页码字号', unit: '磅', min: 6, step: 0.5 },
+  { name: 'linePitchPt', label: '固定行距（可不填）', unit: '磅', min: 10, step: 0.5 },
+];
+
+function fontLabel(f: FontRef): string {
+  return 'builtin' in f ? f.builtin : (f.label ?? f.file);
+}
+
+export function InfoScreen() {
+  const app = useApp();
+  const view = app.view!;
+  const s = view.session;
+  const [form] = Form.useForm();
+  const [dirty, setDirty] = useState(false);
+  const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
+
+  const initial = useMemo(
+    () => ({
+      name: s.name, theme: s.theme, bookTitle: s.bookTitle, date: s.date, organiser: s.organiser, organiserSuffix: s.organiserSuffix, preface: s.preface,
+      marks: { ...s.marks },
+      layout: { ...s.layout },
+    }),
+    [s],
+  );
+  useEffect(() => {
+    form.setFieldsValue(initial);
+    setDirty(false);
+  }, [initial, form]);
+
+  const liveLayout: LayoutSettings = { ...s.layout, ...((values?.layout as Partial<LayoutSettings>) ?? {}) };
+  for (const k of Object.keys(liveLayout) as (keyof LayoutSettings)[]) if (liveLayout[k] === null || liveLayout[k] === undefined) (liveLayout as Record<string, unknown>)[k] = s.layout[k];
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const layout = { ...v.layout };
+    if (layout.linePitchPt === null) delete layout.linePitchPt;
+    const r = await app.edit('settings.update', {
+      meta: { name: v.name, theme: v.theme ?? '', bookTitle: v.bookTitle ?? '', date: v.date, organiser: v.organiser ?? '', organiserSuffix: v.organiserSuffix ?? '', preface: v.preface ?? '', marks: v.marks },
+      layout,
+    });
+    if (r.ok) setDirty(false);
+  };
+
+  const pickFont = async (role: (typeof FONT_ROLES)[number]) => {
+    const native = app.transport.native;
+    if (!native) return;
+    const r = await native.pickFiles({ filters: [{ name: '字体文件', extensions: ['ttf', 'otf', 'ttc'] }] });
+    if (r.ok && r.value[0]) {
+      form.setFieldValue(['layout', 'fonts', role], { file: r.value[0], label: r.value[0].split(/[\\/]/).pop() });
+      setDirty(true);
+    }
+  };
+
+  return (
+    <Row gutter={24} wrap={false}>
+      <Col flex="auto" style={{ maxWidth: 760 }}>
+        <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} initialValues={initial} disabled={!!view.readOnly}>
+          <Card size="small" title="会议与封面" extra={<Space><Typography.Text type={dirty ? 'warning' : 'secondary'}>{dirty ? '有改动尚未保存' : '与已保存内容一致'}</Typography.Text><Button type="primary" disabled={!dirty} onClick={() => void save()} data-testid="save-info">保存</Button></Space>}>
+            <Form.Item name="name" label="会议名称" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}><Input /></Form.Item>
+            <Row gutter={12}>
+              <Col span={12}><Form.Item name="theme" label="会议主题"><Input placeholder="齐文化传承与创新" /></Form.Item></Col>
+              <Col span={12}><Form.Item name="bookTitle" label="汇编名称"><Input placeholder="会议材料汇编" /></Form.Item></Col>
+            </Row>
+            <Row gutter={12}>
+              <Col span={8}><Form.Item name="date" label="会议日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 年-月-日' }]} extra={typeof values?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? `封面印作：${chineseYearMonth(values.date)}` : undefined}><Input type="date" /></Form.Item></Col>
+              <Col span={10}><Form.Item name="organiser" label="编印单位"><Input placeholder="政协××市委员会办公室" /></Form.Item></Col>
+              <Col span={6}><Form.Item name="organiserSuffix" label="落款"><Select options={[{ value: '编印', label: '编印' }, { value: '编', label: '编' }, { value: '', label: '（无）' }]} /></Form.Item></Col>
+            </Row>
+            <Form.Item name="preface" label="编印说明（印在目录前，可不填）"><Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /></Form.Item>
+            <Divider plain>标识</Divider>
+            <Row gutter={12}>
+              <Col span={6}><Form.Item name={['marks', 'internal']} valuePropName="checked"><Checkbox>内部资料 注意保存</Checkbox></Form.Item></Col>
+              <Col span={6}><Form.Item name={['marks', 'secrecy']} label="密级"><Input placeholder="例如 秘密★1年" /></Form.Item></Col>
+              <Col span={6}><Form.Item name={['marks', 'watermark']} label="水印"><Select allowClear options={['', '草稿', '送审稿', '征求意见稿'].map((v) => ({ value: v, label: v || '（无）' }))} /></Form.Item></Col>
+              <Col span={6}><Form.Item name={['marks', 'confidentialityLine']} label="封面提示"><Input placeholder="会后收回" /></Form.Item></Col>
+            </Row>
+          </Card>
+          <Card size="small" title="版式（默认按 GB/T 9704）" style={{ marginTop: 12 }}>
+            <Row gutter={12}>
+              {LAYOUT_FIELDS.map((f) => (
+                <Col span={6} key={f.name}>
+                  <Form.Item name={['layout', f.name]} label={f.label}>
+                    <InputNumber min={f.min} step={f.step ?? 1} suffix={f.unit} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              ))}
+              <Col span={6}><Form.Item name={['layout', 'itemStart']} label="每篇材料"><Select options={[{ value: 'newPage', label: '另起一页' }, { value: 'oddPage', label: '从单页起' }]} /></Form.Item></Col>
+              <Col span={6}><Form.Item name={['layout', 'binding']} label="印刷"><Select options={[{ value: 'single', label: '单面' }, { value: 'duplex', label: '双面' }]} /></Form.Item></Col>
+              <Col span={6}><Form.Item name={['layout', 'level3Bold']} valuePropName="checked" label=" "><Checkbox>三级标题加粗</Checkbox></Form.Item></Col>
+            </Row>
+            <Divider plain>字体</Divider>
+            {FONT_ROLES.map((role) => (
+              <Form.Item key={role} label={FONT_ROLE_NAMES[role]} style={{ marginBottom: 8 }}>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name={['layout', 'fonts', role]} noStyle getValueProps={(v: FontRef | undefined) => ({ value: v ? ('builtin' in v ? v.builtin : `file:${v.file}`) : undefined })} getValueFromEvent={(v: string) => (v.startsWith('file:') ? form.getFieldValue(['layout', 'fonts', role]) : { builtin: v })}>
+                    <Select
+                      style={{ flex: 1 }}
+                      options={[...BUILTIN_FONTS, ...(() => { const cur = form.getFieldValue(['layout', 'fonts', role]) as FontRef | undefined; return cur && 'file' in cur ? [{ value: `file:${cur.file}`, label: `本机字体：${fontLabel(cur)}` }] : []; })()]}
+                    />
+                  </Form.Item>
+                  {app.transport.native && <Button onClick={() => void pickFont(role)}>选择本机字体文件…</Button>}
+                </Space.Compact>
+              </Form.Item>
+            ))}
+          </Card>
+        </Form>
+      </Col>
+      <Col flex="260px">
+        <Card size="small" title="版面示意" style={{ position: 'sticky', top: 0 }}>
+          <SamplePage layout={liveLayout} title={(values?.theme as string) || s.theme || '关于齐文化传承与创新的几点建议'} author="市政协常委　张某某" scale={1.1} />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
+            版心 {liveLayout.blockWidth}×{liveLayout.blockHeight} 毫米，每页 {liveLayout.linesPerPage} 行、每行 {liveLayout.charsPerLine} 字。示意图仅供参考，以生成的 PDF 为准。
+          </Typography.Paragraph>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,174 @@
+// 材料收集: drop or pick files (or a folder), see the per-file import report, and watch the
+// expected-vs-received board (one slot per member: received / missing / needs review) with a
+// copyable list of who is still missing. One bad file never hides the others' results.
+import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Row, Space, Statistic, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { CopyOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
+import type { FileInput, ImportReportEntry } from '../../core/contract';
+import type { Member, Submission } from '../../core/model/session';
+import { useApp } from '../state/app-state';
+
+export type SlotState = 'received' | 'missing' | 'review';
+
+/** One slot per expected (standing) member, from the session's submissions. */
+export function memberSlots(members: Member[], submissions: Submission[]): { member: Member; state: SlotState; items: Submission[] }[] {
+  const byMember = new Map<string, Submission[]>();
+  for (const s of submissions) for (const id of s.memberIds) byMember.set(id, [...(byMember.get(id) ?? []), s]);
+  return members
+    .filter((m) => m.standing)
+    .map((member) => {
+      const items = byMember.get(member.id) ?? [];
+      const state: SlotState = items.length === 0 ? 'missing' : items.some((s) => s.status === 'review') ? 'review' : 'received';
+      return { member, state, items };
+    });
+}
+
+const STATE_NAMES: Record<SlotState, string> = { received: '已收到', missing: '未收到', review: '待核对' };
+
+export function IntakeScreen() {
+  const app = useApp();
+  const { message } = AntApp.useApp();
+  const view = app.view!;
+  const s = view.session;
+  const [filter, setFilter] = useState<SlotState | 'all'>('all');
+  const [pending, setPending] = useState(0);
+
+  const slots = useMemo(() => memberSlots(s.members, s.submissions), [s]);
+  const counts = { received: slots.filter((x) => x.state === 'received').length, review: slots.filter((x) => x.state === 'review').length, missing: slots.filter((x) => x.state === 'missing').length };
+  const missingText = slots.filter((x) => x.state === 'missing').map((x) => x.member.name).join('、');
+  const unmatched = s.submissions.filter((x) => x.memberIds.length === 0);
+
+  const importBatch = async (files: File[]) => {
+    setPending((p) => p + files.length);
+    try {
+      const inputs: FileInput[] = await Promise.all(files.map((f) => app.transport.fileInput(f)));
+      await app.importFiles(inputs);
+    } finally {
+      setPending((p) => p - files.length);
+    }
+  };
+
+  const pickFolder = async () => {
+    const native = app.transport.native;
+    if (!native) return;
+    const r = await native.pickFiles({ folder: true });
+    if (r.ok && r.value.length) await app.importFiles(r.value.map((path) => ({ path })));
+  };
+
+  const copyMissing = async () => {
+    const text = `截至 ${new Date().toLocaleString('zh-CN')}，尚未提交材料的委员（${counts.missing} 人）：${missingText}`;
+    try {
+      await navigator.clipboard.writeText(text);
+      message.success('未交名单已复制，可以直接粘贴到微信或短信中。');
+    } catch {
+      message.info('请选中文本框中的名单后按 Ctrl+C 复制。');
+    }
+  };
+
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>材料收集</Typography.Title>
+      <Row gutter={16}>
+        <Col span={10}>
+          <div data-dropzone>
+            <Upload.Dragger
+              multiple
+              showUploadList={false}
+              accept=".docx,.doc,.wps,.txt,.md,.pdf,.rtf,.odt"
+              beforeUpload={(file, list) => {
+                if (file === list[list.length - 1]) void importBatch(list as unknown as File[]);
+                return false;
+              }}
+              disabled={!!view.readOnly}
+              data-testid="dropzone"
+            >
+              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+              <p className="ant-upload-text">把委员的发言材料拖到这里，或点击选择文件</p>
+              <p className="ant-upload-hint">支持 Word（.docx .doc）、WPS、PDF、文本文件；可一次选择多个。{pending > 0 ? `正在导入 ${pending} 个文件…` : ''}</p>
+            </Upload.Dragger>
+          </div>
+          {app.transport.native && <Button style={{ marginTop: 8 }} icon={<FolderOpenOutlined />} onClick={() => void pickFolder()}>导入整个文件夹…</Button>}
+          <ImportReport report={app.importReport} />
+        </Col>
+        <Col span={14}>
+          <Card size="small" title="应交与已交" data-testid="board" extra={
+            <Space>
+              {(['all', 'received', 'review', 'missing'] as const).map((f) => (
+                <Tag.CheckableTag key={f} checked={filter === f} onChange={() => setFilter(f)}>{f === 'all' ? '全部' : STATE_NAMES[f]}</Tag.CheckableTag>
+              ))}
+            </Space>
+          }>
+            {slots.length === 0 ? (
+              <Empty description="还没有委员名单。先在“委员名单”中导入，才能看出谁已交、谁未交。">
+                <Button onClick={() => app.go('roster')}>去导入名单</Button>
+              </Empty>
+            ) : (
+              <>
+                <Row gutter={8} style={{ marginBottom: 12 }}>
+                  <Col span={6}><Statistic title="应交" value={slots.length} /></Col>
+                  <Col span={6}><Statistic title="已收到" value={counts.received} styles={{ content: { color: '#389e0d' } }} data-testid="count-received" /></Col>
+                  <Col span={6}><Statistic title="待核对" value={counts.review} styles={{ content: { color: '#d48806' } }} /></Col>
+                  <Col span={6}><Statistic title="未收到" value={counts.missing} data-testid="count-missing" /></Col>
+                </Row>
+                <div className="hb-board">
+                  {slots.filter((x) => filter === 'all' || x.state === filter).map((x) => (
+                    <Tooltip key={x.member.id} title={x.items.length ? x.items.map((i) => i.title).join('；') : `${x.member.sector} ${x.member.title}`}>
+                      <div className="hb-slot" data-state={x.state} data-testid="slot" tabIndex={0} role="button"
+                        onClick={() => x.items[0] && app.go('item', x.items[0].id)}
+                        onKeyDown={(e) => e.key === 'Enter' && x.items[0] && app.go('item', x.items[0].id)}>
+                        <div><b>{x.member.name}</b> <span style={{ float: 'right', fontSize: 12 }}>{STATE_NAMES[x.state]}</span></div>
+                        <div style={{ fontSize: 12, color: '#888', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{x.items[0]?.title ?? x.member.sector}</div>
+                      </div>
+                    </Tooltip>
+                  ))}
+                </div>
+                {counts.missing > 0 && (
+                  <div style={{ marginTop: 12 }}>
+                    <Space style={{ marginBottom: 4 }}>
+                      <Typography.Text strong>尚未提交（{counts.missing} 人）</Typography.Text>
+                      <Button size="small" icon={<CopyOutlined />} onClick={() => void copyMissing()} data-testid="copy-missing">复制名单</Button>
+                    </Space>
+                    <Input.TextArea readOnly value={missingText} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="missing-list" />
+                  </div>
+                )}
+              </>
+            )}
+          </Card>
+          {unmatched.length > 0 && (
+            <Alert style={{ marginTop: 12 }} type="info" showIcon title={`${unmatched.length} 份材料没有对应到名单中的委员`} description={
+              <span>{unmatched.slice(0, 8).map((u) => <a key={u.id} onClick={() => app.go('item', u.id)} style={{ marginRight: 8 }}>{u.title}</a>)}{unmatched.length > 8 ? '…' : ''}（可在“材料详情”中指定作者）</span>
+            } />
+          )}
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function ImportReport({ report }: { report: ImportReportEntry[] }) {
+  const app = useApp();
+  if (!report.length) return <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>导入后，这里会逐个列出每个文件的结果。</Typography.Paragraph>;
+  return (
+    <Card size="small" title="本次导入结果" style={{ marginTop: 12 }} data-testid="import-report">
+      <Table<ImportReportEntry>
+        size="small"
+        rowKey={(r, i) => `${r.name}-${i}`}
+        pagination={{ pageSize: 12, hideOnSinglePage: true }}
+        dataSource={report}
+        columns={[
+          { title: '文件', dataIndex: 'name', ellipsis: true },
+          {
+            title: '结果',
+            width: 200,
+            render: (_v, r) =>
+              !r.ok ? <Tag color="error" title={r.error?.message}>未导入：{r.error?.message}</Tag>
+              : r.duplicateOf ? <Tag color="default">与已有材料相同</Tag>
+              : r.warnings.length ? <Tooltip title={r.warnings.map((w) => w.message).join('；')}><Tag color="warning">已导入，需核对</Tag></Tooltip>
+              : <Tag color="success">已导入</Tag>,
+          },
+          { title: '识别的标题 / 作者', ellipsis: true, render: (_v, r) => (r.submissionId ? <a onClick={() => app.go('item', r.submissionId!)}>{r.title} {r.authorLine ? `— ${r.authorLine}` : ''}</a> : '') },
+        ]}
+      />
+    </Card>
+  );
+}

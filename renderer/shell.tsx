@@ -1,0 +1,210 @@
+// The application frame: navigation between the eight screens, the session title with its
+// 已保存 / 未保存 state, undo / redo, global shortcuts and file drop anywhere in the window.
+// It must never edit data itself: it calls the app state, which calls the contract.
+import { useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, InboxOutlined, InfoCircleOutlined,
+  OrderedListOutlined, RedoOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined,
+} from '@ant-design/icons';
+import { useApp, type Screen } from './state/app-state';
+import { SessionsScreen } from './screens/sessions';
+import { InfoScreen } from './screens/info';
+import { RosterScreen } from './screens/roster';
+import { IntakeScreen } from './screens/intake';
+import { ArrangeScreen } from './screens/arrange';
+import { ItemScreen } from './screens/item';
+import { PreviewScreen } from './screens/preview';
+import { StatsScreen } from './screens/stats';
+
+const NAV: { key: Screen; label: string; icon: ReactNode; needsSession: boolean }[] = [
+  { key: 'sessions', label: '会议', icon: <FolderOpenOutlined />, needsSession: false },
+  { key: 'info', label: '会议信息', icon: <InfoCircleOutlined />, needsSession: true },
+  { key: 'roster', label: '委员名单', icon: <TeamOutlined />, needsSession: true },
+  { key: 'intake', label: '材料收集', icon: <InboxOutlined />, needsSession: true },
+  { key: 'arrange', label: '编排', icon: <OrderedListOutlined />, needsSession: true },
+  { key: 'item', label: '材料详情', icon: <FileSearchOutlined />, needsSession: true },
+  { key: 'preview', label: '预览与生成', icon: <FilePdfOutlined />, needsSession: true },
+  { key: 'stats', label: '统计', icon: <BarChartOutlined />, needsSession: true },
+];
+
+function isTextField(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || (el as HTMLElement).isContentEditable;
+}
+
+export function SaveState() {
+  const { view, busy } = useApp();
+  if (!view) return null;
+  if (view.readOnly) return <Tag color="default">只读：{view.readOnly.message}</Tag>;
+  const s = view.save.state;
+  if (busy > 0 || s === 'saving') return <Tag color="processing" data-testid="save-state">正在保存…</Tag>;
+  if (s === 'unsaved')
+    return (
+      <Tooltip title={view.save.error?.message ?? '保存失败，将自动重试'}>
+        <Tag color="error" data-testid="save-state">未保存</Tag>
+      </Tooltip>
+    );
+  return (
+    <Tooltip title={view.save.savedAt ? `保存于 ${new Date(view.save.savedAt).toLocaleTimeString('zh-CN')}` : undefined}>
+      <Tag color="success" data-testid="save-state">已保存</Tag>
+    </Tooltip>
+  );
+}
+
+export function Shell() {
+  const app = useApp();
+  const { view, screen, go, transport } = app;
+  const [dragging, setDragging] = useState(false);
+
+  // Ctrl+Z / Ctrl+Y undo the last edit of the session (text fields keep their own undo);
+  // Alt+1…8 switch screens (Ctrl+number is taken by the browser's tabs).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !e.altKey && !isTextField(document.activeElement)) {
+        const k = e.key.toLowerCase();
+        if (k === 'z' && !e.shiftKey) {
+          e.preventDefault();
+          if (view) void app.undo();
+        } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
+          e.preventDefault();
+          if (view) void app.redo();
+        }
+      }
+      if (e.altKey && !mod && /^[1-8]$/.test(e.key)) {
+        const nav = NAV[Number(e.key) - 1];
+        if (nav && (!nav.needsSession || view)) {
+          e.preventDefault();
+          go(nav.key);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [app, view, go]);
+
+  // Files dropped anywhere are imported into the open session (and never navigate away).
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) {
+        e.preventDefault();
+        setDragging(true);
+      }
+    };
+    const leave = (e: DragEvent) => {
+      if (!e.relatedTarget) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      if ((e.target as Element | null)?.closest?.('[data-dropzone]')) return; // the intake zone handles it
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (!files.length) return;
+      if (!view) {
+        app.showError({ code: 'ui.no-session', message: '请先新建或打开一个会议，再拖入材料。' });
+        return;
+      }
+      void Promise.all(files.map((f) => transport.fileInput(f))).then((inputs) => app.importFiles(inputs)).then((r) => r && go('intake'));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [app, view, transport, go]);
+
+  // Electron: menu commands and files handed over by a second launch (S7).
+  useEffect(() => {
+    if (transport.kind !== 'ipc') return;
+    const ev = transport as unknown as { on(e: string, cb: (p: unknown) => void): () => void };
+    const offMenu = ev.on('menu.command', (p) => {
+      const { command, sessionId } = (p ?? {}) as { command?: string; sessionId?: string };
+      if (command === 'undo') return isTextField(document.activeElement) ? document.execCommand('undo') : void app.undo();
+      if (command === 'redo') return isTextField(document.activeElement) ? document.execCommand('redo') : void app.redo();
+      if (command === 'session.open' && sessionId) return void app.openSession(sessionId).then((ok) => ok && go('arrange'));
+      if (command?.startsWith('nav.')) {
+        const map: Record<string, Screen> = { 'nav.sessions': 'sessions', 'nav.info': 'info', 'nav.roster': 'roster', 'nav.intake': 'intake', 'nav.arrange': 'arrange', 'nav.preview': 'preview', 'nav.stats': 'stats' };
+        const target = map[command];
+        if (target && (target === 'sessions' || view)) go(target);
+        return;
+      }
+      if (command === 'session.new' || command === 'session.open') return go('sessions');
+      if (command === 'import.files' || command === 'import.folder') return go('intake');
+      if (command === 'compile' || command?.startsWith('export.') || command === 'print' || command === 'openOutput') return go('preview');
+    });
+    const offOpen = ev.on('app.openPaths', (p) => {
+      const paths = ((p ?? {}) as { paths?: string[] }).paths ?? [];
+      if (!paths.length) return;
+      if (!view) return app.showError({ code: 'ui.no-session', message: '请先打开一个会议，再导入文件。' });
+      void app.importFiles(paths.map((path) => ({ path }))).then(() => go('intake'));
+    });
+    return () => {
+      offMenu();
+      offOpen();
+    };
+  }, [transport, app, view, go]);
+
+  const current = screen !== 'sessions' && !view ? 'sessions' : screen;
+  return (
+    <Layout style={{ height: '100vh' }} className={dragging ? 'hb-dropzone-active' : undefined}>
+      <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #eee' }}>
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 8 }}>
+          <span style={{ background: '#b71c1c', color: '#fff', fontWeight: 700, borderRadius: 4, padding: '2px 6px' }}>汇</span>
+          <Typography.Text strong style={{ fontSize: 16 }}>汇编</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[current]}
+          onClick={(e) => go(e.key as Screen)}
+          items={NAV.map((n, i) => ({
+            key: n.key,
+            icon: n.icon,
+            disabled: n.needsSession && !view,
+            label: <span title={`Alt+${i + 1}`}>{n.label}</span>,
+          }))}
+          data-testid="nav"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 12 }}>
+          <Typography.Text strong ellipsis style={{ flex: 1, fontSize: 15 }} data-testid="session-title">
+            {view ? view.session.name : '尚未打开会议'}
+          </Typography.Text>
+          {view && (
+            <Space>
+              <SaveState />
+              <Tooltip title={view.history.canUndo ? `撤销：${view.history.undoLabel ?? ''}（Ctrl+Z）` : '没有可撤销的操作'}>
+                <Button icon={<UndoOutlined />} disabled={!view.history.canUndo} onClick={() => void app.undo()} aria-label="撤销">撤销</Button>
+              </Tooltip>
+              <Tooltip title={view.history.canRedo ? `重做：${view.history.redoLabel ?? ''}（Ctrl+Y）` : '没有可重做的操作'}>
+                <Button icon={<RedoOutlined />} disabled={!view.history.canRedo} onClick={() => void app.redo()} aria-label="重做">重做</Button>
+              </Tooltip>
+              {view.session.submissions.some((s) => s.status === 'review') && (
+                <Badge count={view.session.submissions.filter((s) => s.status === 'review').length} size="small">
+                  <Tag color="warning" style={{ cursor: 'pointer' }} onClick={() => go('intake')}>待核对</Tag>
+                </Badge>
+              )}
+            </Space>
+          )}
+        </Layout.Header>
+        <Layout.Content className="hb-content" data-screen={current}>
+          <Spin spinning={false}>
+            {current === 'sessions' && <SessionsScreen />}
+            {current === 'info' && <InfoScreen />}
+            {current === 'roster' && <RosterScreen />}
+            {current === 'intake' && <IntakeScreen />}
+            {current === 'arrange' && <ArrangeScreen />}
+            {current === 'item' && <ItemScreen />}
+            {current === 'preview' && <PreviewScreen />}
+            {current === 'stats' && <StatsScreen />}
+          </Spin>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,215 @@
+// The renderer's one source of truth for the open session: the latest SessionView from the service,
+// a queue that sends edits one at a time with the current revision (S8), and the error wording a
+// clerk sees. It must never modify a session locally: every change is a contract call whose
+// returned view replaces ours, so what is shown is what is saved.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { App as AntApp } from 'antd';
+import type { ApiName, FileInput, ImportReportEntry, In, Out, SessionView } from '../../core/contract';
+import type { AppError, Result } from '../../core/result';
+import type { Transport } from '../transport';
+
+/** Calls that take { sessionId, revision } and return a SessionView. */
+type EditName = {
+  [K in ApiName]: In<K> extends { sessionId: string; revision: number } ? (Out<K> extends SessionView ? K : never) : never;
+}[ApiName];
+type EditInput<K extends EditName> = Omit<In<K>, 'sessionId' | 'revision'>;
+
+export type Screen = 'sessions' | 'info' | 'roster' | 'intake' | 'arrange' | 'item' | 'preview' | 'stats';
+
+export interface AppState {
+  transport: Transport;
+  view: SessionView | null;
+  screen: Screen;
+  itemId: string | null;
+  go(screen: Screen, itemId?: string | null): void;
+  setView(view: SessionView | null): void;
+  /** An edit of the open session; updates the view; shows the error message on failure. */
+  edit<K extends EditName>(name: K, input: EditInput<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>>;
+  /** A read (or non-session) call; shows the error message on failure unless quiet. */
+  call<K extends ApiName>(name: K, input: In<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>>;
+  openSession(id: string): Promise<boolean>;
+  refresh(): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  showError(e: AppError): void;
+  busy: number;
+  /** Imports dropped / picked files into the open session; keeps the per-file report. */
+  importFiles(files: FileInput[], sectionId?: string): Promise<ImportReportEntry[] | null>;
+  importReport: ImportReportEntry[];
+}
+
+const Ctx = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useApp outside AppStateProvider');
+  return v;
+}
+
+/** The clerk-facing wording for an error (the service already words most in Chinese). */
+export function errorText(e: AppError): string {
+  if (e.code === 'store.stale-revision') return '这份会议材料刚在另一个窗口中被修改，已为您刷新到最新内容，请再操作一次。';
+  if (e.code === 'history.nothing-to-undo') return '没有可以撤销的操作。';
+  if (e.code === 'history.nothing-to-redo') return '没有可以重做的操作。';
+  return e.message || '操作没有成功，请重试。';
+}
+
+export function AppStateProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const [view, setViewState] = useState<SessionView | null>(null);
+  const viewRef = useRef<SessionView | null>(null);
+  const initial = readRoute();
+  const [screen, setScreen] = useState<Screen>(initial.screen);
+  const [itemId, setItemId] = useState<string | null>(initial.itemId);
+  const [busy, setBusy] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const [importReport, setImportReport] = useState<ImportReportEntry[]>([]);
+
+  const setView = useCallback((v: SessionView | null) => {
+    // Never step back to an older revision (an event may arrive after a newer edit's answer).
+    if (v && viewRef.current && v.session.id === viewRef.current.session.id && v.revision < viewRef.current.revision) return;
+    viewRef.current = v;
+    setViewState(v);
+    if (v) sessionStorage.setItem('huibian.session', v.session.id);
+    else sessionStorage.removeItem('huibian.session');
+  }, []);
+
+  const showError = useCallback((e: AppError) => void message.error({ content: errorText(e), duration: 6 }), [message]);
+
+  const call = useCallback(
+    async <K extends ApiName>(name: K, input: In<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>> => {
+      const r = await transport.call(name, input);
+      if (!r.ok && !opts?.quiet) showError(r.error);
+      return r;
+    },
+    [transport, showError],
+  );
+
+  const refresh = useCallback(async () => {
+    const cur = viewRef.current;
+    if (!cur) return;
+    const r = await transport.call('sessions.state', { sessionId: cur.session.id });
+    if (r.ok) {
+      viewRef.current = null; // accept whatever the service says is current
+      setView(r.value);
+    }
+  }, [transport, setView]);
+
+  const edit = useCallback(
+    <K extends EditName>(name: K, input: EditInput<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>> => {
+      const run = async (): Promise<Result<Out<K>>> => {
+        const cur = viewRef.current;
+        if (!cur) return { ok: false, error: { code: 'ui.no-session', message: '请先打开一个会议。' } };
+        setBusy((b) => b + 1);
+        try {
+          const full = { ...input, sessionId: cur.session.id, revision: cur.revision } as unknown as In<K>;
+          const r = await transport.call(name, full);
+          if (r.ok) setView(r.value as SessionView);
+          else {
+            if (r.error.code === 'store.stale-revision') await refresh();
+            if (!opts?.quiet) showError(r.error);
+          }
+          return r;
+        } finally {
+          setBusy((b) => b - 1);
+        }
+      };
+      const p = queue.current.then(run, run);
+      queue.current = p.catch(() => undefined);
+      return p;
+    },
+    [transport, setView, refresh, showError],
+  );
+
+  const openSession = useCallback(
+    async (id: string) => {
+      const r = await call('sessions.open', { sessionId: id });
+      if (!r.ok) return false;
+      if (r.value.status === 'recovery') {
+        message.warning({ content: r.value.message, duration: 10 });
+        const snap = r.value.snapshots[0];
+        if (!snap) return false;
+        const restored = await call('snapshots.restore', { sessionId: id, snapshotId: snap.id });
+        if (!restored.ok) return false;
+        message.success(`已从 ${new Date(snap.createdAt).toLocaleString('zh-CN')} 的快照恢复。`);
+        viewRef.current = null;
+        setView(restored.value);
+        return true;
+      }
+      viewRef.current = null;
+      setView(r.value.view);
+      for (const n of r.value.view.notices ?? []) message.info(n.message);
+      return true;
+    },
+    [call, message, setView],
+  );
+
+  const go = useCallback((s: Screen, id: string | null = null) => {
+    setScreen(s);
+    setItemId(id);
+    writeRoute(s, id);
+  }, []);
+
+  const importFiles = useCallback(
+    async (files: FileInput[], sectionId?: string) => {
+      if (!files.length) return null;
+      const key = 'import';
+      message.loading({ content: `正在导入 ${files.length} 个文件…`, key, duration: 0 });
+      const r = await edit('submissions.import', { files, sectionId }, { quiet: true });
+      if (!r.ok) {
+        message.error({ content: errorText(r.error), key, duration: 6 });
+        return null;
+      }
+      const report = r.value.report;
+      setImportReport(report);
+      const good = report.filter((e) => e.ok).length;
+      const bad = report.length - good;
+      if (bad) message.warning({ content: `已导入 ${good} 个文件，${bad} 个未能导入，原因见导入报告。`, key, duration: 6 });
+      else message.success({ content: `已导入 ${good} 个文件。`, key, duration: 3 });
+      return report;
+    },
+    [edit, message],
+  );
+
+  const undo = useCallback(async () => {
+    await edit('history.undo', {});
+  }, [edit]);
+  const redo = useCallback(async () => {
+    await edit('history.redo', {});
+  }, [edit]);
+
+  // Another window or tab changed the session, or its save state changed: show the truth.
+  useEffect(
+    () =>
+      transport.on('session.changed', (p) => {
+        const cur = viewRef.current;
+        if (!cur || p.sessionId !== cur.session.id) return;
+        if (p.revision > cur.revision) void refresh();
+        else if (p.revision === cur.revision) setViewState({ ...cur, save: p.save });
+      }),
+    [transport, refresh],
+  );
+
+  // Reopen the session of this tab after a reload.
+  useEffect(() => {
+    const id = sessionStorage.getItem('huibian.session');
+    if (id) void openSession(id).then((ok) => !ok && go('sessions'));
+    else if (initial.screen !== 'sessions') go('sessions');
+  }, []);
+
+  const value = useMemo<AppState>(
+    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, busy, importFiles, importReport }),
+    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, busy, importFiles, importReport],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+const SCREENS: Screen[] = ['sessions', 'info', 'roster', 'intake', 'arrange', 'item', 'preview', 'stats'];
+function readRoute(): { screen: Screen; itemId: string | null } {
+  const m = /^#\/(\w+)(?:\/(.+))?$/.exec(location.hash);
+  if (m && (SCREENS as string[]).includes(m[1])) return { screen: m[1] as Screen, itemId: m[2] ? decodeURIComponent(m[2]) : null };
+  return { screen: 'sessions', itemId: null };
+}
+function writeRoute(s: Screen, id: string | null): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}#/${s}${id ? `/${encodeURIComponent(id)}` : ''}`);
+}

@@ -1,0 +1,61 @@
+// Per-item facts the cards show but the session does not hold: pages (from the latest compile)
+// and words (counted from the imported text, fetched once per source version in the background).
+// It must never block the first paint: counts arrive after the board is on screen.
+import { useEffect, useRef, useState } from 'react';
+import { countWords, documentText, type SourceDoc } from '../../core/model/document';
+import { useApp } from './app-state';
+
+const wordCache = new Map<string, number>();
+
+/** The office word count of an imported document (PDF items: their text layer). */
+export function docWords(doc: SourceDoc): number {
+  return countWords(doc.pdf?.text ?? documentText(doc));
+}
+
+export function useItemFacts(): { words: Map<string, number>; pages: Map<string, number>; pagesRevision?: number } {
+  const app = useApp();
+  const view = app.view;
+  const [words, setWords] = useState<Map<string, number>>(new Map());
+  const [pages, setPages] = useState<{ map: Map<string, number>; revision?: number }>({ map: new Map() });
+  const gen = useRef(0);
+
+  const subs = view?.session.submissions ?? [];
+  const key = subs.map((s) => `${s.id}:${s.source.sha256 ?? s.source.file}`).join('|');
+  const sessionId = view?.session.id;
+
+  useEffect(() => {
+    if (!sessionId) return;
+    const my = ++gen.current;
+    const todo = subs.filter((s) => !wordCache.has(`${sessionId}:${s.source.sha256 ?? s.source.file}`));
+    const publish = () => {
+      if (my !== gen.current) return;
+      const m = new Map<string, number>();
+      for (const s of subs) {
+        const n = wordCache.get(`${sessionId}:${s.source.sha256 ?? s.source.file}`);
+        if (n !== undefined) m.set(s.id, n);
+      }
+      setWords(m);
+    };
+    publish();
+    let i = 0;
+    const worker = async () => {
+      while (i < todo.length && my === gen.current) {
+        const s = todo[i++];
+        const r = await app.transport.call('submissions.preview', { sessionId, submissionId: s.id });
+        if (r.ok) wordCache.set(`${sessionId}:${s.source.sha256 ?? s.source.file}`, docWords(r.value as SourceDoc));
+      }
+    };
+    const t = setTimeout(() => void Promise.all([worker(), worker(), worker()]).then(publish), 300);
+    return () => clearTimeout(t);
+    // The key captures every source version; subs itself changes identity on every edit.
+  }, [key, sessionId, app.transport]);
+
+  useEffect(() => {
+    if (!sessionId) return;
+    void app.transport.call('compile.status', { sessionId }).then((r) => {
+      if (r.ok && r.value?.result) setPages({ map: new Map(r.value.result.items.map((x) => [x.submissionId, x.pageCount])), revision: r.value.revision });
+    });
+  }, [sessionId, app.transport]);
+
+  return { words, pages: pages.map, pagesRevision: pages.revision };
+}

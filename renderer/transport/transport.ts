@@ -1,0 +1,27 @@
+// The one interface the screens use to reach the service, whatever carries it (Electron IPC or
+// HTTP). Screens must never know which transport they run on except through `kind` and `native`.
+import type { Client, FileInput, OutputFile } from '../../core/contract';
+import type { Result } from '../../core/result';
+import type { NativeApi } from './bridge';
+
+export interface Transport extends Client {
+  kind: 'ipc' | 'http';
+  /** Bytes of a produced file (for the pdf.js preview). */
+  fetchOutput(file: OutputFile): Promise<Result<Uint8Array>>;
+  /** Turns a browser File into what the contract accepts (a local path in Electron, bytes over HTTP). */
+  fileInput(file: File): Promise<FileInput>;
+  /** Native shell actions, Electron only. */
+  native?: NativeApi;
+}
+
+/** Base64 of bytes without blowing the call stack on large files. */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(s);
+}
+
+export function transportError(message: string, detail?: string): Result<never> {
+  return { ok: false, error: { code: 'transport.failed', message, detail } };
+}
