@@ -13,10 +13,10 @@ export interface Geometry {
   lines: number;
   /** Line pitch, pt. */
   pitch: number;
-  /** Character pitch of the grid, pt. */
+  /** Character pitch of the grid (glyph + tracking), pt: the unit of indents. */
   cell: number;
   size: number;
-  /** Tightest inter-glyph spacing on the grid (cell − size; slightly negative by default). */
+  /** Tightest inter-glyph spacing: charsPerLine glyphs exactly fill the block (slightly negative by default). */
   tracking: number;
   duplex: boolean;
 }
@@ -24,7 +24,9 @@ export interface Geometry {
 export function geometry(s: LayoutSettings): Geometry {
   const blockW = mm(s.blockWidth);
   const blockH = mm(s.blockHeight);
-  const cell = blockW / s.charsPerLine;
+  // charsPerLine glyphs of bodySize exactly fill the block: (n − 1) gaps of `tracking`.
+  const tracking = s.charsPerLine > 1 ? (blockW - s.charsPerLine * s.bodySize) / (s.charsPerLine - 1) : 0;
+  const cell = s.bodySize + tracking;
   return {
     pageW: mm(s.pageWidth),
     pageH: mm(s.pageHeight),
@@ -36,7 +38,7 @@ export function geometry(s: LayoutSettings): Geometry {
     pitch: s.linePitchPt ?? blockH / s.linesPerPage,
     cell,
     size: s.bodySize,
-    tracking: cell - s.bodySize,
+    tracking,
     duplex: s.binding === 'duplex',
   };
 }

@@ -7,6 +7,7 @@ import type { FontSet } from '../../fonts/font-set';
 import type { LaidOutDossier, LaidPage, OutlineNode } from '../../layout/types';
 import { AppException } from '../../result';
 import { placeSubmittedPdfPages } from './pdf-pages';
+import { drawLine, type PdfDoc } from './text-writer';
 
 export interface RenderOptions {
   onPage?: (done: number, total: number) => void;
@@ -36,7 +37,7 @@ function drawPage(doc: Doc, page: LaidPage, laid: LaidOutDossier, fonts: FontSet
   for (const o of page.ops) {
     switch (o.op) {
       case 'text':
-        for (const s of o.segs) drawText(doc, s.face, s.size, s.text, s.x, o.y - (s.rise ?? 0), s.cs, !!s.bold);
+        drawLine(doc as unknown as PdfDoc, fonts, o.segs, o.y);
         break;
       case 'rule':
         doc.save().lineWidth(o.width).strokeColor('black').moveTo(o.x1, o.y1).lineTo(o.x2, o.y2).stroke().restore();
