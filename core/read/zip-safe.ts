@@ -6,7 +6,7 @@
 import { Inflate } from 'fflate';
 
 /** Caps, named so tests and reviewers can see them. */
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: Readonly<{ maxEntries: number; maxEntryBytes: number; maxTotalBytes: number; ratioCheckFromBytes: number; minRatio: number }> = {
   /** Most entries a package may list (a big real DOCX has a few hundred). */
   maxEntries: 5_000,
   /** Largest single inflated entry (document.xml of a 1,000-page report is ~30 MB). */
@@ -17,7 +17,8 @@ export const ZIP_LIMITS = {
   ratioCheckFromBytes: 1 * 1024 * 1024,
   /** Smallest compressed/inflated ratio accepted once past ratioCheckFromBytes (Apache POI: 1 %). */
   minRatio: 0.01,
-} as const;
+};
+export type ZipLimits = { -readonly [K in keyof typeof ZIP_LIMITS]: number };
 
 export type ZipErrorCode =
   | 'zip.not-zip'
@@ -91,7 +92,13 @@ export class SafeZip {
   readonly rejectedNames: string[] = [];
   private inflatedTotal = 0;
 
-  constructor(private readonly bytes: Uint8Array) {
+  private readonly limits: ZipLimits;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    limits: Partial<ZipLimits> = {},
+  ) {
+    this.limits = { ...ZIP_LIMITS, ...limits };
     this.readDirectory();
   }
 
@@ -134,7 +141,7 @@ export class SafeZip {
     const cdSize = u32(b, eocd + 12);
     const cdOffset = u32(b, eocd + 16);
     if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('zip.zip64', 'zip64 archives are not accepted');
-    if (count > ZIP_LIMITS.maxEntries) throw new ZipError('zip.too-many-entries', `${count} entries`);
+    if (count > this.limits.maxEntries) throw new ZipError('zip.too-many-entries', `${count} entries`);
     if (cdOffset + cdSize > b.length) throw new ZipError('zip.truncated', 'central directory beyond end of file');
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
@@ -212,11 +219,11 @@ export class SafeZip {
 
   /** Checks the caps as bytes come out; `fresh` is what this step added to the running total. */
   private account(e: ZipEntry, produced: number, consumed: number, fresh = produced): void {
-    if (produced > ZIP_LIMITS.maxEntryBytes) throw new ZipError('zip.entry-too-large', `${e.name} inflates past ${ZIP_LIMITS.maxEntryBytes} bytes`);
+    if (produced > this.limits.maxEntryBytes) throw new ZipError('zip.entry-too-large', `${e.name} inflates past ${this.limits.maxEntryBytes} bytes`);
     this.inflatedTotal += fresh;
-    if (this.inflatedTotal > ZIP_LIMITS.maxTotalBytes) throw new ZipError('zip.total-too-large', `package inflates past ${ZIP_LIMITS.maxTotalBytes} bytes`);
-    if (produced >= ZIP_LIMITS.ratioCheckFromBytes && consumed / produced < ZIP_LIMITS.minRatio)
-      throw new ZipError('zip.bomb', `${e.name}: ${consumed} compressed bytes gave ${produced} (ratio below ${ZIP_LIMITS.minRatio})`);
+    if (this.inflatedTotal > this.limits.maxTotalBytes) throw new ZipError('zip.total-too-large', `package inflates past ${this.limits.maxTotalBytes} bytes`);
+    if (produced >= this.limits.ratioCheckFromBytes && consumed / produced < this.limits.minRatio)
+      throw new ZipError('zip.bomb', `${e.name}: ${consumed} compressed bytes gave ${produced} (ratio below ${this.limits.minRatio})`);
   }
 }
 
