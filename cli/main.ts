@@ -2,6 +2,7 @@
 // and exports run(argv) → exit code. Nothing here knows about layout or storage details.
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
   compile: { summary: '编译会议材料汇编（PDF / DOCX）', load: () => import('./commands/compile') },
+  export: { summary: '印制与分发：小册子、编号本、登记表、分发材料、屏幕/手机版', load: () => import('./commands/export') },
   import: { summary: '导入材料文件', load: () => import('./commands/import') },
   sort: { summary: '按姓氏笔画或拼音排序姓名（标准输入 → 标准输出）', load: () => import('./commands/sort') },
   roster: { summary: '导入 / 导出委员名单（.xlsx / .csv）', load: () => import('./commands/roster') },
