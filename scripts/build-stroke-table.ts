@@ -68,6 +68,18 @@ function cncharToCode(letters: string, shapes: Record<string, { foldCount: strin
     .join('');
 }
 const RIME_CODE: Record<string, string> = { h: '1', s: '2', p: '3', n: '4', z: '5' };
+/** Strokes of the simplified radical forms (kRSUnicode numbers with '): 纟 3, 讠 2, 钅 5, 鸟 5, 鱼 8 … */
+const SIMPLIFIED_RADICAL_STROKES: Record<string, number> = {
+  '90': 3, '120': 3, '147': 4, '149': 2, '154': 4, '159': 4, '162': 3, '167': 5, '168': 4, '169': 3, '178': 4, '181': 6,
+  '182': 4, '183': 3, '184': 3, '187': 3, '195': 8, '196': 5, '197': 7, '199': 7, '201': 11, '205': 8, '210': 6, '211': 8,
+  '212': 5, '213': 7,
+};
+/** Strokes of the same radicals' traditional forms (爿 糸 見 言 貝 車 辵 金 長 門 韋 頁 風 飛 食 馬 魚 鳥 鹵 麥 黃 黽 齊 齒 龍 龜). */
+const TRADITIONAL_RADICAL_STROKES: Record<string, number> = {
+  '90': 4, '120': 6, '147': 7, '149': 7, '154': 7, '159': 7, '162': 7, '167': 8, '168': 8, '169': 8, '178': 9, '181': 9,
+  '182': 9, '183': 9, '184': 9, '187': 10, '195': 11, '196': 11, '197': 11, '199': 11, '201': 12, '205': 13, '210': 14, '211': 15,
+  '212': 16, '213': 16,
+};
 
 function main() {
   const src = sourceDir();
@@ -89,6 +101,21 @@ function main() {
     const p = line.split('\t');
     if (p[1] === 'kTotalStrokes' && p[0].startsWith('U+')) total.set(fromU(p[0]), Number(p[2].split(' ')[0]));
   }
+  // Unihan's kTotalStrokes counts some Ext. A simplified characters with the traditional radical
+  // (䴓 = 15 with 鳥, but 9 with 鸟); kRSUnicode marks the simplified radical with ', so the zh-Hans
+  // total is that radical's strokes plus the residual strokes.
+  const rsTotal = new Map<string, number>();
+  for (const line of bzcat(findFile(src, 'Unihan_IRGSources.txt.bz2')).split('\n')) {
+    const p = line.split('\t');
+    if (p[1] !== 'kRSUnicode' || !p[0].startsWith('U+')) continue;
+    const m = /^(\d+)'\.(-?\d+)$/.exec(p[2].split(' ')[0]);
+    if (!m || SIMPLIFIED_RADICAL_STROKES[m[1]] === undefined) continue;
+    const ch = fromU(p[0]);
+    // Only when kTotalStrokes is exactly "traditional radical + residual" (otherwise trust it: the
+    // residual itself is sometimes off by one, e.g. 鲾).
+    if (total.get(ch) === TRADITIONAL_RADICAL_STROKES[m[1]] + Number(m[2])) rsTotal.set(ch, SIMPLIFIED_RADICAL_STROKES[m[1]] + Number(m[2]));
+  }
+  const hansTotal = (ch: string) => rsTotal.get(ch) ?? total.get(ch);
   const rime = new Map<string, string[]>();
   for (const line of readFileSync(findFile(src, 'stroke.dict.yaml'), 'utf8').split('\n')) {
     const p = line.split('\t');
@@ -112,7 +139,7 @@ function main() {
       origin.cnchar++;
       continue;
     }
-    const want = total.get(ch);
+    const want = hansTotal(ch);
     const codes = (rime.get(ch) ?? []).filter((c) => c.length === want);
     if (codes.length) {
       seq.set(ch, codes[codes.length - 1]);

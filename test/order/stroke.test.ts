@@ -66,4 +66,14 @@ describe('GF 3003 comparator', () => {
     expect(compareChars('𬉼', '龠')).toBeLessThan(0); // 龠 has 17 strokes
     expect(compareChars('A', '龠')).toBeGreaterThan(0);
   });
+
+  it('differs from ICU stroke collation where ICU breaks the standard', () => {
+    const ours = ['文', '王', '万', '于'].sort(compareChars).join('');
+    expect(ours).toBe('于万王文');
+    const icu = new Intl.Collator('zh-u-co-stroke');
+    if (icu.resolvedOptions().collation === 'stroke') {
+      // ICU orders by count, then code point: 万 (U+4E07) before 于 (U+4E8E), 文 (U+6587) before 王 (U+738B).
+      expect(['文', '王', '万', '于'].sort(icu.compare).join('')).toBe('万于文王');
+    }
+  });
 });
