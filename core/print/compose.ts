@@ -14,13 +14,6 @@ import {
   PDFPageEmbedder,
   PDFRef,
   PDFStream,
-  clip,
-  concatTransformationMatrix,
-  drawObject,
-  endPath,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
   type PDFPageLeaf,
 } from 'pdf-lib';
 import { AppException } from '../result';
@@ -110,20 +103,31 @@ export interface OutputPage {
   layers: Layer[];
 }
 
+/** Numbers in content streams: short, and never in exponent notation. */
+const num = (v: number): string => {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+const PAGES_PER_NODE = 64;
+
 /**
  * Builds a new PDF from output page specs. `pages` may be a generator, so a 16,000-page file of
- * numbered copies is never held twice in memory as specs.
+ * numbered copies is never held twice in memory as specs. Page objects are written directly into
+ * a two-level page tree: pdf-lib's addPage walks the whole tree on every insert, which was measured
+ * at 41 s for 100 copies of a 166-page dossier (quadratic); this way it is linear.
  */
 export async function composePdf(pages: Iterable<OutputPage>, info: { title?: string } = {}): Promise<Uint8Array> {
   const out = await PDFDocument.create({ updateMetadata: false });
   out.setProducer('Huibian');
   out.setCreator('Huibian');
   if (info.title) out.setTitle(info.title);
+  const ctx = out.context;
   const copiers = new Map<FormLibrary, { copy: (r: PDFRef) => PDFRef; refs: Map<number, PDFRef> }>();
   const formIn = async (lib: FormLibrary, page: number): Promise<PDFRef> => {
     let c = copiers.get(lib);
     if (!c) {
-      const copier = PDFObjectCopier.for(lib.doc.context, out.context);
+      const copier = PDFObjectCopier.for(lib.doc.context, ctx);
       c = { copy: (r) => copier.copy(r), refs: new Map() };
       copiers.set(lib, c);
     }
@@ -134,22 +138,54 @@ export async function composePdf(pages: Iterable<OutputPage>, info: { title?: st
     }
     return ref;
   };
+  const rootRef = out.catalog.get(PDFName.of('Pages')) as PDFRef;
+  const root = out.catalog.Pages();
+  const rootKids = ctx.obj([]);
+  let nodeRef: PDFRef | undefined;
+  let nodeKids = ctx.obj([]);
+  let nodeCount = 0;
   let count = 0;
+  const closeNode = () => {
+    if (!nodeRef) return;
+    ctx.assign(nodeRef, ctx.obj({ Type: 'Pages', Parent: rootRef, Kids: nodeKids, Count: nodeCount }));
+    nodeRef = undefined;
+  };
   for (const spec of pages) {
-    const page = out.addPage([spec.width, spec.height]);
-    for (const layer of spec.layers) {
-      const ref = await formIn(layer.lib, layer.page);
-      const name = page.node.newXObject('P', ref);
+    if (!nodeRef) {
+      nodeRef = ctx.nextRef();
+      rootKids.push(nodeRef);
+      nodeKids = ctx.obj([]);
+      nodeCount = 0;
+    }
+    const xobjects: Record<string, PDFRef> = {};
+    const ops: string[] = [];
+    for (let i = 0; i < spec.layers.length; i++) {
+      const layer = spec.layers[i];
+      const name = `P${i}`;
+      xobjects[name] = await formIn(layer.lib, layer.page);
       const box = layer.lib.boxes[layer.page];
       const s = layer.scale ?? 1;
-      const ops = [pushGraphicsState()];
-      if (layer.clip) ops.push(rectangle(layer.clip.x, layer.clip.y, layer.clip.width, layer.clip.height), clip(), endPath());
-      ops.push(concatTransformationMatrix(s, 0, 0, s, layer.x - s * box.x, layer.y - s * box.y), drawObject(name), popGraphicsState());
-      page.pushOperators(...ops);
+      ops.push('q');
+      if (layer.clip) ops.push(`${num(layer.clip.x)} ${num(layer.clip.y)} ${num(layer.clip.width)} ${num(layer.clip.height)} re W n`);
+      ops.push(`${num(s)} 0 0 ${num(s)} ${num(layer.x - s * box.x)} ${num(layer.y - s * box.y)} cm /${name} Do Q`);
     }
+    const contents = ctx.register(ctx.stream(ops.join('\n')));
+    const leaf = ctx.obj({
+      Type: 'Page',
+      Parent: nodeRef,
+      MediaBox: [0, 0, spec.width, spec.height],
+      Resources: { XObject: xobjects },
+      Contents: contents,
+    });
+    nodeKids.push(ctx.register(leaf));
+    nodeCount++;
     count++;
+    if (nodeCount === PAGES_PER_NODE) closeNode();
   }
+  closeNode();
   if (count === 0) throw new AppException({ code: 'print.empty', message: '没有可输出的页面' });
+  root.set(PDFName.of('Kids'), rootKids);
+  root.set(PDFName.of('Count'), ctx.obj(count));
   return out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }
 

@@ -1,0 +1,170 @@
+// `huibian export <session-dir> --as booklet|copies|register|handouts|screen|phone|print|printsheet
+// --out <file or folder> [...]`: print production and distribution from the command line. A thin
+// shell over core/node/export.ts: it parses and checks arguments, prints progress and a summary,
+// and never writes a file itself.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { EXPORT_KINDS, exportSessionFolder, type ExportKind, type ExportRequest } from '../../core/node/export';
+import { printSheetLines } from '../../core/print/print-sheet';
+
+const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文件或文件夹> [选项]
+
+类型 (--as)：
+  print       印刷版 PDF（按会议的装订设置；双面时补足空白页）
+  booklet     骑马订小册子（A4 页拼在 A3 纸上，或 --sheet A4 拼成 A5 小册子）
+  copies      编号本（份号），一份一个文件（--per-copy，--out 为文件夹）或全部在一个文件
+  register    分发清退登记表（PDF）
+  handouts    分发材料：所选材料（--items / --section / --member），或 --batch 每篇一个文件
+  screen      屏幕阅读版（单面、无空白页、书签、可点击目录）
+  phone       手机阅读版（110×180 毫米小开本，重新排版）
+  printsheet  印制单（用纸张数、令数；--out 以 .pdf 结尾时输出 PDF，否则输出文本）
+
+选项：
+  --copies N            份数（编号本、登记表、印制单）
+  --start N             起始份号（默认 1）
+  --digits N            份号位数 3～6（默认 6）
+  --recipients 文件     领取人名单（每行一个：姓名或单位），份数默认等于人数
+  --mark footer|watermark|none   编号本每页标注领取人的方式（默认：有名单时页脚）
+  --per-copy            编号本每份一个文件（--out 为文件夹）
+  --with-register       编号本同时输出分发清退登记表
+  --items id,id…        材料编号（逗号分隔）
+  --section ID          栏目编号或名称
+  --member ID           委员编号或姓名
+  --renumber            分发材料重新从第 1 页编页码（默认保留汇编中的页码）
+  --batch               分发材料每篇一个文件，放入 --out 文件夹
+  --zip                 同时打包为 zip（--out 以 .zip 结尾时只输出 zip）
+  --two-up              两页拼在一张横向纸上
+  --sheet auto|A3|A4|A5 拼版用纸（默认 auto：页面的两倍大小）
+  --creep 毫米          骑马订爬移补偿（每张纸，例如 0.1）
+  --binding single|duplex  本次输出的装订方式
+  --gutter 毫米         装订线（加宽订口）
+  --watermark 文字      斜向水印，例如 草稿、送审稿
+  --internal            封面标注“内部资料 注意保存”
+  --confidential 文字   封面保密说明，例如 会后收回
+  --spare 百分比        印制单加放比例`;
+
+function num(v: string | undefined, name: string, min: number, max: number, integer = true): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) throw new Error(`${name} 应为 ${min}～${max} 之间的${integer ? '整数' : '数'}，收到：${v}`);
+  return n;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        as: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        copies: { type: 'string' },
+        start: { type: 'string' },
+        digits: { type: 'string' },
+        recipients: { type: 'string' },
+        mark: { type: 'string' },
+        'per-copy': { type: 'boolean' },
+        'with-register': { type: 'boolean' },
+        items: { type: 'string' },
+        section: { type: 'string' },
+        member: { type: 'string' },
+        renumber: { type: 'boolean' },
+        batch: { type: 'boolean' },
+        zip: { type: 'boolean' },
+        'two-up': { type: 'boolean' },
+        sheet: { type: 'string' },
+        creep: { type: 'string' },
+        binding: { type: 'string' },
+        gutter: { type: 'string' },
+        watermark: { type: 'string' },
+        internal: { type: 'boolean' },
+        confidential: { type: 'string' },
+        spare: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    console.error(`参数错误：${e instanceof Error ? e.message : e}\n\n${HELP}`);
+    return 2;
+  }
+  const v = args.values;
+  if (v.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const dir = args.positionals[0];
+  if (!dir || args.positionals.length > 1) {
+    console.error(`${dir ? '只能给出一个会议文件夹' : '缺少会议文件夹'}\n\n${HELP}`);
+    return 2;
+  }
+  if (!v.as || !(EXPORT_KINDS as readonly string[]).includes(v.as)) {
+    console.error(`${v.as ? `未知的类型：${v.as}` : '缺少 --as'}（可用：${EXPORT_KINDS.join('、')}）`);
+    return 2;
+  }
+  if (!v.out) {
+    console.error('缺少 --out（输出文件或文件夹）');
+    return 2;
+  }
+  let req: ExportRequest;
+  try {
+    if (v.mark && !['footer', 'watermark', 'none'].includes(v.mark)) throw new Error(`--mark 只能是 footer、watermark 或 none，收到：${v.mark}`);
+    if (v.sheet && !['auto', 'A3', 'A4', 'A5'].includes(v.sheet)) throw new Error(`--sheet 只能是 auto、A3、A4 或 A5，收到：${v.sheet}`);
+    if (v.binding && !['single', 'duplex'].includes(v.binding)) throw new Error(`--binding 只能是 single 或 duplex，收到：${v.binding}`);
+    let recipients: string[] | undefined;
+    if (v.recipients) {
+      let text: string;
+      try {
+        text = await readFile(v.recipients, 'utf8');
+      } catch (e) {
+        throw new Error(`无法读取领取人名单 ${v.recipients}（${(e as NodeJS.ErrnoException).code ?? e}）`);
+      }
+      recipients = text.replace(/^\ufeff/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      if (!recipients.length) throw new Error(`领取人名单是空的：${v.recipients}`);
+    }
+    const marks: ExportRequest['marks'] = {};
+    if (v.watermark !== undefined) marks.watermark = v.watermark;
+    if (v.internal) marks.internal = true;
+    if (v.confidential !== undefined) marks.confidentialityLine = v.confidential;
+    const layout: ExportRequest['layout'] = {};
+    if (v.binding) layout.binding = v.binding as 'single' | 'duplex';
+    if (v.gutter !== undefined) layout.gutter = num(v.gutter, '--gutter', 0, 30, false);
+    const items = v.items?.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+    req = {
+      as: v.as as ExportKind,
+      out: v.out,
+      copies: num(v.copies, '--copies', 1, 99999),
+      startNumber: num(v.start, '--start', 1, 999999),
+      digits: num(v.digits, '--digits', 3, 6),
+      recipients,
+      recipientMark: v.mark as ExportRequest['recipientMark'],
+      perCopy: v['per-copy'],
+      withRegister: v['with-register'],
+      selection: { items, section: v.section, member: v.member },
+      renumber: v.renumber,
+      batch: v.batch,
+      zip: v.zip,
+      twoUp: v['two-up'],
+      sheet: v.sheet as ExportRequest['sheet'],
+      creepMm: num(v.creep, '--creep', 0, 5, false),
+      sparePercent: num(v.spare, '--spare', 0, 100, false),
+      marks,
+      layout,
+      onProgress: (m) => process.stderr.write(`${m}\n`),
+    };
+  } catch (e) {
+    console.error(`参数错误：${e instanceof Error ? e.message : e}`);
+    return 2;
+  }
+  const r = await exportSessionFolder(dir, req);
+  if (!r.ok) {
+    console.error(`错误：${r.error.message}`);
+    return 1;
+  }
+  const rep = r.value;
+  for (const w of rep.warnings) console.error(`注意：${w}`);
+  for (const f of rep.files) console.log(`已写入 ${f.path}（${(f.bytes / 1024).toFixed(0)} KB）`);
+  if (rep.printSheet) console.log(printSheetLines(rep.printSheet).slice(1).join('\n'));
+  console.log(`完成：${rep.files.length} 个文件，用时 ${(rep.ms / 1000).toFixed(1)} 秒`);
+  return 0;
+}
