@@ -24,7 +24,11 @@ export function looksLikeAuthorLine(text: string): boolean {
   if (!t || [...t].length > AUTHOR_MAX_CHARS) return false;
   if (/[。；;？?！!]$/.test(t)) return false;
   if (headingLabelLevel(t) || /^(附件|附表|抄送|主题词)/.test(t)) return false;
-  if (AUTHOR_PREFIX_RE.test(t) && [...t.replace(AUTHOR_PREFIX_RE, '')].length <= 30) return true;
+  if (AUTHOR_PREFIX_RE.test(t)) {
+    // "——韩喜" is a signature; "——基于三个区县的调查" / "——在常委会议上的发言" is a subtitle.
+    const rest = t.replace(AUTHOR_PREFIX_RE, '');
+    return [...rest].length <= 30 && !/^(在|基于|关于|以|对|从|围绕)/.test(rest) && !rest.includes('的');
+  }
   if (/^[\p{Script=Han}·]{2,4}$/u.test(t)) return true;
   if (ORG_RE.test(t) && [...t].length <= 30) return true;
   if (ROLE_RE.test(t) && /[\p{Script=Han}]{2,4}(?:（[^）]*）)?$/u.test(t)) return true;

@@ -84,6 +84,7 @@ export function resolveFormat(bytes: Uint8Array, fileName: string, declared?: So
     case 'zip':
       if (s.odt) return byName === 'odt' || byName === undefined || byName === 'docx' ? ok('odt') : mismatch('odt');
       if (byName === 'docx' || byName === 'wps' || byName === 'doc' || byName === undefined) return ok('docx');
+      if (s.docx) return mismatch('docx');
       return err('import.unsupported', `${fileName} 是压缩包而不是 Word 文档，请解压后导入其中的文件`, { file: fileName });
     case 'ole2':
       if (s.encryptedOoxml) return err('import.docx.encrypted', `${fileName} 设置了打开密码，无法读取；请在 Word/WPS 中取消密码（文件→信息→保护文档）后再导入`, { file: fileName });
