@@ -16,6 +16,12 @@ describe('stroke data', () => {
     expect(strokeCount('魏')).toBe(17);
   });
 
+  it('carries the hand-checked corrections of cnchar-order (德 炽 皙 膝 黏 邶 雌)', () => {
+    expect(strokeClasses('德')).toBe('332122522114544'); // 彳 十 罒 一 心
+    expect(strokeCount('皙')).toBe(13);
+    expect(strokeClasses('雌').slice(0, 6)).toBe('212135'); // 此: 竖 横 竖 提 撇 竖弯钩
+  });
+
   it('uses the rime-stroke complement for characters cnchar-order lacks', () => {
     // 啰 (level 1 in the 8105, missing from cnchar-order): 口 + 罗 = 3 + 8 strokes.
     const i = strokeInfo('啰');
