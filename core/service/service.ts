@@ -19,6 +19,7 @@ import { rowsToMembers, parseDelimited } from './roster-import';
 import type { ImportedFile, Ports } from './ports';
 import { SessionOwner } from './session-owner';
 import { computeStats } from './stats';
+import { sha256Hex } from './hash';
 
 export interface Service extends ServiceImpl {
   owner: SessionOwner;
@@ -415,6 +416,12 @@ export function createService(ports: Ports): Service {
         let name = r.value.name;
         for (let n = 2; bytesByName.has(name); n++) name = r.value.name.replace(/(\.[^.]*)?$/, `（${n}）$1`);
         bytesByName.set(name, r.value.bytes);
+        const hash = await sha256Hex(r.value.bytes);
+        const dup = cur.value.submissions.find((x) => x.source.sha256 === hash);
+        if (dup) {
+          report.push({ name, ok: false, error: { code: 'import.duplicate', message: `${name} 与已导入的材料“${dup.title}”内容完全相同，已跳过` }, duplicateOf: dup.id, warnings: [] });
+          continue;
+        }
         inputs.push({ name, bytes: r.value.bytes });
       }
       let imported: ImportedFile[];
@@ -424,6 +431,9 @@ export function createService(ports: Ports): Service {
         return { ok: false, error: toAppError(e, 'import.failed', '导入失败') };
       }
       const subs = await storeImported(i.sessionId, cur.value, imported, bytesByName, report);
+      // The report follows the order the clerk gave the files in.
+      const order = [...bytesByName.keys()];
+      report.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
       if (!subs.length) {
         const v = await owner.read(i.sessionId, (st) => ok(owner.view(st)));
         return v.ok ? ok({ ...v.value, report }) : v;

@@ -1,0 +1,291 @@
+// The HTTP transport of the contract for the browser build and the E2E tests: POST /rpc/<name>
+// (JSON in, Result out), GET /events (server-sent events), GET /files/<session>/<name> (compiled
+// PDFs, bundles) and the built renderer as static files. Bound to 127.0.0.1 only; every API
+// request needs the per-run token (Authorization: Bearer, or ?token= where a browser can't set
+// headers); a foreign Origin or Host is refused (CSRF, DNS rebinding); static paths can't escape
+// the static folder. It must never hand the service a local path (allowPaths: false).
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createDispatcher, type Dispatcher } from '../contract/dispatcher';
+import { events as eventSchemas } from '../contract/events';
+import { createService, type Service } from '../service/service';
+import type { Ports } from '../service/ports';
+import { createNodePorts } from './ports';
+import type { FsPort } from './store/fs-port';
+
+export interface ServerOptions {
+  port?: number;
+  dataDir: string;
+  /** The built renderer (dist-web/); omit to serve the API only. */
+  staticDir?: string;
+  /** Fixed token (tests); default: 32 random bytes. */
+  token?: string;
+  /** Extra allowed origins (a Vite dev server on another port). */
+  allowedOrigins?: string[];
+  /** Port overrides (tests). */
+  overrides?: Partial<Ports>;
+  fs?: FsPort;
+  /** Largest JSON request body (imports carry base64 files). */
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  /** The URL to open in a browser: token in the fragment (never sent to a server or logged). */
+  openUrl: string;
+  token: string;
+  port: number;
+  service: Service;
+  dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // antd's CSS-in-JS injects <style> elements.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.zip': 'application/zip',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function tokenEquals(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const ports = createNodePorts({ dataDir: opts.dataDir, fs: opts.fs, transport: 'http', overrides: opts.overrides });
+  const outputs = ports.outputsStore;
+  const service = createService(ports);
+  const dispatcher = createDispatcher(service);
+  const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
+  const sse = new Set<http.ServerResponse>();
+  let boundPort = 0;
+  const staticRoot = opts.staticDir ? path.resolve(opts.staticDir) : undefined;
+
+  const allowedOrigin = (origin: string) =>
+    origin === `http://127.0.0.1:${boundPort}` || origin === `http://localhost:${boundPort}` || (opts.allowedOrigins ?? []).includes(origin);
+  const allowedHost = (host: string | undefined) => !host || host === `127.0.0.1:${boundPort}` || host === `localhost:${boundPort}`;
+
+  function headers(res: http.ServerResponse, origin?: string) {
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (origin && allowedOrigin(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+    }
+  }
+
+  function send(res: http.ServerResponse, status: number, body: unknown) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  const deny = (res: http.ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 415 | 400, code: string, message: string) => send(res, status, { ok: false, error: { code, message } });
+
+  function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let n = 0;
+      req.on('data', (c: Buffer) => {
+        n += c.length;
+        if (n > maxBody) {
+          resolve(null);
+          req.destroy();
+          return;
+        }
+        chunks.push(c);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  async function serveStatic(res: http.ServerResponse, urlPath: string) {
+    if (!staticRoot) return deny(res, 404, 'http.not-found', '未找到');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(urlPath);
+    } catch {
+      return deny(res, 400, 'http.bad-path', '路径无效');
+    }
+    if (rel.includes('\0') || rel.includes('\\') || rel.split('/').some((p) => p === '..' || (p.startsWith('.') && p !== ''))) {
+      return deny(res, 403, 'http.forbidden', '禁止访问');
+    }
+    let file = path.resolve(staticRoot, '.' + (rel.endsWith('/') ? rel + 'index.html' : rel));
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return deny(res, 403, 'http.forbidden', '禁止访问');
+    try {
+      const st = await stat(file);
+      if (st.isDirectory()) file = path.join(file, 'index.html');
+    } catch {
+      // An app route (no extension): the single-page app's index.html.
+      if (path.extname(rel)) return deny(res, 404, 'http.not-found', '未找到');
+      file = path.join(staticRoot, 'index.html');
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600', 'Content-Length': body.length });
+      res.end(body);
+    } catch {
+      deny(res, 404, 'http.not-found', '未找到');
+    }
+  }
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort}`);
+      const origin = req.headers.origin;
+      headers(res, origin);
+      if (!allowedHost(req.headers.host)) return deny(res, 403, 'http.bad-host', '请求的主机名不被允许');
+      if (origin && !allowedOrigin(origin)) return deny(res, 403, 'http.bad-origin', '来自其他网站的请求被拒绝');
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const authed = tokenEquals(bearer, token) || ((url.pathname === '/events' || url.pathname.startsWith('/files/')) && tokenEquals(url.searchParams.get('token') ?? undefined, token));
+      const p = url.pathname;
+
+      if (req.method === 'OPTIONS' && (p.startsWith('/rpc/') || p === '/events' || p.startsWith('/files/'))) {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+        res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        res.writeHead(204).end();
+        return;
+      }
+
+      if (p.startsWith('/rpc/')) {
+        if (req.method !== 'POST') return deny(res, 405, 'http.method', '只接受 POST');
+        if (!authed) return deny(res, 401, 'http.unauthorized', '缺少或错误的访问令牌，请用启动时给出的地址重新打开');
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return deny(res, 415, 'http.content-type', '请求必须是 JSON');
+        const body = await readBody(req);
+        if (!body) return deny(res, 413, 'http.too-large', '请求过大');
+        let input: unknown;
+        try {
+          input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'contract.bad-input', message: '请求不是有效的 JSON' } });
+        }
+        const name = decodeURIComponent(p.slice('/rpc/'.length));
+        const result = await dispatcher.call(name, input, { transport: 'http', allowPaths: false });
+        return send(res, 200, result);
+      }
+
+      if (p === '/events') {
+        if (req.method !== 'GET') return deny(res, 405, 'http.method', '只接受 GET');
+        if (!authed) return deny(res, 401, 'http.unauthorized', '缺少或错误的访问令牌');
+        res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        res.write(': connected\n\n');
+        const offs = Object.keys(eventSchemas).map((name) =>
+          dispatcher.on(name, (payload) => {
+            res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+          }),
+        );
+        const beat = setInterval(() => res.write(': ping\n\n'), 15_000);
+        sse.add(res);
+        const done = () => {
+          clearInterval(beat);
+          offs.forEach((off) => off());
+          sse.delete(res);
+        };
+        req.on('close', done);
+        res.on('close', done);
+        return;
+      }
+
+      if (p.startsWith('/files/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'http.method', '只接受 GET');
+        if (!authed) return deny(res, 401, 'http.unauthorized', '缺少或错误的访问令牌');
+        const parts = p.slice('/files/'.length).split('/');
+        if (parts.length !== 2) return deny(res, 404, 'http.not-found', '未找到');
+        let sessionId: string;
+        let name: string;
+        try {
+          [sessionId, name] = parts.map(decodeURIComponent);
+        } catch {
+          return deny(res, 400, 'http.bad-path', '路径无效');
+        }
+        let r;
+        try {
+          r = await outputs.read(sessionId, name);
+        } catch {
+          return deny(res, 404, 'http.not-found', '未找到');
+        }
+        if (!r.ok) return deny(res, 404, r.error.code, r.error.message);
+        const disp = url.searchParams.get('download') ? 'attachment' : 'inline';
+        res.writeHead(200, {
+          'Content-Type': MIME[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Length': r.value.length,
+          'Content-Disposition': `${disp}; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'Cache-Control': 'no-store',
+        });
+        if (req.method === 'HEAD') return res.end();
+        return res.end(Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength));
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'http.method', '不支持的请求方法');
+      return serveStatic(res, p);
+    } catch (e) {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: `服务器内部错误：${(e as Error).message}` } });
+      else res.end();
+    }
+  });
+  server.requestTimeout = 0;
+  server.headersTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  boundPort = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${boundPort}`;
+  return {
+    url,
+    openUrl: `${url}/#token=${token}`,
+    token,
+    port: boundPort,
+    service,
+    dispatcher,
+    async close() {
+      for (const r of sse) r.end();
+      await service.dispose();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
