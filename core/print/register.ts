@@ -27,7 +27,6 @@ export const REGISTER_COLUMNS = [
 ] as const;
 
 const PAGE = { width: mm(210), height: mm(297) };
-const MARGIN_X = mm(20);
 const TOP = mm(22);
 const BOTTOM = mm(20);
 const ROW = mm(10);
