@@ -11,8 +11,9 @@
 //   (≤ 40 characters) and has no sentence end (。！？；) before its last character — a run-in
 //   "（一）加强保护。近年来……" stays a paragraph.
 // Title and author: front matter (title/author, also 标题/作者) when present; otherwise a leading
-//   "# " heading is the title and a short line right after it is the author line. Neither is kept
-//   in blocks. A short paragraph "表1 …" right before a table becomes the table's caption; an
+//   "# " heading (unless it carries a label like "一、") is the title and a short line right after
+//   it (not a sentence, not a salutation ending in "：") is the author line. Neither is kept in
+//   blocks. A short paragraph "表1 …" right before a table becomes the table's caption; an
 //   image's title ("![alt](src "图1 …")") becomes its caption.
 // Lists: "1." keeps "1.", "1)" is printed the Chinese way "（1）", bullets are "•"; nested lists
 //   are flattened into the same list block with their nesting level.
@@ -607,13 +608,16 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   const first = blocks[0] as (Block & { mdDepth?: number }) | undefined;
   if (first && first.type === 'heading' && first.mdDepth === 1) {
     const firstText = inlineText(first.inlines).trim();
-    if (title === undefined || firstText === title) {
+    // "# 一、基本情况" is a section heading written with #, not the document's title.
+    if ((title === undefined && labelLevel(firstText) === undefined) || firstText === title) {
       title = firstText;
       blocks.shift();
       const next = blocks[0];
       if (next && next.type === 'paragraph' && next.inlines.every((i) => i.type === 'text')) {
         const t = inlineText(next.inlines).trim();
-        if ([...t].length <= SHORT_AUTHOR && !/[。！？；]/.test(t) && (authorLine === undefined || t === authorLine)) {
+        // A salutation ("各位常委：") or a sentence is body text, not a signature.
+        const bodyLike = /[。！？；]/.test(t) || /[：:，,、]$/.test(t);
+        if ([...t].length <= SHORT_AUTHOR && !bodyLike && (authorLine === undefined || t === authorLine)) {
           authorLine = t;
           blocks.shift();
         }

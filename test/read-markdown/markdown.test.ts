@@ -43,6 +43,14 @@ describe('title and author', () => {
     expect(d.authorLine).toBe('民盟××市委会');
     expect(texts(d.blocks)).toEqual(['paragraph:稷下学宫是战国时期齐国的官办高等学府。']);
   });
+  it('a labelled # heading is a section, not the title; a salutation is not an author line', () => {
+    const d = readMarkdown('# 一、基本情况\n\n正文。\n');
+    expect(d.title).toBeUndefined();
+    expect(texts(d.blocks)).toEqual(['heading1:一、基本情况', 'paragraph:正文。']);
+    const s = readMarkdown('# 在常委会会议上的发言\n\n各位常委：\n\n大家好。\n');
+    expect([s.title, s.authorLine]).toEqual(['在常委会会议上的发言', undefined]);
+    expect(texts(s.blocks)).toEqual(['paragraph:各位常委：', 'paragraph:大家好。']);
+  });
   it('a long first paragraph is not taken for an author line', () => {
     const d = readMarkdown('# 标题\n\n近年来，我市高度重视齐文化传承创新工作，取得了积极成效。\n');
     expect(d.title).toBe('标题');
@@ -58,6 +66,8 @@ describe('heading levels (GB/T 9704 7.3.3)', () => {
       'heading2:（一）主要做法',
       'heading3:1.完善顶层设计',
       'heading4:（1）编制专项规划',
+      'heading1:无编号标题',
+      'heading1:文中的一级标题',
       'heading2:其他标题按层级',
       'heading3:第三层',
       'heading4:第六层',
