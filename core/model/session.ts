@@ -123,6 +123,15 @@ export const SessionSchema = z.object({
   sections: z.array(SectionSchema).default([]),
   submissions: z.array(SubmissionSchema).default([]),
   layout: LayoutSettingsSchema.default(LayoutSettingsSchema.parse({})),
+  /** Ordering conventions used by sections.sort (core/order); absent = the defaults. */
+  ordering: z
+    .object({
+      /** 单名 counts as blank in the second position (田富 before 田大利); false = compare actual characters. */
+      givenNameBlank: z.boolean().default(true),
+      /** Custom 党派 / organisation order (default core/order DEFAULT_ORG_ORDER). */
+      orgOrder: z.array(z.object({ name: z.string().min(1), aliases: z.array(z.string()) })).optional(),
+    })
+    .optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 export type SessionInput = z.input<typeof SessionSchema>;

@@ -87,8 +87,9 @@ export function sortSection(session: Session, sectionId: string, rule: SortRule,
 }
 
 function orderEntries(entries: Entry[], rule: SortRule, session: Session, opts: SortSectionOptions, ctx: KeyContext): Entry[] {
-  const nameOpts = opts.name ?? {};
-  const orgOf = orgMatcher(opts.orgOrder ?? DEFAULT_ORG_ORDER);
+  // Explicit options win over the session's saved conventions, which win over the defaults.
+  const nameOpts: NameOptions = { givenNameBlank: session.ordering?.givenNameBlank ?? true, ...opts.name };
+  const orgOf = orgMatcher(opts.orgOrder ?? session.ordering?.orgOrder ?? DEFAULT_ORG_ORDER);
   const sectorOf = orgMatcher(opts.sectorOrder ?? DEFAULT_SECTOR_ORDER);
   const byIndex = (a: Entry, b: Entry) => a.index - b.index;
   const sortBy = <K>(keyOf: (e: Entry) => K, cmp: (a: K, b: K) => number) => {

@@ -102,6 +102,19 @@ describe('sortSection', () => {
     expect(ids(s, 'manual')).toEqual(s.sections[0].items);
   });
 
+  it("follows the session's saved conventions: actual characters, custom party order", () => {
+    const s = session();
+    s.ordering = { givenNameBlank: false };
+    const r = ids(s, 'stroke');
+    expect(r.indexOf('d')).toBeLessThan(r.indexOf('f')); // 田大利 before 田富 when comparing 大 with 富
+    s.ordering = { givenNameBlank: true, orgOrder: [{ name: '九三学社', aliases: ['九三学社'] }, { name: '民盟', aliases: ['民盟'] }] };
+    const p = ids(s, 'stroke');
+    expect(p.indexOf('h')).toBeLessThan(p.indexOf('g')); // 九三学社 now before 民盟
+    s.ordering = { givenNameBlank: false };
+    const o = sortSection(s, 'sec', 'stroke', { name: { givenNameBlank: true } }).items; // explicit option wins
+    expect(o.indexOf('f')).toBeLessThan(o.indexOf('d'));
+  });
+
   it('a pinned item in the middle keeps its index', () => {
     const s = session();
     s.submissions.find((x) => x.id === 'd')!.options.pinned = true;
