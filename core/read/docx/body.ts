@@ -44,6 +44,9 @@ function chooseBranch(el: XmlElement): XmlElement | undefined {
   return child(el, 'mc:Choice') ?? child(el, 'mc:Fallback');
 }
 
+/** An OOXML on/off element: present and not "0"/"false"/"off". */
+const isOn = (el: XmlElement | undefined) => !!el && !['0', 'false', 'off'].includes(el.attrs['w:val'] ?? '');
+
 const fieldVisible = (ctx: BodyContext) => ctx.fields.every((f) => f === 'result');
 
 class InlineSink {
@@ -338,7 +341,7 @@ function readParagraph(p: XmlElement, ctx: BodyContext, carry: Inline[]): ParaRe
   sink.inlines.push(...carry);
   walkInlineContainer(p, ctx, base, sink);
   const blocks: Block[] = [];
-  if (child(pPr, 'w:pageBreakBefore') && child(pPr, 'w:pageBreakBefore')?.attrs['w:val'] !== '0') blocks.push({ type: 'pageBreak' });
+  if (isOn(child(pPr, 'w:pageBreakBefore'))) blocks.push({ type: 'pageBreak' });
   if (markDeleted && !sink.pending.length) return { blocks: [], markDeleted, inlines: sink.inlines };
 
   const inlines = trimInlines(sink.inlines);
@@ -387,10 +390,10 @@ function readParagraph(p: XmlElement, ctx: BodyContext, carry: Inline[]): ParaRe
   return { blocks, markDeleted: false, inlines: [] };
 }
 
-/** Headings print in their own face; bold from the source would double the emphasis. */
+/** Headings print in their own face: bold or italic from a heading style would double the emphasis. */
 function stripBold(i: Inline): Inline {
-  if (i.type !== 'text' || !i.bold) return i;
-  const { bold: _b, ...rest } = i;
+  if (i.type !== 'text' || (!i.bold && !i.italic)) return i;
+  const { bold: _b, italic: _i, ...rest } = i;
   return rest;
 }
 
@@ -480,7 +483,7 @@ function readTable(tbl: XmlElement, ctx: BodyContext): Table | undefined {
     }
     if (!cells.length) continue;
     rows.push({ cells });
-    header.push(!!child(trPr, 'w:tblHeader') && child(trPr, 'w:tblHeader')?.attrs['w:val'] !== '0');
+    header.push(isOn(child(trPr, 'w:tblHeader')));
   }
   if (!rows.length) return undefined;
   let headerRows = 0;
