@@ -239,7 +239,7 @@ const TOPICS: Topic[] = [
     ents: ['非物质文化遗产', '齐地传统技艺', '非遗传承人', '陶瓷琉璃烧制技艺'],
     facts: [
       '全市现有国家级非遗代表性项目{s}项、省级{n}项，国家级代表性传承人{s}名',
-      '陶瓷琉璃烧制技艺、周村烧饼制作技艺等一批非遗项目实现生产性保护，带动就业{w}万人',
+      '陶瓷琉璃烧制技艺、周村烧饼制作技艺等一批非遗项目实现生产性保护，带动就业{n}00余人',
       '{Y}年以来，全市建成非遗工坊{n}家、非遗传承体验基地{n}处，举办非遗展演活动{n}场次',
     ],
     sugg: [
@@ -458,17 +458,19 @@ const PROBLEM_WHAT = [
 ];
 const PROBLEM_TAIL = ['，影响了整体工作成效', '，与群众期待还有一定差距', '，亟待加以改进', '，需要引起高度重视', ''];
 const SUGG_LEAD = ['建议', '要', '应当', '可考虑', '建议有关部门'];
-const SUGG_ACT = ['进一步完善', '加快建立', '积极探索', '着力构建', '统筹推进', '持续深化', '加快完善'];
-const SUGG_OBJ = [
-  '{E}保护利用长效机制',
-  '政府主导、社会参与、市场运作的多元投入机制',
-  '{T}重点项目储备库',
-  '“齐文化+”产业融合发展新模式',
-  '覆盖城乡的齐文化传播网络',
-  '{E}展示利用体系',
-  '支持{T}的财政、土地和金融政策',
-  '{T}工作的监测评估体系',
-  '齐文化资源共建共享平台',
+/** Verb and object that go together (a free combination reads wrong: "探索……储备库"). */
+const SUGG_PAIRS = [
+  '加快建立{E}保护利用长效机制',
+  '积极探索“齐文化+”产业融合发展新模式',
+  '着力构建覆盖城乡的齐文化传播网络',
+  '进一步完善{E}展示利用体系',
+  '研究出台支持{T}的财政、土地和金融政策',
+  '建立健全{T}工作的监测评估体系',
+  '搭建齐文化资源共建共享平台',
+  '建立{T}重点项目储备库，实行动态管理',
+  '健全政府主导、社会参与、市场运作的多元投入机制',
+  '统筹推进{E}的保护与利用',
+  '持续深化{T}领域的交流合作',
 ];
 const SUGG_TAIL = ['，切实提高工作的系统性和整体性', '，推动各项措施落地见效', '，确保取得实效', '，为{T}提供有力保障', ''];
 
@@ -499,12 +501,12 @@ const SUGG_HEADINGS = [
 ];
 const SUGG_HEADING_TAILS = ['，高标准推进{T}', '，夯实发展基础', '，形成工作合力', '，提升{E}影响力', '', '', ''];
 const PROBLEM_HEADINGS = ['保护利用水平有待提升', '融合发展深度不够', '品牌影响力不强', '人才支撑不足', '资金投入渠道单一', '体制机制尚不健全', '宣传推介力度不够', '产品供给质量不高'];
-const SPEECH_PARTS = [
-  '深刻认识{T}的重要意义',
-  '{T}取得的积极进展',
-  '当前面临的突出问题',
-  '推动{T}的几点建议',
+/** Two ways a speech is built: analysis (meaning → progress → problems → proposals) or themes. */
+const SPEECH_ANALYTIC = ['深刻认识{T}的重要意义', '{T}取得的积极进展', '当前面临的突出问题', '推动{T}的几点建议'];
+const SPEECH_THEMES = [
   '坚持守正创新，激活{E}的时代价值',
+  '坚持规划引领，绘好{T}的“一张蓝图”',
+  '坚持开放包容，讲好新时代的齐文化故事',
   '强化统筹协调，形成推动{T}的工作合力',
   '坚持人才为本，夯实{T}的发展基础',
   '突出融合发展，拓展齐文化传承创新的实践路径',
@@ -637,6 +639,7 @@ type Kind = 'speech' | 'written' | 'report';
 class Writer {
   private readonly used = new Set<string>();
   private notes: string[] = [];
+  private lastLead = '';
   /** Markdown heading style for this item: explicit "## 一、" or a plain "一、" line. */
   readonly mdHeadings: boolean;
 
@@ -673,7 +676,11 @@ class Writer {
   achievement(): string {
     const r = this.rng;
     const vp = this.left(ACHIEVE_VP).length ? this.fresh(ACHIEVE_VP) : r.pick(ACHIEVE_VP);
-    return this.fill(`${r.pick(LEADS)}${r.pick(SUBJECTS)}${vp}${r.pick(ACHIEVE_TAIL)}`);
+    // The same lead twice in a row ("实践证明……实践证明……") reads as generated.
+    let lead = r.pick(LEADS);
+    if (lead && lead === this.lastLead) lead = '';
+    this.lastLead = lead;
+    return this.fill(`${lead}${r.pick(SUBJECTS)}${vp}${r.pick(ACHIEVE_TAIL)}`);
   }
   private left(bank: readonly string[]): string[] {
     return bank.filter((s) => !this.used.has(s));
@@ -704,7 +711,7 @@ class Writer {
     const own = this.left(this.topic.sugg);
     if (own.length && this.rng.chance(0.6)) return this.fill(this.fresh(own));
     if (this.left(SUGGEST_GENERIC).length && this.rng.chance(0.5)) return this.fill(this.fresh(SUGGEST_GENERIC));
-    return this.fill(this.combo([SUGG_LEAD, SUGG_ACT, SUGG_OBJ, SUGG_TAIL]));
+    return this.fill(this.combo([SUGG_LEAD, SUGG_PAIRS, SUGG_TAIL]));
   }
 
   /** A footnote reference (the definition is collected for the end of the file). */
@@ -775,7 +782,10 @@ function writeBody(w: Writer, target: number, extras: { longTable: boolean; char
   const tails = r.shuffle(SUGG_HEADING_TAILS);
 
   if (w.kind === 'speech') {
-    const heads = r.shuffle(SPEECH_PARTS).slice(0, r.int(3, 4));
+    // Analytic speeches keep their order (the last part is always the proposals); themed ones any 3–4.
+    const heads = r.chance(0.5)
+      ? r.pick([SPEECH_ANALYTIC, SPEECH_ANALYTIC.slice(1), [SPEECH_ANALYTIC[0], ...SPEECH_ANALYTIC.slice(2)]])
+      : r.shuffle(SPEECH_THEMES).slice(0, r.int(3, 4));
     heads.forEach((h, i) => {
       const text = `${CN[i]}、${w.fill(h)}`;
       const isProblem = h.includes('问题');
