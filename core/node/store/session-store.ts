@@ -117,7 +117,8 @@ export class DiskSessionStore implements SessionStorage {
       let summary = cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size ? cached.summary : undefined;
       if (!summary) {
         const c = classifySessionBytes(await this.fs.readFile(file).catch(() => new Uint8Array(0)));
-        if (!c.ok) summary = { id, name: `（损坏的会议 ${id}）`, theme: '', date: '', submissionCount: 0, memberCount: 0, damaged: true };
+        const invalid = c.ok && versionOf(c.json as Record<string, unknown>) === this.schemaVersion && !SessionSchema.safeParse(c.json).success;
+        if (!c.ok || invalid) summary = { id, name: `（损坏的会议 ${id}）`, theme: '', date: '', submissionCount: 0, memberCount: 0, damaged: true };
         else {
           const j = c.json as Record<string, unknown>;
           summary = {

@@ -1,0 +1,31 @@
+// Shared helpers for the store tests: a temp data dir, a disk-backed service with injectable fs,
+// and a minimal valid session document.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDispatcher, createLocalClient, type Client } from '../../core/contract';
+import { createNodePorts } from '../../core/node/ports';
+import type { FsPort } from '../../core/node/store/fs-port';
+import { SCHEMA_VERSION, SessionSchema, type Session } from '../../core/model/session';
+import { createService, type Service } from '../../core/service/service';
+import type { Ports } from '../../core/service/ports';
+
+export async function tempDir(prefix = 'huibian-store-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export function diskService(dataDir: string, opts: { fs?: FsPort; overrides?: Partial<Ports> } = {}): { service: Service; client: Client; ports: ReturnType<typeof createNodePorts> } {
+  const ports = createNodePorts({ dataDir, fs: opts.fs, overrides: { saveRetryMs: 30, ...opts.overrides } });
+  const service = createService(ports);
+  return { service, client: createLocalClient(createDispatcher(service)), ports };
+}
+
+export function sessionDoc(id: string, name: string, extra: Partial<Session> = {}): Session {
+  return { ...SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id, name, date: '2026-12-01' }), ...extra };
+}
+
+export function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
