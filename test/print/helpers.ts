@@ -33,6 +33,8 @@ export interface ReadPage {
   height: number;
   texts: PlacedText[];
   text: string;
+  /** The text with all whitespace removed (pdfjs inserts spaces inside justified CJK lines). */
+  flat: string;
 }
 
 /** Every page's text items with positions (PDF points, origin bottom-left). */
@@ -50,7 +52,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPage[]> {
       const [a, b, , , e, f] = it.transform as number[];
       texts.push({ str: it.str, x: e, y: f, size: Math.hypot(a, b) });
     }
-    pages.push({ width: vp.width, height: vp.height, texts, text: texts.map((t) => t.str).join('') });
+    const text = texts.map((t) => t.str).join('');
+    pages.push({ width: vp.width, height: vp.height, texts, text, flat: text.replace(/\s+/g, '') });
   }
   await doc.destroy();
   return pages;

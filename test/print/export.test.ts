@@ -1,0 +1,201 @@
+// End to end through the real compile engine: a generated session folder exported as every
+// product, read back with pdfjs (page sizes, texts, positions, outline) and fflate (zip).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { unzipSync } from 'fflate';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { exportSessionFolder, compileVariant, variantSession } from '../../core/node/export';
+import { loadSessionFolder } from '../../core/node/session-folder';
+import { handoutFileNames, selectItems } from '../../core/print/handouts';
+import { mm } from '../../core/model/settings';
+import { readPdf, type ReadPage } from './helpers';
+import { FIXTURE_ITEMS, makeSessionFolder } from './session-fixture';
+
+let dir: string;
+let out: string;
+const pageNumber = (p: ReadPage): number | undefined => {
+  const m = p.text.match(/—\s*(\d+)\s*—/);
+  return m ? Number(m[1]) : undefined;
+};
+/** The body page where an item starts (the TOC lists titles too, but carries no page number). */
+const titlePage = (pages: ReadPage[], title: string) => pages.findIndex((p) => pageNumber(p) !== undefined && p.flat.includes(title));
+
+beforeAll(() => {
+  dir = makeSessionFolder();
+  out = path.join(dir, 'out');
+  mkdirSync(out);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('print edition, duplex', () => {
+  let pages: ReadPage[];
+  beforeAll(async () => {
+    const r = await exportSessionFolder(dir, { as: 'print', out: path.join(out, 'print.pdf'), layout: { binding: 'duplex', itemStart: 'oddPage', padToMultiple: 4, gutter: 5 } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.pages % 4).toBe(0);
+    pages = await readPdf(readFileSync(path.join(out, 'print.pdf')));
+  });
+  it('pads the total to a multiple of 4 with blank pages at the end', () => {
+    expect(pages.length % 4).toBe(0);
+    expect(pages[pages.length - 1].texts).toHaveLength(0);
+  });
+  it('starts every item on an odd page; inserted blanks carry no number', () => {
+    for (const it of FIXTURE_ITEMS) {
+      const i = titlePage(pages, it.title.slice(0, 6));
+      expect(i, it.title).toBeGreaterThan(0);
+      expect((i + 1) % 2, `${it.title} on physical page ${i + 1}`).toBe(1);
+      expect(pageNumber(pages[i])! % 2).toBe(1);
+    }
+    const blanks = pages.filter((p) => p.texts.length === 0);
+    expect(blanks.length).toBeGreaterThan(0);
+  });
+  it('mirrors the margins with the gutter added to the binding side', () => {
+    const body = pages.map((p, i) => ({ p, i })).filter(({ p }) => pageNumber(p) !== undefined && p.texts.length > 5);
+    const left = (p: ReadPage) => Math.min(...p.texts.filter((t) => !/—/.test(t.str)).map((t) => t.x));
+    const odd = body.find(({ i }) => i % 2 === 0)!;
+    const even = body.find(({ i }) => i % 2 === 1)!;
+    expect(left(odd.p)).toBeCloseTo(mm(28 + 5), 0);
+    expect(left(even.p)).toBeCloseTo(mm(210 - 28 - 5 - 156), 0);
+  });
+});
+
+describe('numbered copies', () => {
+  it('stamps each copy’s number on its cover and writes the register', async () => {
+    const file = path.join(out, 'copies.pdf');
+    const r = await exportSessionFolder(dir, { as: 'copies', out: file, copies: 3, recipients: ['张三', '李四'], withRegister: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const pages = await readPdf(readFileSync(file));
+    const per = r.value.pages;
+    expect(pages.length).toBe(per * 3);
+    for (let k = 0; k < 3; k++) {
+      const cover = pages[k * per];
+      expect(cover.flat).toContain('会议材料汇编');
+      expect(cover.texts.some((t) => t.str === `00000${k + 1}`)).toBe(true);
+    }
+    expect(pages[1].text).toContain('张三');
+    expect(pages[per + 1].text).toContain('李四');
+    const reg = await readPdf(readFileSync(path.join(out, 'copies-分发清退登记表.pdf')));
+    expect(reg[0].texts.filter((t) => /^\d{6}$/.test(t.str)).map((t) => t.str)).toEqual(['000001', '000002', '000003']);
+  });
+  it('writes one file per copy into a folder', async () => {
+    const folder = path.join(out, 'per-copy');
+    const r = await exportSessionFolder(dir, { as: 'copies', out: folder, copies: 2, perCopy: true, digits: 3 });
+    if (!r.ok) throw new Error(r.error.message);
+    const names = readdirSync(folder).sort();
+    expect(names).toEqual(['齐文化传承与创新-第001号.pdf', '齐文化传承与创新-第002号.pdf']);
+    const p = await readPdf(readFileSync(path.join(folder, names[1])));
+    expect(p[0].texts.some((t) => t.str === '002')).toBe(true);
+  });
+});
+
+describe('handouts', () => {
+  let startPage: number;
+  beforeAll(async () => {
+    const loaded = await loadSessionFolder(dir);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const r = await compileVariant(variantSession(loaded.value.session, loaded.value.session.layout), loaded.value.docs, []);
+    startPage = r.items.find((i) => i.submissionId === 's3')!.startPage;
+    expect(startPage).toBeGreaterThan(1);
+  });
+  it('keeps the dossier’s page numbers, or renumbers from 1', async () => {
+    const kept = path.join(out, 'kept.pdf');
+    const renum = path.join(out, 'renum.pdf');
+    const a = await exportSessionFolder(dir, { as: 'handouts', out: kept, selection: { items: ['s3'] } });
+    const b = await exportSessionFolder(dir, { as: 'handouts', out: renum, selection: { items: ['s3'] }, renumber: true });
+    if (!a.ok || !b.ok) throw new Error('export failed');
+    const pk = await readPdf(readFileSync(kept));
+    const pr = await readPdf(readFileSync(renum));
+    expect(pk.length).toBe(pr.length);
+    expect(pk[0].flat).toContain('丙篇关于数字化建设的建议');
+    expect(pk.map(pageNumber)).toEqual(pk.map((_, i) => startPage + i));
+    expect(pr.map(pageNumber)).toEqual(pr.map((_, i) => 1 + i));
+    expect(pr[0].text).not.toContain('目录');
+  });
+  it('exports one PDF per item of a section into a folder and a zip, with systematic names', async () => {
+    const folder = path.join(out, 'batch');
+    const r = await exportSessionFolder(dir, { as: 'handouts', out: folder, selection: { section: 'sec-b' }, batch: true, zip: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const loaded = await loadSessionFolder(dir);
+    if (!loaded.ok) throw new Error('load');
+    const sel = selectItems(loaded.value.session, { section: 'sec-b' });
+    if (!sel.ok) throw new Error('sel');
+    const expected = handoutFileNames(sel.value);
+    expect(expected[0]).toBe('02书面发言-01-刘㛃-丙篇关于数字化建设的建议.pdf');
+    expect(readdirSync(folder).sort()).toEqual([...expected].sort());
+    const zip = unzipSync(readFileSync(`${folder}.zip`));
+    expect(Object.keys(zip).sort()).toEqual([...expected].sort());
+    expect(zip[expected[1]]).toEqual(new Uint8Array(readFileSync(path.join(folder, expected[1]))));
+    const p = await readPdf(zip[expected[2]]);
+    expect(p[0].flat).toContain('戊篇关于人才队伍的建议');
+  });
+  it('reports an unknown section as an error value', async () => {
+    const r = await exportSessionFolder(dir, { as: 'handouts', out: path.join(out, 'x.pdf'), selection: { section: 'nope' } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('print.handout.unknown-section');
+    expect(existsSync(path.join(out, 'x.pdf'))).toBe(false);
+  });
+});
+
+describe('digital copies', () => {
+  it('screen edition: single-sided, no blank pages, outline and clickable TOC', async () => {
+    const file = path.join(out, 'screen.pdf');
+    const r = await exportSessionFolder(dir, { as: 'screen', out: file, layout: { binding: 'duplex', itemStart: 'oddPage' } });
+    if (!r.ok) throw new Error(r.error.message);
+    const bytes = new Uint8Array(readFileSync(file));
+    const pages = await readPdf(bytes);
+    for (const p of pages) expect(p.texts.length).toBeGreaterThan(0);
+    const doc = await getDocument({ data: bytes, verbosity: 0 }).promise;
+    const outline = await doc.getOutline();
+    expect(outline?.length).toBe(2);
+    const tocIndex = pages.findIndex((p) => p.flat.includes('目录'));
+    const annots = await (await doc.getPage(tocIndex + 1)).getAnnotations();
+    expect(annots.filter((a: { subtype: string }) => a.subtype === 'Link').length).toBeGreaterThanOrEqual(FIXTURE_ITEMS.length);
+    await doc.destroy();
+  });
+  it('phone edition: a 110 × 180 mm page, reflowed into more pages', async () => {
+    const file = path.join(out, 'phone.pdf');
+    const r = await exportSessionFolder(dir, { as: 'phone', out: file });
+    const s = await exportSessionFolder(dir, { as: 'screen', out: path.join(out, 'screen2.pdf') });
+    if (!r.ok || !s.ok) throw new Error('export failed');
+    const pages = await readPdf(readFileSync(file));
+    expect(pages[0].width).toBeCloseTo(mm(110), 0);
+    expect(pages[0].height).toBeCloseTo(mm(180), 0);
+    expect(r.value.pages).toBeGreaterThan(s.value.pages);
+    const body = pages.find((p) => p.flat.includes('第3篇第1段'))!;
+    for (const t of body.texts) expect(t.x + 1).toBeGreaterThanOrEqual(mm(5) - 1);
+  });
+});
+
+describe('booklet and CLI', () => {
+  it('imposes the dossier on A3 sheets in saddle-stitch order', async () => {
+    const file = path.join(out, 'booklet.pdf');
+    const r = await exportSessionFolder(dir, { as: 'booklet', out: file, copies: 50 });
+    if (!r.ok) throw new Error(r.error.message);
+    const sheets = await readPdf(readFileSync(file));
+    expect(sheets[0].width).toBeCloseTo(1190.55, 0);
+    // sheet 1 front: right half is the cover
+    const cover = sheets[0].texts.filter((t) => t.x > sheets[0].width / 2).map((t) => t.str).join('').replace(/\s+/g, '');
+    expect(cover).toContain('会议材料汇编');
+    expect(r.value.printSheet).toMatchObject({ mode: 'booklet', copies: 50, sheetsPerCopy: sheets.length / 2 });
+  });
+  it('huibian export: clear errors and a working run', () => {
+    const cli = path.resolve(import.meta.dirname, '../../cli/main.ts');
+    const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+    let code = 0;
+    let stderr = '';
+    try {
+      execFileSync(tsx, [cli, 'export', dir, '--as', 'poster', '--out', 'x.pdf'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      code = (e as { status: number }).status;
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(code).toBe(2);
+    expect(stderr).toContain('未知的类型：poster');
+    const file = path.join(out, 'cli-register.pdf');
+    const stdout = execFileSync(tsx, [cli, 'export', dir, '--as', 'register', '--copies', '4', '--out', file], { encoding: 'utf8' });
+    expect(stdout).toContain('已写入');
+    expect(existsSync(file)).toBe(true);
+  });
+});
