@@ -1,0 +1,71 @@
+// One dossier item as the content of its own Word section: the title in balanced lines (a bookmark
+// the TOC links to), the author line in 楷体, a blank grid line, the body, and the item's notes.
+// A PDF submission cannot be reflowed into Word: it keeps its page count with one placeholder page
+// per submitted page, so the DOCX paginates like the PDF. It must never drop a block or a note.
+import { Bookmark, Paragraph, TextRun, type Table } from 'docx';
+import type { DossierItem } from '../../model/dossier';
+import { blockElements } from './blocks';
+import { xmlSafe } from './inlines';
+import type { DocxMetrics } from './metrics';
+import { ItemNotes } from './notes';
+import { STYLE } from './styles';
+import { balancedTitleLines } from './title-lines';
+
+export interface ItemOptions {
+  metrics: DocxMetrics;
+  anchor: string;
+  blockWidthMm: number;
+  blockHeightMm: number;
+}
+
+export function itemTitle(item: DossierItem): string {
+  return (item.submission.title || item.doc.title || '').trim();
+}
+
+export function itemAuthor(item: DossierItem): string {
+  return (item.submission.authorLine || item.doc.authorLine || '').trim();
+}
+
+export function itemElements(item: DossierItem, o: ItemOptions): (Paragraph | Table)[] {
+  const m = o.metrics;
+  const out: (Paragraph | Table)[] = [];
+  const title = itemTitle(item);
+  const author = itemAuthor(item);
+  const doc = item.doc;
+
+  if (doc.pdf) {
+    // The PDF edition draws the submitted pages here; Word gets one marked page per page.
+    const n = doc.pdf.pageCount;
+    for (let i = 0; i < n; i++) {
+      const note = `［${title}：PDF 原件第 ${i + 1} 页，共 ${n} 页，请见 PDF 版汇编］`;
+      out.push(
+        new Paragraph({
+          style: STYLE.author,
+          pageBreakBefore: i > 0 || undefined,
+          children: i === 0 ? [new Bookmark({ id: o.anchor, children: [new TextRun(xmlSafe(note))] })] : [new TextRun(xmlSafe(note))],
+        }),
+      );
+    }
+    return out;
+  }
+
+  const maxEm = Math.floor(m.blockWidth / (m.titleSize * 10));
+  const lines = balancedTitleLines(title || '（无标题）', maxEm);
+  const titleRuns = lines.map((t, i) => new TextRun({ text: xmlSafe(t), break: i > 0 ? 1 : undefined }));
+  out.push(new Paragraph({ style: STYLE.title, children: [new Bookmark({ id: o.anchor, children: titleRuns })] }));
+  if (author) out.push(new Paragraph({ style: STYLE.author, children: [new TextRun(xmlSafe(author))] }));
+  out.push(new Paragraph({ style: STYLE.body, keepNext: true, children: [] }));
+
+  const notes = new ItemNotes(doc.footnotes ?? []);
+  out.push(
+    ...blockElements(doc.blocks, {
+      metrics: m,
+      notes,
+      images: doc.images ?? {},
+      box: { blockWidthMm: o.blockWidthMm, blockHeightMm: o.blockHeightMm },
+    }),
+  );
+
+  out.push(...notes.paragraphs(m));
+  return out;
+}

@@ -1,0 +1,87 @@
+// Last touches on the packed .docx that the docx library has no option for, done on the XML text:
+// - styles: paragraphs off the 22-line grid (tables, pictures, cover, titles, notes, footers) get
+//   snapToGrid=0, else LibreOffice rounds every such line up to whole grid lines (an 18 pt table
+//   line became 58 pt); no widow/orphan control anywhere, as in the PDF, which fills every grid line;
+// - settings: no punctuation compression (Word would squeeze 29 characters into a line that holds
+//   28 in the PDF); mirrored margins for duplex binding;
+// - fontTable: every Chinese font with charset 86 and an alternate, so Word substitutes a Chinese
+//   face of the same kind when a PC lacks 方正小标宋简体 or 仿宋_GB2312.
+// Elements are inserted in the schema's order (Word rejects out-of-order settings).
+// It must never change text or structure, and must leave the package valid when a part is missing.
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { STYLE } from './styles';
+import { WORD_FONT_ALTERNATES, type WordFonts } from './word-fonts';
+
+const OFF_GRID_STYLES = [
+  STYLE.tableText,
+  STYLE.tableHeader,
+  STYLE.figure,
+  STYLE.coverSession,
+  STYLE.coverTheme,
+  STYLE.coverBook,
+  STYLE.coverFoot,
+  STYLE.figureCaption,
+  STYLE.tocTitle,
+  STYLE.prefaceTitle,
+  STYLE.title,
+  STYLE.footnote,
+  STYLE.footer,
+];
+
+/** English names Word also knows these fonts by. */
+const ENGLISH_NAMES: Record<string, string> = { 仿宋: 'FangSong', 宋体: 'SimSun', 黑体: 'SimHei', 楷体: 'KaiTi' };
+
+const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function patchStyles(xml: string): string {
+  for (const id of OFF_GRID_STYLES) {
+    const re = new RegExp(`(<w:style [^>]*w:styleId="${escRe(id)}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`);
+    xml = xml.replace(re, (_, head: string, sp: string) => (head.includes('<w:snapToGrid') ? head + sp : `${head}<w:snapToGrid w:val="0"/>${sp}`));
+  }
+  // Document defaults: widow control off (the PDF layout fills every line of the grid).
+  xml = xml.replace(/(<w:pPrDefault><w:pPr>)/, '$1<w:widowControl w:val="0"/>');
+  return xml;
+}
+
+export function patchSettings(xml: string, o: { mirrorMargins: boolean }): string {
+  if (o.mirrorMargins && !xml.includes('<w:mirrorMargins')) {
+    xml = xml.includes('<w:defaultTabStop') ? xml.replace('<w:defaultTabStop', '<w:mirrorMargins/><w:defaultTabStop') : xml.replace('</w:settings>', '<w:mirrorMargins/></w:settings>');
+  }
+  if (!xml.includes('<w:characterSpacingControl')) {
+    const csc = '<w:characterSpacingControl w:val="doNotCompress"/>';
+    xml = xml.includes('<w:compat>') ? xml.replace('<w:compat>', `${csc}<w:compat>`) : xml.replace('</w:settings>', `${csc}</w:settings>`);
+  }
+  return xml;
+}
+
+export function patchFontTable(xml: string, fonts: WordFonts): string {
+  const names = [...new Set(Object.values(fonts))];
+  const entries = names
+    .filter((n) => !xml.includes(`w:name="${escAttr(n)}"`))
+    .map((n) => {
+      const alt = WORD_FONT_ALTERNATES[n] ?? ENGLISH_NAMES[n];
+      return `<w:font w:name="${escAttr(n)}">${alt ? `<w:altName w:val="${escAttr(alt)}"/>` : ''}<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`;
+    })
+    .join('');
+  if (!entries) return xml;
+  if (/<w:fonts\b[^>]*\/>/.test(xml)) return xml.replace(/<w:fonts\b([^>]*)\/>/, `<w:fonts$1>${entries}</w:fonts>`);
+  return xml.replace('</w:fonts>', `${entries}</w:fonts>`);
+}
+
+export function finishPackage(bytes: Uint8Array, o: { mirrorMargins: boolean; fonts: WordFonts }): Uint8Array {
+  const files = unzipSync(bytes);
+  const dec = new TextDecoder();
+  const enc = new TextEncoder();
+  const edit = (name: string, f: (xml: string) => string) => {
+    const part = files[name];
+    if (part) files[name] = enc.encode(f(dec.decode(part)));
+  };
+  edit('word/styles.xml', patchStyles);
+  edit('word/settings.xml', (x) => patchSettings(x, o));
+  edit('word/fontTable.xml', (x) => patchFontTable(x, o.fonts));
+  // Pictures are already compressed; everything else deflates well.
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(files)) out[name] = /^word\/media\//.test(name) ? [data, { level: 0 }] : [data, { level: 6 }];
+  return zipSync(out);
+}
