@@ -3,6 +3,7 @@
 // row-numbered problems and duplicate names flagged (never dropped), merges into a roster, and exports
 // a roster back to .xlsx. It never writes session.json itself (the CLI / service do that).
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { MemberSchema, type Member } from '../model/session';
 import { err, ok, type Result } from '../result';
@@ -176,7 +177,43 @@ export function parseDelimitedText(text: string): string[][] {
   return rows;
 }
 
-async function xlsxRowsRaw(bytes: Uint8Array, file: string): Promise<Result<{ sheet: string; rows: { row: number; cells: string[] }[] }>> {
+/** A roster is small; these caps keep a hostile or mistaken file (zip bomb, a whole database) out. */
+export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;
+export const ROSTER_MAX_UNZIPPED = 200 * 1024 * 1024;
+export const ROSTER_MAX_ROWS = 20_000;
+
+/** Sum of the declared uncompressed sizes in a zip, read from its directory without inflating anything. */
+function unzippedSize(bytes: Uint8Array): number | undefined {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return total;
+}
+
+export interface RosterLimits {
+  maxBytes: number;
+  maxUnzipped: number;
+  maxRows: number;
+}
+const DEFAULT_LIMITS: RosterLimits = { maxBytes: ROSTER_MAX_BYTES, maxUnzipped: ROSTER_MAX_UNZIPPED, maxRows: ROSTER_MAX_ROWS };
+
+async function xlsxRowsRaw(
+  bytes: Uint8Array,
+  file: string,
+  limits: RosterLimits = DEFAULT_LIMITS,
+): Promise<Result<{ sheet: string; rows: { row: number; cells: string[] }[] }>> {
+  const size = unzippedSize(bytes);
+  if (size !== undefined && size > limits.maxUnzipped) {
+    return err('roster.too-large', `Excel 名单 ${baseName(file)} 解压后超过 ${Math.round(limits.maxUnzipped / 1024 / 1024)} MB，不像是委员名单，未导入`, { file });
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -187,6 +224,7 @@ async function xlsxRowsRaw(bytes: Uint8Array, file: string): Promise<Result<{ sh
   for (const ws of wb.worksheets) {
     const rows: { row: number; cells: string[] }[] = [];
     ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
+      if (rows.length > limits.maxRows) return;
       const cells: string[] = [];
       for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c)));
       if (cells.some((t) => t.trim() !== '')) rows.push({ row: rowNumber, cells });
@@ -215,18 +253,21 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /** Reads a roster file into a table: finds the header row (the first of the first 10 rows with a 姓名 column). */
-export async function readRosterTable(bytes: Uint8Array, fileName: string): Promise<Result<RosterTable>> {
+export async function readRosterTable(bytes: Uint8Array, fileName: string, limits: RosterLimits = DEFAULT_LIMITS): Promise<Result<RosterTable>> {
   const lower = fileName.toLowerCase();
   let raw: { row: number; cells: string[] }[];
   let format: RosterTable['format'];
   let encoding: string | undefined;
   let sheet: string | undefined;
   if (bytes.length === 0) return err('roster.empty', `名单文件 ${baseName(fileName)} 是空的`, { file: fileName });
+  if (bytes.length > limits.maxBytes) {
+    return err('roster.too-large', `名单文件 ${baseName(fileName)} 超过 ${Math.round(limits.maxBytes / 1024 / 1024)} MB，不像是委员名单，未导入`, { file: fileName });
+  }
   if (startsWith(bytes, OLE_MAGIC)) {
     return err('roster.xls', `名单 ${baseName(fileName)} 是旧版 .xls/.et 格式或已加密：请在 Excel/WPS 中“另存为” .xlsx（不加密）后再导入`, { file: fileName });
   }
   if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm') || startsWith(bytes, ZIP_MAGIC)) {
-    const r = await xlsxRowsRaw(bytes, fileName);
+    const r = await xlsxRowsRaw(bytes, fileName, limits);
     if (!r.ok) return r;
     raw = r.value.rows;
     sheet = r.value.sheet;
@@ -240,6 +281,9 @@ export async function readRosterTable(bytes: Uint8Array, fileName: string): Prom
     format = 'csv';
   } else {
     return err('roster.unsupported', `不支持的名单格式：${baseName(fileName)}（请使用 .xlsx 或 .csv）`, { file: fileName });
+  }
+  if (raw.length > limits.maxRows) {
+    return err('roster.too-large', `名单 ${baseName(fileName)} 超过 ${limits.maxRows} 行，不像是委员名单，未导入`, { file: fileName });
   }
   const headerAt = raw.slice(0, 10).findIndex((r) => proposeMapping(r.cells).mapping.name !== undefined);
   if (headerAt < 0) {

@@ -1,6 +1,7 @@
 // Roster import/export: .xlsx written here with exceljs (title row, header variants, notes, a
 // duplicate), CSV in UTF-8 with BOM, GBK and UTF-16; the CLI writing session.json; export round-trip.
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -94,6 +95,19 @@ describe('reading rosters', () => {
     expect(!c.ok && c.error.code).toBe('roster.unsupported');
     const d = await readRosterTable(new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]), 'broken.xlsx');
     expect(!d.ok && d.error.code).toBe('roster.xlsx-unreadable');
+  });
+
+  it('refuses oversized files, zip bombs and endless sheets before parsing them', async () => {
+    const limits = { maxBytes: 1_000_000, maxUnzipped: 50_000, maxRows: 3 };
+    const big = await readRosterTable(new Uint8Array(1_000_001), 'huge.csv', limits);
+    expect(!big.ok && big.error.code).toBe('roster.too-large');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(60_000) }); // compresses to a few hundred bytes
+    expect(bomb.length).toBeLessThan(1000);
+    const b = await readRosterTable(bomb, 'bomb.xlsx', limits);
+    expect(!b.ok && b.error.code).toBe('roster.too-large');
+    const rows = await readRosterTable(xlsx, 'a.xlsx', limits);
+    expect(!rows.ok && rows.error.code).toBe('roster.too-large');
+    expect(!rows.ok && rows.error.message).toContain('a.xlsx');
   });
 
   it('serves the service spreadsheet port', async () => {
