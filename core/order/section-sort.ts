@@ -36,6 +36,7 @@ export interface ItemAuthor {
 }
 
 const PAREN = /[（(]([^）)]*)[）)]/gu;
+const TITLE_WORD = /(委员|常委|主席|秘书长|主任|书记|局长|处长|院长|校长|所长|教授|研究员|同志|代表|会长|理事长|主委|经理|董事长|总经理|部长|厅长|市长|县长|区长)$/u;
 
 /** Works out the ordering author of a submission: its first roster member, else its author line. */
 export function itemAuthor(sub: Submission, members: ReadonlyMap<string, Member>): ItemAuthor {
@@ -46,11 +47,14 @@ export function itemAuthor(sub: Submission, members: ReadonlyMap<string, Member>
   const outside = line.replace(PAREN, ' ').trim();
   const author = (sub.tocAuthor || outside).replace(PAREN, ' ').trim();
   if (!author) return { person: '', org: '' };
-  const first = author.split(/[、，,；;]/u)[0].trim();
+  // "市政协常委 韩喜": the name is the last space-separated part that is not a title ("韩喜 委员");
+  // "韩喜、王勇": several authors, the first one counts.
+  const tokens = author.split(/[\s\u3000]+/u).filter(Boolean);
+  const names = tokens.filter((t) => !TITLE_WORD.test(t));
+  const pick = names[names.length - 1] ?? tokens[tokens.length - 1] ?? '';
+  const first = pick.split(/[、，,；;]/u)[0].trim();
   if (looksLikeOrganisation(first)) return { person: '', org: first };
-  // "市政协常委 韩喜": the name is the last space-separated part.
-  const tokens = first.split(/[\s\u3000]+/u).filter(Boolean);
-  const person = tokens[tokens.length - 1] ?? '';
+  const person = first;
   return { person, org: inParens.replace(/^代表/, '') };
 }
 

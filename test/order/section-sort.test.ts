@@ -145,6 +145,8 @@ describe('authors and organisations', () => {
     expect(itemAuthor(s('韩喜（代表民建××市委会）'), m)).toMatchObject({ person: '韩喜', org: '民建××市委会' });
     expect(itemAuthor(s('民盟××市委会'), m)).toMatchObject({ person: '', org: '民盟××市委会' });
     expect(itemAuthor(s('韩喜、王勇'), m)).toMatchObject({ person: '韩喜' });
+    expect(itemAuthor(s('韩喜 常委'), m)).toMatchObject({ person: '韩喜' });
+    expect(itemAuthor(s('市政协常委、市文化和旅游局副局长 韩喜'), m)).toMatchObject({ person: '韩喜' });
   });
 
   it('matches the customary party order and accepts an edited list', () => {
