@@ -160,6 +160,7 @@ export class DiskSessionStore implements SessionStorage {
     entry.readOnly = holder
       ? { code: 'store.owned-elsewhere', message: `会议正由另一个汇编窗口或程序打开（${holder.host}，进程 ${holder.pid}），此处只读；请在那边编辑，或关闭那边后重新打开` }
       : undefined;
+    if (!entry.readOnly) await this.removeStrayTemps(dir);
     let stored: StoredFile | null;
     try {
       stored = await entry.low.adapter.read();
@@ -209,6 +210,15 @@ export class DiskSessionStore implements SessionStorage {
       if (!w.ok) notices.push({ code: w.error.code, message: `升级后的数据暂未能保存：${w.error.message}` });
     }
     return ok({ status: 'ok', session, revision, ...(entry.readOnly ? { readOnly: entry.readOnly } : {}), notices });
+  }
+
+  /** Temp files left by a process killed mid-save (S1): never read, removed by the next owner. */
+  private async removeStrayTemps(dir: string): Promise<void> {
+    try {
+      for (const n of await this.fs.readdir(dir)) if (/^\.session\.json\.\d+\.\d+\.tmp$/.test(n)) await this.fs.unlink(path.join(dir, n)).catch(() => undefined);
+    } catch {
+      // nothing to clean
+    }
   }
 
   /** Moves a damaged session.json aside and describes what happened and what to do. */
