@@ -866,6 +866,18 @@ function writeBody(w: Writer, target: number, extras: { longTable: boolean; char
   return [opening, ...parts.flatMap((p) => p.chunks), closing];
 }
 
+/** Prose chunks as "　　" lines without blank lines; tables, lists, images and # headings keep theirs. */
+function joinIndented(chunks: string[]): string {
+  const prose = (c: string) => !/^(#|\||!\[|- |\d+[.)] |表\d|\[\^)/.test(c) && !c.includes('\n');
+  let out = '';
+  chunks.forEach((c, i) => {
+    if (i === 0) out = prose(c) ? `\u3000\u3000${c}` : c;
+    else if (prose(c) && prose(chunks[i - 1])) out += `\n\u3000\u3000${c}`;
+    else out += `\n\n${prose(c) ? '\u3000\u3000' : ''}${c}`;
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------- tables and the chart
 
 const VISITOR_COLS = ['齐国故城遗址博物馆', '足球博物馆', '稷下学宫遗址'];
@@ -1095,7 +1107,10 @@ export function generateSession(opts: GenerateOptions = {}): GeneratedSession {
     const notes = w.footnoteDefs();
     const id = `s${String(k + 1).padStart(3, '0')}`;
     const file = `sources/${String(k + 1).padStart(3, '0')}-${kind}.md`;
-    const md = ['---', `title: ${title}`, `author: ${authorLine}`, '---', '', body.join('\n\n'), ...(notes.length ? ['', notes.join('\n')] : []), ''].join('\n');
+    // About one item in five is written the way text pasted from Word looks: paragraphs as single
+    // lines indented with two full-width spaces, no blank lines between them.
+    const text = r.chance(0.2) ? joinIndented(body) : body.join('\n\n');
+    const md = ['---', `title: ${title}`, `author: ${authorLine}`, '---', '', text, ...(notes.length ? ['', notes.join('\n')] : []), ''].join('\n');
     files.set(file, md);
     const day = 1 + Math.floor((k * 14) / n);
     submissions.push({

@@ -7,6 +7,7 @@ import { imageSize } from 'image-size';
 import { SessionSchema, type Session } from '../../core/model/session';
 import { countWords, documentText, inlineText, type Block, type SourceDoc } from '../../core/model/document';
 import { readSource } from '../../core/read/registry';
+import { readMarkdown } from '../../core/read/markdown';
 import { generateSession, sessionJson, barChartPng, SAMPLE_DIR } from '../../scripts/generate-sample';
 
 function crc32(bytes: Uint8Array): number {
@@ -91,6 +92,16 @@ describe('sources', () => {
       expect(d.warnings, sub.source.file).toEqual([]);
       expect([d.title, d.authorLine], sub.source.file).toEqual([sub.title, sub.authorLine]);
       expect(d.blocks.some((b) => b.type === 'heading' && b.level === 1), sub.source.file).toBe(true);
+    }
+  });
+  it('full-width-indented sources (text pasted from Word) read exactly like blank-line Markdown', () => {
+    const indented = session.submissions.filter((s) => /^\u3000\u3000/m.test(readFileSync(SAMPLE_DIR + s.source.file, 'utf8')));
+    expect(indented.length).toBeGreaterThanOrEqual(5);
+    for (const sub of indented) {
+      const text = readFileSync(SAMPLE_DIR + sub.source.file, 'utf8');
+      const plain = text.replace(/\n\u3000\u3000/g, '\n\n');
+      expect(plain).not.toMatch(/\u3000\u3000/);
+      expect(readMarkdown(text), sub.source.file).toEqual(readMarkdown(plain));
     }
   });
   it('has the structures the engine must lay out', () => {
