@@ -149,12 +149,13 @@ function ImportReport({ report }: { report: ImportReportEntry[] }) {
   const app = useApp();
   if (!report.length) return <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>导入后，这里会逐个列出每个文件的结果。</Typography.Paragraph>;
   return (
-    <Card size="small" title="本次导入结果" style={{ marginTop: 12 }} data-testid="import-report">
-      <Table<ImportReportEntry>
+    <div data-testid="import-report">
+    <Card size="small" title="本次导入结果" style={{ marginTop: 12 }}>
+      <Table<ImportReportEntry & { key: number }>
         size="small"
-        rowKey={(r, i) => `${r.name}-${i}`}
+        rowKey="key"
         pagination={{ pageSize: 12, hideOnSinglePage: true }}
-        dataSource={report}
+        dataSource={report.map((r, key) => ({ ...r, key }))}
         columns={[
           { title: '文件', dataIndex: 'name', ellipsis: true },
           {
@@ -170,5 +171,6 @@ function ImportReport({ report }: { report: ImportReportEntry[] }) {
         ]}
       />
     </Card>
+    </div>
   );
 }

@@ -103,12 +103,12 @@ export function RosterScreen() {
       {skipped.length > 0 && (
         <Alert type="warning" showIcon closable onClose={() => setSkipped([])} style={{ marginBottom: 12 }} title={`有 ${skipped.length} 行没有导入`} description={skipped.slice(0, 10).map((s) => `第 ${s.row} 行：${s.message}`).join('；')} />
       )}
-      <Card size="small">
+      <div data-testid="roster-table"><Card size="small">
         <Table<Member>
           size="small"
           rowKey="id"
           dataSource={shown}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
           rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
           locale={{ emptyText: <Empty description="名单是空的。可以从 Excel 或 CSV 导入（第一行为“姓名、界别、职务、单位”等列名），也可以逐个添加。" /> }}
           onRow={(m) => ({ onDoubleClick: () => { form.setFieldsValue(m); setEditing(m); } })}
@@ -124,7 +124,7 @@ export function RosterScreen() {
             { title: '', width: 70, render: (_v, m) => <Button type="link" size="small" onClick={() => { form.setFieldsValue(m); setEditing(m); }}>编辑</Button> },
           ]}
         />
-      </Card>
+      </Card></div>
       <Modal title={editing === 'new' ? '添加委员' : '编辑委员'} open={!!editing} onOk={() => void saveMember()} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}><Input autoFocus /></Form.Item>
@@ -141,7 +141,7 @@ export function RosterScreen() {
           </Space>
         </Form>
       </Modal>
-      <Modal title={`对应列：${mapping?.fileName ?? ''}`} open={!!mapping} onOk={() => void confirmMapping()} onCancel={() => setMapping(null)} okText="导入" cancelText="取消" width={760}>
+      <Modal title={`对应列：${mapping?.fileName ?? ''}`} destroyOnHidden open={!!mapping} onOk={() => void confirmMapping()} onCancel={() => setMapping(null)} okText="导入" cancelText="取消" width={760}>
         {mapping && (
           <>
             <Typography.Paragraph type="secondary">请确认表格中每一列对应名单中的哪一项；不需要的列选“不导入”。</Typography.Paragraph>
@@ -149,8 +149,8 @@ export function RosterScreen() {
               size="small"
               pagination={false}
               scroll={{ x: true }}
-              rowKey={(_r, i) => String(i)}
-              dataSource={mapping.rows.slice(1, 6)}
+              rowKey="key"
+              dataSource={mapping.rows.slice(1, 6).map((cells, i) => ({ key: i, cells }))}
               columns={mapping.rows[0].map((h, i) => ({
                 title: (
                   <div>
@@ -165,7 +165,7 @@ export function RosterScreen() {
                     />
                   </div>
                 ),
-                render: (_v: unknown, r: string[]) => r[i],
+                render: (_v: unknown, r: { cells: string[] }) => r.cells[i],
               }))}
             />
             <Typography.Text type="secondary">共 {mapping.rows.length - 1} 行。</Typography.Text>

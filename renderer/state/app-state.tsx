@@ -178,6 +178,15 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     await edit('history.redo', {});
   }, [edit]);
 
+  // A view that is not yet on disk: ask again until the store says saved (events can race the
+  // call's answer, and the clerk must never see a stale 正在保存… or a false 已保存).
+  useEffect(() => {
+    const state = view?.save.state;
+    if (!state || state === 'saved') return;
+    const t = setTimeout(() => void refresh(), state === 'saving' ? 250 : 3000);
+    return () => clearTimeout(t);
+  }, [view, refresh]);
+
   // Another window or tab changed the session, or its save state changed: show the truth.
   useEffect(
     () =>

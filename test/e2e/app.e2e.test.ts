@@ -1,0 +1,244 @@
+// The browser build end to end in headless Chromium against the real HTTP transport and service:
+// create a session; import a roster (with column mapping) and the sample files; watch the
+// expected-vs-received board change; reorder by drag and by rule, undo; compile with progress; the
+// preview shows pages; exported PDF and DOCX exist and are valid. A screenshot of each main screen
+// goes to test-output/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from 'playwright-core';
+import type { Session } from '../../core/model/session';
+import type { SessionView, Stats, CompileJob } from '../../core/contract';
+import { chromiumAvailable, ROOT, shot, startHarness, type Harness } from './browser';
+
+const run = chromiumAvailable();
+const SAMPLE = join(ROOT, 'resources', 'samples', 'qi-culture');
+const sample = JSON.parse(readFileSync(join(SAMPLE, 'session.json'), 'utf8')) as Session;
+const sourceFiles = readdirSync(join(SAMPLE, 'sources')).filter((f) => f.endsWith('.md')).sort();
+
+let h: Harness;
+let page: Page;
+let sessionId = '';
+
+async function api<T>(name: string, input: unknown): Promise<T> {
+  const r = await h.server.dispatcher.call(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+const state = () => api<SessionView>('sessions.state', { sessionId });
+const nav = (label: string) => page.locator('.ant-menu-item').filter({ hasText: new RegExp(`^${label}$`) }).click();
+const slots = (s: string) => page.locator(`[data-testid=slot][data-state=${s}]`).count();
+const columnCards = (sectionId: string) => page.locator(`[data-testid=column][data-section="${sectionId}"] [data-testid=card]`);
+
+async function drag(from: import('playwright-core').Locator, to: import('playwright-core').Locator, where: 'center' | 'below' = 'center') {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 8, a.y + a.height / 2 + 8, { steps: 3 });
+  const ty = where === 'below' ? b.y + b.height * 0.8 : b.y + b.height / 2;
+  await page.mouse.move(b.x + b.width / 2, ty, { steps: 12 });
+  await page.waitForTimeout(80);
+  await page.mouse.move(b.x + b.width / 2, ty + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+describe.skipIf(!run)('browser build, end to end', () => {
+  beforeAll(async () => {
+    h = await startHarness();
+    page = h.page;
+    await page.goto(h.server.openUrl);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('starts on 会议 with a helpful empty state, and keeps the token out of the address bar', async () => {
+    await page.getByText('还没有会议').waitFor();
+    expect(page.url()).not.toContain('token');
+    await shot(page, '01-sessions-empty');
+  });
+
+  it('creates a blank session and shows 会议信息 with a live sample page', async () => {
+    await page.getByTestId('new-session').click();
+    await page.getByTestId('session-name').fill('政协××市第十三届委员会常务委员会第九次会议');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByTestId('sample-page').waitFor();
+    const list = await api<{ id: string; name: string }[]>('sessions.list', {});
+    expect(list).toHaveLength(1);
+    sessionId = list[0].id;
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+    // A layout change shows in the sample page before saving, and is saved as one step.
+    const before = await page.getByTestId('sample-page').locator('> div').first().boundingBox();
+    const top = page.locator('#layout_marginTop').or(page.getByLabel('天头'));
+    await top.fill('45');
+    await expect.poll(async () => (await page.getByTestId('sample-page').locator('> div').first().boundingBox())!.y).toBeGreaterThan(before!.y);
+    await page.getByTestId('save-info').click();
+    await expect.poll(async () => (await state()).session.layout.marginTop).toBe(45);
+    await shot(page, '02-info');
+  });
+
+  it('imports the roster from a CSV with column mapping', async () => {
+    await nav('委员名单');
+    await page.getByText('名单是空的').waitFor();
+    const header = ['序号', '委员姓名', '性别', '所在界别', '党派', '现任职务', '工作单位', '级别'];
+    const rows = sample.members.map((m, i) => [String(i + 1), m.name, m.gender ?? '', m.sector, m.party ?? '', m.title, m.unit, m.rank ?? ''].map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','));
+    const csv = '\uFEFF' + [header.join(','), ...rows].join('\r\n');
+    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({ name: '常委名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const modal = page.locator('.ant-modal').filter({ hasText: '对应列' });
+    await modal.waitFor();
+    // The guessed mapping: 委员姓名 → 姓名, 工作单位 → 单位, 序号 → 不导入.
+    await expect.poll(() => modal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(expect.arrayContaining(['不导入', '姓名', '界别', '单位']));
+    await modal.locator('.ant-btn-primary').click();
+    await expect.poll(async () => (await state()).session.members.length).toBe(sample.members.length);
+    const tableRows = () => page.locator('[data-testid=roster-table] .ant-table-row').count();
+    await expect.poll(tableRows).toBe(sample.members.length);
+    await page.getByTestId('roster-search').locator('input').fill(sample.members[3].name);
+    await expect.poll(tableRows).toBe(1);
+    await page.getByTestId('roster-search').locator('input').fill('');
+    await shot(page, '03-roster');
+  });
+
+  it('imports the sample files and the expected-vs-received board changes', async () => {
+    await nav('材料收集');
+    const expected = sample.members.filter((m) => m.standing).length;
+    await expect.poll(() => slots('missing')).toBe(expected);
+    expect(await slots('received')).toBe(0);
+    const input = page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first();
+    const files = (names: string[]) => names.map((n) => ({ name: n, mimeType: 'text/markdown', buffer: readFileSync(join(SAMPLE, 'sources', n)) }));
+    await input.setInputFiles(files(sourceFiles.slice(0, 20)));
+    await expect.poll(async () => (await state()).session.submissions.length, { timeout: 30_000 }).toBe(20);
+    await expect.poll(() => page.locator('[data-testid=import-report] .ant-table-row').count()).toBeGreaterThan(0);
+    const receivedAfter20 = await slots('received') + (await slots('review'));
+    expect(receivedAfter20).toBeGreaterThan(0);
+    expect(await slots('missing')).toBe(expected - receivedAfter20);
+    await shot(page, '04a-intake-partial');
+    await page.getByTestId('missing-list').waitFor();
+    const missingText = await page.getByTestId('missing-list').inputValue();
+    expect(missingText.split('、')).toHaveLength(expected - receivedAfter20);
+    await input.setInputFiles(files(sourceFiles.slice(20)));
+    await expect.poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(sourceFiles.length);
+    // Received = standing members with at least one submission (placed or not yet).
+    const cur = (await state()).session;
+    const withItems = new Set(cur.submissions.flatMap((x) => x.memberIds));
+    const received = cur.members.filter((m) => m.standing && withItems.has(m.id)).length;
+    await expect.poll(async () => (await slots('received')) + (await slots('review'))).toBe(received);
+    expect(received).toBeGreaterThan(receivedAfter20);
+    expect(await slots('missing')).toBe(expected - received);
+    await shot(page, '04-intake');
+  });
+
+  it('arranges: drag across and within sections, sort by a rule, undo', async () => {
+    await nav('编排');
+    const s0 = (await state()).session;
+    const [sec1, sec2] = s0.sections;
+    await columnCards('__unplaced').first().waitFor();
+    // Drag three unplaced items into the first section.
+    for (let i = 0; i < 3; i++) {
+      const target = i === 0 ? page.locator(`[data-testid=column][data-section="${sec1.id}"]`) : columnCards(sec1.id).last();
+      await drag(columnCards('__unplaced').first(), target, i === 0 ? 'center' : 'below');
+      await expect.poll(async () => (await state()).session.sections[0].items.length, { timeout: 10_000 }).toBe(i + 1);
+    }
+    const afterAcross = (await state()).session.sections[0].items;
+    expect(await columnCards(sec1.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(afterAcross);
+    // Within the section: the first card goes below the third.
+    await drag(columnCards(sec1.id).first(), columnCards(sec1.id).nth(2), 'below');
+    await expect.poll(async () => (await state()).session.sections[0].items).not.toEqual(afterAcross);
+    const afterWithin = (await state()).session.sections[0].items;
+    expect(new Set(afterWithin)).toEqual(new Set(afterAcross));
+    expect(afterWithin[afterWithin.length - 1]).toBe(afterAcross[0]);
+
+    // The rest go to the second section through the service (as another window would): the board follows.
+    const rest = (await state()).session.submissions.map((x) => x.id).filter((id) => !afterWithin.includes(id));
+    for (const id of rest) {
+      const v = await state();
+      await api('sections.moveItem', { sessionId, revision: v.revision, submissionId: id, toSectionId: sec2.id });
+    }
+    await expect.poll(() => columnCards(sec2.id).count(), { timeout: 10_000 }).toBe(rest.length);
+
+    // Sort the second section by surname strokes; then undo with Ctrl+Z.
+    const manual = (await state()).session.sections[1].items;
+    await page.locator(`[data-testid=column][data-section="${sec2.id}"] .ant-select`).first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按姓氏笔画' }).click();
+    await expect.poll(async () => (await state()).session.sections[1].sortRule).toBe('stroke');
+    const sorted = (await state()).session.sections[1].items;
+    expect(sorted).not.toEqual(manual);
+    expect(new Set(sorted)).toEqual(new Set(manual));
+    await expect.poll(() => columnCards(sec2.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(sorted);
+    await page.getByTestId('save-state').click(); // focus away from the select
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await state()).session.sections[1].items).toEqual(manual);
+    await page.keyboard.press('Control+y');
+    await expect.poll(async () => (await state()).session.sections[1].items).toEqual(sorted);
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+    await shot(page, '05-arrange');
+  });
+
+  it('shows an item with its detected title, author and structured text', async () => {
+    await columnCards((await state()).session.sections[0].id).first().dblclick();
+    await page.getByTestId('doc-preview').locator('p').first().waitFor();
+    const cur = (await state()).session;
+    const sub = cur.submissions.find((x) => x.id === cur.sections[0].items[0])!;
+    expect(await page.getByTestId('item-title').inputValue()).toBe(sub.title);
+    expect(await page.getByTestId('doc-preview').locator('h2, h3, h4').count()).toBeGreaterThan(1);
+    await shot(page, '06-item');
+  });
+
+  it('compiles with progress, previews pages, jumps to an item, exports valid PDF and DOCX', async () => {
+    const progress: CompileJob[] = [];
+    const off = h.server.dispatcher.on('compile.progress', (j) => progress.push(j as CompileJob));
+    await nav('预览与生成');
+    await page.getByTestId('compile').click();
+    await page.getByTestId('compile-progress').waitFor();
+    await page.locator('[data-testid=compile-state][data-state=done]').waitFor({ timeout: 60_000 });
+    off();
+    expect(progress.some((j) => j.state === 'running' || j.state === 'queued')).toBe(true);
+    expect(progress.at(-1)?.state).toBe('done');
+    await page.locator('canvas[data-testid=pdf-page][data-rendered=true]').first().waitFor({ timeout: 20_000 });
+    const job = progress.at(-1)!;
+    const pages = job.result!.pageCount!;
+    expect(pages).toBeGreaterThan(sourceFiles.length);
+    await expect.poll(() => page.locator('canvas[data-testid=pdf-thumb]').count()).toBe(pages);
+    // The rendered page is not blank: it has dark pixels (text).
+    const ink = await page.locator('canvas[data-testid=pdf-page][data-rendered=true]').first().evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 128) n++;
+      return n;
+    });
+    expect(ink).toBeGreaterThan(500);
+    await shot(page, '07-preview');
+    // Jump to the last item: the page list scrolls.
+    await page.locator('.ant-card').filter({ hasText: '跳到材料' }).locator('.ant-list-item').last().click();
+    await expect.poll(() => page.getByTestId('pdf-pages').evaluate((e) => e.scrollTop)).toBeGreaterThan(1000);
+
+    const [pdfDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    const pdfPath = join(ROOT, 'test-output', 'e2e-export.pdf');
+    await pdfDl.saveAs(pdfPath);
+    const pdfBytes = readFileSync(pdfPath);
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await PDFDocument.load(pdfBytes)).getPageCount()).toBe(pages);
+
+    const [docxDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-docx').click()]);
+    const docxPath = join(ROOT, 'test-output', 'e2e-export.docx');
+    await docxDl.saveAs(docxPath);
+    const zip = unzipSync(new Uint8Array(readFileSync(docxPath)));
+    const xml = strFromU8(zip['word/document.xml']);
+    const cur = (await state()).session;
+    const first = cur.submissions.find((x) => x.id === cur.sections[0].items[0])!;
+    expect(xml).toContain(first.title.slice(0, 8));
+    writeFileSync(join(ROOT, 'test-output', 'e2e-export.json'), JSON.stringify({ pages, pdfBytes: pdfBytes.length }));
+  });
+
+  it('shows statistics per section and in total', async () => {
+    await nav('统计');
+    await page.getByText('各栏目').waitFor();
+    const stats = await api<Stats>('stats.get', { sessionId });
+    expect(stats.totals.items).toBe(sourceFiles.length);
+    await expect.poll(() => page.locator('.ant-table-summary').textContent()).toContain(String(stats.totals.items));
+    await shot(page, '08-stats');
+    expect(h.errors).toEqual([]);
+  });
+});
