@@ -5,6 +5,7 @@
 // face and is reported as missing, so the caller can still draw it and tell the user.
 import { create, type Font } from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../model/settings';
+import { NEEDS_SHAPING } from './shaping';
 
 export interface FontFace {
   /** Stable key inside this set (used as the pdfkit font name). */
@@ -115,8 +116,8 @@ export class FontSet {
   }
 
   /**
-   * Width in em of a run drawn in one face as the renderer will draw it (shaped, so kerning
-   * inside Latin words counts). Cached per string.
+   * Width in em of a run drawn in one face as the renderer draws it: the sum of the glyphs'
+   * advances (no kerning), or the shaped width for scripts that need shaping. Cached per string.
    */
   runWidth(face: FontFace, text: string): number {
     if (text.length === 1) return this.advance(face, text.codePointAt(0)!);
@@ -124,7 +125,11 @@ export class FontSet {
     if (!m) this.runWidths.set(face, (m = new Map()));
     let w = m.get(text);
     if (w === undefined) {
-      w = face.font.layout(text).advanceWidth * face.scale;
+      if (NEEDS_SHAPING.test(text)) w = face.font.layout(text).advanceWidth * face.scale;
+      else {
+        w = 0;
+        for (const ch of text) w += this.advance(face, ch.codePointAt(0)!);
+      }
       m.set(text, w);
     }
     return w;

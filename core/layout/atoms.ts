@@ -41,8 +41,15 @@ export interface GlyphReport {
 
 const LATIN_CHAR = /[\p{L}\p{N}]/u;
 const HAN_LIKE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2e80-\u2fff]/u;
-const isLatinChar = (ch: string) => LATIN_CHAR.test(ch) && !HAN_LIKE.test(ch);
-/** Characters kept inside a Latin word when followed by a letter or digit: 3.5, 2023-2025, e-mail, a/b. */
+/** A letter or digit outside the CJK scripts (fast paths for ASCII and the CJK blocks). */
+function isLatinChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  return LATIN_CHAR.test(ch) && !HAN_LIKE.test(ch);
+}
+const isDigit = (ch: string | undefined) => !!ch && ch >= '0' && ch <= '9';
+/** Characters kept inside a Latin word when followed by a letter or digit: 3.5, 2023-2025, e-mail, a/b; "," only between digits (1,000). */
 const WORD_JOINERS = new Set([...".-/:'_@&+·,"]);
 
 /** Splits text into atom texts (no measuring). Exposed for tests. */
@@ -61,11 +68,12 @@ export function segmentText(text: string): { kind: Atom['kind']; text: string }[
     } else if (isLatinChar(ch)) {
       let j = i + 1;
       while (j < chars.length) {
-        if (isLatinChar(chars[j])) j++;
-        else if (WORD_JOINERS.has(chars[j]) && j + 1 < chars.length && isLatinChar(chars[j + 1]) && !(chars[j] === ',' && !/\d/.test(chars[j - 1] + chars[j + 1]))) j += 2;
+        const cj = chars[j];
+        if (isLatinChar(cj)) j++;
+        else if (WORD_JOINERS.has(cj) && j + 1 < chars.length && isLatinChar(chars[j + 1]) && (cj !== ',' || (isDigit(chars[j - 1]) && isDigit(chars[j + 1])))) j += 2;
         else break;
       }
-      out.push({ kind: 'latin', text: chars.slice(i, j).join('') });
+      out.push({ kind: 'latin', text: j === i + 1 ? ch : chars.slice(i, j).join('') });
       i = j;
     } else if ((ch === '…' || ch === '—') && chars[i + 1] === ch) {
       out.push({ kind: 'cjk', text: ch + ch });
@@ -78,15 +86,35 @@ export function segmentText(text: string): { kind: Atom['kind']; text: string }[
   return out;
 }
 
-/** Measures atom texts with the font set: parts per face, widths in pt. */
+// Single-character atoms are immutable and shared: most of a dossier is a few thousand distinct
+// characters, so caching them per font set and style saves most of the layout's allocations.
+const atomCache = new WeakMap<FontSet, Map<string, { atom: Atom; fallback: boolean; missing: boolean }>>();
+
+/** Measures atom texts with the font set: parts per face, widths in pt. Returned atoms are shared: never mutate them. */
 export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report?: GlyphReport): Atom[] {
   const out: Atom[] = [];
   const roleFace = fonts.roles[style.role];
+  let cache = atomCache.get(fonts);
+  if (!cache) atomCache.set(fonts, (cache = new Map()));
+  const styleKey = `${style.role}|${style.size}|${style.bold ? 1 : 0}|${style.rise ?? 0}|`;
   for (const seg of segmentText(text)) {
     if (seg.kind === 'newline') {
       out.push({ kind: 'newline', text: '\n', width: 0, parts: [], size: style.size });
       continue;
     }
+    const single = seg.kind !== 'latin' && seg.text.length <= 2;
+    const key = single ? styleKey + seg.text : '';
+    const hit = single ? cache.get(key) : undefined;
+    if (hit) {
+      if (report) {
+        if (hit.missing) report.missing.add(seg.text);
+        else if (hit.fallback) report.fallback.add(seg.text);
+      }
+      out.push(hit.atom);
+      continue;
+    }
+    let fallback = false;
+    let missing = false;
     const parts: AtomPart[] = [];
     let cur: { face: ReturnType<FontSet['faceFor']>; text: string } | null = null;
     const flush = () => {
@@ -95,6 +123,8 @@ export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report
     for (const ch of seg.text) {
       const cp = ch.codePointAt(0)!;
       const found = fonts.lookup(cp, style.role);
+      if (!found) missing = true;
+      else if (found !== roleFace && cp > 0x7f) fallback = true;
       if (report) {
         if (!found) report.missing.add(ch);
         else if (found !== roleFace && cp > 0x7f) report.fallback.add(ch);
@@ -109,7 +139,9 @@ export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report
     flush();
     let width = 0;
     for (const p of parts) width += p.width;
-    out.push({ kind: seg.kind, text: seg.text, width, parts, size: style.size, bold: style.bold, rise: style.rise });
+    const atom: Atom = { kind: seg.kind, text: seg.text, width, parts, size: style.size, bold: style.bold, rise: style.rise };
+    if (single) cache.set(key, { atom, fallback, missing });
+    out.push(atom);
   }
   return out;
 }

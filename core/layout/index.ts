@@ -107,26 +107,40 @@ export class DossierLayouter {
     const pnBaseline = g.blockH + mm(s.pageNumberOffset) + 0.35 * pnSize;
     const watermark = session.marks.watermark.trim();
     const wmFace = watermark ? ctx.fonts.faceFor(watermark.codePointAt(0)!, 'hei').key : '';
+    // Block-relative → page coordinates, in place (the ops are this layout's own objects).
     const translate = (ops: DrawOp[], physical: number): DrawOp[] => {
       const dx = blockLeft(g, physical);
       const dy = g.top;
-      return ops.map((o) => {
+      for (const o of ops) {
         switch (o.op) {
           case 'text':
-            return { ...o, y: o.y + dy, segs: o.segs.map((sg) => ({ ...sg, x: sg.x + dx })) };
+            o.y += dy;
+            for (const sg of o.segs) sg.x += dx;
+            break;
           case 'rule':
-            return { ...o, x1: o.x1 + dx, x2: o.x2 + dx, y1: o.y1 + dy, y2: o.y2 + dy };
+            o.x1 += dx;
+            o.x2 += dx;
+            o.y1 += dy;
+            o.y2 += dy;
+            break;
           case 'image':
           case 'link':
-            return { ...o, x: o.x + dx, y: o.y + dy };
+            o.x += dx;
+            o.y += dy;
+            break;
           case 'leader':
-            return { ...o, x1: o.x1 + dx, x2: o.x2 + dx, y: o.y + dy };
+            o.x1 += dx;
+            o.x2 += dx;
+            o.y += dy;
+            break;
           case 'dest':
-            return { ...o, y: o.y + dy };
+            o.y += dy;
+            break;
           default:
-            return o;
+            break;
         }
-      });
+      }
+      return ops;
     };
     front.forEach((p, k) => pages.push({ kind: p.kind, ops: translate(p.ops, k + 1) }));
     body.forEach((p, k) => {

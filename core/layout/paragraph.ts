@@ -53,8 +53,7 @@ export function inlineAtoms(ctx: LayoutContext, inlines: readonly Inline[], o: T
       }
       const atoms = makeAtoms(marker, { role: o.role, size: o.size * 0.7, rise: o.size * 0.3 }, ctx.fonts, ctx.report);
       // A note marker belongs to the word before it: never start a line with it.
-      for (const a of atoms) a.kind = 'latin';
-      out.push(...atoms);
+      for (const a of atoms) out.push({ ...a, kind: 'latin' });
     }
   }
   return out;

@@ -94,10 +94,11 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
   }
 
   if (t.caption) {
-    const atoms = makeAtoms(t.caption, { role: 'hei', size: ctx.settings.bodySize }, ctx.fonts, ctx.report);
+    // 14 pt 黑体, balanced, kept with the first rows.
+    const atoms = makeAtoms(t.caption, { role: 'hei', size: 14 }, ctx.fonts, ctx.report);
     flow.keep(3);
-    const br = breakAtoms(ctx, atoms, { tracking: 0 });
-    for (const line of br.lines) flow.line(alignedSegs(br.atoms, line, 0, 'center'), ctx.settings.bodySize);
+    const br = breakAtoms(ctx, atoms, { tracking: 0, balanced: true });
+    for (const line of br.lines) flow.line(alignedSegs(br.atoms, line, 0, 'center'), 14);
   }
 
   const headerEnd = Math.min(t.headerRows, t.rows.length);

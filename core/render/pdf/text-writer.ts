@@ -1,19 +1,18 @@
 // Fast text drawing for pdfkit: one content-stream write per line (instead of ~9 per run through
-// doc.text), and glyph lookup without OpenType shaping for CJK runs (Han characters and
-// full-width punctuation need none; Latin runs still go through fontkit's shaper for kerning).
-// Uses pdfkit internals (EmbeddedFont.encode/layoutRun, page.fonts), guarded: when they are not
+// doc.text), and glyph lookup straight from the cmap for text that needs no shaping (see
+// fonts/shaping.ts: the layout measured it the same way, so positions agree exactly).
+// Uses pdfkit internals (EmbeddedFont subset/widths/unicode/encode, page.fonts), guarded: when they are not
 // there, it falls back to the public doc.text API. It must never change which glyph is drawn.
 import type { FontSet } from '../../fonts/font-set';
 import type { GlyphSeg } from '../../layout/types';
+import { NEEDS_SHAPING } from '../../fonts/shaping';
 
 interface EmbeddedFontLike {
   id: string;
   scale: number;
   font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number; codePoints: number[] }; layout: unknown };
-  layoutRun?: (text: string, features?: unknown) => unknown;
   encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
   ref(): unknown;
-  __hbPatched?: boolean;
 }
 
 export type PdfDoc = PDFKit.PDFDocument & {
@@ -24,40 +23,47 @@ export type PdfDoc = PDFKit.PDFDocument & {
 
 const num = (v: number) => (Math.abs(v) < 1e-6 ? '0' : String(Math.round(v * 1000) / 1000));
 
-// A run needs shaping when it has anything but CJK ideographs, kana, CJK symbols or full-width forms.
-const NEEDS_SHAPING = /[^\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]/u;
 
-const glyphCache = new WeakMap<object, Map<number, { glyphs: unknown[]; positions: unknown[] }>>();
+const glyphCache = new WeakMap<object, Map<number, { id: number; advanceWidth: number; codePoints: number[] }>>();
 
-/** Makes an EmbeddedFont skip the OpenType shaper for CJK text (per-glyph cache shared across documents). */
-function patchFont(f: EmbeddedFontLike): void {
-  if (f.__hbPatched || typeof f.layoutRun !== 'function') return;
-  const original = f.layoutRun.bind(f);
+interface SubsetFont extends EmbeddedFontLike {
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  __hbHex?: Map<number, string>;
+}
+
+/**
+ * Encodes a run that needs no shaping (Chinese, Latin, digits, punctuation) straight to glyph ids in the font's subset, doing what
+ * EmbeddedFont.encode does per glyph (subset, widths, ToUnicode) without its layout pass.
+ * Returns null when the run needs shaping or the internals are not there.
+ */
+function encodeDirect(f: SubsetFont, text: string): string | null {
+  if (NEEDS_SHAPING.test(text) || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) return null;
   const fk = f.font as object;
-  let cache = glyphCache.get(fk);
-  if (!cache) glyphCache.set(fk, (cache = new Map()));
-  const c = cache;
-  f.layoutRun = (text: string, features?: unknown) => {
-    if (features || NEEDS_SHAPING.test(text)) return original(text, features);
-    const glyphs: unknown[] = [];
-    const positions: unknown[] = [];
-    let advanceWidth = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let e = c.get(cp);
-      if (!e) {
-        const g = f.font.glyphForCodePoint(cp);
-        const adv = g.advanceWidth * f.scale;
-        e = { glyphs: [g], positions: [{ xAdvance: adv, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: adv }] };
-        c.set(cp, e);
+  let glyphs = glyphCache.get(fk);
+  if (!glyphs) glyphCache.set(fk, (glyphs = new Map()));
+  let hexes = f.__hbHex;
+  if (!hexes) f.__hbHex = hexes = new Map();
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let hex = hexes.get(cp);
+    if (hex === undefined) {
+      let g = glyphs.get(cp);
+      if (!g) {
+        g = f.font.glyphForCodePoint(cp);
+        glyphs.set(cp, g);
       }
-      glyphs.push(e.glyphs[0]);
-      positions.push(e.positions[0]);
-      advanceWidth += (e.positions[0] as { xAdvance: number }).xAdvance;
+      const gid = f.subset.includeGlyph(g.id);
+      hex = `0000${gid.toString(16)}`.slice(-4);
+      if (f.widths[gid] == null) f.widths[gid] = g.advanceWidth * f.scale;
+      if (f.unicode[gid] == null) f.unicode[gid] = g.codePoints;
+      hexes.set(cp, hex);
     }
-    return { glyphs, positions, advanceWidth };
-  };
-  f.__hbPatched = true;
+    out += hex;
+  }
+  return out;
 }
 
 /** Draws a line of runs at baseline y (pdfkit top-left coordinates) with a single content write. */
@@ -73,9 +79,7 @@ export function drawLine(doc: PdfDoc, fonts: FontSet, segs: readonly GlyphSeg[],
       doc.font(s.face).fontSize(s.size).text(s.text, s.x, y - (s.rise ?? 0), { lineBreak: false, baseline: 'alphabetic', characterSpacing: s.cs } as PDFKit.Mixins.TextOptions);
       continue;
     }
-    patchFont(f);
     if (doc.page.fonts[f.id] == null) doc.page.fonts[f.id] = f.ref();
-    const [encoded, positions] = f.encode(s.text);
     const by = H - (y - (s.rise ?? 0));
     parts.push(`1 0 0 1 ${num(s.x)} ${num(by)} Tm /${f.id} ${num(s.size)} Tf ${num(s.cs)} Tc`);
     const tr = s.bold ? 2 : 0;
@@ -83,21 +87,26 @@ export function drawLine(doc: PdfDoc, fonts: FontSet, segs: readonly GlyphSeg[],
       parts.push(s.bold ? `${num(s.size * 0.03)} w 2 Tr` : '0 Tr');
       lastTr = tr;
     }
-    // Kerning/shaping adjustments as TJ offsets, as pdfkit does.
+    const fast = encodeDirect(f as SubsetFont, s.text);
+    if (fast !== null) {
+      parts.push(`<${fast}> Tj`);
+      continue;
+    }
+    // Scripts that need shaping: pdfkit's encoder, with its adjustments as TJ offsets.
+    const [encoded, positions] = f.encode(s.text);
     const cmds: string[] = [];
     let run = '';
     for (let i = 0; i < encoded.length; i++) {
       run += encoded[i];
       const p = positions[i];
       const adj = p.xAdvance - p.advanceWidth;
-      if (adj !== 0 || p.xOffset || p.yOffset) {
+      if (adj !== 0) {
         cmds.push(`<${run}> ${num(-adj)}`);
         run = '';
       }
     }
     if (run) cmds.push(`<${run}>`);
     parts.push(`[${cmds.join(' ')}] TJ`);
-    void fonts;
   }
   parts.push('ET Q');
   doc.addContent(parts.join(' '));

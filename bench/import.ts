@@ -1,0 +1,52 @@
+// Import benchmark (issue 3): the 55 items of the qi-culture sample written as DOCX with the docx
+// library, then imported as a folder the way `huibian import` does it — through the worker pool
+// (2 workers, including their start-up) and, for comparison, in-process. Prints the figures.
+// Run: npx tsx bench/import.ts
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readMarkdown } from '../core/read/markdown';
+import { SessionSchema } from '../core/model/session';
+import { planImport } from '../core/node/import-batch';
+import { ReadPool } from '../core/node/read-worker';
+import { sampleItemToDocx } from '../scripts/make-fixtures';
+
+const SRC = new URL('../resources/samples/qi-culture/', import.meta.url).pathname;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-bench-import-'));
+  try {
+    const mds = readdirSync(path.join(SRC, 'sources')).filter((f) => f.endsWith('.md')).sort();
+    let bytes = 0;
+    for (const f of mds) {
+      const docx = await sampleItemToDocx(readMarkdown(readFileSync(path.join(SRC, 'sources', f), 'utf8')));
+      writeFileSync(path.join(dir, f.replace(/\.md$/, '.docx')), docx);
+      bytes += statSync(path.join(dir, f.replace(/\.md$/, '.docx'))).size;
+    }
+    const session = SessionSchema.parse(JSON.parse(readFileSync(path.join(SRC, 'session.json'), 'utf8')));
+    const fresh = { ...session, submissions: [], sections: session.sections.map((s) => ({ ...s, items: [] })) };
+
+    const t0 = performance.now();
+    const pool = new ReadPool({ size: 2 });
+    const plan = await planImport([dir], fresh, { pool });
+    const pooled = performance.now() - t0;
+    await pool.close();
+
+    const t1 = performance.now();
+    const plan2 = await planImport([dir], fresh);
+    const inProcess = performance.now() - t1;
+
+    const count = (p: typeof plan, s: string) => p.reports.filter((r) => r.status === s).length;
+    const matched = plan.submissions.filter((s) => s.memberIds.length).length;
+    console.log(`import: ${mds.length} DOCX (${(bytes / 1024).toFixed(0)} KB total) from the qi-culture sample`);
+    console.log(`  worker pool (2 workers, incl. start-up): ${pooled.toFixed(0)} ms  [budget 2000 ms] ${pooled <= 2000 ? 'OK' : 'OVER BUDGET'}`);
+    console.log(`  in-process:                              ${inProcess.toFixed(0)} ms`);
+    console.log(`  imported ${count(plan, 'imported')}, review ${count(plan, 'review')}, failed ${count(plan, 'failed')}; authors matched to the roster: ${matched}/${plan.submissions.length}`);
+    if (plan2.submissions.length !== plan.submissions.length) throw new Error('in-process and pooled imports disagree');
+    process.exitCode = pooled <= 2000 ? 0 : 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,133 @@
+// `npm run bench`: measures the compile engine on this machine and prints a table.
+// - sample PDF as a fresh process: an esbuild bundle of bench/compile-once.ts run with plain node
+//   (no tsx transpiling at start-up, as a packaged app would run), wall time from spawn to exit;
+// - sample PDF warm (second and later compiles in one process, fonts cached) and sample DOCX;
+// - ~2,000 pages (the sample repeated) as a fresh process: wall time and peak RSS;
+// - LibreOffice converting our DOCX to PDF, when soffice is installed, as a ratio to our PDF time.
+// Medians of 5 runs (3 for the 2,000-page case, to keep the whole run near 3 minutes).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { compileDossierPdf } from '../core/compile';
+import { buildDossier } from '../core/model/dossier';
+import { loadFontSet } from '../core/node/fonts';
+import { samplesDir } from '../core/node/paths';
+import { loadSessionFolder } from '../core/node/session-folder';
+import { renderDocx } from '../core/render/docx/index';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'hb-bench-'));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, target = '') => {
+  rows.push([what, value, target]);
+  console.error(`  ${what}: ${value}`);
+};
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+console.error('bundling bench/compile-once.ts with esbuild …');
+const bundle = path.join(root, 'node_modules', '.cache', 'huibian-bench', 'compile-once.mjs');
+await build({
+  entryPoints: [path.join(root, 'bench', 'compile-once.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'error',
+});
+
+function fresh(mode: string, out: string, extra: string[] = []) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bundle, mode, out, ...extra], { cwd: root, encoding: 'utf8', env: { ...process.env, HUIBIAN_RESOURCES: path.join(root, 'resources') }, maxBuffer: 64 * 1024 * 1024 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`compile-once ${mode} failed: ${r.stderr}`);
+  return { wall, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as { totalMs: number; compileMs: number; pages: number; bytes: number; maxRssMB: number; items: number }) };
+}
+
+// 1. sample, fresh process
+const samplePdf = path.join(tmp, 'sample.pdf');
+const freshRuns = Array.from({ length: 5 }, () => fresh('sample', samplePdf));
+row('sample PDF, fresh process (wall, spawn→exit)', ms(median(freshRuns.map((r) => r.wall))), '≤ 800 ms');
+row('sample pages / items', `${freshRuns[0].pages} / ${freshRuns[0].items}`);
+row('sample PDF size', `${(freshRuns[0].bytes / 1024 / 1024).toFixed(2)} MB`, '≤ 2 MB');
+row('sample fresh peak RSS', `${Math.round(median(freshRuns.map((r) => r.maxRssMB)))} MB`);
+
+// 2. sample, warm, and DOCX, in this process
+const loaded = await loadSessionFolder(path.join(samplesDir(), 'qi-culture'));
+if (!loaded.ok) throw new Error(loaded.error.message);
+const { session, docs } = loaded.value;
+const { dossier } = buildDossier(session, docs);
+const fonts = await loadFontSet(session.layout);
+let first = await compileDossierPdf(dossier, fonts);
+const warm: number[] = [];
+for (let k = 0; k < 5; k++) {
+  const t0 = performance.now();
+  first = await compileDossierPdf(dossier, fonts);
+  warm.push(performance.now() - t0);
+}
+row('sample PDF, warm (2nd+ compile in one process)', ms(median(warm)), '≤ 250 ms');
+const docxPath = path.join(tmp, 'sample.docx');
+try {
+  let bytes = await renderDocx(dossier, first.toc);
+  const dt: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    bytes = await renderDocx(dossier, first.toc);
+    dt.push(performance.now() - t0);
+  }
+  writeFileSync(docxPath, bytes);
+  row('sample DOCX, warm', ms(median(dt)), '≤ 500 ms');
+  row('sample DOCX size', `${Math.round(bytes.length / 1024)} KB`);
+} catch (e) {
+  row('sample DOCX', `failed: ${e instanceof Error ? e.message : e}`);
+}
+
+// 3. ~2,000 pages, fresh process
+const times = Math.max(1, Math.round(2000 / first.bodyPageCount));
+const bigPdf = path.join(tmp, 'big.pdf');
+const bigRuns = Array.from({ length: 3 }, () => fresh('big', bigPdf, [String(times)]));
+row(`~2,000 pages (sample ×${times}: ${bigRuns[0].items} items, ${bigRuns[0].pages} pages), fresh process`, ms(median(bigRuns.map((r) => r.wall))), '≤ 8 s');
+row('~2,000 pages peak RSS', `${Math.round(Math.max(...bigRuns.map((r) => r.maxRssMB)))} MB`, '≤ 500 MB');
+row('~2,000 pages PDF size', `${(statSync(bigPdf).size / 1024 / 1024).toFixed(1)} MB`);
+
+// 4. LibreOffice DOCX → PDF
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+if (soffice.error || soffice.status !== 0) row('LibreOffice DOCX → PDF', 'skipped (soffice not installed)');
+else if (!statSafe(docxPath)) row('LibreOffice DOCX → PDF', 'skipped (no DOCX)');
+else {
+  const outDir = path.join(tmp, 'lo');
+  const profile = `file://${path.join(tmp, 'lo-profile')}`;
+  const t0 = performance.now();
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { encoding: 'utf8', timeout: 170_000 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) row('LibreOffice DOCX → PDF', `failed: ${r.stderr.slice(0, 200)}`);
+  else {
+    const ours = median(freshRuns.map((x) => x.wall));
+    let loPages = '?';
+    try {
+      loPages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(outDir, 'sample.pdf')]).toString())?.[1] ?? '?';
+    } catch {
+      /* pdfinfo missing */
+    }
+    row('LibreOffice DOCX → PDF (one run, incl. start-up)', `${ms(wall)} = ${(wall / ours).toFixed(1)}× our fresh PDF`);
+    row('LibreOffice page count of our DOCX vs our PDF', `${loPages} vs ${first.pageCount}`, '±5 %');
+  }
+}
+
+function statSafe(p: string) {
+  try {
+    return statSync(p).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log(`\nHuibian compile benchmark — node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(1)} (other work on this machine inflates times)`);
+console.log(`${'measure'.padEnd(w0)}  ${'value'.padEnd(w1)}  target`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
