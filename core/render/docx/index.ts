@@ -3,13 +3,13 @@
 // whose page numbers are the PDF layout's, one section per item with odd/even page-number footers.
 // Pure core: bytes in, bytes out (Uint8Array, never Buffer); no fonts are read, none embedded.
 // It must never throw on odd content: unknown blocks and missing pictures become visible text.
-import { Document, Packer, Paragraph, type ISectionOptions, type Table } from 'docx';
+import { Document, Paragraph, type ISectionOptions, type Table } from 'docx';
 import type { Dossier, TocEntry } from '../../model/dossier';
 import { coverParagraphs, prefaceParagraphs } from './cover';
 import { emptyFooters, pageNumberFooters } from './footers';
 import { itemElements } from './item';
 import { docxMetrics } from './metrics';
-import { finishPackage } from './package';
+import { packDocument } from './package';
 import { sectionProperties } from './sections';
 import { buildStyles } from './styles';
 import { tocParagraphs } from './toc';
@@ -78,8 +78,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
     styles: buildStyles(m, fonts, settings),
     sections,
   });
-  const packed = new Uint8Array(await Packer.toArrayBuffer(doc));
-  const out = finishPackage(packed, { mirrorMargins: settings.binding === 'duplex', fonts });
+  const out = await packDocument(doc, { mirrorMargins: settings.binding === 'duplex', fonts });
   opts.onProgress?.(total, total);
   return out;
 }
