@@ -68,6 +68,35 @@ function cncharToCode(letters: string, shapes: Record<string, { foldCount: strin
     .join('');
 }
 const RIME_CODE: Record<string, string> = { h: '1', s: '2', p: '3', n: '4', z: '5' };
+
+/** Component forms as they are written inside a character (车 on the left ends with 提, etc.). */
+const RADICAL_FORMS: Record<string, string> = {
+  纟: '551', 讠: '45', 氵: '441', 衤: '45234', 艹: '122', 钅: '31115', 亻: '32', 口: '251', 门: '425',
+  车L: '1511', 土L: '121', 王L: '1121', 火L: '4334', 虫L: '251214', 鱼L: '35251211', 齿L: '21213452',
+  学头: '44345', // ⺍ 点 点 撇 + 冖 点 横钩
+};
+/** Components outside the table, taken from a character that contains them: [char, strokes to drop]. */
+const DERIVED_PARTS: Record<string, [string, number]> = {
+  粦: ['磷', 5], // 磷 = 石 + 粦
+  垔: ['湮', 3], // 湮 = 氵 + 垔
+  冋: ['䌹', 3], // 䌹 = 纟 + 冋
+};
+const COMPOSED: Record<string, string[]> = {
+  '𬉼': ['火L', '区'], '𬣙': ['讠', '于'], '𬇕': ['氵', '万'], '𬘓': ['纟', '川'], '𫭟': ['土L', '区'], '𫭢': ['土L', '仑'],
+  '𫵷': ['山', '历'], '𬇙': ['氵', '贝'], '𬣡': ['讠', '戋'], '𫸩': ['弓', '区'], '𬘘': ['纟', '亢'], '𬨂': ['车L', '氏'],
+  '𬀩': ['日', '韦'], '𬀪': ['日', '见'], '𬬩': ['钅', '弋'], '𬣳': ['讠', '艮'], '𫰛': ['女', '圣'], '𬳵': ['马', '丕'],
+  '𬳶': ['马', '冋'], '𬍛': ['王L', '乐'], '𬬮': ['钅', '长'], '𬬱': ['钅', '斤'], '𬬭': ['钅', '仑'], '𬘡': ['纟', '因'],
+  '𬘩': ['纟', '廷'], '𬍤': ['王L', '寻'], '𫭼': ['土L', '劳'], '𬜯': ['艹', '两'], '𬂩': ['木', '夹'], '𬌗': ['歹', '合'],
+  '𬬸': ['钅', '术'], '𬬹': ['钅', '申'], '𬬿': ['钅', '召'], '𬭁': ['钅', '母'], '𫢸': ['亻', '单'], '𬊈': ['火L', '寻'],
+  '𬒈': ['学头', '石'], '𬳿': ['马', '余'], '𫮃': ['土L', '单'], '𬟽': ['虫L', '乐'], '𬇹': ['氵', '国'], '𬤇': ['讠', '垔'],
+  '𬤊': ['讠', '是'], '𬘬': ['纟', '青'], '𬘭': ['纟', '林'], '𬴂': ['马', '非'], '𬘯': ['纟', '享'], '𬃊': ['木', '顷'],
+  '𬷕': ['甫', '鸟'], '𬹼': ['齿L', '介'], '𫶇': ['山', '带'], '𬭎': ['钅', '宏'], '𬮱': ['门', '垔'], '𬊤': ['火L', '单'],
+  '𬨎': ['车L', '酋'], '𫫇': ['口', '恶'], '𬭚': ['钅', '享'], '𬶋': ['鱼L', '句'], '𬶍': ['鱼L', '它'], '𫌀': ['衤', '责'],
+  '𬭤': ['钅', '侯'], '𬶐': ['鱼L', '兆'], '𬶏': ['鱼L', '危'], '𬤝': ['讠', '惠'], '𬙂': ['纟', '寅'], '𬭩': ['钅', '翁'],
+  '𬴊': ['马', '粦'], '𬞟': ['艹', '频'], '𬺈': ['齿L', '奇'], '𬭯': ['钅', '敝'], '𬸦': ['敝', '鸟'], '𬭳': ['钅', '喜'],
+  '𬭸': ['钅', '粦'], '𬭼': ['钅', '遂'], '𬶟': ['鱼L', '剌'], '𬶠': ['鱼L', '柬'], '𬶭': ['鱼L', '祭'], '𬶮': ['鱼L', '喜'],
+  '𬙋': ['纟', '襄'], '𬺓': ['齿L', '楚'],
+};
 const CNCHAR_CORRECTIONS: Record<string, string> = {
   德: '332122522114544', // 彳332 十12 罒25221 一1 心4544 (cnchar has 撇 for 十's 竖)
   炽: '433425134', // 火4334 只: 口251 + 八34 (cnchar ends 点点)
@@ -164,6 +193,32 @@ function main() {
     else throw new Error(`no stroke count at all for ${ch}`);
   }
 
+  // Level-3 characters neither source has (mostly CJK Ext. B–F simplified forms for names and
+  // places), composed from their components: each decomposition was read off the rendered glyph
+  // (Noto Serif SC) and must add up to the character's zh-Hans total, or the build fails.
+  const partCode = (part: string): string => {
+    if (RADICAL_FORMS[part]) return RADICAL_FORMS[part];
+    const derived = DERIVED_PARTS[part];
+    if (derived) {
+      const whole = seq.get(derived[0]);
+      if (!whole) throw new Error(`no sequence for ${derived[0]} (to derive ${part})`);
+      return whole.slice(derived[1]);
+    }
+    const code = seq.get(part);
+    if (!code) throw new Error(`no sequence for component ${part}`);
+    return code;
+  };
+  let composedCount = 0;
+  for (const [ch, parts] of Object.entries(COMPOSED)) {
+    if (seq.has(ch) || !countOnly.has(ch)) throw new Error(`${ch} is not a count-only general-standard character`);
+    const code = parts.map(partCode).join('');
+    const want = hansTotal(ch);
+    if (code.length !== want) throw new Error(`composition of ${ch} (${parts.join('+')}) has ${code.length} strokes, Unihan says ${want}`);
+    seq.set(ch, code);
+    countOnly.delete(ch);
+    composedCount++;
+  }
+
   // Characters outside the 8105 but common in names (traditional forms, Ext. A): counts only.
   const extra = new Map<string, number>();
   for (const [ch, n] of total) {
@@ -213,7 +268,7 @@ export const GENERAL_STANDARD_CHARS = ${JSON.stringify(general.join(''))};
   );
   const covered = general.filter((c) => seq.has(c)).length;
   console.log(
-    `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime}; count only: ${countOnly.size}; sequences total ${seq.size}; extra counts ${extra.size}`,
+    `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime} + composed ${composedCount}; count only: ${countOnly.size}; sequences total ${seq.size}; extra counts ${extra.size}`,
   );
   console.log(`count only: ${[...countOnly.keys()].join('')}`);
   if (!existsSync(outDir)) throw new Error('no output dir');

@@ -30,8 +30,15 @@ describe('stroke data', () => {
     expect(strokeClasses('啰').startsWith('251')).toBe(true); // 口 first: 竖 横折 横
   });
 
+  it('has sequences composed from components for level-3 characters no source covers', () => {
+    expect(strokeInfo('𬉼').source).toBe('sequence');
+    expect(strokeClasses('𬉼')).toBe(strokeClasses('火') + strokeClasses('区')); // 火 + 区, 8 strokes
+    expect(strokeClasses('𫢸')).toBe('32' + strokeClasses('单')); // 亻 + 单
+    expect(strokeClasses('𬨂')).toBe('1511' + strokeClasses('氏')); // 车 on the left ends with 提
+  });
+
   it('reports characters without a sequence instead of guessing', () => {
-    const i = strokeInfo('𬉼');
+    const i = strokeInfo('䓖');
     expect(i.source).toBe('count');
     expect(i.count).toBeGreaterThan(0);
     expect(strokeInfo('A').source).toBe('none');
@@ -67,9 +74,9 @@ describe('GF 3003 comparator', () => {
   });
 
   it('sorts a count-only character after known ones of the same count, and unknown characters last', () => {
-    const n = strokeCount('𬉼');
+    const n = strokeCount('䓖');
     expect(n).toBeGreaterThan(0);
-    expect(compareChars('𬉼', '龠')).toBeLessThan(0); // 龠 has 17 strokes
+    expect(compareChars('䓖', '龠')).toBeLessThan(0); // 龠 has 17 strokes
     expect(compareChars('A', '龠')).toBeGreaterThan(0);
   });
 
