@@ -9,7 +9,8 @@
 //   otherwise the markdown depth: # and ## → 1, ### → 2, #### → 3, ##### and ###### → 4.
 //   A plain paragraph is a heading only when its whole text starts with such a label, it is short
 //   (≤ 40 characters) and has no sentence end (。！？；) before its last character — a run-in
-//   "（一）加强保护。近年来……" stays a paragraph.
+//   "（一）加强保护。近年来……" stays a paragraph. Such a short labelled line inside running text
+//   (no blank line around it) is split off as its own block, as Chinese authors mean it.
 // Title and author: front matter (title/author, also 标题/作者) when present; otherwise a leading
 //   "# " heading (unless it carries a label like "一、") is the title and a short line right after
 //   it (not a sentence, not a salutation ending in "：") is the author line. Neither is kept in
@@ -181,10 +182,19 @@ function prePass(text: string): PrePass {
       else defs.set(d[1], defs.get(d[1]) + '\n' + body);
       continue;
     }
+    const prev = out.length ? out[out.length - 1] : '';
+    const prevIsText = prev.trim() !== '' && !/^\s*\|/.test(prev);
     if (/^[ \t]*\u3000/.test(line)) {
       line = line.replace(/^[ \t\u3000]+/, '');
-      const prev = out.length ? out[out.length - 1] : '';
-      if (prev.trim() !== '' && !/^\s*\|/.test(prev)) out.push('');
+      if (prevIsText) out.push('');
+    }
+    // A short labelled line ("一、基本情况") inside running text is a heading on its own line, as
+    // Chinese authors mean it; CommonMark would glue it to the paragraph around it. Lines with a
+    // Markdown list marker ("1. ") stay list items.
+    if (!/^\s*\d+[.)]\s/.test(line) && !/^\s*#/.test(line) && looksLikeHeadingParagraph(line) && /^\s{0,3}\S/.test(line)) {
+      if (prevIsText && out[out.length - 1] !== '') out.push('');
+      out.push(line, '');
+      continue;
     }
     out.push(line);
   }

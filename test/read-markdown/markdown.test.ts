@@ -83,6 +83,18 @@ describe('heading levels (GB/T 9704 7.3.3)', () => {
       'heading1:三、对策建议',
     ]);
   });
+  it('a short labelled line inside running text stands alone; list markers and long lines do not', () => {
+    const d = readMarkdown('一、基本情况\n正文第一段，\n接续的一行。\n（一）主要做法\n正文。\n二、这一行虽然有编号但是后面还有很长的内容，而且包含了句号。所以它仍然属于段落\n1. 列表项\n2. 列表项\n');
+    expect(texts(d.blocks)).toEqual([
+      'heading1:一、基本情况',
+      'paragraph:正文第一段，接续的一行。',
+      'heading2:（一）主要做法',
+      'paragraph:正文。二、这一行虽然有编号但是后面还有很长的内容，而且包含了句号。所以它仍然属于段落',
+      'list',
+    ]);
+    const list = d.blocks[4];
+    expect(list.type === 'list' && list.items.map((i) => i.label)).toEqual(['1.', '2.']);
+  });
   it('labelLevel', () => {
     expect([labelLevel('十二、x'), labelLevel('(三)x'), labelLevel('10.x'), labelLevel('(12)x'), labelLevel('2023年'), labelLevel('1.5亿')]).toEqual([1, 2, 3, 4, undefined, undefined]);
   });
