@@ -41,11 +41,12 @@ describe('durableWrite', () => {
 });
 
 describe('service over a failing disk', () => {
-  for (const [label, fault, code] of [
-    ['disk full', { op: 'write' as const, code: 'ENOSPC' }, 'store.disk-full'],
-    ['read-only folder (EACCES)', { op: 'open' as const, code: 'EACCES', match: /\.tmp$/ }, 'store.read-only'],
-    ['rename refused (EPERM)', { op: 'rename' as const, code: 'EPERM' }, 'store.file-locked'],
-  ]) {
+  const cases: [string, { op: 'write' | 'open' | 'rename'; code: string; match?: RegExp }, string][] = [
+    ['disk full', { op: 'write', code: 'ENOSPC' }, 'store.disk-full'],
+    ['read-only folder (EACCES)', { op: 'open', code: 'EACCES', match: /\.tmp$/ }, 'store.read-only'],
+    ['rename refused (EPERM)', { op: 'rename', code: 'EPERM' }, 'store.file-locked'],
+  ];
+  for (const [label, fault, code] of cases) {
     it(`${label}: edit kept in memory as 'unsaved', old file untouched, retried once the disk is back`, async () => {
       const t = await tempDir();
       cleanups.push(t.cleanup);
