@@ -68,12 +68,18 @@ function cncharToCode(letters: string, shapes: Record<string, { foldCount: strin
     .join('');
 }
 const RIME_CODE: Record<string, string> = { h: '1', s: '2', p: '3', n: '4', z: '5' };
+const CLASS_OF_CODE: Record<string, string> = { '1': '1', a: '1', '2': '2', b: '2', '3': '3', '4': '4', d: '4', e: '5', f: '5', g: '5', h: '5', '5': '5' };
 
 /** Component forms as they are written inside a character (车 on the left ends with 提, etc.). */
 const RADICAL_FORMS: Record<string, string> = {
   纟: '551', 讠: '45', 氵: '441', 衤: '45234', 艹: '122', 钅: '31115', 亻: '32', 口: '251', 门: '425',
-  车L: '1511', 土L: '121', 王L: '1121', 火L: '4334', 虫L: '251214', 鱼L: '35251211', 齿L: '21213452',
+  车L: '1521', 土L: '121', 王L: '1121', 火L: '4334', 虫L: '251214', 鱼L: '35251211', 齿L: '21213452',
   学头: '44345', // ⺍ 点 点 撇 + 冖 点 横钩
+};
+/** A character (from cnchar-order) that starts with each form: the build checks the form against it. */
+const RADICAL_SAMPLES: Record<string, string> = {
+  纟: '纱', 讠: '记', 氵: '沙', 衤: '袄', 艹: '花', 钅: '钉', 亻: '们', 口: '吃', 门: '闪',
+  车L: '轮', 土L: '地', 王L: '理', 火L: '炉', 虫L: '蚊', 鱼L: '鲤', 齿L: '龄', 学头: '学',
 };
 /** Components outside the table, taken from a character that contains them: [char, strokes to drop]. */
 const DERIVED_PARTS: Record<string, [string, number]> = {
@@ -208,6 +214,11 @@ function main() {
     if (!code) throw new Error(`no sequence for component ${part}`);
     return code;
   };
+  const classesOf = (code: string) => [...code].map((c) => CLASS_OF_CODE[c]).join('');
+  for (const [form, sample] of Object.entries(RADICAL_SAMPLES)) {
+    const code = seq.get(sample);
+    if (!code || !classesOf(code).startsWith(RADICAL_FORMS[form])) throw new Error(`radical form ${form}=${RADICAL_FORMS[form]} does not start ${sample}`);
+  }
   let composedCount = 0;
   for (const [ch, parts] of Object.entries(COMPOSED)) {
     if (seq.has(ch) || !countOnly.has(ch)) throw new Error(`${ch} is not a count-only general-standard character`);
