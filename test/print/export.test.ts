@@ -168,6 +168,45 @@ describe('digital copies', () => {
   });
 });
 
+describe('marks and print sheet', () => {
+  it('draws a 草稿 watermark and the cover marks through the engine for this export only', async () => {
+    const file = path.join(out, 'draft.pdf');
+    const r = await exportSessionFolder(dir, { as: 'print', out: file, marks: { watermark: '草稿', confidentialityLine: '会后收回' } });
+    if (!r.ok) throw new Error(r.error.message);
+    const pages = await readPdf(readFileSync(file));
+    expect(pages[0].flat).toContain('会后收回');
+    expect(pages[0].flat).toContain('内部资料');
+    const body = pages.filter((p) => pageNumber(p) !== undefined);
+    expect(body.length).toBeGreaterThan(3);
+    for (const p of body) expect(p.flat).toContain('草稿');
+    const loaded = await loadSessionFolder(dir);
+    if (loaded.ok) expect(loaded.value.session.marks.watermark).toBe('');
+  });
+  it('can mark every page of a copy with the recipient as a faint diagonal watermark', async () => {
+    const file = path.join(out, 'wm-copies.pdf');
+    const r = await exportSessionFolder(dir, { as: 'copies', out: file, recipients: ['赵振华'], recipientMark: 'watermark' });
+    if (!r.ok) throw new Error(r.error.message);
+    const pages = await readPdf(readFileSync(file));
+    for (const p of pages.slice(0, 5)) expect(p.flat).toContain('赵振华000001');
+  });
+  it('writes the print sheet as text with sheets and reams', async () => {
+    const file = path.join(out, 'sheet.txt');
+    const r = await exportSessionFolder(dir, { as: 'printsheet', out: file, copies: 300, printMode: 'duplex' });
+    if (!r.ok) throw new Error(r.error.message);
+    const text = readFileSync(file, 'utf8');
+    const sheet = r.value.printSheet!;
+    expect(sheet.paddedPages % 2).toBe(0);
+    expect(sheet.totalSheets).toBe((sheet.paddedPages / 2) * 300);
+    expect(text).toContain(`用纸合计：${sheet.totalSheets} 张`);
+    expect(text).toContain(`需备 ${Math.ceil(sheet.totalSheets / 500)} 令`);
+  });
+  it('refuses to write a file over a folder', async () => {
+    const r = await exportSessionFolder(dir, { as: 'screen', out });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('export.out-is-folder');
+  });
+});
+
 describe('booklet and CLI', () => {
   it('imposes the dossier on A3 sheets in saddle-stitch order', async () => {
     const file = path.join(out, 'booklet.pdf');
