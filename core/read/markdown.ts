@@ -19,6 +19,7 @@
 // Lists: "1." keeps "1.", "1)" is printed the Chinese way "（1）", bullets are "•"; nested lists
 //   are flattened into the same list block with their nesting level.
 import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { MarkdownIt as MarkdownItInstance, Token, StateInline } from 'markdown-it';
 import { imageSize } from 'image-size';
 import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, SourceDoc, TableCell } from '../model/document';
@@ -132,6 +133,9 @@ let mdInstance: MarkdownItInstance | undefined;
 function md(): MarkdownItInstance {
   if (mdInstance) return mdInstance;
   const m = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
+  // CommonMark's flanking rules fail on "**“齐文化+”**的" (punctuation inside, a Han character
+  // outside): the plugin applies the CJK-friendly amendment so such bold text is bold.
+  m.use(cjkFriendly);
   m.inline.ruler.before('link', 'hb_footnote_ref', footnoteRefRule);
   m.inline.ruler.after('emphasis', 'hb_sup', vertRule(0x5e, 'sup'));
   m.inline.ruler.after('emphasis', 'hb_sub', vertRule(0x7e, 'sub'));

@@ -114,6 +114,17 @@ describe('inline content', () => {
       '这是加粗、斜体和粗斜体，面积1.2万m2，排放CO2，删除线文字保留。中文软换行直接相连，English soft break keeps a space，code 保留，链接文字只留文字。',
     );
   });
+  it('bold around Chinese punctuation next to Han characters is bold (CJK-friendly flanking)', () => {
+    const d = readMarkdown('打造**“齐文化+”**品牌，研读**《管子》**一书。');
+    const p0 = d.blocks[0];
+    expect(p0.type === 'paragraph' && p0.inlines).toEqual([
+      { type: 'text', text: '打造' },
+      { type: 'text', text: '“齐文化+”', bold: true },
+      { type: 'text', text: '品牌，研读' },
+      { type: 'text', text: '《管子》', bold: true },
+      { type: 'text', text: '一书。' },
+    ]);
+  });
   it('hard breaks become break inlines; escapes and lone ^ ~ stay literal', () => {
     expect(p[1].type === 'paragraph' && p[1].inlines.map((i) => i.type)).toEqual(['text', 'break', 'text', 'break', 'text']);
     expect(p[2].type === 'paragraph' && inlineText(p[2].inlines)).toBe('转义的 *星号* 和 2^10 与 a~b 不变。');
