@@ -36,5 +36,7 @@ console.log(
     items: res.items.length,
     bytes: res.pdf.length,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
+    /** CPU of the whole process (user + system), ms: less sensitive than wall time to other load. */
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   }),
 );
