@@ -338,7 +338,10 @@ export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: A
   const memberRows: number[] = [];
   const problems: RosterProblem[] = [];
   for (const { row, cells } of table.rows) {
-    const name = cell(cells, 'name').replace(/\s+/g, '');
+    let name = cell(cells, 'name').replace(/\s+/g, '');
+    // Lists often print notes after the name: 王丽（女）, 马云（回族）. Keep the name, use the note.
+    const notes = [...name.matchAll(/[（(]([^）)]*)[）)]/gu)].map((m) => m[1].trim());
+    if (notes.length) name = name.replace(/[（(][^）)]*[）)]/gu, '');
     if (!name) {
       const filled = cells.map((c) => c.trim()).filter(Boolean);
       if (filled.length === 1 && NOT_A_NAME.test(filled[0])) problems.push({ row, message: `第 ${row} 行：“${filled[0].slice(0, 20)}”不是人名（像是备注或合计），该行未导入` });
@@ -351,7 +354,17 @@ export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: A
     }
     if ([...name].length > 12 || /[0-9０-９]/u.test(name)) problems.push({ row, message: `第 ${row} 行：姓名“${name}”看起来不像人名，请核对` });
     const m: Record<string, unknown> = { id: newId(row), name };
-    const g = cell(cells, 'gender');
+    let g = cell(cells, 'gender');
+    for (const note of notes) {
+      if (/^(男|女)$/.test(note)) {
+        if (!g) g = note;
+        else if (!g.startsWith(note)) problems.push({ row, message: `第 ${row} 行：性别列为“${g}”，姓名后却注“（${note}）”，请核对` });
+      } else if (/^.{1,8}族$/u.test(note)) {
+        const e = cell(cells, 'ethnicity');
+        if (!e) m.ethnicity = note;
+        else if (e !== note) problems.push({ row, message: `第 ${row} 行：民族列为“${e}”，姓名后却注“（${note}）”，请核对` });
+      } else problems.push({ row, message: `第 ${row} 行：姓名后的注释“（${note}）”已去掉，请核对` });
+    }
     if (g) {
       if (/^(男|男性|m|male)$/i.test(g)) m.gender = '男';
       else if (/^(女|女性|f|female)$/i.test(g)) m.gender = '女';

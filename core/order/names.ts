@@ -40,8 +40,11 @@ export interface NameParts {
   given: string;
 }
 
+/** Notes printed after names in official lists: 王丽（女）, 马云（回族）. Not part of the name's order. */
+const NAME_NOTE = /[（(][^）)]*[）)]/gu;
+
 export function cleanName(name: string): string {
-  return name.normalize('NFC').replace(SPACES, '');
+  return name.normalize('NFC').replace(NAME_NOTE, '').replace(SPACES, '');
 }
 
 export function splitName(name: string, compound: readonly string[] = COMPOUND_SURNAMES): NameParts {

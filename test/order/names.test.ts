@@ -45,6 +45,10 @@ describe('姓氏笔画 order of a standing-committee list', () => {
     expect(sortNamesByStroke(['王小川', '王勇'], { givenNameBlank: false }).sorted).toEqual(['王小川', '王勇']); // 小 3 < 勇 9
   });
 
+  it('ignores notes after names (王丽（女）) when ordering', () => {
+    expect(sortNamesByStroke(['王小川', '王丽（女）', '马云（回族）']).sorted).toEqual(['马云（回族）', '王丽（女）', '王小川']);
+  });
+
   it('ignores padding spaces clerks put inside two-character names', () => {
     expect(compareNamesByStroke('王　勇', '王勇')).not.toBe(0); // stable tie-break on text, but same position group
     expect(sortNamesByStroke(['王小川', '王　勇', '文静']).sorted).toEqual(['王　勇', '王小川', '文静']);

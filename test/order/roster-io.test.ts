@@ -84,6 +84,20 @@ describe('reading rosters', () => {
     }
   });
 
+  it('takes notes after names (王丽（女）, 马云（回族）) as gender / ethnicity and keeps the bare name', async () => {
+    const text = '姓名,界别\n王丽（女）,经济界\n马云(回族),宗教界\n张三（特邀）,教育界\n';
+    const t = await readRosterTable(new TextEncoder().encode(text), 'notes.csv');
+    if (!t.ok) throw new Error(t.error.message);
+    const r = applyMapping(t.value, proposeMapping(t.value.headers).mapping);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.members.map((m) => [m.name, m.gender, m.ethnicity])).toEqual([
+      ['王丽', '女', undefined],
+      ['马云', undefined, '回族'],
+      ['张三', undefined, undefined],
+    ]);
+    expect(r.value.problems).toEqual([{ row: 4, message: expect.stringContaining('（特邀）') }]);
+  });
+
   it('rejects .xls, files without a 姓名 column and unknown formats with stable codes', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     const a = await readRosterTable(ole, '名单.xls');
