@@ -2,9 +2,8 @@
 // --out <file or folder> [...]`: print production and distribution from the command line. A thin
 // shell over core/node/export.ts: it parses and checks arguments, prints progress and a summary,
 // and never writes a file itself.
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { EXPORT_KINDS, exportSessionFolder, type ExportKind, type ExportRequest } from '../../core/node/export';
+import { EXPORT_KINDS, exportSessionFolder, readRecipientsFile, type ExportKind, type ExportRequest } from '../../core/node/export';
 import { printSheetLines } from '../../core/print/print-sheet';
 
 const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文件或文件夹> [选项]
@@ -23,7 +22,8 @@ const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文
   --copies N            份数（编号本、登记表、印制单）
   --start N             起始份号（默认 1）
   --digits N            份号位数 3～6（默认 6）
-  --recipients 文件     领取人名单（每行一个：姓名或单位），份数默认等于人数
+  --recipients 文件     领取人名单（每行一个：姓名或单位，可为“姓名,单位”），份数默认等于人数；
+                        写 roster 则按会议名单中的委员顺序
   --mark footer|watermark|none   编号本每页标注领取人的方式（默认：有名单时页脚）
   --per-copy            编号本每份一个文件（--out 为文件夹）
   --with-register       编号本同时输出分发清退登记表
@@ -112,15 +112,10 @@ export async function run(argv: string[]): Promise<number> {
     if (v.sheet && !['auto', 'A3', 'A4', 'A5'].includes(v.sheet)) throw new Error(`--sheet 只能是 auto、A3、A4 或 A5，收到：${v.sheet}`);
     if (v.binding && !['single', 'duplex'].includes(v.binding)) throw new Error(`--binding 只能是 single 或 duplex，收到：${v.binding}`);
     let recipients: string[] | undefined;
-    if (v.recipients) {
-      let text: string;
-      try {
-        text = await readFile(v.recipients, 'utf8');
-      } catch (e) {
-        throw new Error(`无法读取领取人名单 ${v.recipients}（${(e as NodeJS.ErrnoException).code ?? e}）`);
-      }
-      recipients = text.replace(/^\ufeff/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-      if (!recipients.length) throw new Error(`领取人名单是空的：${v.recipients}`);
+    if (v.recipients && v.recipients !== 'roster') {
+      const r = await readRecipientsFile(v.recipients);
+      if (!r.ok) throw new Error(r.error.message);
+      recipients = r.value;
     }
     const marks: ExportRequest['marks'] = {};
     if (v.watermark !== undefined) marks.watermark = v.watermark;
@@ -137,6 +132,7 @@ export async function run(argv: string[]): Promise<number> {
       startNumber: num(v.start, '--start', 1, 999999),
       digits: num(v.digits, '--digits', 3, 6),
       recipients,
+      recipientsFromRoster: v.recipients === 'roster',
       recipientMark: v.mark as ExportRequest['recipientMark'],
       perCopy: v['per-copy'],
       withRegister: v['with-register'],

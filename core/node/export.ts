@@ -4,7 +4,7 @@
 // (one file, a folder, a zip), the print sheet — writing every file atomically. Used by the CLI
 // (`huibian export`) and by the service. It never throws (every failure is a Result error naming
 // the file and the cause) and never writes half a file or over a folder by mistake.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { compileDossierPdf, type CompileResult } from '../compile';
@@ -26,6 +26,7 @@ import { sanitizeFileName } from '../print/file-names';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
 import { loadSessionFolder } from './session-folder';
+import { decodeText } from '../read/text';
 
 export const EXPORT_KINDS = ['print', 'booklet', 'copies', 'register', 'handouts', 'screen', 'phone', 'printsheet'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -41,6 +42,8 @@ export interface ExportRequest {
   digits?: number;
   /** Recipients (领取人/单位) in copy order. */
   recipients?: string[];
+  /** Use the session's roster (members in roster order) as the recipients. */
+  recipientsFromRoster?: boolean;
   /** How the recipient shows on every page of a numbered copy. */
   recipientMark?: 'none' | 'footer' | 'watermark';
   /** Copies: one PDF per copy in the `out` folder instead of one file with all copies. */
@@ -150,8 +153,32 @@ async function stampFonts(layout: LayoutSettings) {
   return { body: set.roles.song.font, title: set.roles.xbs.font };
 }
 
-function copiesOf(req: ExportRequest): CopySpec[] {
-  return planCopies({ count: req.copies, start: req.startNumber, digits: req.digits, recipients: req.recipients });
+function copiesOf(req: ExportRequest, session: Session): CopySpec[] {
+  const recipients = req.recipients ?? (req.recipientsFromRoster ? session.members.map((m) => m.name) : undefined);
+  return planCopies({ count: req.copies, start: req.startNumber, digits: req.digits, recipients });
+}
+
+/**
+ * Reads a recipients list: one recipient a line, in any encoding a Windows PC saves text in
+ * (UTF-8, GBK, UTF-16 …); "姓名,单位" or tab-separated columns become "姓名　单位".
+ */
+export async function readRecipientsFile(file: string): Promise<Result<string[]>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (e) {
+    return err('export.recipients-unreadable', `无法读取领取人名单：${file}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file });
+  }
+  const d = decodeText(bytes);
+  const text = 'garbled' in d ? d.best?.text : d.text;
+  if (text === undefined) return err('export.recipients-garbled', `领取人名单的文字编码无法识别：${file}（请另存为 UTF-8 文本）`, { file });
+  const names = text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .map((l) => l.split(/[,，\t]/).map((c) => c.trim()).filter(Boolean).join('　'))
+    .filter(Boolean);
+  if (!names.length) return err('export.recipients-empty', `领取人名单是空的：${file}`, { file });
+  return ok(names);
 }
 
 function registerPath(out: string, perCopy: boolean): string {
@@ -215,7 +242,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         return ok(report(b.sheets.length * 4, { printSheet: sheet, copies: req.copies ?? 1 }));
       }
       case 'copies': {
-        const copies = copiesOf(req);
+        const copies = copiesOf(req, session);
         const s = variantSession(session, base, req.marks);
         if (req.perCopy) await ensureFolder(req.out);
         else await checkFileTarget(req.out);
@@ -243,7 +270,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         return ok(report(pages, { copies: copies.length, printSheet: sheet }));
       }
       case 'register': {
-        const copies = copiesOf(req);
+        const copies = copiesOf(req, session);
         await checkFileTarget(req.out);
         const fonts = await stampFonts(base);
         await write(req.out, await renderRegister(fonts, { sessionName: session.name, bookTitle: title, copies, note: session.marks.confidentialityLine || undefined }), files);
@@ -254,7 +281,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         await checkFileTarget(req.out);
         const r = await compileVariant(s, docs, warnings);
         const mode: PrintMode = req.printMode ?? (s.layout.binding === 'duplex' ? 'duplex' : 'single');
-        const sheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? req.recipients?.length ?? 1, mode, sparePercent: req.sparePercent, paper: mode === 'booklet' ? (req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3') : 'A4' });
+        const sheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? req.recipients?.length ?? (req.recipientsFromRoster ? session.members.length : 1), mode, sparePercent: req.sparePercent, paper: mode === 'booklet' ? (req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3') : 'A4' });
         const lines = printSheetLines(sheet, title);
         if (/\.pdf$/i.test(req.out)) await write(req.out, await printSheetPdf((await stampFonts(base)).body, lines), files);
         else await write(req.out, `\ufeff${lines.join('\r\n')}\r\n`, files);

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { exportSessionFolder, compileVariant, variantSession } from '../../core/node/export';
+import { exportSessionFolder, compileVariant, variantSession, readRecipientsFile } from '../../core/node/export';
+import iconv from 'iconv-lite';
+import { writeFileSync } from 'node:fs';
 import { loadSessionFolder } from '../../core/node/session-folder';
 import { handoutFileNames, selectItems } from '../../core/print/handouts';
 import { mm } from '../../core/model/settings';
@@ -204,6 +206,26 @@ describe('marks and print sheet', () => {
     const r = await exportSessionFolder(dir, { as: 'screen', out });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('export.out-is-folder');
+  });
+});
+
+describe('recipients', () => {
+  it('reads a GBK list with name,unit columns, and refuses an empty one', async () => {
+    const file = path.join(out, 'gbk.txt');
+    writeFileSync(file, iconv.encode('张三,市文化和旅游局\r\n李四\r\n\r\n民盟××市委会\r\n', 'gbk'));
+    const r = await readRecipientsFile(file);
+    expect(r.ok && r.value).toEqual(['张三　市文化和旅游局', '李四', '民盟××市委会']);
+    writeFileSync(path.join(out, 'empty.txt'), '\n \n');
+    const e = await readRecipientsFile(path.join(out, 'empty.txt'));
+    expect(!e.ok && e.error.code).toBe('export.recipients-empty');
+  });
+  it('can take the recipients from the session roster', async () => {
+    const r = await exportSessionFolder(dir, { as: 'register', out: path.join(out, 'roster-register.pdf'), recipientsFromRoster: true });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.copies).toBe(2);
+    const p = await readPdf(readFileSync(path.join(out, 'roster-register.pdf')));
+    expect(p[0].flat).toContain('韩喜');
+    expect(p[0].flat).toContain('刘㛃');
   });
 });
 
