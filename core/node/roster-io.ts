@@ -302,12 +302,20 @@ export async function readRosterTable(bytes: Uint8Array, fileName: string, limit
   });
 }
 
-/** Adapter for the service's SpreadsheetReader port: all non-empty rows of the first sheet with text. */
+/**
+ * Adapter for the service's SpreadsheetReader port: the non-empty rows of the first sheet with text,
+ * starting at the header row (a merged title row above it, as most printed rosters have, is left
+ * out so that the service sees 姓名 in its first row).
+ */
 export const xlsxSpreadsheetReader = {
   async rows(bytes: Uint8Array, fileName: string): Promise<Result<string[][]>> {
     if (startsWith(bytes, OLE_MAGIC)) return err('roster.xls', `名单 ${baseName(fileName)} 是旧版 .xls 格式或已加密：请另存为 .xlsx 后再导入`, { file: fileName });
+    if (bytes.length > ROSTER_MAX_BYTES) return err('roster.too-large', `名单文件 ${baseName(fileName)} 超过 ${ROSTER_MAX_BYTES / 1024 / 1024} MB，不像是委员名单，未导入`, { file: fileName });
     const r = await xlsxRowsRaw(bytes, fileName);
-    return r.ok ? ok(r.value.rows.map((x) => x.cells)) : r;
+    if (!r.ok) return r;
+    const rows = r.value.rows.map((x) => x.cells);
+    const header = rows.slice(0, 10).findIndex((cells) => proposeMapping(cells).mapping.name !== undefined);
+    return ok(header > 0 ? rows.slice(header) : rows);
   },
 };
 
