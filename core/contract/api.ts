@@ -61,6 +61,11 @@ export const api = {
   'sessions.open': def(z.object(sessionRef), OpenResultSchema),
   /** The current view of an open session (save state, history, revision) without changing anything. */
   'sessions.state': def(z.object(sessionRef), SessionViewSchema),
+  /**
+   * Closes a session in this process (releases ownership so another window or PC can edit it).
+   * Refused with 'store.save-failed' while a change is still unsaved.
+   */
+  'sessions.close': def(z.object(sessionRef), z.object({ closed: z.boolean() })),
   /** Retries a failed save now (saves are also retried automatically). */
   'sessions.save': def(z.object(sessionRef), SaveStateSchema),
   'sessions.rename': def(z.object({ ...editRef, name: z.string().min(1).max(200) }), SessionViewSchema),

@@ -79,8 +79,12 @@ export class MemoryStorage implements SessionStorage {
     const d = this.docs.get(id);
     if (d) d.openedAt = this.clock.now().toISOString();
   }
+  /** Copies the files kept elsewhere (set by memoryPorts), as the disk store copies the folder. */
+  copyHook?: (fromId: string, toId: string) => void;
+
   async copy(fromId: string, toId: string, session: Session): Promise<Result<void>> {
     if (!this.docs.has(fromId)) return err(ErrorCodes.sessionNotFound, `找不到会议：${fromId}`);
+    this.copyHook?.(fromId, toId);
     this.docs.set(toId, { session: clone(session), revision: 0, updatedAt: this.clock.now().toISOString(), snapshots: [] });
     return ok(undefined);
   }
@@ -143,6 +147,12 @@ export class MemoryFiles implements FileStore {
     const b = this.files.get(`${sessionId}/${file}`);
     return b ? ok(b.slice()) : err('file.not-found', `找不到文件：${file}`, { file });
   }
+  copySession(fromId: string, toId: string): void {
+    for (const m of [this.files, this.bodies] as Map<string, unknown>[]) {
+      for (const [k, v] of [...m]) if (k.startsWith(`${fromId}/`)) m.set(`${toId}/${k.slice(fromId.length + 1)}`, v);
+    }
+  }
+
   readonly bodyStore: BodyStore = {
     put: async (sessionId, key, doc) => {
       this.bodies.set(`${sessionId}/${key}`, clone(doc));
@@ -187,6 +197,7 @@ export function memoryPorts(overrides: Partial<Ports> = {}): Ports & { storage: 
   const clock = (overrides.clock as Clock) ?? new ManualClock();
   const storage = new MemoryStorage(clock);
   const mem = new MemoryFiles();
+  storage.copyHook = (from, to) => mem.copySession(from, to);
   return {
     storage,
     files: mem,

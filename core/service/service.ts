@@ -252,6 +252,10 @@ export function createService(ports: Ports): Service {
     'sessions.open': async (i) => owner.open(i.sessionId),
     'sessions.state': async (i) => owner.read(i.sessionId, (st) => ok(owner.view(st))),
     'sessions.save': async (i) => owner.retry(i.sessionId),
+    'sessions.close': async (i) => {
+      const r = await owner.close(i.sessionId);
+      return r.ok ? ok({ closed: true }) : r;
+    },
     'sessions.rename': async (i) => owner.edit(i, '重命名会议', (s) => E.renameSession(s, i.name)),
 
     'sessions.duplicate': async (i) => {

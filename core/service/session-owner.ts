@@ -187,9 +187,10 @@ export class SessionOwner {
     return this.mutex.run(id, async () => {
       const st = this.states.get(id);
       if (!st) return ok(undefined);
-      if (st.save.state !== 'saved' && !force) {
+      // Unsaved changes get one more try even when forced (app quitting): never drop them untried.
+      if (st.save.state !== 'saved') {
         await this.persist(st);
-        if ((st.save as SaveState).state !== 'saved') return err(ErrorCodes.saveFailed, `会议“${st.session.name}”有未保存的修改：${st.save.error?.message ?? ''}`);
+        if ((st.save as SaveState).state !== 'saved' && !force) return err(ErrorCodes.saveFailed, `会议“${st.session.name}”有未保存的修改：${st.save.error?.message ?? ''}`);
       }
       if (st.retryTimer) clearTimeout(st.retryTimer);
       this.states.delete(id);

@@ -241,6 +241,57 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(must(await c.call('sessions.trash.list', {})).some((x) => x.trashId === t2.trashId)).toBe(false);
     });
 
+    it('replaces a submission with a new version, keeping the old one', async () => {
+      const v0 = await newSession();
+      const id = v0.session.id;
+      const imp = must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [file('v1.md', md('初稿标题', '市政协常委 甲', '第一稿。'))] }));
+      const sub = imp.session.submissions[0];
+      const rep = must(await c.call('submissions.replace', { sessionId: id, revision: imp.revision, submissionId: sub.id, file: file('v2.md', md('初稿标题', '市政协常委 甲', '第二稿，内容有修改。')) }));
+      const after = rep.session.submissions[0];
+      expect(after.id).toBe(sub.id);
+      expect(after.title).toBe(sub.title);
+      expect(after.source.sha256).not.toBe(sub.source.sha256);
+      expect(after.versions.map((x) => x.sha256)).toEqual([sub.source.sha256]);
+      expect(rep.session.sections[0].items).toEqual([sub.id]);
+      const doc = must(await c.call('submissions.preview', { sessionId: id, submissionId: sub.id }));
+      expect(JSON.stringify(doc)).toContain('第二稿');
+      const got = must(await c.call('submissions.get', { sessionId: id, submissionId: sub.id }));
+      expect(got.sectionId).toBe(rep.session.sections[0].id);
+      const undone = must(await c.call('history.undo', { sessionId: id, revision: rep.revision }));
+      expect(undone.session.submissions[0].source.sha256).toBe(sub.source.sha256);
+    });
+
+    it('duplicates a session with its sources, and closes one', async () => {
+      const v0 = await newSession('原会议');
+      const id = v0.session.id;
+      must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [file('d.md', md('复制材料', '市政协常委 乙'))] }));
+      const dup = must(await c.call('sessions.duplicate', { sessionId: id }));
+      expect(dup.name).toBe('原会议（副本）');
+      expect(dup.submissionCount).toBe(1);
+      const o = must(await c.call('sessions.open', { sessionId: dup.id }));
+      if (o.status !== 'open') throw new Error('expected open');
+      const doc = must(await c.call('submissions.preview', { sessionId: dup.id, submissionId: o.view.session.submissions[0].id }));
+      expect(JSON.stringify(doc)).toContain('正文第一段');
+      expect(must(await c.call('sessions.close', { sessionId: dup.id })).closed).toBe(true);
+      // Opening again after a close reads it back from the store.
+      const again = must(await c.call('sessions.open', { sessionId: dup.id }));
+      expect(again.status === 'open' && again.view.session.submissions).toHaveLength(1);
+    });
+
+    it('cancels a running compile', async () => {
+      const v0 = await newSession('取消编译');
+      const id = v0.session.id;
+      const files = Array.from({ length: 40 }, (_, i) => file(`f${i}.md`, md(`第${i}篇`, '市政协常委 甲', `内容${i}`)));
+      must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files }));
+      const job = must(await c.call('compile.start', { sessionId: id, formats: ['pdf'] }));
+      const cancelled = must(await c.call('compile.cancel', { jobId: job.jobId }));
+      expect(cancelled.state).toBe('cancelled');
+      await new Promise((r) => setTimeout(r, 300));
+      const st = must(await c.call('compile.status', { sessionId: id }));
+      expect(st?.jobId).toBe(job.jobId);
+      expect(st?.state).toBe('cancelled');
+    });
+
     it('compiles with progress events and serves the PDF', async () => {
       const v0 = await newSession('编译会议');
       const id = v0.session.id;
