@@ -1153,6 +1153,19 @@ export function sessionJson(session: SessionInput): string {
   return JSON.stringify(session, null, 2) + '\n';
 }
 
+/** README.md of the committed sample (written by the generator, like everything in the folder). */
+export const SAMPLE_README = `# 示例会议：齐文化传承与创新
+
+政协××市第十三届委员会常务委员会第九次会议的示例材料：55 名常委（人名、单位均为虚构），
+大会发言、书面发言、调研报告共 55 篇，编译后约 160 页。用于演示、测试和性能基准。
+
+本文件夹由 \`scripts/generate-sample.ts\` 生成，请勿手工修改；重新生成：
+
+    npx tsx scripts/generate-sample.ts
+
+A generated sample session (made-up names, units and figures). Do not edit by hand: regenerate it.
+`;
+
 /** Writes a generated session into dir (session.json + sources/), removing stale .md sources. */
 export async function writeGeneratedSession(dir: string, gen: GeneratedSession): Promise<void> {
   const sources = path.join(dir, 'sources');
@@ -1160,6 +1173,7 @@ export async function writeGeneratedSession(dir: string, gen: GeneratedSession):
   for (const f of await readdir(sources)) if (f.endsWith('.md') && !gen.files.has(`sources/${f}`)) await rm(path.join(sources, f));
   for (const [rel, text] of gen.files) await writeFile(path.join(dir, rel), text, 'utf8');
   await writeFile(path.join(dir, 'session.json'), sessionJson(gen.session), 'utf8');
+  if (gen.session.id === 'qi-culture-2023') await writeFile(path.join(dir, 'README.md'), SAMPLE_README, 'utf8');
 }
 
 export const SAMPLE_DIR = fileURLToPath(new URL('../resources/samples/qi-culture/', import.meta.url));

@@ -8,7 +8,7 @@ import { SessionSchema, type Session } from '../../core/model/session';
 import { countWords, documentText, inlineText, type Block, type SourceDoc } from '../../core/model/document';
 import { readSource } from '../../core/read/registry';
 import { readMarkdown } from '../../core/read/markdown';
-import { generateSession, sessionJson, barChartPng, SAMPLE_DIR } from '../../scripts/generate-sample';
+import { generateSession, sessionJson, barChartPng, SAMPLE_DIR, SAMPLE_README } from '../../scripts/generate-sample';
 
 function crc32(bytes: Uint8Array): number {
   let c = ~0;
@@ -169,6 +169,7 @@ describe('generator', () => {
   it('regenerating gives byte-identical files and no stale sources', () => {
     const gen = generateSession();
     expect(sessionJson(gen.session)).toBe(raw);
+    expect(readFileSync(SAMPLE_DIR + 'README.md', 'utf8')).toBe(SAMPLE_README);
     const onDisk = readdirSync(SAMPLE_DIR + 'sources').sort();
     expect(onDisk).toEqual([...gen.files.keys()].map((k) => k.replace('sources/', '')).sort());
     for (const [rel, text] of gen.files) expect(readFileSync(SAMPLE_DIR + rel, 'utf8'), rel).toBe(text);
