@@ -158,7 +158,43 @@ export function breakBalanced<A extends BreakAtom>(input: readonly A[], o: Break
       hi = mid;
     } else lo = mid;
   }
+  preferNaturalBreaks(best.atoms, best.lines, o);
   // Report the real measure so centring uses the full block.
   for (const l of best.lines) l.measure = o.width - l.indent;
   return best;
+}
+
+/** Characters after which a title reads well when broken ("…委员会｜常务…", "…发展的｜…"). */
+const BREAK_AFTER = new Set([...'会届议的，、；：和与及之于中']);
+
+/**
+ * Moves each break of a balanced title by up to three atoms to just after a natural break
+ * character, when both lines still fit and no 禁则 is broken. Keeps the shape near-balanced
+ * while not splitting words such as 委员会.
+ */
+function preferNaturalBreaks(atoms: readonly BreakAtom[], lines: LineSpan[], o: BreakOptions): void {
+  const fits = (s: number, e: number, indent: number) => {
+    const m = spanMetrics(atoms, s, e);
+    return m.natural + m.gaps * o.tracking <= o.width - indent + EPS;
+  };
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const a = lines[k];
+    const b = lines[k + 1];
+    if (b.start !== a.end) continue; // spaces between: a Latin title, leave it
+    const at = a.end;
+    const endsWell = (p: number) => BREAK_AFTER.has(atoms[p - 1].text.slice(-1));
+    if (endsWell(at)) continue;
+    for (const d of [1, -1, 2, -2, 3, -3]) {
+      const p = at + d;
+      if (p <= a.start + 1 || p >= b.end) continue;
+      if (!endsWell(p) || forbidsStart(atoms[p].text) || forbidsEnd(atoms[p - 1].text)) continue;
+      if (atoms[p].kind === 'space' || atoms[p - 1].kind === 'space') continue;
+      if (!fits(a.start, p, a.indent) || !fits(p, b.end, b.indent)) continue;
+      const ma = spanMetrics(atoms, a.start, p);
+      const mb = spanMetrics(atoms, p, b.end);
+      Object.assign(a, { end: p, natural: ma.natural, gaps: ma.gaps });
+      Object.assign(b, { start: p, natural: mb.natural, gaps: mb.gaps });
+      break;
+    }
+  }
 }

@@ -107,6 +107,11 @@ describe('line breaker on the 28-character grid', () => {
     expect(r.lines.length).toBe(2);
     const counts = r.lines.map((l) => l.end - l.start);
     expect(Math.abs(counts[0] - counts[1])).toBeLessThanOrEqual(1);
+    // prefers a natural break near the middle: 委员会 stays whole
+    const name = '政协××市第十三届委员会常务委员会第九次会议';
+    const n = segmentText(name).map((s) => ({ ...s, width: 22 }));
+    const rn = breakBalanced(n, { width: W, tracking: 0 });
+    expect(rn.lines.map((l) => n.slice(l.start, l.end).map((a) => a.text).join(''))).toEqual(['政协××市第十三届委员会', '常务委员会第九次会议']);
     // never breaks a Latin word
     const t2 = segmentText('推进齐文化数字化工程建设 Digital Qi Culture 项目实施方案').map((s) => ({ ...s, width: s.kind === 'latin' ? s.text.length * 11 : 22 }));
     const r2 = breakBalanced(t2, { width: W, tracking: 0 });

@@ -1,0 +1,84 @@
+// Page-level layout rules checked on the laid-out tree (real fonts, no PDF): headings are never
+// the last line of a page, items start on new pages, the TOC numbers come from the layout, notes
+// land at the end of their item, and a different LayoutSettings changes the grid.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { layoutDossier } from '../../core/compile';
+import type { FontSet } from '../../core/fonts/font-set';
+import { geometry } from '../../core/layout/geometry';
+import type { Block, SourceDoc } from '../../core/model/document';
+import { buildDossier } from '../../core/model/dossier';
+import { loadFontSet } from '../../core/node/fonts';
+import { fixtureSession, han } from '../compile/fixture';
+
+let fonts: FontSet;
+beforeAll(async () => {
+  fonts = await loadFontSet(fixtureSession().session.layout);
+});
+
+const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }] });
+const doc = (blocks: Block[], extra: Partial<SourceDoc> = {}): SourceDoc => ({ blocks, footnotes: [], images: {}, warnings: [], ...extra });
+const textOf = (ops: { op: string }[]) => ops.filter((o) => o.op === 'text').map((o) => (o as { segs: { text: string }[] }).segs.map((s) => s.text).join(''));
+
+describe('page layout', () => {
+  it('moves a heading that would be the last line of a page to the next page', () => {
+    const fx = fixtureSession();
+    // title + author + blank = 3 lines; six 3-line paragraphs = 18 lines; the heading would be line 22
+    const blocks: Block[] = Array.from({ length: 6 }, (_, k) => para(han(26 + 28 + 10, k)));
+    blocks.push({ type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、下一步工作建议' }] }, para(han(30)));
+    fx.docs.set('a', doc(blocks));
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const first = laid.pages[laid.items[0].startPhysical - 1];
+    const second = laid.pages[laid.items[0].startPhysical];
+    const firstLines = textOf(first.ops).filter((t) => !/^— \d+ —$/.test(t));
+    expect(firstLines.length).toBe(2 + 18);
+    expect(firstLines.some((t) => t.includes('下一步'))).toBe(false);
+    expect(textOf(second.ops)[0]).toBe('一、下一步工作建议');
+  });
+
+  it('starts every item on a new page and numbers the TOC from the layout', () => {
+    const fx = fixtureSession();
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    for (const it of laid.items) {
+      const page = laid.pages[it.startPhysical - 1];
+      expect(page.number).toBe(it.startPage);
+      expect(textOf(page.ops)[0]).toBe(fx.session.submissions.find((s) => s.id === it.submissionId)!.title.slice(0, textOf(page.ops)[0].length));
+      expect(laid.toc.find((e) => e.submissionId === it.submissionId)!.page).toBe(it.startPage);
+    }
+  });
+
+  it('prints notes at the end of the item under a short rule, numbered ①', () => {
+    const fx = fixtureSession();
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const b = laid.items[1];
+    const last = laid.pages[b.startPhysical - 1 + b.pageCount - 1];
+    const texts = textOf(last.ops);
+    const noteLine = texts.findIndex((t) => t.startsWith('①数据来源'));
+    expect(noteLine).toBeGreaterThan(-1);
+    expect(last.ops.some((o) => o.op === 'rule' && o.x2 - o.x1 < 120)).toBe(true);
+    // the reference in the text uses the same marker
+    const all = laid.pages.slice(b.startPhysical - 1, b.startPhysical - 1 + b.pageCount).flatMap((p) => textOf(p.ops));
+    expect(all.some((t) => t.includes('9.8%，①'))).toBe(true);
+  });
+
+  it('follows LayoutSettings: 29 pt line pitch and a 20-line page change the grid', () => {
+    const fx = fixtureSession({ layout: { linePitchPt: 29, linesPerPage: 20 } });
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const g = geometry(fx.session.layout);
+    expect(g.pitch).toBe(29);
+    const inner = laid.pages[laid.items[0].startPhysical];
+    const ys = inner.ops.filter((o) => o.op === 'text').map((o) => (o as { y: number }).y).slice(0, -1);
+    expect(ys.length).toBe(20);
+    for (let k = 1; k < ys.length; k++) expect(ys[k] - ys[k - 1]).toBeCloseTo(29, 6);
+  });
+
+  it('mirrors the binding margin on even pages for duplex binding', () => {
+    const fx = fixtureSession({ layout: { binding: 'duplex' } });
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const g = geometry(fx.session.layout);
+    const a = laid.items[0];
+    const xs = (i: number) => Math.min(...laid.pages[i].ops.filter((o) => o.op === 'text').flatMap((o) => (o as { segs: { x: number }[] }).segs.map((s) => s.x)));
+    const odd = a.startPhysical - 1 + ((a.startPhysical % 2 === 1) ? 0 : 1);
+    expect(xs(odd)).toBeCloseTo(g.inner, 0);
+    expect(xs(odd + 1)).toBeCloseTo(g.pageW - g.inner - g.blockW, 0);
+  });
+});
