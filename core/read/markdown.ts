@@ -38,8 +38,8 @@ export interface ReadMarkdownOptions {
 
 const L1 = /^[一二三四五六七八九十百零〇]+、/;
 const L2 = /^[（(][一二三四五六七八九十百零〇]+[)）]/;
-const L3 = /^\d{1,2}[.．](?!\d)/;
-const L4 = /^[（(]\d{1,2}[)）]/;
+const L3 = /^[0-9０-９]{1,2}[.．](?![0-9０-９])/;
+const L4 = /^[（(][0-9０-９]{1,2}[)）]/;
 
 /** The GB/T 9704 heading level a text's own label implies, if any. */
 export function labelLevel(text: string): 1 | 2 | 3 | 4 | undefined {

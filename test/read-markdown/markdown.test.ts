@@ -97,6 +97,7 @@ describe('heading levels (GB/T 9704 7.3.3)', () => {
   });
   it('labelLevel', () => {
     expect([labelLevel('十二、x'), labelLevel('(三)x'), labelLevel('10.x'), labelLevel('(12)x'), labelLevel('2023年'), labelLevel('1.5亿')]).toEqual([1, 2, 3, 4, undefined, undefined]);
+    expect([labelLevel('１．全角数字'), labelLevel('（２）全角'), labelLevel('１．５亿')]).toEqual([3, 4, undefined]);
   });
 });
 
