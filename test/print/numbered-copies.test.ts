@@ -82,3 +82,11 @@ describe('numbered copies PDF', () => {
     await expect(numberedCopiesPdf(await labelledPdf(1), [{ number: '000001' }, { number: '000001' }], { layout, font })).rejects.toThrow(/重复/);
   });
 });
+
+describe('limits', () => {
+  it('refuses a combined file beyond the page limit and points to one file per copy', async () => {
+    const { MAX_PAGES_PER_FILE } = await import('../../core/print/numbered-copies');
+    const copies = planCopies({ count: Math.floor(MAX_PAGES_PER_FILE / 10) + 1 });
+    await expect(numberedCopiesPdf(await labelledPdf(10), copies, { layout: defaultLayoutSettings(), font: songFont() })).rejects.toThrow(/每份一个文件/);
+  });
+});
