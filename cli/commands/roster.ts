@@ -19,6 +19,7 @@ import {
 import { SESSION_FILE, loadSessionFile } from '../../core/node/session-folder';
 import { durableWrite } from '../../core/node/store/durable-write';
 import { nodeFs } from '../../core/node/store/fs-port';
+import { OwnerLocks } from '../../core/node/store/owner-lock';
 
 const HELP = `用法:
   huibian roster import <会议文件夹> <名单.xlsx|名单.csv> [--map 字段=列名 …] [--dry-run]
@@ -122,15 +123,35 @@ async function importRoster(args: string[]): Promise<number> {
     console.log(lines.join('\n'));
     return 0;
   }
-  const target = path.join(dir, SESSION_FILE);
-  const w = await durableWrite(nodeFs, target, JSON.stringify(next.data, null, 2) + '\n');
-  if (!w.ok) {
-    console.error(`roster: ${w.error.message}`);
-    return 74;
+  // The app may hold the session open: never write under it (its next save would undo ours).
+  const locks = new OwnerLocks(nodeFs);
+  const holder = await locks.acquire(dir);
+  if (holder) {
+    console.error(`roster: 该会议正在汇编程序中打开（进程 ${holder.pid}，${holder.host}），请先在程序中关闭该会议再导入；名单未导入`);
+    return 75;
   }
-  lines.push(`已写入 ${target}`);
-  console.log(lines.join('\n'));
-  return 0;
+  try {
+    const target = path.join(dir, SESSION_FILE);
+    // Only `members` changes: every other key of the file (the store's $store bookkeeping, fields a
+    // newer version added) is written back exactly as it was read.
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse((await readFile(target, 'utf8')).replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    } catch (e) {
+      console.error(`roster: 无法重新读取 ${target}（${(e as Error).message}），名单未导入`);
+      return 66;
+    }
+    const w = await durableWrite(nodeFs, target, JSON.stringify({ ...raw, members: next.data.members }, null, 2) + '\n');
+    if (!w.ok) {
+      console.error(`roster: ${w.error.message}`);
+      return 74;
+    }
+    lines.push(`已写入 ${target}`);
+    console.log(lines.join('\n'));
+    return 0;
+  } finally {
+    await locks.release(dir);
+  }
 }
 
 async function exportRoster(args: string[]): Promise<number> {

@@ -50,7 +50,11 @@ export function cleanName(name: string): string {
 export function splitName(name: string, compound: readonly string[] = COMPOUND_SURNAMES): NameParts {
   const clean = cleanName(name);
   const first = [...clean][0] ?? '';
-  if (!first || !isHan(first)) return { clean, kind: 'latin', surname: '', given: clean };
+  if (!first || !isHan(first)) {
+    // Latin names keep their word spaces ("Li Na" is not "Lina").
+    const latin = name.normalize('NFC').replace(/[（(][^）)]*[）)]/gu, '').trim().replace(/\s+/gu, ' ');
+    return { clean: latin, kind: 'latin', surname: '', given: latin };
+  }
   if (NAME_DOTS.test(clean)) return { clean, kind: 'dotted', surname: clean, given: '' };
   const chars = [...clean];
   // A compound surname only when something follows it (a two-character 欧阳 alone is surname 欧 + 阳).

@@ -177,7 +177,7 @@ describe('huibian roster import', () => {
       date: '2023-09-20',
       members: [{ id: 'm1', name: '田富', title: '旧职务', sector: '民盟' }],
     });
-    await writeFile(path.join(sdir, 'session.json'), JSON.stringify(session));
+    await writeFile(path.join(sdir, 'session.json'), JSON.stringify({ ...session, $store: { revision: 7, app: 'huibian' } }));
     const file = path.join(dir, '常委名单.xlsx');
     await writeFile(file, xlsx);
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -191,6 +191,24 @@ describe('huibian roster import', () => {
     expect(saved.members.map((m) => m.name)).toEqual(['田富', '于洋', '王勇', '单田芳', '王勇']);
     expect(saved.members[0]).toMatchObject({ id: 'm1', title: '市政协秘书长', gender: '女' });
     expect(new Set(saved.members.map((m) => m.id)).size).toBe(5);
+    const raw = JSON.parse(await readFile(path.join(sdir, 'session.json'), 'utf8'));
+    expect(raw.$store).toEqual({ revision: 7, app: 'huibian' }); // keys the schema does not know are kept
+    await expect(readFile(path.join(sdir, 'owner.lock'))).rejects.toThrow(); // lock released
+  });
+
+  it('refuses to write while the app holds the session open', async () => {
+    const sdir = path.join(dir, 'session');
+    const before = await readFile(path.join(sdir, 'session.json'), 'utf8');
+    // A live process on this host (the test runner's parent) holds the lock.
+    await writeFile(path.join(sdir, 'owner.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), token: 'app', at: new Date().toISOString() }));
+    const errSpy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const code = await rosterCli(['import', sdir, path.join(dir, '常委名单.xlsx')]);
+    const msg = errSpy.mock.calls.map((c) => String(c[0])).join('\n');
+    errSpy.mockRestore();
+    await rm(path.join(sdir, 'owner.lock'));
+    expect(code).toBe(75);
+    expect(msg).toContain('正在汇编程序中打开');
+    expect(await readFile(path.join(sdir, 'session.json'), 'utf8')).toBe(before);
   });
 
   it('leaves session.json untouched when the roster cannot be read', async () => {
