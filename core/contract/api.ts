@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SourceDocSchema } from '../model/document';
 import { MemberSchema, SessionSchema } from '../model/session';
-import { LayoutSettingsSchema } from '../model/settings';
+import { FontRefSchema, LayoutSettingsSchema } from '../model/settings';
 import {
   CompileJobSchema,
   FileInputSchema,
@@ -159,6 +159,18 @@ export const api = {
     z.object({ layout: LayoutSettingsSchema, meta: SessionSchema.pick({ name: true, theme: true, bookTitle: true, date: true, organiser: true, organiserSuffix: true, preface: true, marks: true }) }),
   ),
   'settings.update': def(z.object({ ...editRef, layout: LayoutPatchSchema.optional(), meta: SessionMetaPatchSchema.optional() }), SessionViewSchema),
+
+  /**
+   * Fonts a role can use: the built-in free fonts and the CJK fonts installed on this computer
+   * (仿宋_GB2312, 方正小标宋简体 …). Pick one into settings.update({ layout: { fonts: { role: ref } } }).
+   */
+  'fonts.list': def(
+    z.object({}),
+    z.object({
+      builtin: z.array(z.object({ ref: FontRefSchema, label: z.string() })),
+      installed: z.array(z.object({ ref: FontRefSchema, label: z.string(), family: z.string() })),
+    }),
+  ),
 
   // ── compile and export ─────────────────────────────────────────────────────
   /** Starts a compile of the current revision; progress arrives as 'compile.progress' events. */

@@ -12,6 +12,7 @@ import type { Compiler, LocalFiles, Ports, SampleProvider } from '../service/por
 import { compileDocs } from './compile-session';
 import { batchImporter } from './import-batch';
 import { samplesDir } from './paths';
+import { findInstalledFonts } from './fonts';
 import { xlsxSpreadsheetReader } from './roster-io';
 import { durableWrite } from './store/durable-write';
 import { DiskBodies, DiskFiles, DiskOutputs } from './store/file-store';
@@ -124,6 +125,13 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
     spreadsheet: xlsxSpreadsheetReader,
     sample,
     local,
+    fonts: {
+      // Scanning the font folders takes a while: once per process.
+      installed: (() => {
+        let cached: ReturnType<typeof findInstalledFonts> | undefined;
+        return () => (cached ??= findInstalledFonts());
+      })(),
+    },
     info: { version: APP_VERSION, dataDir: opts.dataDir, transport: opts.transport ?? 'local' },
     ...opts.overrides,
     store,

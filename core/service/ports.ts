@@ -147,6 +147,11 @@ export interface SampleProvider {
   load(): Promise<Result<{ session: Session; files: { file: string; bytes: Uint8Array }[] }>>;
 }
 
+/** CJK fonts installed on this computer (Windows Fonts folder …). */
+export interface FontCatalog {
+  installed(): Promise<{ file: string; postscriptName: string; family: string; fullName: string }[]>;
+}
+
 export interface Ports {
   storage: SessionStorage;
   files: FileStore;
@@ -160,6 +165,7 @@ export interface Ports {
   spreadsheet?: SpreadsheetReader;
   sample?: SampleProvider;
   local?: LocalFiles;
+  fonts?: FontCatalog;
   /** For app.info. */
   info?: { version: string; dataDir: string; transport: string };
   /** Milliseconds between automatic retries of a failed save (default 5000). */

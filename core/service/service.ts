@@ -492,6 +492,25 @@ export function createService(ports: Ports): Service {
       }),
     'settings.update': async (i) => owner.edit(i, '修改设置', (s) => E.updateSettings(s, i.layout, i.meta)),
 
+    'fonts.list': async () => {
+      const builtin = [
+        { ref: { builtin: 'FandolFang' as const }, label: '仿宋（内置 Fandol 仿宋）' },
+        { ref: { builtin: 'NotoSerifSC-Regular' as const }, label: '宋体（内置 思源宋体）' },
+        { ref: { builtin: 'NotoSerifSC-Bold' as const }, label: '小标宋（内置 思源宋体 粗）' },
+        { ref: { builtin: 'NotoSansSC-Regular' as const }, label: '黑体（内置 思源黑体）' },
+        { ref: { builtin: 'LXGWWenKai' as const }, label: '楷体（内置 霞鹜文楷）' },
+      ];
+      let installed: { ref: { file: string; postscriptName: string; label: string }; label: string; family: string }[] = [];
+      if (ports.fonts) {
+        try {
+          installed = (await ports.fonts.installed()).map((f) => ({ ref: { file: f.file, postscriptName: f.postscriptName, label: f.fullName }, label: f.fullName, family: f.family }));
+        } catch {
+          // a font folder we can't read: offer the built-ins only
+        }
+      }
+      return ok({ builtin, installed });
+    },
+
     'compile.start': async (i) => {
       const cur = await owner.read(i.sessionId, (st) => ok({ session: st.session, revision: st.revision }));
       if (!cur.ok) return cur;

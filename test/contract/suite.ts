@@ -190,6 +190,12 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(!bad.ok && bad.error.code).toBe('contract.bad-input');
     });
 
+    it('lists fonts for the settings screen', async () => {
+      const f = must(await c.call('fonts.list', {}));
+      expect(f.builtin.map((b) => ('builtin' in b.ref ? b.ref.builtin : ''))).toContain('FandolFang');
+      expect(Array.isArray(f.installed)).toBe(true);
+    });
+
     it('lists and restores snapshots', async () => {
       const v0 = await newSession('快照会议');
       const id = v0.session.id;
