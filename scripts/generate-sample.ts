@@ -5,10 +5,12 @@
 // generateSession({ items, seed }) for benchmarks (a 2,000-page session is about 700 items).
 // It must never produce real people's names, and never depend on the clock or on Math.random.
 //
-//   npx tsx scripts/generate-sample.ts     rewrites resources/samples/qi-culture/
+//   npx tsx scripts/generate-sample.ts                       rewrites resources/samples/qi-culture/
+//   npx tsx scripts/generate-sample.ts --items 700 --out DIR  a bigger session elsewhere
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { zlibSync } from 'fflate';
 import type { SessionInput } from '../core/model/session';
 
@@ -1180,12 +1182,21 @@ export const SAMPLE_DIR = fileURLToPath(new URL('../resources/samples/qi-culture
 
 // No top-level await: benches and tests may import this module from a CommonJS context.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const gen = generateSession();
-  writeGeneratedSession(SAMPLE_DIR, gen).then(
-    () => console.log(`已生成示例会议：${SAMPLE_DIR}（${gen.session.submissions?.length} 篇材料）`),
-    (e: unknown) => {
-      console.error(`生成示例会议失败：${e instanceof Error ? e.message : String(e)}`);
-      process.exitCode = 1;
-    },
-  );
+  const { values } = parseArgs({ options: { items: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
+  const items = values.items ? Number(values.items) : undefined;
+  const seed = values.seed ? Number(values.seed) : undefined;
+  if ((items !== undefined && !(Number.isInteger(items) && items > 0)) || (seed !== undefined && !Number.isInteger(seed))) {
+    console.error('用法：npx tsx scripts/generate-sample.ts [--items 篇数] [--seed 整数] [--out 文件夹]');
+    process.exitCode = 2;
+  } else {
+    const dir = values.out ? path.resolve(values.out) : SAMPLE_DIR;
+    const gen = generateSession({ items, seed });
+    writeGeneratedSession(dir, gen).then(
+      () => console.log(`已生成示例会议：${dir}（${gen.session.submissions?.length} 篇材料）`),
+      (e: unknown) => {
+        console.error(`生成示例会议失败：${e instanceof Error ? e.message : String(e)}`);
+        process.exitCode = 1;
+      },
+    );
+  }
 }

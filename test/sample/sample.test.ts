@@ -1,6 +1,8 @@
 // The committed sample session (resources/samples/qi-culture): valid, complete, realistic, and
 // exactly what scripts/generate-sample.ts produces (regenerating gives byte-identical files).
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unzlibSync } from 'fflate';
 import { imageSize } from 'image-size';
@@ -8,7 +10,8 @@ import { SessionSchema, type Session } from '../../core/model/session';
 import { countWords, documentText, inlineText, type Block, type SourceDoc } from '../../core/model/document';
 import { readSource } from '../../core/read/registry';
 import { readMarkdown } from '../../core/read/markdown';
-import { generateSession, sessionJson, barChartPng, SAMPLE_DIR, SAMPLE_README } from '../../scripts/generate-sample';
+import { generateSession, sessionJson, barChartPng, writeGeneratedSession, SAMPLE_DIR, SAMPLE_README } from '../../scripts/generate-sample';
+import { loadSessionFolder } from '../../core/node/session-folder';
 
 function crc32(bytes: Uint8Array): number {
   let c = ~0;
@@ -173,6 +176,19 @@ describe('generator', () => {
     const onDisk = readdirSync(SAMPLE_DIR + 'sources').sort();
     expect(onDisk).toEqual([...gen.files.keys()].map((k) => k.replace('sources/', '')).sort());
     for (const [rel, text] of gen.files) expect(readFileSync(SAMPLE_DIR + rel, 'utf8'), rel).toBe(text);
+  });
+  it('writes a generated session to a folder the loader reads, removing stale sources', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hb-sample-'));
+    try {
+      mkdirSync(path.join(dir, 'sources'));
+      writeFileSync(path.join(dir, 'sources', '999-stale.md'), 'x');
+      await writeGeneratedSession(dir, generateSession({ items: 12, seed: 4 }));
+      expect(readdirSync(path.join(dir, 'sources'))).toHaveLength(12);
+      const loaded = await loadSessionFolder(dir);
+      expect(loaded.ok && [loaded.value.session.submissions.length, loaded.value.docs.size, loaded.value.failures.length]).toEqual([12, 12, 0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('generates larger sessions for benchmarks (700 items ≈ 2,000 pages), deterministic per seed', () => {
     const big = generateSession({ items: 700, seed: 1 });
