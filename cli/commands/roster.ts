@@ -17,13 +17,14 @@ import {
   type RosterField,
 } from '../../core/node/roster-io';
 import { SESSION_FILE, loadSessionFile } from '../../core/node/session-folder';
+import { sortMembers, type MemberSortRule } from '../../core/order/member-sort';
 import { durableWrite } from '../../core/node/store/durable-write';
 import { nodeFs } from '../../core/node/store/fs-port';
 import { OwnerLocks } from '../../core/node/store/owner-lock';
 
 const HELP = `用法:
   huibian roster import <会议文件夹> <名单.xlsx|名单.csv> [--map 字段=列名 …] [--dry-run]
-  huibian roster export <会议文件夹> <输出.xlsx>
+  huibian roster export <会议文件夹> <输出.xlsx> [--sort stroke|pinyin|sector|party|rank]
 
 导入：按表头自动识别列（姓名 性别 民族 界别 党派 职务 单位 常委 政协职务 及常见写法），
 同名委员更新信息、其余新增；空姓名、无法识别的值和重名都会在报告中列出（重名不会被丢弃）。
@@ -154,18 +155,38 @@ async function importRoster(args: string[]): Promise<number> {
   }
 }
 
+const MEMBER_RULES = ['stroke', 'pinyin', 'sector', 'party', 'rank'] as const;
+
 async function exportRoster(args: string[]): Promise<number> {
-  if (args.length !== 2) {
+  const positional: string[] = [];
+  let rule: MemberSortRule | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--sort') {
+      const v = args[++i];
+      if (!(MEMBER_RULES as readonly string[]).includes(v ?? '')) {
+        console.error(`roster: 未知的排序方式“${v ?? ''}”（可用：${MEMBER_RULES.join('、')}）`);
+        return 2;
+      }
+      rule = v as MemberSortRule;
+    } else positional.push(args[i]);
+  }
+  if (positional.length !== 2) {
     console.error(HELP);
     return 2;
   }
-  const [dir, out] = args;
+  const [dir, out] = positional;
   const s = await loadSessionFile(dir);
   if (!s.ok) {
     console.error(`roster: ${s.error.message}`);
     return 66;
   }
-  const bytes = await exportRosterXlsx(s.value.members);
+  let members = s.value.members;
+  if (rule) {
+    const sorted = sortMembers(members, rule, { name: { givenNameBlank: s.value.ordering?.givenNameBlank ?? true } });
+    members = sorted.members;
+    if (sorted.unknownChars.length) console.error(`roster: 以下汉字缺少笔顺数据，仅按总笔画数排序，请人工核对：${sorted.unknownChars.join(' ')}`);
+  }
+  const bytes = await exportRosterXlsx(members);
   const w = await durableWrite(nodeFs, path.resolve(out), bytes);
   if (!w.ok) {
     console.error(`roster: ${w.error.message}`);

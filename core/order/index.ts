@@ -24,3 +24,4 @@ export { DEFAULT_RANK_ORDER, memberRank, rankIndex } from './rank';
 export { sortSection, itemAuthor, type SortSectionOptions, type SortSectionResult, type ItemAuthor } from './section-sort';
 export { generalStandardCoverage } from './coverage';
 export { createOrderSorter, type OrderSorter } from './sorter';
+export { sortMembers, type MemberSortRule, type MemberSortOptions } from './member-sort';

@@ -1,7 +1,7 @@
 // Section sort rules: stroke, pinyin, sector, party, rank, roster, received, manual; pins stay put.
 import { describe, expect, it } from 'vitest';
 import { SessionSchema, SubmissionSchema, type Session } from '../../core/model/session';
-import { DEFAULT_ORG_ORDER, itemAuthor, memberRank, orgMatcher, sortSection } from '../../core/order';
+import { DEFAULT_ORG_ORDER, itemAuthor, memberRank, orgMatcher, sortMembers, sortSection } from '../../core/order';
 import { AppException } from '../../core/result';
 
 const member = (id: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name, ...extra });
@@ -134,6 +134,16 @@ describe('sortSection', () => {
       expect(e).toBeInstanceOf(AppException);
       expect((e as AppException).error.code).toBe('order.section-not-found');
     }
+  });
+});
+
+describe('sortMembers (roster order)', () => {
+  it('orders members by stroke, by 界别 then stroke, by rank then stroke', () => {
+    const ms = session().members;
+    expect(sortMembers(ms, 'stroke').members.map((m) => m.name)).toEqual(['于洋', '王勇', '田富', '田大利', '单田芳', '曾庆红']);
+    expect(sortMembers(ms, 'sector').members.map((m) => m.name)).toEqual(['于洋', '王勇', '田富', '单田芳', '曾庆红', '田大利']);
+    expect(sortMembers(ms, 'rank').members.map((m) => m.name)).toEqual(['田大利', '于洋', '田富', '王勇', '单田芳', '曾庆红']);
+    expect(sortMembers(ms, 'pinyin').members.map((m) => m.name)).toEqual(['单田芳', '田大利', '田富', '王勇', '于洋', '曾庆红']);
   });
 });
 
