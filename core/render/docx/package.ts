@@ -2,6 +2,7 @@
 // - styles: paragraphs off the 22-line grid (tables, pictures, cover, titles, notes, footers) get
 //   snapToGrid=0, else LibreOffice rounds every such line up to whole grid lines (an 18 pt table
 //   line became 58 pt); no widow/orphan control anywhere, as in the PDF, which fills every grid line;
+//   no automatic Chinese–Latin spacing, which the PDF does not add either;
 // - settings: no punctuation compression (Word would squeeze 29 characters into a line that holds
 //   28 in the PDF); mirrored margins for duplex binding;
 // - fontTable: every Chinese font with charset 86 and an alternate, so Word substitutes a Chinese
@@ -32,6 +33,8 @@ const OFF_GRID_STYLES = [
 /** English names Word also knows these fonts by. */
 const ENGLISH_NAMES: Record<string, string> = { 仿宋: 'FangSong', 宋体: 'SimSun', 黑体: 'SimHei', 楷体: 'KaiTi' };
 
+const NO_AUTOSPACE = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+
 const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -40,8 +43,16 @@ export function patchStyles(xml: string): string {
     const re = new RegExp(`(<w:style [^>]*w:styleId="${escRe(id)}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`);
     xml = xml.replace(re, (_, head: string, sp: string) => (head.includes('<w:snapToGrid') ? head + sp : `${head}<w:snapToGrid w:val="0"/>${sp}`));
   }
+  // No automatic space between Chinese and Latin/digits (Word and LibreOffice add some each side
+  // of "26" in "全市已有26个村"; the PDF measures the run as it is). LibreOffice reads it only from
+  // the styles, Word also from the defaults. Inserted before snapToGrid/spacing: schema order.
+  xml = xml.replace(/<w:style [^>]*>[\s\S]*?<\/w:style>/g, (style) =>
+    style.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?)(<w:snapToGrid |<w:spacing )/, (_, head: string, next: string) =>
+      head.includes('<w:autoSpaceDE') ? head + next : `${head}${NO_AUTOSPACE}${next}`,
+    ),
+  );
   // Document defaults: widow control off (the PDF layout fills every line of the grid).
-  xml = xml.replace(/(<w:pPrDefault><w:pPr>)/, '$1<w:widowControl w:val="0"/>');
+  xml = xml.replace(/(<w:pPrDefault><w:pPr>)/, `$1<w:widowControl w:val="0"/>${NO_AUTOSPACE}`);
   return xml;
 }
 
