@@ -64,7 +64,7 @@ export class FormLibrary {
     if (have) return have;
     if (index < 0 || index >= this.boxes.length) throw new AppException({ code: 'print.page-out-of-range', message: `页码超出范围：第 ${index + 1} 页（共 ${this.boxes.length} 页）` });
     const node = this.doc.getPage(index).node;
-    const made = (await this.reuseContentStream(node)) ?? (await (await PDFPageEmbedder.for(node)).embedIntoContext(this.doc.context));
+    const made = this.reuseContentStream(node) ?? (await (await PDFPageEmbedder.for(node)).embedIntoContext(this.doc.context));
     this.forms.set(index, made);
     return made;
   }
@@ -151,6 +151,7 @@ export async function composePdf(pages: Iterable<OutputPage>, info: { title?: st
   let nodeKids = ctx.obj([]);
   let nodeCount = 0;
   let count = 0;
+  const streams = new Map<string, PDFRef>();
   const closeNode = () => {
     if (!nodeRef) return;
     ctx.assign(nodeRef, ctx.obj({ Type: 'Pages', Parent: rootRef, Kids: nodeKids, Count: nodeCount }));
@@ -175,7 +176,11 @@ export async function composePdf(pages: Iterable<OutputPage>, info: { title?: st
       if (layer.clip) ops.push(`${num(layer.clip.x)} ${num(layer.clip.y)} ${num(layer.clip.width)} ${num(layer.clip.height)} re W n`);
       ops.push(`${num(s)} 0 0 ${num(s)} ${num(layer.x - s * box.x)} ${num(layer.y - s * box.y)} cm /${name} Do Q`);
     }
-    const contents = ctx.register(ctx.stream(ops.join('\n')));
+    // Pages of a copy differ only in which forms P0, P1 … name, so their drawing code is usually
+    // identical: one shared content stream per distinct text halves the objects written.
+    const code = ops.join('\n');
+    let contents = streams.get(code);
+    if (!contents) streams.set(code, (contents = ctx.register(ctx.stream(code))));
     const leaf = ctx.obj({
       Type: 'Page',
       Parent: nodeRef,
