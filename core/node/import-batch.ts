@@ -69,6 +69,8 @@ export interface ImportOptions {
   existingDocs?: Map<string, SourceDoc>;
   now?: () => Date;
   pdfText?: boolean;
+  /** Called after each file is read (for a progress bar). */
+  onProgress?: (done: number, total: number, file: string) => void;
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -85,10 +87,10 @@ const LEGACY_MAX = 100 * 1024 * 1024;
 /** The kind a file's name or title suggests (the section it goes to). */
 export function guessKind(name: string, title = ''): Submission['kind'] {
   const s = `${name} ${title}`;
-  if (/社情民意/.test(s)) return 'info';
-  if (/提案/.test(s)) return 'proposal';
-  if (/调研报告|调研|考察报告|报告/.test(s)) return 'report';
-  if (/书面发言|书面/.test(s)) return 'written';
+  if (/社情民意|\binfo\b/i.test(s)) return 'info';
+  if (/提案|\bproposal\b/i.test(s)) return 'proposal';
+  if (/调研报告|调研|考察报告|报告|\breport\b/i.test(s)) return 'report';
+  if (/书面发言|书面|\bwritten\b/i.test(s)) return 'written';
   return 'speech';
 }
 
@@ -163,14 +165,22 @@ const read = (opts: ImportOptions, job: ReadJob) => (opts.pool ? opts.pool.read(
  */
 export async function planImport(inputs: string[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
   const { files, errors } = await expandInputs(inputs);
+  let done = 0;
+  const progress = (file: string) => opts.onProgress?.(++done, files.length, file);
   const loaded = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (file) => {
-    const f = await loadFile(file);
-    if (!f.ok) return failed(file, f.error);
-    const r = await read(opts, { bytes: f.value.bytes, format: f.value.format, fileName: path.basename(file), pdfText: opts.pdfText });
-    if (!r.ok) return failed(file, r.error, f.value.format);
-    return { report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings }, bytes: f.value.bytes, doc: r.value, sha256: sha256(f.value.bytes) } as PlannedFile;
+    const p = await readOne(file, opts);
+    progress(file);
+    return p;
   });
   return decide([...errors.map((report) => ({ report })), ...loaded], session, opts);
+}
+
+async function readOne(file: string, opts: ImportOptions): Promise<PlannedFile> {
+  const f = await loadFile(file);
+  if (!f.ok) return failed(file, f.error);
+  const r = await read(opts, { bytes: f.value.bytes, format: f.value.format, fileName: path.basename(file), pdfText: opts.pdfText });
+  if (!r.ok) return failed(file, r.error, f.value.format);
+  return { report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings }, bytes: f.value.bytes, doc: r.value, sha256: sha256(f.value.bytes) } as PlannedFile;
 }
 
 /** The same as planImport for bytes already in memory (drag-and-drop, the service port). */

@@ -19,7 +19,7 @@ const blockText = (b: Block): string | undefined =>
   b.type === 'heading' || b.type === 'paragraph' ? inlineText(b.inlines).replace(/\s+/g, ' ').trim() : undefined;
 
 /** Does a short line look like an author line ("市政协常委 韩喜", "——韩喜", "民盟××市委会", "韩喜")? */
-export function looksLikeAuthorLine(text: string): boolean {
+export function looksLikeAuthorLine(text: string, opts: { strict?: boolean } = {}): boolean {
   const t = text.trim();
   if (!t || [...t].length > AUTHOR_MAX_CHARS) return false;
   if (/[。；;？?！!]$/.test(t)) return false;
@@ -29,10 +29,17 @@ export function looksLikeAuthorLine(text: string): boolean {
     const rest = t.replace(AUTHOR_PREFIX_RE, '');
     return [...rest].length <= 30 && !/^(在|基于|关于|以|对|从|围绕)/.test(rest) && !rest.includes('的');
   }
-  if (/^[\p{Script=Han}·]{2,4}$/u.test(t)) return true;
+  // A bare 2–4 character line is a name only where the layout already says "author line".
+  if (/^[\p{Script=Han}·]{2,4}$/u.test(t)) return !opts.strict;
   if (ORG_RE.test(t) && [...t].length <= 30) return true;
   if (ROLE_RE.test(t) && /[\p{Script=Han}]{2,4}(?:（[^）]*）)?$/u.test(t)) return true;
   return false;
+}
+
+function nextIsAuthor(blocks: Block[], j: number): boolean {
+  const b = blocks[j];
+  const t = b ? blockText(b) : undefined;
+  return !!t && b.type === 'paragraph' && looksLikeAuthorLine(t, { strict: true });
 }
 
 export interface FrontMatter {
@@ -57,7 +64,9 @@ export function extractFront(blocks: Block[], opts: { plainText?: boolean } = {}
   const isTitle =
     (first.type === 'heading' && !headingLabelLevel(t)) ||
     (first.type === 'paragraph' && first.align === 'center') ||
-    (opts.plainText === true && !headingLabelLevel(t) && !/[，,：:]$/.test(t) && blocks.length > i + 1);
+    (opts.plainText === true && !headingLabelLevel(t) && !/[，,：:]$/.test(t) && blocks.length > i + 1) ||
+    // A short first line with an author line right under it is a title even without centring.
+    (first.type === 'paragraph' && !headingLabelLevel(t) && !/[，,：:。]$/.test(t) && nextIsAuthor(blocks, i + 1));
   if (!isTitle) return { blocks };
   let title = t;
   let j = i + 1;
@@ -137,7 +146,8 @@ export function matchAuthor(input: { title?: string; authorLine?: string; fileNa
     };
   }
   if (found.length > 1) return { title, authorLine, confidence: 0.3, reason: `署名行中有多个名单中的姓名（${found.map((m) => m.name).join('、')}），请指定作者` };
-  if (ORG_RE.test(authorLine) && !/^[\p{Script=Han}·]{2,4}$/u.test(core))
+  // "市工商联" is as short as a name: an organisation word at the end settles it.
+  if (ORG_RE.test(authorLine) && (!/^[\p{Script=Han}·]{2,4}$/u.test(core) || /(会|联|委|局|院|办|社|部|组|党)$/.test(core)))
     return { title, authorLine, confidence: 0.8, reason: `署名为单位“${authorLine}”，不对应名单中的个人` };
   return { title, authorLine, confidence: 0.2, reason: `署名“${authorLine}”不在委员名单中，请核对` };
 }

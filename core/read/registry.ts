@@ -2,13 +2,10 @@
 // is a new file plus one line here. Readers are pure: bytes in, SourceDoc (or an error value) out.
 // Legacy formats go through an injected converter port (LibreOffice in core/node), because core
 // may not start processes. The declared format is checked against the bytes first (sniff.ts).
+// Readers load on first use, so a worker that only reads DOCX never pays for pdf-lib or iconv.
 import type { SourceDoc } from '../model/document';
 import type { SourceFormat } from '../model/session';
 import { err, type Result } from '../result';
-import { readMarkdown } from './markdown';
-import { readDocx } from './docx/index';
-import { readText } from './text';
-import { readPdf } from './pdf';
 import { resolveFormat } from './sniff';
 
 /** Converts a legacy document (.doc/.wps/.rtf/.odt) to DOCX bytes; provided by core/node/legacy-convert. */
@@ -33,16 +30,17 @@ const legacy: Reader = async (bytes, ctx) => {
     return err('import.legacy.no-converter', `${ctx.fileName} 是旧版格式（.${ctx.format}），本机没有安装转换工具（LibreOffice）；请用 Word 或 WPS 另存为 .docx 后再导入`, { file: ctx.fileName });
   const conv = await ctx.convertLegacy(bytes, ctx.format, ctx.fileName);
   if (!conv.ok) return conv;
+  const { readDocx } = await import('./docx/index');
   const r = await readDocx(conv.value, ctx.fileName);
   if (r.ok) r.value.warnings.push({ code: 'import.converted', message: `${ctx.fileName} 由 .${ctx.format} 自动转换为 .docx 后导入，请核对版式与文字` });
   return r;
 };
 
 export const readers: Partial<Record<SourceFormat, Reader>> = {
-  md: async (bytes) => ({ ok: true, value: readMarkdown(utf8(bytes)) }),
-  txt: (bytes, ctx) => readText(bytes, ctx.fileName),
-  docx: (bytes, ctx) => readDocx(bytes, ctx.fileName),
-  pdf: (bytes, ctx) => readPdf(bytes, ctx.fileName, { extractText: ctx.pdfText !== false }),
+  md: async (bytes) => ({ ok: true, value: (await import('./markdown')).readMarkdown(utf8(bytes)) }),
+  txt: async (bytes, ctx) => (await import('./text')).readText(bytes, ctx.fileName),
+  docx: async (bytes, ctx) => (await import('./docx/index')).readDocx(bytes, ctx.fileName),
+  pdf: async (bytes, ctx) => (await import('./pdf')).readPdf(bytes, ctx.fileName, { extractText: ctx.pdfText !== false }),
   doc: legacy,
   wps: legacy,
   rtf: legacy,

@@ -16,7 +16,8 @@ export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
  * Ordinary Chinese prose: the 3,755 level-1 characters of GB2312 plus the ~5,400 frequent
  * characters of Big5 (so traditional text decoded right is not taken for mojibake).
  */
-const COMMON_HAN: Set<string> = (() => {
+let commonHan: Set<string> | undefined;
+const COMMON_HAN = (): Set<string> => (commonHan ??= (() => {
   const gb: number[] = [];
   for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) if (!(hi === 0xd7 && lo > 0xf9)) gb.push(hi, lo);
   const big5: number[] = [];
@@ -24,7 +25,7 @@ const COMMON_HAN: Set<string> = (() => {
     for (const lo of [...Array(63).keys()].map((k) => 0x40 + k).concat([...Array(94).keys()].map((k) => 0xa1 + k))) big5.push(hi, lo);
   const dec = (b: number[], enc: string) => iconv.decode(Uint8Array.from(b) as unknown as Parameters<typeof iconv.decode>[0], enc);
   return new Set([...dec(gb, 'gb18030'), ...dec(big5, 'big5')].filter((c) => /\p{Script=Han}/u.test(c)));
-})();
+})());
 
 /** Sequences that only appear when UTF-8 Chinese was read as GBK (。，“ ” 的 …). */
 const MOJIBAKE_RE = /锟斤拷|銆[傘€]|锛[岋殝氾紱]|鈥[溿€淔檿]|鐨|鍦|浠|涓[嶄€婂]|鏈|鍙|鎴|璇|閮|杩|绗/g;
@@ -40,6 +41,7 @@ export interface Plausibility {
 
 /** How much a decoded text looks like real (Chinese or Latin) prose. */
 export function plausibility(text: string): Plausibility {
+  const commonSet = COMMON_HAN();
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   let han = 0;
   let common = 0;
@@ -51,7 +53,7 @@ export function plausibility(text: string): Plausibility {
     if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x7f && c < 0xa0)) bad++;
     else if (/\p{Script=Han}/u.test(ch)) {
       han++;
-      if (COMMON_HAN.has(ch)) common++;
+      if (commonSet.has(ch)) common++;
     }
   }
   const mojibake = (sample.match(MOJIBAKE_RE) ?? []).length;
