@@ -52,8 +52,17 @@ const isDigit = (ch: string | undefined) => !!ch && ch >= '0' && ch <= '9';
 /** Characters kept inside a Latin word when followed by a letter or digit: 3.5, 2023-2025, e-mail, a/b; "," only between digits (1,000). */
 const WORD_JOINERS = new Set([...".-/:'_@&+·,"]);
 
+/**
+ * Invisible formatting characters from office files (soft hyphen, zero-width spaces and joiners,
+ * BOM, variation selectors, stray control codes): they have no glyph and must not be reported as
+ * missing nor drawn as boxes.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]/g;
+
 /** Splits text into atom texts (no measuring). Exposed for tests. */
 export function segmentText(text: string): { kind: Atom['kind']; text: string }[] {
+  INVISIBLE.lastIndex = 0;
+  if (INVISIBLE.test(text)) text = text.replace(INVISIBLE, '');
   const chars = Array.from(text);
   const out: { kind: Atom['kind']; text: string }[] = [];
   let i = 0;

@@ -81,4 +81,16 @@ describe('page layout', () => {
     expect(xs(odd)).toBeCloseTo(g.inner, 0);
     expect(xs(odd + 1)).toBeCloseTo(g.pageW - g.inner - g.blockW, 0);
   });
+
+  it('drops invisible formatting characters instead of reporting them missing, and survives a corrupt image', async () => {
+    const fx = fixtureSession();
+    fx.docs.set('c', doc([para('软\u00ad连字\u200b符\ufeff和\u200d零宽'), { type: 'image', resource: 'bad', width: 100, height: 50 }], { images: { bad: { mime: 'image/png', data: 'bm90IGFuIGltYWdl' } } }));
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    expect(laid.missingGlyphs).toEqual([]);
+    const c = laid.items[2];
+    expect(textOf(laid.pages[c.startPhysical - 1].ops)).toContain('软连字符和零宽');
+    const { compileDossierPdf } = await import('../../core/compile');
+    const res = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
+    expect(res.pageCount).toBe(laid.pages.length);
+  });
 });

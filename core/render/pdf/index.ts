@@ -52,7 +52,12 @@ function drawPage(doc: Doc, page: LaidPage, laid: LaidOutDossier, fonts: FontSet
         break;
       }
       case 'image':
-        doc.image(`data:${o.resource.mime};base64,${o.resource.data}`, o.x, o.y, { width: o.w, height: o.h });
+        try {
+          doc.image(`data:${o.resource.mime};base64,${o.resource.data}`, o.x, o.y, { width: o.w, height: o.h });
+        } catch {
+          // A corrupt picture must not sink the dossier: a crossed frame marks where it belongs.
+          doc.save().lineWidth(0.5).strokeColor('#888888').rect(o.x, o.y, o.w, o.h).moveTo(o.x, o.y).lineTo(o.x + o.w, o.y + o.h).moveTo(o.x + o.w, o.y).lineTo(o.x, o.y + o.h).stroke().restore();
+        }
         break;
       case 'link':
         doc.goTo(o.x, o.y, o.w, o.h, o.dest);
