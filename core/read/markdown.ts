@@ -52,6 +52,7 @@ export function labelLevel(text: string): 1 | 2 | 3 | 4 | undefined {
 }
 
 const MAX_HEADING_CHARS = 40;
+const MAX_WARNINGS_PER_CODE = 20;
 function looksLikeHeadingParagraph(text: string): 1 | 2 | 3 | 4 | undefined {
   const t = text.trim();
   if (t.includes('\n')) return undefined;
@@ -219,6 +220,8 @@ class Converter {
   readonly warnings: ImportWarning[] = [];
   private imageCount = 0;
   private readonly noteOrder: string[] = [];
+  private readonly noteSeen = new Set<string>();
+  private readonly warned = new Set<string>();
   private readonly file: string;
 
   constructor(
@@ -228,18 +231,36 @@ class Converter {
     this.file = opts.fileName ? `${opts.fileName}：` : '';
   }
 
+  /** Per code, at most MAX_WARNINGS_PER_CODE messages; the rest are counted into one more. */
+  private readonly suppressed = new Map<string, number>();
   warn(code: string, message: string) {
-    if (!this.warnings.some((w) => w.code === code && w.message === message)) this.warnings.push({ code, message: this.file + message });
+    const key = `${code}\n${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    const same = this.warnings.filter((w) => w.code === code).length;
+    if (same >= MAX_WARNINGS_PER_CODE) {
+      this.suppressed.set(code, (this.suppressed.get(code) ?? 0) + 1);
+      return;
+    }
+    this.warnings.push({ code, message: this.file + message });
+  }
+  finishWarnings() {
+    for (const [code, n] of this.suppressed) this.warnings.push({ code, message: `${this.file}另有 ${n} 处同类问题未逐一列出` });
   }
 
   noteRef(id: string) {
-    if (!this.noteOrder.includes(id)) this.noteOrder.push(id);
+    if (this.noteSeen.has(id)) return;
+    this.noteSeen.add(id);
+    this.noteOrder.push(id);
   }
 
   finishNotes(defs: Map<string, string>) {
-    const ordered = [...this.noteOrder, ...[...defs.keys()].filter((k) => !this.noteOrder.includes(k))];
-    for (const id of ordered) {
-      if (!this.noteOrder.includes(id)) this.warn('footnote.unreferenced', `脚注 [^${id}] 在正文中没有引用，已放在脚注末尾`);
+    const unreferenced = [...defs.keys()].filter((k) => !this.noteSeen.has(k));
+    if (unreferenced.length) {
+      const ids = unreferenced.slice(0, 5).map((id) => `[^${id}]`).join('、');
+      this.warn('footnote.unreferenced', `脚注 ${ids}${unreferenced.length > 5 ? ` 等 ${unreferenced.length} 条` : ''} 在正文中没有引用，已放在脚注末尾`);
+    }
+    for (const id of [...this.noteOrder, ...unreferenced]) {
       const toks = md().parseInline(defs.get(id) ?? '', this.env);
       const pieces = this.inlinePieces(toks[0]?.children ?? [], true);
       const inlines = pieces.flatMap((p) => (p.kind === 'inlines' ? p.inlines : []));
@@ -614,7 +635,11 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   const tokens = md().parse(pre.body, env);
   c.walk(tokens, 0, tokens.length);
   c.finishNotes(pre.defs);
-  for (const id of env.missingRefs ?? []) c.warn('footnote.undefined', `脚注引用 [^${id}] 没有对应的脚注内容，已按原文保留`);
+  const missing = [...(env.missingRefs ?? [])];
+  if (missing.length) {
+    const ids = missing.slice(0, 5).map((id) => `[^${id}]`).join('、');
+    c.warn('footnote.undefined', `脚注引用 ${ids}${missing.length > 5 ? ` 等 ${missing.length} 处` : ''} 没有对应的脚注内容，已按原文保留`);
+  }
 
   let title = frontMatterTitle(fm);
   let authorLine = frontMatterAuthor(fm);
@@ -644,6 +669,7 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   }
   for (const b of blocks) delete (b as { mdDepth?: number }).mdDepth;
 
+  c.finishWarnings();
   const doc: SourceDoc = { blocks, footnotes: c.footnotes, images: c.images, warnings: c.warnings };
   if (title) doc.title = title;
   if (authorLine) doc.authorLine = authorLine;

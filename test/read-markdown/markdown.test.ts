@@ -248,6 +248,19 @@ describe('hostile and odd input', () => {
     }
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
+  it('many anomalies of one kind: at most 20 messages plus one count, fast', () => {
+    const t0 = Date.now();
+    const d = readMarkdown(Array.from({ length: 3000 }, (_, i) => `![图${i}](p${i}.png) [^n${i}]`).join('\n\n') + '\n\n' + Array.from({ length: 3000 }, (_, i) => `[^d${i}]: 注`).join('\n'));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const images = d.warnings.filter((w) => w.code === 'image.external-ref');
+    expect(images).toHaveLength(21);
+    expect(images[20].message).toBe('另有 2980 处同类问题未逐一列出');
+    expect(d.warnings.filter((w) => w.code.startsWith('footnote.')).map((w) => w.message)).toEqual([
+      '脚注 [^d0]、[^d1]、[^d2]、[^d3]、[^d4] 等 3000 条 在正文中没有引用，已放在脚注末尾',
+      '脚注引用 [^n0]、[^n1]、[^n2]、[^n3]、[^n4] 等 3000 处 没有对应的脚注内容，已按原文保留',
+    ]);
+    expect(d.footnotes).toHaveLength(3000);
+  });
   it('the registry reads .md bytes (UTF-8 with BOM) through this reader', async () => {
     const bytes = new TextEncoder().encode('\uFEFF---\ntitle: 标题\nauthor: 韩喜\n---\n正文。\n');
     const r = await readSource(bytes, { format: 'md', fileName: 'a.md' });
