@@ -76,6 +76,7 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
     const bodies = new Map<string, SourceDoc>();
     const wanted = new Set<string>();
     for (const sub of session.submissions) {
+      if (sub.source.sha256 && sub.source.file.slice(6, 70) !== sub.source.sha256) return bad(fileName, `材料“${sub.title}”的校验值与文件名不一致`);
       for (const f of [sub.source.file, ...sub.versions.map((x) => x.file)]) {
         if (!SOURCE_FILE_RE.test(f)) return bad(fileName, `材料“${sub.title}”的文件名不合规：${f}`);
         wanted.add(f);
@@ -88,9 +89,16 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
       if (f.slice(6, 70) !== hash) return bad(fileName, `材料文件 ${f} 内容与校验值不符（文件已损坏或被改动）`);
       files.set(f, b);
     }
+    // Only bodies of this session's own sources are taken (keyed by their sha256); anything else
+    // in bodies/ is ignored, and a missing body is simply re-read from its source later.
+    const sourceKeys = new Set(session.submissions.map((s) => s.source.sha256).filter((k): k is string => !!k));
     for (const e of zip.entries.values()) {
       const m = /^bodies\/([^/]+)\.json$/.exec(e.name);
       if (!m) continue;
+      if (!sourceKeys.has(m[1])) {
+        warnings.push(`已忽略与材料无关的正文条目：${e.name}`);
+        continue;
+      }
       if (!BODY_KEY_RE.test(m[1])) {
         warnings.push(`已忽略不合规的正文条目：${e.name}`);
         continue;

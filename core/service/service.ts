@@ -442,7 +442,13 @@ export function createService(ports: Ports): Service {
         const v = await owner.read(i.sessionId, (st) => ok(owner.view(st)));
         return v.ok ? ok({ ...v.value, report }) : v;
       }
-      const v = await owner.edit(i, `导入 ${subs.length} 份材料`, (s) => E.addSubmissions(s, subs, i.sectionId));
+      // Reading a batch can take a while; other windows may have edited meantime. Adding items
+      // commutes with any edit, so it lands on the current state instead of failing as stale and
+      // throwing the clerk's import away (the revision was checked when the import started).
+      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, `导入 ${subs.length} 份材料`, (s) => {
+        const placed = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
+        return E.addSubmissions(s, subs, placed);
+      });
       return v.ok ? ok({ ...v.value, report }) : v;
     },
     'submissions.replace': async (i, ctx) => {
@@ -462,13 +468,18 @@ export function createService(ports: Ports): Service {
       const without = { ...cur.value.session, submissions: cur.value.session.submissions.filter((x) => x.id !== old.id) };
       const [sub] = await storeImported(i.sessionId, without, [r], new Map([[f.value.name, f.value.bytes]]), report);
       if (!sub) return err(report[0]?.error?.code ?? 'import.failed', report[0]?.error?.message ?? `无法读取 ${f.value.name}`, { file: f.value.name });
-      const next: Submission = {
-        ...old,
-        source: sub.source,
-        versions: [...old.versions, { file: old.source.file, format: old.source.format, ...(old.source.sha256 ? { sha256: old.source.sha256 } : {}), replacedAt: now().toISOString() }],
-        receivedAt: now().toISOString(),
-      };
-      const v = await owner.edit(i, '替换材料新版本', (s) => E.replaceSubmission(s, old.id, next));
+      const v = await owner.edit(i, '替换材料新版本', (s) => {
+        // Built from the submission as it is now, so nothing edited meanwhile is overwritten.
+        const curSub = s.submissions.find((x) => x.id === old.id);
+        if (!curSub) return err(ErrorCodes.notFound, `找不到材料：${old.id}`);
+        const next: Submission = {
+          ...curSub,
+          source: sub.source,
+          versions: [...curSub.versions, { file: curSub.source.file, format: curSub.source.format, ...(curSub.source.sha256 ? { sha256: curSub.source.sha256 } : {}), replacedAt: now().toISOString() }],
+          receivedAt: now().toISOString(),
+        };
+        return E.replaceSubmission(s, old.id, next);
+      });
       return v.ok ? ok({ ...v.value, report: { ...report[0], submissionId: old.id } }) : v;
     },
     'submissions.update': async (i) => owner.edit(i, '修改材料信息', (s) => E.updateSubmission(s, i.submissionId, i.patch)),

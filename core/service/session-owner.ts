@@ -107,7 +107,8 @@ export class SessionOwner {
 
   /** Applies one edit: revision check, history, durable save, event. */
   edit(
-    ref: { sessionId: string; revision: number },
+    /** revision undefined = apply to whatever is current (only for additive, commuting changes). */
+    ref: { sessionId: string; revision: number | undefined },
     label: string,
     fn: (s: Session, st: OpenState) => Result<Edited> | Promise<Result<Edited>>,
   ): Promise<Result<SessionView>> {

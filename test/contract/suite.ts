@@ -128,6 +128,21 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(gone.session.sections[0].items).toEqual([b]);
     });
 
+    it('an import overlapping another window\'s edit lands on the current state, nothing lost', async () => {
+      const v0 = await newSession('并发导入');
+      const id = v0.session.id;
+      const files = Array.from({ length: 6 }, (_, i) => file(`p${i}.md`, md(`并发材料${i}`, '市政协常委 丙', `内容${i}`)));
+      const [imp, ren] = await Promise.all([
+        c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[1].id, files }),
+        c.call('sessions.rename', { sessionId: id, revision: v0.revision, name: '并发导入（改名）' }),
+      ]);
+      expect(imp.ok && ren.ok).toBe(true);
+      const st = must(await c.call('sessions.state', { sessionId: id }));
+      expect(st.session.name).toBe('并发导入（改名）');
+      expect(st.session.sections[1].items).toHaveLength(6);
+      expect(st.revision).toBe(v0.revision + 2);
+    });
+
     it('undoes and redoes at least 100 steps', async () => {
       const v0 = await newSession();
       const id = v0.session.id;
