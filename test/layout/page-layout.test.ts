@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutDossier } from '../../core/compile';
 import type { FontSet } from '../../core/fonts/font-set';
 import { geometry } from '../../core/layout/geometry';
+import type { DrawOp } from '../../core/layout/types';
 import type { Block, SourceDoc } from '../../core/model/document';
 import { buildDossier } from '../../core/model/dossier';
 import { loadFontSet } from '../../core/node/fonts';
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }] });
 const doc = (blocks: Block[], extra: Partial<SourceDoc> = {}): SourceDoc => ({ blocks, footnotes: [], images: {}, warnings: [], ...extra });
-const textOf = (ops: { op: string }[]) => ops.filter((o) => o.op === 'text').map((o) => (o as { segs: { text: string }[] }).segs.map((s) => s.text).join(''));
+const textOf = (ops: DrawOp[]) => ops.flatMap((o) => (o.op === 'text' ? [o.segs.map((s) => s.text).join('')] : []));
 
 describe('page layout', () => {
   it('moves a heading that would be the last line of a page to the next page', () => {
