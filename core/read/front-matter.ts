@@ -29,13 +29,23 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (end < 0) return none;
   const fields: Record<string, string> = {};
   for (let i = 1; i < end; i++) {
-    const m = /^\s*([^:：#\s][^:：]*?)\s*[:：]\s?(.*)$/.exec(lines[i]);
+    const m = /^([^:：#\s][^:：]*?)\s*[:：]\s?(.*)$/.exec(lines[i]);
     if (!m) {
-      // Not a key: value line: this is not front matter we understand (maybe a thematic break).
-      if (lines[i].trim() === '' || lines[i].trim().startsWith('#')) continue;
+      // Comments, blank and indented lines (nested YAML we do not use) are skipped; anything
+      // else means this is not front matter we understand (maybe a thematic break).
+      if (lines[i].trim() === '' || lines[i].trim().startsWith('#') || /^\s/.test(lines[i])) continue;
       return none;
     }
-    fields[m[1].toLowerCase()] = unquote(m[2].trim());
+    let value = m[2].trim();
+    if (/^[|>][+-]?$/.test(value)) {
+      // Block scalar: the indented lines that follow ("|" keeps line breaks, ">" folds them).
+      const parts: string[] = [];
+      while (i + 1 < end && (/^\s/.test(lines[i + 1]) || lines[i + 1].trim() === '')) parts.push(lines[++i].trim());
+      value = parts.filter((p) => p !== '').join(value.startsWith('|') ? '\n' : '');
+    } else if (!/^["']/.test(value)) {
+      value = value.replace(/\s+#.*$/, '');
+    }
+    fields[m[1].toLowerCase()] = unquote(value);
   }
   return { fields, body: lines.slice(end + 1).join('\n'), lines: end + 1 };
 }
