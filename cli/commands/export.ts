@@ -36,6 +36,7 @@ const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文
   --two-up              两页拼在一张横向纸上
   --sheet auto|A3|A4|A5 拼版用纸（默认 auto：页面的两倍大小）
   --creep 毫米          骑马订爬移补偿（每张纸，例如 0.1）
+  --signature N         分帖拼版：每帖 N 张纸（页数多、不宜骑马订时）
   --binding single|duplex  本次输出的装订方式
   --gutter 毫米         装订线（加宽订口）
   --watermark 文字      斜向水印，例如 草稿、送审稿
@@ -75,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
         'two-up': { type: 'boolean' },
         sheet: { type: 'string' },
         creep: { type: 'string' },
+        signature: { type: 'string' },
         binding: { type: 'string' },
         gutter: { type: 'string' },
         watermark: { type: 'string' },
@@ -143,6 +145,7 @@ export async function run(argv: string[]): Promise<number> {
       twoUp: v['two-up'],
       sheet: v.sheet as ExportRequest['sheet'],
       creepMm: num(v.creep, '--creep', 0, 5, false),
+      sheetsPerSignature: num(v.signature, '--signature', 1, 50),
       sparePercent: num(v.spare, '--spare', 0, 100, false),
       marks,
       layout,

@@ -16,7 +16,7 @@ import { err, ok, toAppError, AppException, type Result } from '../result';
 import { duplexLayout, padMultipleFor, phoneLayout, screenLayout, withGutter } from '../print/binding';
 import { FormLibrary, type PaperName } from '../print/compose';
 import { dossierOrder, extractItemPages, handoutFileNames, selectItems, type HandoutSelection, type SelectedItem } from '../print/handouts';
-import { imposeBooklet, imposeTwoUp } from '../print/imposition';
+import { imposeBooklet, imposeTwoUp, SADDLE_STITCH_MAX_SHEETS } from '../print/imposition';
 import { eachNumberedCopy, numberedCopiesPdf, planCopies, type CopySpec } from '../print/numbered-copies';
 import { padToMultiple } from '../print/padding';
 import { renderWithPdfkit } from '../print/pdfkit-render';
@@ -63,6 +63,8 @@ export interface ExportRequest {
   /** Booklet / 2-up sheet. */
   sheet?: 'auto' | PaperName;
   creepMm?: number;
+  /** Booklet: signatures of this many sheets (thick dossiers); default one saddle-stitched booklet. */
+  sheetsPerSignature?: number;
   /** Print sheet mode (default: booklet for booklets, else the session's binding). */
   printMode?: PrintMode;
   sparePercent?: number;
@@ -236,7 +238,9 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         await checkFileTarget(req.out);
         say('编译并拼版（骑马订）…');
         const r = await compileVariant(s, docs, warnings);
-        const b = await imposeBooklet(r.pdf, { sheet: req.sheet, creepMm: req.creepMm });
+        const b = await imposeBooklet(r.pdf, { sheet: req.sheet, creepMm: req.creepMm, sheetsPerSignature: req.sheetsPerSignature });
+        if (!req.sheetsPerSignature && b.sheets.length > SADDLE_STITCH_MAX_SHEETS)
+          warnings.push(`小册子共 ${b.sheets.length} 张纸（${b.sheets.length * 4} 页），骑马订一般不超过 ${SADDLE_STITCH_MAX_SHEETS} 张；可改用分帖（如 --signature 10）或双面印刷后平订`);
         await write(req.out, b.pdf, files);
         const sheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? 1, mode: 'booklet', paper: req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3', sparePercent: req.sparePercent });
         return ok(report(b.sheets.length * 4, { printSheet: sheet, copies: req.copies ?? 1 }));

@@ -13,8 +13,10 @@ export interface SheetSide {
   right: number;
 }
 export interface BookletSheet {
-  /** 1 = the outermost sheet. */
+  /** 1 = the outermost sheet (of its signature). */
   sheet: number;
+  /** 1-based signature (folded section) this sheet belongs to; 1 for a single saddle-stitched booklet. */
+  signature?: number;
   front: SheetSide;
   back: SheetSide;
 }
@@ -38,6 +40,35 @@ export function bookletOrder(n: number): BookletSheet[] {
   return sheets;
 }
 
+/**
+ * Saddle-stitch does not fold well beyond about 20 sheets (80 pages); thicker dossiers are printed
+ * as several folded signatures stacked and bound together, each in booklet order.
+ */
+export const SADDLE_STITCH_MAX_SHEETS = 20;
+
+/**
+ * Booklet order in signatures of `sheetsPerSignature` sheets: pages 1…4k form signature 1, the
+ * next 4k signature 2 …; only the last signature is padded with blanks.
+ */
+export function signatureOrder(n: number, sheetsPerSignature: number): BookletSheet[] {
+  if (!Number.isInteger(sheetsPerSignature) || sheetsPerSignature < 1) throw new AppException({ code: 'print.booklet.signature', message: `每帖张数应为正整数，收到：${sheetsPerSignature}` });
+  const per = sheetsPerSignature * 4;
+  const out: BookletSheet[] = [];
+  for (let first = 0, sig = 1; first < n; first += per, sig++) {
+    const count = Math.min(per, n - first);
+    const shift = (p: number) => (p === 0 ? 0 : p + first);
+    for (const s of bookletOrder(count)) {
+      out.push({
+        sheet: s.sheet,
+        signature: sig,
+        front: { left: shift(s.front.left), right: shift(s.front.right) },
+        back: { left: shift(s.back.left), right: shift(s.back.right) },
+      });
+    }
+  }
+  return out;
+}
+
 export interface BookletOptions {
   /**
    * The printer's sheet: 'auto' picks the sheet twice the page's size (A4 pages → A3, A5 → A4);
@@ -50,6 +81,8 @@ export interface BookletOptions {
    * outward (about the paper's thickness, 0.1 mm for 80 g/m² paper).
    */
   creepMm?: number;
+  /** Split into signatures of this many sheets (for dossiers too thick for one saddle-stitched booklet). */
+  sheetsPerSignature?: number;
 }
 
 function sheetSize(pageBox: Box, sheet: BookletOptions['sheet']): { width: number; height: number } {
@@ -85,7 +118,7 @@ function spread(lib: FormLibrary, sheet: { width: number; height: number }, left
 /** Imposes a PDF as a saddle-stitch booklet: two PDF pages (front, back) per sheet. */
 export async function imposeBooklet(pdf: Uint8Array | FormLibrary, opts: BookletOptions = {}): Promise<{ pdf: Uint8Array; sheets: BookletSheet[]; sheetSize: { width: number; height: number } }> {
   const lib = pdf instanceof FormLibrary ? pdf : await FormLibrary.load(pdf, '汇编 PDF');
-  const sheets = bookletOrder(lib.pageCount);
+  const sheets = opts.sheetsPerSignature ? signatureOrder(lib.pageCount, opts.sheetsPerSignature) : bookletOrder(lib.pageCount);
   const size = sheetSize(lib.boxes[0], opts.sheet);
   const creep = mm(opts.creepMm ?? 0);
   function* pages(): Generator<OutputPage> {

@@ -85,3 +85,24 @@ describe('imposeTwoUp', () => {
     ]);
   });
 });
+
+describe('signatures', () => {
+  it('splits a thick dossier into folded signatures, padding only the last', async () => {
+    const { signatureOrder } = await import('../../core/print/imposition');
+    const s = signatureOrder(10, 2);
+    expect(s.map((x) => [x.signature, x.sheet, x.front.left, x.front.right, x.back.left, x.back.right])).toEqual([
+      [1, 1, 8, 1, 2, 7],
+      [1, 2, 6, 3, 4, 5],
+      [2, 1, 0, 9, 10, 0],
+    ]);
+    const pages = await readPdf((await imposeBooklet(await labelledPdf(10), { sheetsPerSignature: 2 })).pdf);
+    expect(pages.map((p) => { const h = halves(p); return [h.left, h.right]; })).toEqual([
+      [['P8'], ['P1']],
+      [['P2'], ['P7']],
+      [['P6'], ['P3']],
+      [['P4'], ['P5']],
+      [[], ['P9']],
+      [['P10'], []],
+    ]);
+  });
+});
