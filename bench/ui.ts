@@ -42,7 +42,7 @@ for (let i = 0; i < 5; i++) {
   await p.goto(`${server.url}/#/arrange`);
   await p.waitForFunction((n) => document.querySelectorAll('[data-testid=card]').length >= n, items, { timeout: 30_000 });
   paints.push(await p.evaluate(() => {
-    const open = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/rpc/sessions.open'));
+    const open = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/rpc/sessions.open')) as PerformanceResourceTiming | undefined;
     return { total: performance.now(), script: performance.getEntriesByName('hb-main')[0]?.startTime ?? NaN, opened: open?.responseEnd ?? NaN };
   }));
   await p.close();

@@ -8,6 +8,7 @@ import { AppStateProvider } from './state/app-state';
 import { Shell } from './shell';
 import './styles.css';
 
+performance.mark('hb-main');
 const transport = pickTransport();
 
 createRoot(document.getElementById('root')!).render(

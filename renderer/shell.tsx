@@ -1,21 +1,23 @@
 // The application frame: navigation between the eight screens, the session title with its
 // 已保存 / 未保存 state, undo / redo, global shortcuts and file drop anywhere in the window.
 // It must never edit data itself: it calls the app state, which calls the contract.
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import {
   BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, InboxOutlined, InfoCircleOutlined,
   OrderedListOutlined, RedoOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined,
 } from '@ant-design/icons';
-import { useApp, type Screen } from './state/app-state';
-import { SessionsScreen } from './screens/sessions';
-import { InfoScreen } from './screens/info';
-import { RosterScreen } from './screens/roster';
-import { IntakeScreen } from './screens/intake';
+import { useApp, useBusy, type Screen } from './state/app-state';
 import { ArrangeScreen } from './screens/arrange';
-import { ItemScreen } from './screens/item';
-import { PreviewScreen } from './screens/preview';
-import { StatsScreen } from './screens/stats';
+
+// Screens other than 编排 load on first use, so opening a session parses less code (pdf.js above all).
+const SessionsScreen = lazy(() => import('./screens/sessions').then((m) => ({ default: m.SessionsScreen })));
+const InfoScreen = lazy(() => import('./screens/info').then((m) => ({ default: m.InfoScreen })));
+const RosterScreen = lazy(() => import('./screens/roster').then((m) => ({ default: m.RosterScreen })));
+const IntakeScreen = lazy(() => import('./screens/intake').then((m) => ({ default: m.IntakeScreen })));
+const ItemScreen = lazy(() => import('./screens/item').then((m) => ({ default: m.ItemScreen })));
+const PreviewScreen = lazy(() => import('./screens/preview').then((m) => ({ default: m.PreviewScreen })));
+const StatsScreen = lazy(() => import('./screens/stats').then((m) => ({ default: m.StatsScreen })));
 
 const NAV: { key: Screen; label: string; icon: ReactNode; needsSession: boolean }[] = [
   { key: 'sessions', label: '会议', icon: <FolderOpenOutlined />, needsSession: false },
@@ -35,7 +37,8 @@ function isTextField(el: Element | null): boolean {
 }
 
 export function SaveState() {
-  const { view, busy } = useApp();
+  const { view } = useApp();
+  const busy = useBusy();
   if (!view) return null;
   if (view.readOnly) return <Tag color="default">只读：{view.readOnly.message}</Tag>;
   const s = view.save.state;
@@ -149,6 +152,11 @@ export function Shell() {
     };
   }, [transport, app, view, go]);
 
+  // Timing marks for bench/ui.ts (drop → saved → UI updated): set after React committed the view.
+  useEffect(() => {
+    if (view?.save.state === 'saved') (window as unknown as { __hbSaved?: unknown }).__hbSaved = { at: performance.now(), revision: view.revision };
+  }, [view]);
+
   const current = screen !== 'sessions' && !view ? 'sessions' : screen;
   return (
     <Layout style={{ height: '100vh' }} className={dragging ? 'hb-dropzone-active' : undefined}>
@@ -193,7 +201,8 @@ export function Shell() {
           )}
         </Layout.Header>
         <Layout.Content className="hb-content" data-screen={current}>
-          <Spin spinning={false}>
+          {app.restoring && !view ? <Spin style={{ display: 'block', marginTop: 80 }} tip="正在打开会议…"><div /></Spin> : (
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
             {current === 'sessions' && <SessionsScreen />}
             {current === 'info' && <InfoScreen />}
             {current === 'roster' && <RosterScreen />}
@@ -202,7 +211,8 @@ export function Shell() {
             {current === 'item' && <ItemScreen />}
             {current === 'preview' && <PreviewScreen />}
             {current === 'stats' && <StatsScreen />}
-          </Spin>
+          </Suspense>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -77,7 +77,13 @@ function PageCanvas({ doc, index, width, onVisible }: { doc: PDFDocumentProxy; i
       canvas.style.width = `${width}px`;
       canvas.style.height = `${Math.floor(viewport.height / dpr)}px`;
       task = page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport });
-      task.promise.then(() => canvas.setAttribute('data-rendered', 'true')).catch(() => {});
+      task.promise
+        .then(() => {
+          canvas.setAttribute('data-rendered', 'true');
+          const w = window as unknown as { __hbFirstPageAt?: number };
+          w.__hbFirstPageAt ??= performance.now();
+        })
+        .catch(() => {});
     });
     return () => {
       cancelled = true;

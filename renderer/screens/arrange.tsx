@@ -2,8 +2,8 @@
 // dnd-kit); sort a section by a rule; pin items; cards show title, author, kind, pages, words and
 // warnings. A drop becomes one sections.moveItem call; the board then shows the saved order,
 // never a local guess that could differ from what will be printed.
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Dropdown, Empty, Input, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Dropdown, Empty, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors,
@@ -53,8 +53,23 @@ export function itemWarnings(s: Submission): string[] {
   return w;
 }
 
-function Card({ s, words, pages, index }: { s: Submission; words?: number; pages?: number; index: number }) {
-  const app = useApp();
+interface CardProps {
+  s: Submission;
+  words?: number;
+  pages?: number;
+  index: number;
+  onOpen(id: string): void;
+  onPin(s: Submission): void;
+}
+
+// Views are replaced on every edit (new objects), so cards compare what they show, not identity:
+// after a drop only the cards whose content or position changed render again.
+const sameCard = (a: CardProps, b: CardProps) =>
+  a.index === b.index && a.words === b.words && a.pages === b.pages && a.onOpen === b.onOpen && a.onPin === b.onPin &&
+  a.s.id === b.s.id && a.s.title === b.s.title && a.s.authorLine === b.s.authorLine && a.s.kind === b.s.kind && a.s.status === b.s.status &&
+  a.s.memberIds.length === b.s.memberIds.length && a.s.options.pinned === b.s.options.pinned;
+
+const Card = memo(function Card({ s, words, pages, index, onOpen, onPin }: CardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: s.id });
   const warnings = itemWarnings(s);
   return (
@@ -68,9 +83,9 @@ function Card({ s, words, pages, index }: { s: Submission; words?: number; pages
       {...attributes}
       {...listeners}
       aria-label={`${s.title}，${s.authorLine}。按空格键拿起，用方向键移动，再按空格键放下。`}
-      onDoubleClick={() => app.go('item', s.id)}
+      onDoubleClick={() => onOpen(s.id)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') app.go('item', s.id);
+        if (e.key === 'Enter') onOpen(s.id);
         listeners?.onKeyDown?.(e);
       }}
     >
@@ -85,31 +100,28 @@ function Card({ s, words, pages, index }: { s: Submission; words?: number; pages
         <span>{pages !== undefined ? `${pages} 页` : '— 页'}</span>
         <span>{words !== undefined ? `${words.toLocaleString('zh-CN')} 字` : '… 字'}</span>
         {warnings.length > 0 && (
-          <Tooltip title={warnings.join('；')}>
-            <Tag color="warning" icon={<WarningOutlined />} style={{ margin: 0 }}>{warnings[0]}</Tag>
-          </Tooltip>
+          <Tag color="warning" icon={<WarningOutlined />} style={{ margin: 0 }} title={warnings.join('；')}>{warnings[0]}</Tag>
         )}
         <span style={{ flex: 1 }} />
-        <Tooltip title={s.options.pinned ? '取消固定（排序时会参与排序）' : '固定位置（按规则排序时不动）'}>
-          <Button
-            size="small"
-            type="text"
-            aria-label={s.options.pinned ? '取消固定' : '固定位置'}
-            icon={s.options.pinned ? <PushpinFilled /> : <PushpinOutlined />}
-            onPointerDown={(e) => e.stopPropagation()}
-            onClick={(e) => {
-              e.stopPropagation();
-              void app.edit('submissions.update', { submissionId: s.id, patch: { options: { pinned: !s.options.pinned } } });
-            }}
-            data-testid="pin"
-          />
-        </Tooltip>
+        <Button
+          size="small"
+          type="text"
+          title={s.options.pinned ? '取消固定（排序时会参与排序）' : '固定位置（按规则排序时不动）'}
+          aria-label={s.options.pinned ? '取消固定' : '固定位置'}
+          icon={s.options.pinned ? <PushpinFilled /> : <PushpinOutlined />}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={(e) => {
+            e.stopPropagation();
+            onPin(s);
+          }}
+          data-testid="pin"
+        />
       </div>
     </div>
   );
-}
+}, sameCard);
 
-function Column({ id, title, items, subs, facts, children }: { id: string; title: React.ReactNode; items: string[]; subs: Map<string, Submission>; facts: ReturnType<typeof useItemFacts>; children?: React.ReactNode }) {
+function Column({ id, title, items, subs, facts, onOpen, onPin, children }: { id: string; title: React.ReactNode; items: string[]; subs: Map<string, Submission>; facts: ReturnType<typeof useItemFacts>; onOpen(id: string): void; onPin(s: Submission): void; children?: React.ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
     <div className="hb-column" ref={setNodeRef} data-over={isOver} data-testid="column" data-section={id}>
@@ -119,7 +131,7 @@ function Column({ id, title, items, subs, facts, children }: { id: string; title
         {items.length === 0 && <div style={{ color: '#999', fontSize: 12, padding: 12, textAlign: 'center', border: '1px dashed #ddd', borderRadius: 4 }}>把材料拖到这里</div>}
         {items.map((sid, i) => {
           const s = subs.get(sid);
-          return s ? <Card key={sid} s={s} index={i} words={facts.words.get(sid)} pages={facts.pages.get(sid)} /> : null;
+          return s ? <Card key={sid} s={s} index={i} words={facts.words.get(sid)} pages={facts.pages.get(sid)} onOpen={onOpen} onPin={onPin} /> : null;
         })}
       </SortableContext>
     </div>
@@ -138,6 +150,9 @@ export function ArrangeScreen() {
   const [origin, setOrigin] = useState<{ col: string; index: number } | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
   useEffect(() => setCols(saved), [saved]);
+  const { go, edit } = app;
+  const onOpen = useCallback((id: string) => go('item', id), [go]);
+  const onPin = useCallback((s: Submission) => void edit('submissions.update', { submissionId: s.id, patch: { options: { pinned: !s.options.pinned } } }), [edit]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -245,10 +260,10 @@ export function ArrangeScreen() {
           accessibility={{ screenReaderInstructions: { draggable: '按空格键拿起材料，用方向键移动，再按空格键放下，按 Esc 取消。' } }}>
           <div className="hb-columns">
             {session.sections.map((sec, i) => (
-              <Column key={sec.id} id={sec.id} title={sectionTitle(sec, i)} items={cols[sec.id] ?? []} subs={subs} facts={facts} />
+              <Column key={sec.id} id={sec.id} title={sectionTitle(sec, i)} items={cols[sec.id] ?? []} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
             ))}
             {(cols[UNPLACED]?.length ?? 0) > 0 && (
-              <Column id={UNPLACED} title={<Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>未编排（{cols[UNPLACED].length}）<Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}> 不会印入汇编</Typography.Text></Typography.Text>} items={cols[UNPLACED]} subs={subs} facts={facts} />
+              <Column id={UNPLACED} title={<Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>未编排（{cols[UNPLACED].length}）<Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}> 不会印入汇编</Typography.Text></Typography.Text>} items={cols[UNPLACED]} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
             )}
             <div style={{ flex: '0 0 160px' }}>
               <Button icon={<PlusOutlined />} block onClick={() => setRenaming({ id: '', title: '' })}>新建栏目</Button>

@@ -79,7 +79,9 @@ export function PreviewScreen() {
   }, [job, app.transport, track]);
 
   const start = async () => {
-    (window as unknown as { __hbCompileAt?: number }).__hbCompileAt = performance.now();
+    const marks = window as unknown as { __hbCompileAt?: number; __hbFirstPageAt?: number };
+    marks.__hbCompileAt = performance.now();
+    marks.__hbFirstPageAt = undefined;
     const r = await app.call('compile.start', { sessionId: s.id, formats: ['pdf'] });
     if (r.ok) track(r.value);
   };

@@ -2,7 +2,7 @@
 // a queue that sends edits one at a time with the current revision (S8), and the error wording a
 // clerk sees. It must never modify a session locally: every change is a contract call whose
 // returned view replaces ours, so what is shown is what is saved.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { App as AntApp } from 'antd';
 import type { ApiName, FileInput, ImportReportEntry, In, Out, SessionView } from '../../core/contract';
 import type { AppError, Result } from '../../core/result';
@@ -32,13 +32,34 @@ export interface AppState {
   undo(): Promise<void>;
   redo(): Promise<void>;
   showError(e: AppError): void;
-  busy: number;
+  restoring: boolean;
   /** Imports dropped / picked files into the open session; keeps the per-file report. */
   importFiles(files: FileInput[], sectionId?: string): Promise<ImportReportEntry[] | null>;
   importReport: ImportReportEntry[];
 }
 
 const Ctx = createContext<AppState | null>(null);
+
+/** Edits in flight, kept outside React state so that only the save indicator re-renders. */
+const busyStore = (() => {
+  let n = 0;
+  const subs = new Set<() => void>();
+  return {
+    add(d: number) {
+      n += d;
+      subs.forEach((f) => f());
+    },
+    get: () => n,
+    subscribe(f: () => void) {
+      subs.add(f);
+      return () => subs.delete(f);
+    },
+  };
+})();
+
+export function useBusy(): number {
+  return useSyncExternalStore(busyStore.subscribe, busyStore.get);
+}
 
 export function useApp(): AppState {
   const v = useContext(Ctx);
@@ -61,15 +82,17 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   const initial = readRoute();
   const [screen, setScreen] = useState<Screen>(initial.screen);
   const [itemId, setItemId] = useState<string | null>(initial.itemId);
-  const [busy, setBusy] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [importReport, setImportReport] = useState<ImportReportEntry[]>([]);
+  /** True while the session of this tab is being reopened after a reload (no screen flashes). */
+  const [restoring, setRestoring] = useState(() => !!sessionStorage.getItem('huibian.session'));
 
   const setView = useCallback((v: SessionView | null) => {
     // Never step back to an older revision (an event may arrive after a newer edit's answer).
     if (v && viewRef.current && v.session.id === viewRef.current.session.id && v.revision < viewRef.current.revision) return;
     viewRef.current = v;
     setViewState(v);
+    if (v) setRestoring(false);
     if (v) sessionStorage.setItem('huibian.session', v.session.id);
     else sessionStorage.removeItem('huibian.session');
   }, []);
@@ -100,10 +123,11 @@ export function AppStateProvider({ transport, children }: { transport: Transport
       const run = async (): Promise<Result<Out<K>>> => {
         const cur = viewRef.current;
         if (!cur) return { ok: false, error: { code: 'ui.no-session', message: '请先打开一个会议。' } };
-        setBusy((b) => b + 1);
+        busyStore.add(1);
         try {
           const full = { ...input, sessionId: cur.session.id, revision: cur.revision } as unknown as In<K>;
           const r = await transport.call(name, full);
+          (window as unknown as { __hbReplyAt?: number }).__hbReplyAt = performance.now();
           if (r.ok) setView(r.value as SessionView);
           else {
             if (r.error.code === 'store.stale-revision') await refresh();
@@ -111,7 +135,7 @@ export function AppStateProvider({ transport, children }: { transport: Transport
           }
           return r;
         } finally {
-          setBusy((b) => b - 1);
+          busyStore.add(-1);
         }
       };
       const p = queue.current.then(run, run);
@@ -202,13 +226,19 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   // Reopen the session of this tab after a reload.
   useEffect(() => {
     const id = sessionStorage.getItem('huibian.session');
-    if (id) void openSession(id).then((ok) => !ok && go('sessions'));
+    if (id)
+      void openSession(id).then((ok) => {
+        if (ok) return;
+        sessionStorage.removeItem('huibian.session');
+        setRestoring(false);
+        go('sessions');
+      });
     else if (initial.screen !== 'sessions') go('sessions');
   }, []);
 
   const value = useMemo<AppState>(
-    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, busy, importFiles, importReport }),
-    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, busy, importFiles, importReport],
+    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring }),
+    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

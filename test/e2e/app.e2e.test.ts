@@ -18,6 +18,9 @@ const SAMPLE = join(ROOT, 'resources', 'samples', 'qi-culture');
 const sample = JSON.parse(readFileSync(join(SAMPLE, 'session.json'), 'utf8')) as Session;
 const sourceFiles = readdirSync(join(SAMPLE, 'sources')).filter((f) => f.endsWith('.md')).sort();
 
+// The machine is shared: waits are generous, assertions exact.
+const poll = <T,>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
+
 let h: Harness;
 let page: Page;
 let sessionId = '';
@@ -69,14 +72,14 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const list = await api<{ id: string; name: string }[]>('sessions.list', {});
     expect(list).toHaveLength(1);
     sessionId = list[0].id;
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+    await poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
     // A layout change shows in the sample page before saving, and is saved as one step.
     const before = await page.getByTestId('sample-page').locator('> div').first().boundingBox();
     const top = page.locator('#layout_marginTop').or(page.getByLabel('天头'));
     await top.fill('45');
-    await expect.poll(async () => (await page.getByTestId('sample-page').locator('> div').first().boundingBox())!.y).toBeGreaterThan(before!.y);
+    await poll(async () => (await page.getByTestId('sample-page').locator('> div').first().boundingBox())!.y).toBeGreaterThan(before!.y);
     await page.getByTestId('save-info').click();
-    await expect.poll(async () => (await state()).session.layout.marginTop).toBe(45);
+    await poll(async () => (await state()).session.layout.marginTop).toBe(45);
     await shot(page, '02-info');
   });
 
@@ -90,13 +93,13 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const modal = page.locator('.ant-modal').filter({ hasText: '对应列' });
     await modal.waitFor();
     // The guessed mapping: 委员姓名 → 姓名, 工作单位 → 单位, 序号 → 不导入.
-    await expect.poll(() => modal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(expect.arrayContaining(['不导入', '姓名', '界别', '单位']));
+    await poll(() => modal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(expect.arrayContaining(['不导入', '姓名', '界别', '单位']));
     await modal.locator('.ant-btn-primary').click();
-    await expect.poll(async () => (await state()).session.members.length).toBe(sample.members.length);
+    await poll(async () => (await state()).session.members.length).toBe(sample.members.length);
     const tableRows = () => page.locator('[data-testid=roster-table] .ant-table-row').count();
-    await expect.poll(tableRows).toBe(sample.members.length);
+    await poll(tableRows).toBe(sample.members.length);
     await page.getByTestId('roster-search').locator('input').fill(sample.members[3].name);
-    await expect.poll(tableRows).toBe(1);
+    await poll(tableRows).toBe(1);
     await page.getByTestId('roster-search').locator('input').fill('');
     await shot(page, '03-roster');
   });
@@ -104,13 +107,13 @@ describe.skipIf(!run)('browser build, end to end', () => {
   it('imports the sample files and the expected-vs-received board changes', async () => {
     await nav('材料收集');
     const expected = sample.members.filter((m) => m.standing).length;
-    await expect.poll(() => slots('missing')).toBe(expected);
+    await poll(() => slots('missing')).toBe(expected);
     expect(await slots('received')).toBe(0);
     const input = page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first();
     const files = (names: string[]) => names.map((n) => ({ name: n, mimeType: 'text/markdown', buffer: readFileSync(join(SAMPLE, 'sources', n)) }));
     await input.setInputFiles(files(sourceFiles.slice(0, 20)));
-    await expect.poll(async () => (await state()).session.submissions.length, { timeout: 30_000 }).toBe(20);
-    await expect.poll(() => page.locator('[data-testid=import-report] .ant-table-row').count()).toBeGreaterThan(0);
+    await poll(async () => (await state()).session.submissions.length, { timeout: 30_000 }).toBe(20);
+    await poll(() => page.locator('[data-testid=import-report] .ant-table-row').count()).toBeGreaterThan(0);
     const receivedAfter20 = await slots('received') + (await slots('review'));
     expect(receivedAfter20).toBeGreaterThan(0);
     expect(await slots('missing')).toBe(expected - receivedAfter20);
@@ -119,12 +122,12 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const missingText = await page.getByTestId('missing-list').inputValue();
     expect(missingText.split('、')).toHaveLength(expected - receivedAfter20);
     await input.setInputFiles(files(sourceFiles.slice(20)));
-    await expect.poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(sourceFiles.length);
+    await poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(sourceFiles.length);
     // Received = standing members with at least one submission (placed or not yet).
     const cur = (await state()).session;
     const withItems = new Set(cur.submissions.flatMap((x) => x.memberIds));
     const received = cur.members.filter((m) => m.standing && withItems.has(m.id)).length;
-    await expect.poll(async () => (await slots('received')) + (await slots('review'))).toBe(received);
+    await poll(async () => (await slots('received')) + (await slots('review'))).toBe(received);
     expect(received).toBeGreaterThan(receivedAfter20);
     expect(await slots('missing')).toBe(expected - received);
     await shot(page, '04-intake');
@@ -139,13 +142,13 @@ describe.skipIf(!run)('browser build, end to end', () => {
     for (let i = 0; i < 3; i++) {
       const target = i === 0 ? page.locator(`[data-testid=column][data-section="${sec1.id}"]`) : columnCards(sec1.id).last();
       await drag(columnCards('__unplaced').first(), target, i === 0 ? 'center' : 'below');
-      await expect.poll(async () => (await state()).session.sections[0].items.length, { timeout: 10_000 }).toBe(i + 1);
+      await poll(async () => (await state()).session.sections[0].items.length, { timeout: 10_000 }).toBe(i + 1);
     }
     const afterAcross = (await state()).session.sections[0].items;
     expect(await columnCards(sec1.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(afterAcross);
     // Within the section: the first card goes below the third.
     await drag(columnCards(sec1.id).first(), columnCards(sec1.id).nth(2), 'below');
-    await expect.poll(async () => (await state()).session.sections[0].items).not.toEqual(afterAcross);
+    await poll(async () => (await state()).session.sections[0].items).not.toEqual(afterAcross);
     const afterWithin = (await state()).session.sections[0].items;
     expect(new Set(afterWithin)).toEqual(new Set(afterAcross));
     expect(afterWithin[afterWithin.length - 1]).toBe(afterAcross[0]);
@@ -156,23 +159,23 @@ describe.skipIf(!run)('browser build, end to end', () => {
       const v = await state();
       await api('sections.moveItem', { sessionId, revision: v.revision, submissionId: id, toSectionId: sec2.id });
     }
-    await expect.poll(() => columnCards(sec2.id).count(), { timeout: 10_000 }).toBe(rest.length);
+    await poll(() => columnCards(sec2.id).count(), { timeout: 10_000 }).toBe(rest.length);
 
     // Sort the second section by surname strokes; then undo with Ctrl+Z.
     const manual = (await state()).session.sections[1].items;
     await page.locator(`[data-testid=column][data-section="${sec2.id}"] .ant-select`).first().click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按姓氏笔画' }).click();
-    await expect.poll(async () => (await state()).session.sections[1].sortRule).toBe('stroke');
+    await poll(async () => (await state()).session.sections[1].sortRule).toBe('stroke');
     const sorted = (await state()).session.sections[1].items;
     expect(sorted).not.toEqual(manual);
     expect(new Set(sorted)).toEqual(new Set(manual));
-    await expect.poll(() => columnCards(sec2.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(sorted);
+    await poll(() => columnCards(sec2.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(sorted);
     await page.getByTestId('save-state').click(); // focus away from the select
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await state()).session.sections[1].items).toEqual(manual);
+    await poll(async () => (await state()).session.sections[1].items).toEqual(manual);
     await page.keyboard.press('Control+y');
-    await expect.poll(async () => (await state()).session.sections[1].items).toEqual(sorted);
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+    await poll(async () => (await state()).session.sections[1].items).toEqual(sorted);
+    await poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
     await shot(page, '05-arrange');
   });
 
@@ -200,7 +203,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const job = progress.at(-1)!;
     const pages = job.result!.pageCount!;
     expect(pages).toBeGreaterThan(sourceFiles.length);
-    await expect.poll(() => page.locator('canvas[data-testid=pdf-thumb]').count()).toBe(pages);
+    await poll(() => page.locator('canvas[data-testid=pdf-thumb]').count()).toBe(pages);
     // The rendered page is not blank: it has dark pixels (text).
     const ink = await page.locator('canvas[data-testid=pdf-page][data-rendered=true]').first().evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -212,7 +215,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await shot(page, '07-preview');
     // Jump to the last item: the page list scrolls.
     await page.locator('.ant-card').filter({ hasText: '跳到材料' }).locator('.ant-list-item').last().click();
-    await expect.poll(() => page.getByTestId('pdf-pages').evaluate((e) => e.scrollTop)).toBeGreaterThan(1000);
+    await poll(() => page.getByTestId('pdf-pages').evaluate((e) => e.scrollTop)).toBeGreaterThan(1000);
 
     const [pdfDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     const pdfPath = join(ROOT, 'test-output', 'e2e-export.pdf');
@@ -237,7 +240,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await page.getByText('各栏目').waitFor();
     const stats = await api<Stats>('stats.get', { sessionId });
     expect(stats.totals.items).toBe(sourceFiles.length);
-    await expect.poll(() => page.locator('.ant-table-summary').textContent()).toContain(String(stats.totals.items));
+    await poll(() => page.locator('.ant-table-summary').textContent()).toContain(String(stats.totals.items));
     await shot(page, '08-stats');
     expect(h.errors).toEqual([]);
   });
