@@ -1093,7 +1093,7 @@ export function generateSession(opts: GenerateOptions = {}): GeneratedSession {
     if (titles.has(title)) title = `${title}（之${CN[(k % 9) + 1]}）`;
     titles.add(title);
 
-    const org = k < 55 ? ORG_AUTHORS.find((o) => o.member === entry.name) : undefined;
+    const org = ORG_AUTHORS.find((o) => o.member === entry.name);
     const authorLine = org ? (org.mode === 'org' ? org.org : `${member.name}（代表${org.org}）`) : `${RANK_PREFIX[entry.rank]} ${member.name}`;
 
     if (kind === 'report') reportNo++;
