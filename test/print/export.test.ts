@@ -90,6 +90,12 @@ describe('numbered copies', () => {
     const p = await readPdf(readFileSync(path.join(folder, names[1])));
     expect(p[0].texts.some((t) => t.str === '002')).toBe(true);
   });
+  it('per-copy files carry the recipient in the name, with the register in the same folder', async () => {
+    const folder = path.join(out, 'per-copy-named');
+    const r = await exportSessionFolder(dir, { as: 'copies', out: folder, recipients: ['张/三', '李四'], perCopy: true, withRegister: true });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(readdirSync(folder).sort()).toEqual(['分发清退登记表.pdf', '齐文化传承与创新-第000001号-张_三.pdf', '齐文化传承与创新-第000002号-李四.pdf'].sort());
+  });
 });
 
 describe('handouts', () => {
@@ -131,6 +137,19 @@ describe('handouts', () => {
     expect(zip[expected[1]]).toEqual(new Uint8Array(readFileSync(path.join(folder, expected[1]))));
     const p = await readPdf(zip[expected[2]]);
     expect(p[0].flat).toContain('戊篇关于人才队伍的建议');
+  });
+  it('puts two handout pages side by side on a landscape sheet', async () => {
+    const file = path.join(out, 'two-up.pdf');
+    const r = await exportSessionFolder(dir, { as: 'handouts', out: file, selection: { items: ['s3'] }, twoUp: true, sheet: 'A4' });
+    const one = await exportSessionFolder(dir, { as: 'handouts', out: path.join(out, 'one-up.pdf'), selection: { items: ['s3'] } });
+    if (!r.ok || !one.ok) throw new Error('export failed');
+    const p = await readPdf(readFileSync(file));
+    const single = await readPdf(readFileSync(path.join(out, 'one-up.pdf')));
+    expect(p.length).toBe(Math.ceil(single.length / 2));
+    expect(p[0].width).toBeCloseTo(841.89, 0);
+    expect(p[0].height).toBeCloseTo(595.28, 0);
+    const nums = p[0].texts.filter((t) => /—/.test(t.str)).sort((a, b) => a.x - b.x).map((t) => ({ n: Number(t.str.replace(/\D/g, '')), left: t.x < p[0].width / 2 }));
+    expect(nums).toEqual([{ n: startPage, left: true }, { n: startPage + 1, left: false }]);
   });
   it('reports an unknown section as an error value', async () => {
     const r = await exportSessionFolder(dir, { as: 'handouts', out: path.join(out, 'x.pdf'), selection: { section: 'nope' } });
