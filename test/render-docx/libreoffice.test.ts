@@ -14,6 +14,7 @@ const SAMPLE = path.resolve(__dirname, '../../resources/samples/qi-culture');
 const PT = 72 / 25.4;
 const LEFT = 28 * PT;
 const RIGHT = 595.28 - 26 * PT;
+const BLOCK_BOTTOM = (37 + 225) * PT;
 
 const footerNumber = (lines: TextLine[]) => {
   for (const l of lines) {
@@ -103,6 +104,9 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     pages.slice(2).forEach((lines, k) => {
       const f = footerNumber(lines)!;
       expect(f.n).toBe(k + 1);
+      // The number sits about 7 mm below the text block (PDF: its top 8.6 pt below the block).
+      expect(f.line.yMin - BLOCK_BOTTOM).toBeGreaterThan(4);
+      expect(f.line.yMin - BLOCK_BOTTOM).toBeLessThan(14);
       if (f.n % 2 === 1) expect(Math.abs(f.line.xMax - (RIGHT - 14))).toBeLessThan(2);
       else expect(Math.abs(f.line.xMin - (LEFT + 14))).toBeLessThan(2);
     });

@@ -314,3 +314,12 @@ describe('helpers', () => {
     for (const s of dossier.sections) for (const it of s.items) for (const b of it.doc.blocks) if (b.type === 'paragraph') expect(t).toContain(inlineText(b.inlines));
   });
 });
+
+describe('目录 line breaks', () => {
+  it('never starts a wrapped 目录 line with a closing mark', () => {
+    const lines = tocTitleLines('深化管仲改革思想研究阐释 推动齐文化创造性转化、创新性发展', 28, 3);
+    expect(lines.join('')).toBe('深化管仲改革思想研究阐释 推动齐文化创造性转化、创新性发展');
+    expect(lines[1].startsWith('化、')).toBe(true);
+    expect(lines.every((l) => !/^[，。、；：？！）》”]/.test(l))).toBe(true);
+  });
+});

@@ -58,10 +58,11 @@ export function docxMetrics(s: LayoutSettings): DocxMetrics {
   const cellPt = (s.blockWidth * PT_PER_MM) / s.charsPerLine;
   // Floor: 28 × (16 − 0.25) = 441 pt fits 442.2 pt; −0.2 pt would give 442.4 pt and 27 characters.
   const gridTracking = Math.floor((cellPt - s.bodySize) * TWIPS_PER_PT);
-  // The page number's dash line sits pageNumberOffset below the text block; Word measures the
-  // footer from the page edge to the bottom of the footer line (about 1.3 × the font size).
-  const footerLine = s.pageNumberSize * 1.3 * TWIPS_PER_PT;
-  const footerDistance = Math.max(0, Math.round(marginBottom - mmToTwips(s.pageNumberOffset) - footerLine));
+  // The PDF puts the page number's baseline pageNumberOffset + 0.35 em below the text block. The
+  // footer distance is measured from the page edge to the bottom of the footer line, which sits
+  // about 0.08 em below the baseline (measured in LibreOffice: the numbers land within 0.5 pt).
+  const baselineFromEdge = marginBottom - mmToTwips(s.pageNumberOffset) - 0.35 * s.pageNumberSize * TWIPS_PER_PT;
+  const footerDistance = Math.max(0, Math.round(baselineFromEdge - 0.08 * s.pageNumberSize * TWIPS_PER_PT));
   return {
     pageWidth,
     pageHeight,

@@ -256,7 +256,8 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       heading3: heading(fonts.fang, s.level3Bold, 3),
       heading4: heading(fonts.fang, false, 4),
       caption: {
-        run: { font: runFont(fonts.hei), size: m.bodySize, italics: false, bold: false, color: '000000' },
+        // Table captions: 黑体 4号, centred, one grid line a line (the PDF's table layout).
+        run: { font: runFont(fonts.hei), size: 28, italics: false, bold: false, color: '000000' },
         paragraph: { alignment: AlignmentType.CENTER, spacing: grid, indent: { firstLine: 0 } },
       },
       footnoteText: {

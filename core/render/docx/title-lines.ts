@@ -2,8 +2,8 @@
 // length, never splitting a word or number and keeping 禁则). Word cannot balance lines itself, so
 // the title paragraph gets explicit line breaks here; it must never change the title's characters.
 
-const NO_START = new Set([...'，。、；：？！）》」』’”〕】…—%,.;:?!)]}·～']);
-const NO_END = new Set([...'（《「『‘“〔【([{']);
+export const NO_START = new Set([...'，。、；：？！）》」』’”〕】…—%,.;:?!)]}·～']);
+export const NO_END = new Set([...'（《「『‘“〔【([{']);
 
 interface Unit {
   text: string;

@@ -8,6 +8,7 @@ import type { Dossier, TocEntry } from '../../model/dossier';
 import { xmlSafe } from './inlines';
 import type { DocxMetrics } from './metrics';
 import { STYLE } from './styles';
+import { NO_END, NO_START } from './title-lines';
 
 /** Width in grid cells: Latin letters, digits and spaces ½, everything else 1. */
 export function cells(s: string): number {
@@ -34,22 +35,30 @@ export const TOC_CELLS = {
  */
 export function tocTitleLines(title: string, charsPerLine: number, authorCells: number): string[] {
   const measure = charsPerLine - TOC_CELLS.number - TOC_CELLS.gap;
+  const chars = Array.from(title);
   const lines: string[] = [];
-  let cur = '';
+  let start = 0;
+  let indent: number = TOC_CELLS.firstIndent;
   let w = 0;
-  let indent = TOC_CELLS.firstIndent;
-  for (const ch of title) {
-    const cw = cells(ch);
-    if (cur && indent + w + cw > measure) {
-      lines.push(cur);
-      cur = '';
+  let i = 0;
+  while (i < chars.length) {
+    const cw = cells(chars[i]);
+    if (i > start && indent + w + cw > measure) {
+      // 禁则: a closing mark never starts a line and an opening one never ends it — carry the
+      // last character(s) down with it, as the PDF's line breaker does.
+      let cut = i;
+      while (cut - 1 > start && (NO_START.has(chars[cut]) || NO_END.has(chars[cut - 1]))) cut--;
+      lines.push(chars.slice(start, cut).join(''));
+      start = cut;
+      i = cut;
       w = 0;
       indent = TOC_CELLS.restIndent;
+      continue;
     }
-    cur += ch;
     w += cw;
+    i++;
   }
-  lines.push(cur);
+  lines.push(chars.slice(start).join(''));
   // The author column starts at measure − author; the last line must end a cell before it.
   if (indent + w + 1 > measure - authorCells) lines.push('');
   return lines;
