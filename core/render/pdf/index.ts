@@ -91,9 +91,23 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
     displayTitle: true,
     info: { Title: laid.meta.title, Author: laid.meta.author, Subject: laid.meta.subject, Creator: '汇编 Huibian', CreationDate: new Date() },
   } as PDFKit.PDFDocumentOptions) as Doc;
-  const chunks: Uint8Array[] = [];
+  // pdfkit emits many tiny chunks ("endobj", "\n"…): append them to one growing buffer rather
+  // than keeping hundreds of thousands of small arrays alive (matters at thousands of pages).
+  let buf = new Uint8Array(1 << 20);
+  let len = 0;
+  const append = (c: Uint8Array) => {
+    if (len + c.length > buf.length) {
+      let cap = buf.length * 2;
+      while (cap < len + c.length) cap *= 2;
+      const next = new Uint8Array(cap);
+      next.set(buf.subarray(0, len));
+      buf = next;
+    }
+    buf.set(c, len);
+    len += c.length;
+  };
   const finished = new Promise<void>((resolve, reject) => {
-    doc.on('data', (c: Uint8Array) => chunks.push(c));
+    doc.on('data', append);
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
@@ -129,14 +143,7 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
   doc._root.data.PageLabels = labels;
   doc.end();
   await finished;
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  let out: Uint8Array = new Uint8Array(size);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
+  let out: Uint8Array = buf.slice(0, len);
   if (Object.keys(laid.pdfSources).length) out = await placeSubmittedPdfPages(out, laid);
   return out;
 }
