@@ -558,12 +558,25 @@ const OPENINGS: Record<'speech' | 'written' | 'report', string[]> = {
   ],
 };
 
-const CLOSINGS = [
-  '各位常委，推动齐文化传承与创新，功在当代、利在千秋。让我们在市委的坚强领导下，凝心聚力、担当作为，为建设新时代现代化强市作出新的更大贡献',
-  '以上意见，供参考',
-  '总之，{T}是一项长期而艰巨的任务，需要全社会共同努力。我们相信，只要坚持久久为功，齐文化一定能够在新时代焕发出更加璀璨的光彩',
-  '我们将继续围绕{T}深入调查研究，积极建言献策，为推动齐文化传承与创新贡献智慧和力量',
-];
+const CLOSINGS: Record<'speech' | 'written' | 'report', string[]> = {
+  speech: [
+    '各位常委，推动齐文化传承与创新，功在当代、利在千秋。让我们在市委的坚强领导下，凝心聚力、担当作为，为建设新时代现代化强市作出新的更大贡献',
+    '以上发言，不妥之处，请各位常委批评指正。谢谢大家',
+    '各位常委，文化兴则城市兴。我们将立足本职、积极作为，在推动{T}中贡献更多智慧和力量',
+    '齐文化是我们共同的精神家园。让我们携起手来，守护好、传承好、发展好这份宝贵遗产，让千年齐风在新时代绽放新的光彩',
+  ],
+  written: [
+    '以上意见，供参考',
+    '我们将继续围绕{T}深入调查研究，积极建言献策，为推动齐文化传承与创新贡献智慧和力量',
+    '以上建议，恳请市委、市政府及有关部门研究采纳',
+    '相信通过各方共同努力，{T}一定能够取得新的更大成效',
+  ],
+  report: [
+    '总之，{T}是一项长期而艰巨的任务，需要全社会共同努力。我们相信，只要坚持久久为功，齐文化一定能够在新时代焕发出更加璀璨的光彩',
+    '调研组将持续关注{T}工作进展，适时开展跟踪调研和民主监督，推动各项建议落到实处',
+    '以上报告，请予审议',
+  ],
+};
 
 const FOOTNOTES = [
   '数据来源：××市统计局《{Y}年××市国民经济和社会发展统计公报》',
@@ -857,7 +870,7 @@ function writeBody(w: Writer, target: number, extras: { longTable: boolean; char
     parts.push(sugg);
   }
 
-  const closing = w.para([w.fill(r.pick(CLOSINGS))], false);
+  const closing = w.para([w.fill(r.pick(CLOSINGS[w.kind]))], false);
   const length = () => visibleLength(opening + closing + parts.map((p) => p.chunks.join('')).join(''));
   let guard = 0;
   while (length() < target && guard++ < 60) {
