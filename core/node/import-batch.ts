@@ -44,6 +44,8 @@ export interface FileReport {
 export interface PlannedFile {
   report: FileReport;
   bytes?: Uint8Array;
+  /** A legacy file's DOCX conversion: stored as the source, the original kept as its first version. */
+  converted?: Uint8Array;
   sha256?: string;
   doc?: SourceDoc;
   submission?: Submission;
@@ -180,7 +182,7 @@ async function readOne(file: string, opts: ImportOptions): Promise<PlannedFile> 
   if (!f.ok) return failed(file, f.error);
   const r = await read(opts, { bytes: f.value.bytes, format: f.value.format, fileName: path.basename(file), pdfText: opts.pdfText });
   if (!r.ok) return failed(file, r.error, f.value.format);
-  return { report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings }, bytes: f.value.bytes, doc: r.value, sha256: sha256(f.value.bytes) } as PlannedFile;
+  return { report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings }, bytes: f.value.bytes, converted: r.converted, doc: r.value, sha256: sha256(f.value.bytes) } as PlannedFile;
 }
 
 /** The same as planImport for bytes already in memory (drag-and-drop, the service port). */
@@ -192,7 +194,7 @@ export async function planImportBytes(files: { name: string; bytes: Uint8Array }
     if (!format) return failed(f.name, { code: 'import.unsupported', message: `不支持的文件类型：${name}`, file: name });
     const r = await read(opts, { bytes: f.bytes, format, fileName: name, pdfText: opts.pdfText });
     if (!r.ok) return failed(f.name, r.error, format);
-    return { report: { file: f.name, status: 'imported' as FileStatus, reason: '', format, warnings: r.value.warnings }, bytes: f.bytes, doc: r.value, sha256: sha256(f.bytes) } as PlannedFile;
+    return { report: { file: f.name, status: 'imported' as FileStatus, reason: '', format, warnings: r.value.warnings }, bytes: f.bytes, converted: r.converted, doc: r.value, sha256: sha256(f.bytes) } as PlannedFile;
   });
   return decide(planned, session, opts);
 }
@@ -226,7 +228,17 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
       continue;
     }
     const stored = `sources/${p.sha256.slice(0, 16)}.${r.format}`;
-    const source: Submission['source'] = { file: stored, format: r.format, sha256: p.sha256, originalName: name };
+    let source: Submission['source'] = { file: stored, format: r.format, sha256: p.sha256, originalName: name };
+    const versions: Submission['versions'] = [];
+    if (p.converted) {
+      // The compile reads the converted DOCX (no LibreOffice needed later); the original stays as
+      // the first version, and its hash still recognises the same file if it comes in again.
+      const csha = sha256(p.converted);
+      const cfile = `sources/${csha.slice(0, 16)}.docx`;
+      plan.sources.set(cfile, p.converted);
+      versions.push({ file: stored, format: r.format, sha256: p.sha256, replacedAt: now });
+      source = { file: cfile, format: 'docx', sha256: csha, originalName: name };
+    }
     const text = normalisedText(doc);
     const sameText = text.length >= 20 ? byText.get(text) : undefined;
     if (sameText) {
@@ -259,6 +271,7 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
       memberIds: match.memberId ? [match.memberId] : [],
       kind: guessKind(name, title),
       source,
+      versions,
       receivedAt: now,
       status: reasons.length ? 'review' : 'ok',
     });

@@ -28,12 +28,25 @@ export interface ReadJob {
   pdfText?: boolean;
 }
 
+/** A read's result, plus the DOCX a legacy file was converted to (stored instead of converting again). */
+export type ReadOutcome = Result<SourceDoc> & { converted?: Uint8Array };
+
 type Msg = { id: number; job: ReadJob };
-type Reply = { id: number; result: Result<SourceDoc> };
+type Reply = { id: number; result: ReadOutcome };
 
 /** In-worker (or in-process) read with the LibreOffice converter when one is installed. */
-export async function readJob(job: ReadJob): Promise<Result<SourceDoc>> {
-  return readSource(job.bytes, { format: job.format, fileName: job.fileName, pdfText: job.pdfText, convertLegacy: legacyConverter() });
+export async function readJob(job: ReadJob): Promise<ReadOutcome> {
+  let converted: Uint8Array | undefined;
+  const result: ReadOutcome = await readSource(job.bytes, {
+    format: job.format,
+    fileName: job.fileName,
+    pdfText: job.pdfText,
+    convertLegacy: legacyConverter(),
+    onConverted: (d) => {
+      converted = d;
+    },
+  });
+  return converted && result.ok ? { ...result, converted } : result;
 }
 
 if (!isMainThread && parentPort) {
@@ -60,7 +73,7 @@ export interface ReadPoolOptions {
 /** A fixed-size pool; jobs queue when every worker is busy. */
 export class ReadPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: ReadJob; resolve: (r: Result<SourceDoc>) => void }[] = [];
+  private readonly queue: { job: ReadJob; resolve: (r: ReadOutcome) => void }[] = [];
   private nextId = 1;
   private closed = false;
   readonly size: number;
@@ -98,7 +111,7 @@ export class ReadPool {
     return new Worker(s.file, { eval: s.eval, resourceLimits: limits, stdout: false, stderr: false });
   }
 
-  read(job: ReadJob): Promise<Result<SourceDoc>> {
+  read(job: ReadJob): Promise<ReadOutcome> {
     if (this.closed) return Promise.resolve(err('import.cancelled', `导入已取消：${job.fileName}`, { file: job.fileName }));
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
@@ -139,12 +152,12 @@ export class ReadPool {
     }
   }
 
-  private run(slot: Slot, job: ReadJob, resolve: (r: Result<SourceDoc>) => void): void {
+  private run(slot: Slot, job: ReadJob, resolve: (r: ReadOutcome) => void): void {
     slot.busy = true;
     const id = this.nextId++;
     const w = slot.worker;
     let settled = false;
-    const finish = (r: Result<SourceDoc>, replace: boolean) => {
+    const finish = (r: ReadOutcome, replace: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

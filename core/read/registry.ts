@@ -19,6 +19,8 @@ export interface ReadContext {
   convertLegacy?: LegacyConverter;
   /** PDF: extract the text layer (default true). */
   pdfText?: boolean;
+  /** Receives the DOCX a legacy file was converted to, so it can be stored and not converted again. */
+  onConverted?: (docx: Uint8Array) => void;
 }
 
 export type Reader = (bytes: Uint8Array, ctx: ReadContext) => Promise<Result<SourceDoc>>;
@@ -30,6 +32,7 @@ const legacy: Reader = async (bytes, ctx) => {
     return err('import.legacy.no-converter', `${ctx.fileName} 是旧版格式（.${ctx.format}），本机没有安装转换工具（LibreOffice）；请用 Word 或 WPS 另存为 .docx 后再导入`, { file: ctx.fileName });
   const conv = await ctx.convertLegacy(bytes, ctx.format, ctx.fileName);
   if (!conv.ok) return conv;
+  ctx.onConverted?.(conv.value);
   const { readDocx } = await import('./docx/index');
   const r = await readDocx(conv.value, ctx.fileName);
   if (r.ok) r.value.warnings.push({ code: 'import.converted', message: `${ctx.fileName} 由 .${ctx.format} 自动转换为 .docx 后导入，请核对版式与文字` });

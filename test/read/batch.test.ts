@@ -117,6 +117,22 @@ describe('worker pool', () => {
   });
 });
 
+describe('worker memory cap', () => {
+  it('a document that needs more heap than the cap stops with import.too-complex; the pool carries on', async () => {
+    const big = buildDocx({ body: Array.from({ length: 150_000 }, (_, i) => para('段落' + ((i * 7919) % 1000003).toString(36) + String.fromCharCode(0x4e00 + ((i * 31) % 20000)))).join('') });
+    const pool = new ReadPool({ size: 1, maxOldGenerationSizeMb: 48 });
+    try {
+      const r = await pool.read({ bytes: big, format: 'docx', fileName: '巨大.docx' });
+      expect(r.ok ? '' : r.error.code).toBe('import.too-complex');
+      expect(r.ok ? '' : r.error.message).toContain('巨大.docx');
+      const ok = await pool.read({ bytes: buildDocx({ body: para('正常的文件') }), format: 'docx', fileName: 'ok.docx' });
+      expect(ok.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('huibian import', () => {
   it('copies sources under content-addressed names, writes a valid session.json, reports per file', async () => {
     const sess = path.join(dir, 'session');

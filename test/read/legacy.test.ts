@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { documentText } from '../../core/model/document';
 import { readSource } from '../../core/read/registry';
 import { convertToDocx, findSoffice, legacyConverter } from '../../core/node/legacy-convert';
+import { planImportBytes } from '../../core/node/import-batch';
+import { SessionSchema } from '../../core/model/session';
 
 const soffice = findSoffice();
 if (!soffice) {
@@ -58,6 +60,22 @@ d('legacy conversion with LibreOffice', () => {
     expect(documentText(r.value)).toContain('齐文化是中华优秀传统文化的重要组成部分');
     expect(r.value.blocks.some((b) => b.type === 'heading' && b.level === 1)).toBe(true);
     expect(r.value.warnings.map((w) => w.code)).toContain('import.converted');
+  });
+
+  it('a batch stores the converted DOCX as the source and keeps the original .doc as its first version', async () => {
+    const session = SessionSchema.parse({ schemaVersion: 1, id: 's', name: '会议', date: '2023-09-20', members: [{ id: 'm1', name: '韩喜' }] });
+    const plan = await planImportBytes([{ name: '韩喜.doc', bytes: files.doc }], session);
+    expect(plan.reports[0].status).toBe('imported');
+    const sub = plan.submissions[0];
+    expect(sub.source.format).toBe('docx');
+    expect(sub.source.originalName).toBe('韩喜.doc');
+    expect(sub.versions.map((v) => v.format)).toEqual(['doc']);
+    expect([...plan.sources.keys()].sort()).toEqual([sub.source.file, sub.versions[0].file].sort());
+    expect([...plan.sources.get(sub.source.file)!.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(plan.sources.get(sub.versions[0].file)).toEqual(files.doc);
+    // The same .doc again is recognised by its original hash.
+    const again = await planImportBytes([{ name: '韩喜.doc', bytes: files.doc }], { ...session, submissions: plan.submissions });
+    expect(again.reports[0].status).toBe('duplicate');
   });
 
   it('an RTF written by hand converts and reads', async () => {
