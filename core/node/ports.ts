@@ -11,6 +11,7 @@ import { createOrderSorter } from '../order/sorter';
 import type { Compiler, LocalFiles, Ports, SampleProvider } from '../service/ports';
 import { compileDocs } from './compile-session';
 import { batchImporter } from './import-batch';
+import { ReadPool } from './read-worker';
 import { samplesDir } from './paths';
 import { findInstalledFonts } from './fonts';
 import { xlsxSpreadsheetReader } from './roster-io';
@@ -27,6 +28,8 @@ export interface NodePortsOptions {
   dataDir: string;
   fs?: FsPort;
   transport?: string;
+  /** Read imports in worker threads with time and memory limits (H6); default true. */
+  readPool?: boolean;
   /** Overrides for tests (e.g. a faster compiler double, a manual clock). */
   overrides?: Partial<Ports>;
 }
@@ -41,6 +44,8 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
   const store = new DiskSessionStore({ dataDir: opts.dataDir, fs, now: () => clock.now() });
   const dirOf = (id: string) => store.dirOf(id);
   const outputs = new DiskOutputs(fs, dirOf);
+  // Parsing untrusted files happens off the main thread, with a time limit and a heap cap.
+  const pool = opts.readPool === false ? undefined : new ReadPool({ size: 2 });
 
   const compiler: Compiler = {
     async compile(sessionId, session, docs, o) {
@@ -119,7 +124,10 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
     outputs,
     clock,
     ids: nodeIds(),
-    importer: batchImporter(),
+    importer: batchImporter(pool),
+    dispose: async () => {
+      await pool?.close();
+    },
     compiler,
     sorter: createOrderSorter(),
     spreadsheet: xlsxSpreadsheetReader,

@@ -168,6 +168,8 @@ export interface Ports {
   fonts?: FontCatalog;
   /** For app.info. */
   info?: { version: string; dataDir: string; transport: string };
+  /** Releases what the ports hold (worker pools); called by service.dispose(). */
+  dispose?: () => Promise<void>;
   /** Milliseconds between automatic retries of a failed save (default 5000). */
   saveRetryMs?: number;
   /** Minimum time between 'auto' snapshots of a session (default 5 min). */

@@ -560,6 +560,7 @@ export function createService(ports: Ports): Service {
       jobs.cancelAll();
       owner.dispose();
       await owner.closeAll();
+      await ports.dispose?.();
     },
   };
 }
