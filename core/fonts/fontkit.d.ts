@@ -19,6 +19,8 @@ declare module 'fontkit' {
     descent: number;
     numGlyphs: number;
     characterSet: number[];
+    /** Raw name records: key (fullName, fontFamily…) → language code → string. */
+    name?: { records: Record<string, Record<string, string> | undefined> };
     hasGlyphForCodePoint(cp: number): boolean;
     glyphForCodePoint(cp: number): Glyph;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;

@@ -84,8 +84,10 @@ export interface InstalledFont {
   file: string;
   postscriptName: string;
   family: string;
-  /** Full name as the OS shows it (may be Chinese: 仿宋_GB2312). */
+  /** Full name (English record). */
   fullName: string;
+  /** The Chinese name when the font has one (仿宋_GB2312, 方正小标宋简体), for the font picker. */
+  localName?: string;
   /** Whether the face covers common Chinese (checks a few frequent characters). */
   cjk: boolean;
 }
@@ -116,6 +118,16 @@ async function listFontFiles(dir: string, depth: number, out: string[]): Promise
   }
 }
 
+function chineseName(face: Font): string | undefined {
+  const recs = face.name?.records ?? {};
+  for (const key of ['fullName', 'fontFamily', 'preferredFamily']) {
+    const r = recs[key];
+    const lang = r && Object.keys(r).find((k) => k.toLowerCase().startsWith('zh'));
+    if (r && lang) return r[lang];
+  }
+  return undefined;
+}
+
 /**
  * Installed fonts with their names (read with fontkit). Only CJK-capable faces are returned by
  * default, since only those can serve a role. Files that fail to parse are skipped.
@@ -135,7 +147,7 @@ export async function findInstalledFonts(opts: { dirs?: string[]; all?: boolean 
       for (const face of faces) {
         const cjk = [0x4e2d, 0x6587, 0x653f, 0x534f].every((cp) => face.hasGlyphForCodePoint(cp));
         if (!cjk && !opts.all) continue;
-        out.push({ file, postscriptName: face.postscriptName, family: face.familyName, fullName: face.fullName, cjk });
+        out.push({ file, postscriptName: face.postscriptName, family: face.familyName, fullName: face.fullName, localName: chineseName(face), cjk });
       }
     } catch {
       /* not a readable font: skip */
