@@ -121,8 +121,13 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await page.getByTestId('missing-list').waitFor();
     const missingText = await page.getByTestId('missing-list').inputValue();
     expect(missingText.split('、')).toHaveLength(expected - receivedAfter20);
-    await input.setInputFiles(files(sourceFiles.slice(20)));
+    // B1: an empty file and a Word lock file fail with their own message; the rest imports.
+    const bad = [{ name: '空文件.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) }, { name: '~$会议发言.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(162, 0x20) }];
+    await input.setInputFiles([...bad, ...files(sourceFiles.slice(20))]);
     await poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(sourceFiles.length);
+    const failed = page.locator('[data-testid=import-report] .ant-table-row').filter({ hasText: '未导入' });
+    await poll(() => failed.count()).toBe(2);
+    expect(await failed.first().textContent()).toContain('空文件.docx');
     // Received = standing members with at least one submission (placed or not yet).
     const cur = (await state()).session;
     const withItems = new Set(cur.submissions.flatMap((x) => x.memberIds));
@@ -153,8 +158,18 @@ describe.skipIf(!run)('browser build, end to end', () => {
     expect(new Set(afterWithin)).toEqual(new Set(afterAcross));
     expect(afterWithin[afterWithin.length - 1]).toBe(afterAcross[0]);
 
+    // Keyboard: Space picks the focused card up, ArrowDown moves it, Space drops it.
+    await columnCards(sec1.id).first().focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(250);
+    await page.keyboard.press('Space');
+    await poll(async () => (await state()).session.sections[0].items).toEqual([afterWithin[1], afterWithin[0], ...afterWithin.slice(2)]);
+
     // The rest go to the second section through the service (as another window would): the board follows.
-    const rest = (await state()).session.submissions.map((x) => x.id).filter((id) => !afterWithin.includes(id));
+    const placed = (await state()).session.sections[0].items;
+    const rest = (await state()).session.submissions.map((x) => x.id).filter((id) => !placed.includes(id));
     for (const id of rest) {
       const v = await state();
       await api('sections.moveItem', { sessionId, revision: v.revision, submissionId: id, toSectionId: sec2.id });

@@ -1,0 +1,85 @@
+// The renderer's non-visual logic, run in node: the HTTP transport against the real server (token,
+// refusal, errors as values, output download, file input), CSV roster mapping, the intake board's
+// slots and the office word count.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../core/node/http-server';
+import { createHttpTransport } from '../../renderer/transport/http-transport';
+import { toBase64 } from '../../renderer/transport/transport';
+import { decodeTable, guessField, parseTable, remapTable } from '../../renderer/components/csv';
+import { memberSlots } from '../../renderer/screens/intake';
+import { docWords } from '../../renderer/state/item-facts';
+import { MemberSchema, SubmissionSchema } from '../../core/model/session';
+import { SourceDocSchema } from '../../core/model/document';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'huibian-transport-')) });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('HTTP transport', () => {
+  it('calls the contract with the bearer token and returns Result values', async () => {
+    const t = createHttpTransport(server.token, server.url);
+    const created = await t.call('sessions.create', { name: '第九次会议', date: '2026-11-28' });
+    expect(created.ok).toBe(true);
+    const list = await t.call('sessions.list', {});
+    expect(list.ok && list.value.map((s) => s.name)).toEqual(['第九次会议']);
+    const bad = await t.call('sessions.open', { sessionId: '' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('contract.bad-input');
+  });
+
+  it('turns a wrong token into a clear Chinese message, and a dead server into transport.failed', async () => {
+    const wrong = await createHttpTransport('not-the-token', server.url).call('sessions.list', {});
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'http.unauthorized' } });
+    if (!wrong.ok) expect(wrong.error.message).toMatch(/口令|地址/);
+    const dead = await createHttpTransport(server.token, 'http://127.0.0.1:9').call('sessions.list', {});
+    expect(dead).toMatchObject({ ok: false, error: { code: 'transport.failed' } });
+    if (!dead.ok) expect(dead.error.message).toContain('无法连接');
+  });
+
+  it('fetches produced files with the token and reports a missing one', async () => {
+    const t = createHttpTransport(server.token, server.url);
+    const missing = await t.fetchOutput({ name: 'x.pdf', url: '/files/nope/x.pdf', size: 0 });
+    expect(missing.ok).toBe(false);
+    const bytes = new Uint8Array([0xe6, 0xb1, 0x87, 0, 255]);
+    const input = await t.fileInput(new File([bytes], '发言.docx'));
+    expect(input).toEqual({ name: '发言.docx', data: Buffer.from(bytes).toString('base64') });
+    const big = new Uint8Array(200_000).map((_, i) => i % 251);
+    expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
+  });
+});
+
+describe('roster CSV mapping', () => {
+  it('decodes UTF-8 (with BOM) and GB18030, parses quotes, guesses columns and remaps', () => {
+    const gbk = new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xbd, 0xe7, 0xb1, 0xf0, 0x0d, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xbd, 0xcc, 0xd3, 0xfd, 0xbd, 0xe7]);
+    expect(decodeTable(gbk)).toBe('姓名,界别\r\n张三,教育界');
+    expect(decodeTable(new TextEncoder().encode('\uFEFF姓名'))).toBe('姓名');
+    const rows = parseTable('序号,委员姓名,工作单位,备注\r\n1,张三,"市政协, 办公室","说""明"""\r\n\r\n2,李四,市教育局,\r\n');
+    expect(rows).toEqual([['序号', '委员姓名', '工作单位', '备注'], ['1', '张三', '市政协, 办公室', '说"明"'], ['2', '李四', '市教育局', '']]);
+    const mapping = rows[0].map(guessField);
+    expect(mapping).toEqual(['', '姓名', '单位', '']);
+    expect(remapTable(rows, mapping)).toBe('\uFEFF姓名,单位\r\n张三,"市政协, 办公室"\r\n李四,市教育局\r\n');
+    expect(parseTable('姓名\t界别\n王五\t经济界')).toEqual([['姓名', '界别'], ['王五', '经济界']]);
+  });
+});
+
+describe('intake board and word counts', () => {
+  it('gives one slot per standing member: received, needs review, missing', () => {
+    const m = (id: string, name: string, standing = true) => MemberSchema.parse({ id, name, standing });
+    const sub = (id: string, memberIds: string[], status: 'ok' | 'review' = 'ok') => SubmissionSchema.parse({ id, title: id, memberIds, status, source: { file: `${id}.md`, format: 'md' } });
+    const slots = memberSlots([m('a', '甲'), m('b', '乙'), m('c', '丙'), m('d', '丁', false)], [sub('s1', ['a']), sub('s2', ['b'], 'review'), sub('s3', ['a', 'd'])]);
+    expect(slots.map((s) => [s.member.name, s.state, s.items.length])).toEqual([['甲', 'received', 2], ['乙', 'review', 1], ['丙', 'missing', 0]]);
+  });
+
+  it('counts words as offices do, and PDF items by their text layer', () => {
+    const doc = SourceDocSchema.parse({ blocks: [{ type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、总体情况' }] }, { type: 'paragraph', inlines: [{ type: 'text', text: '2023年GDP增长5.2%。' }] }] });
+    expect(docWords(doc)).toBe(5 + 1 + 1 + 1 + 2 + 1); // 一总体情况 · 2023 · 年 · GDP · 增长 · 5.2
+    expect(docWords(SourceDocSchema.parse({ blocks: [], pdf: { pageCount: 1, data: '', text: '会议纪要' } }))).toBe(4);
+  });
+});
