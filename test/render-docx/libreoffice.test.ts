@@ -29,6 +29,8 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
   let pure: { dossier: Dossier; bodyLines: number[] };
   let pureToc: TocEntry[];
   let bodyPages: number[];
+  let oddStarts: number[];
+  let oddBodyPages: number;
   let sample: { pdfPages: number; starts: number[]; toc: TocEntry[] } | undefined;
 
   beforeAll(async () => {
@@ -38,7 +40,19 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     const starts: number[] = [];
     bodyPages.reduce((page, n) => (starts.push(page), page + n), 1);
     pureToc = tocFor(pure.dossier, starts);
+    // The same with every item on an odd page: blanks where the previous item ends on an odd page.
+    const odd = pureTextDossier({ items: 9, paragraphs: [[300, 200, 150, 400, 250], [500], [100, 100, 100, 100]] }).dossier;
+    odd.session.layout.itemStart = 'oddPage';
+    oddStarts = [];
+    let c = 0;
+    for (const n of bodyPages) {
+      if (c % 2 === 1) c++;
+      oddStarts.push(c + 1);
+      c += n;
+    }
+    oddBodyPages = c;
     const docs: Record<string, Uint8Array> = {
+      odd: await renderDocx(odd, tocFor(odd, oddStarts)),
       pure: await renderDocx(pure.dossier, pureToc),
       rich: await renderDocx(richDossier(), tocFor(richDossier(), [1, 3, 5])),
     };
@@ -70,6 +84,20 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     // cover + one 目录 page + the items' pages
     const expected = 1 + 1 + bodyPages.reduce((a, b) => a + b, 0);
     expect(pageCount(lo.pdf('pure'))).toBe(expected);
+  });
+
+  it('starts every item on an odd page when asked, with unnumbered blanks as in the PDF', () => {
+    const pages = pdfLines(lo.pdf('odd'));
+    expect(pages.length).toBe(2 + oddBodyPages);
+    const titles = pure.dossier.sections.flatMap((s) => s.items.map((i) => i.submission.title));
+    titles.forEach((title, k) => {
+      const at = pages.findIndex((lines) => lines.some((l) => l.text === title));
+      expect(at - 1, title).toBe(oddStarts[k]);
+      expect(footerNumber(pages[at])!.n).toBe(oddStarts[k]);
+    });
+    // Inserted blanks carry no number.
+    const blanks = pages.filter((lines) => lines.length === 0).length;
+    expect(blanks).toBe(oddBodyPages - bodyPages.reduce((a, b) => a + b, 0));
   });
 
   it('holds 28 characters on every full line and 22 lines on every full page', () => {

@@ -64,7 +64,9 @@ export function convertWithLibreOffice(docs: Record<string, Uint8Array>): Conver
   });
   const r = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, ...files],
+    // Keep the blank pages LibreOffice inserts before odd-page sections (its PDF export drops them
+    // by default): the PDF edition has them too.
+    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}', '--outdir', out, ...files],
     { env: { ...process.env, HOME: dir, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') }, timeout: 120_000, encoding: 'utf8' },
   );
   if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);

@@ -323,3 +323,30 @@ describe('目录 line breaks', () => {
     expect(lines.every((l) => !/^[，。、；：？！）》”]/.test(l))).toBe(true);
   });
 });
+
+describe('odd inputs', () => {
+  it('keeps PDF submissions as one marked page per submitted page', async () => {
+    const d = richDossier();
+    const it3 = d.sections[1].items[1];
+    it3.doc = { ...it3.doc, blocks: [], pdf: { pageCount: 3, data: '' } };
+    const x = readDocx(await renderDocx(d, tocFor(d, [1, 3, 5])));
+    const t = paragraphTexts(x.xml('word/document.xml')).filter((p) => p.includes('PDF 原件'));
+    expect(t).toEqual([1, 2, 3].map((k) => `［文旅融合：PDF 原件第 ${k} 页，共 3 页，请见 PDF 版汇编］`));
+    expect((x.xml('word/document.xml').match(/<w:pageBreakBefore\/>/g) ?? []).length).toBe(1 + 2);
+  });
+
+  it('writes a well-formed file from text with control characters, and a dossier without items', async () => {
+    const d = richDossier();
+    d.sections[0].items[0].doc.blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: 'A\u0001B\u000bC\uFFFF&<>"' }] });
+    const x = readDocx(await renderDocx(d, tocFor(d, [1, 3, 5])));
+    assertWellFormed(x.xml('word/document.xml'), 'document.xml');
+    expect(paragraphTexts(x.xml('word/document.xml'))).toContain('ABC&<>"');
+
+    const empty = richDossier();
+    for (const s of empty.sections) s.items = [];
+    const e = readDocx(await renderDocx(empty, []));
+    const secs = sectionProps(e.xml('word/document.xml'));
+    expect(secs.length).toBe(2); // cover and 说明; no 目录 without entries
+    expect(paragraphTexts(e.xml('word/document.xml'))).not.toContain('目　录');
+  });
+});
