@@ -77,7 +77,11 @@ export function copyStampPages(copy: CopySpec, page: { width: number; height: nu
     // Below the page number (which sits 7 mm under the text block), 8 mm above the paper's edge.
     every.push({ text: `${who}第 ${copy.number} 号`, x: page.width / 2, baseline: page.height - 28, size: 8, gray: 0.55, align: 'center' });
   } else if (mark === 'watermark') {
-    every.push(diagonalWatermark(page, `${copy.recipient ?? ''} ${copy.number}`.trim(), { opacity: 0.08 }));
+    // Twice, a quarter of the way in from each end of the diagonal: the centre stays free for the
+    // dossier's own 草稿 / 送审稿 watermark, and a torn-off half of a page still carries the name.
+    const text = `${copy.recipient ?? ''} ${copy.number}`.trim();
+    const size = Math.min(28, (Math.hypot(page.width, page.height) * 0.3) / Math.max(1, [...text].length));
+    for (const at of [0.25, 0.75]) every.push(diagonalWatermark(page, text, { opacity: 0.12, size, at }));
   }
   return [
     { ...page, texts: [cover] },

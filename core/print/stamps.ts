@@ -54,7 +54,7 @@ export function renderStampPages(font: StampFontSource, pages: StampPage[]): Pro
 }
 
 /** A diagonal watermark across the page centre, sized to the page (草稿, 送审稿, a name). */
-export function diagonalWatermark(page: PageSize, text: string, opts: { gray?: number; opacity?: number; size?: number } = {}): StampText {
+export function diagonalWatermark(page: PageSize, text: string, opts: { gray?: number; opacity?: number; size?: number; at?: number } = {}): StampText {
   const chars = Math.max(1, [...text].length);
   const diagonal = Math.hypot(page.width, page.height);
   // Long texts get smaller so they stay inside the page; short ones stop at about a third of the width.
@@ -64,10 +64,14 @@ export function diagonalWatermark(page: PageSize, text: string, opts: { gray?: n
   // about 0.35 em along the rotated normal.
   const rad = (angle * Math.PI) / 180;
   const drop = size * 0.35;
+  // `at` places the centre along the bottom-left → top-right diagonal (0.5 = page centre).
+  const at = opts.at ?? 0.5;
+  const cx = page.width * at;
+  const cy = page.height * (1 - at);
   return {
     text,
-    x: page.width / 2 + drop * Math.sin(rad),
-    baseline: page.height / 2 + drop * Math.cos(rad),
+    x: cx + drop * Math.sin(rad),
+    baseline: cy + drop * Math.cos(rad),
     size,
     gray: opts.gray ?? 0.55,
     opacity: opts.opacity ?? 0.18,
