@@ -74,6 +74,10 @@ export function denyAllPermissions(session: Session): void {
 export function isTrustedSender(frame: WebFrameMain | null | undefined, sender?: WebContents): boolean {
   if (!frame) return false;
   if (frame.parent) return false;
-  if (sender && sender.mainFrame !== frame) return false;
+  // Compare by ids, not object identity: WebFrameMain wrappers need not be the same object.
+  if (sender) {
+    const main = sender.mainFrame;
+    if (!main || main.routingId !== frame.routingId || main.processId !== frame.processId) return false;
+  }
   return isAppUrl(frame.url);
 }

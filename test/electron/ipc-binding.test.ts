@@ -8,11 +8,11 @@ import { createNativeHandlers } from '../../electron/main/native-actions';
 import { CHANNEL } from '../../renderer/transport/bridge';
 import { ok } from '../../core/result';
 
-const mainFrame = { url: 'app://huibian/index.html', parent: null };
+const mainFrame = { url: 'app://huibian/index.html', parent: null, routingId: 1, processId: 4 };
 const trusted = { senderFrame: mainFrame, sender: { mainFrame } } as never;
-const foreignFrame = { url: 'https://evil.example/', parent: null };
+const foreignFrame = { url: 'https://evil.example/', parent: null, routingId: 1, processId: 4 };
 const foreign = { senderFrame: foreignFrame, sender: { mainFrame: foreignFrame } } as never;
-const subFrame = { url: 'app://huibian/index.html', parent: mainFrame };
+const subFrame = { url: 'app://huibian/index.html', parent: mainFrame, routingId: 2, processId: 4 };
 const child = { senderFrame: subFrame, sender: { mainFrame } } as never;
 
 function port() {

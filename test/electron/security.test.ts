@@ -73,16 +73,16 @@ describe('security', () => {
   });
 
   it('trusts only the main frame of app:// content', () => {
-    const main = { url: 'app://huibian/index.html', parent: null };
-    const sender = { mainFrame: main };
+    const main = { url: 'app://huibian/index.html', parent: null, routingId: 1, processId: 7 };
+    const sender = { mainFrame: { ...main } }; // a different wrapper object for the same frame
     expect(isTrustedSender(main as never, sender as never)).toBe(true);
     expect(isTrustedSender(null)).toBe(false);
-    expect(isTrustedSender({ url: 'app://huibian/index.html', parent: main } as never, sender as never)).toBe(false);
+    expect(isTrustedSender({ url: 'app://huibian/index.html', parent: main, routingId: 2, processId: 7 } as never, sender as never)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null } as never)).toBe(false);
     expect(isTrustedSender({ url: 'file:///C:/app/index.html', parent: null } as never)).toBe(false);
     expect(isTrustedSender({ url: 'app://other/index.html', parent: null } as never)).toBe(false);
     // A frame that is not the sender's main frame (e.g. an old frame after navigation).
-    expect(isTrustedSender({ url: 'app://huibian/index.html', parent: null } as never, sender as never)).toBe(false);
+    expect(isTrustedSender({ url: 'app://huibian/index.html', parent: null, routingId: 3, processId: 7 } as never, sender as never)).toBe(false);
     expect(isAppUrl('app://huibian/a.js')).toBe(true);
     expect(isAppUrl('not a url')).toBe(false);
   });
