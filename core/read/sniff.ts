@@ -51,6 +51,11 @@ export function sniff(b: Uint8Array): Sniffed {
   return { kind: 'other' };
 }
 
+function looksLikeMarkup(b: Uint8Array): boolean {
+  const head = ascii(b, 0, 2048).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  return head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('mime-version:') || (head.startsWith('<?xml') && /<w:worddocument|<html|mso-application/.test(head));
+}
+
 /** Word's owner/lock file "~$name.docx": 162 bytes, or any file whose name starts with ~$. */
 export function isLockFile(fileName: string, size: number): boolean {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -95,6 +100,8 @@ export function resolveFormat(bytes: Uint8Array, fileName: string, declared?: So
       return byName === 'rtf' || byName === 'doc' || byName === 'docx' || byName === 'txt' || byName === undefined ? ok('rtf') : mismatch('rtf');
     default:
       if (byName === 'md' || byName === 'txt') return ok(byName);
+      // Web systems export "Word" files that are really HTML, MHT or Word 2003 XML: LibreOffice reads those.
+      if ((byName === 'doc' || byName === 'wps' || byName === 'docx') && looksLikeMarkup(bytes)) return ok('doc');
       if (byName === undefined) return err('import.unsupported', `不支持的文件类型：${fileName}，请另存为 .docx 后再导入`, { file: fileName });
       return err('import.docx.not-a-document', `${fileName} 的内容不是 ${NAMES[byName] ?? byName} 格式（文件可能已损坏或扩展名错误），请用 Word/WPS 打开后另存为 .docx`, { file: fileName });
   }

@@ -202,6 +202,18 @@ describe('DOCX images', () => {
   });
 });
 
+describe('DOCX floating pictures and charts', () => {
+  it('a floating (anchored) picture in a group is kept; a chart is reported, not silently lost', async () => {
+    const anchored = `<w:r><w:drawing><wp:anchor><wp:extent cx="100" cy="100"/><wp:docPr id="2" name="g"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:wgp xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><pic:pic><pic:blipFill><a:blip r:embed="rP"/></pic:blipFill></pic:pic></wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+    const chart = `<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rC"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const d = await read({ body: para(run('浮动图片所在段落') + anchored) + para(chart) + para('结尾'), rels: { rP: ['image', 'media/p.png'], rC: ['chart', 'charts/chart1.xml'] }, media: { 'p.png': png(8, 6) } }, '图表.docx');
+    expect(d.blocks.map((b) => b.type)).toEqual(['paragraph', 'image', 'paragraph']);
+    expect(d.blocks[1]).toMatchObject({ width: 8, height: 6 });
+    expect(d.warnings.map((w) => w.code)).toEqual(['image.chart']);
+    expect(d.warnings[0].message).toContain('图表.docx');
+  });
+});
+
 describe('DOCX notes, text boxes, fields, tracked changes, hidden text, content controls', () => {
   it('reads footnotes and endnotes, skipping separators', async () => {
     const d = await read({

@@ -83,6 +83,12 @@ d('legacy conversion with LibreOffice', () => {
     expect(r.ok ? documentText(r.value) + (r.value.title ?? '') : r.error.message).toContain('加强齐文化研究');
   });
 
+  it('a ".doc" that is really HTML (exported by a web system) goes through the converter', async () => {
+    const html = new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body><p>网页导出的发言稿：推进齐文化数字化建设。</p></body></html>');
+    const r = await readSource(html, { format: 'doc', fileName: '网页.doc', convertLegacy: legacyConverter(soffice) });
+    expect(r.ok ? documentText(r.value) + (r.value.title ?? '') : r.error.message).toContain('推进齐文化数字化建设');
+  });
+
   it('a DOCX written by LibreOffice reads directly', async () => {
     const r = await readSource(files.docx, { format: 'docx', fileName: 'lo.docx' });
     expect(r.ok).toBe(true);

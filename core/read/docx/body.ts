@@ -190,6 +190,14 @@ function walkGraphic(el: XmlElement, ctx: BodyContext, sink: InlineSink, extent?
         walkGraphic(c, ctx, sink, px, docPr?.attrs.descr || undefined);
         break;
       }
+      case 'a:graphicData': {
+        const uri = c.attrs.uri ?? '';
+        // Charts and SmartArt carry no picture of themselves: say so instead of dropping them.
+        if (/\/chart$/.test(uri)) warn(ctx, 'image.chart', `${ctx.fileName}：文档中有图表，无法直接导入，请在 Word/WPS 中将图表复制为图片（选择性粘贴为 PNG）后重新导入`);
+        else if (/\/diagram$/.test(uri)) warn(ctx, 'image.smartart', `${ctx.fileName}：文档中有 SmartArt 图形，无法直接导入，请将其另存为图片后重新插入`);
+        walkGraphic(c, ctx, sink, extent, alt);
+        break;
+      }
       case 'a:blip':
         imageFromRel(ctx, c.attrs['r:embed'], c.attrs['r:link'], extent, alt, sink);
         break;
