@@ -96,6 +96,38 @@ describe('S2 damaged session files', () => {
     }
   });
 
+  it('a damaged file that cannot be moved aside is copied aside, or never written over', async () => {
+    const { faultyFs, nodeFs } = await import('../../core/node/store/fs-port');
+    for (const copyFails of [false, true]) {
+      const dataDir = path.join(t.dir, `unmovable-${copyFails}`);
+      const { id } = await prepared(dataDir);
+      const file = path.join(dataDir, 'sessions', id, 'session.json');
+      await writeFile(file, '{"truncated": ');
+      // The move of session.json itself is refused; when copyFails, writing the copy is refused too.
+      const base = faultyFs(nodeFs, copyFails ? [{ op: 'open', code: 'EACCES', match: /corrupt/ }] : []);
+      const fs = { ...base, rename: async (a: string, b: string) => {
+        if (a === file) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return base.rename(a, b);
+      } };
+      const { client, service } = diskService(dataDir, { fs });
+      try {
+        const o = must(await client.call('sessions.open', { sessionId: id }));
+        if (o.status !== 'recovery') throw new Error('expected recovery');
+        expect(o.movedTo === undefined).toBe(copyFails);
+        const v = must(await client.call('snapshots.restore', { sessionId: id, snapshotId: o.snapshots[0].id }));
+        if (copyFails) {
+          expect(v.save.state).toBe('unsaved');
+          expect(await readFile(file, 'utf8')).toBe('{"truncated": ');
+        } else {
+          expect(v.save.state).toBe('saved');
+          expect(await readFile(path.join(dataDir, 'sessions', id, o.movedTo!), 'utf8')).toBe('{"truncated": ');
+        }
+      } finally {
+        await service.dispose();
+      }
+    }
+  });
+
   it('a stray temp file beside session.json is ignored', async () => {
     const dataDir = path.join(t.dir, 'stray');
     const { id, last } = await prepared(dataDir);

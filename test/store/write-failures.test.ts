@@ -40,6 +40,21 @@ describe('durableWrite', () => {
   }
 });
 
+describe('rename refused for a moment (virus scanner)', () => {
+  it('a transient EPERM on rename is retried and the save lands', async () => {
+    const t = await tempDir();
+    cleanups.push(t.cleanup);
+    const file = path.join(t.dir, 'session.json');
+    let refusals = 2;
+    const fs = { ...nodeFs, rename: async (a: string, b: string) => {
+      if (refusals-- > 0) throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+      return nodeFs.rename(a, b);
+    } };
+    expect((await durableWrite(fs, file, '{"v":3}')).ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('{"v":3}');
+  });
+});
+
 describe('service over a failing disk', () => {
   const cases: [string, { op: 'write' | 'open' | 'rename'; code: string; match?: RegExp }, string][] = [
     ['disk full', { op: 'write', code: 'ENOSPC' }, 'store.disk-full'],

@@ -39,7 +39,7 @@ export async function durableWrite(fs: FsPort, file: string, data: string | Uint
       await h.close().catch(() => undefined);
     }
     stage = 'rename';
-    await fs.rename(tmp, file);
+    await renameWithRetry(fs, tmp, file);
   } catch (e) {
     await fs.unlink(tmp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
@@ -48,6 +48,22 @@ export async function durableWrite(fs: FsPort, file: string, data: string | Uint
   }
   await syncDir(fs, dir);
   return ok(undefined);
+}
+
+/**
+ * On Windows a virus scanner or a sync client briefly holds files open and rename fails with
+ * EPERM/EBUSY/EACCES; a few short retries ride that out before the save is reported as failed.
+ */
+async function renameWithRetry(fs: FsPort, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 4 || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) throw e;
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+  }
 }
 
 /** fsync a folder so the rename itself survives a power cut. Windows can't open folders: skip there. */

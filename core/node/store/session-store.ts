@@ -229,7 +229,10 @@ export class DiskSessionStore implements SessionStorage {
     try {
       await this.fs.rename(file, path.join(this.dirOf(id), movedTo));
     } catch {
-      moved = false;
+      // Can't move it (locked, read-only folder): keep a copy aside instead, and if even that
+      // fails, refuse every write to this session so the damaged file is never written over.
+      moved = (await this.copyAside(id, movedTo)).ok;
+      if (!moved) this.lowOf(id).readOnly = { code: 'store.session-damaged', message: `会议文件 ${file} 已损坏且无法备份，为免覆盖原文件，暂不写入；请检查文件夹权限后重试` };
     }
     const snaps = await this.snapshots(id);
     const newest = snaps.ok ? snaps.value[0] : undefined;
