@@ -155,7 +155,11 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`参数错误：${e instanceof Error ? e.message : e}`);
     return 2;
   }
-  const r = await exportSessionFolder(dir, req);
+  const ac = new AbortController();
+  const onSig = () => ac.abort();
+  process.once('SIGINT', onSig);
+  req.signal = ac.signal;
+  const r = await exportSessionFolder(dir, req).finally(() => process.off('SIGINT', onSig));
   if (!r.ok) {
     console.error(`错误：${r.error.message}`);
     return 1;

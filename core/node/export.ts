@@ -73,6 +73,8 @@ export interface ExportRequest {
   /** Layout overrides for this export only (binding, gutter, padding …). */
   layout?: Partial<LayoutSettings>;
   onProgress?: (message: string) => void;
+  /** Cancels the export between steps (compile, each copy, each handout); finished files stay, none is half-written. */
+  signal?: AbortSignal;
 }
 
 export interface ExportReport {
@@ -86,6 +88,10 @@ export interface ExportReport {
   warnings: string[];
   ms: number;
 }
+
+const checkCancelled = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new AppException({ code: 'export.cancelled', message: '已取消输出' });
+};
 
 const fail = (code: string, message: string, file?: string) => new AppException({ code, message, ...(file ? { file } : {}) });
 
@@ -127,12 +133,12 @@ export function variantSession(session: Session, layout: LayoutSettings, marks?:
 }
 
 /** Compiles a session variant; items without a document become warnings, none at all an error. */
-export async function compileVariant(session: Session, docs: ReadonlyMap<string, SourceDoc>, warnings: string[]): Promise<CompileResult> {
+export async function compileVariant(session: Session, docs: ReadonlyMap<string, SourceDoc>, warnings: string[], signal?: AbortSignal): Promise<CompileResult> {
   const { dossier, missing } = buildDossier(session, docs);
   for (const m of missing) warnings.push(`材料“${m.title}”没有可用的正文，已跳过`);
   if (!dossier.sections.some((s) => s.items.length)) throw fail('export.empty', '没有可以输出的材料（所有栏目都为空）');
   const fonts = await loadFontSet(session.layout);
-  return compileDossierPdf(dossier, fonts);
+  return compileDossierPdf(dossier, fonts, { signal });
 }
 
 /** The session reduced to the selected items (same sections, same order), for renumbered handouts. */
@@ -217,7 +223,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         const s = variantSession(session, base, req.marks);
         await checkFileTarget(req.out);
         say('编译印刷版…');
-        const r = await compileVariant(s, docs, warnings);
+        const r = await compileVariant(s, docs, warnings, req.signal);
         const padded = await padToMultiple(r.pdf, padMultipleFor(s.layout));
         await write(req.out, padded.pdf, files);
         const sheet = computePrintSheet({ pages: padded.pageCount, copies: req.copies ?? 1, mode: s.layout.binding === 'duplex' ? 'duplex' : 'single', sparePercent: req.sparePercent });
@@ -229,7 +235,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         const s = variantSession(session, layout, req.marks);
         await checkFileTarget(req.out);
         say(req.as === 'screen' ? '编译屏幕阅读版…' : '编译手机阅读版…');
-        const r = await compileVariant(s, docs, warnings);
+        const r = await compileVariant(s, docs, warnings, req.signal);
         await write(req.out, r.pdf, files);
         return ok(report(r.pageCount));
       }
@@ -237,7 +243,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         const s = variantSession(session, duplexLayout(base), req.marks);
         await checkFileTarget(req.out);
         say('编译并拼版（骑马订）…');
-        const r = await compileVariant(s, docs, warnings);
+        const r = await compileVariant(s, docs, warnings, req.signal);
         const b = await imposeBooklet(r.pdf, { sheet: req.sheet, creepMm: req.creepMm, sheetsPerSignature: req.sheetsPerSignature });
         if (!req.sheetsPerSignature && b.sheets.length > SADDLE_STITCH_MAX_SHEETS)
           warnings.push(`小册子共 ${b.sheets.length} 张纸（${b.sheets.length * 4} 页），骑马订一般不超过 ${SADDLE_STITCH_MAX_SHEETS} 张；可改用分帖（如 --signature 10）或双面印刷后平订`);
@@ -251,7 +257,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         if (req.perCopy) await ensureFolder(req.out);
         else await checkFileTarget(req.out);
         say(`编译并生成 ${copies.length} 份编号本…`);
-        const r = await compileVariant(s, docs, warnings);
+        const r = await compileVariant(s, docs, warnings, req.signal);
         const fonts = await stampFonts(s.layout);
         const lib = await FormLibrary.load(r.pdf, '汇编 PDF');
         const multiple = padMultipleFor(s.layout);
@@ -259,6 +265,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         if (req.perCopy) {
           const stem = sanitizeFileName(session.theme || session.name, 40);
           await eachNumberedCopy(lib, copies, opts, async (c, bytes) => {
+            checkCancelled(req.signal);
             const who = c.recipient ? `-${sanitizeFileName(c.recipient, 24)}` : '';
             await write(path.join(req.out, `${stem}-第${c.number}号${who}.pdf`), bytes, files);
           });
@@ -283,7 +290,7 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
       case 'printsheet': {
         const s = variantSession(session, req.printMode === 'booklet' ? duplexLayout(base) : base, req.marks);
         await checkFileTarget(req.out);
-        const r = await compileVariant(s, docs, warnings);
+        const r = await compileVariant(s, docs, warnings, req.signal);
         const mode: PrintMode = req.printMode ?? (s.layout.binding === 'duplex' ? 'duplex' : 'single');
         const sheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? req.recipients?.length ?? (req.recipientsFromRoster ? session.members.length : 1), mode, sparePercent: req.sparePercent, paper: mode === 'booklet' ? (req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3') : 'A4' });
         const lines = printSheetLines(sheet, title);
@@ -324,7 +331,7 @@ async function exportHandouts(
     await checkFileTarget(req.out);
     const s = variantSession(req.renumber ? sessionOfItems(session, items) : session, base, req.marks);
     req.onProgress?.(req.renumber ? '编译所选材料（重新编页码）…' : '编译汇编并提取所选材料…');
-    const r = await compileVariant(s, docs, warnings);
+    const r = await compileVariant(s, docs, warnings, req.signal);
     const pdf = await extractItemPages(r.pdf, pagesOf(r, items.map((i) => i.submission.id)), { startOnOdd: duplex, title: items.length === 1 ? items[0].submission.title : '会议材料（分发）' });
     const outPdf = await finish(pdf);
     await write(req.out, outPdf, files);
@@ -340,17 +347,18 @@ async function exportHandouts(
   let full: CompileResult | undefined;
   if (!req.renumber) {
     req.onProgress?.('编译汇编…');
-    full = await compileVariant(variantSession(session, base, req.marks), docs, warnings);
+    full = await compileVariant(variantSession(session, base, req.marks), docs, warnings, req.signal);
   }
   const lib = full ? await FormLibrary.load(full.pdf, '汇编 PDF') : undefined;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
+    checkCancelled(req.signal);
     req.onProgress?.(`（${k + 1}/${items.length}）${it.submission.title}`);
     let pdf: Uint8Array;
     if (full && lib) {
       pdf = await extractItemPages(lib, pagesOf(full, [it.submission.id]), { title: it.submission.title });
     } else {
-      const r = await compileVariant(variantSession(sessionOfItems(session, [it]), base, req.marks), docs, warnings);
+      const r = await compileVariant(variantSession(sessionOfItems(session, [it]), base, req.marks), docs, warnings, req.signal);
       pdf = await extractItemPages(r.pdf, pagesOf(r, [it.submission.id]), { title: it.submission.title });
     }
     pdf = await finish(pdf);

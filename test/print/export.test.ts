@@ -221,6 +221,15 @@ describe('marks and print sheet', () => {
     expect(text).toContain(`用纸合计：${sheet.totalSheets} 张`);
     expect(text).toContain(`需备 ${Math.ceil(sheet.totalSheets / 500)} 令`);
   });
+  it('stops when cancelled and writes nothing', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const file = path.join(out, 'cancelled.pdf');
+    const r = await exportSessionFolder(dir, { as: 'copies', copies: 2, out: file, signal: ac.signal });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toMatch(/cancelled/);
+    expect(existsSync(file)).toBe(false);
+  });
   it('refuses to write a file over a folder', async () => {
     const r = await exportSessionFolder(dir, { as: 'screen', out });
     expect(r.ok).toBe(false);
