@@ -1,5 +1,6 @@
 // The compiled PDF checked on its real output (poppler text positions, pdfjs outline and page
 // labels, pdffonts): grid, 禁则, page numbers, TOC numbers, outline, fonts, text, fallback.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -192,6 +193,18 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
       expect(seg.face).not.toBe(fang.key);
     }
     expect(strip(pageText(file, 1, res.pageCount))).toContain('王㛃');
+  });
+
+  it('gives the same valid file on a warm recompile (cached font streams)', async () => {
+    const again = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const file2 = file.replace(/\.pdf$/, '-again.pdf');
+    writeFileSync(file2, again.pdf);
+    expect(again.pdf.length).toBe(res.pdf.length);
+    const r1 = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const r2 = spawnSync('pdftotext', [file2, '-'], { encoding: 'utf8' });
+    expect(r2.stderr).toBe('');
+    expect(r2.stdout).toBe(r1.stdout);
+    for (const f of pdffonts(file2)) expect([f.emb, f.sub, f.uni]).toEqual(['yes', 'yes', 'yes']);
   });
 
   it('repeats the table header row when the table continues on the next page', () => {

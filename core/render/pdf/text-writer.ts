@@ -6,6 +6,7 @@
 import type { FontSet } from '../../fonts/font-set';
 import type { GlyphSeg } from '../../layout/types';
 import { NEEDS_SHAPING } from '../../fonts/shaping';
+import { cacheFontStream } from './font-stream-cache';
 
 interface EmbeddedFontLike {
   id: string;
@@ -79,7 +80,10 @@ export function drawLine(doc: PdfDoc, fonts: FontSet, segs: readonly GlyphSeg[],
       doc.font(s.face).fontSize(s.size).text(s.text, s.x, y - (s.rise ?? 0), { lineBreak: false, baseline: 'alphabetic', characterSpacing: s.cs } as PDFKit.Mixins.TextOptions);
       continue;
     }
-    if (doc.page.fonts[f.id] == null) doc.page.fonts[f.id] = f.ref();
+    if (doc.page.fonts[f.id] == null) {
+      doc.page.fonts[f.id] = f.ref();
+      cacheFontStream(f as unknown as Parameters<typeof cacheFontStream>[0]);
+    }
     const by = H - (y - (s.rise ?? 0));
     parts.push(`1 0 0 1 ${num(s.x)} ${num(by)} Tm /${f.id} ${num(s.size)} Tf ${num(s.cs)} Tc`);
     const tr = s.bold ? 2 : 0;

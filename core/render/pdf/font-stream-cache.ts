@@ -1,0 +1,75 @@
+// Reuses a font's compressed subset stream when the next document needs exactly the same glyphs
+// (a warm recompile of an unchanged or lightly edited session): fontkit's subsetting (slow for the
+// CFF body font) and the deflate of ~2 MB of font data then happen once per process, not per
+// compile. Hooks pdfkit's EmbeddedFont.embed for its first ref (the FontFile stream), guarded:
+// when pdfkit's internals differ, it does nothing and pdfkit embeds as usual. It must never
+// change the bytes embedded: a cache hit requires the identical glyph list of the identical font.
+import { zlibSync } from 'fflate';
+
+interface RefLike {
+  data: Record<string, unknown>;
+  compress: boolean;
+  end(chunk?: Uint8Array): void;
+}
+interface DocLike {
+  ref(data?: Record<string, unknown>): RefLike;
+}
+interface FontLike {
+  font: object;
+  document: DocLike;
+  subset: { glyphs?: number[]; encode(): Uint8Array };
+  embed(): unknown;
+  __hbStreamCache?: boolean;
+}
+
+/** Per fontkit font: the last glyph list and its deflated subset (one entry: bounded memory). */
+const cache = new WeakMap<object, { key: string; deflated: Uint8Array }>();
+
+export function cacheFontStream(f: FontLike): void {
+  if (f.__hbStreamCache || typeof f.embed !== 'function' || !f.subset || typeof f.subset.encode !== 'function' || !f.document || typeof f.document.ref !== 'function') return;
+  f.__hbStreamCache = true;
+  const originalEmbed = f.embed.bind(f);
+  f.embed = () => {
+    const glyphs = f.subset.glyphs;
+    if (!Array.isArray(glyphs)) return originalEmbed();
+    const key = glyphs.join(',');
+    const hit = cache.get(f.font);
+    const deflated = hit && hit.key === key ? hit.deflated : null;
+    const doc = f.document as DocLike & { ref: DocLike['ref'] };
+    const subset = f.subset;
+    const originalEncode = subset.encode;
+    const originalRef = doc.ref;
+    let pending: Uint8Array | null = null;
+    // The subset bytes are only needed on a miss; on a hit the cached stream replaces them.
+    subset.encode = () => {
+      if (deflated) return new Uint8Array(0);
+      const raw = originalEncode.call(subset);
+      pending = zlibSync(raw, { level: 6 }); // FlateDecode wants the zlib wrapper, not raw deflate
+      return raw;
+    };
+    let first = true;
+    doc.ref = function (this: DocLike, data?: Record<string, unknown>) {
+      const r = originalRef.call(this, data);
+      if (first) {
+        first = false;
+        const end = r.end.bind(r);
+        r.end = () => {
+          const stream = deflated ?? pending;
+          if (!stream) return end();
+          r.compress = false;
+          r.data.Filter = 'FlateDecode';
+          if (!deflated) cache.set(f.font, { key, deflated: stream });
+          end(stream);
+        };
+      }
+      return r;
+    };
+    try {
+      return originalEmbed();
+    } finally {
+      subset.encode = originalEncode;
+      delete (doc as Partial<DocLike>).ref;
+      if (doc.ref !== originalRef) doc.ref = originalRef;
+    }
+  };
+}
