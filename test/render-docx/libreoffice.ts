@@ -7,8 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const FONT_DIR = path.resolve(__dirname, '../../resources/fonts');
+const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/fonts');
 
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore', timeout: 60_000 }).error === undefined;
 
@@ -51,8 +52,14 @@ export interface Converted {
   cleanup(): void;
 }
 
-/** Converts the given documents (name → .docx bytes) in one soffice run; 120 s limit. */
-export function convertWithLibreOffice(docs: Record<string, Uint8Array>): Converted {
+/**
+ * Converts the given documents (name → .docx bytes) in one soffice run; 120 s limit.
+ * keepBlankPages exports the blank pages LibreOffice inserts to keep odd numbers on right-hand
+ * pages (its PDF export drops them by default). It inserts one before odd-page sections, as the
+ * PDF edition does, but also before the body whenever the front matter has an odd page count and
+ * the body restarts at 1 — a LibreOffice rule Word does not have.
+ */
+export function convertWithLibreOffice(docs: Record<string, Uint8Array>, opts: { keepBlankPages?: boolean } = {}): Converted {
   const dir = mkdtempSync(path.join(tmpdir(), 'hb-lo-'));
   const out = path.join(dir, 'out');
   mkdirSync(out);
@@ -64,9 +71,16 @@ export function convertWithLibreOffice(docs: Record<string, Uint8Array>): Conver
   });
   const r = spawnSync(
     'soffice',
-    // Keep the blank pages LibreOffice inserts before odd-page sections (its PDF export drops them
-    // by default): the PDF edition has them too.
-    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}', '--outdir', out, ...files],
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      opts.keepBlankPages ? 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}' : 'pdf',
+      '--outdir',
+      out,
+      ...files,
+    ],
     { env: { ...process.env, HOME: dir, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') }, timeout: 120_000, encoding: 'utf8' },
   );
   if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);

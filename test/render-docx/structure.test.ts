@@ -86,7 +86,7 @@ describe('styles', () => {
     expect(body).toMatch(/<w:ind w:firstLine="632" w:firstLineChars="200"\/>/);
     expect(body).toContain('<w:jc w:val="both"/>');
     expect(body).toContain('w:line="579" w:lineRule="exact"');
-    expect(body).toContain('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
+    expect(body).toContain('<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
     // −0.25 pt tracking: 28 × 15.75 pt = 441 pt fits the 442.2 pt block.
     expect(body).toContain('<w:spacing w:val="-5"/>');
   });
@@ -94,7 +94,7 @@ describe('styles', () => {
   it('keeps off-grid paragraphs from snapping, turns widow control and Chinese–Latin autospace off', () => {
     for (const id of ['HuibianTableText', 'HuibianFigure', 'HuibianCoverBook']) expect(styleXml(styles, id)).toContain('<w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/><w:spacing ');
     expect(styleXml(styles, 'HuibianBody')).not.toContain('snapToGrid');
-    expect(styles).toContain('<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
+    expect(styles).toContain('<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
   });
 
   it('lists the fonts in fontTable with the GB charset and alternates', () => {

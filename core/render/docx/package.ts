@@ -2,7 +2,9 @@
 // - styles: paragraphs off the 22-line grid (tables, pictures, cover, titles, notes, footers) get
 //   snapToGrid=0, else LibreOffice rounds every such line up to whole grid lines (an 18 pt table
 //   line became 58 pt); no widow/orphan control anywhere, as in the PDF, which fills every grid line;
-//   no automatic Chinese–Latin spacing, which the PDF does not add either;
+//   no automatic Chinese–Latin spacing and no punctuation hanging past the margin, which the PDF
+//   does not do either (LibreOffice maps overflowPunct to hanging punctuation, but ignores
+//   autoSpaceDE/DN: it always adds ~0.2 em around digits — Word honours both);
 // - settings: no punctuation compression (Word would squeeze 29 characters into a line that holds
 //   28 in the PDF); mirrored margins for duplex binding;
 // - fontTable: every Chinese font with charset 86 and an alternate, so Word substitutes a Chinese
@@ -33,7 +35,7 @@ const OFF_GRID_STYLES = [
 /** English names Word also knows these fonts by. */
 const ENGLISH_NAMES: Record<string, string> = { 仿宋: 'FangSong', 宋体: 'SimSun', 黑体: 'SimHei', 楷体: 'KaiTi' };
 
-const NO_AUTOSPACE = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+const NO_AUTOSPACE = '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
 
 const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
