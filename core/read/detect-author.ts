@@ -47,6 +47,8 @@ export interface FrontMatter {
   authorLine?: string;
   /** The blocks with the title and author line removed. */
   blocks: Block[];
+  /** Label lines above the title ("大会发言之三", "附件2"), removed with it. */
+  labels?: string[];
 }
 
 /**
@@ -54,20 +56,32 @@ export interface FrontMatter {
  * line) and the author line under it off the top of the blocks. Without a clear title nothing is
  * removed.
  */
+/** Lines printed above a title that are not the title: "大会发言之三", "附件2", "（5）". */
+const LABEL_RE = /^(附件\s*[0-9一二三四五六七八九十]*|(大会|书面)?发言(材料)?(之[一二三四五六七八九十百]+)?|会议材料(之[一二三四五六七八九十百]+)?|社情民意(信息)?(第\s*\d+\s*期)?|[（(]\s*\d+\s*[)）])[:：]?$/;
+const DATE_RE = /^[0-9０-９〇一二三四五六七八九零十]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月(\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?$/;
+
 export function extractFront(blocks: Block[], opts: { plainText?: boolean } = {}): FrontMatter {
   let i = 0;
-  while (i < blocks.length && (blockText(blocks[i]) === '' || blocks[i].type === 'pageBreak')) i++;
+  const labels: string[] = [];
+  for (;;) {
+    while (i < blocks.length && (blockText(blocks[i]) === '' || blocks[i].type === 'pageBreak')) i++;
+    const lt = blocks[i] ? blockText(blocks[i]) : undefined;
+    if (lt && LABEL_RE.test(lt) && blocks.length > i + 1) {
+      labels.push(lt);
+      i++;
+    } else break;
+  }
   const first = blocks[i];
   if (!first) return { blocks };
   const t = blockText(first);
-  if (t === undefined || [...t].length > TITLE_MAX_CHARS || /[。；;]$/.test(t)) return { blocks };
+  if (t === undefined || [...t].length > TITLE_MAX_CHARS || /[。；;]$/.test(t)) return withSignature({ blocks });
   const isTitle =
     (first.type === 'heading' && !headingLabelLevel(t)) ||
     (first.type === 'paragraph' && first.align === 'center') ||
     (opts.plainText === true && !headingLabelLevel(t) && !/[，,：:]$/.test(t) && blocks.length > i + 1) ||
     // A short first line with an author line right under it is a title even without centring.
     (first.type === 'paragraph' && !headingLabelLevel(t) && !/[，,：:。]$/.test(t) && nextIsAuthor(blocks, i + 1));
-  if (!isTitle) return { blocks };
+  if (!isTitle) return withSignature({ blocks });
   let title = t;
   let j = i + 1;
   // A centred second title line (a long title broken by hand) belongs to the title.
@@ -92,7 +106,28 @@ export function extractFront(blocks: Block[], opts: { plainText?: boolean } = {}
     authorLine = ct;
     j++;
   }
-  return { title, authorLine, blocks: blocks.slice(j) };
+  const front: FrontMatter = { title, blocks: blocks.slice(j) };
+  if (authorLine) front.authorLine = authorLine;
+  if (labels.length) front.labels = labels;
+  return authorLine ? front : withSignature(front);
+}
+
+/**
+ * Without an author line at the top, a signature at the end ("韩喜" / "民盟××市委会", right-aligned,
+ * perhaps followed by a date) names the author. The signature stays in the body: it is the
+ * author's text, and the dossier may print it.
+ */
+function withSignature(front: FrontMatter): FrontMatter {
+  const tail = front.blocks.slice(-3).filter((b) => blockText(b) !== '' && b.type !== 'pageBreak');
+  for (let k = tail.length - 1; k >= 0; k--) {
+    const b = tail[k];
+    const t = blockText(b);
+    if (!t || b.type !== 'paragraph') return front;
+    if (DATE_RE.test(t)) continue;
+    if (b.align === 'right' && looksLikeAuthorLine(t)) return { ...front, authorLine: t };
+    return front;
+  }
+  return front;
 }
 
 export interface AuthorMatch {

@@ -189,6 +189,7 @@ export async function readText(bytes: Uint8Array, fileName: string): Promise<Res
   const doc: SourceDoc = { blocks: front.blocks, footnotes: [], images: {}, warnings };
   if (front.title) doc.title = front.title;
   if (front.authorLine) doc.authorLine = front.authorLine;
+  if (front.labels) doc.warnings.push({ code: 'import.label-removed', message: `${fileName}：标题上方的标注“${front.labels.join('、')}”未编入正文（汇编按栏目编排），请核对` });
   if (!doc.blocks.length && !doc.title) return err('import.empty', `${fileName} 没有文字内容`, { file: fileName });
   return ok(doc);
 }

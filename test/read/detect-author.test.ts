@@ -40,6 +40,22 @@ describe('extractFront', () => {
     expect(extractFront(numbered)).toEqual({ blocks: numbered });
   });
 
+  it('skips label lines above the title and reports them', () => {
+    const f = extractFront([p('大会发言之三', 'center'), p('关于加强文物保护的建议', 'center'), p('韩喜', 'center'), p('正文。')]);
+    expect(f).toEqual({ title: '关于加强文物保护的建议', authorLine: '韩喜', labels: ['大会发言之三'], blocks: [p('正文。')] });
+    expect(extractFront([p('附件2'), p('关于乡村振兴的调研报告', 'center'), p('正文。')]).title).toBe('关于乡村振兴的调研报告');
+  });
+
+  it('without an author line at the top, a right-aligned signature (before a date) names the author and stays in the body', () => {
+    const r = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], align: 'right' });
+    const blocks = [p('关于加强文物保护的建议', 'center'), p('正文。'), r('民盟××市委会'), r('2023年9月20日')];
+    const f = extractFront(blocks);
+    expect(f.title).toBe('关于加强文物保护的建议');
+    expect(f.authorLine).toBe('民盟××市委会');
+    expect(f.blocks).toEqual(blocks.slice(1));
+    expect(extractFront([p('关于加强文物保护的建议', 'center'), p('正文。'), p('韩喜')]).authorLine).toBeUndefined();
+  });
+
   it('recognises author line shapes', () => {
     for (const t of ['市政协常委 韩喜', '韩喜', '民盟××市委会', '——韩喜', '发言人：韩喜', '韩喜（代表民建××市委会）', '市政协委员、市文化和旅游局副局长 王小明']) expect(looksLikeAuthorLine(t), t).toBe(true);
     for (const t of ['一、基本情况', '这是正文里的一句话，后面还有很多内容。', '附件五']) expect(looksLikeAuthorLine(t), t).toBe(false);

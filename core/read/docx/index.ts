@@ -70,6 +70,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     };
     if (front.title) out.title = front.title;
     if (front.authorLine) out.authorLine = front.authorLine;
+    if (front.labels) out.warnings.push({ code: 'import.label-removed', message: `${fileName}：标题上方的标注“${front.labels.join('、')}”未编入正文（汇编按栏目编排），请核对` });
     if (!front.blocks.length && !front.title) out.warnings.push({ code: 'import.empty', message: `${fileName} 没有正文内容` });
     return ok(out);
   } catch (e) {
