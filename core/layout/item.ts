@@ -55,7 +55,6 @@ function layoutImage(ctx: LayoutContext, flow: Flow, doc: SourceDoc, img: ImageB
     h = maxH;
   }
   const pad = g.pitch * 0.25;
-  if (img.caption) flow.keep(0);
   const top = flow.box(h + 2 * pad, { snap: true });
   flow.page.ops.push({ op: 'image', resource: res, x: (g.blockW - w) / 2, y: top + pad, w, h });
   if (img.caption) {

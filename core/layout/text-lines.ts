@@ -2,7 +2,7 @@
 // single run drawn with character spacing (the justification gap), Latin words are separate runs
 // with their own shaping and no spacing inside. Pure; it must never change the text of a line.
 import type { Atom } from './atoms';
-import { innerGaps, type LineSpan } from './line-break';
+import type { LineSpan } from './line-break';
 import type { GlyphSeg } from './types';
 
 /** Positioned runs of one line, starting at x (pt, block-relative) with the given gap. */
@@ -26,9 +26,6 @@ export function lineSegs(atoms: readonly Atom[], line: LineSpan, x: number, gap:
       x += p.width + (mergeable ? Array.from(p.text).length * gap : 0);
     }
     if (!mergeable) x += gap;
-    else if (a.parts.length > 1) {
-      // a multi-face CJK atom: positions already advanced per part
-    }
   }
   return segs;
 }
@@ -38,4 +35,3 @@ export function lineWidth(line: LineSpan, gap: number): number {
   return line.natural + line.gaps * gap;
 }
 
-export { innerGaps };
