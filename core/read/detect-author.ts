@@ -15,8 +15,15 @@ const ORG_RE = /(委员会|委会|市委|县委|区委|总支|支部|专委会|�
 const ROLE_RE = /(政协|委员|常委|主席|副主席|秘书长|主任|副主任|代表|发言人|执笔|作者|局长|处长|院长|校长|教授|书记|会长|经理|董事长|主委|副主委)/;
 const AUTHOR_PREFIX_RE = /^(?:——|--|—|-)\s*|^(?:发言人|作者|执笔人?|报告人|提交人|撰稿人?|单位)\s*[：:]\s*/;
 
+const CJK = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f';
+/** One line of text; a manual line break between Chinese characters (a title broken by hand) joins up. */
 const blockText = (b: Block): string | undefined =>
-  b.type === 'heading' || b.type === 'paragraph' ? inlineText(b.inlines).replace(/\s+/g, ' ').trim() : undefined;
+  b.type === 'heading' || b.type === 'paragraph'
+    ? inlineText(b.inlines)
+        .replace(new RegExp(`(?<=[${CJK}])\\n+(?=[${CJK}])`, 'g'), '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : undefined;
 
 /** Does a short line look like an author line ("市政协常委 韩喜", "——韩喜", "民盟××市委会", "韩喜")? */
 export function looksLikeAuthorLine(text: string, opts: { strict?: boolean } = {}): boolean {
@@ -60,7 +67,7 @@ export interface FrontMatter {
 const LABEL_RE = /^(附件\s*[0-9一二三四五六七八九十]*|(大会|书面)?发言(材料)?(之[一二三四五六七八九十百]+)?|会议材料(之[一二三四五六七八九十百]+)?|社情民意(信息)?(第\s*\d+\s*期)?|[（(]\s*\d+\s*[)）])[:：]?$/;
 const DATE_RE = /^[0-9０-９〇一二三四五六七八九零十]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月(\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?$/;
 
-export function extractFront(blocks: Block[], opts: { plainText?: boolean } = {}): FrontMatter {
+export function extractFront(blocks: Block[], opts: { plainText?: boolean; isProminent?: (b: Block) => boolean } = {}): FrontMatter {
   let i = 0;
   const labels: string[] = [];
   for (;;) {
@@ -77,7 +84,7 @@ export function extractFront(blocks: Block[], opts: { plainText?: boolean } = {}
   if (t === undefined || [...t].length > TITLE_MAX_CHARS || /[。；;]$/.test(t)) return withSignature({ blocks });
   const isTitle =
     (first.type === 'heading' && !headingLabelLevel(t)) ||
-    (first.type === 'paragraph' && first.align === 'center') ||
+    (first.type === 'paragraph' && (first.align === 'center' || opts.isProminent?.(first) === true) && !headingLabelLevel(t)) ||
     (opts.plainText === true && !headingLabelLevel(t) && !/[，,：:]$/.test(t) && blocks.length > i + 1) ||
     // A short first line with an author line right under it is a title even without centring.
     (first.type === 'paragraph' && !headingLabelLevel(t) && !/[，,：:。]$/.test(t) && nextIsAuthor(blocks, i + 1));

@@ -28,7 +28,12 @@ export interface BodyContext {
   fields: ('instr' | 'result')[];
   /** Prefix for note ids: 'fn' / 'en'. */
   notePrefix?: string;
+  /** Paragraphs set larger than body text (≥ 18 pt): title candidates even when not centred. */
+  prominent?: WeakSet<Block>;
 }
+
+/** Half-points from which a paragraph counts as display size (公文 body text is 三号 = 16 pt). */
+export const PROMINENT_HALF_POINTS = 36;
 
 type Pending = { kind: 'image'; block: Block } | { kind: 'blocks'; blocks: Block[] } | { kind: 'pageBreak' };
 
@@ -387,6 +392,7 @@ function readParagraph(p: XmlElement, ctx: BodyContext, carry: Inline[]): ParaRe
       const para: Paragraph = { type: 'paragraph', inlines };
       if (align) para.align = align;
       if (align === 'center' || align === 'right') para.indent = false;
+      if (sink.maxSize >= PROMINENT_HALF_POINTS) ctx.prominent?.add(para);
       blocks.push(para);
     }
   }

@@ -1,7 +1,7 @@
 // The DOCX / WPS reader: bytes of an OOXML word-processing package → SourceDoc. Opens the package
 // safely (zip caps, no DTDs), reads styles, numbering, body and notes, then takes the title and
 // author line off the top. It must never throw to its caller and never read outside the package.
-import type { Footnote, Inline, SourceDoc } from '../../model/document';
+import type { Block, Footnote, Inline, SourceDoc } from '../../model/document';
 import { err, ok, type Result } from '../../result';
 import { SafeZip, ZipError, zipErrorMessage } from '../zip-safe';
 import { XmlError, childrenNamed, child, type XmlElement } from '../xml-safe';
@@ -48,7 +48,8 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     const doc = pkg.xml(pkg.mainPart) as XmlElement;
     const body = child(doc, 'w:body');
     if (!body) return err('import.docx.no-body', `${fileName} 不是 Word 正文文档（找不到正文），请用 Word/WPS 打开后另存为 .docx`, { file: fileName });
-    const ctx: BodyContext = { pkg, part: pkg.mainPart, styles, numbering, images: {}, imageKeys: new Map(), warnings: [], fileName, fields: [] };
+    const prominent = new WeakSet<Block>();
+    const ctx: BodyContext = { pkg, part: pkg.mainPart, styles, numbering, images: {}, imageKeys: new Map(), warnings: [], fileName, fields: [], prominent };
     const blocks = attachCaptions(readBlocks(body, ctx));
     const footnotes = [...readNotes(pkg, ctx, 'footnotes'), ...readNotes(pkg, ctx, 'endnotes')];
     // Keep only notes the text refers to (Word keeps orphans of deleted references).
@@ -61,7 +62,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     }
     if (zip.rejectedNames.length)
       ctx.warnings.push({ code: 'zip.unsafe-names', message: `${fileName} 中有 ${zip.rejectedNames.length} 个名称异常的部件（如“${zip.rejectedNames[0]}”），已忽略` });
-    const front = extractFront(blocks);
+    const front = extractFront(blocks, { isProminent: (b) => prominent.has(b) });
     const out: SourceDoc = {
       blocks: front.blocks,
       footnotes: footnotes.filter((f) => refs.has(f.id)),
