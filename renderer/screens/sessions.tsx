@@ -2,9 +2,9 @@
 // existing session's settings), open, duplicate, move to the trash and restore.
 // It must never delete for good without the clerk asking (the trash is emptied explicitly).
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, CopyOutlined, RollbackOutlined } from '@ant-design/icons';
-import type { SessionSummary, TrashEntry } from '../../core/contract';
+import { App as AntApp, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
+import { DeleteOutlined, PlusOutlined, CopyOutlined, RollbackOutlined, HistoryOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
+import type { SessionSummary, SnapshotInfo, TrashEntry } from '../../core/contract';
 import { chineseYearMonth } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 
@@ -19,6 +19,7 @@ export function SessionsScreen() {
   const [list, setList] = useState<SessionSummary[] | null>(null);
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [creating, setCreating] = useState(false);
+  const [snapshots, setSnapshots] = useState<{ session: SessionSummary; list: SnapshotInfo[] } | null>(null);
   const [form] = Form.useForm();
 
   const load = useCallback(async () => {
@@ -51,11 +52,59 @@ export function SessionsScreen() {
     app.go(values.template === 'sample' ? 'arrange' : 'info');
   };
 
+  const showSnapshots = async (s: SessionSummary) => {
+    const r = await app.call('snapshots.list', { sessionId: s.id });
+    if (r.ok) setSnapshots({ session: s, list: r.value });
+  };
+  const restore = async (s: SessionSummary, snap: SnapshotInfo) => {
+    const open = app.view?.session.id === s.id ? app.view : null;
+    const r = await app.call('snapshots.restore', { sessionId: s.id, snapshotId: snap.id, revision: open?.revision });
+    if (!r.ok) return;
+    app.setView(null);
+    app.setView(r.value);
+    setSnapshots(null);
+    message.success(`已恢复到 ${new Date(snap.createdAt).toLocaleString('zh-CN')} 的版本（恢复前的状态也已保存为快照）。`);
+    app.go('arrange');
+  };
+  const exportBundle = async (s: SessionSummary) => {
+    const native = app.transport.native;
+    let targetPath: string | undefined;
+    if (native) {
+      const p = await native.pickSavePath({ defaultName: `${s.name}.huibian`, extensions: ['huibian', 'zip'] });
+      if (!p.ok || !p.value) return;
+      targetPath = p.value;
+    }
+    const r = await app.call('bundle.export', { sessionId: s.id, targetPath });
+    if (!r.ok) return;
+    if (!native) {
+      const bytes = await app.transport.fetchOutput(r.value);
+      if (!bytes.ok) return app.showError(bytes.error);
+      const url = URL.createObjectURL(new Blob([bytes.value as BlobPart], { type: 'application/zip' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = r.value.name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    }
+    message.success('会议包已导出，可以拷给同事在另一台电脑上导入。');
+  };
+  const importBundle = async (file: File) => {
+    const r = await app.call('bundle.import', { file: await app.transport.fileInput(file) });
+    if (r.ok) {
+      message.success(`已导入会议“${r.value.name}”。`);
+      void load();
+    }
+    return false;
+  };
+
   return (
     <div style={{ maxWidth: 980 }}>
       <Space style={{ marginBottom: 16 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>会议</Typography.Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-session">新建会议</Button>
+        <Upload accept=".huibian,.zip" showUploadList={false} beforeUpload={(f) => importBundle(f)}>
+          <Button icon={<ImportOutlined />}>导入会议包…</Button>
+        </Upload>
       </Space>
       <Card size="small" title="最近打开">
         {list && list.length === 0 ? (
@@ -83,6 +132,8 @@ export function SessionsScreen() {
                       }
                     }}
                   >复制</Button>,
+                  <Button key="snap" type="link" icon={<HistoryOutlined />} onClick={() => void showSnapshots(s)}>历史版本</Button>,
+                  <Button key="bundle" type="link" icon={<ExportOutlined />} onClick={() => void exportBundle(s)}>导出会议包</Button>,
                   <Popconfirm
                     key="del"
                     title="移到回收站？"
@@ -138,6 +189,19 @@ export function SessionsScreen() {
           />
         </Card>
       )}
+      <Modal title={`历史版本：${snapshots?.session.name ?? ''}`} open={!!snapshots} footer={null} onCancel={() => setSnapshots(null)} width={640}>
+        <Typography.Paragraph type="secondary">汇编会自动保留最近 20 次保存以及一周内每天一份。恢复某个版本时，当前内容也会先保存为一个版本，随时可以再恢复回来。</Typography.Paragraph>
+        <List
+          size="small"
+          dataSource={snapshots?.list ?? []}
+          locale={{ emptyText: '还没有历史版本。' }}
+          renderItem={(snap) => (
+            <List.Item actions={[<Popconfirm key="r" title="恢复到这个版本？" okText="恢复" cancelText="取消" onConfirm={() => snapshots && restore(snapshots.session, snap)}><Button type="link">恢复</Button></Popconfirm>]}>
+              {new Date(snap.createdAt).toLocaleString('zh-CN')} · {snap.submissionCount} 份材料 · {{ auto: '自动', daily: '每日', 'before-migration': '升级前', 'before-restore': '恢复前', 'before-import': '导入前', manual: '手动' }[snap.reason]}
+            </List.Item>
+          )}
+        />
+      </Modal>
       <Modal title="新建会议" open={creating} onOk={() => void create()} onCancel={() => setCreating(false)} okText="创建" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ template: 'blank', date: today() }} preserve={false}>
           <Form.Item name="template" label="创建方式">

@@ -52,9 +52,12 @@ export function useItemFacts(): { words: Map<string, number>; pages: Map<string,
 
   useEffect(() => {
     if (!sessionId) return;
-    void app.transport.call('compile.status', { sessionId }).then((r) => {
-      if (r.ok && r.value?.result) setPages({ map: new Map(r.value.result.items.map((x) => [x.submissionId, x.pageCount])), revision: r.value.revision });
-    });
+    const take = (job: { revision: number; state: string; result?: { items: { submissionId: string; pageCount: number }[] } } | null) => {
+      if (job?.state === 'done' && job.result) setPages({ map: new Map(job.result.items.map((x) => [x.submissionId, x.pageCount])), revision: job.revision });
+    };
+    void app.transport.call('compile.status', { sessionId }).then((r) => r.ok && take(r.value));
+    // A compile finishing elsewhere (preview screen, another window) updates the page counts.
+    return app.transport.on('compile.progress', (job) => job.sessionId === sessionId && take(job));
   }, [sessionId, app.transport]);
 
   return { words, pages: pages.map, pagesRevision: pages.revision };

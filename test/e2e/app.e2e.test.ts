@@ -257,6 +257,20 @@ describe.skipIf(!run)('browser build, end to end', () => {
     expect(stats.totals.items).toBe(sourceFiles.length);
     await poll(() => page.locator('.ant-table-summary').textContent()).toContain(String(stats.totals.items));
     await shot(page, '08-stats');
+  });
+
+  it('lists snapshots and exports a session bundle from 会议', async () => {
+    await nav('会议');
+    const row = page.getByTestId('session-row').first();
+    await row.getByRole('button', { name: /历史版本/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '历史版本' });
+    await poll(() => modal.locator('.ant-list-item').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500); // let the modal finish its opening animation for the screenshot
+    await shot(page, '09-snapshots');
+    await modal.locator('.ant-modal-close').click();
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), row.getByRole('button', { name: /导出会议包/ }).click()]);
+    const zip = unzipSync(new Uint8Array(readFileSync(await dl.path())));
+    expect(Object.keys(zip).some((n) => /session/.test(n))).toBe(true);
     expect(h.errors).toEqual([]);
   });
 });
