@@ -81,6 +81,8 @@ export const api = {
   // ── snapshots and bundles ──────────────────────────────────────────────────
   /** Snapshots of session.json, newest first (last 20 + one a day for a week). */
   'snapshots.list': def(z.object(sessionRef), z.array(SnapshotInfoSchema)),
+  /** Takes a snapshot of the current state now (a clerk's "save a version" before big changes). */
+  'snapshots.create': def(z.object(sessionRef), SnapshotInfoSchema),
   /**
    * Restores a snapshot as the current session (the current state is snapshotted first, so a
    * restore can itself be undone by restoring). `revision` is required when the session is open

@@ -287,6 +287,7 @@ export function createService(ports: Ports): Service {
     },
 
     'snapshots.list': async (i) => ports.storage.snapshots(i.sessionId),
+    'snapshots.create': async (i) => owner.read(i.sessionId, (st) => ports.storage.snapshot(i.sessionId, st.session, st.revision, 'manual')),
     'snapshots.restore': async (i) => {
       const snap = await ports.storage.readSnapshot(i.sessionId, i.snapshotId);
       if (!snap.ok) return snap;

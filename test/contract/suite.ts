@@ -222,6 +222,10 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       const restored = must(await c.call('snapshots.restore', { sessionId: id, snapshotId: before!.id, revision: v1.revision }));
       expect(restored.session.name).toBe('快照会议');
       expect(restored.revision).toBe(v1.revision + 1);
+      const manual = must(await c.call('snapshots.create', { sessionId: id }));
+      expect(manual.reason).toBe('manual');
+      expect(manual.revision).toBe(restored.revision);
+      expect(must(await c.call('snapshots.list', { sessionId: id }))[0].id).toBe(manual.id);
       const missing = await c.call('snapshots.restore', { sessionId: id, snapshotId: 'nope', revision: restored.revision });
       expect(!missing.ok && missing.error.code).toBe('store.snapshot-not-found');
     });

@@ -43,7 +43,7 @@ describe('S6 snapshot ring', () => {
 
   it('refuses snapshot ids that are not snapshot names', async () => {
     const store = new DiskSessionStore({ dataDir: t.dir, fs: nodeFs });
-    for (const id of ['../session', '../../recent', '20261118T090000000-r1-auto-abc/../../x']) {
+    for (const id of ['../session', '../../recent', '20261118T090000000-r00000001-auto-abc/../../x']) {
       const r = await store.readSnapshot('ring', id);
       expect(!r.ok && r.error.code).toBe('store.snapshot-not-found');
     }

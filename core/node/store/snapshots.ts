@@ -36,7 +36,7 @@ export class SnapshotRing {
       return err('store.snapshot-failed', `无法创建快照文件夹：${(e as Error).message}`);
     }
     const at = this.now();
-    const id = `${compact(at)}-r${meta.revision}-${meta.reason}-${Math.random().toString(36).slice(2, 8)}`;
+    const id = `${compact(at)}-r${String(meta.revision).padStart(8, '0')}-${meta.reason}-${Math.random().toString(36).slice(2, 8)}`;
     const w = await durableWrite(this.fs, path.join(dir, `${id}.json`), text);
     if (!w.ok) return w;
     await this.prune(sessionDir);
