@@ -185,5 +185,6 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
       expect(Math.abs(at + 1 - sample!.starts[k]), e.title).toBeLessThanOrEqual(2);
     });
     console.log(`[docx] sample: LibreOffice ${pages} pages, our PDF ${sample.pdfPages}; ${same}/${sample.toc.length} items start on the same page`);
+    expect(same / sample.toc.length).toBeGreaterThanOrEqual(0.8);
   });
 });
