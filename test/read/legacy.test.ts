@@ -39,6 +39,19 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'speech.txt'), TEXT);
   files.doc = make('doc', 'doc:MS Word 97');
   files.docx = make('docx', 'docx:MS Word 2007 XML');
+  writeFileSync(
+    path.join(dir, 'styled.html'),
+    '<html><head><meta charset="utf-8"></head><body>' +
+      '<p align="center"><span style="font-family:方正小标宋简体;font-size:22pt">关于推进齐文化传承发展的建议</span></p>' +
+      '<p align="center"><span style="font-family:楷体_GB2312;font-size:16pt">市政协常委 韩喜</span></p>' +
+      '<p><span style="font-family:仿宋_GB2312;font-size:16pt">齐文化是中华优秀传统文化的重要组成部分。</span></p>' +
+      '<p><span style="font-family:黑体;font-size:16pt">一、基本情况</span></p>' +
+      '<p><span style="font-family:楷体_GB2312;font-size:16pt">（一）保护工作持续加强</span></p>' +
+      '<p><span style="font-family:仿宋_GB2312;font-size:16pt"><b>1.完善机制。</b>建立了文物安全巡查制度，明确各方责任。</span></p>' +
+      '</body></html>',
+  );
+  execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile-make')).href}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'styled'), path.join(dir, 'styled.html')], { stdio: 'ignore', timeout: 120_000 });
+  files.styled = new Uint8Array(readFileSync(path.join(dir, 'styled', 'styled.docx')));
   files.rtf = new TextEncoder().encode(
     '{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\f0\\fs24 ' +
       [...'RTF 格式的发言稿：加强齐文化研究。'].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0)}?` : c)).join('') +
@@ -93,6 +106,20 @@ d('legacy conversion with LibreOffice', () => {
     const r = await readSource(files.docx, { format: 'docx', fileName: 'lo.docx' });
     expect(r.ok).toBe(true);
     if (r.ok) expect(documentText(r.value)).toContain('建议加快齐国故城遗址保护规划的实施。');
+  });
+
+  it('a styled DOCX written by LibreOffice: title, author, headings by 黑体/楷体 face, bold lead-in kept in the paragraph', async () => {
+    const r = await readSource(files.styled, { format: 'docx', fileName: 'styled.docx' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.title).toBe('关于推进齐文化传承发展的建议');
+    expect(r.value.authorLine).toBe('市政协常委 韩喜');
+    expect(r.value.blocks).toEqual([
+      { type: 'paragraph', inlines: [{ type: 'text', text: '齐文化是中华优秀传统文化的重要组成部分。' }] },
+      { type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、基本情况' }] },
+      { type: 'heading', level: 2, inlines: [{ type: 'text', text: '（一）保护工作持续加强' }] },
+      { type: 'paragraph', inlines: [{ type: 'text', text: '1.完善机制。', bold: true }, { type: 'text', text: '建立了文物安全巡查制度，明确各方责任。' }] },
+    ]);
   });
 
   it('a conversion over the time limit is killed and reported', async () => {

@@ -390,7 +390,8 @@ function readParagraph(p: XmlElement, ctx: BodyContext, carry: Inline[]): ParaRe
       blocks.push({ type: 'list', ordered: listLabel.ordered, items: [{ label: listLabel.label, level: listLabel.level, inlines }] });
     } else {
       const para: Paragraph = { type: 'paragraph', inlines };
-      if (align) para.align = align;
+      // "Left" in a member's file is a default, not a decision: body text follows the house style.
+      if (align === 'center' || align === 'right') para.align = align;
       if (align === 'center' || align === 'right') para.indent = false;
       if (sink.maxSize >= PROMINENT_HALF_POINTS) ctx.prominent?.add(para);
       blocks.push(para);
