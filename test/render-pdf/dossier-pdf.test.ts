@@ -205,6 +205,13 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
     expect(r2.stderr).toBe('');
     expect(r2.stdout).toBe(r1.stdout);
     for (const f of pdffonts(file2)) expect([f.emb, f.sub, f.uni]).toEqual(['yes', 'yes', 'yes']);
+    // the embedded subsets really draw: poppler rasterises the body pages without font errors
+    const a = res.items[0];
+    for (const f of [file, file2]) {
+      const png = spawnSync('pdftoppm', ['-r', '20', '-f', String(a.startPhysical), '-l', String(a.startPhysical + 1), '-png', f, `${f}-raster`], { encoding: 'utf8' });
+      expect(png.stderr).toBe('');
+      expect(png.status).toBe(0);
+    }
   });
 
   it('repeats the table header row when the table continues on the next page', () => {

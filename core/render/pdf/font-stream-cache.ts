@@ -5,6 +5,7 @@
 // when pdfkit's internals differ, it does nothing and pdfkit embeds as usual. It must never
 // change the bytes embedded: a cache hit requires the identical glyph list of the identical font.
 import { zlibSync } from 'fflate';
+import { skipSubrScanWhenNoSubrs } from './cff-subset';
 
 interface RefLike {
   data: Record<string, unknown>;
@@ -43,6 +44,7 @@ export function cacheFontStream(f: FontLike): void {
     // The subset bytes are only needed on a miss; on a hit the cached stream replaces them.
     subset.encode = () => {
       if (deflated) return new Uint8Array(0);
+      skipSubrScanWhenNoSubrs(subset as unknown as Parameters<typeof skipSubrScanWhenNoSubrs>[0]);
       const raw = originalEncode.call(subset);
       pending = zlibSync(raw, { level: 6 }); // FlateDecode wants the zlib wrapper, not raw deflate
       return raw;
