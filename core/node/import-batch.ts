@@ -316,7 +316,8 @@ export function applyImport(session: Session, plan: ImportPlan, now: Date = new 
 export function batchImporter(pool?: ReadPool): Importer {
   return {
     async importFiles(files, session) {
-      const plan = await planImportBytes(files, session, { pool });
+      // The service decides duplicates and replacements itself (by hash): read against the roster only.
+      const plan = await planImportBytes(files, { ...session, submissions: [] }, { pool });
       return plan.reports.map((r): ImportedFile => {
         const doc = r.submissionId ? plan.docs.get(r.submissionId) : r.existingId ? plan.docs.get(r.existingId) : undefined;
         if (r.status === 'failed' || !doc) return { name: r.file, ok: false, format: r.format, error: { code: r.code ?? 'import.failed', message: r.reason, file: r.file }, warnings: r.warnings };

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { SessionSchema, type Session } from '../../core/model/session';
-import { applyImport, planImport, guessKind } from '../../core/node/import-batch';
+import { applyImport, batchImporter, planImport, guessKind } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
 import { run } from '../../cli/commands/import';
 import { buildDocx, para, run as r, wordLockFile } from '../../scripts/make-fixtures';
@@ -114,6 +114,27 @@ describe('worker pool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('service importer port', () => {
+  it('returns one ImportedFile per input with the document, detected title/author and roster match; failures carry their code', async () => {
+    const good = new Uint8Array(readFileSync(path.join(dir, 'inbox', '01-韩喜.docx')));
+    const out = await batchImporter().importFiles(
+      [
+        { name: '01-韩喜.docx', bytes: good },
+        { name: '~$01-韩喜.docx', bytes: wordLockFile() },
+        { name: 'again.docx', bytes: good },
+      ],
+      session(),
+    );
+    expect(out.map((f) => [f.name, f.ok, f.error?.code])).toEqual([
+      ['01-韩喜.docx', true, undefined],
+      ['~$01-韩喜.docx', false, 'import.lock-file'],
+      ['again.docx', true, undefined], // duplicates are the service's decision
+    ]);
+    expect(out[0]).toMatchObject({ title: '关于齐文化保护的建议', authorLine: '市政协常委 韩喜', memberIds: ['m1'], format: 'docx' });
+    expect(out[0].doc?.blocks.length).toBeGreaterThan(0);
   });
 });
 
