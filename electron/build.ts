@@ -24,7 +24,17 @@ await build({
   banner: { js: "const __huibian_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The import worker (core/node/read-worker) runs in worker_threads: its own bundle beside main.cjs.
+await build({
+  ...common,
+  entryPoints: ['core/node/read-worker.ts'],
+  outfile: 'dist-electron/read-worker.cjs',
+  packages: 'external',
+  define: { 'import.meta.url': '__huibian_import_meta_url' },
+  banner: { js: "const __huibian_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
 // The preload runs sandboxed: everything but electron is bundled in (it may not require packages).
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 
-console.log('dist-electron/main.cjs, dist-electron/preload.cjs');
+console.log('dist-electron/main.cjs, dist-electron/preload.cjs, dist-electron/read-worker.cjs');

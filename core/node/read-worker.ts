@@ -4,6 +4,7 @@
 // worker's entry point. It must never let a worker failure escape as an exception: every outcome
 // is a Result naming the file.
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +87,7 @@ export class ReadPool {
     this.heapMb = opts.maxOldGenerationSizeMb ?? READ_LIMITS.maxOldGenerationSizeMb;
   }
 
-  private script?: Promise<{ file: URL | string; eval: boolean }>;
+  private script?: Promise<{ file: URL | string; eval: boolean } | undefined>;
 
   /**
    * Where the worker's code comes from. Built JS (the app) runs this module directly. Under tsx or
@@ -94,25 +95,38 @@ export class ReadPool {
    * worker then starts in ~0.2 s instead of ~1.5 s with a TypeScript loader per worker), falling
    * back to registering tsx inside the worker when esbuild is not installed.
    */
-  private workerScript(): Promise<{ file: URL | string; eval: boolean }> {
+  private workerScript(): Promise<{ file: URL | string; eval: boolean } | undefined> {
     this.script ??= (async () => {
       const url = new URL(import.meta.url);
-      if (!url.pathname.endsWith('.ts')) return { file: url, eval: false };
-      const bundled = await bundleForDev(url).catch(() => undefined);
-      if (bundled) return { file: bundled, eval: false };
-      return { file: `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, eval: true };
+      const file = fileURLToPath(url);
+      const base = path.basename(file);
+      if (base.endsWith('.ts')) {
+        const bundled = await bundleForDev(url).catch(() => undefined);
+        if (bundled) return { file: bundled, eval: false };
+        return { file: `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, eval: true };
+      }
+      if (base.startsWith('read-worker.')) return { file: url, eval: false };
+      // Bundled into a bigger file (the Electron main bundle): the worker is its own bundle beside it.
+      for (const ext of ['.cjs', '.mjs', '.js']) {
+        const sibling = path.join(path.dirname(file), `read-worker${ext}`);
+        if (existsSync(sibling)) return { file: sibling, eval: false };
+      }
+      return undefined;
     })();
     return this.script;
   }
 
   private async spawn(): Promise<Worker> {
     const s = await this.workerScript();
+    if (!s) throw new Error('worker script not found');
     const limits = { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: READ_LIMITS.maxYoungGenerationSizeMb };
     return new Worker(s.file, { eval: s.eval, resourceLimits: limits, stdout: false, stderr: false });
   }
 
-  read(job: ReadJob): Promise<ReadOutcome> {
-    if (this.closed) return Promise.resolve(err('import.cancelled', `导入已取消：${job.fileName}`, { file: job.fileName }));
+  async read(job: ReadJob): Promise<ReadOutcome> {
+    if (this.closed) return err('import.cancelled', `导入已取消：${job.fileName}`, { file: job.fileName });
+    // No worker bundle shipped (a packaging mistake): read in-process rather than not at all.
+    if (!(await this.workerScript())) return readJob(job);
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       this.pump();
