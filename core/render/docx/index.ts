@@ -8,6 +8,7 @@ import type { Dossier, TocEntry } from '../../model/dossier';
 import { coverParagraphs, prefaceParagraphs } from './cover';
 import { emptyFooters, pageNumberFooters } from './footers';
 import { itemElements } from './item';
+import { estimateFrontPages } from './front-pages';
 import { docxMetrics } from './metrics';
 import { packDocument } from './package';
 import { sectionProperties } from './sections';
@@ -18,6 +19,11 @@ import { wordFonts } from './word-fonts';
 export interface RenderDocxOptions {
   /** Called after each item is built (done of total), then once more when the file is packed. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Pages of cover, 说明 and 目录 in the PDF edition (CompileResult.frontPageCount), without any
+   * blank added for duplex; estimated from the TOC when absent. Only its parity is used.
+   */
+  frontPageCount?: number;
 }
 
 /** Bookmark names must start with a letter or "_" and stay under 40 characters. */
@@ -37,8 +43,14 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
   // body starts on an odd page, i.e. a blank is added when the front matter's count is odd.
   const bodyOnOdd = oddPages || settings.binding === 'duplex';
 
+  // LibreOffice makes odd page numbers right-hand pages and inserts a blank page when page 1 of the
+  // body would follow an odd-numbered one; Word does not. Unnumbered front matter that ends on an
+  // odd page therefore starts its (invisible) numbering at 2, so both print the PDF's pages.
+  const front = opts.frontPageCount ?? estimateFrontPages(dossier, toc);
+  const frontStart = !bodyOnOdd && front % 2 === 1 ? 2 : undefined;
+
   const sections: ISectionOptions[] = [];
-  sections.push({ properties: sectionProperties(m), footers: emptyFooters(), children: coverParagraphs(session, m, fonts) });
+  sections.push({ properties: sectionProperties(m, { startAt: frontStart }), footers: emptyFooters(), children: coverParagraphs(session, m, fonts) });
   if (session.preface.trim()) {
     sections.push({ properties: sectionProperties(m), children: prefaceParagraphs(session.preface) });
   }
@@ -57,7 +69,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
     });
     const odd = (it.submission.options?.startOnOdd ?? oddPages) || (first && bodyOnOdd);
     sections.push({
-      properties: sectionProperties(m, { oddPage: odd, restartNumbering: first }),
+      properties: sectionProperties(m, { oddPage: odd, startAt: first ? 1 : undefined }),
       // Footers written once; the following sections inherit them (Word's "link to previous").
       footers: first ? pageNumberFooters(m) : undefined,
       children,

@@ -5,7 +5,7 @@
 import { DocumentGridType, NoteNumberRestart, NumberFormat, SectionType, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
 import type { DocxMetrics } from './metrics';
 
-export function sectionProperties(m: DocxMetrics, o: { oddPage?: boolean; restartNumbering?: boolean; continuous?: boolean } = {}): ISectionPropertiesOptions {
+export function sectionProperties(m: DocxMetrics, o: { oddPage?: boolean; startAt?: number } = {}): ISectionPropertiesOptions {
   return {
     type: o.oddPage ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
     page: {
@@ -19,7 +19,7 @@ export function sectionProperties(m: DocxMetrics, o: { oddPage?: boolean; restar
         footer: m.footerDistance,
         gutter: 0,
       },
-      pageNumbers: o.restartNumbering ? { start: 1 } : undefined,
+      pageNumbers: o.startAt !== undefined ? { start: o.startAt } : undefined,
     },
     grid: { type: DocumentGridType.LINES, linePitch: m.linePitch },
     footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL_ENCLOSED_CIRCLE }, restart: NoteNumberRestart.EACH_SECTION },
