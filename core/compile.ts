@@ -7,11 +7,12 @@ import { DossierLayouter, layoutDossier } from './layout/index';
 import type { LaidOutDossier } from './layout/types';
 import type { Dossier, TocEntry } from './model/dossier';
 import { renderPdf } from './render/pdf/index';
+import { preparePdfItems, type CompileWarning } from './render/pdf/pdf-sources';
 import { AppException } from './result';
 
 export { layoutDossier };
 export type { LaidOutDossier };
-export type { FontSet };
+export type { FontSet, CompileWarning };
 
 export interface CompileProgress {
   phase: 'layout' | 'render';
@@ -42,6 +43,8 @@ export interface CompileResult {
   /** Characters no font has (still drawn with the role's font); must be empty for the sample. */
   missingGlyphs: string[];
   words: number;
+  /** Problems that did not stop the compile (e.g. an unreadable PDF submission shown as a notice). */
+  warnings: CompileWarning[];
   /** The layout the PDF was drawn from (for print production and DOCX page hints). */
   layout: LaidOutDossier;
 }
@@ -72,7 +75,8 @@ export async function compileDossierPdf(
   opts: { onProgress?: (p: CompileProgress) => void; signal?: AbortSignal } = {},
 ): Promise<CompileResult> {
   if (opts.signal?.aborted) throw cancelled();
-  const laid = await layoutDossierAsync(dossier, fonts, opts);
+  const prepared = await preparePdfItems(dossier);
+  const laid = await layoutDossierAsync(prepared.dossier, fonts, opts);
   const pdf = await renderPdf(laid, fonts, {
     signal: opts.signal,
     onPage: (done, total) => opts.onProgress?.({ phase: 'render', done, total }),
@@ -87,6 +91,7 @@ export async function compileDossierPdf(
     fallbackChars: laid.fallbackChars,
     missingGlyphs: laid.missingGlyphs,
     words: laid.words,
+    warnings: prepared.warnings,
     layout: laid,
   };
 }

@@ -96,6 +96,7 @@ export async function run(argv: string[]): Promise<number> {
   if (s.outputs.docx) lines.push(`Word：${s.outputs.docx.path}（${(s.outputs.docx.bytes / 1024).toFixed(0)} KB）`);
   for (const f of s.failures) lines.push(`未能读取：${f.title} — ${f.error.message}`);
   for (const m of s.missing) lines.push(`缺少正文：${m.title}`);
+  for (const w of s.warnings) lines.push(`注意：${w.message}`);
   if (s.docxError) lines.push(`Word 生成失败：${s.docxError.message}`);
   console.log(lines.join('\n'));
   return s.docxError ? 1 : 0;

@@ -4,7 +4,7 @@
 // and the cause, and a failed or cancelled compile leaves existing outputs untouched.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compileDossierPdf, type CompileItem, type CompileProgress } from '../compile';
+import { compileDossierPdf, type CompileItem, type CompileProgress, type CompileWarning } from '../compile';
 import type { SourceDoc } from '../model/document';
 import { buildDossier, type TocEntry } from '../model/dossier';
 import type { Session } from '../model/session';
@@ -40,6 +40,8 @@ export interface CompileSummary {
   failures: { submissionId: string; title: string; error: AppError }[];
   /** Submissions listed in a section with no document (skipped). */
   missing: { submissionId: string; title: string }[];
+  /** Problems that did not stop the compile (an unreadable PDF submission shown as a notice …). */
+  warnings: CompileWarning[];
   /** DOCX failed while the PDF was written (the summary still reports the PDF). */
   docxError?: AppError;
 }
@@ -101,6 +103,7 @@ export async function compileDocs(session: Session, docs: Map<string, SourceDoc>
       itemDetails: res.items,
       failures: [],
       missing: missing.map((s) => ({ submissionId: s.id, title: s.title })),
+      warnings: res.warnings,
     };
     if (opts.pdfPath) {
       const w = await writeOut(opts.pdfPath, res.pdf);

@@ -53,6 +53,19 @@ describe.skipIf(!hasPoppler)('PDF submissions', () => {
     expect(res.toc.find((e) => e.submissionId === 'c')!.page).toBe(c.startPage);
   });
 
+  it('shows an unreadable PDF as a notice in its item and warns, without failing the dossier', async () => {
+    const fx = fixtureSession();
+    fx.docs.set('c', { blocks: [], footnotes: [], images: {}, warnings: [], pdf: { pageCount: 3, data: btoa('%PDF-1.4 this is not a pdf') } });
+    const fonts = await loadFontSet(fx.session.layout);
+    const r = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
+    expect(r.warnings.map((w) => [w.submissionId, w.code])).toEqual([['c', 'compile.pdf-unreadable']]);
+    const c = r.items[2];
+    expect(c.pageCount).toBe(1);
+    const f = path.join(tmp, 'bad-pdf.pdf');
+    writeFileSync(f, r.pdf);
+    expect(pageText(f, c.startPhysical).replace(/\s+/g, '')).toContain('PDF文件无法读取');
+  });
+
   it('keeps the outline and page labels after pdf-lib rewrote the file', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: new Uint8Array(res.pdf), isEvalSupported: false }).promise;
