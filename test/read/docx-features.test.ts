@@ -137,6 +137,16 @@ describe('DOCX lists', () => {
     expectGolden('docx-lists', d);
   });
 
+  it('follows numStyleLink to a list style\'s definition', async () => {
+    const numbering = `<w:abstractNum w:abstractNumId="10"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="ListStyleA"/></w:abstractNum>
+      <w:num w:numId="20"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="21"><w:abstractNumId w:val="11"/></w:num>`;
+    const styles = `<w:style w:type="numbering" w:styleId="ListStyleA"><w:name w:val="列表样式甲"/><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>`;
+    const d = await read({ numbering, styles, body: li(21, 0, '第一') + li(21, 0, '第二') });
+    const l = d.blocks[0];
+    expect(l.type === 'list' ? l.items.map((i) => i.label) : []).toEqual(['①', '②']);
+  });
+
   it('a short numbered paragraph with a heading label and heading face becomes a heading with its label', async () => {
     const d = await read({
       numbering: NUMBERING,
@@ -319,6 +329,12 @@ describe('DOCX packaging variants', () => {
   it('finds a main part at a non-default path through _rels/.rels', async () => {
     const d = await read({ mainPath: 'content/main-body.xml', body: para('非默认位置的正文'), numbering: NUMBERING.replace(/<w:num w:numId="[2-8]".*?<\/w:num>/gs, '') });
     expect(text(d)).toBe('非默认位置的正文');
+  });
+
+  it('an embedded altChunk document is reported, not silently dropped', async () => {
+    const d = await read({ body: para('前文') + '<w:altChunk r:id="rChunk"/>' + para('后文'), rels: { rChunk: ['aFChunk', 'chunk.mht'] } }, '嵌入.docx');
+    expect(text(d)).toBe('前文\n后文');
+    expect(d.warnings.map((w) => w.code)).toEqual(['import.altchunk']);
   });
 
   it('reads a document with no styles part at all', async () => {

@@ -306,6 +306,9 @@ function walkInlineContainer(el: XmlElement, ctx: BodyContext, base: RunProps, s
       case 'w:rubyBase':
         walkInlineContainer(c, ctx, base, sink);
         break;
+      case 'w:subDoc':
+        warn(ctx, 'import.subdoc', `${ctx.fileName}：文档链接了子文档，子文档的内容不会导入；请在 Word 中合并后再导入`);
+        break;
       case 'w:sdt':
         walkInlineContainer(child(c, 'w:sdtContent') ?? c, ctx, base, sink);
         break;
@@ -542,6 +545,9 @@ export function readBlocks(container: XmlElement, ctx: BodyContext): Block[] {
           if (b) visit(b);
           break;
         }
+        case 'w:altChunk':
+          warn(ctx, 'import.altchunk', `${ctx.fileName}：文档中嵌入了另一份文档（altChunk，常见于网页或系统导出），其内容无法读取；请在 Word/WPS 中打开后另存为 .docx 再导入`);
+          break;
         default:
           break;
       }

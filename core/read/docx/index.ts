@@ -44,7 +44,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     const zip = new SafeZip(bytes);
     const pkg = new DocxPackage(zip);
     const styles = new Styles(pkg.xml(pkg.related(pkg.mainPart, 'styles') ?? 'word/styles.xml'));
-    const numbering = new Numbering(pkg.xml(pkg.related(pkg.mainPart, 'numbering') ?? 'word/numbering.xml'));
+    const numbering = new Numbering(pkg.xml(pkg.related(pkg.mainPart, 'numbering') ?? 'word/numbering.xml'), (id) => styles.get(id)?.numId);
     const doc = pkg.xml(pkg.mainPart) as XmlElement;
     const body = child(doc, 'w:body');
     if (!body) return err('import.docx.no-body', `${fileName} 不是 Word 正文文档（找不到正文），请用 Word/WPS 打开后另存为 .docx`, { file: fileName });

@@ -123,16 +123,24 @@ export interface ListLabel {
 
 export class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
+  /** abstractNum → list style it takes its levels from (w:numStyleLink). */
+  private readonly styleLinks = new Map<string, string>();
   private readonly nums = new Map<string, NumInstance>();
   /** Counters keyed by abstract id (Word continues a list across num instances that share it) or by num id when it overrides a start. */
   private readonly counters = new Map<string, number[]>();
 
-  constructor(root: XmlElement | undefined) {
+  /** `listStyleNum` resolves a list style id to the numId its definition uses. */
+  constructor(
+    root: XmlElement | undefined,
+    private readonly listStyleNum: (styleId: string) => string | undefined = () => undefined,
+  ) {
     if (!root) return;
     for (const a of childrenNamed(root, 'w:abstractNum')) {
       const id = a.attrs['w:abstractNumId'];
       const levels = new Map<number, Level>();
       for (const l of childrenNamed(a, 'w:lvl')) levels.set(Number(l.attrs['w:ilvl'] ?? 0), readLevel(l));
+      const link = child(a, 'w:numStyleLink')?.attrs['w:val'];
+      if (link && levels.size === 0) this.styleLinks.set(id, link);
       this.abstracts.set(id, levels);
     }
     for (const n of childrenNamed(root, 'w:num')) {
@@ -150,7 +158,16 @@ export class Numbering {
   }
 
   private level(num: NumInstance, ilvl: number): Level | undefined {
-    return num.overrides.get(ilvl)?.level ?? this.abstracts.get(num.abstractId)?.get(ilvl);
+    return num.overrides.get(ilvl)?.level ?? this.abstractLevels(num.abstractId)?.get(ilvl);
+  }
+
+  /** Levels of an abstract definition, following a numStyleLink to the list style's definition. */
+  private abstractLevels(id: string, depth = 0): Map<number, Level> | undefined {
+    const link = this.styleLinks.get(id);
+    if (!link || depth > 4) return this.abstracts.get(id);
+    const numId = this.listStyleNum(link);
+    const target = numId ? this.nums.get(numId)?.abstractId : undefined;
+    return target && target !== id ? this.abstractLevels(target, depth + 1) : this.abstracts.get(id);
   }
 
   /** Advances the counter for (numId, ilvl) and returns the printed label; undefined for numId 0 / unknown. */
