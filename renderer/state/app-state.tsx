@@ -76,7 +76,7 @@ export function errorText(e: AppError): string {
 }
 
 export function AppStateProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [view, setViewState] = useState<SessionView | null>(null);
   const viewRef = useRef<SessionView | null>(null);
   const initial = readRoute();
@@ -150,9 +150,24 @@ export function AppStateProvider({ transport, children }: { transport: Transport
       const r = await call('sessions.open', { sessionId: id });
       if (!r.ok) return false;
       if (r.value.status === 'recovery') {
-        message.warning({ content: r.value.message, duration: 10 });
-        const snap = r.value.snapshots[0];
-        if (!snap) return false;
+        const info = r.value;
+        const snap = info.snapshots[0];
+        if (!snap) {
+          modal.error({ title: '会议文件已损坏', content: `${info.message}\n没有可用的历史版本。` });
+          return false;
+        }
+        // The damaged file is already moved aside (never overwritten); the clerk decides.
+        const yes = await new Promise<boolean>((resolve) =>
+          modal.confirm({
+            title: '会议文件已损坏，可以恢复',
+            content: info.message,
+            okText: '恢复这个版本',
+            cancelText: '暂不恢复',
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          }),
+        );
+        if (!yes) return false;
         const restored = await call('snapshots.restore', { sessionId: id, snapshotId: snap.id });
         if (!restored.ok) return false;
         message.success(`已从 ${new Date(snap.createdAt).toLocaleString('zh-CN')} 的快照恢复。`);
@@ -165,7 +180,7 @@ export function AppStateProvider({ transport, children }: { transport: Transport
       for (const n of r.value.view.notices ?? []) message.info(n.message);
       return true;
     },
-    [call, message, setView],
+    [call, message, modal, setView],
   );
 
   const go = useCallback((s: Screen, id: string | null = null) => {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import type { Session } from '../../core/model/session';
 import type { SessionView, Stats, CompileJob } from '../../core/contract';
 import { chromiumAvailable, ROOT, shot, startHarness, type Harness } from './browser';
+import { startServer } from '../../core/node/http-server';
 
 const run = chromiumAvailable();
 const SAMPLE = join(ROOT, 'resources', 'samples', 'qi-culture');
@@ -272,5 +273,30 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const zip = unzipSync(new Uint8Array(readFileSync(await dl.path())));
     expect(Object.keys(zip).some((n) => /session/.test(n))).toBe(true);
     expect(h.errors).toEqual([]);
+  });
+
+  it('S2 in the UI: a damaged session file is offered for recovery from a snapshot, never lost', async () => {
+    const before = (await state()).session;
+    // The store snapshots at most every few minutes; recovery brings back the newest snapshot.
+    const snaps = await api<{ submissionCount: number; name: string }[]>('snapshots.list', { sessionId });
+    expect(snaps.length).toBeGreaterThan(0);
+    await h.server.close();
+    writeFileSync(join(h.dataDir, 'sessions', sessionId, 'session.json'), '\0'.repeat(4096));
+    h.server = await startServer({ dataDir: h.dataDir, staticDir: join(ROOT, 'dist-web') });
+    await page.goto(h.server.openUrl);
+    // A new port is a new origin: the tab starts on 会议, where the session is flagged damaged.
+    const row = page.getByTestId('session-row').first();
+    await row.getByText('文件损坏').waitFor({ timeout: 20_000 });
+    await row.getByRole('button', { name: /打开/ }).click();
+    const dialog = page.locator('.ant-modal-confirm').filter({ hasText: '会议文件已损坏' });
+    await dialog.waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await shot(page, '10-recovery');
+    await dialog.locator('.ant-btn-primary').click();
+    await poll(async () => (await state()).session.submissions.length).toBe(snaps[0].submissionCount);
+    await poll(() => page.getByTestId('session-title').textContent()).toBe(before.name);
+    // The damaged file was moved aside, not overwritten.
+    const kept = readdirSync(join(h.dataDir, 'sessions', sessionId), { recursive: true }).map(String);
+    expect(kept.some((f) => /damaged|corrupt|broken|bad|损坏/i.test(f)), kept.join(', ')).toBe(true);
   });
 });
