@@ -215,6 +215,8 @@ describe('DOCX images', () => {
     expect(d.warnings[0].message).toContain('韩喜发言.docx');
     expect(d.warnings[1].message).toContain('30000×30000');
     expect(d.warnings[2].message).toContain('file:///etc/passwd');
+    // Each picture that could not come in leaves a visible marker where it was.
+    expect(text(d).split('\n').filter((l) => l.startsWith('［'))).toEqual(['［此处图片 image3.emf（EMF 格式）未能导入］', '［此处图片 huge.png 过大，未导入］', '［此处为外部链接图片，未导入］']);
     expectGolden('docx-images', d);
   });
 });
@@ -224,8 +226,9 @@ describe('DOCX floating pictures and charts', () => {
     const anchored = `<w:r><w:drawing><wp:anchor><wp:extent cx="100" cy="100"/><wp:docPr id="2" name="g"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><wpg:wgp xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"><pic:pic><pic:blipFill><a:blip r:embed="rP"/></pic:blipFill></pic:pic></wpg:wgp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
     const chart = `<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rC"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
     const d = await read({ body: para(run('浮动图片所在段落') + anchored) + para(chart) + para('结尾'), rels: { rP: ['image', 'media/p.png'], rC: ['chart', 'charts/chart1.xml'] }, media: { 'p.png': png(8, 6) } }, '图表.docx');
-    expect(d.blocks.map((b) => b.type)).toEqual(['paragraph', 'image', 'paragraph']);
+    expect(d.blocks.map((b) => b.type)).toEqual(['paragraph', 'image', 'paragraph', 'paragraph']);
     expect(d.blocks[1]).toMatchObject({ width: 8, height: 6 });
+    expect(documentText({ blocks: [d.blocks[2]] })).toBe('［此处图表未能导入］');
     expect(d.warnings.map((w) => w.code)).toEqual(['image.chart']);
     expect(d.warnings[0].message).toContain('图表.docx');
   });

@@ -21,7 +21,7 @@ export interface BodyContext {
   numbering: Numbering;
   images: Record<string, ImageResource>;
   /** image part name → resource key, so an image used twice is stored once */
-  imageKeys: Map<string, { key: string; width: number; height: number } | null>;
+  imageKeys: Map<string, { key: string; width: number; height: number } | { failed: string }>;
   warnings: ImportWarning[];
   fileName: string;
   /** Open fields: text shows only when every open field is past its separator. */
@@ -118,21 +118,32 @@ const plain = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.t
 
 // ───────────────────────────── images ─────────────────────────────
 
+/**
+ * Where a picture could not be imported, a visible marker stands in its place, so the clerk sees
+ * the gap in the preview at the right spot (the warning says why and what to do).
+ */
+function placeholder(sink: InlineSink, what: string): void {
+  sink.pending.push({ kind: 'blocks', blocks: [{ type: 'paragraph', align: 'center', indent: false, inlines: [{ type: 'text', text: `［${what}］` }] }] });
+}
+
 function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | undefined, extentPx: { width: number; height: number } | undefined, alt: string | undefined, sink: InlineSink): void {
   const rels = ctx.pkg.rels(ctx.part);
   if (!rid && link) {
     const r = rels.get(link);
     warn(ctx, 'image.external', `${ctx.fileName}：有一张图片链接到外部文件（${r?.target ?? link}），出于安全未读取，请把图片直接插入文档后再导入`);
+    placeholder(sink, '此处为外部链接图片，未导入');
     return;
   }
   if (!rid) return;
   const rel = rels.get(rid);
   if (!rel) {
     warn(ctx, 'image.missing', `${ctx.fileName}：文档引用的一张图片（${rid}）不存在，已跳过`);
+    placeholder(sink, '此处图片缺失');
     return;
   }
   if (rel.external) {
     warn(ctx, 'image.external', `${ctx.fileName}：有一张图片链接到外部文件（${rel.target}），出于安全未读取，请把图片直接插入文档后再导入`);
+    placeholder(sink, '此处为外部链接图片，未导入');
     return;
   }
   const shortName = rel.target.split('/').pop() ?? rel.target;
@@ -145,16 +156,21 @@ function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | 
       if (e instanceof ZipError && (e.code === 'zip.bomb' || e.code === 'zip.total-too-large')) throw e;
       bytes = undefined;
     }
-    known = null;
-    if (!bytes) warn(ctx, 'image.missing', `${ctx.fileName}：图片 ${shortName} 缺失或已损坏，已跳过`);
-    else {
+    if (!bytes) {
+      warn(ctx, 'image.missing', `${ctx.fileName}：图片 ${shortName} 缺失或已损坏，已跳过`);
+      known = { failed: `此处图片 ${shortName} 缺失或已损坏` };
+    } else {
       const kind = sniffImage(bytes);
       if (kind === 'png' || kind === 'jpeg') {
         const size = imageSize(bytes, kind) ?? extentPx;
         const why = size ? oversize(size, bytes.length) : undefined;
-        if (!size || size.width <= 0 || size.height <= 0) warn(ctx, 'image.unreadable', `${ctx.fileName}：图片 ${shortName} 无法识别尺寸，已跳过`);
-        else if (why) warn(ctx, 'image.too-large', `${ctx.fileName}：图片 ${shortName} 过大（${why}），已跳过，请压缩后重新插入`);
-        else {
+        if (!size || size.width <= 0 || size.height <= 0) {
+          warn(ctx, 'image.unreadable', `${ctx.fileName}：图片 ${shortName} 无法识别尺寸，已跳过`);
+          known = { failed: `此处图片 ${shortName} 无法读取` };
+        } else if (why) {
+          warn(ctx, 'image.too-large', `${ctx.fileName}：图片 ${shortName} 过大（${why}），已跳过，请压缩后重新插入`);
+          known = { failed: `此处图片 ${shortName} 过大，未导入` };
+        } else {
           const key = `img${Object.keys(ctx.images).length + 1}`;
           ctx.images[key] = { mime: kind === 'png' ? 'image/png' : 'image/jpeg', data: toBase64(bytes) };
           known = { key, width: size.width, height: size.height };
@@ -162,15 +178,18 @@ function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | 
       } else {
         const label = kind === 'unknown' ? '未知' : kind.toUpperCase();
         warn(ctx, 'image.unsupported-format', `${ctx.fileName}：图片 ${shortName}（${label} 格式）无法导入，请在 Word/WPS 中把它另存为 PNG 或 JPEG 图片后重新插入`);
+        known = { failed: `此处图片 ${shortName}（${label} 格式）未能导入` };
       }
     }
     ctx.imageKeys.set(rel.target, known);
   }
-  if (known) {
-    const block: Block = { type: 'image', resource: known.key, width: known.width, height: known.height };
-    if (alt) block.alt = alt;
-    sink.pending.push({ kind: 'image', block });
+  if ('failed' in known) {
+    placeholder(sink, known.failed);
+    return;
   }
+  const block: Block = { type: 'image', resource: known.key, width: known.width, height: known.height };
+  if (alt) block.alt = alt;
+  sink.pending.push({ kind: 'image', block });
 }
 
 /** Text boxes and pictures inside a w:drawing / w:pict / w:object, in document order. */
@@ -198,8 +217,13 @@ function walkGraphic(el: XmlElement, ctx: BodyContext, sink: InlineSink, extent?
       case 'a:graphicData': {
         const uri = c.attrs.uri ?? '';
         // Charts and SmartArt carry no picture of themselves: say so instead of dropping them.
-        if (/\/chart$/.test(uri)) warn(ctx, 'image.chart', `${ctx.fileName}：文档中有图表，无法直接导入，请在 Word/WPS 中将图表复制为图片（选择性粘贴为 PNG）后重新导入`);
-        else if (/\/diagram$/.test(uri)) warn(ctx, 'image.smartart', `${ctx.fileName}：文档中有 SmartArt 图形，无法直接导入，请将其另存为图片后重新插入`);
+        if (/\/chart$/.test(uri)) {
+          warn(ctx, 'image.chart', `${ctx.fileName}：文档中有图表，无法直接导入，请在 Word/WPS 中将图表复制为图片（选择性粘贴为 PNG）后重新导入`);
+          placeholder(sink, '此处图表未能导入');
+        } else if (/\/diagram$/.test(uri)) {
+          warn(ctx, 'image.smartart', `${ctx.fileName}：文档中有 SmartArt 图形，无法直接导入，请将其另存为图片后重新插入`);
+          placeholder(sink, '此处 SmartArt 图形未能导入');
+        }
         walkGraphic(c, ctx, sink, extent, alt);
         break;
       }
