@@ -7,7 +7,6 @@ import { renderDocx } from '../../core/render/docx/index';
 import { docxMetrics } from '../../core/render/docx/metrics';
 import { balancedTitleLines } from '../../core/render/docx/title-lines';
 import { tocTitleLines } from '../../core/render/docx/toc';
-import { estimateFrontPages } from '../../core/render/docx/front-pages';
 import { wordFontName } from '../../core/render/docx/word-fonts';
 import { defaultLayoutSettings } from '../../core/model/settings';
 import { pureTextDossier, richDossier, tocFor } from './fixtures';
@@ -121,10 +120,7 @@ describe('page set-up and sections', () => {
     const secs = sectionProps(doc);
     expect(secs[0]).toContain('w:type="default"');
     expect(secs[3]).toContain('<w:pgNumType w:start="1"/>');
-    // Cover, 说明 and 目录 are three pages: their invisible numbering starts at 2 so that page 1
-    // of the body follows an even number (else LibreOffice inserts a blank page).
-    expect(secs[0]).toContain('<w:pgNumType w:start="2"/>');
-    expect(secs.filter((s) => s.includes('w:start=')).length).toBe(2);
+    expect(secs.filter((s) => s.includes('w:start=')).length).toBe(1);
     const rels = docx.xml('word/_rels/document.xml.rels');
     const target = (s: string, type: string) => {
       const id = s.match(new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`))![1];
@@ -155,8 +151,6 @@ describe('page set-up and sections', () => {
     const secs = sectionProps(x.xml('word/document.xml'));
     expect(secs.slice(3).every((s) => s.includes('<w:type w:val="oddPage"/>'))).toBe(true);
     expect(secs.slice(0, 3).every((s) => !s.includes('oddPage'))).toBe(true);
-    // The body's odd-page start already gives the blank page: no renumbering of the front matter.
-    expect(secs[0]).not.toContain('w:start=');
     const settings = x.xml('word/settings.xml');
     expect(settings).toMatch(/<w:mirrorMargins\/><w:defaultTabStop/);
     assertWellFormed(settings, 'settings.xml');
@@ -307,16 +301,6 @@ describe('helpers', () => {
     expect(tocTitleLines('关于加强齐文化遗址保护利用的调研报告', 28, 12).at(-1)).toBe('');
   });
 
-  it('estimates the front matter pages as the PDF layout counts them', () => {
-    const d = richDossier();
-    expect(estimateFrontPages(d, tocFor(d, [1, 3, 5]))).toBe(3);
-    const { dossier } = pureTextDossier({ items: 40, paragraphs: [[30]] });
-    // 目录: title, blank, 2 groups and 40 one-line entries = 44 lines = 2 pages (+ the cover).
-    expect(estimateFrontPages(dossier, tocFor(dossier, Array.from({ length: 40 }, (_, i) => i + 1)))).toBe(3);
-    dossier.session.preface = '';
-    expect(estimateFrontPages(dossier, [])).toBe(1);
-  });
-
   it('writes a user-picked installed font by its family name, never a path', () => {
     expect(wordFontName('fang', { file: 'C:\\Windows\\Fonts\\FS_GB2312.ttf', label: '仿宋_GB2312 (C:\\Windows\\Fonts\\FS_GB2312.ttf)' })).toBe('仿宋_GB2312');
     expect(wordFontName('fang', { file: '/x/a.ttf' })).toBe('仿宋');
@@ -364,5 +348,26 @@ describe('odd inputs', () => {
     const secs = sectionProps(e.xml('word/document.xml'));
     expect(secs.length).toBe(2); // cover and 说明; no 目录 without entries
     expect(paragraphTexts(e.xml('word/document.xml'))).not.toContain('目　录');
+  });
+});
+
+describe('watermark', () => {
+  it('puts the session watermark into the body headers as a Word watermark, none by default', async () => {
+    expect(Object.keys(docx.files).some((n) => /^word\/header\d+\.xml$/.test(n))).toBe(false);
+    const d = richDossier();
+    d.session.marks.watermark = '送审稿';
+    const x = readDocx(await renderDocx(d, tocFor(d, [1, 3, 5])));
+    const headers = Object.keys(x.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers.length).toBe(2);
+    for (const h of headers) {
+      const xml = x.xml(h);
+      assertWellFormed(xml, h);
+      expect(xml).toContain('string="送审稿"');
+      expect(xml).toContain('PowerPlusWaterMarkObject');
+    }
+    const secs = sectionProps(x.xml('word/document.xml'));
+    expect(secs.slice(0, 3).some((s) => s.includes('headerReference'))).toBe(false);
+    expect(secs[3]).toContain('<w:headerReference w:type="default"');
+    expect(secs[3]).toContain('<w:headerReference w:type="even"');
   });
 });

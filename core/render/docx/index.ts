@@ -8,22 +8,17 @@ import type { Dossier, TocEntry } from '../../model/dossier';
 import { coverParagraphs, prefaceParagraphs } from './cover';
 import { emptyFooters, pageNumberFooters } from './footers';
 import { itemElements } from './item';
-import { estimateFrontPages } from './front-pages';
 import { docxMetrics } from './metrics';
 import { packDocument } from './package';
 import { sectionProperties } from './sections';
 import { buildStyles } from './styles';
 import { tocParagraphs } from './toc';
+import { watermarkHeaders } from './watermark';
 import { wordFonts } from './word-fonts';
 
 export interface RenderDocxOptions {
   /** Called after each item is built (done of total), then once more when the file is packed. */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Pages of cover, 说明 and 目录 in the PDF edition (CompileResult.frontPageCount), without any
-   * blank added for duplex; estimated from the TOC when absent. Only its parity is used.
-   */
-  frontPageCount?: number;
 }
 
 /** Bookmark names must start with a letter or "_" and stay under 40 characters. */
@@ -43,14 +38,13 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
   // body starts on an odd page, i.e. a blank is added when the front matter's count is odd.
   const bodyOnOdd = oddPages || settings.binding === 'duplex';
 
-  // LibreOffice makes odd page numbers right-hand pages and inserts a blank page when page 1 of the
-  // body would follow an odd-numbered one; Word does not. Unnumbered front matter that ends on an
-  // odd page therefore starts its (invisible) numbering at 2, so both print the PDF's pages.
-  const front = opts.frontPageCount ?? estimateFrontPages(dossier, toc);
-  const frontStart = !bodyOnOdd && front % 2 === 1 ? 2 : undefined;
+  // Note: when the front matter has an odd number of pages, LibreOffice (not Word) keeps body
+  // page 1 on a right-hand page by an automatic blank page, which its PDF export skips by default
+  // and its print dialog can print. Renumbering the front matter to avoid it was tried: LibreOffice
+  // then puts odd numbers on left-hand pages (mirrored footers), which is worse.
 
   const sections: ISectionOptions[] = [];
-  sections.push({ properties: sectionProperties(m, { startAt: frontStart }), footers: emptyFooters(), children: coverParagraphs(session, m, fonts) });
+  sections.push({ properties: sectionProperties(m), footers: emptyFooters(), children: coverParagraphs(session, m, fonts) });
   if (session.preface.trim()) {
     sections.push({ properties: sectionProperties(m), children: prefaceParagraphs(session.preface) });
   }
@@ -58,6 +52,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
     sections.push({ properties: sectionProperties(m), children: tocParagraphs(dossier, toc, m, (id) => anchors.get(id)) });
   }
 
+  const watermark = watermarkHeaders(session.marks.watermark, fonts.hei);
   let done = 0;
   let first = true;
   for (const it of items) {
@@ -72,6 +67,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
       properties: sectionProperties(m, { oddPage: odd, startAt: first ? 1 : undefined }),
       // Footers written once; the following sections inherit them (Word's "link to previous").
       footers: first ? pageNumberFooters(m) : undefined,
+      headers: first ? watermark : undefined,
       children,
     });
     first = false;
