@@ -7,7 +7,13 @@ import { MemberSchema, SessionSchema } from '../model/session';
 import { FontRefSchema, LayoutSettingsSchema } from '../model/settings';
 import {
   CompileJobSchema,
+  ExportPrintInputSchema,
+  ExportPrintOutputSchema,
   FileInputSchema,
+  MEMBER_SORT_RULES,
+  RosterMappingSchema,
+  RosterPreviewSchema,
+  RosterProblemSchema,
   HistoryStateSchema,
   IdSchema,
   ImportReportEntrySchema,
@@ -108,8 +114,49 @@ export const api = {
    * 性别 民族 界别 党派 职务 单位 职级. mode 'merge' updates members with the same name.
    */
   'roster.import': def(
-    z.object({ ...editRef, file: FileInputSchema, mode: z.enum(['merge', 'replace']).default('merge') }),
-    SessionViewSchema.extend({ report: z.object({ added: z.number().int(), updated: z.number().int(), skipped: z.array(z.object({ row: z.number().int(), message: z.string() })) }) }),
+    z.object({
+      ...editRef,
+      file: FileInputSchema,
+      mode: z.enum(['merge', 'replace']).default('merge'),
+      /** Column mapping chosen by the clerk (from roster.preview); default: the proposed one. */
+      mapping: RosterMappingSchema.optional(),
+    }),
+    SessionViewSchema.extend({
+      report: z.object({
+        added: z.number().int(),
+        updated: z.number().int(),
+        /** Rows not imported (no name, a note line …). */
+        skipped: z.array(RosterProblemSchema),
+        /** Every problem by row, including rows imported with a note to check. */
+        problems: z.array(RosterProblemSchema).default([]),
+        /** Names found on more than one row (all kept). */
+        duplicates: z.array(z.object({ name: z.string(), rows: z.array(z.number().int()) })).default([]),
+        /** Encoding a text roster was read in (utf-8, gb18030, utf-16le …). */
+        encoding: z.string().optional(),
+      }),
+    }),
+  ),
+  /**
+   * Reads a roster file (.xlsx, or .csv/.tsv/.txt in UTF-8, UTF-16 or GBK) without changing anything:
+   * headers, the proposed column mapping, the first rows and what an import would report.
+   * Pass `mapping` to see the effect of another mapping.
+   */
+  'roster.preview': def(
+    z.object({ ...sessionRef, file: FileInputSchema, mapping: RosterMappingSchema.optional(), maxRows: z.number().int().min(1).max(200).default(20) }),
+    RosterPreviewSchema,
+  ),
+  /**
+   * Writes the roster as .xlsx (序号 姓名 性别 …), in the roster's order or sorted by a rule (the
+   * session is not changed). unknownChars: characters ordered by stroke count only.
+   */
+  'roster.export': def(
+    z.object({ ...sessionRef, rule: z.enum(MEMBER_SORT_RULES).default('roster'), targetPath: z.string().optional() }),
+    OutputFileSchema.extend({ unknownChars: z.array(z.string()).default([]) }),
+  ),
+  /** Reorders the roster itself by a rule (undoable); unknownChars as for sections.sort. */
+  'roster.sort': def(
+    z.object({ ...editRef, rule: z.enum(MEMBER_SORT_RULES).exclude(['roster']) }),
+    SessionViewSchema.extend({ unknownChars: z.array(z.string()).default([]) }),
   ),
 
   // ── submissions ────────────────────────────────────────────────────────────
@@ -152,8 +199,15 @@ export const api = {
     z.object({ ...editRef, submissionId: IdSchema, toSectionId: IdSchema.nullable(), index: z.number().int().nonnegative().optional() }),
     SessionViewSchema,
   ),
-  /** Sorts a section by a rule and remembers the rule; pinned items keep their place. */
-  'sections.sort': def(z.object({ ...editRef, sectionId: IdSchema, rule: SortRuleSchema }), SessionViewSchema),
+  /**
+   * Sorts a section by a rule and remembers the rule; pinned items keep their place. unknownChars:
+   * Han characters with no stroke data, placed by total stroke count only (also in `notices` as
+   * "以下字符缺少笔画数据，已按笔画数排序：…") — the UI shows them so a clerk can check.
+   */
+  'sections.sort': def(
+    z.object({ ...editRef, sectionId: IdSchema, rule: SortRuleSchema }),
+    SessionViewSchema.extend({ unknownChars: z.array(z.string()).default([]) }),
+  ),
 
   // ── settings ───────────────────────────────────────────────────────────────
   'settings.get': def(
@@ -183,6 +237,19 @@ export const api = {
   /** The compiled PDF of the current revision (compiles if needed); written to targetPath if given. */
   'export.pdf': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
   'export.docx': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
+  /**
+   * Print products (booklet, numbered copies, register, handouts, screen/phone editions, print
+   * sheet) of the current revision, written to the session's outputs and served at /files/.
+   * Progress arrives as 'export.progress' events; export.cancel stops it between steps.
+   */
+  'export.print': def(ExportPrintInputSchema, ExportPrintOutputSchema),
+  /** Cancels a running print export (by its exportId, or every one of a session). */
+  'export.cancel': def(z.object({ exportId: IdSchema.optional(), sessionId: IdSchema.optional() }), z.object({ cancelled: z.number().int().nonnegative() })),
+  /** The items a handout can be made of, in dossier order (for the export dialog). */
+  'export.items': def(
+    z.object(sessionRef),
+    z.array(z.object({ id: z.string(), title: z.string(), author: z.string(), sectionId: z.string(), section: z.string(), order: z.number().int(), memberIds: z.array(z.string()) })),
+  ),
 
   // ── statistics ─────────────────────────────────────────────────────────────
   'stats.get': def(z.object(sessionRef), StatsSchema),

@@ -1,6 +1,7 @@
 // The real ports wired together for the app, `huibian serve` and the E2E tests: the disk session
 // store (lowdb + durable writes), content-addressed files, bodies, outputs, the batch importer,
-// the compile engine, the ordering rules, xlsx rosters, the bundled sample, local paths.
+// the compile engine, the ordering rules, roster files (xlsx/csv in any Windows encoding), print
+// production (booklets, numbered copies, handouts), the bundled sample, local paths.
 // This is the one place that decides which implementation backs each port.
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,13 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { createOrderSorter } from '../order/sorter';
-import type { Compiler, LocalFiles, Ports, SampleProvider } from '../service/ports';
+import { sortMembers } from '../order/member-sort';
+import type { Compiler, LocalFiles, Ports, PrintProducer, RosterFiles, SampleProvider, Sorter } from '../service/ports';
+import type { PrintKind } from '../service/ports';
+import { PDFDocument } from 'pdf-lib';
+import { exportSession } from './export';
 import { compileDocs } from './compile-session';
 import { batchImporter } from './import-batch';
 import { ReadPool } from './read-worker';
 import { samplesDir } from './paths';
 import { findInstalledFonts } from './fonts';
-import { xlsxSpreadsheetReader } from './roster-io';
+import { applyMapping, exportRosterXlsx, proposeMapping, readRosterTable, xlsxSpreadsheetReader } from './roster-io';
 import { durableWrite } from './store/durable-write';
 import { DiskBodies, DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
@@ -36,6 +41,79 @@ export interface NodePortsOptions {
 
 export function nodeIds() {
   return { next: (prefix: string) => `${prefix}-${Date.now().toString(36)}${randomBytes(4).toString('hex')}` };
+}
+
+/** Roster files through core/node/roster-io.ts: .xlsx and .csv/.tsv/.txt in UTF-8, UTF-16 or GBK. */
+export const nodeRosterFiles: RosterFiles = {
+  read: (bytes, fileName) => readRosterTable(bytes, fileName),
+  propose: (headers) => proposeMapping(headers),
+  apply: (table, mapping) => applyMapping(table, mapping),
+  exportXlsx: (members) => exportRosterXlsx(members),
+};
+
+/** The ordering rules (GF 3003 strokes, pinyin, party, rank); unknown characters come back per call. */
+export function nodeSorter(): Sorter {
+  const order = createOrderSorter();
+  return {
+    sort: (session, sectionId, rule) => order.sortWithReport(session, sectionId, rule),
+    sortMembers: (members, rule) => sortMembers(members, rule),
+  };
+}
+
+/** Names of print products in the session's outputs folder (a new export replaces the last one). */
+const PRINT_FILE: Record<PrintKind, string> = {
+  print: '汇编-印刷版.pdf',
+  booklet: '汇编-骑马订小册子.pdf',
+  copies: '汇编-编号本.pdf',
+  register: '分发清退登记表.pdf',
+  handouts: '分发材料.pdf',
+  screen: '汇编-屏幕阅读版.pdf',
+  phone: '汇编-手机阅读版.pdf',
+  printsheet: '印制单.pdf',
+};
+
+/** Page count of a written PDF (left out for very large files, where parsing would cost seconds). */
+async function pdfPages(file: string, bytes: number): Promise<number | undefined> {
+  if (!/\.pdf$/i.test(file) || bytes > 40 * 1024 * 1024) return undefined;
+  try {
+    const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
+    return doc.getPageCount();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Print production through core/node/export.ts, writing into the session's outputs folder so the
+ * files are served at /files/<sessionId>/<name> like the compiled PDF. A batch of handouts becomes
+ * one zip (the folder of PDFs would not be downloadable).
+ */
+export function nodePrinter(outputs: DiskOutputs): PrintProducer {
+  return {
+    async produce(sessionId, session, docs, req, o) {
+      const name = req.as === 'handouts' && req.batch ? '分发材料.zip' : PRINT_FILE[req.as];
+      const out = outputs.pathOf(sessionId, name);
+      if (!out) return err('export.bad-name', `输出文件名不合规：${name}`);
+      const dir = path.dirname(out);
+      const r = await exportSession(session, docs, {
+        ...req,
+        out,
+        ...(req.as === 'handouts' && req.batch ? { zip: true } : {}),
+        onProgress: o.onProgress,
+        signal: o.signal,
+      });
+      if (!r.ok) return r;
+      const files = [];
+      for (const f of r.value.files) {
+        const rel = path.relative(dir, f.path);
+        // Everything export.ts writes for these requests lands beside `out`; anything else is not servable.
+        if (rel.includes(path.sep) || rel.startsWith('..')) continue;
+        const pages = await pdfPages(f.path, f.bytes);
+        files.push({ ...outputs.describe(sessionId, rel), size: f.bytes, ...(pages !== undefined ? { pages } : {}) });
+      }
+      return ok({ files, pages: r.value.pages, ...(r.value.copies !== undefined ? { copies: r.value.copies } : {}), ...(r.value.printSheet ? { printSheet: r.value.printSheet } : {}), warnings: r.value.warnings, ms: r.value.ms });
+    },
+  };
 }
 
 export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSessionStore; outputsStore: DiskOutputs } {
@@ -129,8 +207,10 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
       await pool?.close();
     },
     compiler,
-    sorter: createOrderSorter(),
+    sorter: nodeSorter(),
     spreadsheet: xlsxSpreadsheetReader,
+    roster: nodeRosterFiles,
+    printer: nodePrinter(outputs),
     sample,
     local,
     fonts: {

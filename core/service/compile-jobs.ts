@@ -28,6 +28,13 @@ export class CompileJobs {
     return this.jobs.get(jobId)?.job;
   }
 
+  /** The last job of a session that finished (its pages are the newest known). */
+  lastDoneOf(sessionId: string): CompileJob | undefined {
+    let best: CompileJob | undefined;
+    for (const { job } of this.jobs.values()) if (job.sessionId === sessionId && job.state === 'done' && (!best || (job.finishedAt ?? '') >= (best.finishedAt ?? ''))) best = job;
+    return best;
+  }
+
   latestOf(sessionId: string): CompileJob | undefined {
     const id = this.latest.get(sessionId);
     return id ? this.jobs.get(id)?.job : undefined;

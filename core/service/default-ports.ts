@@ -59,7 +59,7 @@ export const basicSorter: Sorter = {
   sort(session, sectionId, rule) {
     const sec = session.sections.find((s) => s.id === sectionId);
     if (!sec) return err('not-found', `找不到栏目：${sectionId}`);
-    if (rule === 'manual') return ok(sec.items.slice());
+    if (rule === 'manual') return ok({ items: sec.items.slice(), unknownChars: [] });
     if (rule !== 'received') return err('order.unavailable', `暂不支持按此规则排序：${rule}`);
     const byId = new Map(session.submissions.map((s) => [s.id, s]));
     const pinned = new Map<number, string>();
@@ -68,6 +68,6 @@ export const basicSorter: Sorter = {
     free.sort((a, b) => (byId.get(a)?.receivedAt ?? '').localeCompare(byId.get(b)?.receivedAt ?? ''));
     const outList: string[] = [];
     for (let i = 0; i < sec.items.length; i++) outList.push(pinned.get(i) ?? free.shift()!);
-    return ok(outList);
+    return ok({ items: outList, unknownChars: [] });
   },
 };

@@ -3,9 +3,10 @@
 // node/lowdb implementations (core/node/ports.ts); tests use the in-memory ones
 // (core/service/memory-ports.ts). Nothing here may touch node, the disk or the DOM.
 import type { SourceDoc } from '../model/document';
-import type { Session, SortRule, SourceFormat } from '../model/session';
+import type { Member, Session, SortRule, SourceFormat } from '../model/session';
 import type { AppError, Result } from '../result';
-import type { OutputFile, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
+import type { PrintSheet } from '../print/print-sheet';
+import type { OutputFile, PRINT_KINDS, ROSTER_FIELD_KEYS, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
 
 /** What opening a stored session yields. */
 export type StoredOpen =
@@ -132,14 +133,106 @@ export interface Compiler {
   ): Promise<Result<CompileOutcome>>;
 }
 
-export interface Sorter {
-  /** The section's item ids in the rule's order (pinned items keep their index). */
-  sort(session: Session, sectionId: string, rule: SortRule): Result<string[]>;
+/** One sort's outcome: the new order and, per call, the characters that had no stroke data. */
+export interface SortOutcome {
+  items: string[];
+  /** Han characters ordered by total stroke count only (no stroke sequence known): shown to the clerk. */
+  unknownChars: string[];
 }
 
-/** Rows of a spreadsheet (xlsx) as strings; CSV/TSV are parsed by the service itself. */
+export interface Sorter {
+  /** The section's item ids in the rule's order (pinned items keep their index). */
+  sort(session: Session, sectionId: string, rule: SortRule): Result<SortOutcome>;
+  /** Members in a rule's order (roster view and roster export); never drops one. */
+  sortMembers?(members: readonly Member[], rule: MemberSortRule): { members: Member[]; unknownChars: string[] };
+}
+
+export type MemberSortRule = 'stroke' | 'pinyin' | 'sector' | 'party' | 'rank';
+
+/** Rows of a spreadsheet (xlsx) as strings (kept for older wiring; roster files now go through RosterFiles). */
 export interface SpreadsheetReader {
   rows(bytes: Uint8Array, fileName: string): Promise<Result<string[][]>>;
+}
+
+export type RosterFieldKey = (typeof ROSTER_FIELD_KEYS)[number];
+/** Which 0-based column holds each member field. */
+export type RosterMapping = Partial<Record<RosterFieldKey, number>>;
+
+/** A roster file read into a table (header row found, encoding detected). */
+export interface RosterTableData {
+  file: string;
+  format: 'xlsx' | 'csv';
+  encoding?: string;
+  sheet?: string;
+  /** 1-based row of the header in the file. */
+  headerRow: number;
+  headers: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+export interface RosterApplied {
+  members: Member[];
+  /** File row of each member, same order. */
+  memberRows: number[];
+  problems: { row: number; message: string }[];
+  duplicates: { name: string; rows: number[] }[];
+}
+
+/**
+ * Roster spreadsheets (.xlsx, .csv/.tsv/.txt in UTF-8, UTF-16 or GBK): read, propose a column
+ * mapping from the headers, apply a mapping (problems by row, duplicates flagged), export to .xlsx.
+ */
+export interface RosterFiles {
+  read(bytes: Uint8Array, fileName: string): Promise<Result<RosterTableData>>;
+  propose(headers: readonly string[]): { mapping: RosterMapping; unmapped: string[] };
+  apply(table: RosterTableData, mapping: RosterMapping): Result<RosterApplied>;
+  /** Absent in the fallback reader: roster.export then says Excel export is unavailable. */
+  exportXlsx?(members: readonly Member[]): Promise<Uint8Array>;
+}
+
+/** Print products (issue 7): what the service asks for; the port compiles and imposes. */
+export type PrintKind = (typeof PRINT_KINDS)[number];
+
+export interface PrintRequest {
+  as: PrintKind;
+  copies?: number;
+  startNumber?: number;
+  digits?: number;
+  /** Resolved recipients (the service turns 'roster' into the members' names). */
+  recipients?: string[];
+  recipientMark?: 'none' | 'footer' | 'watermark';
+  withRegister?: boolean;
+  selection?: { items?: string[]; section?: string; member?: string };
+  renumber?: boolean;
+  batch?: boolean;
+  zip?: boolean;
+  twoUp?: boolean;
+  sheet?: 'auto' | 'A3' | 'A4' | 'A5';
+  creepMm?: number;
+  sheetsPerSignature?: number;
+  sparePercent?: number;
+  marks?: Partial<Session['marks']>;
+}
+
+export interface PrintOutcome {
+  /** Files written to the session's outputs (served at /files/<sessionId>/<name>). */
+  files: (OutputFile & { pages?: number })[];
+  /** Pages of one copy of the product (after padding / imposition). */
+  pages: number;
+  copies?: number;
+  printSheet?: PrintSheet;
+  warnings: string[];
+  ms: number;
+}
+
+export interface PrintProducer {
+  produce(
+    sessionId: string,
+    session: Session,
+    docs: ReadonlyMap<string, SourceDoc>,
+    req: PrintRequest,
+    opts: { onProgress?: (message: string) => void; signal?: AbortSignal },
+  ): Promise<Result<PrintOutcome>>;
 }
 
 /** The sample session (resources/samples/qi-culture): session.json + named source files. */
@@ -163,6 +256,10 @@ export interface Ports {
   compiler?: Compiler;
   sorter?: Sorter;
   spreadsheet?: SpreadsheetReader;
+  /** Roster files (xlsx/csv with mapping); without it roster.import reads UTF-8 CSV only. */
+  roster?: RosterFiles;
+  /** Print production (booklets, numbered copies, handouts …); without it export.print is unavailable. */
+  printer?: PrintProducer;
   sample?: SampleProvider;
   local?: LocalFiles;
   fonts?: FontCatalog;

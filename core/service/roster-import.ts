@@ -1,10 +1,19 @@
-// Roster import: rows (from CSV/TSV/TXT parsed here, or xlsx via the spreadsheet port) → members,
-// by Chinese header names. Pure; one bad row is reported and skipped, never fatal.
-import type { Member } from '../model/session';
+// Fallback roster reader for ports without the real roster files port (core/node/roster-io.ts):
+// UTF-8 CSV/TSV/TXT only, exact Chinese header names, no .xlsx. It implements the same RosterFiles
+// interface so the service has one code path; it never guesses an encoding (a GBK file is refused
+// with a message, never imported as mojibake).
+import { MemberSchema, type Member } from '../model/session';
+import { err, ok } from '../result';
+import type { RosterFieldKey, RosterFiles, RosterMapping, RosterTableData } from './ports';
 
-const HEADERS: Record<string, keyof Omit<Member, 'id'>> = {
+const HEADERS: Record<string, RosterFieldKey> = {
   姓名: 'name', 名字: 'name', 性别: 'gender', 民族: 'ethnicity', 界别: 'sector', 党派: 'party', 政治面貌: 'party',
-  职务: 'title', 职称: 'title', 单位: 'unit', 工作单位: 'unit', 职级: 'rank', 级别: 'rank', 常委: 'standing',
+  职务: 'title', 职称: 'title', 单位: 'unit', 工作单位: 'unit', 职级: 'rank', 级别: 'rank', 政协职务: 'rank', 常委: 'standing',
+};
+
+/** Chinese labels of the member fields (mapping dialog, previews). */
+export const ROSTER_FIELD_LABELS: Record<RosterFieldKey, string> = {
+  name: '姓名', gender: '性别', ethnicity: '民族', sector: '界别', party: '党派', title: '职务', unit: '单位', standing: '常委', rank: '政协职务',
 };
 
 /** RFC 4180-ish CSV (quotes, doubled quotes, CRLF), or TSV when the first line has tabs. */
@@ -41,40 +50,70 @@ export function parseDelimited(text: string): string[][] {
     row.push(cell);
     rows.push(row);
   }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+  return rows;
 }
 
-export interface RosterRows {
-  members: { row: number; member: Omit<Member, 'id'> }[];
-  skipped: { row: number; message: string }[];
-  error?: string;
-}
+const base = (f: string) => f.split(/[\\/]/).pop() || f;
 
-export function rowsToMembers(rows: string[][]): RosterRows {
-  if (!rows.length) return { members: [], skipped: [], error: '名单是空的' };
-  const header = rows[0].map((h) => h.trim().replace(/\s+/g, ''));
-  const cols = header.map((h) => HEADERS[h]);
-  if (!cols.includes('name')) return { members: [], skipped: [], error: `名单第一行缺少“姓名”列（找到：${header.join('、')}）` };
-  const members: RosterRows['members'] = [];
-  const skipped: RosterRows['skipped'] = [];
-  rows.slice(1).forEach((r, i) => {
-    const rowNo = i + 2;
-    const m: Record<string, unknown> = { sector: '', title: '', unit: '', standing: true };
-    cols.forEach((key, c) => {
-      if (!key) return;
-      const v = (r[c] ?? '').trim();
-      if (key === 'standing') m.standing = !/^(否|不是|no|false|0)$/i.test(v);
-      else if (key === 'gender') {
-        if (v === '男' || v === '女') m.gender = v;
-      } else if (v) m[key] = v;
-    });
-    const name = typeof m.name === 'string' ? m.name.replace(/\s+/g, '') : '';
-    if (!name) {
-      skipped.push({ row: rowNo, message: `第 ${rowNo} 行没有姓名，已跳过` });
-      return;
+export const basicRosterFiles: RosterFiles = {
+  async read(bytes, fileName) {
+    if (/\.xlsx?$/i.test(fileName)) return err('roster.unsupported', `无法读取 Excel 名单：${base(fileName)}，请另存为“CSV UTF-8”`, { file: fileName });
+    if (!/\.(csv|tsv|txt)$/i.test(fileName)) return err('roster.unsupported', `不支持的名单格式：${base(fileName)}（请使用 .xlsx 或 .csv）`, { file: fileName });
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return err('roster.encoding', `名单 ${base(fileName)} 不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”`, { file: fileName });
     }
-    m.name = name;
-    members.push({ row: rowNo, member: m as Omit<Member, 'id'> });
-  });
-  return { members, skipped };
-}
+    const all = parseDelimited(text).map((cells, i) => ({ row: i + 1, cells }));
+    const rows = all.filter((r) => r.cells.some((c) => c.trim() !== ''));
+    if (!rows.length) return err('roster.empty', `名单 ${base(fileName)} 是空的`, { file: fileName });
+    const table: RosterTableData = { file: fileName, format: 'csv', encoding: 'utf-8', headerRow: rows[0].row, headers: rows[0].cells.map((h) => h.trim()), rows: rows.slice(1) };
+    return ok(table);
+  },
+  propose(headers) {
+    const mapping: RosterMapping = {};
+    const unmapped: string[] = [];
+    headers.forEach((h, i) => {
+      const f = HEADERS[h.replace(/\s+/g, '')];
+      if (f && mapping[f] === undefined) mapping[f] = i;
+      else if (h.trim()) unmapped.push(h);
+    });
+    return { mapping, unmapped };
+  },
+  apply(table, mapping) {
+    if (mapping.name === undefined) return err('roster.no-name-column', `名单 ${base(table.file)} 没有“姓名”列（找到：${table.headers.join('、')}）`, { file: table.file });
+    const cell = (cells: string[], f: RosterFieldKey) => {
+      const i = mapping[f];
+      return i === undefined ? '' : (cells[i] ?? '').trim();
+    };
+    const members: Member[] = [];
+    const memberRows: number[] = [];
+    const problems: { row: number; message: string }[] = [];
+    for (const { row, cells } of table.rows) {
+      const name = cell(cells, 'name').replace(/\s+/g, '');
+      if (!name) {
+        problems.push({ row, message: `第 ${row} 行没有姓名，该行未导入` });
+        continue;
+      }
+      const m: Record<string, unknown> = { id: `m-${row}`, name, sector: cell(cells, 'sector'), title: cell(cells, 'title'), unit: cell(cells, 'unit') };
+      const g = cell(cells, 'gender');
+      if (g === '男' || g === '女') m.gender = g;
+      for (const f of ['ethnicity', 'party', 'rank'] as const) if (cell(cells, f)) m[f] = cell(cells, f);
+      if (mapping.standing !== undefined) m.standing = !/^(否|不是|no|false|0)$/i.test(cell(cells, 'standing'));
+      const p = MemberSchema.safeParse(m);
+      if (!p.success) {
+        problems.push({ row, message: `第 ${row} 行数据无效，该行未导入` });
+        continue;
+      }
+      members.push(p.data);
+      memberRows.push(row);
+    }
+    const byName = new Map<string, number[]>();
+    members.forEach((m, i) => byName.set(m.name, [...(byName.get(m.name) ?? []), memberRows[i]]));
+    const duplicates = [...byName].filter(([, rows]) => rows.length > 1).map(([name, rows]) => ({ name, rows }));
+    for (const d of duplicates) problems.push({ row: d.rows[1], message: `重名：“${d.name}”出现在第 ${d.rows.join('、')} 行，均已导入，请核对是否为同一人` });
+    problems.sort((a, b) => a.row - b.row);
+    return ok({ members, memberRows, problems, duplicates });
+  },
+};

@@ -15,8 +15,12 @@ import { CompileJobs } from './compile-jobs';
 import { basicSorter, matchMembers, registryImporter } from './default-ports';
 import * as E from './edits';
 import { Emitter } from './emitter';
-import { rowsToMembers, parseDelimited } from './roster-import';
-import type { ImportedFile, Ports } from './ports';
+import { basicRosterFiles, ROSTER_FIELD_LABELS } from './roster-import';
+import type { ImportedFile, Ports, PrintRequest, RosterMapping, RosterTableData } from './ports';
+import { PrintRuns } from './print-runs';
+import { dossierOrder } from '../print/handouts';
+import { tocAuthor } from '../model/dossier';
+import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
@@ -35,6 +39,8 @@ export function createService(ports: Ports): Service {
   const jobs = new CompileJobs(ports, emitter);
   const importer = ports.importer ?? registryImporter;
   const sorter = ports.sorter ?? basicSorter;
+  const rosterFiles = ports.roster ?? basicRosterFiles;
+  const prints = new PrintRuns(emitter);
   const wordCache = new Map<string, number>();
 
   const now = () => ports.clock.now();
@@ -189,6 +195,43 @@ export function createService(ports: Ports): Service {
     return writeOut(file, sessionId, targetPath, ctx);
   }
 
+  /** Placed items' documents for print products: an unreadable item is a warning, not a stop. */
+  async function loadDocsLenient(sessionId: string, session: Session): Promise<{ docs: Map<string, SourceDoc>; warnings: string[] }> {
+    const docs = new Map<string, SourceDoc>();
+    const warnings: string[] = [];
+    const placed = new Set(session.sections.flatMap((s) => s.items));
+    for (const sub of session.submissions) {
+      if (!placed.has(sub.id)) continue;
+      const d = await getDoc(sessionId, sub);
+      if (d.ok) docs.set(sub.id, d.value);
+      else warnings.push(`材料“${sub.title}”无法读取，已跳过：${d.error.message}`);
+    }
+    return { docs, warnings };
+  }
+
+  /** A file name the outputs folder accepts, from a session or roster name. */
+  const outName = (stem: string, ext: string) => `${stem.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^[.\s]+/, '').slice(0, 60) || '汇编'}.${ext}`;
+
+  async function readRoster(f: FileInput, ctx: CallContext): Promise<Result<{ table: RosterTableData; proposed: { mapping: RosterMapping; unmapped: string[] } }>> {
+    const file = await resolveFile(f, ctx);
+    if (!file.ok) return file;
+    const t = await rosterFiles.read(file.value.bytes, file.value.name);
+    if (!t.ok) return t;
+    return ok({ table: t.value, proposed: rosterFiles.propose(t.value.headers) });
+  }
+
+  const unknownNotice = (chars: string[]) =>
+    chars.length ? [{ code: 'order.unknown-chars', message: `以下字符缺少笔画数据，已按笔画数排序：${chars.join('、')}` }] : [];
+
+  function sortMembersBy(members: readonly Member[], rule: 'stroke' | 'pinyin' | 'sector' | 'party' | 'rank'): Result<{ members: Member[]; unknownChars: string[] }> {
+    if (!sorter.sortMembers) return err('order.unavailable', '名单排序不可用（缺少笔画数据）');
+    try {
+      return ok(sorter.sortMembers(members, rule));
+    } catch (e) {
+      return { ok: false, error: toAppError(e, 'order.failed', '名单排序失败') };
+    }
+  }
+
   const h: Handlers = {
     'app.info': async () => ok({ version: ports.info?.version ?? '0.0.0', schemaVersion: SCHEMA_VERSION, dataDir: ports.info?.dataDir ?? '', transport: ports.info?.transport ?? 'local' }),
 
@@ -340,44 +383,117 @@ export function createService(ports: Ports): Service {
     'roster.update': async (i) => owner.edit(i, '修改委员信息', (s) => E.updateMember(s, i.memberId, i.patch)),
     'roster.remove': async (i) => owner.edit(i, '删除委员', (s) => E.removeMembers(s, i.memberIds)),
     'roster.import': async (i, ctx) => {
-      const f = await resolveFile(i.file, ctx);
-      if (!f.ok) return f;
-      let rows: string[][];
-      if (/\.xlsx$/i.test(f.value.name)) {
-        if (!ports.spreadsheet) return err('roster.unsupported', `无法读取 Excel 名单：${f.value.name}，请另存为 CSV`);
-        const r = await ports.spreadsheet.rows(f.value.bytes, f.value.name);
-        if (!r.ok) return r;
-        rows = r.value;
-      } else if (/\.(csv|tsv|txt)$/i.test(f.value.name)) {
-        const text = new TextDecoder('utf-8', { fatal: false }).decode(f.value.bytes);
-        if (text.includes('\uFFFD')) return err('roster.encoding', `名单 ${f.value.name} 不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”`);
-        rows = parseDelimited(text);
-      } else return err('roster.unsupported', `不支持的名单格式：${f.value.name}（请使用 .xlsx 或 .csv）`);
-      const parsed = rowsToMembers(rows);
-      if (parsed.error) return err('roster.invalid', `名单 ${f.value.name}：${parsed.error}`);
+      const rd = await readRoster(i.file, ctx);
+      if (!rd.ok) return rd;
+      const { table, proposed } = rd.value;
+      const mapping = i.mapping ?? proposed.mapping;
+      const applied = rosterFiles.apply(table, mapping);
+      if (!applied.ok) return applied;
+      const { members: imported, memberRows, problems, duplicates } = applied.value;
+      const importedRows = new Set(memberRows);
+      const skipped = problems.filter((p) => !importedRows.has(p.row) && !/^重名/.test(p.message));
       let added = 0;
       let updated = 0;
       const view = await owner.edit(i, '导入委员名单', (s) => {
-        let members = i.mode === 'replace' ? [] : s.members.slice();
+        // A name that matches exactly one member already on the roster updates that member (same
+        // id, so submissions stay linked; empty cells keep the old value). Two rows with one name in
+        // one file are two people until a clerk says otherwise.
+        const prior = s.members;
+        const taken = new Set<string>();
+        const updatedById = new Map<string, Member>();
+        const fresh: Member[] = [];
         const created: string[] = [];
-        for (const { member } of parsed.members) {
-          const at = members.findIndex((m) => m.name === member.name);
-          if (at >= 0) {
-            members[at] = { ...members[at], ...member };
+        const inFile: Member[] = [];
+        for (const imp of imported) {
+          const same = prior.filter((m) => m.name === imp.name);
+          const target = same.length === 1 && !taken.has(same[0].id) ? same[0] : undefined;
+          const { id: _rowId, ...fields } = imp;
+          void _rowId;
+          if (target) {
+            taken.add(target.id);
+            const next: Member = { ...(updatedById.get(target.id) ?? target) };
+            for (const [k, v] of Object.entries(fields) as [keyof Member, unknown][]) {
+              if (v === '' || v === undefined) continue;
+              if (k === 'standing' && mapping.standing === undefined) continue;
+              (next as Record<string, unknown>)[k] = v;
+            }
+            updatedById.set(target.id, next);
+            inFile.push(next);
             updated++;
           } else {
-            const id = ports.ids.next('m');
-            members = [...members, { ...member, id }];
-            created.push(id);
+            const m: Member = { ...fields, id: ports.ids.next('m') } as Member;
+            fresh.push(m);
+            inFile.push(m);
+            created.push(m.id);
             added++;
           }
         }
+        const members = i.mode === 'replace' ? inFile : [...prior.map((m) => updatedById.get(m.id) ?? m), ...fresh];
         const keep = new Set(members.map((m) => m.id));
         const submissions = i.mode === 'replace' ? s.submissions.map((x) => ({ ...x, memberIds: x.memberIds.filter((m) => keep.has(m)) })) : s.submissions;
         return ok({ session: { ...s, members, submissions }, created });
       });
       if (!view.ok) return view;
-      return ok({ ...view.value, report: { added, updated, skipped: parsed.skipped } });
+      return ok({ ...view.value, report: { added, updated, skipped, problems, duplicates, ...(table.encoding ? { encoding: table.encoding } : {}) } });
+    },
+    'roster.preview': async (i, ctx) => {
+      const rd = await readRoster(i.file, ctx);
+      if (!rd.ok) return rd;
+      const { table, proposed } = rd.value;
+      const mapping = i.mapping ?? proposed.mapping;
+      const applied = mapping.name !== undefined ? rosterFiles.apply(table, mapping) : undefined;
+      const problems = applied?.ok ? applied.value.problems : [{ row: table.headerRow, message: applied && !applied.ok ? applied.error.message : `没有找到“姓名”列，请指定哪一列是姓名（表头：${table.headers.join('、')}）` }];
+      return ok({
+        file: table.file,
+        format: table.format,
+        ...(table.encoding ? { encoding: table.encoding } : {}),
+        ...(table.sheet ? { sheet: table.sheet } : {}),
+        headerRow: table.headerRow,
+        headers: table.headers,
+        mapping,
+        unmapped: i.mapping ? table.headers.filter((_, k) => !Object.values(mapping).includes(k)) : proposed.unmapped,
+        fieldLabels: { ...ROSTER_FIELD_LABELS },
+        rowCount: table.rows.length,
+        rows: table.rows.slice(0, i.maxRows),
+        problems,
+        duplicates: applied?.ok ? applied.value.duplicates : [],
+        memberCount: applied?.ok ? applied.value.members.length : 0,
+      });
+    },
+    'roster.export': async (i, ctx) => {
+      if (!rosterFiles.exportXlsx) return err('roster.export-unavailable', '此版本无法导出 Excel 名单');
+      const cur = await owner.read(i.sessionId, (st) => ok(st.session));
+      if (!cur.ok) return cur;
+      let members = cur.value.members;
+      let unknownChars: string[] = [];
+      if (i.rule !== 'roster') {
+        const r = sortMembersBy(members, i.rule);
+        if (!r.ok) return r;
+        members = r.value.members;
+        unknownChars = r.value.unknownChars;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await rosterFiles.exportXlsx(members);
+      } catch (e) {
+        return { ok: false, error: toAppError(e, 'roster.export-failed', '导出委员名单失败') };
+      }
+      const out = await ports.outputs.write(i.sessionId, outName(`${cur.value.name}-委员名单`, 'xlsx'), bytes);
+      if (!out.ok) return out;
+      const w = await writeOut(out.value, i.sessionId, i.targetPath, ctx);
+      return w.ok ? ok({ ...w.value, unknownChars }) : w;
+    },
+    'roster.sort': async (i) => {
+      let unknownChars: string[] = [];
+      const v = await owner.edit(i, '委员名单排序', (s) => {
+        const r = sortMembersBy(s.members, i.rule);
+        if (!r.ok) return r;
+        unknownChars = r.value.unknownChars;
+        return ok({ session: { ...s, members: r.value.members } });
+      });
+      if (!v.ok) return v;
+      const notices = [...(v.value.notices ?? []), ...unknownNotice(unknownChars)];
+      return ok({ ...v.value, ...(notices.length ? { notices } : {}), unknownChars });
     },
 
     'submissions.list': async (i) =>
@@ -491,11 +607,19 @@ export function createService(ports: Ports): Service {
     'sections.reorder': async (i) => owner.edit(i, '调整栏目顺序', (s) => E.reorderSections(s, i.sectionIds)),
     'sections.remove': async (i) => owner.edit(i, '删除栏目', (s) => E.removeSection(s, i.sectionId, i.moveItemsTo)),
     'sections.moveItem': async (i) => owner.edit(i, '移动材料', (s) => E.moveItem(s, i.submissionId, i.toSectionId, i.index)),
-    'sections.sort': async (i) =>
-      owner.edit(i, '排序', (s) => {
+    'sections.sort': async (i) => {
+      // Per call: the characters this sort had no stroke data for (no state shared between calls).
+      let unknownChars: string[] = [];
+      const v = await owner.edit(i, '排序', (s) => {
         const r = sorter.sort(s, i.sectionId, i.rule);
-        return r.ok ? E.setSectionOrder(s, i.sectionId, r.value, i.rule) : r;
-      }),
+        if (!r.ok) return r;
+        unknownChars = r.value.unknownChars;
+        return E.setSectionOrder(s, i.sectionId, r.value.items, i.rule);
+      });
+      if (!v.ok) return v;
+      const notices = [...(v.value.notices ?? []), ...unknownNotice(unknownChars)];
+      return ok({ ...v.value, ...(notices.length ? { notices } : {}), unknownChars });
+    },
 
     'settings.get': async (i) =>
       owner.read(i.sessionId, (st) => {
@@ -539,13 +663,85 @@ export function createService(ports: Ports): Service {
     },
     'export.pdf': async (i, ctx) => exportCompiled(i.sessionId, 'pdf', i.targetPath, ctx),
     'export.docx': async (i, ctx) => exportCompiled(i.sessionId, 'docx', i.targetPath, ctx),
+    'export.print': async (i, ctx) => {
+      const printer = ports.printer;
+      if (!printer) return err('export.unavailable', '此版本无法生成印刷品（小册子、编号本、分发材料）');
+      if (i.targetPath && (!ctx.allowPaths || !ports.local)) return err('file.path-refused', '此方式不能写入本机路径，请通过下载保存');
+      const exportId = i.exportId ?? ports.ids.next('exp');
+      if (prints.has(exportId)) return err('export.busy', `输出任务 ${exportId} 正在进行中`);
+      const cur = await owner.read(i.sessionId, (st) => ok(st.session));
+      if (!cur.ok) return cur;
+      const session = cur.value;
+      const recipients = i.recipients === 'roster' ? session.members.map((m) => m.name) : i.recipients;
+      if (i.recipients === 'roster' && !recipients?.length) return err('export.no-recipients', '名单中还没有委员，无法按名单编号分发');
+      const req: PrintRequest = {
+        as: i.as,
+        ...(i.copies !== undefined ? { copies: i.copies } : {}),
+        ...(i.startNumber !== undefined ? { startNumber: i.startNumber } : {}),
+        ...(i.digits !== undefined ? { digits: i.digits } : {}),
+        ...(recipients ? { recipients } : {}),
+        ...(i.recipientMark ? { recipientMark: i.recipientMark } : {}),
+        ...(i.withRegister !== undefined ? { withRegister: i.withRegister } : {}),
+        ...(i.selection ? { selection: { ...(i.selection.items ? { items: i.selection.items } : {}), ...(i.selection.sectionId ? { section: i.selection.sectionId } : {}), ...(i.selection.memberId ? { member: i.selection.memberId } : {}) } } : {}),
+        ...(i.renumber !== undefined ? { renumber: i.renumber } : {}),
+        ...(i.batch !== undefined ? { batch: i.batch } : {}),
+        ...(i.zip !== undefined ? { zip: i.zip } : {}),
+        ...(i.twoUp !== undefined ? { twoUp: i.twoUp } : {}),
+        ...(i.sheet ? { sheet: i.sheet } : {}),
+        ...(i.creepMm !== undefined ? { creepMm: i.creepMm } : {}),
+        ...(i.sheetsPerSignature !== undefined ? { sheetsPerSignature: i.sheetsPerSignature } : {}),
+        ...(i.sparePercent !== undefined ? { sparePercent: i.sparePercent } : {}),
+        ...(i.marks ? { marks: i.marks } : {}),
+      };
+      const run = prints.start(exportId, i.sessionId, i.as);
+      try {
+        run.say('正在读取材料…');
+        const loaded = i.as === 'register' ? { docs: new Map<string, SourceDoc>(), warnings: [] } : await loadDocsLenient(i.sessionId, session);
+        if (run.signal.aborted) return err('export.cancelled', '已取消输出');
+        const r = await printer.produce(i.sessionId, session, loaded.docs, req, { onProgress: run.say, signal: run.signal });
+        if (run.signal.aborted) return err('export.cancelled', '已取消输出');
+        if (!r.ok) {
+          prints.finish(exportId, 'failed', r.error.message);
+          return r;
+        }
+        let files = r.value.files;
+        if (i.targetPath) {
+          const copied: typeof files = [];
+          for (const f of files) {
+            const target = files.length === 1 ? i.targetPath : `${i.targetPath.replace(/[\\/]+$/, '')}/${f.name}`;
+            const w = await writeOut(f, i.sessionId, target, ctx);
+            if (!w.ok) {
+              prints.finish(exportId, 'failed', w.error.message);
+              return w;
+            }
+            copied.push({ ...f, path: target });
+          }
+          files = copied;
+        }
+        prints.finish(exportId, 'done', `已生成 ${files.length} 个文件`);
+        const { pages, copies, printSheet, ms } = r.value;
+        return ok({ exportId, files, report: { as: i.as, pages, ...(copies !== undefined ? { copies } : {}), ...(printSheet ? { printSheet } : {}), warnings: [...loaded.warnings, ...r.value.warnings], ms } });
+      } catch (e) {
+        const error = toAppError(e, 'export.failed', '输出失败');
+        prints.finish(exportId, 'failed', error.message);
+        return { ok: false, error };
+      }
+    },
+    'export.cancel': async (i) => {
+      if (!i.exportId && !i.sessionId) return err(ErrorCodes.badInput, '需要 exportId 或 sessionId');
+      return ok({ cancelled: prints.cancel(i) });
+    },
+    'export.items': async (i) =>
+      owner.read(i.sessionId, (st) =>
+        ok(dossierOrder(st.session).map((it) => ({ id: it.submission.id, title: it.submission.title, author: tocAuthor(it.submission), sectionId: st.session.sections[it.sectionIndex].id, section: it.sectionTitle, order: it.order, memberIds: it.submission.memberIds }))),
+      ),
 
     'stats.get': async (i) => {
       const cur = await owner.read(i.sessionId, (st) => ok({ session: st.session, revision: st.revision }));
       if (!cur.ok) return cur;
       const words = new Map<string, number>();
       for (const sub of cur.value.session.submissions) words.set(sub.id, await wordsOf(i.sessionId, sub));
-      return ok(computeStats(cur.value.session, (id) => words.get(id) ?? 0, jobs.latestOf(i.sessionId), cur.value.revision));
+      return ok(computeStats(cur.value.session, (id) => words.get(id) ?? 0, jobs.lastDoneOf(i.sessionId), cur.value.revision));
     },
 
     'history.state': async (i) => owner.read(i.sessionId, (st) => ok(st.history.state())),
@@ -559,6 +755,7 @@ export function createService(ports: Ports): Service {
     owner,
     async dispose() {
       jobs.cancelAll();
+      prints.cancelAll();
       owner.dispose();
       await owner.closeAll();
       await ports.dispose?.();

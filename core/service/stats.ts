@@ -1,5 +1,6 @@
-// Statistics for the overview: items and words per section, pages from the last compile of the
-// same revision, expected vs received members. Pure over the session and cached word counts.
+// Statistics for the overview: items and words per section, pages from the last finished compile
+// of the same revision ("未生成" when there is none), expected vs received members. Pure over the
+// session and cached word counts; it never shows pages of an older revision as current.
 import type { Session } from '../model/session';
 import type { CompileJob, Stats } from '../contract/schemas';
 
@@ -35,5 +36,7 @@ export function computeStats(session: Session, words: (submissionId: string) => 
       missing: expected.filter((m) => !received.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
     },
     ...(pagesOk ? { pagesFromRevision: lastJob!.revision } : {}),
+    pagesStatus: pagesOk ? 'current' : lastJob?.state === 'done' ? 'stale' : 'none',
+    ...(pagesOk ? {} : { pagesNote: lastJob?.state === 'done' ? '内容已修改，页数需重新生成' : '未生成' }),
   };
 }
