@@ -3,7 +3,8 @@
 // flagging a missing, garbled or doubled text layer instead of trusting it. Encrypted PDFs are a
 // clear error. It must never modify the PDF bytes and never run PDF JavaScript or fetch anything.
 import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
-import type { SourceDoc } from '../model/document';
+import type { Block, SourceDoc } from '../model/document';
+import { extractFront } from './detect-author';
 import { err, ok, type Result } from '../result';
 import { toBase64 } from './base64';
 import { plausibility } from './text';
@@ -49,9 +50,15 @@ async function extractText(bytes: Uint8Array, maxPages: number): Promise<string 
 export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extractText?: boolean } = {}): Promise<Result<SourceDoc>> {
   if (bytes.length > PDF_MAX_BYTES) return err('import.too-large', `${fileName} 太大（${(bytes.length / 1048576).toFixed(0)} MB），PDF 上限为 ${PDF_MAX_BYTES / 1048576} MB`, { file: fileName });
   let pageCount: number;
+  let metaTitle: string | undefined;
   try {
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false, throwOnInvalidObject: false });
     pageCount = doc.getPageCount();
+    try {
+      metaTitle = doc.getTitle()?.trim();
+    } catch {
+      metaTitle = undefined;
+    }
   } catch (e) {
     if (e instanceof EncryptedPDFError || /encrypt/i.test(String(e)))
       return err('import.pdf.encrypted', `${fileName} 是加密（有密码保护）的 PDF，无法编入汇编；请让作者发送未加密的版本，或用 Word/WPS 原文件`, { file: fileName });
@@ -63,7 +70,18 @@ export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extra
     const text = await extractText(bytes, PDF_TEXT_MAX_PAGES);
     const problem = text === undefined ? '文字层无法读取' : textLayerProblem(text, Math.min(pageCount, PDF_TEXT_MAX_PAGES));
     if (problem) out.warnings.push({ code: 'pdf.text-unusable', message: `${fileName}：${problem}，字数统计和搜索不包含此文件，版面不受影响` });
-    else if (text) out.pdf!.text = text;
+    else if (text) {
+      out.pdf!.text = text;
+      // The first lines of the first page: a title with an author line under it is a suggestion.
+      const lines = text.split(/\n|\f/).map((l) => l.trim()).filter(Boolean).slice(0, 6);
+      const front = extractFront(lines.map((l): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text: l }] })), { plainText: true });
+      if (front.title && front.authorLine) {
+        out.title = front.title;
+        out.authorLine = front.authorLine;
+      }
+    }
   }
+  // Word's "Microsoft Word - 文件名.docx" or an English default is no title.
+  if (!out.title && metaTitle && /\p{Script=Han}/u.test(metaTitle) && !/Microsoft Word|\.docx?$|\.wps$/i.test(metaTitle) && [...metaTitle].length <= 60) out.title = metaTitle;
   return ok(out);
 }

@@ -29,6 +29,8 @@ let textPdf: Uint8Array;
 let encrypted: Uint8Array;
 let doubled: Uint8Array;
 let scanned: Uint8Array;
+let titled: Uint8Array;
+let metaOnly: Uint8Array;
 
 beforeAll(async () => {
   textPdf = await pdfkit((d) => {
@@ -47,6 +49,18 @@ beforeAll(async () => {
       if (x > 500) x = 72;
     }
   });
+  titled = await pdfkit((d) => {
+    d.fontSize(22).text('关于推进齐文化传承发展的建议', { align: 'center' });
+    d.fontSize(16).text('市政协常委 韩喜', { align: 'center' });
+    d.fontSize(14);
+    for (let i = 0; i < 8; i++) d.text(LINE);
+  });
+  metaOnly = await pdfkit(
+    (d) => {
+      for (let i = 0; i < 8; i++) d.text(LINE);
+    },
+    { info: { Title: '齐文化调研报告' } },
+  );
   const lib = await LibDoc.create();
   for (let i = 0; i < 2; i++) lib.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.8, 0.8, 0.8) });
   scanned = await lib.save();
@@ -61,6 +75,15 @@ describe('PDF reader', () => {
     expect(fromBase64(r.value.pdf!.data)).toEqual(textPdf);
     expect(r.value.pdf?.text?.replace(/\s+/g, '')).toContain(LINE);
     expect(r.value.warnings).toEqual([]);
+  });
+
+  it('suggests the title and author from the first lines, else a Chinese metadata title', async () => {
+    const r = await readPdf(titled, '发言.pdf');
+    expect(r.ok && [r.value.title, r.value.authorLine]).toEqual(['关于推进齐文化传承发展的建议', '市政协常委 韩喜']);
+    const m = await readPdf(metaOnly, '报告.pdf');
+    expect(m.ok && [m.value.title, m.value.authorLine]).toEqual(['齐文化调研报告', undefined]);
+    const none = await readPdf(textPdf, '无题.pdf');
+    expect(none.ok && none.value.title).toBeUndefined();
   });
 
   it('flags a missing text layer (a scan) without failing the import', async () => {
