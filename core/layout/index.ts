@@ -198,7 +198,7 @@ export class DossierLayouter {
         { index: 0, style: 'r', start: 1 },
         ...(body.length ? [{ index: frontCount, style: 'D' as const, start: 1 }] : []),
       ],
-      meta: { title: titleText, author: [session.organiser, session.organiserSuffix].filter(Boolean).join(''), subject: session.theme, date: session.date },
+      meta: { title: titleText, author: session.organiser, subject: session.theme, date: session.date },
       facesUsed: [...faces],
       fallbackChars: [...ctx.report.fallback].sort(),
       missingGlyphs: [...ctx.report.missing].sort(),

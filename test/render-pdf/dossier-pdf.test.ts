@@ -158,7 +158,7 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
     const links = annots.filter((a: { subtype: string }) => a.subtype === 'Link');
     expect(links.length).toBe(res.toc.length);
     const meta = await doc.getMetadata();
-    expect((meta.info as Record<string, string>).Author).toBe('政协测试市委员会办公室编印');
+    expect((meta.info as Record<string, string>).Author).toBe('政协测试市委员会办公室');
     expect((meta.info as Record<string, string>).Subject).toBe('测试主题');
     await doc.destroy();
   });
