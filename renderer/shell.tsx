@@ -180,7 +180,7 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', height: 56, lineHeight: '56px', padding: '0 20px', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 12 }}>
-          <Typography.Text strong ellipsis style={{ flex: 1, fontSize: 15 }} data-testid="session-title">
+          <Typography.Text strong ellipsis style={{ flex: 1, fontSize: 15 }} data-testid="session-title" data-revision={view?.revision}>
             {view ? view.session.name : '尚未打开会议'}
           </Typography.Text>
           {view && (

@@ -112,10 +112,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     const cur = viewRef.current;
     if (!cur) return;
     const r = await transport.call('sessions.state', { sessionId: cur.session.id });
-    if (r.ok) {
-      viewRef.current = null; // accept whatever the service says is current
-      setView(r.value);
-    }
+    // setView ignores an answer older than what is shown (refreshes can overtake each other).
+    if (r.ok) setView(r.value);
   }, [transport, setView]);
 
   const edit = useCallback(

@@ -176,6 +176,9 @@ describe.skipIf(!run)('browser build, end to end', () => {
       await api('sections.moveItem', { sessionId, revision: v.revision, submissionId: id, toSectionId: sec2.id });
     }
     await poll(() => columnCards(sec2.id).count(), { timeout: 10_000 }).toBe(rest.length);
+    // The window has caught up with the other writer (S8: an edit from a stale view would be refused).
+    const latest = (await state()).revision;
+    await poll(async () => Number(await page.getByTestId('session-title').getAttribute('data-revision'))).toBe(latest);
 
     // Sort the second section by surname strokes; then undo with Ctrl+Z.
     const manual = (await state()).session.sections[1].items;
@@ -209,6 +212,12 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const progress: CompileJob[] = [];
     const off = h.server.dispatcher.on('compile.progress', (j) => progress.push(j as CompileJob));
     await nav('预览与生成');
+    // Cancel first: the job ends as cancelled and the button comes back.
+    await page.getByTestId('compile').click();
+    await page.getByTestId('cancel').click();
+    await page.locator('[data-testid=compile-state][data-state=cancelled]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('compile-state').textContent()).toBe('已取消');
+    progress.length = 0;
     await page.getByTestId('compile').click();
     await page.getByTestId('compile-progress').waitFor();
     await page.locator('[data-testid=compile-state][data-state=done]').waitFor({ timeout: 60_000 });
