@@ -45,7 +45,8 @@ export function nodeIds() {
 
 /** Roster files through core/node/roster-io.ts: .xlsx and .csv/.tsv/.txt in UTF-8, UTF-16 or GBK. */
 export const nodeRosterFiles: RosterFiles = {
-  read: (bytes, fileName) => readRosterTable(bytes, fileName),
+  // Unrecognised headers still give a table: the clerk maps the columns (roster.preview → mapping).
+  read: (bytes, fileName) => readRosterTable(bytes, fileName, undefined, { firstRowIfNoName: true }),
   propose: (headers) => proposeMapping(headers),
   apply: (table, mapping) => applyMapping(table, mapping),
   exportXlsx: (members) => exportRosterXlsx(members),

@@ -252,8 +252,12 @@ function cellText(cell: ExcelJS.Cell): string {
   }
 }
 
-/** Reads a roster file into a table: finds the header row (the first of the first 10 rows with a 姓名 column). */
-export async function readRosterTable(bytes: Uint8Array, fileName: string, limits: RosterLimits = DEFAULT_LIMITS): Promise<Result<RosterTable>> {
+/**
+ * Reads a roster file into a table: finds the header row (the first of the first 10 rows with a 姓名
+ * column). With `firstRowIfNoName` a file whose headers name no 姓名 column is still read (first row
+ * as the header) so a clerk can map the columns by hand.
+ */
+export async function readRosterTable(bytes: Uint8Array, fileName: string, limits: RosterLimits = DEFAULT_LIMITS, opts: { firstRowIfNoName?: boolean } = {}): Promise<Result<RosterTable>> {
   const lower = fileName.toLowerCase();
   let raw: { row: number; cells: string[] }[];
   let format: RosterTable['format'];
@@ -285,7 +289,8 @@ export async function readRosterTable(bytes: Uint8Array, fileName: string, limit
   if (raw.length > limits.maxRows) {
     return err('roster.too-large', `名单 ${baseName(fileName)} 超过 ${limits.maxRows} 行，不像是委员名单，未导入`, { file: fileName });
   }
-  const headerAt = raw.slice(0, 10).findIndex((r) => proposeMapping(r.cells).mapping.name !== undefined);
+  let headerAt = raw.slice(0, 10).findIndex((r) => proposeMapping(r.cells).mapping.name !== undefined);
+  if (headerAt < 0 && opts.firstRowIfNoName && raw.length) headerAt = 0;
   if (headerAt < 0) {
     const first = raw[0]?.cells.filter(Boolean).join('、') ?? '';
     return err('roster.no-name-column', `名单 ${baseName(fileName)} 的前 10 行里找不到“姓名”列（第一行是：${first.slice(0, 60)}）`, { file: fileName });

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../core/node/http-server';
 import { contractSuite } from './suite';
 import { httpClient } from './http-client';
 import { testCompiler } from './test-compiler';
+import { testPrinter } from './test-printer';
 import { DiskOutputs } from '../../core/node/store/file-store';
 import { nodeFs } from '../../core/node/store/fs-port';
 
@@ -16,7 +17,7 @@ async function start(extra: Partial<Parameters<typeof startServer>[0]> = {}) {
   // The compile case uses a fast compiler double here too; the real engine is exercised in
   // test/store/real-compile.test.ts so this suite stays quick on a shared 2-core machine.
   const outputs = new DiskOutputs(nodeFs, (id) => path.join(dataDir, 'sessions', id));
-  const server = await startServer({ dataDir, overrides: { snapshotEveryMs: 0, compiler: testCompiler(outputs) }, ...extra });
+  const server = await startServer({ dataDir, overrides: { snapshotEveryMs: 0, compiler: testCompiler(outputs), printer: testPrinter(outputs) }, ...extra });
   return { server, dataDir };
 }
 

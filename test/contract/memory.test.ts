@@ -4,10 +4,16 @@ import { createService } from '../../core/service/service';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { contractSuite } from './suite';
 import { testCompiler } from './test-compiler';
+import { testPrinter } from './test-printer';
+import { nodeRosterFiles, nodeSorter } from '../../core/node/ports';
 
 contractSuite('the in-memory service', async () => {
   const ports = memoryPorts();
   ports.compiler = testCompiler(ports.outputs);
+  ports.printer = testPrinter(ports.outputs);
+  // The same roster files and ordering rules as the app (pure enough to run in memory).
+  ports.roster = nodeRosterFiles;
+  ports.sorter = nodeSorter();
   // Every edit takes a snapshot (interval 0) so the snapshot case has something to restore.
   ports.snapshotEveryMs = 0;
   const service = createService(ports);

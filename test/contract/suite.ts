@@ -4,6 +4,9 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Client, OutputFile, SessionView, CompileJob } from '../../core/contract';
 import { toBase64 } from '../../core/read/base64';
 import { unzipSync } from 'fflate';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { ExportProgress } from '../../core/contract';
 
 export interface Harness {
   client: Client;
@@ -317,6 +320,200 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(st?.state).toBe('cancelled');
     });
 
+    it('previews and imports a GBK CSV roster: encoding, proposed mapping, problems, duplicates', async () => {
+      const v0 = await newSession('名单会议');
+      const id = v0.session.id;
+      const csv = '委员姓名,性别,所属界别,政治面貌,工作单位,是否常委\r\n韩喜,男,文化艺术界,中共,市文旅局,是\r\n李梅（女）,,教育界,民盟,市大学,否\r\n王强,男,经济界,民建,市商会,是\r\n王强,男,农业界,无党派人士,县农业局,是\r\n合计,,,,,\r\n';
+      const gbk = new Uint8Array(iconv.encode(csv, 'gbk'));
+      // Not valid UTF-8: the old UTF-8-only reader refused this file.
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
+      const pv = must(await c.call('roster.preview', { sessionId: id, file: file('政协委员名单.csv', gbk), maxRows: 2 }));
+      expect(pv.format).toBe('csv');
+      expect(pv.encoding).toMatch(/gb/i);
+      expect(pv.headers).toEqual(['委员姓名', '性别', '所属界别', '政治面貌', '工作单位', '是否常委']);
+      expect(pv.mapping).toEqual({ name: 0, gender: 1, sector: 2, party: 3, unit: 4, standing: 5 });
+      expect(pv.fieldLabels.name).toBe('姓名');
+      expect(pv.rowCount).toBe(5);
+      expect(pv.rows).toHaveLength(2);
+      expect(pv.rows[0]).toEqual({ row: 2, cells: ['韩喜', '男', '文化艺术界', '中共', '市文旅局', '是'] });
+      expect(pv.memberCount).toBe(4);
+      expect(pv.duplicates).toEqual([{ name: '王强', rows: [4, 5] }]);
+      expect(pv.problems.some((p) => p.row === 6 && /合计/.test(p.message))).toBe(true);
+      // Preview changes nothing.
+      expect(must(await c.call('roster.list', { sessionId: id }))).toEqual([]);
+      const imp = must(await c.call('roster.import', { sessionId: id, revision: v0.revision, file: file('政协委员名单.csv', gbk) }));
+      expect(imp.report.added).toBe(4);
+      expect(imp.report.encoding).toMatch(/gb/i);
+      expect(imp.report.skipped.map((p) => p.row)).toEqual([6]);
+      expect(imp.report.duplicates).toEqual([{ name: '王强', rows: [4, 5] }]);
+      expect(imp.session.members.map((m) => m.name)).toEqual(['韩喜', '李梅', '王强', '王强']);
+      const li = imp.session.members[1];
+      expect([li.gender, li.party, li.standing]).toEqual(['女', '民盟', false]);
+      expect(imp.session.members[3].party).toBe('无党派人士');
+    });
+
+    it('imports an .xlsx roster with a title row, merges by name, and takes a mapping the clerk chose', async () => {
+      const v0 = await newSession('Excel 名单');
+      const id = v0.session.id;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('常委名单');
+      ws.addRow(['××市政协常委名单']);
+      ws.mergeCells('A1:D1');
+      ws.addRow(['姓名', '性别', '界别', '单位']);
+      ws.addRow(['韩喜', '男', '文化艺术界', '市文旅局']);
+      ws.addRow(['赵敏', '女', '医卫界', '市医院']);
+      const xlsx = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      const v1 = must(await c.call('roster.add', { sessionId: id, revision: v0.revision, member: { name: '韩喜', sector: '文化艺术界', party: '中共' } }));
+      const hanId = v1.created![0];
+      const pv = must(await c.call('roster.preview', { sessionId: id, file: file('常委名单.xlsx', xlsx) }));
+      expect(pv.format).toBe('xlsx');
+      expect(pv.headerRow).toBe(2);
+      expect(pv.sheet).toBe('常委名单');
+      expect(pv.mapping.name).toBe(0);
+      const imp = must(await c.call('roster.import', { sessionId: id, revision: v1.revision, file: file('常委名单.xlsx', xlsx) }));
+      expect([imp.report.added, imp.report.updated]).toEqual([1, 1]);
+      const han = imp.session.members.find((m) => m.name === '韩喜')!;
+      expect(han.id).toBe(hanId);
+      expect([han.unit, han.party]).toEqual(['市文旅局', '中共']);
+      // Headers nobody could guess: the preview says so; the clerk's mapping imports it.
+      const odd = new ExcelJS.Workbook();
+      const os = odd.addWorksheet('Sheet1');
+      os.addRow(['编号', '人员', '所在组']);
+      os.addRow(['1', '孙立', '科技界']);
+      os.addRow(['2', '周文', '社科界']);
+      const oddBytes = new Uint8Array((await odd.xlsx.writeBuffer()) as ArrayBuffer);
+      const pv2 = must(await c.call('roster.preview', { sessionId: id, file: file('名单2.xlsx', oddBytes) }));
+      expect(pv2.mapping.name).toBeUndefined();
+      expect(pv2.problems[0].message).toMatch(/姓名/);
+      const noName = await c.call('roster.import', { sessionId: id, revision: imp.revision, file: file('名单2.xlsx', oddBytes) });
+      expect(!noName.ok && noName.error.code).toBe('roster.no-name-column');
+      const pv3 = must(await c.call('roster.preview', { sessionId: id, file: file('名单2.xlsx', oddBytes), mapping: { name: 1, sector: 2 } }));
+      expect(pv3.memberCount).toBe(2);
+      expect(pv3.unmapped).toEqual(['编号']);
+      const imp2 = must(await c.call('roster.import', { sessionId: id, revision: imp.revision, file: file('名单2.xlsx', oddBytes), mapping: { name: 1, sector: 2 } }));
+      expect(imp2.session.members.slice(-2).map((m) => [m.name, m.sector])).toEqual([['孙立', '科技界'], ['周文', '社科界']]);
+      const bad = await c.call('roster.preview', { sessionId: id, file: file('名单.doc', enc.encode('not a roster')) });
+      expect(bad.ok).toBe(false);
+    });
+
+    it('sorts by strokes and reports characters without stroke data (sections, roster, roster export)', async () => {
+      const v0 = await newSession('笔画排序');
+      const id = v0.session.id;
+      let v = v0;
+      for (const name of ['𠀾明', '王㐀强', '丁一']) v = must(await c.call('roster.add', { sessionId: id, revision: v.revision, member: { name, sector: '' } }));
+      const imp = must(
+        await c.call('submissions.import', {
+          sessionId: id,
+          revision: v.revision,
+          sectionId: v.session.sections[0].id,
+          files: [file('a.md', md('甲文', '市政协常委 𠀾明')), file('b.md', md('乙文', '市政协常委 王㐀强')), file('c.md', md('丙文', '市政协常委 丁一'))],
+        }),
+      );
+      const sec = imp.session.sections[0].id;
+      const sorted = must(await c.call('sections.sort', { sessionId: id, revision: imp.revision, sectionId: sec, rule: 'stroke' }));
+      const title = (sid: string) => sorted.session.submissions.find((x) => x.id === sid)!.title;
+      expect(sorted.session.sections[0].items.map(title)).toEqual(['丙文', '乙文', '甲文']);
+      expect([...sorted.unknownChars].sort()).toEqual(['㐀', '𠀾'].sort());
+      expect(sorted.notices?.some((n) => n.message.startsWith('以下字符缺少笔画数据，已按笔画数排序：'))).toBe(true);
+      // Per call: a sort without such characters reports none.
+      const plain = must(await c.call('sections.sort', { sessionId: id, revision: sorted.revision, sectionId: sorted.session.sections[1].id, rule: 'stroke' }));
+      expect(plain.unknownChars).toEqual([]);
+      const rs = must(await c.call('roster.sort', { sessionId: id, revision: plain.revision, rule: 'stroke' }));
+      expect(rs.session.members.map((m) => m.name)).toEqual(['丁一', '王㐀强', '𠀾明']);
+      expect(rs.unknownChars.length).toBe(2);
+      const undone = must(await c.call('history.undo', { sessionId: id, revision: rs.revision }));
+      expect(undone.session.members.map((m) => m.name)).toEqual(['𠀾明', '王㐀强', '丁一']);
+      const out = must(await c.call('roster.export', { sessionId: id, rule: 'stroke' }));
+      expect(out.name).toMatch(/委员名单\.xlsx$/);
+      expect(out.unknownChars.length).toBe(2);
+      const bytes = await h.fetchOutput(out);
+      expect(bytes.length).toBe(out.size);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const names = wb.worksheets[0].getColumn(2).values.slice(2);
+      expect(names).toEqual(['丁一', '王㐀强', '𠀾明']);
+      // The export never reorders the session itself.
+      expect(must(await c.call('roster.list', { sessionId: id })).map((m) => m.name)).toEqual(['𠀾明', '王㐀强', '丁一']);
+    });
+
+    it('produces print products through export.print: progress events, served files, register, handout zip, errors', async () => {
+      const v0 = await newSession('印制会议');
+      const id = v0.session.id;
+      let v = must(await c.call('roster.add', { sessionId: id, revision: v0.revision, member: { name: '韩喜', sector: '' } }));
+      v = must(await c.call('roster.add', { sessionId: id, revision: v.revision, member: { name: '李梅', sector: '' } }));
+      const [s1, s2] = v.session.sections.map((s) => s.id);
+      v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, sectionId: s1, files: [file('p1.md', md('发言一', '市政协常委 韩喜')), file('p2.md', md('发言二', '市政协常委 李梅'))] }));
+      v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, sectionId: s2, files: [file('p3.md', md('书面一', '市政协常委 韩喜'))] }));
+      const items = must(await c.call('export.items', { sessionId: id }));
+      expect(items.map((x) => [x.title, x.sectionId, x.order])).toEqual([['发言一', s1, 1], ['发言二', s1, 2], ['书面一', s2, 1]]);
+      const before = must(await c.call('stats.get', { sessionId: id }));
+      expect(before.pagesStatus).toBe('none');
+      expect(before.pagesNote).toBe('未生成');
+
+      const seen: ExportProgress[] = [];
+      const off = c.on('export.progress', (p) => {
+        if (p.sessionId === id) seen.push(p);
+      });
+      const copies = must(await c.call('export.print', { sessionId: id, as: 'copies', recipients: 'roster', withRegister: true, exportId: 'exp-copies-1' }));
+      expect(copies.exportId).toBe('exp-copies-1');
+      expect(copies.report.copies).toBe(2);
+      expect(copies.files.map((f) => f.name)).toEqual(['汇编-编号本.pdf', '汇编-编号本-分发清退登记表.pdf']);
+      for (const f of copies.files) {
+        expect(f.url).toBe(`/files/${encodeURIComponent(id)}/${encodeURIComponent(f.name)}`);
+        const bytes = await h.fetchOutput(f);
+        expect(bytes.length).toBe(f.size);
+        expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+      }
+      expect(copies.files[0].pages! % 2).toBe(0);
+
+      const batch = must(await c.call('export.print', { sessionId: id, as: 'handouts', batch: true, selection: { sectionId: s1 } }));
+      expect(batch.files.map((f) => f.name)).toEqual(['分发材料.zip']);
+      const entries = Object.keys(unzipSync(await h.fetchOutput(batch.files[0])));
+      expect(entries).toHaveLength(2);
+      expect(entries.every((n) => n.endsWith('.pdf'))).toBe(true);
+      expect(entries.some((n) => n.includes('发言一')) && entries.some((n) => n.includes('发言二'))).toBe(true);
+      const one = must(await c.call('export.print', { sessionId: id, as: 'handouts', selection: { memberId: '李梅' } }));
+      expect(one.files[0].pages).toBe(1);
+
+      await new Promise((r) => setTimeout(r, 100));
+      off();
+      const mine = seen.filter((p) => p.exportId === 'exp-copies-1');
+      expect(mine.some((p) => p.state === 'running')).toBe(true);
+      expect(mine.at(-1)?.state).toBe('done');
+
+      const unknown = await c.call('export.print', { sessionId: id, as: 'handouts', selection: { items: ['no-such-item'] } });
+      expect(!unknown.ok && unknown.error.code).toBe('print.handout.unknown-item');
+      const refused = await c.call('export.print', { sessionId: id, as: 'print', targetPath: '/tmp/x.pdf' });
+      expect(!refused.ok && refused.error.code).toBe('file.path-refused');
+      const badKind = await (c.call as (n: string, i: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)('export.print', { sessionId: id, as: 'poster' });
+      expect(badKind.error?.code).toBe('contract.bad-input');
+    });
+
+    it('cancels a running print export', async () => {
+      const v0 = await newSession('取消印制');
+      const id = v0.session.id;
+      must(await c.call('submissions.import', { sessionId: id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [file('q.md', md('材料', '市政协常委 甲'))] }));
+      const events: ExportProgress[] = [];
+      let started!: () => void;
+      const running = new Promise<void>((r) => (started = r));
+      const off = c.on('export.progress', (p) => {
+        if (p.exportId !== 'exp-cancel-1') return;
+        events.push(p);
+        if (p.state === 'running') started();
+      });
+      const pending = c.call('export.print', { sessionId: id, as: 'booklet', exportId: 'exp-cancel-1' });
+      await running;
+      const cancelled = must(await c.call('export.cancel', { exportId: 'exp-cancel-1' }));
+      expect(cancelled.cancelled).toBe(1);
+      const r = await pending;
+      expect(!r.ok && r.error.code).toBe('export.cancelled');
+      await new Promise((res) => setTimeout(res, 100));
+      off();
+      expect(events.at(-1)?.state).toBe('cancelled');
+      expect(events.some((e) => e.state === 'done')).toBe(false);
+      expect(must(await c.call('export.cancel', { sessionId: id })).cancelled).toBe(0);
+    });
+
     it('compiles with progress events and serves the PDF', async () => {
       const v0 = await newSession('编译会议');
       const id = v0.session.id;
@@ -340,8 +537,17 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(seen.some((j) => j.state === 'done')).toBe(true);
       const stats = must(await c.call('stats.get', { sessionId: id }));
       expect(stats.totals.pages).toBe(status!.result!.pageCount);
+      expect(stats.sections[0].pages).toBe(status!.result!.pageCount);
+      expect(stats.pagesStatus).toBe('current');
       const exp = must(await c.call('export.pdf', { sessionId: id }));
       expect(exp.size).toBeGreaterThan(0);
+      // After an edit the old pages are not shown as current.
+      const renamed = must(await c.call('sessions.rename', { sessionId: id, revision: v0.revision + 1, name: '编译会议（改）' }));
+      const stale = must(await c.call('stats.get', { sessionId: id }));
+      expect(renamed.revision).toBe(v0.revision + 2);
+      expect(stale.pagesStatus).toBe('stale');
+      expect(stale.totals.pages).toBeUndefined();
+      expect(stale.pagesNote).toMatch(/重新生成/);
     });
   });
 }
