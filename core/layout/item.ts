@@ -62,12 +62,14 @@ function layoutImage(ctx: LayoutContext, flow: Flow, doc: SourceDoc, img: ImageB
   }
 }
 
-function layoutBlock(ctx: LayoutContext, flow: Flow, doc: SourceDoc, b: Block): void {
+function layoutBlock(ctx: LayoutContext, flow: Flow, doc: SourceDoc, b: Block, next?: Block): void {
   const g = ctx.g;
   switch (b.type) {
     case 'heading': {
       const role = HEADING_ROLE[b.level];
       const bold = b.level === 3 && ctx.settings.level3Bold;
+      // A heading stays with what follows: one line of text, or the start of a table or picture.
+      if (next && (next.type === 'table' || next.type === 'image')) flow.keep(4);
       placeAtoms(ctx, flow, inlineAtoms(ctx, b.inlines, { role, size: g.size, bold }), g.size, { firstIndent: 2 * g.cell, keepWithNext: true });
       break;
     }
@@ -140,6 +142,6 @@ export function layoutItemBody(ctx: LayoutContext, flow: Flow, sub: Submission, 
     return;
   }
   layoutTitle(ctx, flow, sub.title, sub.authorLine);
-  for (const b of doc.blocks) layoutBlock(ctx, flow, doc, b);
+  doc.blocks.forEach((b, k) => layoutBlock(ctx, flow, doc, b, doc.blocks[k + 1]));
   layoutNotes(ctx, flow, doc.footnotes ?? []);
 }
