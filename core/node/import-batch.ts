@@ -73,6 +73,8 @@ export interface ImportOptions {
   pdfText?: boolean;
   /** Called after each file is read (for a progress bar). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Cancels the files not yet read; each is reported as 'import.cancelled'. */
+  signal?: AbortSignal;
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -177,7 +179,10 @@ export async function planImport(inputs: string[], session: Session, opts: Impor
   return decide([...errors.map((report) => ({ report })), ...loaded], session, opts);
 }
 
+const cancelled = (file: string): PlannedFile => failed(file, { code: 'import.cancelled', message: `已取消导入：${path.basename(file)}`, file: path.basename(file) });
+
 async function readOne(file: string, opts: ImportOptions): Promise<PlannedFile> {
+  if (opts.signal?.aborted) return cancelled(file);
   const f = await loadFile(file);
   if (!f.ok) return failed(file, f.error);
   const r = await read(opts, { bytes: f.value.bytes, format: f.value.format, fileName: path.basename(file), pdfText: opts.pdfText });
@@ -188,6 +193,7 @@ async function readOne(file: string, opts: ImportOptions): Promise<PlannedFile> 
 /** The same as planImport for bytes already in memory (drag-and-drop, the service port). */
 export async function planImportBytes(files: { name: string; bytes: Uint8Array }[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
   const planned = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (f) => {
+    if (opts.signal?.aborted) return cancelled(f.name);
     const name = path.basename(f.name.replace(/\\/g, '/'));
     const format = formatFromName(name);
     if (isLockFile(name, f.bytes.length)) return failed(f.name, { code: 'import.lock-file', message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过`, file: name });

@@ -91,6 +91,22 @@ describe('planImport', () => {
     expect(s2.submissions[0].source.sha256).not.toBe(first.submissions[0].source.sha256);
   });
 
+  it('reports progress per file and can be cancelled: files not yet read are reported as cancelled', async () => {
+    const seen: string[] = [];
+    const ac = new AbortController();
+    const plan = await planImport([path.join(dir, 'inbox')], session(), {
+      concurrency: 1,
+      onProgress: (done, total, file) => {
+        seen.push(`${done}/${total} ${path.basename(file)}`);
+        if (done === 2) ac.abort();
+      },
+      signal: ac.signal,
+    });
+    expect(seen[0]).toMatch(/^1\/8 /);
+    expect(plan.reports.filter((r) => r.code === 'import.cancelled')).toHaveLength(6);
+    expect(plan.reports.slice(0, 2).every((r) => r.code !== 'import.cancelled')).toBe(true);
+  });
+
   it('guesses the kind from the file name or title', () => {
     expect(guessKind('社情民意-张三.docx')).toBe('info');
     expect(guessKind('x.docx', '关于…的提案')).toBe('proposal');
