@@ -81,7 +81,8 @@ export function extractFront(blocks: Block[], opts: { plainText?: boolean; isPro
   const first = blocks[i];
   if (!first) return { blocks };
   const t = blockText(first);
-  if (t === undefined || [...t].length > TITLE_MAX_CHARS || /[。；;]$/.test(t)) return withSignature({ blocks });
+  // Import markers ("［此处图片…未能导入］") and markup lines are never titles.
+  if (t === undefined || [...t].length > TITLE_MAX_CHARS || /[。；;]$/.test(t) || /^［.*］$/.test(t) || /^</.test(t)) return withSignature({ blocks });
   const isTitle =
     (first.type === 'heading' && !headingLabelLevel(t)) ||
     (first.type === 'paragraph' && (first.align === 'center' || opts.isProminent?.(first) === true) && !headingLabelLevel(t)) ||

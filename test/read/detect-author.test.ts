@@ -36,6 +36,8 @@ describe('extractFront', () => {
   it('leaves the body alone when the first block is not a title', () => {
     const blocks = [p('这是一段以句号结尾的正文。'), p('韩喜')];
     expect(extractFront(blocks)).toEqual({ blocks });
+    const marker = [p('［此处图片 a.emf（EMF 格式）未能导入］', 'center'), p('正文。')];
+    expect(extractFront(marker)).toEqual({ blocks: marker });
     const numbered = [h('一、基本情况'), p('正文。')];
     expect(extractFront(numbered)).toEqual({ blocks: numbered });
   });
