@@ -127,10 +127,54 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
     return h;
   };
   const headerH = sum(0, headerEnd);
+  const drawHeaderOnNewPage = () => {
+    flow.newPage();
+    if (headerEnd) drawRows(0, headerEnd, flow.box(headerH), flow.page.ops);
+  };
+  // A single row taller than a page (a whole speech pasted into one cell happens) is split
+  // line by line across pages, each piece framed and under the repeated header: nothing may
+  // run off the bottom of the page.
+  const splitRow = (r: number, needHeader: boolean) => {
+    if (needHeader && headerEnd) drawRows(0, headerEnd, flow.box(headerH, { snap: true }), flow.page.ops);
+    const cells = cellsByRow[r];
+    const total = Math.max(...cells.map((c) => c.lines.length));
+    let offset = 0;
+    while (offset < total) {
+      const cap = Math.floor((g.blockH - flow.y - 2 * PAD_Y) / LINE_H);
+      if (cap < 2) {
+        drawHeaderOnNewPage();
+        continue;
+      }
+      const take = Math.min(cap, total - offset);
+      const h = take * LINE_H + 2 * PAD_Y;
+      const top = flow.box(h);
+      const ops = flow.page.ops;
+      for (const c of cells) {
+        ops.push({ op: 'rule', x1: c.x, y1: top, x2: c.x + c.w, y2: top, width: RULE });
+        ops.push({ op: 'rule', x1: c.x, y1: top + h, x2: c.x + c.w, y2: top + h, width: RULE });
+        ops.push({ op: 'rule', x1: c.x, y1: top, x2: c.x, y2: top + h, width: RULE });
+        ops.push({ op: 'rule', x1: c.x + c.w, y1: top, x2: c.x + c.w, y2: top + h, width: RULE });
+        c.lines.slice(offset, offset + take).forEach((segs, i) => {
+          const base = baselineIn(top + PAD_Y + i * LINE_H, LINE_H, CELL_SIZE);
+          ops.push({ op: 'text', y: base, segs: segs.map((sg) => ({ ...sg, x: sg.x + c.x + PAD_X })) });
+        });
+      }
+      offset += take;
+    }
+  };
   let first = true;
   let start = 0;
+  let prevEnd = 0;
   for (const end of groupEnd) {
+    const gStart = prevEnd;
+    prevEnd = end;
     if (end <= headerEnd) continue;
+    if (end - gStart === 1 && heights[gStart] > g.blockH - headerH - 0.01) {
+      splitRow(gStart, first);
+      first = false;
+      start = end;
+      continue;
+    }
     const from = first ? 0 : start;
     const gh = sum(first ? 0 : start, end);
     // Start a new page (repeating the header) when the group does not fit here.

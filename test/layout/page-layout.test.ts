@@ -94,4 +94,31 @@ describe('page layout', () => {
     const res = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
     expect(res.pageCount).toBe(laid.pages.length);
   });
+
+  it('splits a table row taller than a page across pages, keeping every line inside the block', () => {
+    const fx = fixtureSession();
+    const long = han(3000);
+    fx.docs.set('c', doc([{ type: 'table', headerRows: 1, rows: [
+      { cells: [{ paragraphs: [para('标题甲') as never] }, { paragraphs: [para('标题乙') as never] }] },
+      { cells: [{ paragraphs: [para('左栏') as never] }, { paragraphs: [para(long) as never] }] },
+    ] }]));
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const g = geometry(fx.session.layout);
+    const c = laid.items[2];
+    expect(c.pageCount).toBeGreaterThan(2);
+    let chars = 0;
+    for (let k = 0; k < c.pageCount; k++) {
+      const p = laid.pages[c.startPhysical - 1 + k];
+      for (const o of p.ops) {
+        if (o.op === 'text' && !/^— \d+ —$/.test(o.segs.map((s) => s.text).join(''))) {
+          expect(o.y).toBeLessThan(g.top + g.blockH);
+          chars += o.segs.filter((s) => s.size === 12).reduce((n, s) => n + Array.from(s.text).length, 0);
+        }
+        if (o.op === 'rule') expect(Math.max(o.y1, o.y2)).toBeLessThanOrEqual(g.top + g.blockH + 0.01);
+      }
+      if (k > 0) expect(textOf(p.ops).some((t) => t === '标题甲')).toBe(true);
+    }
+    // the long cell, the left cell once, and the header (6 characters) on every page
+    expect(chars).toBe(3000 + 2 + 6 * c.pageCount);
+  });
 });
