@@ -14,13 +14,23 @@ export function resourcesDir(): string {
   if (process.env.HUIBIAN_RESOURCES) candidates.push(process.env.HUIBIAN_RESOURCES);
   const rp = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   if (rp) candidates.push(path.join(rp, 'resources'), rp, path.join(rp, 'app.asar.unpacked', 'resources'));
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  candidates.push(path.resolve(here, '..', '..', 'resources'), path.resolve(process.cwd(), 'resources'));
+  const here = moduleDir();
+  if (here) candidates.push(path.resolve(here, '..', '..', 'resources'));
+  candidates.push(path.resolve(process.cwd(), 'resources'));
   for (const c of candidates) {
     if (existsSync(path.join(c, 'fonts'))) return (cached = c);
   }
   // Fall back to the repository layout so the error that follows names a real path.
-  return (cached = path.resolve(here, '..', '..', 'resources'));
+  return (cached = here ? path.resolve(here, '..', '..', 'resources') : path.resolve(process.cwd(), 'resources'));
+}
+
+/** This module's folder; undefined inside a CommonJS bundle (Electron main), where import.meta.url is not set. */
+function moduleDir(): string | undefined {
+  try {
+    return typeof import.meta.url === 'string' ? path.dirname(fileURLToPath(import.meta.url)) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const fontsDir = (): string => path.join(resourcesDir(), 'fonts');
