@@ -25,8 +25,6 @@ export interface ReadContext {
 
 export type Reader = (bytes: Uint8Array, ctx: ReadContext) => Promise<Result<SourceDoc>>;
 
-const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-
 const legacy: Reader = async (bytes, ctx) => {
   if (!ctx.convertLegacy)
     return err('import.legacy.no-converter', `${ctx.fileName} 是旧版格式（.${ctx.format}），本机没有安装转换工具（LibreOffice）；请用 Word 或 WPS 另存为 .docx 后再导入`, { file: ctx.fileName });
@@ -40,7 +38,13 @@ const legacy: Reader = async (bytes, ctx) => {
 };
 
 export const readers: Partial<Record<SourceFormat, Reader>> = {
-  md: async (bytes) => ({ ok: true, value: (await import('./markdown')).readMarkdown(utf8(bytes)) }),
+  md: async (bytes, ctx) => {
+    // Markdown written on a Windows PC may be GBK like any text file: decode it the same way.
+    const { decodeText } = await import('./text');
+    const d = decodeText(bytes);
+    if ('garbled' in d) return err('import.text.garbled', `${ctx.fileName} 的文字编码无法识别（解码后是乱码），请用记事本打开后“另存为”UTF-8 编码再导入`, { file: ctx.fileName });
+    return { ok: true, value: (await import('./markdown')).readMarkdown(d.text) };
+  },
   txt: async (bytes, ctx) => (await import('./text')).readText(bytes, ctx.fileName),
   docx: async (bytes, ctx) => (await import('./docx/index')).readDocx(bytes, ctx.fileName),
   pdf: async (bytes, ctx) => (await import('./pdf')).readPdf(bytes, ctx.fileName, { extractText: ctx.pdfText !== false }),

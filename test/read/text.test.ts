@@ -98,3 +98,15 @@ describe('text structure', () => {
     expectGolden('text-gbk-speech', d);
   });
 });
+
+describe('Markdown in a Chinese encoding', () => {
+  it('a GBK .md decodes like a text file before the Markdown reader sees it', async () => {
+    const { readSource } = await import('../../core/read/registry');
+    const md = '---\ntitle: 关于文物保护的建议\nauthor: 市政协常委 韩喜\n---\n\n## 一、基本情况\n\n全市现有文物保护单位一百余处。\n';
+    const r = await readSource(enc(md, 'gbk'), { format: 'md', fileName: '韩喜.md' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.title).toBe('关于文物保护的建议');
+    expect(documentText(r.value)).toContain('全市现有文物保护单位一百余处。');
+  });
+});
