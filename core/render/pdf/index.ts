@@ -88,9 +88,11 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
     margin: 0,
     compress: true,
     lang: 'zh-CN',
+    // No default Helvetica: nothing here uses standard fonts, and it saves reading AFM files (asar).
+    font: null,
     displayTitle: true,
     info: { Title: laid.meta.title, Author: laid.meta.author, Subject: laid.meta.subject, Creator: '汇编 Huibian', CreationDate: new Date() },
-  } as PDFKit.PDFDocumentOptions) as Doc;
+  } as unknown as PDFKit.PDFDocumentOptions) as Doc;
   // pdfkit emits many tiny chunks ("endobj", "\n"…): append them to one growing buffer rather
   // than keeping hundreds of thousands of small arrays alive (matters at thousands of pages).
   let buf = new Uint8Array(1 << 20);
