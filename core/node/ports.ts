@@ -10,7 +10,7 @@ import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { createOrderSorter } from '../order/sorter';
 import { sortMembers } from '../order/member-sort';
-import type { Compiler, LocalFiles, Ports, PrintProducer, RosterFiles, SampleProvider, Sorter } from '../service/ports';
+import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider, Sorter } from '../service/ports';
 import type { PrintKind } from '../service/ports';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';
@@ -104,7 +104,7 @@ export function nodePrinter(outputs: DiskOutputs): PrintProducer {
         signal: o.signal,
       });
       if (!r.ok) return r;
-      const files = [];
+      const files: PrintOutcome['files'] = [];
       for (const f of r.value.files) {
         const rel = path.relative(dir, f.path);
         // Everything export.ts writes for these requests lands beside `out`; anything else is not servable.

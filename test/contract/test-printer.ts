@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { zipSync } from 'fflate';
 import { err, ok } from '../../core/result';
 import { handoutFileNames, selectItems } from '../../core/print/handouts';
-import type { OutputStore, PrintProducer } from '../../core/service/ports';
+import type { OutputStore, PrintOutcome, PrintProducer } from '../../core/service/ports';
 
 const NAMES = { print: '汇编-印刷版.pdf', booklet: '汇编-骑马订小册子.pdf', copies: '汇编-编号本.pdf', register: '分发清退登记表.pdf', handouts: '分发材料.pdf', screen: '汇编-屏幕阅读版.pdf', phone: '汇编-手机阅读版.pdf', printsheet: '印制单.pdf' } as const;
 
@@ -36,7 +36,7 @@ export function testPrinter(outputs: OutputStore, opts: { stepMs?: number } = {}
       try {
         // A booklet takes its time here, so the suite can cancel one while it runs.
         await step('编译…', req.as === 'booklet' ? 3000 : undefined);
-        const files = [];
+        const files: PrintOutcome['files'] = [];
         const write = async (name: string, bytes: Uint8Array, pages?: number) => {
           const w = await outputs.write(sessionId, name, bytes);
           if (!w.ok) throw new Error(w.error.message);
