@@ -58,7 +58,7 @@ export function createHttpTransport(token: string | null, base = ''): Transport 
       listeners.get(name)?.forEach((cb) => cb(payload));
     };
     source.onmessage = (e) => dispatch('message', e.data);
-    for (const name of ['compile.progress', 'session.changed']) source.addEventListener(name, (e) => dispatch(name, (e as MessageEvent).data));
+    for (const name of ['compile.progress', 'export.progress', 'session.changed']) source.addEventListener(name, (e) => dispatch(name, (e as MessageEvent).data));
   };
 
   return {
