@@ -285,6 +285,19 @@ describe('DOCX notes, text boxes, fields, tracked changes, hidden text, content 
     expectGolden('docx-fields', d);
   });
 
+  it('drops the result of a TOC field spanning paragraphs (the dossier has its own contents), with a note', async () => {
+    const d = await read({
+      body:
+        para('目录之前的正文。') +
+        para(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('一、基本情况\t1')}`) +
+        para(run('二、存在问题\t3') + '<w:r><w:fldChar w:fldCharType="end"/></w:r>') +
+        para(`<w:fldSimple w:instr=" TOC \\o ">${run('简单目录域 5')}</w:fldSimple>`) +
+        para('目录之后的正文。'),
+    });
+    expect(text(d)).toBe('目录之前的正文。\n目录之后的正文。');
+    expect(d.warnings.map((w) => w.code)).toEqual(['import.toc-dropped']);
+  });
+
   it('accepts tracked changes: insertions and moves kept, deletions and move sources dropped, deleted paragraph marks join', async () => {
     const d = await read({
       body:

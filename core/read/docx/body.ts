@@ -25,7 +25,9 @@ export interface BodyContext {
   warnings: ImportWarning[];
   fileName: string;
   /** Open fields: text shows only when every open field is past its separator. */
-  fields: ('instr' | 'result')[];
+  fields: ('instr' | 'result' | 'drop')[];
+  /** Instruction text of each open field (a TOC field's result is the author's own contents list). */
+  fieldInstr?: string[];
   /** Prefix for note ids: 'fn' / 'en'. */
   notePrefix?: string;
   /** Paragraphs set larger than body text (≥ 18 pt): title candidates even when not centred. */
@@ -53,6 +55,16 @@ function chooseBranch(el: XmlElement): XmlElement | undefined {
 const isOn = (el: XmlElement | undefined) => !!el && !['0', 'false', 'off'].includes(el.attrs['w:val'] ?? '');
 
 const fieldVisible = (ctx: BodyContext) => ctx.fields.every((f) => f === 'result');
+
+/**
+ * A table of contents inside a submission lists the author's own page numbers, which mean nothing
+ * in the dossier (it has its own contents): its result is left out, with a note.
+ */
+function dropsResult(ctx: BodyContext, instr: string): boolean {
+  if (!/^\s*TOC\b/i.test(instr)) return false;
+  warn(ctx, 'import.toc-dropped', `${ctx.fileName}：文档自带的目录已略去（汇编有统一目录）`);
+  return true;
+}
 
 class InlineSink {
   inlines: Inline[] = [];
@@ -249,9 +261,16 @@ function walkRun(r: XmlElement, ctx: BodyContext, base: RunProps, sink: InlineSi
     switch (c.name) {
       case 'w:fldChar': {
         const t = c.attrs['w:fldCharType'];
-        if (t === 'begin') ctx.fields.push('instr');
-        else if (t === 'separate' && ctx.fields.length) ctx.fields[ctx.fields.length - 1] = 'result';
-        else if (t === 'end') ctx.fields.pop();
+        const instr = (ctx.fieldInstr ??= []);
+        if (t === 'begin') {
+          ctx.fields.push('instr');
+          instr.push('');
+        } else if (t === 'separate' && ctx.fields.length) {
+          ctx.fields[ctx.fields.length - 1] = dropsResult(ctx, instr[instr.length - 1] ?? '') ? 'drop' : 'result';
+        } else if (t === 'end') {
+          ctx.fields.pop();
+          instr.pop();
+        }
         break;
       }
       case 'w:t':
@@ -294,8 +313,10 @@ function walkRun(r: XmlElement, ctx: BodyContext, base: RunProps, sink: InlineSi
         // 拼音指南: the base characters are the text; the phonetic guide is decoration.
         walkInlineContainer(child(c, 'w:rubyBase') ?? c, ctx, p, sink);
         break;
-      case 'w:delText':
       case 'w:instrText':
+        if (ctx.fieldInstr?.length && ctx.fields[ctx.fields.length - 1] === 'instr') ctx.fieldInstr[ctx.fieldInstr.length - 1] += textOf(c);
+        break;
+      case 'w:delText':
       case 'w:delInstrText':
       case 'w:rPr':
       case 'w:lastRenderedPageBreak':
@@ -326,9 +347,11 @@ function walkInlineContainer(el: XmlElement, ctx: BodyContext, base: RunProps, s
       case 'w:moveTo':
       case 'w:dir':
       case 'w:bdo':
-      case 'w:fldSimple':
       case 'w:rubyBase':
         walkInlineContainer(c, ctx, base, sink);
+        break;
+      case 'w:fldSimple':
+        if (!dropsResult(ctx, c.attrs['w:instr'] ?? '')) walkInlineContainer(c, ctx, base, sink);
         break;
       case 'w:subDoc':
         warn(ctx, 'import.subdoc', `${ctx.fileName}：文档链接了子文档，子文档的内容不会导入；请在 Word 中合并后再导入`);
