@@ -155,20 +155,58 @@ export function decodeText(bytes: Uint8Array): Decoded | { garbled: true; best?:
   return { garbled: true, best };
 }
 
-/** Splits decoded text into blocks: one paragraph per line, headings by their labels. */
+/**
+ * The wrap width of a hard-wrapped file (lines cut at a fixed number of characters by an old
+ * editor or a web form), or 0 when lines are whole paragraphs.
+ */
+export function hardWrapWidth(lines: string[]): number {
+  const lens = lines.map((l) => [...l.trim()].length).filter((n) => n > 0);
+  if (lens.length < 6) return 0;
+  const max = Math.max(...lens);
+  if (max < 20) return 0;
+  const atMax = lens.filter((n) => n >= max - 2).length;
+  return atMax / lens.length >= 0.3 ? max : 0;
+}
+
+const SENTENCE_END = /[。！？!?；;：:”’」』）)]$/;
+const INDENTED = /^[\s\u3000\u00a0]{2,}/;
+
+/** Splits decoded text into blocks: one paragraph per line (hard-wrapped lines joined), headings by their labels. */
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
-    if (!line) continue;
-    if (line === '\f') {
+  const rawLines = text.replace(/\r\n?/g, '\n').split('\n');
+  const width = hardWrapWidth(rawLines);
+  let carry = '';
+  const flush = () => {
+    if (!carry) return;
+    const level = headingLabelLevel(carry);
+    if (level && looksLikeHeadingLine(carry)) blocks.push({ type: 'heading', level, inlines: [{ type: 'text', text: carry }] });
+    else blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: carry }] });
+    carry = '';
+  };
+  for (const raw of rawLines) {
+    if (raw.includes('\f')) {
+      flush();
       blocks.push({ type: 'pageBreak' });
       continue;
     }
-    const level = headingLabelLevel(line);
-    if (level && looksLikeHeadingLine(line)) blocks.push({ type: 'heading', level, inlines: [{ type: 'text', text: line }] });
-    else blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: line }] });
+    const line = raw.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '');
+    if (!line) {
+      flush();
+      continue;
+    }
+    // A continuation: the previous line ran to the wrap width mid-sentence and this one is not indented.
+    const continues = width > 0 && carry && [...carry].length >= width - 2 && !SENTENCE_END.test(carry) && !INDENTED.test(raw) && !headingLabelLevel(line);
+    if (continues) {
+      carry += line;
+      continue;
+    }
+    flush();
+    carry = line;
+    // Without wrapping every line is a paragraph of its own.
+    if (width === 0) flush();
   }
+  flush();
   return blocks;
 }
 

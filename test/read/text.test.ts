@@ -110,3 +110,26 @@ describe('Markdown in a Chinese encoding', () => {
     expect(documentText(r.value)).toContain('全市现有文物保护单位一百余处。');
   });
 });
+
+describe('hard-wrapped text', () => {
+  it('joins lines cut at a fixed width back into paragraphs; short and indented lines start new ones', async () => {
+    const { textToBlocks } = await import('../../core/read/text');
+    const para1 = '齐文化是中华优秀传统文化的重要组成部分，具有鲜明的开放包容、务实创新、兼容并蓄的特点，近年来我市坚持保护与利用并重，取得了明显成效。';
+    const para2 = '下一步要进一步加强统筹协调，形成推动齐文化传承发展的工作合力，确保各项任务落到实处，不断开创工作新局面。';
+    const wrap = (p: string, w: number) => [...p].reduce<string[]>((acc, ch, i) => (i % w === 0 ? [...acc, ch] : [...acc.slice(0, -1), acc[acc.length - 1] + ch]), []);
+    const text = ['一、基本情况', ...wrap('　　' + para1, 24), ...wrap('　　' + para2, 24), '二、下一步打算', '　　短段落。'].join('\r\n');
+    const blocks = textToBlocks(text);
+    expect(blocks.map((b) => (b.type === 'heading' ? `H${b.level}` : b.type === 'paragraph' ? b.inlines.map((i) => (i.type === 'text' ? i.text : '')).join('') : b.type))).toEqual([
+      'H1',
+      para1,
+      para2,
+      'H1',
+      '短段落。',
+    ]);
+  });
+
+  it('a form feed is a page break', async () => {
+    const { textToBlocks } = await import('../../core/read/text');
+    expect(textToBlocks('第一页\n\f\n第二页').map((b) => b.type)).toEqual(['paragraph', 'pageBreak', 'paragraph']);
+  });
+});
