@@ -26,9 +26,43 @@ interface FontLike {
 /** Per fontkit font: the last glyph list and its deflated subset (one entry: bounded memory). */
 const cache = new WeakMap<object, { key: string; deflated: Uint8Array }>();
 
+/** The fonts hooked per document, for precompressFontStreams. */
+const hooked = new WeakMap<object, FontLike[]>();
+
+/** zlib-wrapped deflate with Node's native zlib (CompressionStream), else fflate. */
+async function zlibDeflate(raw: Uint8Array): Promise<Uint8Array> {
+  const CS = (globalThis as { CompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).CompressionStream;
+  if (!CS) return zlibSync(raw, { level: 6 });
+  const stream = new Blob([raw as BlobPart]).stream().pipeThrough(new CS('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Once every page is drawn (the glyph sets are final), builds and compresses the font subsets
+ * that are not cached yet, in parallel and off the main thread, so that doc.end() only copies
+ * cached streams. Optional: without it, embed compresses synchronously on a miss.
+ */
+export async function precompressFontStreams(doc: object): Promise<void> {
+  const fonts = hooked.get(doc) ?? [];
+  await Promise.all(
+    fonts.map(async (f) => {
+      const glyphs = f.subset.glyphs;
+      if (!Array.isArray(glyphs)) return;
+      const key = glyphs.join(',');
+      if (cache.get(f.font)?.key === key) return;
+      skipSubrScanWhenNoSubrs(f.subset as unknown as Parameters<typeof skipSubrScanWhenNoSubrs>[0]);
+      const raw = f.subset.encode();
+      cache.set(f.font, { key, deflated: await zlibDeflate(raw) });
+    }),
+  );
+}
+
 export function cacheFontStream(f: FontLike): void {
   if (f.__hbStreamCache || typeof f.embed !== 'function' || !f.subset || typeof f.subset.encode !== 'function' || !f.document || typeof f.document.ref !== 'function') return;
   f.__hbStreamCache = true;
+  const list = hooked.get(f.document) ?? [];
+  list.push(f);
+  hooked.set(f.document, list);
   const originalEmbed = f.embed.bind(f);
   f.embed = () => {
     const glyphs = f.subset.glyphs;

@@ -8,6 +8,7 @@ import type { LaidOutDossier, LaidPage, OutlineNode } from '../../layout/types';
 import { AppException } from '../../result';
 import { placeSubmittedPdfPages } from './pdf-pages';
 import { drawLine, type PdfDoc } from './text-writer';
+import { precompressFontStreams } from './font-stream-cache';
 
 export interface RenderOptions {
   onPage?: (done: number, total: number) => void;
@@ -143,6 +144,7 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
   const labels = doc.ref({ Nums: nums });
   (labels as unknown as { end(): void }).end();
   doc._root.data.PageLabels = labels;
+  await precompressFontStreams(doc);
   doc.end();
   await finished;
   let out: Uint8Array = buf.slice(0, len);
