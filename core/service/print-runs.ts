@@ -19,6 +19,12 @@ export class PrintRuns {
     return this.runs.has(exportId);
   }
 
+  /** A run of the same product for the same session (it would write the same file). */
+  sameKind(sessionId: string, as: ExportProgress['as']): string | undefined {
+    for (const [id, r] of this.runs) if (r.sessionId === sessionId && r.as === as && !r.controller.signal.aborted) return id;
+    return undefined;
+  }
+
   start(exportId: string, sessionId: string, as: ExportProgress['as']): { signal: AbortSignal; say: (message: string) => void } {
     const controller = new AbortController();
     this.runs.set(exportId, { sessionId, as, controller });

@@ -669,6 +669,8 @@ export function createService(ports: Ports): Service {
       if (i.targetPath && (!ctx.allowPaths || !ports.local)) return err('file.path-refused', '此方式不能写入本机路径，请通过下载保存');
       const exportId = i.exportId ?? ports.ids.next('exp');
       if (prints.has(exportId)) return err('export.busy', `输出任务 ${exportId} 正在进行中`);
+      // Two runs of one product would write the same file: the second waits for the clerk.
+      if (prints.sameKind(i.sessionId, i.as)) return err('export.busy', '同类输出正在进行中，请等它完成或取消后再试');
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
       const session = cur.value;

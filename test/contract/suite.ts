@@ -503,6 +503,8 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       });
       const pending = c.call('export.print', { sessionId: id, as: 'booklet', exportId: 'exp-cancel-1' });
       await running;
+      const twice = await c.call('export.print', { sessionId: id, as: 'booklet' });
+      expect(!twice.ok && twice.error.code).toBe('export.busy');
       const cancelled = must(await c.call('export.cancel', { exportId: 'exp-cancel-1' }));
       expect(cancelled.cancelled).toBe(1);
       const r = await pending;
