@@ -113,7 +113,8 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
     }
     if (st.isDirectory()) {
       if (depth > 8) return;
-      const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'zh'));
+      // Hidden files and the folder litter Windows leaves behind are not submissions.
+      const names = (await readdir(p)).filter((n) => !n.startsWith('.') && !/^(thumbs\.db|desktop\.ini)$/i.test(n)).sort((a, b) => a.localeCompare(b, 'zh'));
       for (const n of names) await walk(path.join(p, n), depth + 1);
     } else if (st.isFile()) files.push(p);
   };

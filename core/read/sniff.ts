@@ -59,7 +59,8 @@ function looksLikeMarkup(b: Uint8Array): boolean {
 /** Word's owner/lock file "~$name.docx": 162 bytes, or any file whose name starts with ~$. */
 export function isLockFile(fileName: string, size: number): boolean {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.startsWith('~$') || (size === 162 && /\.(docx?|wps)$/i.test(base) && base.startsWith('~'));
+  // WPS names its lock files ".~name.docx".
+  return base.startsWith('~$') || base.startsWith('.~') || (size === 162 && /\.(docx?|wps)$/i.test(base) && base.startsWith('~'));
 }
 
 const EXT_FORMATS: Record<string, SourceFormat> = { md: 'md', markdown: 'md', txt: 'txt', text: 'txt', docx: 'docx', docm: 'docx', dotx: 'docx', wpt: 'wps', pdf: 'pdf', doc: 'doc', dot: 'doc', wps: 'wps', rtf: 'rtf', odt: 'odt' };

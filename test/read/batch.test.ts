@@ -39,6 +39,7 @@ beforeAll(() => {
   writeFileSync(path.join(inbox, '04-空.docx'), new Uint8Array(0));
   writeFileSync(path.join(inbox, '05-其实是PDF.docx'), new TextEncoder().encode('%PDF-1.4\n%%EOF'));
   writeFileSync(path.join(inbox, '06-名单.xlsx'), new Uint8Array([0x50, 0x4b, 3, 4]));
+  writeFileSync(path.join(inbox, 'Thumbs.db'), new Uint8Array([1, 2, 3]));
   writeFileSync(path.join(inbox, '书面发言', '07-韩喜书面发言.docx'), speech('关于博物馆建设的书面发言', '韩喜', '博物馆是城市文化的名片，应当加快建设进度，提高展陈水平。'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -73,6 +73,7 @@ describe('broken packages (B1, B4)', () => {
     await expectError(strToU8('%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF'), '发言.docx', 'import.wrong-extension');
     await expectError(new Uint8Array(0), '空文件.docx', 'import.empty');
     await expectError(wordLockFile(), '~$发言.docx', 'import.lock-file');
+    await expectError(wordLockFile(), '.~发言.docx', 'import.lock-file');
     await expectError(new Uint8Array(500).fill(7), '乱码.docx', 'import.docx.not-a-document');
   });
 
