@@ -18,8 +18,15 @@ export interface PdfInfo {
   outline: { title: string; pageIndex: number }[];
 }
 
+let worker: pdfjs.PDFWorker | null = null;
+/** Starts pdf.js's worker ahead of time (the preview screen calls it on mount). */
+export function warmPdfWorker(): pdfjs.PDFWorker {
+  worker ??= new pdfjs.PDFWorker();
+  return worker;
+}
+
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  return pdfjs.getDocument({ data: bytes, isEvalSupported: false, enableXfa: false, stopAtErrors: false }).promise;
+  return pdfjs.getDocument({ data: bytes, worker: warmPdfWorker(), isEvalSupported: false, enableXfa: false, stopAtErrors: false }).promise;
 }
 
 export async function pdfInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {

@@ -3,8 +3,8 @@
 // warnings. A drop becomes one sections.moveItem call; the board then shows the saved order,
 // never a local guess that could differ from what will be printed.
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Dropdown, Empty, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import {
   closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors,
   type DragEndEvent, type DragOverEvent, type DragStartEvent,
@@ -95,27 +95,30 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin }: CardP
         {s.title}
       </div>
       <div className="hb-card-meta">{s.authorLine || <span style={{ color: '#d4380d' }}>（无作者）</span>}</div>
-      <div className="hb-card-meta" style={{ display: 'flex', gap: 6, alignItems: 'center', marginTop: 2, flexWrap: 'wrap' }}>
-        <Tag style={{ margin: 0 }}>{SUBMISSION_KIND_NAMES[s.kind]}</Tag>
+      <div className="hb-card-meta hb-card-row">
+        <span className="hb-tag">{SUBMISSION_KIND_NAMES[s.kind]}</span>
         <span>{pages !== undefined ? `${pages} 页` : '— 页'}</span>
         <span>{words !== undefined ? `${words.toLocaleString('zh-CN')} 字` : '… 字'}</span>
         {warnings.length > 0 && (
-          <Tag color="warning" icon={<WarningOutlined />} style={{ margin: 0 }} title={warnings.join('；')}>{warnings[0]}</Tag>
+          <span className="hb-tag hb-tag-warn" title={warnings.join('；')}>⚠ {warnings[0]}</span>
         )}
         <span style={{ flex: 1 }} />
-        <Button
-          size="small"
-          type="text"
+        <button
+          type="button"
+          className="hb-pin"
+          data-pinned={s.options.pinned}
           title={s.options.pinned ? '取消固定（排序时会参与排序）' : '固定位置（按规则排序时不动）'}
           aria-label={s.options.pinned ? '取消固定' : '固定位置'}
-          icon={s.options.pinned ? <PushpinFilled /> : <PushpinOutlined />}
           onPointerDown={(e) => e.stopPropagation()}
+          onKeyDown={(e) => e.stopPropagation()}
           onClick={(e) => {
             e.stopPropagation();
             onPin(s);
           }}
           data-testid="pin"
-        />
+        >
+          {s.options.pinned ? <PushpinFilled /> : <PushpinOutlined />}
+        </button>
       </div>
     </div>
   );

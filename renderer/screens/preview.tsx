@@ -9,7 +9,7 @@ import type { CompileJob, OutputFile } from '../../core/contract';
 import { sectionItems } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { useItemFacts } from '../state/item-facts';
-import { openPdf, pdfInfo, PdfView, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
+import { openPdf, pdfInfo, PdfView, warmPdfWorker, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
 
 const RUNNING = new Set(['queued', 'running']);
 
@@ -46,7 +46,10 @@ export function PreviewScreen() {
       if (!bytes.ok) return app.showError(bytes.error);
       try {
         const doc = await openPdf(bytes.value);
-        setPdf({ doc, info: await pdfInfo(doc), file });
+        // Pages first; labels and outline (many worker round trips) follow.
+        setPdf({ doc, info: { pageCount: doc.numPages, labels: null, outline: [] }, file });
+        const info = await pdfInfo(doc);
+        setPdf((cur) => (cur?.doc === doc ? { ...cur, info } : cur));
       } catch (e) {
         app.showError({ code: 'preview.failed', message: `无法显示生成的 PDF：${String(e)}` });
       }
@@ -62,6 +65,10 @@ export function PreviewScreen() {
     },
     [app, loadPdf],
   );
+
+  useEffect(() => {
+    warmPdfWorker();
+  }, []);
 
   useEffect(() => {
     void app.transport.call('compile.status', { sessionId: s.id }).then((r) => r.ok && r.value && track(r.value));

@@ -27,7 +27,7 @@ export interface AppState {
   edit<K extends EditName>(name: K, input: EditInput<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>>;
   /** A read (or non-session) call; shows the error message on failure unless quiet. */
   call<K extends ApiName>(name: K, input: In<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>>;
-  openSession(id: string): Promise<boolean>;
+  openSession(id: string, started?: Promise<Result<Out<'sessions.open'>>>): Promise<boolean>;
   refresh(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -144,9 +144,12 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   );
 
   const openSession = useCallback(
-    async (id: string) => {
-      const r = await call('sessions.open', { sessionId: id });
-      if (!r.ok) return false;
+    async (id: string, started?: Promise<Result<Out<'sessions.open'>>>) => {
+      const r = started ? await started : await call('sessions.open', { sessionId: id });
+      if (!r.ok) {
+        if (started) showError(r.error);
+        return false;
+      }
       if (r.value.status === 'recovery') {
         const info = r.value;
         const snap = info.snapshots[0];
@@ -178,7 +181,7 @@ export function AppStateProvider({ transport, children }: { transport: Transport
       for (const n of r.value.view.notices ?? []) message.info(n.message);
       return true;
     },
-    [call, message, modal, setView],
+    [call, message, modal, setView, showError],
   );
 
   const go = useCallback((s: Screen, id: string | null = null) => {
@@ -236,11 +239,15 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     [transport, refresh],
   );
 
-  // Reopen the session of this tab after a reload.
-  useEffect(() => {
+  // Reopen the session of this tab after a reload; the request starts during the first render so
+  // the session data and the first frame are prepared in parallel.
+  const [reopening] = useState(() => {
     const id = sessionStorage.getItem('huibian.session');
-    if (id)
-      void openSession(id).then((ok) => {
+    return id ? { id, started: transport.call('sessions.open', { sessionId: id }) } : null;
+  });
+  useEffect(() => {
+    if (reopening)
+      void openSession(reopening.id, reopening.started).then((ok) => {
         if (ok) return;
         sessionStorage.removeItem('huibian.session');
         setRestoring(false);
