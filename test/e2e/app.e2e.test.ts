@@ -180,6 +180,12 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const latest = (await state()).revision;
     await poll(async () => Number(await page.getByTestId('session-title').getAttribute('data-revision'))).toBe(latest);
 
+    // Pin the first item of the second section: sorting must leave it in place.
+    const pinnedId = (await state()).session.sections[1].items[0];
+    await columnCards(sec2.id).first().getByTestId('pin').click();
+    await poll(async () => (await state()).session.submissions.find((x) => x.id === pinnedId)!.options.pinned).toBe(true);
+    await poll(async () => Number(await page.getByTestId('session-title').getAttribute('data-revision'))).toBe((await state()).revision);
+
     // Sort the second section by surname strokes; then undo with Ctrl+Z.
     const manual = (await state()).session.sections[1].items;
     await page.locator(`[data-testid=column][data-section="${sec2.id}"] .ant-select`).first().click();
@@ -188,6 +194,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const sorted = (await state()).session.sections[1].items;
     expect(sorted).not.toEqual(manual);
     expect(new Set(sorted)).toEqual(new Set(manual));
+    expect(sorted[0]).toBe(pinnedId);
     await poll(() => columnCards(sec2.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(sorted);
     await page.getByTestId('save-state').click(); // focus away from the select
     await page.keyboard.press('Control+z');
