@@ -1,12 +1,14 @@
 // Reads a session folder from disk: session.json (validated; a bad file names the field) and the
 // source files beside it, each turned into a SourceDoc by the reader registry. This is the CLI's
 // input and the first thing the store builds on. It never writes.
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SessionSchema, describeIssues, type Session, type Submission } from '../model/session';
 import type { SourceDoc } from '../model/document';
 import { err, ok, type AppError, type Result } from '../result';
-import { readSource } from '../read/registry';
+import { readSource, type ReadContext } from '../read/registry';
+import { IMAGE_LIMITS, sniffImage } from '../read/image-info';
 
 export const SESSION_FILE = 'session.json';
 
@@ -43,7 +45,39 @@ export interface LoadedSession {
 }
 
 /** Loads session.json and reads every submission's source file (limited parallelism). */
-export async function loadSessionFolder(dir: string, opts: { concurrency?: number } = {}): Promise<Result<LoadedSession>> {
+/**
+ * Resolves a Markdown image path relative to the Markdown file, but only inside the session folder
+ * and only for PNG/JPEG within the size cap: a submission can never make us read other files.
+ */
+export function folderImageResolver(sessionDir: string, sourceFile: string): NonNullable<ReadContext['resolveImage']> {
+  const root = path.resolve(sessionDir) + path.sep;
+  return (src) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(src.split(/[?#]/)[0]);
+    } catch {
+      return undefined;
+    }
+    if (!rel || path.isAbsolute(rel) || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return undefined;
+    const file = path.resolve(path.dirname(sourceFile), rel);
+    if (!file.startsWith(root)) return undefined;
+    try {
+      if (statSync(file).size > IMAGE_LIMITS.maxBytes) return undefined;
+      const data = readFileSync(file);
+      const kind = sniffImage(data);
+      if (kind === 'png') return { mime: 'image/png', data };
+      if (kind === 'jpeg') return { mime: 'image/jpeg', data };
+    } catch {
+      // missing or unreadable: the reader keeps the alt text and warns
+    }
+    return undefined;
+  };
+}
+
+export async function loadSessionFolder(
+  dir: string,
+  opts: { concurrency?: number; /** PDF items: extract the text layer (slow; compile does not need it). */ pdfText?: boolean } = {},
+): Promise<Result<LoadedSession>> {
   const s = await loadSessionFile(dir);
   if (!s.ok) return s;
   const session = s.value;
@@ -64,7 +98,12 @@ export async function loadSessionFolder(dir: string, opts: { concurrency?: numbe
         failures.push({ submission: sub, error: { code: 'source.not-found', message: `找不到材料“${sub.title}”的文件：${sub.source.file}（${(e as NodeJS.ErrnoException).code}）`, file: sub.source.file } });
         continue;
       }
-      const r = await readSource(bytes, { format: sub.source.format, fileName: sub.source.file });
+      const r = await readSource(bytes, {
+        format: sub.source.format,
+        fileName: sub.source.file,
+        pdfText: opts.pdfText ?? false,
+        resolveImage: folderImageResolver(dir, file),
+      });
       if (r.ok) docs.set(sub.id, r.value);
       else failures.push({ submission: sub, error: r.error });
     }

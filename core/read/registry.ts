@@ -7,6 +7,7 @@ import type { SourceDoc } from '../model/document';
 import type { SourceFormat } from '../model/session';
 import { err, type Result } from '../result';
 import { resolveFormat } from './sniff';
+import type { ReadMarkdownOptions } from './markdown';
 
 /** Converts a legacy document (.doc/.wps/.rtf/.odt) to DOCX bytes; provided by core/node/legacy-convert. */
 export type LegacyConverter = (bytes: Uint8Array, format: SourceFormat, fileName: string) => Promise<Result<Uint8Array>>;
@@ -21,6 +22,8 @@ export interface ReadContext {
   pdfText?: boolean;
   /** Receives the DOCX a legacy file was converted to, so it can be stored and not converted again. */
   onConverted?: (docx: Uint8Array) => void;
+  /** Markdown: resolves a relative image path (the node side reads it inside the session folder). */
+  resolveImage?: ReadMarkdownOptions['resolveImage'];
 }
 
 export type Reader = (bytes: Uint8Array, ctx: ReadContext) => Promise<Result<SourceDoc>>;
@@ -43,7 +46,7 @@ export const readers: Partial<Record<SourceFormat, Reader>> = {
     const { decodeText } = await import('./text');
     const d = decodeText(bytes);
     if ('garbled' in d) return err('import.text.garbled', `${ctx.fileName} 的文字编码无法识别（解码后是乱码），请用记事本打开后“另存为”UTF-8 编码再导入`, { file: ctx.fileName });
-    return { ok: true, value: (await import('./markdown')).readMarkdown(d.text) };
+    return { ok: true, value: (await import('./markdown')).readMarkdown(d.text, { resolveImage: ctx.resolveImage, fileName: ctx.fileName }) };
   },
   txt: async (bytes, ctx) => (await import('./text')).readText(bytes, ctx.fileName),
   docx: async (bytes, ctx) => (await import('./docx/index')).readDocx(bytes, ctx.fileName),
