@@ -2,7 +2,7 @@
 // older than its sources, starts the HTTP transport serving it, and prints one line with the URL
 // to open (the token travels in the fragment). It must never bind beyond 127.0.0.1 (the server
 // enforces it) nor print the token anywhere but that one line.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,9 @@ export function needsBuild(): boolean {
 export async function buildRenderer(): Promise<void> {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // A build that changes nothing keeps old mtimes; mark it fresh so it is not redone every run.
+  const now = new Date();
+  utimesSync(join(distWeb, 'index.html'), now, now);
 }
 
 function arg(name: string): string | undefined {

@@ -1,7 +1,7 @@
 // Shared E2E harness: builds the renderer once, starts the HTTP transport on a temp data folder,
 // launches Debian Chromium headless. Skips (with a visible notice) only when Chromium is missing
 // and never under CI=true, where a missing browser is a failure.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -20,11 +20,32 @@ export function chromiumAvailable(): boolean {
 }
 
 let built: Promise<void> | null = null;
-/** vite build → dist-web/, once per process. */
+/**
+ * vite build → dist-web/ when it is missing or stale, once per process, under a cross-process lock
+ * (test files run in parallel forks; two builds emptying dist-web at once would break both).
+ */
 export function buildOnce(): Promise<void> {
   built ??= (async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error' });
+    const lock = join(ROOT, 'test-output', '.dist-web.lock');
+    mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      try {
+        mkdirSync(lock);
+        break;
+      } catch {
+        // A lock left by a killed run is stale after five minutes.
+        if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        if (Date.now() > deadline) throw new Error('timed out waiting for another test to build dist-web');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    try {
+      const { needsBuild, buildRenderer } = await import('../../scripts/web');
+      if (needsBuild()) await buildRenderer();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   })();
   return built;
 }

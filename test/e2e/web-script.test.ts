@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './browser';
+import { buildOnce, ROOT } from './browser';
 
 let child: ChildProcess | undefined;
 afterAll(() => {
@@ -14,6 +14,7 @@ afterAll(() => {
 
 describe('npm run web', () => {
   it('prints one line with the URL, serves the UI, and the token opens the API', async () => {
+    await buildOnce(); // so the script finds dist-web fresh and does not rebuild it under another test
     const data = mkdtempSync(join(tmpdir(), 'huibian-web-'));
     child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'web.ts'), '--port', '0', '--data', data], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
