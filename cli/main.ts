@@ -7,6 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   sort: { summary: '按姓氏笔画或拼音排序姓名（标准输入 → 标准输出）', load: () => import('./commands/sort') },
   roster: { summary: '导入 / 导出委员名单（.xlsx / .csv）', load: () => import('./commands/roster') },
   serve: { summary: '在本机启动服务，用浏览器打开汇编界面', load: () => import('./commands/serve') },
+  call: { summary: '按统一接口调用任一功能（JSON 输入输出）', load: () => import('./commands/call') },
   session: { summary: '会议数据：列表、快照恢复、会议包导出/导入', load: () => import('./commands/session') },
 };
 
