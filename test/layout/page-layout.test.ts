@@ -121,4 +121,39 @@ describe('page layout', () => {
     // the long cell, the left cell once, and the header (6 characters) on every page
     expect(chars).toBe(3000 + 2 + 6 * c.pageCount);
   });
+
+  it('lays out merged cells: a colSpan cell spans its columns, a rowSpan cell spans its rows', () => {
+    const fx = fixtureSession();
+    const cell = (text: string, extra: Record<string, number> = {}) => ({ paragraphs: [para(text) as never], ...extra });
+    fx.docs.set('c', doc([{ type: 'table', headerRows: 1, rows: [
+      { cells: [cell('类别'), cell('二〇二二年与二〇二三年', { colSpan: 2 })] },
+      { cells: [cell('游客', { rowSpan: 2 }), cell('一'), cell('二')] },
+      { cells: [cell('三'), cell('四')] },
+    ] }]));
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const g = geometry(fx.session.layout);
+    const page = laid.pages[laid.items[2].startPhysical - 1];
+    const texts = page.ops.filter((o) => o.op === 'text') as Extract<DrawOp, { op: 'text' }>[];
+    const at = (t: string) => texts.find((o) => o.segs.map((s) => s.text).join('') === t)!;
+    const colW = g.blockW / 3;
+    // the merged header cell is centred over columns 2–3
+    const head = at('二〇二二年与二〇二三年').segs[0];
+    expect(head.x - g.inner).toBeGreaterThan(colW);
+    // 三 and 四 sit in columns 2 and 3 (column 1 is taken by the rowSpan cell)
+    expect(at('三').segs[0].x - g.inner).toBeGreaterThan(colW);
+    expect(at('四').segs[0].x - g.inner).toBeGreaterThan(2 * colW);
+    // the rowSpan cell's frame reaches the bottom of row 3
+    const rules = page.ops.filter((o) => o.op === 'rule') as Extract<DrawOp, { op: 'rule' }>[];
+    const bottom = Math.max(...rules.map((r) => Math.max(r.y1, r.y2)));
+    expect(rules.some((r) => Math.abs(r.x1 - g.inner) < 0.01 && r.x1 === r.x2 && Math.abs(Math.max(r.y1, r.y2) - bottom) < 0.01)).toBe(true);
+  });
+
+  it('honours a per-item startOnOdd', () => {
+    const fx = fixtureSession();
+    fx.docs.set('a', doc([para('短文。')]));
+    fx.session.submissions[1].options.startOnOdd = true;
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    expect(laid.items[1].startPage).toBe(3);
+    expect(laid.pages[laid.frontPageCount + 1].kind).toBe('blank');
+  });
 });
