@@ -103,6 +103,9 @@ describe('huibian compile', () => {
     expect(r.stdout).toContain('材料 1 篇');
     expect(r.stdout).toMatch(/共 \d+ 页/);
     expect(readFileSync(path.join(dir, 'out', '测试会议.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // not a terminal: progress as plain lines on stderr
+    expect(r.stderr).toContain('排版 1/1');
+    expect(r.stderr).toMatch(/生成PDF (\d+)\/\1/);
   });
 
   it('fails with a clear message for a bad session folder', () => {
