@@ -109,7 +109,18 @@ export function Shell() {
         app.showError({ code: 'ui.no-session', message: '请先新建或打开一个会议，再拖入材料。' });
         return;
       }
-      void Promise.all(files.map((f) => transport.fileInput(f))).then((inputs) => app.importFiles(inputs)).then((r) => r && go('intake'));
+      void (async () => {
+        // Electron: dropped folders become the documents inside them (the browser gets files only).
+        const native = transport.native;
+        const paths = native ? files.map((f) => transport.pathOf?.(f) ?? '').filter(Boolean) : [];
+        let inputs;
+        if (native && paths.length === files.length) {
+          const expanded = await native.expandPaths(paths);
+          inputs = expanded.ok ? expanded.value.map((path) => ({ path })) : [];
+        } else inputs = await Promise.all(files.map((f) => transport.fileInput(f)));
+        if (!inputs.length) return app.showError({ code: 'import.nothing', message: '拖入的内容中没有可导入的文件（Word、WPS、PDF、文本）。' });
+        if (await app.importFiles(inputs)) go('intake');
+      })();
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -144,7 +155,11 @@ export function Shell() {
       const paths = ((p ?? {}) as { paths?: string[] }).paths ?? [];
       if (!paths.length) return;
       if (!view) return app.showError({ code: 'ui.no-session', message: '请先打开一个会议，再导入文件。' });
-      void app.importFiles(paths.map((path) => ({ path }))).then(() => go('intake'));
+      void (async () => {
+        const expanded = transport.native ? await transport.native.expandPaths(paths) : null;
+        const files = expanded?.ok ? expanded.value : paths;
+        if (files.length && (await app.importFiles(files.map((path) => ({ path }))))) go('intake');
+      })();
     });
     return () => {
       offMenu();

@@ -1,9 +1,9 @@
 // The shell's native actions (dialogs, open folder, print, external links) as schema-checked IPC
 // handlers. Paths the renderer sends are only honoured inside the allowed roots (the data folder
 // and folders the user picked in a native dialog); it must never open arbitrary paths or URLs.
-import { dirname, extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { z } from 'zod';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { err, ok } from '../../core/result';
@@ -26,6 +26,40 @@ function isDir(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Extensions the importer reads; anything else in a dropped folder is left alone. */
+export const DOCUMENT_EXTENSIONS = ['.docx', '.doc', '.wps', '.txt', '.md', '.pdf', '.rtf', '.odt'];
+const MAX_FILES = 500;
+
+/**
+ * Dropped or picked paths → document files: folders are walked (four levels, files before subfolders, hidden and
+ * Word lock files skipped); a file the user named explicitly is kept even with another extension,
+ * so its import reports why it cannot be read instead of it vanishing silently.
+ */
+export async function expandDocumentPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    // A folder's own files first (in name order), then its subfolders, as a clerk reads a folder.
+    const visible = entries.filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$')).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    for (const e of visible) {
+      if (out.length >= MAX_FILES) return;
+      if (e.isFile() && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase())) out.push(join(dir, e.name));
+    }
+    for (const e of visible) if (e.isDirectory() && depth < 4) await walk(join(dir, e.name), depth + 1);
+  };
+  for (const p of paths) {
+    if (out.length >= MAX_FILES) break;
+    if (isDir(p)) await walk(p, 1);
+    else out.push(p);
+  }
+  return out;
 }
 
 export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
@@ -78,6 +112,7 @@ export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
           return err('shell.read-failed', `无法读取生成的文件：${path}`, { file: path });
         }
       }),
+    expandPaths: nativeHandler(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }), async ({ paths }) => ok(await expandDocumentPaths(paths))),
     openExternal: nativeHandler(z.object({ url: z.string().min(1).max(2048) }), async ({ url }) => {
         if (!isAllowedExternal(url)) return err('shell.forbidden', '出于安全考虑，此链接不能打开。');
         await deps.shell.openExternal(url);

@@ -24,6 +24,7 @@ const bridge = {
     openFolder: (path) => native('openFolder', { path }),
     printPdf: (path) => native('printPdf', { path }),
     readOutput: (path) => native('readOutput', { path }),
+    expandPaths: (paths) => native('expandPaths', { paths }),
     openExternal: (url) => native('openExternal', { url }),
   },
 } satisfies Bridge;

@@ -52,7 +52,10 @@ export function IntakeScreen() {
     const native = app.transport.native;
     if (!native) return;
     const r = await native.pickFiles({ folder: true });
-    if (r.ok && r.value.length) await app.importFiles(r.value.map((path) => ({ path })));
+    if (!r.ok || !r.value.length) return;
+    const files = await native.expandPaths(r.value);
+    if (files.ok && files.value.length) await app.importFiles(files.value.map((path) => ({ path })));
+    else app.showError({ code: 'import.nothing', message: '这个文件夹里没有可导入的文件（Word、WPS、PDF、文本）。' });
   };
 
   const copyMissing = async () => {

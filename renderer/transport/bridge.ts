@@ -13,6 +13,8 @@ export interface NativeApi {
   openFolder(path: string): Promise<Result<true>>;
   /** Hands a PDF inside the app's roots to the system viewer for printing. */
   printPdf(path: string): Promise<Result<true>>;
+  /** Files to import from dropped or picked paths: folders are walked (documents only, no lock files). */
+  expandPaths(paths: string[]): Promise<Result<string[]>>;
   /** Reads a produced file (compiled PDF) inside the app's roots, for the in-app preview. */
   readOutput(path: string): Promise<Result<Uint8Array>>;
   /** Opens an https URL on the allow-list in the system browser. */

@@ -23,5 +23,6 @@ export function createIpcTransport(bridge: Bridge): Transport {
       return { name: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) };
     },
     native: bridge.native,
+    pathOf: (file: File) => bridge.pathForFile(file),
   };
 }

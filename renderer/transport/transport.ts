@@ -10,6 +10,8 @@ export interface Transport extends Client {
   fetchOutput(file: OutputFile): Promise<Result<Uint8Array>>;
   /** Turns a browser File into what the contract accepts (a local path in Electron, bytes over HTTP). */
   fileInput(file: File): Promise<FileInput>;
+  /** The local path of a dropped File, Electron only. */
+  pathOf?(file: File): string;
   /** Native shell actions, Electron only. */
   native?: NativeApi;
 }

@@ -112,3 +112,19 @@ describe('IPC binding', () => {
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('dropped folders', () => {
+  it('expand to their documents (files before subfolders, four levels, no hidden or lock files); named files are kept', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { expandDocumentPaths } = await import('../../electron/main/native-actions');
+    const root = mkdtempSync(join(tmpdir(), 'huibian-drop-'));
+    mkdirSync(join(root, '第二批', '补交', '更深', '太深'), { recursive: true });
+    for (const f of ['b.docx', 'a.pdf', '~$a.docx', '.hidden.txt', 'notes.xlsx', '第二批/c.wps', '第二批/补交/d.md', '第二批/补交/更深/e.txt', '第二批/补交/更深/太深/f.txt']) writeFileSync(join(root, f), 'x');
+    const single = join(root, 'notes.xlsx');
+    expect(await expandDocumentPaths([root, single])).toEqual([
+      join(root, 'a.pdf'), join(root, 'b.docx'), join(root, '第二批', 'c.wps'), join(root, '第二批', '补交', 'd.md'), join(root, '第二批', '补交', '更深', 'e.txt'), single,
+    ]);
+  });
+});
