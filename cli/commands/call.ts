@@ -1,19 +1,15 @@
 // `huibian call <name> [JSON]`: any call of the one typed contract from a terminal, through the same
 // dispatcher as the app's IPC and HTTP transports (input validated, errors as values with codes).
 // For scripting and for support: `huibian call sessions.list`, `huibian call stats.get '{"sessionId":"…"}'`.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { API_NAMES, createDispatcher, createLocalClient, isApiName } from '../../core/contract';
-import { createNodePorts } from '../../core/node/ports';
-import { defaultDataDir } from '../../core/node/store/data-dir';
-import { createService } from '../../core/service/service';
+import { API_NAMES, isApiName } from '../../core/contract';
+import { DATA_OPTION_HELP, withLocalClient } from '../local-client';
 
 const HELP = `用法：huibian call <调用名> ['{"参数":"值"}'] [--data 数据文件夹]
 
 按统一接口（与界面相同的校验与错误代码）调用任一功能，结果以 JSON 输出到标准输出。
 不带调用名时列出全部调用名。
-  --data <DIR>   会议数据文件夹（默认 ${defaultDataDir()}）`;
+${DATA_OPTION_HELP}`;
 
 export async function run(argv: string[]): Promise<number> {
   let args;
@@ -45,11 +41,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const dataDir = path.resolve(args.values.data ?? defaultDataDir());
-  await mkdir(dataDir, { recursive: true });
-  const service = createService(createNodePorts({ dataDir, transport: 'cli' }));
-  try {
-    const client = createLocalClient(createDispatcher(service), { transport: 'cli', allowPaths: true });
+  return withLocalClient(args.values.data, async (client) => {
     // The name was checked above; the dispatcher validates the input against the contract's schema.
     const r = await (client.call as (n: string, i: unknown) => ReturnType<typeof client.call>)(name, input);
     if (!r.ok) {
@@ -59,7 +51,5 @@ export async function run(argv: string[]): Promise<number> {
     }
     console.log(JSON.stringify(r.value, null, 2));
     return 0;
-  } finally {
-    await service.dispose();
-  }
+  });
 }
