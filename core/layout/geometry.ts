@@ -21,6 +21,22 @@ export interface Geometry {
   duplex: boolean;
 }
 
+/**
+ * The binding margin with the gutter (装订线) added, mm: the text block keeps its width and moves
+ * away from the spine, the outer margin gives way (never below zero). Mirrored with the block in
+ * duplex, since blockLeft measures the even pages' margin from the right edge.
+ */
+export function innerMarginMm(s: Pick<LayoutSettings, 'marginInner' | 'pageWidth' | 'blockWidth' | 'gutter'>): number {
+  const gutter = s.gutter ?? 0;
+  if (!(gutter > 0)) return s.marginInner;
+  return s.marginInner + Math.min(gutter, Math.max(0, s.pageWidth - s.marginInner - s.blockWidth));
+}
+
+/** The multiple the total page count is padded to: the setting, else 2 for duplex, 1 single-sided. */
+export function padMultiple(s: Pick<LayoutSettings, 'padToMultiple' | 'binding'>): 1 | 2 | 4 {
+  return s.padToMultiple ?? (s.binding === 'duplex' ? 2 : 1);
+}
+
 export function geometry(s: LayoutSettings): Geometry {
   const blockW = mm(s.blockWidth);
   const blockH = mm(s.blockHeight);
@@ -31,7 +47,7 @@ export function geometry(s: LayoutSettings): Geometry {
     pageW: mm(s.pageWidth),
     pageH: mm(s.pageHeight),
     top: mm(s.marginTop),
-    inner: mm(s.marginInner),
+    inner: mm(innerMarginMm(s)),
     blockW,
     blockH,
     lines: s.linesPerPage,

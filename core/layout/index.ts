@@ -10,7 +10,7 @@ import { mm } from '../model/settings';
 import { makeAtoms, type GlyphReport } from './atoms';
 import { Flow, type FlowPage } from './flow';
 import { layoutCover, layoutPreface, layoutToc } from './front-matter';
-import { blockLeft, geometry } from './geometry';
+import { blockLeft, geometry, padMultiple } from './geometry';
 import { layoutItemBody } from './item';
 import { alignedSegs, breakAtoms, type LayoutContext } from './paragraph';
 import type { DrawOp, LaidOutDossier, LaidOutItem, LaidPage, OutlineNode } from './types';
@@ -99,8 +99,13 @@ export class DossierLayouter {
       front.push(...layoutToc(ctx, titles, toc, (e) => destOf.get(e.submissionId)!).pages);
     }
     if ((s.itemStart === 'oddPage' || g.duplex) && front.length % 2 === 1) front.push({ kind: 'blank', ops: [] });
+    const body = [...this.flow.pages];
+    // Binding: blank, unnumbered pages at the end so the total is a multiple of 2 (duplex) or 4
+    // (folded sheets); the print products and the plain compile then agree page for page.
+    const multiple = padMultiple(s);
+    const short = multiple > 1 ? (multiple - ((front.length + body.length) % multiple)) % multiple : 0;
+    for (let k = 0; k < short; k++) (body.length ? body : front).push({ kind: 'blank', ops: [] });
     const frontCount = front.length;
-    const body = this.flow.pages;
 
     const pages: LaidPage[] = [];
     const pnSize = s.pageNumberSize;

@@ -13,12 +13,11 @@ import { buildDossier, tocAuthor } from '../model/dossier';
 import type { Session } from '../model/session';
 import type { LayoutSettings } from '../model/settings';
 import { err, ok, toAppError, AppException, type Result } from '../result';
-import { duplexLayout, padMultipleFor, phoneLayout, screenLayout, withGutter } from '../print/binding';
+import { duplexLayout, padMultipleFor, phoneLayout, screenLayout } from '../print/binding';
 import { FormLibrary, type PaperName } from '../print/compose';
 import { dossierOrder, extractItemPages, handoutFileNames, selectItems, type HandoutSelection, type SelectedItem } from '../print/handouts';
 import { imposeBooklet, imposeTwoUp, SADDLE_STITCH_MAX_SHEETS } from '../print/imposition';
 import { eachNumberedCopy, numberedCopiesPdf, planCopies, type CopySpec } from '../print/numbered-copies';
-import { padToMultiple } from '../print/padding';
 import { renderWithPdfkit } from '../print/pdfkit-render';
 import { computePrintSheet, printSheetLines, type PrintMode, type PrintSheet } from '../print/print-sheet';
 import { renderRegister } from '../print/register';
@@ -127,9 +126,13 @@ async function write(file: string, data: Uint8Array | string, files: ExportRepor
   files.push({ path: file, bytes: typeof data === 'string' ? new TextEncoder().encode(data).length : data.length });
 }
 
-/** The session as this export compiles it: marks and layout overrides applied, gutter folded in. */
+/**
+ * The session as this export compiles it: marks and layout overrides applied. The gutter and the
+ * binding padding are the layout engine's own (core/layout/geometry), so this export, the plain
+ * compile and the stamps on numbered copies place the text block identically.
+ */
 export function variantSession(session: Session, layout: LayoutSettings, marks?: Partial<Session['marks']>): Session {
-  return { ...session, layout: withGutter(layout), marks: { ...session.marks, ...(marks ?? {}) } };
+  return { ...session, layout, marks: { ...session.marks, ...(marks ?? {}) } };
 }
 
 /** Compiles a session variant; items without a document become warnings, none at all an error. */
@@ -223,11 +226,11 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
         const s = variantSession(session, base, req.marks);
         await checkFileTarget(req.out);
         say('编译印刷版…');
+        // The engine already padded the total to padMultipleFor(s.layout) with blank pages.
         const r = await compileVariant(s, docs, warnings, req.signal);
-        const padded = await padToMultiple(r.pdf, padMultipleFor(s.layout));
-        await write(req.out, padded.pdf, files);
-        const sheet = computePrintSheet({ pages: padded.pageCount, copies: req.copies ?? 1, mode: s.layout.binding === 'duplex' ? 'duplex' : 'single', sparePercent: req.sparePercent });
-        return ok(report(padded.pageCount, { printSheet: sheet }));
+        await write(req.out, r.pdf, files);
+        const sheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? 1, mode: s.layout.binding === 'duplex' ? 'duplex' : 'single', sparePercent: req.sparePercent });
+        return ok(report(r.pageCount, { printSheet: sheet }));
       }
       case 'screen':
       case 'phone': {
