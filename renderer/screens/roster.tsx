@@ -8,6 +8,7 @@ import type { Member } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { decodeTable, guessField, parseTable, remapTable, ROSTER_FIELDS } from '../components/csv';
 import { toBase64 } from '../transport/transport';
+import { readXlsxRows } from '../components/xlsx';
 
 interface Mapping {
   fileName: string;
@@ -53,8 +54,16 @@ export function RosterScreen() {
 
   const onFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (/\.(csv|tsv|txt)$/i.test(file.name)) {
-      const rows = parseTable(decodeTable(bytes));
+    let rows: string[][] | null = null;
+    if (/\.(csv|tsv|txt)$/i.test(file.name)) rows = parseTable(decodeTable(bytes));
+    else if (/\.xlsx$/i.test(file.name)) {
+      try {
+        rows = readXlsxRows(bytes);
+      } catch {
+        rows = null; // the service reads it and reports precisely what is wrong
+      }
+    }
+    if (rows) {
       if (!rows.length) {
         app.showError({ code: 'roster.empty', message: `文件“${file.name}”是空的。` });
         return false;

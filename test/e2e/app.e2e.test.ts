@@ -84,7 +84,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await shot(page, '02-info');
   });
 
-  it('imports the roster from a CSV with column mapping', async () => {
+  it('imports the roster from CSV and .xlsx with column mapping', async () => {
     await nav('委员名单');
     await page.getByText('名单是空的').waitFor();
     const header = ['序号', '委员姓名', '性别', '所在界别', '党派', '现任职务', '工作单位', '级别'];
@@ -103,6 +103,21 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await poll(tableRows).toBe(1);
     await page.getByTestId('roster-search').locator('input').fill('');
     await shot(page, '03-roster');
+
+    // An .xlsx goes through the same mapping step; merge updates members with the same name.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['姓名', '所在界别', '手机号码']);
+    ws.addRow([sample.members[0].name, '特邀界', '13800000000']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({ name: '补充名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    const xmodal = page.locator('.ant-modal').filter({ hasText: '补充名单.xlsx' });
+    await xmodal.waitFor();
+    await poll(async () => [...new Set(await xmodal.locator('.ant-select-content, .ant-select-selection-item').allTextContents())]).toEqual(['姓名', '界别', '不导入']);
+    await xmodal.locator('.ant-btn-primary').click();
+    await poll(async () => (await state()).session.members.find((m) => m.name === sample.members[0].name)?.sector).toBe('特邀界');
+    expect((await state()).session.members).toHaveLength(sample.members.length);
   });
 
   it('imports the sample files and the expected-vs-received board changes', async () => {
