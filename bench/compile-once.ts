@@ -27,6 +27,8 @@ if (out) writeFileSync(out, res.pdf);
 const t4 = performance.now();
 console.log(
   JSON.stringify({
+    /** Node start-up and module loading: process start → first line of this script. */
+    startMs: t0,
     loadMs: t1 - t0,
     fontMs: t2 - t1,
     compileMs: t3 - t2,

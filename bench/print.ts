@@ -13,6 +13,7 @@ import { duplexLayout } from '../core/print/binding';
 import { FormLibrary } from '../core/print/compose';
 import { imposeBooklet } from '../core/print/imposition';
 import { eachNumberedCopy, numberedCopiesPdf, planCopies } from '../core/print/numbered-copies';
+import { figure } from './report';
 
 const sample = path.join(samplesDir(), 'qi-culture');
 const outDir = process.argv[2] ?? mkdtempSync(path.join(os.tmpdir(), 'hb-bench-print-'));
@@ -20,6 +21,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 let failed = false;
 const target = (label: string, ms: number, limit: number) => {
+  figure({ area: 'print', measure: label, value: ms / 1000, unit: 's', target: limit / 1000 });
   const okay = ms <= limit;
   if (!okay) failed = true;
   console.log(`${okay ? '✓' : '✗'} ${label}: ${s(ms)} (target ≤ ${s(limit)})`);
@@ -65,6 +67,7 @@ const booklet = await imposeBooklet(duplex.pdf, { creepMm: 0.1 });
 const bookletMs = performance.now() - t;
 target(`booklet imposition (${duplex.pageCount} pages → ${booklet.sheets.length} A3 sheets, ${mb(booklet.pdf.length)})`, bookletMs, 2_000);
 console.log(`  duplex compile before it: ${s(compileMs)}; compile + imposition: ${s(compileMs + bookletMs)}`);
+figure({ area: 'print', measure: 'booklet: duplex compile + imposition', value: (compileMs + bookletMs) / 1000, unit: 's' });
 console.log(`  peak RSS ${mb(process.memoryUsage().rss)}`);
 if (!process.argv[2]) rmSync(outDir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

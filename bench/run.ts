@@ -16,6 +16,7 @@ import { loadFontSet } from '../core/node/fonts';
 import { samplesDir } from '../core/node/paths';
 import { loadSessionFolder } from '../core/node/session-folder';
 import { renderDocx } from '../core/render/docx/index';
+import { figure } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'hb-bench-'));
@@ -26,6 +27,9 @@ const row = (what: string, value: string, target = '') => {
   console.error(`  ${what}: ${value}`);
 };
 const ms = (v: number) => `${Math.round(v)} ms`;
+/** --quick: skip the ~2,000-page runs and LibreOffice (the slowest parts). */
+const quick = process.argv.includes('--quick');
+const area = 'compile';
 
 console.error('bundling bench/compile-once.ts with esbuild …');
 // Code splitting keeps dynamic imports lazy: without it esbuild hoists the packages of every
@@ -51,7 +55,7 @@ function fresh(mode: string, out: string, extra: string[] = []) {
   const r = spawnSync(process.execPath, [bundle, mode, out, ...extra], { cwd: root, encoding: 'utf8', env: { ...process.env, HUIBIAN_RESOURCES: path.join(root, 'resources') }, maxBuffer: 64 * 1024 * 1024 });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`compile-once ${mode} failed: ${r.stderr}`);
-  return { wall, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as { totalMs: number; compileMs: number; pages: number; bytes: number; maxRssMB: number; items: number; cpuMs: number }) };
+  return { wall, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as { startMs: number; loadMs: number; fontMs: number; totalMs: number; compileMs: number; pages: number; bytes: number; maxRssMB: number; items: number; cpuMs: number }) };
 }
 
 // 1. sample, fresh process
@@ -62,6 +66,14 @@ row('sample PDF, fresh process (CPU of the process)', ms(median(freshRuns.map((r
 row('sample pages / items', `${freshRuns[0].pages} / ${freshRuns[0].items}`);
 row('sample PDF size', `${(freshRuns[0].bytes / 1024 / 1024).toFixed(2)} MB`, '≤ 2 MB');
 row('sample fresh peak RSS', `${Math.round(median(freshRuns.map((r) => r.maxRssMB)))} MB`);
+const phase = (k: 'startMs' | 'loadMs' | 'fontMs' | 'compileMs') => median(freshRuns.map((r) => r[k]));
+row('  of which: node start-up + module loading / reading 55 sources / font files / compile (wall)', `${ms(phase('startMs'))} / ${ms(phase('loadMs'))} / ${ms(phase('fontMs'))} / ${ms(phase('compileMs'))}`);
+figure({ area, measure: 'sample PDF (55 items), fresh process, wall', value: median(freshRuns.map((r) => r.wall)), unit: 'ms', target: 800 });
+figure({ area, measure: 'sample PDF, fresh process, CPU (all threads)', value: median(freshRuns.map((r) => r.cpuMs)), unit: 'ms', target: 800 });
+figure({ area, measure: '  start-up+modules / sources / fonts / compile', value: 0, unit: 'ms', text: `${ms(phase('startMs'))} / ${ms(phase('loadMs'))} / ${ms(phase('fontMs'))} / ${ms(phase('compileMs'))}` });
+figure({ area, measure: 'sample pages / items', value: freshRuns[0].pages, unit: '', text: `${freshRuns[0].pages} / ${freshRuns[0].items}` });
+figure({ area, measure: 'sample PDF size', value: freshRuns[0].bytes / 1024 / 1024, unit: 'MB', target: 2 });
+figure({ area, measure: 'sample fresh peak RSS', value: median(freshRuns.map((r) => r.maxRssMB)), unit: 'MB', target: 500 });
 
 // 2. sample, warm, and DOCX, in this process
 const loaded = await loadSessionFolder(path.join(samplesDir(), 'qi-culture'));
@@ -82,6 +94,8 @@ for (let k = 0; k < 5; k++) {
 }
 row('sample PDF, warm (2nd+ compile in one process)', ms(median(warm)), '≤ 250 ms');
 row('sample PDF, warm (CPU)', ms(median(warmCpu)));
+figure({ area, measure: 'sample PDF, warm (2nd+ compile in one process)', value: median(warm), unit: 'ms', target: 250 });
+figure({ area, measure: 'sample PDF, warm, CPU', value: median(warmCpu), unit: 'ms' });
 const docxPath = path.join(tmp, 'sample.docx');
 try {
   let bytes = await renderDocx(dossier, first.toc);
@@ -94,22 +108,37 @@ try {
   writeFileSync(docxPath, bytes);
   row('sample DOCX, warm', ms(median(dt)), '≤ 500 ms');
   row('sample DOCX size', `${Math.round(bytes.length / 1024)} KB`);
+  figure({ area, measure: 'sample DOCX, warm', value: median(dt), unit: 'ms', target: 500 });
 } catch (e) {
   row('sample DOCX', `failed: ${e instanceof Error ? e.message : e}`);
+  figure({ area, measure: 'sample DOCX, warm', value: NaN, unit: 'ms', target: 500, text: 'failed' });
 }
 
 // 3. ~2,000 pages, fresh process
 const times = Math.max(1, Math.round(2000 / first.bodyPageCount));
 const bigPdf = path.join(tmp, 'big.pdf');
+if (quick) {
+  row('~2,000 pages', 'skipped (--quick)');
+  figure({ area, measure: '~2,000 pages, fresh process, wall', value: NaN, unit: 'ms', target: 8000, text: 'skipped (--quick)' });
+} else {
 const bigRuns = Array.from({ length: 3 }, () => fresh('big', bigPdf, [String(times)]));
 row(`~2,000 pages (sample ×${times}: ${bigRuns[0].items} items, ${bigRuns[0].pages} pages), fresh process`, ms(median(bigRuns.map((r) => r.wall))), '≤ 8 s');
 row('~2,000 pages (CPU of the process)', ms(median(bigRuns.map((r) => r.cpuMs))));
 row('~2,000 pages peak RSS', `${Math.round(Math.max(...bigRuns.map((r) => r.maxRssMB)))} MB`, '≤ 500 MB');
 row('~2,000 pages PDF size', `${(statSync(bigPdf).size / 1024 / 1024).toFixed(1)} MB`);
+figure({ area, measure: `~2,000 pages (${bigRuns[0].pages} pages, ${bigRuns[0].items} items), fresh, wall`, value: median(bigRuns.map((r) => r.wall)), unit: 'ms', target: 8000 });
+figure({ area, measure: '~2,000 pages, CPU (all threads)', value: median(bigRuns.map((r) => r.cpuMs)), unit: 'ms' });
+figure({ area, measure: '~2,000 pages, peak RSS', value: Math.max(...bigRuns.map((r) => r.maxRssMB)), unit: 'MB', target: 500 });
+figure({ area, measure: '~2,000 pages, PDF size', value: statSync(bigPdf).size / 1024 / 1024, unit: 'MB' });
+}
 
 // 4. LibreOffice DOCX → PDF
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-if (soffice.error || soffice.status !== 0) row('LibreOffice DOCX → PDF', 'skipped (soffice not installed)');
+const soffice = quick ? { error: undefined, status: 0 } : spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+if (quick) row('LibreOffice DOCX → PDF', 'skipped (--quick)');
+else if (soffice.error || soffice.status !== 0) {
+  row('LibreOffice DOCX → PDF', 'skipped (soffice not installed)');
+  figure({ area, measure: 'LibreOffice DOCX → PDF', value: NaN, unit: '', text: 'skipped (no soffice)' });
+}
 else if (!statSafe(docxPath)) row('LibreOffice DOCX → PDF', 'skipped (no DOCX)');
 else {
   const outDir = path.join(tmp, 'lo');
@@ -128,6 +157,8 @@ else {
     }
     row('LibreOffice DOCX → PDF (one run, incl. start-up)', `${ms(wall)} = ${(wall / ours).toFixed(1)}× our fresh PDF`);
     row('LibreOffice page count of our DOCX vs our PDF', `${loPages} vs ${first.pageCount}`, '±5 %');
+    figure({ area, measure: 'LibreOffice DOCX → PDF (incl. start-up) / our fresh PDF', value: wall / ours, unit: '×', text: `${ms(wall)} = ${(wall / ours).toFixed(1)}×` });
+    figure({ area, measure: 'LibreOffice pages of our DOCX vs our PDF (±5 %)', value: NaN, unit: '', text: `${loPages} vs ${first.pageCount}` });
   }
 }
 

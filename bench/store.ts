@@ -11,6 +11,7 @@ import { createNodePorts } from '../core/node/ports';
 import { nodeFs } from '../core/node/store/fs-port';
 import { DiskSessionStore } from '../core/node/store/session-store';
 import { createService } from '../core/service/service';
+import { figure } from './report';
 
 const N = 500;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
       const ok = v <= budget;
       if (!ok) failed++;
       console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}: ${v.toFixed(1)} ${unit} (budget ≤ ${budget} ${unit})`);
+      figure({ area: 'store', measure: label, value: v, unit: unit as 'ms' | 'KB', target: budget });
     }
     return failed ? 1 : 0;
   } finally {

@@ -1,21 +1,30 @@
 // UI figures in the browser build (headless Chromium against the real HTTP transport), printed,
 // not asserted: first paint of a 55-item session, the reorder round trip (drop → saved → UI
 // updated), and the first preview page after a compile starts. Run: npx tsx bench/ui.ts
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../core/node/http-server';
 import type { SessionView } from '../core/contract';
+import { buildOnce } from '../test/e2e/browser';
+import { figure } from './report';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
-const { build } = await import('vite');
-await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'error' });
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  console.log(`UI figures SKIPPED: Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  for (const measure of ['first paint of a 55-item session', 'reorder round trip', 'first preview page after compile start'])
+    figure({ area: 'ui', measure, value: NaN, unit: 'ms', text: 'skipped: no chromium' });
+  process.exit(0);
+}
+// Only when dist-web is missing or stale, under the e2e tests' lock (never empties it under them).
+await buildOnce();
 
 const server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'huibian-bench-ui-')), staticDir: join(root, 'dist-web') });
 const created = await server.dispatcher.call('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', template: 'sample' });
@@ -24,7 +33,7 @@ const view = created.value as SessionView;
 const sessionId = view.session.id;
 const items = view.session.sections.reduce((n, s) => n + s.items.length, 0);
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
 await context.addInitScript(
   ([token, id]) => {
@@ -94,3 +103,6 @@ console.log(`UI figures (browser build, headless Chromium, ${items}-item sample 
 console.log(`  first paint of the session (编排, all ${items} cards):  median ${fmt(median(paints.map((p) => p.total)))}  (runs: ${paints.map((p) => fmt(p.total)).join(', ')}; app script started at ${fmt(median(paints.map((p) => p.script)))}, session data in at ${fmt(median(paints.map((p) => p.opened)))})  target <= 1000 ms`);
 console.log(`  reorder round trip (drop → saved → UI updated):  median ${fmt(median(trips.map((t) => t.total)))}, max ${fmt(Math.max(...trips.map((t) => t.total)))}  (${trips.length} drops; saved reply after ${fmt(median(trips.map((t) => t.reply)))})  target <= 100 ms`);
 console.log(`  first preview page after compile start:  ${fmt(firstPage)}  (compile itself: ${fmt(status.value.result?.durationMs ?? NaN)}, ${status.value.result?.pageCount ?? '?'} pages)  target <= 1000 ms`);
+figure({ area: 'ui', measure: `first paint of a ${items}-item session (all cards)`, value: median(paints.map((p) => p.total)), unit: 'ms', target: 1000 });
+figure({ area: 'ui', measure: 'reorder round trip (drop → saved → UI updated)', value: median(trips.map((t) => t.total)), unit: 'ms', target: 100 });
+figure({ area: 'ui', measure: 'first preview page after compile start', value: firstPage, unit: 'ms', target: 1000 });
