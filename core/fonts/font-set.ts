@@ -33,6 +33,30 @@ export function parseFont(bytes: Uint8Array, postscriptName?: string): Font {
   throw new Error('not a usable font');
 }
 
+interface FontInternals {
+  _cmapProcessor?: { lookup(cp: number): number };
+  hmtx?: { metrics?: { length: number; get(i: number): { advance: number } | undefined } };
+}
+
+/**
+ * Glyph id and advance width (font units) of a code point, read straight from the cmap and hmtx
+ * tables. fontkit's glyph.advanceWidth gives the same number but builds a glyph object and, for
+ * its vertical metrics, may decode the outline: ~5x slower, and the first compile measures
+ * thousands of characters per font. Falls back to the public API when the internals differ.
+ */
+export function glyphMetrics(font: Font, cp: number): { id: number; advance: number } {
+  const f = font as unknown as FontInternals;
+  const metrics = f.hmtx?.metrics;
+  if (f._cmapProcessor && typeof f._cmapProcessor.lookup === 'function' && metrics && typeof metrics.get === 'function' && metrics.length > 0) {
+    const id = f._cmapProcessor.lookup(cp) || 0;
+    // as fontkit's Glyph._getTableMetrics: glyphs past the metrics array share the last advance
+    const m = metrics.get(id < metrics.length ? id : metrics.length - 1);
+    if (m && typeof m.advance === 'number') return { id, advance: m.advance };
+  }
+  const g = font.glyphForCodePoint(cp);
+  return { id: g.id, advance: g.advanceWidth };
+}
+
 const isBlankCp = (cp: number) => cp === 0x20 || cp === 0x3000 || cp === 0xa0 || cp === 0x09;
 
 export class FontSet {
@@ -108,7 +132,7 @@ export class FontSet {
     if (!m) this.advances.set(face, (m = new Map()));
     let w = m.get(cp);
     if (w === undefined) {
-      if (face.font.hasGlyphForCodePoint(cp)) w = face.font.glyphForCodePoint(cp).advanceWidth * face.scale;
+      if (face.font.hasGlyphForCodePoint(cp)) w = glyphMetrics(face.font, cp).advance * face.scale;
       else w = cp === 0x3000 || cp > 0x2e80 ? 1 : isBlankCp(cp) ? 0.25 : 0.5;
       m.set(cp, w);
     }

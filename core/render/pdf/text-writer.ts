@@ -5,6 +5,8 @@
 // there, it falls back to the public doc.text API. It must never change which glyph is drawn.
 import type { FontSet } from '../../fonts/font-set';
 import type { GlyphSeg } from '../../layout/types';
+import type { Font } from 'fontkit';
+import { glyphMetrics } from '../../fonts/font-set';
 import { NEEDS_SHAPING } from '../../fonts/shaping';
 import { cacheFontStream } from './font-stream-cache';
 
@@ -53,7 +55,9 @@ function encodeDirect(f: SubsetFont, text: string): string | null {
     if (hex === undefined) {
       let g = glyphs.get(cp);
       if (!g) {
-        g = f.font.glyphForCodePoint(cp);
+        // the same id and advance as f.font.glyphForCodePoint(cp), without building a glyph
+        const m = glyphMetrics(f.font as unknown as Font, cp);
+        g = { id: m.id, advanceWidth: m.advance, codePoints: [cp] };
         glyphs.set(cp, g);
       }
       const gid = f.subset.includeGlyph(g.id);
