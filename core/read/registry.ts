@@ -43,8 +43,8 @@ const legacy: Reader = async (bytes, ctx) => {
 export const readers: Partial<Record<SourceFormat, Reader>> = {
   md: async (bytes, ctx) => {
     // Markdown written on a Windows PC may be GBK like any text file: decode it the same way.
-    const { decodeText } = await import('./text');
-    const d = decodeText(bytes);
+    // Plain UTF-8 (the usual case) is settled without loading the charset detector.
+    const d = (await import('./plausibility')).decodePlainUtf8(bytes) ?? (await import('./text')).decodeText(bytes);
     if ('garbled' in d) return err('import.text.garbled', `${ctx.fileName} 的文字编码无法识别（解码后是乱码），请用记事本打开后“另存为”UTF-8 编码再导入`, { file: ctx.fileName });
     return { ok: true, value: (await import('./markdown')).readMarkdown(d.text, { resolveImage: ctx.resolveImage, fileName: ctx.fileName }) };
   },

@@ -8,72 +8,12 @@ import type { Block, SourceDoc } from '../model/document';
 import { err, ok, type Result } from '../result';
 import { headingLabelLevel, looksLikeHeadingLine } from './heading-patterns';
 import { extractFront } from './detect-author';
+import { decodePlainUtf8, plausibility, utf16ByZeros, TEXT_ACCEPT, TEXT_REFUSE, type Decoded } from './plausibility';
 
 /** Largest text file accepted (a 200-page speech is ~300 KB). */
 export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
 
-/**
- * Ordinary Chinese prose: the 3,755 level-1 characters of GB2312 plus the ~5,400 frequent
- * characters of Big5 (so traditional text decoded right is not taken for mojibake).
- */
-const BIG5_RADICALS = '丶丿亅亠冂冖冫勹匸卩厶夊宀巛⼳廴彐彡攴疒癶辵仝々〇';
-let commonHan: Set<string> | undefined;
-const COMMON_HAN = (): Set<string> => (commonHan ??= (() => {
-  const gb: number[] = [];
-  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) if (!(hi === 0xd7 && lo > 0xf9)) gb.push(hi, lo);
-  const big5: number[] = [];
-  for (let hi = 0xa4; hi <= 0xc6; hi++)
-    for (const lo of [...Array(63).keys()].map((k) => 0x40 + k).concat([...Array(94).keys()].map((k) => 0xa1 + k))) big5.push(hi, lo);
-  // The platform decoder (ICU) builds this ~15x faster than iconv-lite, the same set except for
-  // 25 Big5 radicals iconv-lite maps differently from WHATWG Big5: added by hand so plausibility
-  // scores stay exactly what they were.
-  const dec = (b: number[], enc: string) => new TextDecoder(enc).decode(Uint8Array.from(b));
-  return new Set([...dec(gb, 'gb18030'), ...dec(big5, 'big5'), ...BIG5_RADICALS].filter((c) => /\p{Script=Han}/u.test(c)));
-})());
-
-/** Sequences that only appear when UTF-8 Chinese was read as GBK (。，“ ” 的 …). */
-const MOJIBAKE_RE = /锟斤拷|銆[傘€]|锛[岋殝氾紱]|鈥[溿€淔檿]|鐨|鍦|浠|涓[嶄€婂]|鏈|鍙|鎴|璇|閮|杩|绗/g;
-
-export interface Plausibility {
-  /** 0..1, higher is better */
-  score: number;
-  han: number;
-  commonShare: number;
-  bad: number;
-  mojibake: number;
-}
-
-const HAN_RE = /\p{Script=Han}/u;
-
-/** How much a decoded text looks like real (Chinese or Latin) prose. */
-export function plausibility(text: string): Plausibility {
-  const commonSet = COMMON_HAN();
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  let han = 0;
-  let common = 0;
-  let bad = 0;
-  let total = 0;
-  for (const ch of sample) {
-    total++;
-    const c = ch.codePointAt(0)!;
-    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x7f && c < 0xa0)) bad++;
-    else if (commonSet.has(ch)) {
-      // every member of the common set is Han: no regex for the frequent case
-      han++;
-      common++;
-    } else if (HAN_RE.test(ch)) han++;
-  }
-  const mojibake = (sample.match(MOJIBAKE_RE) ?? []).length;
-  const commonShare = han ? common / han : 1;
-  let score = 1 - Math.min(1, (bad / Math.max(1, total)) * 20);
-  if (han >= 10) score *= Math.min(1, commonShare / 0.85);
-  if (han >= 10) score *= 1 - Math.min(1, (mojibake / han) * 8);
-  return { score, han, commonShare, bad, mojibake };
-}
-
-/** Accepted without a warning at or above this score; refused below TEXT_REFUSE. */
-export const TEXT_ACCEPT = 0.85;
-export const TEXT_REFUSE = 0.6;
+export { plausibility, TEXT_ACCEPT, TEXT_REFUSE, type Plausibility, type Decoded } from './plausibility';
 
 function decodeAs(bytes: Uint8Array, enc: string): string | undefined {
   try {
@@ -83,30 +23,6 @@ function decodeAs(bytes: Uint8Array, enc: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** UTF-16 without a BOM shows as zero bytes at even (BE) or odd (LE) positions in ASCII stretches. */
-function utf16ByZeros(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(b.length, 8192) & ~1;
-  if (n < 4) return undefined;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) even++;
-    if (b[i + 1] === 0) odd++;
-  }
-  const pairs = n / 2;
-  if (odd > pairs * 0.2 && even < pairs * 0.02) return 'utf-16le';
-  if (even > pairs * 0.2 && odd < pairs * 0.02) return 'utf-16be';
-  return undefined;
-}
-
-export interface Decoded {
-  text: string;
-  encoding: string;
-  plausibility: Plausibility;
-  /** Text was double-encoded and has been repaired. */
-  repaired?: boolean;
 }
 
 /** Decodes text bytes; the candidates follow libraries.md's order, each kept only if plausible. */
@@ -129,11 +45,8 @@ export function decodeText(bytes: Uint8Array): Decoded | { garbled: true; best?:
   // Strict UTF-8 is the first candidate when there is no UTF-16 sign; trying it before the
   // (slow) statistical detector gives the same answer and skips the detector for UTF-8 files.
   if (!z) {
-    const text = decodeAs(bytes, 'utf-8');
-    if (text !== undefined) {
-      const p = plausibility(text);
-      if (p.score >= TEXT_ACCEPT) return { text, encoding: 'utf-8', plausibility: p };
-    }
+    const plain = decodePlainUtf8(bytes);
+    if (plain) return plain;
   }
   order.push('utf-8');
   const head = bytes.subarray(0, 65536);
