@@ -5,13 +5,17 @@ import { compileDossierPdf } from '../core/compile';
 import { buildDossier } from '../core/model/dossier';
 import { loadFontSet } from '../core/node/fonts';
 import { samplesDir } from '../core/node/paths';
-import { loadSessionFolder } from '../core/node/session-folder';
+import { loadSessionFile, loadSessionFolder } from '../core/node/session-folder';
 import { repeatSession } from './session-gen';
 import path from 'node:path';
 
 const [mode = 'sample', out = '', timesArg = '12'] = process.argv.slice(2);
 const t0 = performance.now();
-const loaded = await loadSessionFolder(path.join(samplesDir(), 'qi-culture'));
+const dir = path.join(samplesDir(), 'qi-culture');
+// As compileSessionFolder does: the font files are read while the sources are parsed.
+const head = await loadSessionFile(dir);
+if (head.ok) void loadFontSet(head.value.layout).catch(() => undefined);
+const loaded = await loadSessionFolder(dir);
 if (!loaded.ok) {
   console.error(loaded.error.message);
   process.exit(1);

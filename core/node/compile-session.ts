@@ -12,7 +12,7 @@ import { renderDocx } from '../render/docx/index';
 import { err, ok, toAppError, type AppError, type Result } from '../result';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
-import { loadSessionFolder } from './session-folder';
+import { loadSessionFile, loadSessionFolder } from './session-folder';
 
 export interface CompileOptions {
   pdfPath?: string;
@@ -134,6 +134,10 @@ export async function compileDocs(session: Session, docs: Map<string, SourceDoc>
 }
 
 export async function compileSessionFolder(dir: string, opts: CompileOptions = {}): Promise<Result<CompileSummary>> {
+  // Start reading the (large) font files while the sources are read and parsed; loadFontSet
+  // caches the promise, so compileDocs picks it up. A font error surfaces there, not here.
+  const head = await loadSessionFile(dir);
+  if (head.ok) void loadFontSet(head.value.layout).catch(() => undefined);
   const loaded = await loadSessionFolder(dir);
   if (!loaded.ok) return loaded;
   const r = await compileDocs(loaded.value.session, loaded.value.docs, opts);
