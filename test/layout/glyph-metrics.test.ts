@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { glyphMetrics, parseFont } from '../../core/fonts/font-set';
+import { glyphMetrics, lightPostTable, parseFont } from '../../core/fonts/font-set';
 import { BUILTIN_FILES } from '../../core/node/fonts';
 import { fontsDir } from '../../core/node/paths';
 
@@ -31,6 +31,23 @@ describe('glyphMetrics', () => {
       expect(sample.length).toBeGreaterThan(650);
       // the check covers the .notdef case too (U+20000 is in none of these fonts)
       expect(missing).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('lightPostTable', () => {
+  for (const file of Object.values(BUILTIN_FILES)) {
+    it(`gives the same post header as fontkit for ${file}, and glyph names on demand`, () => {
+      const bytes = readFileSync(path.join(fontsDir(), file));
+      const light = parseFont(bytes);
+      const full = parseFont(bytes);
+      lightPostTable(light);
+      const a = (light as unknown as { post: Record<string, unknown> }).post;
+      const b = (full as unknown as { post: Record<string, unknown> }).post;
+      for (const k of ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1']) expect(a[k], k).toBe(b[k]);
+      expect((light as unknown as { italicAngle: number }).italicAngle).toBe((full as unknown as { italicAngle: number }).italicAngle);
+      expect(a.numberOfGlyphs).toEqual(b.numberOfGlyphs);
+      expect(a.glyphNameIndex).toEqual(b.glyphNameIndex);
     });
   }
 });
