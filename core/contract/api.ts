@@ -178,6 +178,14 @@ export const api = {
   /** Edits title, author line, TOC author, kind, members, status, options. */
   'submissions.update': def(z.object({ ...editRef, submissionId: IdSchema, patch: SubmissionPatchSchema }), SessionViewSchema),
   'submissions.remove': def(z.object({ ...editRef, submissionIds: z.array(IdSchema).min(1) }), SessionViewSchema),
+  /**
+   * The stored source file of a submission (the original .docx/.wps/.txt/.pdf …) as a produced file:
+   * downloadable at `url` (browser build), or at `path` on this computer (Electron, CLI).
+   */
+  'submissions.source': def(
+    z.object({ ...sessionRef, submissionId: IdSchema }),
+    OutputFileSchema.extend({ format: z.string(), originalName: z.string() }),
+  ),
   /** The imported document (SourceDoc) for the 材料详情 screen. */
   'submissions.preview': def(z.object({ ...sessionRef, submissionId: IdSchema }), SourceDocSchema),
 

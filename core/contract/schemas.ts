@@ -80,7 +80,11 @@ export const TrashEntrySchema = z.object({
 });
 export type TrashEntry = z.infer<typeof TrashEntrySchema>;
 
-export const SNAPSHOT_REASONS = ['auto', 'daily', 'before-migration', 'before-restore', 'before-import', 'manual'] as const;
+/**
+ * Why a snapshot was taken. 'auto': the periodic one (every snapshotEveryMs); 'edits': after 20 saved
+ * edits since the last one; 'before-change': before a destructive edit (remove, sort, replace).
+ */
+export const SNAPSHOT_REASONS = ['auto', 'daily', 'before-migration', 'before-restore', 'before-import', 'manual', 'edits', 'before-change'] as const;
 export const SnapshotInfoSchema = z.object({
   id: IdSchema,
   /** ISO time the snapshot was taken. */
@@ -248,9 +252,14 @@ export const StatsSchema = z.object({
   members: z.object({
     /** Roster members expected to submit (standing members). */
     expected: z.number().int().nonnegative(),
+    /** Standing members with at least one submission, placed in a section or not (as on the intake board). */
     received: z.number().int().nonnegative(),
     missing: z.array(z.object({ memberId: z.string(), name: z.string() })),
+    /** Received members none of whose submissions is placed in a section yet. */
+    receivedUnplaced: z.array(z.object({ memberId: z.string(), name: z.string() })).default([]),
   }),
+  /** Submissions not placed in any section (what 编排 still has to place). */
+  unplacedItems: z.array(z.object({ submissionId: z.string(), title: z.string(), authorLine: z.string() })).default([]),
   /** Revision of the compile the page numbers come from, if any. */
   pagesFromRevision: z.number().int().optional(),
   /**
@@ -266,6 +275,10 @@ export type Stats = z.infer<typeof StatsSchema>;
 export const PlacedSubmissionSchema = SubmissionSchema.extend({
   /** The section holding it, or absent when not yet placed. */
   sectionId: z.string().optional(),
+  /** Office word count of the imported text (counted once per source version). */
+  words: z.number().int().nonnegative().optional(),
+  /** Pages in the last compile, only when that compile is of the current revision. */
+  pages: z.number().int().nonnegative().optional(),
 });
 export type PlacedSubmission = z.infer<typeof PlacedSubmissionSchema>;
 

@@ -381,7 +381,7 @@ export function createService(ports: Ports): Service {
     'roster.list': async (i) => owner.read(i.sessionId, (st) => ok(st.session.members)),
     'roster.add': async (i) => owner.edit(i, '添加委员', (s) => E.addMember(s, ports.ids.next('m'), i.member)),
     'roster.update': async (i) => owner.edit(i, '修改委员信息', (s) => E.updateMember(s, i.memberId, i.patch)),
-    'roster.remove': async (i) => owner.edit(i, '删除委员', (s) => E.removeMembers(s, i.memberIds)),
+    'roster.remove': async (i) => owner.edit(i, '删除委员', (s) => E.removeMembers(s, i.memberIds), { snapshotBefore: 'before-change' }),
     'roster.import': async (i, ctx) => {
       const rd = await readRoster(i.file, ctx);
       if (!rd.ok) return rd;
@@ -432,7 +432,7 @@ export function createService(ports: Ports): Service {
         const keep = new Set(members.map((m) => m.id));
         const submissions = i.mode === 'replace' ? s.submissions.map((x) => ({ ...x, memberIds: x.memberIds.filter((m) => keep.has(m)) })) : s.submissions;
         return ok({ session: { ...s, members, submissions }, created });
-      });
+      }, { snapshotBefore: i.mode === 'replace' ? 'before-change' : 'before-import' });
       if (!view.ok) return view;
       return ok({ ...view.value, report: { added, updated, skipped, problems, duplicates, ...(table.encoding ? { encoding: table.encoding } : {}) } });
     },
@@ -490,18 +490,44 @@ export function createService(ports: Ports): Service {
         if (!r.ok) return r;
         unknownChars = r.value.unknownChars;
         return ok({ session: { ...s, members: r.value.members } });
-      });
+      }, { snapshotBefore: 'before-change' });
       if (!v.ok) return v;
       const notices = [...(v.value.notices ?? []), ...unknownNotice(unknownChars)];
       return ok({ ...v.value, ...(notices.length ? { notices } : {}), unknownChars });
     },
 
-    'submissions.list': async (i) =>
-      owner.read(i.sessionId, (st) => {
-        const where = new Map<string, string>();
-        for (const sec of st.session.sections) for (const id of sec.items) where.set(id, sec.id);
-        return ok(st.session.submissions.map((s) => ({ ...s, ...(where.has(s.id) ? { sectionId: where.get(s.id) } : {}) })));
-      }),
+    'submissions.list': async (i) => {
+      const cur = await owner.read(i.sessionId, (st) => ok({ session: st.session, revision: st.revision }));
+      if (!cur.ok) return cur;
+      const { session, revision } = cur.value;
+      const where = new Map<string, string>();
+      for (const sec of session.sections) for (const id of sec.items) where.set(id, sec.id);
+      // Pages only from a compile of this very revision: never an older count shown as current.
+      const job = jobs.lastDoneOf(i.sessionId);
+      const pages = new Map(job && job.revision === revision && job.result ? job.result.items.map((x) => [x.submissionId, x.pageCount] as const) : []);
+      const out = [];
+      for (const s of session.submissions) {
+        const p = pages.get(s.id);
+        out.push({ ...s, ...(where.has(s.id) ? { sectionId: where.get(s.id) } : {}), words: await wordsOf(i.sessionId, s), ...(p !== undefined ? { pages: p } : {}) });
+      }
+      return ok(out);
+    },
+    'submissions.source': async (i) => {
+      const cur = await owner.read(i.sessionId, (st) => ok(st.session.submissions.find((x) => x.id === i.submissionId)));
+      if (!cur.ok) return cur;
+      const sub = cur.value;
+      if (!sub) return err(ErrorCodes.notFound, `找不到材料：${i.submissionId}`);
+      const bytes = await ports.files.get(i.sessionId, sub.source.file);
+      if (!bytes.ok) return err('file.not-found', `材料《${sub.title}》的原文件已找不到（${sub.source.originalName ?? sub.source.file}），请用“替换新版本”重新导入`, { file: sub.source.file });
+      const ext = (sub.source.file.split('.').pop() ?? sub.source.format).toLowerCase();
+      const given = sub.source.originalName ?? `${sub.title}.${ext}`;
+      // A served name: no folders, no characters Windows refuses, the stored extension kept.
+      const base = given.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(-80) || `source.${ext}`;
+      const name = `原件-${sub.id}-${/\.[a-z0-9]{1,6}$/i.test(base) ? base : `${base}.${ext}`}`;
+      const w = await ports.outputs.write(i.sessionId, name, bytes.value);
+      if (!w.ok) return w;
+      return ok({ ...w.value, format: sub.source.format, originalName: given });
+    },
     'submissions.get': async (i) =>
       owner.read(i.sessionId, (st) => {
         const s = st.session.submissions.find((x) => x.id === i.submissionId);
@@ -565,7 +591,7 @@ export function createService(ports: Ports): Service {
       const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, `导入 ${subs.length} 份材料`, (s) => {
         const placed = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
         return E.addSubmissions(s, subs, placed);
-      });
+      }, { snapshotBefore: 'before-import' });
       return v.ok ? ok({ ...v.value, report }) : v;
     },
     'submissions.replace': async (i, ctx) => {
@@ -600,12 +626,12 @@ export function createService(ports: Ports): Service {
       return v.ok ? ok({ ...v.value, report: { ...report[0], submissionId: old.id } }) : v;
     },
     'submissions.update': async (i) => owner.edit(i, '修改材料信息', (s) => E.updateSubmission(s, i.submissionId, i.patch)),
-    'submissions.remove': async (i) => owner.edit(i, '删除材料', (s) => E.removeSubmissions(s, i.submissionIds)),
+    'submissions.remove': async (i) => owner.edit(i, '删除材料', (s) => E.removeSubmissions(s, i.submissionIds), { snapshotBefore: 'before-change' }),
 
     'sections.create': async (i) => owner.edit(i, '新建栏目', (s) => E.createSection(s, ports.ids.next('sec'), i.title, i.index)),
     'sections.rename': async (i) => owner.edit(i, '重命名栏目', (s) => E.renameSection(s, i.sectionId, i.title)),
     'sections.reorder': async (i) => owner.edit(i, '调整栏目顺序', (s) => E.reorderSections(s, i.sectionIds)),
-    'sections.remove': async (i) => owner.edit(i, '删除栏目', (s) => E.removeSection(s, i.sectionId, i.moveItemsTo)),
+    'sections.remove': async (i) => owner.edit(i, '删除栏目', (s) => E.removeSection(s, i.sectionId, i.moveItemsTo), { snapshotBefore: 'before-change' }),
     'sections.moveItem': async (i) => owner.edit(i, '移动材料', (s) => E.moveItem(s, i.submissionId, i.toSectionId, i.index)),
     'sections.sort': async (i) => {
       // Per call: the characters this sort had no stroke data for (no state shared between calls).
@@ -615,7 +641,7 @@ export function createService(ports: Ports): Service {
         if (!r.ok) return r;
         unknownChars = r.value.unknownChars;
         return E.setSectionOrder(s, i.sectionId, r.value.items, i.rule);
-      });
+      }, { snapshotBefore: 'before-change' });
       if (!v.ok) return v;
       const notices = [...(v.value.notices ?? []), ...unknownNotice(unknownChars)];
       return ok({ ...v.value, ...(notices.length ? { notices } : {}), unknownChars });

@@ -21,9 +21,14 @@ export interface OpenState {
   history: History;
   save: SaveState;
   lastSnapshotAt: number;
+  /** Saved edits since the last snapshot: at SNAPSHOT_EVERY_EDITS a busy clerk gets one too. */
+  editsSinceSnapshot?: number;
   retryTimer?: ReturnType<typeof setTimeout>;
   notices: { code: string; message: string }[];
 }
+
+/** A snapshot after this many edits, whatever the clock says (a damaged file loses at most these). */
+export const SNAPSHOT_EVERY_EDITS = 20;
 
 export class SessionOwner {
   private states = new Map<string, OpenState>();
@@ -111,6 +116,8 @@ export class SessionOwner {
     ref: { sessionId: string; revision: number | undefined },
     label: string,
     fn: (s: Session, st: OpenState) => Result<Edited> | Promise<Result<Edited>>,
+    /** A destructive edit (remove, sort, bulk import): snapshot the state before it, always. */
+    opts: { snapshotBefore?: 'before-change' | 'before-import' } = {},
   ): Promise<Result<SessionView>> {
     return this.mutex.run(ref.sessionId, async () => {
       const r = await this.ensure(ref.sessionId);
@@ -120,7 +127,7 @@ export class SessionOwner {
       if (!chk.ok) return chk;
       const e = await fn(st.session, st);
       if (!e.ok) return e;
-      await this.maybeSnapshot(st);
+      await this.maybeSnapshot(st, opts.snapshotBefore);
       st.history.push(label, st.session, e.value.session);
       await this.commit(st, e.value.session);
       return ok(this.view(st, e.value.created));
@@ -222,12 +229,19 @@ export class SessionOwner {
     };
   }
 
-  private async maybeSnapshot(st: OpenState): Promise<void> {
+  private async maybeSnapshot(st: OpenState, before?: 'before-change' | 'before-import'): Promise<void> {
     const now = this.ports.clock.now().getTime();
-    if (st.save.state !== 'saved' || now - st.lastSnapshotAt < (this.ports.snapshotEveryMs ?? 5 * 60_000)) return;
+    const edits = st.editsSinceSnapshot ?? 0;
+    st.editsSinceSnapshot = edits + 1;
     // Snapshot the state before this edit: that is what a clerk wants back after a bad change.
-    const r = await this.ports.storage.snapshot(st.id, st.session, st.revision, 'auto');
-    if (r.ok) st.lastSnapshotAt = now;
+    // A destructive edit is snapshotted even while saves fail: the in-memory state is the only copy.
+    const reason = before ?? (st.save.state !== 'saved' ? null : edits >= SNAPSHOT_EVERY_EDITS ? 'edits' : now - st.lastSnapshotAt >= (this.ports.snapshotEveryMs ?? 5 * 60_000) ? 'auto' : null);
+    if (!reason) return;
+    const r = await this.ports.storage.snapshot(st.id, st.session, st.revision, reason);
+    if (r.ok) {
+      st.lastSnapshotAt = now;
+      st.editsSinceSnapshot = 1;
+    }
   }
 
   private async commit(st: OpenState, session: Session): Promise<void> {

@@ -197,7 +197,7 @@ export function SessionsScreen() {
           locale={{ emptyText: '还没有历史版本。' }}
           renderItem={(snap) => (
             <List.Item actions={[<Popconfirm key="r" title="恢复到这个版本？" okText="恢复" cancelText="取消" onConfirm={() => snapshots && restore(snapshots.session, snap)}><Button type="link">恢复</Button></Popconfirm>]}>
-              {new Date(snap.createdAt).toLocaleString('zh-CN')} · {snap.submissionCount} 份材料 · {{ auto: '自动', daily: '每日', 'before-migration': '升级前', 'before-restore': '恢复前', 'before-import': '导入前', manual: '手动' }[snap.reason]}
+              {new Date(snap.createdAt).toLocaleString('zh-CN')} · {snap.submissionCount} 份材料 · {{ auto: '自动', daily: '每日', 'before-migration': '升级前', 'before-restore': '恢复前', 'before-import': '导入前', manual: '手动', edits: '自动（每 20 次修改）', 'before-change': '删除或排序前' }[snap.reason]}
             </List.Item>
           )}
         />
