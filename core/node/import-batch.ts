@@ -268,7 +268,7 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
     const reasons: string[] = [];
     if (!doc.title) reasons.push('未识别出标题，暂用文件名');
     if (match.confidence < AUTHOR_ACCEPT) reasons.push(match.reason);
-    const INFO_ONLY = new Set(['import.converted', 'import.label-removed', 'import.toc-dropped']);
+    const INFO_ONLY = new Set(['import.converted', 'import.label-removed', 'import.toc-dropped', 'image.downscaled', 'image.converted']);
     const serious = doc.warnings.filter((w) => !INFO_ONLY.has(w.code));
     if (serious.length) reasons.push(`${serious.length} 条提示：${serious[0].message}`);
     const member = match.memberId ? session.members.find((m) => m.id === match.memberId) : undefined;

@@ -2,6 +2,8 @@
 // JPEG SOF) WITHOUT decoding it, so a 30,000 × 30,000 px bomb is refused before anyone allocates
 // pixels (reliability H7). It must never decode image data or trust a file extension.
 
+import { bmpSize } from './image-bmp';
+
 export const IMAGE_LIMITS = {
   /** Longest side accepted, in pixels. */
   maxSide: 20_000,
@@ -29,6 +31,7 @@ export function sniffImage(b: Uint8Array): ImageKind {
 
 /** Pixel size from the header; undefined when the header is unreadable. */
 export function imageSize(b: Uint8Array, kind: ImageKind): { width: number; height: number } | undefined {
+  if (kind === 'bmp') return bmpSize(b);
   if (kind === 'png') {
     if (b.length < 24) return undefined;
     const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);

@@ -21,7 +21,8 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { MarkdownIt as MarkdownItInstance, Token, StateInline } from 'markdown-it';
-import { imageSize } from 'image-size';
+import { prepareImageForPrint } from './image-downscale';
+import { describeImageOutcome } from './image-messages';
 import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, SourceDoc, TableCell } from '../model/document';
 import { inlineText } from '../model/document';
 import { frontMatterAuthor, frontMatterTitle, splitFrontMatter } from './front-matter';
@@ -137,6 +138,10 @@ function md(): MarkdownItInstance {
   // CommonMark's flanking rules fail on "**“齐文化+”**的" (punctuation inside, a Han character
   // outside): the plugin applies the CJK-friendly amendment so such bold text is bold.
   m.use(cjkFriendly);
+  // markdown-it only accepts gif/png/jpeg/webp data: URIs; a BMP one would otherwise print its
+  // base64 as text. image() converts BMP (and reports the others), so let it see them.
+  const validateLink = m.validateLink.bind(m);
+  m.validateLink = (url: string) => /^\s*data:image\/(?:bmp|x-ms-bmp);/i.test(url) || validateLink(url);
   m.inline.ruler.before('link', 'hb_footnote_ref', footnoteRefRule);
   m.inline.ruler.after('emphasis', 'hb_sup', vertRule(0x5e, 'sup'));
   m.inline.ruler.after('emphasis', 'hb_sub', vertRule(0x7e, 'sub'));
@@ -365,7 +370,7 @@ class Converter {
     let bytes: Uint8Array | undefined;
     let mime: ImageResource['mime'] | undefined;
     const label = alt || title || '';
-    const data = /^data:(image\/(?:png|jpe?g));base64,(.*)$/is.exec(src);
+    const data = /^data:(image\/[a-z0-9.+-]+);base64,(.*)$/is.exec(src);
     if (data) {
       try {
         bytes = base64ToBytes(decodeSafe(data[2]));
@@ -386,18 +391,19 @@ class Converter {
       bytes = r.data;
       mime = r.mime;
     }
-    let size: { width?: number; height?: number; type?: string };
-    try {
-      size = imageSize(bytes);
-    } catch {
-      size = {};
-    }
-    const type = size.type === 'png' ? 'image/png' : size.type === 'jpg' ? 'image/jpeg' : undefined;
-    if (!type || !size.width || !size.height) {
-      this.warn('image.invalid', `图片“${label}”不是有效的 PNG 或 JPEG 图片，已保留说明文字`);
+    // Header caps first, then shrink (or convert a BMP) for print; see image-downscale.ts.
+    const outcome = prepareImageForPrint(bytes);
+    const named = `“${label || (data ? '未命名图片' : src.slice(0, 60))}”`;
+    if (!outcome.ok && (outcome.code === 'image.unsupported-format' || outcome.code === 'image.unreadable')) {
+      this.warn('image.invalid', `图片${named}不是有效的 PNG 或 JPEG 图片，已保留说明文字`);
       return undefined;
     }
-    mime = type;
+    const said = describeImageOutcome('', named, outcome);
+    for (const w of said.warnings) this.warn(w.code, said.marker ? `${w.message}，已保留说明文字` : w.message);
+    if (!outcome.ok) return undefined;
+    mime = outcome.image.mime;
+    const size = { width: outcome.image.width, height: outcome.image.height };
+    bytes = outcome.image.bytes;
     const key = `image${++this.imageCount}`;
     this.images[key] = { mime, data: bytesToBase64(bytes) };
     const block: Block = { type: 'image', resource: key, width: size.width, height: size.height };

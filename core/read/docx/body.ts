@@ -6,7 +6,8 @@
 import type { Block, Inline, ListItem, Paragraph, Table, TableCell, ImageResource, ImportWarning } from '../../model/document';
 import { child, elements, textOf, type XmlElement } from '../xml-safe';
 import { headingLabelLevel, HEADING_MAX_CHARS, looksLikeHeadingLine } from '../heading-patterns';
-import { imageSize, oversize, sniffImage } from '../image-info';
+import { prepareImageForPrint } from '../image-downscale';
+import { describeImageOutcome } from '../image-messages';
 import { toBase64 } from '../base64';
 import type { DocxPackage } from './package';
 import { mergeRun, readRunProps, type RunProps, type Styles } from './styles';
@@ -172,25 +173,16 @@ function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | 
       warn(ctx, 'image.missing', `${ctx.fileName}：图片 ${shortName} 缺失或已损坏，已跳过`);
       known = { failed: `此处图片 ${shortName} 缺失或已损坏` };
     } else {
-      const kind = sniffImage(bytes);
-      if (kind === 'png' || kind === 'jpeg') {
-        const size = imageSize(bytes, kind) ?? extentPx;
-        const why = size ? oversize(size, bytes.length) : undefined;
-        if (!size || size.width <= 0 || size.height <= 0) {
-          warn(ctx, 'image.unreadable', `${ctx.fileName}：图片 ${shortName} 无法识别尺寸，已跳过`);
-          known = { failed: `此处图片 ${shortName} 无法读取` };
-        } else if (why) {
-          warn(ctx, 'image.too-large', `${ctx.fileName}：图片 ${shortName} 过大（${why}），已跳过，请压缩后重新插入`);
-          known = { failed: `此处图片 ${shortName} 过大，未导入` };
-        } else {
-          const key = `img${Object.keys(ctx.images).length + 1}`;
-          ctx.images[key] = { mime: kind === 'png' ? 'image/png' : 'image/jpeg', data: toBase64(bytes) };
-          known = { key, width: size.width, height: size.height };
-        }
+      // Header caps first, then shrink (or convert a BMP) for print; see image-downscale.ts.
+      const outcome = prepareImageForPrint(bytes, { fallbackSize: extentPx });
+      const said = describeImageOutcome(`${ctx.fileName}：`, shortName, outcome);
+      for (const w of said.warnings) warn(ctx, w.code, w.message);
+      if (!outcome.ok) {
+        known = { failed: said.marker ?? `此处图片 ${shortName} 未能导入` };
       } else {
-        const label = kind === 'unknown' ? '未知' : kind.toUpperCase();
-        warn(ctx, 'image.unsupported-format', `${ctx.fileName}：图片 ${shortName}（${label} 格式）无法导入，请在 Word/WPS 中把它另存为 PNG 或 JPEG 图片后重新插入`);
-        known = { failed: `此处图片 ${shortName}（${label} 格式）未能导入` };
+        const key = `img${Object.keys(ctx.images).length + 1}`;
+        ctx.images[key] = { mime: outcome.image.mime, data: toBase64(outcome.image.bytes) };
+        known = { key, width: outcome.image.width, height: outcome.image.height };
       }
     }
     ctx.imageKeys.set(rel.target, known);

@@ -1,0 +1,222 @@
+// Makes an embedded picture fit for print: sizes are checked from the header first (image-info), and
+// only a picture larger than the print size (or a BMP, which PDF/DOCX cannot carry) is decoded, box-
+// resampled to at most PRINT_IMAGE.maxSide on its long side with its aspect ratio kept, and
+// re-encoded (JPEG for photos, PNG for transparency or few colours). Pure: the import worker runs it.
+// It must never decode before the size caps, never allocate more than maxDecodeBytes of pixels, and
+// never lose a picture it could keep: when shrinking is impossible but the original is usable, the
+// original is kept with a notice.
+import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
+import { decodeBmp } from './image-bmp';
+import { imageSize, oversize, sniffImage, type ImageKind } from './image-info';
+import { decodePng, encodePng, ImageDecodeError, type Raster } from './image-png';
+
+export const PRINT_IMAGE = {
+  /**
+   * Longest side kept, in pixels. The text block is 156 mm wide: at 300 dpi that is 1843 px, so
+   * 2000 px prints sharp at full width with a little margin.
+   */
+  maxSide: 2000,
+  jpegQuality: 85,
+  /** width × height × 4 must stay under this before anything is decoded (48 Mpx). */
+  maxDecodeBytes: 192 * 1024 * 1024,
+} as const;
+
+export type PrintMime = 'image/png' | 'image/jpeg';
+
+export interface PrintImage {
+  mime: PrintMime;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  /** Set when the picture was shrunk: its original pixel size. */
+  downscaledFrom?: { width: number; height: number };
+  /** Set when the picture was converted from a format the output cannot carry (BMP). */
+  convertedFrom?: ImageKind;
+}
+
+/** A picture kept, possibly with a notice (shrunk, converted, or kept as is because it could not be). */
+export type PrepareOutcome =
+  | { ok: true; image: PrintImage; notice?: { code: 'image.not-downscaled' | 'image.damaged'; detail: string } }
+  | { ok: false; code: 'image.unsupported-format' | 'image.unreadable' | 'image.too-large' | 'image.corrupt'; kind: ImageKind; detail: string };
+
+/** Output size that fits maxSide on the long side, aspect ratio kept (each side at least 1 px). */
+export function fitSize(width: number, height: number, maxSide: number = PRINT_IMAGE.maxSide): { width: number; height: number } {
+  const long = Math.max(width, height);
+  if (long <= maxSide) return { width, height };
+  const s = maxSide / long;
+  return { width: Math.max(1, Math.round(width * s)), height: Math.max(1, Math.round(height * s)) };
+}
+
+/**
+ * Area-average (box) resample to a smaller size. Colour is averaged premultiplied by alpha, so
+ * transparent pixels do not bleed their (often black) colour into the edges.
+ */
+export function resampleBox(src: Raster, ow: number, oh: number): Raster {
+  const { width: w, height: h, channels: c, data } = src;
+  const alpha = c === 2 || c === 4 ? c - 1 : -1;
+  const xmap = new Uint32Array(w);
+  const colCount = new Uint32Array(ow);
+  for (let x = 0; x < w; x++) {
+    const t = Math.min(ow - 1, Math.floor((x * ow) / w));
+    xmap[x] = t;
+    colCount[t]++;
+  }
+  const out = new Uint8Array(ow * oh * c);
+  const acc = new Float64Array(ow * c);
+  let oy = 0;
+  let rows = 0;
+  const flush = () => {
+    const base = oy * ow * c;
+    for (let ox = 0; ox < ow; ox++) {
+      const n = colCount[ox] * rows;
+      if (!n) continue;
+      const a = ox * c;
+      if (alpha < 0) {
+        for (let k = 0; k < c; k++) out[base + a + k] = Math.round(acc[a + k] / n);
+      } else {
+        const sa = acc[a + alpha];
+        for (let k = 0; k < c; k++) out[base + a + k] = k === alpha ? Math.round(sa / n) : sa > 0 ? Math.round(acc[a + k] / sa) : 0;
+      }
+    }
+    acc.fill(0);
+    rows = 0;
+  };
+  for (let y = 0; y < h; y++) {
+    const ty = Math.min(oh - 1, Math.floor((y * oh) / h));
+    if (ty !== oy) {
+      flush();
+      oy = ty;
+    }
+    const row = y * w * c;
+    if (alpha < 0) {
+      for (let x = 0; x < w; x++) {
+        const s = row + x * c;
+        const t = xmap[x] * c;
+        for (let k = 0; k < c; k++) acc[t + k] += data[s + k];
+      }
+    } else {
+      for (let x = 0; x < w; x++) {
+        const s = row + x * c;
+        const t = xmap[x] * c;
+        const av = data[s + alpha];
+        for (let k = 0; k < c; k++) acc[t + k] += k === alpha ? av : data[s + k] * av;
+      }
+    }
+    rows++;
+  }
+  flush();
+  return { width: ow, height: oh, channels: c, data: out };
+}
+
+/** Drops an alpha channel that is fully opaque (smaller output, and JPEG becomes possible). */
+function withoutOpaqueAlpha(r: Raster): Raster {
+  if (r.channels !== 2 && r.channels !== 4) return r;
+  const c = r.channels;
+  for (let i = c - 1; i < r.data.length; i += c) if (r.data[i] !== 255) return r;
+  const nc = (c - 1) as 1 | 3;
+  const out = new Uint8Array(r.width * r.height * nc);
+  for (let i = 0, o = 0; i < r.data.length; i += c) for (let k = 0; k < nc; k++) out[o++] = r.data[i + k];
+  return { width: r.width, height: r.height, channels: nc, data: out };
+}
+
+/** True when the picture has at most 256 distinct colours (a chart, diagram or scan of text). */
+function fewColours(r: Raster): boolean {
+  const seen = new Set<number>();
+  const c = r.channels;
+  for (let i = 0; i < r.data.length; i += c) {
+    const v = c === 1 ? r.data[i] : c === 3 ? (r.data[i] << 16) | (r.data[i + 1] << 8) | r.data[i + 2] : (r.data[i] << 24) | (r.data[i + 1] << 16) | (r.data[i + 2] << 8) | r.data[i + 3];
+    if (!seen.has(v)) {
+      seen.add(v);
+      if (seen.size > 256) return false;
+    }
+  }
+  return true;
+}
+
+function toJpeg(r: Raster): Uint8Array {
+  const rgba = new Uint8Array(r.width * r.height * 4);
+  for (let i = 0, o = 0; i < r.data.length; i += r.channels, o += 4) {
+    if (r.channels === 1) rgba[o] = rgba[o + 1] = rgba[o + 2] = r.data[i];
+    else {
+      rgba[o] = r.data[i];
+      rgba[o + 1] = r.data[i + 1];
+      rgba[o + 2] = r.data[i + 2];
+    }
+    rgba[o + 3] = 255;
+  }
+  const enc = encodeJpeg({ width: r.width, height: r.height, data: rgba }, PRINT_IMAGE.jpegQuality);
+  return new Uint8Array(enc.data.buffer, enc.data.byteOffset, enc.data.byteLength);
+}
+
+function decode(bytes: Uint8Array, kind: ImageKind): Raster {
+  if (kind === 'png') return decodePng(bytes);
+  if (kind === 'bmp') return decodeBmp(bytes);
+  try {
+    // Strict decoding: a damaged body is reported rather than printed as grey blocks.
+    const img = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: 100, maxMemoryUsageInMB: 1024 });
+    return { width: img.width, height: img.height, channels: 3, data: img.data };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new ImageDecodeError(/unsupported|not supported/i.test(msg) ? 'unsupported' : 'corrupt', msg.slice(0, 120));
+  }
+}
+
+/**
+ * Checks, and if needed shrinks or converts, one embedded picture. `fallbackSize` is the size the
+ * document declares (used only when the header has none). Never throws.
+ */
+export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number } } = {}): PrepareOutcome {
+  const maxSide = opts.maxSide ?? PRINT_IMAGE.maxSide;
+  const kind = sniffImage(bytes);
+  if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp') return { ok: false, code: 'image.unsupported-format', kind, detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式` };
+  const size = imageSize(bytes, kind) ?? (kind === 'bmp' ? undefined : opts.fallbackSize);
+  if (!size || !(size.width > 0) || !(size.height > 0)) return { ok: false, code: 'image.unreadable', kind, detail: '无法识别尺寸' };
+  const why = oversize(size, bytes.length);
+  if (why) return { ok: false, code: 'image.too-large', kind, detail: why };
+
+  const mime: PrintMime = kind === 'png' ? 'image/png' : 'image/jpeg';
+  const original: PrintImage = { mime, bytes, width: size.width, height: size.height };
+  const needsShrink = Math.max(size.width, size.height) > maxSide;
+  if (!needsShrink && kind !== 'bmp') return { ok: true, image: original };
+
+  if (size.width * size.height * 4 > PRINT_IMAGE.maxDecodeBytes) {
+    if (kind === 'bmp') return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
+    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）` } };
+  }
+
+  let raster: Raster;
+  try {
+    raster = decode(bytes, kind);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const unsupported = e instanceof ImageDecodeError && e.reason === 'unsupported';
+    if (kind === 'bmp') return { ok: false, code: unsupported ? 'image.unsupported-format' : 'image.corrupt', kind, detail: unsupported ? `BMP（${detail}）` : detail };
+    // pdfkit decodes PNG itself and would fail the whole compile on a damaged one; a JPEG is passed
+    // through as is, so a damaged JPEG is kept (the viewer shows what it can) and flagged.
+    if (unsupported) return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
+    if (kind === 'png') return { ok: false, code: 'image.corrupt', kind, detail };
+    return { ok: true, image: original, notice: { code: 'image.damaged', detail } };
+  }
+  if (raster.width !== size.width || raster.height !== size.height) {
+    if (raster.width * raster.height * 4 > PRINT_IMAGE.maxDecodeBytes) return { ok: false, code: 'image.corrupt', kind, detail: '文件头与图像数据的尺寸不一致' };
+  }
+
+  const target = fitSize(raster.width, raster.height, maxSide);
+  const shrunk = target.width === raster.width && target.height === raster.height ? raster : resampleBox(raster, target.width, target.height);
+  const flat = withoutOpaqueAlpha(shrunk);
+  // A shrunk photo (JPEG source, or many colours without transparency) goes to JPEG; transparency,
+  // few colours and a BMP only converted (not shrunk) stay lossless.
+  const asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(raster));
+  const out = asPng ? encodePng(flat) : toJpeg(flat);
+  return {
+    ok: true,
+    image: {
+      mime: asPng ? 'image/png' : 'image/jpeg',
+      bytes: out,
+      width: flat.width,
+      height: flat.height,
+      ...(shrunk !== raster ? { downscaledFrom: { width: raster.width, height: raster.height } } : {}),
+      ...(kind === 'bmp' ? { convertedFrom: kind } : {}),
+    },
+  };
+}
