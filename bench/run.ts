@@ -67,10 +67,14 @@ row('sample pages / items', `${freshRuns[0].pages} / ${freshRuns[0].items}`);
 row('sample PDF size', `${(freshRuns[0].bytes / 1024 / 1024).toFixed(2)} MB`, '≤ 2 MB');
 row('sample fresh peak RSS', `${Math.round(median(freshRuns.map((r) => r.maxRssMB)))} MB`);
 const phase = (k: 'startMs' | 'loadMs' | 'fontMs' | 'compileMs') => median(freshRuns.map((r) => r[k]));
-row('  of which: node start-up + module loading / reading 55 sources / font files / compile (wall)', `${ms(phase('startMs'))} / ${ms(phase('loadMs'))} / ${ms(phase('fontMs'))} / ${ms(phase('compileMs'))}`);
+// Font files are read while the sources are parsed (as compileSessionFolder does): one figure.
+const phases = `${ms(phase('startMs'))} / ${ms(phase('loadMs') + phase('fontMs'))} / ${ms(phase('compileMs'))}`;
+row('  of which: node start-up + module loading / sources and font files / layout + render (wall)', phases);
+row('sample PDF, fresh process, best of 5 (wall)', ms(Math.min(...freshRuns.map((r) => r.wall))));
 figure({ area, measure: 'sample PDF (55 items), fresh process, wall', value: median(freshRuns.map((r) => r.wall)), unit: 'ms', target: 800 });
 figure({ area, measure: 'sample PDF, fresh process, CPU (all threads)', value: median(freshRuns.map((r) => r.cpuMs)), unit: 'ms', target: 800 });
-figure({ area, measure: '  start-up+modules / sources / fonts / compile', value: 0, unit: 'ms', text: `${ms(phase('startMs'))} / ${ms(phase('loadMs'))} / ${ms(phase('fontMs'))} / ${ms(phase('compileMs'))}` });
+figure({ area, measure: '  of which: start-up+modules / sources+fonts / layout+render', value: 0, unit: 'ms', text: phases });
+figure({ area, measure: 'sample PDF, fresh process, best of 5 runs, wall', value: Math.min(...freshRuns.map((r) => r.wall)), unit: 'ms' });
 figure({ area, measure: 'sample pages / items', value: freshRuns[0].pages, unit: '', text: `${freshRuns[0].pages} / ${freshRuns[0].items}` });
 figure({ area, measure: 'sample PDF size', value: freshRuns[0].bytes / 1024 / 1024, unit: 'MB', target: 2 });
 figure({ area, measure: 'sample fresh peak RSS', value: median(freshRuns.map((r) => r.maxRssMB)), unit: 'MB', target: 500 });
