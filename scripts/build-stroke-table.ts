@@ -21,6 +21,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { TABLE_MISPLACED } from '../core/order/data/table-order-exceptions';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'core/order/data');
@@ -75,31 +76,40 @@ const RADICAL_FORMS: Record<string, string> = {
   纟: '551', 讠: '45', 氵: '441', 衤: '45234', 艹: '122', 钅: '31115', 亻: '32', 口: '251', 门: '425',
   车L: '1521', 土L: '121', 王L: '1121', 火L: '4334', 虫L: '251214', 鱼L: '35251211', 齿L: '21213452',
   学头: '44345', // ⺍ 点 点 撇 + 冖 点 横钩
+  马L: '551', 阝: '52', '⺮': '314314',
 };
 /** A character (from cnchar-order) that starts with each form: the build checks the form against it. */
 const RADICAL_SAMPLES: Record<string, string> = {
   纟: '纱', 讠: '记', 氵: '沙', 衤: '袄', 艹: '花', 钅: '钉', 亻: '们', 口: '吃', 门: '闪',
   车L: '轮', 土L: '地', 王L: '理', 火L: '炉', 虫L: '蚊', 鱼L: '鲤', 齿L: '龄', 学头: '学',
+  马L: '驳', 阝: '陈', '⺮': '筻',
 };
-/** Components outside the table, taken from a character that contains them: [char, strokes to drop]. */
-const DERIVED_PARTS: Record<string, [string, number]> = {
+/** Components outside the table, taken from a character that contains them: [char, strokes to drop at
+ *  the start, strokes to drop at the end]. */
+const DERIVED_PARTS: Record<string, [string, number, number?]> = {
   粦: ['磷', 5], // 磷 = 石 + 粦
   垔: ['湮', 3], // 湮 = 氵 + 垔
   冋: ['䌹', 3], // 䌹 = 纟 + 冋
+  宀一: ['苎', 3], // 苎 = 艹 + 宀 + 一 (the 宁 zhù of 纻 贮 詝, written without the hook)
+  艹两: ['满', 3], // 满 = 氵 + 艹 + 两 (the simplified 㒼)
+  骞头: ['骞', 0, 3], // 骞 = 寒's top + 马 (竖折折钩 … written under it: 3 strokes)
+  冖: ['写', 0, 3], // 写 = 冖 + 与
 };
+// A part written '=<codes>' is a literal run of strokes (e.g. '=1' 横, '=e' 竖折 of an enclosing 匚).
+// 𬌗 is 牙+合 (the glyph; first composed as 歹+合, which the table-order check rejected: 10 strokes both).
 const COMPOSED: Record<string, string[]> = {
   '𬉼': ['火L', '区'], '𬣙': ['讠', '于'], '𬇕': ['氵', '万'], '𬘓': ['纟', '川'], '𫭟': ['土L', '区'], '𫭢': ['土L', '仑'],
   '𫵷': ['山', '历'], '𬇙': ['氵', '贝'], '𬣡': ['讠', '戋'], '𫸩': ['弓', '区'], '𬘘': ['纟', '亢'], '𬨂': ['车L', '氏'],
-  '𬀩': ['日', '韦'], '𬀪': ['日', '见'], '𬬩': ['钅', '弋'], '𬣳': ['讠', '艮'], '𫰛': ['女', '圣'], '𬳵': ['马', '丕'],
-  '𬳶': ['马', '冋'], '𬍛': ['王L', '乐'], '𬬮': ['钅', '长'], '𬬱': ['钅', '斤'], '𬬭': ['钅', '仑'], '𬘡': ['纟', '因'],
-  '𬘩': ['纟', '廷'], '𬍤': ['王L', '寻'], '𫭼': ['土L', '劳'], '𬜯': ['艹', '两'], '𬂩': ['木', '夹'], '𬌗': ['歹', '合'],
+  '𬀩': ['日', '韦'], '𬀪': ['日', '见'], '𬬩': ['钅', '弋'], '𬣳': ['讠', '艮'], '𫰛': ['女', '圣'], '𬳵': ['马L', '丕'],
+  '𬳶': ['马L', '冋'], '𬍛': ['王L', '乐'], '𬬮': ['钅', '长'], '𬬱': ['钅', '斤'], '𬬭': ['钅', '仑'], '𬘡': ['纟', '因'],
+  '𬘩': ['纟', '廷'], '𬍤': ['王L', '寻'], '𫭼': ['土L', '劳'], '𬜯': ['艹', '两'], '𬂩': ['木', '夹'], '𬌗': ['牙', '合'],
   '𬬸': ['钅', '术'], '𬬹': ['钅', '申'], '𬬿': ['钅', '召'], '𬭁': ['钅', '母'], '𫢸': ['亻', '单'], '𬊈': ['火L', '寻'],
-  '𬒈': ['学头', '石'], '𬳿': ['马', '余'], '𫮃': ['土L', '单'], '𬟽': ['虫L', '乐'], '𬇹': ['氵', '国'], '𬤇': ['讠', '垔'],
-  '𬤊': ['讠', '是'], '𬘬': ['纟', '青'], '𬘭': ['纟', '林'], '𬴂': ['马', '非'], '𬘯': ['纟', '享'], '𬃊': ['木', '顷'],
+  '𬒈': ['学头', '石'], '𬳿': ['马L', '余'], '𫮃': ['土L', '单'], '𬟽': ['虫L', '乐'], '𬇹': ['氵', '国'], '𬤇': ['讠', '垔'],
+  '𬤊': ['讠', '是'], '𬘬': ['纟', '青'], '𬘭': ['纟', '林'], '𬴂': ['马L', '非'], '𬘯': ['纟', '享'], '𬃊': ['木', '顷'],
   '𬷕': ['甫', '鸟'], '𬹼': ['齿L', '介'], '𫶇': ['山', '带'], '𬭎': ['钅', '宏'], '𬮱': ['门', '垔'], '𬊤': ['火L', '单'],
   '𬨎': ['车L', '酋'], '𫫇': ['口', '恶'], '𬭚': ['钅', '享'], '𬶋': ['鱼L', '句'], '𬶍': ['鱼L', '它'], '𫌀': ['衤', '责'],
   '𬭤': ['钅', '侯'], '𬶐': ['鱼L', '兆'], '𬶏': ['鱼L', '危'], '𬤝': ['讠', '惠'], '𬙂': ['纟', '寅'], '𬭩': ['钅', '翁'],
-  '𬴊': ['马', '粦'], '𬞟': ['艹', '频'], '𬺈': ['齿L', '奇'], '𬭯': ['钅', '敝'], '𬸦': ['敝', '鸟'], '𬭳': ['钅', '喜'],
+  '𬴊': ['马L', '粦'], '𬞟': ['艹', '频'], '𬺈': ['齿L', '奇'], '𬭯': ['钅', '敝'], '𬸦': ['敝', '鸟'], '𬭳': ['钅', '喜'],
   '𬭸': ['钅', '粦'], '𬭼': ['钅', '遂'], '𬶟': ['鱼L', '剌'], '𬶠': ['鱼L', '柬'], '𬶭': ['鱼L', '祭'], '𬶮': ['鱼L', '喜'],
   '𬙋': ['纟', '襄'], '𬺓': ['齿L', '楚'], '𬬻': ['钅', '卢'], '𬱖': ['由', '页'], '𬒗': ['石', '觉'], '𬸪': ['番', '鸟'],
 };
@@ -111,6 +121,77 @@ const CNCHAR_CORRECTIONS: Record<string, string> = {
   黏: '31234342413421251', // 黍: 禾31234 人34 氺24134; 占21251
   邶: '2113552', // 北: 竖 横 提 撇 竖弯钩 = 21135; 阝52
   雌: '21213532411121', // 此: 竖 横 竖 提 撇 竖弯钩 = 212135; 隹32411121
+};
+/**
+ * The 42 level-3 characters that had only Unihan's total. Each decomposition was read off the rendered
+ * glyph (Noto Sans SC) and its traditional form (Unihan kTraditionalVariant); the stroke count comes
+ * from the table position (the neighbours in kTGH order have that count; where it differs from
+ * Unihan's kTotalStrokes the reason says so), and the build's table-order check proves the sequence
+ * falls between its neighbours'. "rime agrees" = rime-stroke has exactly this class sequence (it was
+ * not taken because its length differed from Unihan's wrong total).
+ */
+const COMPOSED_FROM_TABLE: Record<string, [string[], string]> = {
+  䦃: [['钅', '著'], '鐯; 16 among 16s (Unihan 20, 17 with 钅: 著 counted with 艸); rime agrees'],
+  '𬣞': [['讠', '宀一'], '詝; right part as in 苎 纻 (宀+一), 6 among 6s (= Unihan)'],
+  '𫇭': [['艹', '为'], '蔿; 7 among 7s (Unihan 8); rime agrees'],
+  '𬩽': [['寻', '阝'], '鄩; 8 among 8s (Unihan 9 counts 阝 as 3)'],
+  '𬮿': [['阝', '岂'], '隑; 8 among 8s (Unihan 9 counts 阝 as 3)'],
+  '𬯀': [['阝', '齐'], '隮; 8 among 8s (Unihan 9 counts 阝 as 3)'],
+  '𬜬': [['艹', '问'], '蔄; 9 among 9s (= Unihan)'],
+  '𦰡': [['艹', '那'], '艹 over 那; 9 among 9s (Unihan 11 counts 艸)'],
+  '𬳽': [['马L', '先'], '駪; 9 among 9s (= Unihan)'],
+  '𫄧': [['纟', '延'], '綖; 9 among 9s (Unihan 10)'],
+  䓖: [['艹', '穷'], '藭; 10 among 10s (Unihan 13 counts 艸); rime agrees'],
+  '𫑡': [['黾', '阝'], '鄳; 10 among 10s (= Unihan); rime agrees on 黾'],
+  '𬘫': [['纟', '完'], '綄; 10, last of the 10s (= Unihan)'],
+  䓫: [['艹', '奇'], '艹 over 奇; 11 among 11s (Unihan 14 counts 艸); rime agrees'],
+  䓬: [['艹', '卓'], '艹 over 卓; 11 among 11s (Unihan 14 counts 艸); rime agrees'],
+  䓨: [['艹', '冖', '缶'], '罃 simplified (荧 top over 缶); 11 among 11s (Unihan 14); rime agrees'],
+  䓛: [['艹', '屈'], '艹 over 屈; 11 among 11s (Unihan 14 counts 艸); rime agrees'],
+  '𫟼': [['钅', '达'], '鐽; 11 among 11s (Unihan 12); rime agrees'],
+  '𬍡': [['汤', '玉'], '璗: 汤 over 玉; 11 among 11s (= Unihan)'],
+  '𬯎': [['阝', '贵'], '隤; 11 among 11s (Unihan 12 counts 阝 as 3)'],
+  '𬭊': [['钅', '杜'], '钅+杜; 12 among 12s (= Unihan)'],
+  '𬱟': [['危', '页'], '頠; 12 among 12s (= Unihan)'],
+  '𫷷': [['广', '钦'], '廞; 12 among 12s (= Unihan)'],
+  '𬴃': [['马L', '砉'], '騞; 12 among 12s (= Unihan)'],
+  '𬪩': [['酉', '农'], '醲; 13 among 13s (= Unihan)'],
+  '𬒔': [['石', '肯'], '石+肯; 13 among 13s (= Unihan)'],
+  '𬭛': [['钅', '波'], '钅+波; 13 among 13s (= Unihan)'],
+  '𬕂': [['⺮', '贡'], '篢; 13 among 13s (= Unihan)'],
+  '𫞩': [['王L', '艹两'], '璊; 14 among 14s (Unihan 15); rime agrees'],
+  '𬸘': [['=1', '日', '女', '=e', '鸟'], '鶠: 匽 (匚 横 first, 竖折 last, around 日 女) over 鸟; 14 among 14s (= Unihan)'],
+  '𥔲': [['石', '口', '口', '亏'], '石+咢; 14 among 14s (Unihan 15); rime agrees'],
+  '𨱏': [['钅', '艹', '合'], '鎝 (钅+荅); 14 among 14s (Unihan 15); rime agrees'],
+  '𬸚': [['狱', '鸟'], '鸑; 14 among 14s (= Unihan)'],
+  㮾: [['朗', '木'], '朗 over 木; 14 among 14s (Unihan 15); rime agrees'],
+  '𬸣': [['骞头', '鸟'], '鶱: 寒 top over 鸟; 15 among 15s (= Unihan)'],
+  '𫟦': [['车L', '遂'], '䡵; 16 among 16s (Unihan 17); rime agrees'],
+  '𬭬': [['钅', '彗'], '鏏 (钅+彗, not 惠); 16 among 16s (= Unihan)'],
+  '𨱑': [['钅', '黄'], '鐄; 16 among 16s (Unihan 17); rime agrees'],
+  '𬭶': [['钅', '黑'], '钅+黑; 17 among 17s (= Unihan)'],
+  '𬶨': [['既', '鱼'], '鱀: 既 over 鱼; 17 among 17s (= Unihan)'],
+  '𬟁': [['艹', '鬲', '鸟'], '虉 (艹 over 鹝); 18 among 18s (= Unihan)'],
+  '𬙊': [['纟', '墨'], '纆; 18, last of the 18s (Unihan 17)'],
+};
+/**
+ * Characters that had a sequence the table order proved wrong (the build's table-order check failed
+ * on them); each replaced by its composition, read off the rendered glyph.
+ */
+const TABLE_CORRECTIONS: Record<string, [string[], string]> = {
+  涐: [['氵', '我'], 'both sources wrote 我 横 撇 … (4413151534); 我 is 撇 横 竖钩 提 斜钩 撇 点'],
+  '𫟅': [['纟', '京'], '綡: 京 ends with 小 (竖钩 撇 点), the data had 折 for 竖钩'],
+  '𡎚': [['土L', '扁'], '土+扁: 户 starts with 点, the data had 撇'],
+  '𦭜': [['艹', '口', '八'], 'the glyph is 艹 over 口 over 八: 8 among 8s (rime/Unihan 9 write 廿)'],
+  䢼: [['共', '阝'], '共+阝: 8 among 8s (rime and Unihan count 阝 as 3)'],
+  䢺: [['出', '阝'], '出+阝: 7 among 7s (rime and Unihan count 阝 as 3; rime also starts 出 with 竖)'],
+  䣘: [['堂', '阝'], '堂+阝: 13 among 13s (rime and Unihan count 阝 as 3)'],
+  㘎: [['口', '阚'], '口+阚: 17 among 17s (rime/Unihan 18)'],
+  䗴: [['虫L', '⺮', '延'], '虫+筵: 18 among 18s (rime/Unihan 19 write 延 with 7 strokes)'],
+};
+/** A rime code chosen over the one matching Unihan's total, because the table position shows the count. */
+const RIME_CHOICE: Record<string, [string, string]> = {
+  '𠳐': ['251111352', '9 among 9s: rime has a 9-stroke code (阝 as 2) and a 10-stroke one (阝 as 3, = Unihan)'],
 };
 /** Strokes of the simplified radical forms (kRSUnicode numbers with '): 纟 3, 讠 2, 钅 5, 鸟 5, 鱼 8 … */
 const SIMPLIFIED_RADICAL_STROKES: Record<string, number> = {
@@ -202,13 +283,15 @@ function main() {
   // Level-3 characters neither source has (mostly CJK Ext. B–F simplified forms for names and
   // places), composed from their components: each decomposition was read off the rendered glyph
   // (Noto Serif SC) and must add up to the character's zh-Hans total, or the build fails.
+  // A radical form takes its sample character's codes (shapes: 提, 竖钩 …), the classes being checked
+  // against RADICAL_FORMS below.
   const partCode = (part: string): string => {
-    if (RADICAL_FORMS[part]) return RADICAL_FORMS[part];
+    if (RADICAL_FORMS[part]) return seq.get(RADICAL_SAMPLES[part])!.slice(0, RADICAL_FORMS[part].length);
     const derived = DERIVED_PARTS[part];
     if (derived) {
       const whole = seq.get(derived[0]);
       if (!whole) throw new Error(`no sequence for ${derived[0]} (to derive ${part})`);
-      return whole.slice(derived[1]);
+      return whole.slice(derived[1], whole.length - (derived[2] ?? 0));
     }
     const code = seq.get(part);
     if (!code) throw new Error(`no sequence for component ${part}`);
@@ -219,16 +302,53 @@ function main() {
     const code = seq.get(sample);
     if (!code || !classesOf(code).startsWith(RADICAL_FORMS[form])) throw new Error(`radical form ${form}=${RADICAL_FORMS[form]} does not start ${sample}`);
   }
+  const compose = (parts: string[]) => parts.map((p) => (p.startsWith('=') ? p.slice(1) : partCode(p))).join('');
   let composedCount = 0;
   for (const [ch, parts] of Object.entries(COMPOSED)) {
     if (seq.has(ch) || !countOnly.has(ch)) throw new Error(`${ch} is not a count-only general-standard character`);
-    const code = parts.map(partCode).join('');
+    const code = compose(parts);
     const want = hansTotal(ch);
     if (code.length !== want) throw new Error(`composition of ${ch} (${parts.join('+')}) has ${code.length} strokes, Unihan says ${want}`);
     seq.set(ch, code);
     countOnly.delete(ch);
     composedCount++;
   }
+  // The rest: their count comes from the table position (checked below with the whole table), so a
+  // difference from Unihan's total is allowed here and reported.
+  const unihanOverridden: string[] = [];
+  for (const [ch, [parts]] of Object.entries(COMPOSED_FROM_TABLE)) {
+    if (seq.has(ch) || !countOnly.has(ch)) throw new Error(`${ch} is not a count-only general-standard character`);
+    const code = compose(parts);
+    if (code.length !== hansTotal(ch)) unihanOverridden.push(`${ch}${hansTotal(ch)}→${code.length}`);
+    seq.set(ch, code);
+    countOnly.delete(ch);
+    composedCount++;
+  }
+  for (const [ch, [parts]] of Object.entries(TABLE_CORRECTIONS)) {
+    if (!seq.has(ch)) throw new Error(`correction for ${ch}, which has no sequence`);
+    const code = compose(parts);
+    if (code === seq.get(ch)) throw new Error(`correction for ${ch} changes nothing`);
+    seq.set(ch, code);
+  }
+  for (const [ch, [code]] of Object.entries(RIME_CHOICE)) {
+    if (!(rime.get(ch) ?? []).includes(code)) throw new Error(`rime choice for ${ch} is not a rime-stroke code`);
+    seq.set(ch, code);
+  }
+
+  // Table-order check: the 通用规范汉字表 orders each level by total strokes, then stroke classes in
+  // writing order (the GF 3003 principle). Every character must fall between its neighbours (ties
+  // allowed: the finer rules are checked by test/order/table-order.test.ts), except the documented
+  // TABLE_MISPLACED ones. This is the second, independent check of every sequence and count.
+  const tableKey = (ch: string) => String(seq.get(ch)!.length).padStart(2, '0') + classesOf(seq.get(ch)!);
+  const violations: string[] = [];
+  for (const [from, to] of [[0, 3500], [3500, 6500], [6500, general.length]]) {
+    const level = general.slice(from, to).filter((ch) => seq.has(ch) && !TABLE_MISPLACED[ch]);
+    for (let i = 1; i < level.length; i++) {
+      if (tableKey(level[i - 1]) > tableKey(level[i])) violations.push(`${level[i - 1]}${seq.get(level[i - 1])} > ${level[i]}${seq.get(level[i])}`);
+    }
+  }
+  if (violations.length) throw new Error(`table order violated:\n${violations.join('\n')}`);
+  for (const ch of Object.keys(TABLE_MISPLACED)) if (!seq.has(ch)) throw new Error(`misplaced ${ch} has no sequence`);
 
   // Characters outside the 8105 but common in names (traditional forms, Ext. A): counts only.
   const extra = new Map<string, number>();
@@ -281,7 +401,9 @@ export const GENERAL_STANDARD_CHARS = ${JSON.stringify(general.join(''))};
   console.log(
     `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime} + composed ${composedCount}; count only: ${countOnly.size}; sequences total ${seq.size}; extra counts ${extra.size}`,
   );
-  console.log(`count only: ${[...countOnly.keys()].join('')}`);
+  console.log(`count only: ${[...countOnly.keys()].join('') || '(none)'}`);
+  console.log(`totals from the table position instead of Unihan: ${unihanOverridden.join(' ')}`);
+  console.log(`table order: every level in stroke-class order except the ${Object.keys(TABLE_MISPLACED).length} documented misplaced characters`);
   if (!existsSync(outDir)) throw new Error('no output dir');
 }
 
