@@ -3,7 +3,7 @@
 // and open the source file. It must never change the item without an explicit 保存 / action.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, Select, Space, Spin, Switch, Tag, Typography, Upload } from 'antd';
-import { SwapOutlined } from '@ant-design/icons';
+import { FileOutlined, SwapOutlined } from '@ant-design/icons';
 import { inlineText, type Block, type SourceDoc } from '../../core/model/document';
 import { SUBMISSION_KINDS, SUBMISSION_KIND_NAMES } from '../../core/model/session';
 import { useApp } from '../state/app-state';
@@ -69,6 +69,29 @@ export function ItemScreen() {
   const pdfUrl = useMemo(() => (doc?.pdf ? URL.createObjectURL(new Blob([Uint8Array.from(atob(doc.pdf.data), (c) => c.charCodeAt(0))], { type: 'application/pdf' })) : null), [doc]);
   useEffect(() => () => { if (pdfUrl) URL.revokeObjectURL(pdfUrl); }, [pdfUrl]);
 
+  /** The stored original: shown in its folder (Electron, inside the app's roots) or downloaded (browser). */
+  const openSource = async () => {
+    if (!sub) return;
+    const r = await app.call('submissions.source', { sessionId: s.id, submissionId: sub.id });
+    if (!r.ok) return;
+    const native = app.transport.native;
+    if (native && r.value.path) {
+      const o = await native.openFolder(r.value.path);
+      if (!o.ok) app.showError(o.error);
+      return;
+    }
+    const bytes = await app.transport.fetchOutput(r.value);
+    if (!bytes.ok) return app.showError(bytes.error);
+    const url = URL.createObjectURL(new Blob([bytes.value as BlobPart], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = r.value.originalName.replace(/^.*[\\/]/, '');
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  };
+
   if (!sub) {
     return <Empty description="请在“编排”或“材料收集”中选择一份材料。"><Button onClick={() => app.go('arrange')}>去编排</Button></Empty>;
   }
@@ -127,6 +150,7 @@ export function ItemScreen() {
                 <Button icon={<SwapOutlined />} disabled={!!view.readOnly}>换成新版本…</Button>
               </Upload>
               {pdfUrl && <Button href={pdfUrl} target="_blank">打开原 PDF</Button>}
+              {!pdfUrl && <Button icon={<FileOutlined />} onClick={() => void openSource()} data-testid="open-source">{app.transport.native ? '在文件夹中显示原文件' : '下载原文件'}</Button>}
             </Space>
             {sub.versions.length > 0 && (
               <List size="small" header="以前的版本（已保留）" dataSource={sub.versions} renderItem={(v) => <List.Item>{v.format.toUpperCase()} · 替换于 {new Date(v.replacedAt).toLocaleString('zh-CN')}</List.Item>} />

@@ -3,13 +3,14 @@
 // preview of an older revision as if it were current: the revision compiled is always stated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Empty, InputNumber, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
-import { FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, PlayCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
+import { BookOutlined, FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, PlayCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { CompileJob, OutputFile } from '../../core/contract';
 import { sectionItems } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { useItemFacts } from '../state/item-facts';
 import { openPdf, pdfInfo, PdfView, warmPdfWorker, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
+import { PrintDialog } from '../components/print-dialog';
 
 const RUNNING = new Set(['queued', 'running']);
 
@@ -34,6 +35,7 @@ export function PreviewScreen() {
   const [pdf, setPdf] = useState<{ doc: PDFDocumentProxy; info: PdfInfo; file: OutputFile } | null>(null);
   const [limit, setLimit] = useState(5000);
   const [exporting, setExporting] = useState<string | null>(null);
+  const [printOpen, setPrintOpen] = useState(false);
   const viewer = useRef<PdfViewHandle>(null);
   const loadedFor = useRef<string | null>(null);
 
@@ -185,6 +187,7 @@ export function PreviewScreen() {
         )}
         <Button icon={<FilePdfOutlined />} loading={exporting === 'pdf'} onClick={() => void exportFile('pdf')} data-testid="export-pdf">导出 PDF</Button>
         <Button icon={<FileWordOutlined />} loading={exporting === 'docx'} onClick={() => void exportFile('docx')} data-testid="export-docx">导出 Word</Button>
+        <Button icon={<BookOutlined />} onClick={() => setPrintOpen(true)} data-testid="print-open" disabled={s.sections.every((x) => x.items.length === 0)}>印刷与分发…</Button>
         <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={() => void print()}>打印…</Button>
         {app.transport.native && pdf?.file.path && <Button icon={<FolderOpenOutlined />} onClick={() => void app.transport.native!.openFolder(pdf.file.path!)}>打开输出文件夹</Button>}
       </Space>
@@ -201,6 +204,7 @@ export function PreviewScreen() {
           </Space>
         </Card>
       )}
+      {printOpen && <PrintDialog open={printOpen} onClose={() => setPrintOpen(false)} />}
       <Row gutter={16} wrap={false}>
         <Col flex="auto">
           {pdf ? (

@@ -1,20 +1,35 @@
-// 委员名单: the roster table with search, add / edit / remove, and import from .xlsx / .csv with a
-// column-mapping step for CSV (xlsx headers are recognised by the service by their Chinese names).
-// It must never drop members silently: skipped rows are listed with their reason.
+// 委员名单: the roster table with search, add / edit / remove, and import from .xlsx / .csv / .txt
+// through the service: roster.preview reads the file (GBK, UTF-16, title rows above the header …)
+// and proposes a column mapping the clerk confirms or changes; roster.import applies that mapping.
+// It must never parse a roster itself, nor drop members silently: skipped rows are listed.
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Member } from '../../core/model/session';
+import type { FileInput, RosterMapping, RosterPreview } from '../../core/contract';
 import { useApp } from '../state/app-state';
-import { decodeTable, guessField, parseTable, remapTable, ROSTER_FIELDS } from '../components/csv';
-import { toBase64 } from '../transport/transport';
-import { readXlsxRows } from '../components/xlsx';
 
 interface Mapping {
   fileName: string;
-  rows: string[][];
-  mapping: string[];
+  file: FileInput;
+  preview: RosterPreview;
+  mapping: RosterMapping;
 }
+
+/** The field a column is mapped to ('' = 不导入). */
+export function fieldOfColumn(mapping: RosterMapping, col: number): string {
+  return Object.entries(mapping).find(([, c]) => c === col)?.[0] ?? '';
+}
+
+/** Maps a column to a field (or to nothing); a field sits on one column at most. */
+export function setColumnField(mapping: RosterMapping, col: number, field: string): RosterMapping {
+  const next: Record<string, number | undefined> = {};
+  for (const [k, c] of Object.entries(mapping)) if (c !== undefined && c !== col && k !== field) next[k] = c;
+  if (field) next[field] = col;
+  return next as RosterMapping;
+}
+
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK（中文 Windows）', gbk: 'GBK（中文 Windows）', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
 
 export function RosterScreen() {
   const app = useApp();
@@ -41,49 +56,38 @@ export function RosterScreen() {
     return members.filter((m) => [m.name, m.sector, m.party, m.title, m.unit, m.rank].some((v) => v?.includes(t)));
   }, [members, q]);
 
-  const runImport = async (file: { name: string; data: string }) => {
-    const r = await app.edit('roster.import', { file, mode }, { quiet: true });
+  const onFile = async (f: File) => {
+    const file = await app.transport.fileInput(f);
+    const r = await app.call('roster.preview', { sessionId: view.session.id, file });
+    if (r.ok) setMapping({ fileName: f.name, file, preview: r.value, mapping: r.value.mapping });
+    return false;
+  };
+
+  /** Another mapping: the service recounts problems and duplicates for it. */
+  const remap = async (col: number, field: string) => {
+    if (!mapping) return;
+    const next = setColumnField(mapping.mapping, col, field);
+    setMapping({ ...mapping, mapping: next });
+    const r = await app.call('roster.preview', { sessionId: view.session.id, file: mapping.file, mapping: next }, { quiet: true });
+    if (r.ok) setMapping((cur) => (cur && cur.file === mapping.file ? { ...cur, preview: r.value, mapping: next } : cur));
+  };
+
+  const confirmMapping = async () => {
+    if (!mapping) return;
+    if (mapping.mapping.name === undefined) {
+      app.showError({ code: 'roster.no-name', message: '请至少指定哪一列是“姓名”。' });
+      return;
+    }
+    const { file, mapping: chosen } = mapping;
+    setMapping(null);
+    const r = await app.edit('roster.import', { file, mode, mapping: chosen }, { quiet: true });
     if (!r.ok) {
       app.showError(r.error);
       return;
     }
     const rep = r.value.report;
     setSkipped(rep.skipped);
-    message.success(`名单已导入：新增 ${rep.added} 人，更新 ${rep.updated} 人${rep.skipped.length ? `，跳过 ${rep.skipped.length} 行` : ''}。`);
-  };
-
-  const onFile = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let rows: string[][] | null = null;
-    if (/\.(csv|tsv|txt)$/i.test(file.name)) rows = parseTable(decodeTable(bytes));
-    else if (/\.xlsx$/i.test(file.name)) {
-      try {
-        rows = readXlsxRows(bytes);
-      } catch {
-        rows = null; // the service reads it and reports precisely what is wrong
-      }
-    }
-    if (rows) {
-      if (!rows.length) {
-        app.showError({ code: 'roster.empty', message: `文件“${file.name}”是空的。` });
-        return false;
-      }
-      setMapping({ fileName: file.name, rows, mapping: rows[0].map(guessField) });
-    } else {
-      await runImport({ name: file.name, data: toBase64(bytes) });
-    }
-    return false;
-  };
-
-  const confirmMapping = async () => {
-    if (!mapping) return;
-    if (!mapping.mapping.includes('姓名')) {
-      app.showError({ code: 'roster.no-name', message: '请至少指定哪一列是“姓名”。' });
-      return;
-    }
-    const csv = remapTable(mapping.rows, mapping.mapping);
-    setMapping(null);
-    await runImport({ name: mapping.fileName.replace(/\.\w+$/, '.csv'), data: toBase64(new TextEncoder().encode(csv)) });
+    message.success(`名单已导入：新增 ${rep.added} 人，更新 ${rep.updated} 人${rep.skipped.length ? `，跳过 ${rep.skipped.length} 行` : ''}${rep.duplicates.length ? `；${rep.duplicates.length} 个姓名出现在多行，均已保留，请核对` : ''}。`);
   };
 
   const saveMember = async () => {
@@ -152,24 +156,30 @@ export function RosterScreen() {
       </Modal>
       <Modal title={`对应列：${mapping?.fileName ?? ''}`} destroyOnHidden open={!!mapping} onOk={() => void confirmMapping()} onCancel={() => setMapping(null)} okText="导入" cancelText="取消" width={760}>
         {mapping && (
-          <>
-            <Typography.Paragraph type="secondary">请确认表格中每一列对应名单中的哪一项；不需要的列选“不导入”。</Typography.Paragraph>
+          <div data-testid="roster-mapping">
+            <Typography.Paragraph type="secondary">
+              请确认表格中每一列对应名单中的哪一项；不需要的列选“不导入”。
+              {mapping.preview.sheet ? ` 工作表：${mapping.preview.sheet}。` : ''}
+              {mapping.preview.headerRow > 1 ? ` 表头在第 ${mapping.preview.headerRow} 行（上方的标题行不导入）。` : ''}
+              {mapping.preview.encoding ? ` 文字编码：${ENCODING_NAMES[mapping.preview.encoding] ?? mapping.preview.encoding}。` : ''}
+            </Typography.Paragraph>
             <Table
               size="small"
               pagination={false}
               scroll={{ x: true }}
-              rowKey="key"
-              dataSource={mapping.rows.slice(1, 6).map((cells, i) => ({ key: i, cells }))}
-              columns={mapping.rows[0].map((h, i) => ({
+              rowKey="row"
+              dataSource={mapping.preview.rows.slice(0, 5)}
+              columns={mapping.preview.headers.map((h, i) => ({
                 title: (
                   <div>
                     <div style={{ fontWeight: 400, color: '#888' }}>{h}</div>
                     <Select
                       size="small"
                       style={{ width: 110 }}
-                      value={mapping.mapping[i]}
-                      onChange={(v) => setMapping({ ...mapping, mapping: mapping.mapping.map((m, j) => (j === i ? v : m === v && v ? '' : m)) })}
-                      options={[{ value: '', label: '不导入' }, ...ROSTER_FIELDS.map((f) => ({ value: f, label: f }))]}
+                      value={fieldOfColumn(mapping.mapping, i)}
+                      onChange={(v) => void remap(i, v)}
+                      aria-label={`“${h}”列对应`}
+                      options={[{ value: '', label: '不导入' }, ...Object.entries(mapping.preview.fieldLabels).map(([k, label]) => ({ value: k, label }))]}
                       data-testid={`map-col-${i}`}
                     />
                   </div>
@@ -177,8 +187,17 @@ export function RosterScreen() {
                 render: (_v: unknown, r: { cells: string[] }) => r.cells[i],
               }))}
             />
-            <Typography.Text type="secondary">共 {mapping.rows.length - 1} 行。</Typography.Text>
-          </>
+            <Typography.Paragraph style={{ marginTop: 8, marginBottom: 4 }} data-testid="roster-preview-count">
+              共 {mapping.preview.rowCount} 行，将导入 {mapping.preview.memberCount} 人。
+            </Typography.Paragraph>
+            {mapping.preview.duplicates.length > 0 && (
+              <Alert type="info" showIcon style={{ marginBottom: 6 }} title={`重名：${mapping.preview.duplicates.map((d) => `${d.name}（第 ${d.rows.join('、')} 行）`).join('；')}`} description="重名的行都会导入，请导入后核对是否为同一人。" />
+            )}
+            {mapping.preview.problems.length > 0 && (
+              <Alert type="warning" showIcon data-testid="roster-preview-problems" title={`${mapping.preview.problems.length} 处需要注意`}
+                description={mapping.preview.problems.slice(0, 8).map((p) => `第 ${p.row} 行：${p.message}`).join('；') + (mapping.preview.problems.length > 8 ? '……' : '')} />
+            )}
+          </div>
         )}
       </Modal>
     </div>

@@ -1,5 +1,6 @@
 // Per-item facts the cards show but the session does not hold: pages (from the latest compile)
-// and words (counted from the imported text, fetched once per source version in the background).
+// and words (counted by the service from the imported text — submissions.list — once per source
+// version, fetched in the background).
 // It must never block the first paint: counts arrive after the board is on screen.
 import { useEffect, useRef, useState } from 'react';
 import { countWords, documentText, type SourceDoc } from '../../core/model/document';
@@ -26,26 +27,26 @@ export function useItemFacts(): { words: Map<string, number>; pages: Map<string,
   useEffect(() => {
     if (!sessionId) return;
     const my = ++gen.current;
-    const todo = subs.filter((s) => !wordCache.has(`${sessionId}:${s.source.sha256 ?? s.source.file}`));
+    const keyOf = (s: { source: { sha256?: string; file: string } }) => `${sessionId}:${s.source.sha256 ?? s.source.file}`;
     const publish = () => {
       if (my !== gen.current) return;
       const m = new Map<string, number>();
       for (const s of subs) {
-        const n = wordCache.get(`${sessionId}:${s.source.sha256 ?? s.source.file}`);
+        const n = wordCache.get(keyOf(s));
         if (n !== undefined) m.set(s.id, n);
       }
       setWords(m);
     };
     publish();
-    let i = 0;
-    const worker = async () => {
-      while (i < todo.length && my === gen.current) {
-        const s = todo[i++];
-        const r = await app.transport.call('submissions.preview', { sessionId, submissionId: s.id });
-        if (r.ok) wordCache.set(`${sessionId}:${s.source.sha256 ?? s.source.file}`, docWords(r.value as SourceDoc));
-      }
-    };
-    const t = setTimeout(() => void Promise.all([worker(), worker(), worker()]).then(publish), 300);
+    if (subs.every((s) => wordCache.has(keyOf(s)))) return;
+    // One call for every count: the service counts each source version once and caches it.
+    const t = setTimeout(() => {
+      void app.transport.call('submissions.list', { sessionId }).then((r) => {
+        if (!r.ok) return;
+        for (const s of r.value) if (s.words !== undefined) wordCache.set(keyOf(s), s.words);
+        publish();
+      });
+    }, 150);
     return () => clearTimeout(t);
     // The key captures every source version; subs itself changes identity on every edit.
   }, [key, sessionId, app.transport]);

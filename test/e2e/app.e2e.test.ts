@@ -1,5 +1,5 @@
 // The browser build end to end in headless Chromium against the real HTTP transport and service:
-// create a session; import a roster (with column mapping) and the sample files; watch the
+// create a session; import a roster (GBK CSV and .xlsx with a title row, column mapping by the service) and the sample files; watch the
 // expected-vs-received board change; reorder by drag and by rule, undo; compile with progress; the
 // preview shows pages; exported PDF and DOCX exist and are valid. A screenshot of each main screen
 // goes to test-output/screenshots/.
@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { unzipSync, strFromU8 } from 'fflate';
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../core/model/session';
 import type { SessionView, Stats, CompileJob } from '../../core/contract';
@@ -89,12 +90,15 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await page.getByText('名单是空的').waitFor();
     const header = ['序号', '委员姓名', '性别', '所在界别', '党派', '现任职务', '工作单位', '级别'];
     const rows = sample.members.map((m, i) => [String(i + 1), m.name, m.gender ?? '', m.sector, m.party ?? '', m.title, m.unit, m.rank ?? ''].map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','));
-    const csv = '\uFEFF' + [header.join(','), ...rows].join('\r\n');
-    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({ name: '常委名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // As Excel on Chinese Windows saves CSV: GBK, no BOM. The service detects it (roster.preview).
+    const csv = iconv.encode([header.join(','), ...rows].join('\r\n'), 'gbk');
+    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({ name: '常委名单.csv', mimeType: 'text/csv', buffer: csv });
     const modal = page.locator('.ant-modal').filter({ hasText: '对应列' });
     await modal.waitFor();
     // The guessed mapping: 委员姓名 → 姓名, 工作单位 → 单位, 序号 → 不导入.
     await poll(() => modal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(expect.arrayContaining(['不导入', '姓名', '界别', '单位']));
+    expect(await modal.getByText(/GBK/).count()).toBeGreaterThan(0);
+    expect(await modal.getByTestId('roster-preview-count').textContent()).toContain(`将导入 ${sample.members.length} 人`);
     await modal.locator('.ant-btn-primary').click();
     await poll(async () => (await state()).session.members.length).toBe(sample.members.length);
     const tableRows = () => page.locator('[data-testid=roster-table] .ant-table-row').count();
@@ -108,6 +112,9 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');
+    // A title row above the header, as office spreadsheets have.
+    ws.addRow(['政协××市委员会常务委员补充名单']);
+    ws.mergeCells('A1:C1');
     ws.addRow(['姓名', '所在界别', '手机号码']);
     ws.addRow([sample.members[0].name, '特邀界', '13800000000']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
@@ -115,6 +122,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const xmodal = page.locator('.ant-modal').filter({ hasText: '补充名单.xlsx' });
     await xmodal.waitFor();
     await poll(async () => [...new Set(await xmodal.locator('.ant-select-content, .ant-select-selection-item').allTextContents())]).toEqual(['姓名', '界别', '不导入']);
+    expect(await xmodal.getByText('表头在第 2 行').count()).toBe(1);
     await xmodal.locator('.ant-btn-primary').click();
     await poll(async () => (await state()).session.members.find((m) => m.name === sample.members[0].name)?.sector).toBe('特邀界');
     expect((await state()).session.members).toHaveLength(sample.members.length);

@@ -1,5 +1,6 @@
 // The renderer's non-visual logic, run in node: the HTTP transport against the real server (token,
-// refusal, errors as values, output download, file input), CSV roster mapping, the intake board's
+// refusal, errors as values, output download, file input), the roster mapping (service preview of a
+// GBK CSV through the transport, the column ↔ field editing), the intake board's
 // slots and the office word count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../core/node/http-server';
 import { createHttpTransport } from '../../renderer/transport/http-transport';
 import { toBase64 } from '../../renderer/transport/transport';
-import { decodeTable, guessField, parseTable, remapTable } from '../../renderer/components/csv';
+import iconv from 'iconv-lite';
+import { fieldOfColumn, setColumnField } from '../../renderer/screens/roster';
 import { memberSlots } from '../../renderer/screens/intake';
 import { docWords } from '../../renderer/state/item-facts';
 import { MemberSchema, SubmissionSchema } from '../../core/model/session';
@@ -55,17 +57,32 @@ describe('HTTP transport', () => {
   });
 });
 
-describe('roster CSV mapping', () => {
-  it('decodes UTF-8 (with BOM) and GB18030, parses quotes, guesses columns and remaps', () => {
-    const gbk = new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xbd, 0xe7, 0xb1, 0xf0, 0x0d, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xbd, 0xcc, 0xd3, 0xfd, 0xbd, 0xe7]);
-    expect(decodeTable(gbk)).toBe('姓名,界别\r\n张三,教育界');
-    expect(decodeTable(new TextEncoder().encode('\uFEFF姓名'))).toBe('姓名');
-    const rows = parseTable('序号,委员姓名,工作单位,备注\r\n1,张三,"市政协, 办公室","说""明"""\r\n\r\n2,李四,市教育局,\r\n');
-    expect(rows).toEqual([['序号', '委员姓名', '工作单位', '备注'], ['1', '张三', '市政协, 办公室', '说"明"'], ['2', '李四', '市教育局', '']]);
-    const mapping = rows[0].map(guessField);
-    expect(mapping).toEqual(['', '姓名', '单位', '']);
-    expect(remapTable(rows, mapping)).toBe('\uFEFF姓名,单位\r\n张三,"市政协, 办公室"\r\n李四,市教育局\r\n');
-    expect(parseTable('姓名\t界别\n王五\t经济界')).toEqual([['姓名', '界别'], ['王五', '经济界']]);
+describe('roster mapping', () => {
+  it('previews a GBK CSV through the transport with a proposed mapping, and imports with the chosen one', async () => {
+    const t = createHttpTransport(server.token, server.url);
+    const created = await t.call('sessions.create', { name: '名单会议' });
+    if (!created.ok) throw new Error(created.error.message);
+    const sessionId = created.value.session.id;
+    const csv = iconv.encode('序号,委员姓名,工作单位,备注\r\n1,张三,"市政协, 办公室",说明\r\n2,李四,市教育局,\r\n', 'gbk');
+    const file = { name: '名单.csv', data: toBase64(new Uint8Array(csv)) };
+    const p = await t.call('roster.preview', { sessionId, file });
+    if (!p.ok) throw new Error(p.error.message);
+    expect(p.value.encoding).toMatch(/gb/i);
+    expect(p.value.headers).toEqual(['序号', '委员姓名', '工作单位', '备注']);
+    expect(p.value.headers.map((_, i) => fieldOfColumn(p.value.mapping, i))).toEqual(['', 'name', 'unit', '']);
+    // The clerk maps 备注 to 职务 instead of leaving it out.
+    const mapping = setColumnField(p.value.mapping, 3, 'title');
+    const imp = await t.call('roster.import', { sessionId, revision: created.value.revision, file, mapping });
+    if (!imp.ok) throw new Error(imp.error.message);
+    expect(imp.value.session.members.map((m) => [m.name, m.unit, m.title])).toEqual([['张三', '市政协, 办公室', '说明'], ['李四', '市教育局', '']]);
+  });
+
+  it('keeps one field on one column when the clerk remaps', () => {
+    const m = { name: 1, unit: 2 };
+    expect(setColumnField(m, 2, 'name')).toEqual({ name: 2 });
+    expect(setColumnField(m, 1, '')).toEqual({ unit: 2 });
+    expect(setColumnField(m, 0, 'sector')).toEqual({ name: 1, unit: 2, sector: 0 });
+    expect(fieldOfColumn(m, 3)).toBe('');
   });
 });
 

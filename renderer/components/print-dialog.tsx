@@ -1,0 +1,351 @@
+// 印刷与分发: the export dialog for everything the print room and the mail room need (issue 7) —
+// printed edition, saddle-stitch booklet, numbered copies with their return register, handouts,
+// screen and phone editions, the print sheet. It only calls 'export.print' / 'export.items' /
+// 'export.cancel'; it must never build a product itself, nor change the session except the
+// binding (单面/双面), which is a session setting the clerk changes knowingly here.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Checkbox, Col, Descriptions, Input, InputNumber, List, Modal, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, FolderOpenOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
+import type { ExportPrintOutput, In, Out } from '../../core/contract';
+import type { AppError } from '../../core/result';
+import { useApp } from '../state/app-state';
+import { errorWording, formatSize, parseNames, PRODUCTS, type ProductKind } from './print-products';
+
+type Item = Out<'export.items'>[number];
+
+function saveBlob(bytes: Uint8Array, name: string) {
+  const type = name.endsWith('.zip') ? 'application/zip' : 'application/pdf';
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const app = useApp();
+  const s = app.view!.session;
+  const [kind, setKind] = useState<ProductKind>('print');
+  // Options, one state per control; only those of the chosen product are sent.
+  const [binding, setBinding] = useState<'single' | 'duplex'>(s.layout.binding ?? 'single');
+  const [sheet, setSheet] = useState<'A3' | 'A4'>('A3');
+  const [creep, setCreep] = useState(0.2);
+  const [copies, setCopies] = useState(s.members.length || 10);
+  const [startNumber, setStartNumber] = useState(1);
+  const [digits, setDigits] = useState(6);
+  const [recSource, setRecSource] = useState<'none' | 'roster' | 'pasted'>(s.members.length ? 'roster' : 'none');
+  const [pasted, setPasted] = useState('');
+  const [recipientMark, setRecipientMark] = useState<'none' | 'footer' | 'watermark'>('footer');
+  const [withRegister, setWithRegister] = useState(true);
+  const [selKind, setSelKind] = useState<'item' | 'section' | 'member'>('item');
+  const [selValue, setSelValue] = useState<string | undefined>();
+  const [renumber, setRenumber] = useState(false);
+  const [batch, setBatch] = useState(false);
+  const [twoUp, setTwoUp] = useState(false);
+  const [watermark, setWatermark] = useState('');
+  const [items, setItems] = useState<Item[]>([]);
+  // The run.
+  const [running, setRunning] = useState<string | null>(null);
+  const [step, setStep] = useState('');
+  const [result, setResult] = useState<ExportPrintOutput | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const runId = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    void app.transport.call('export.items', { sessionId: s.id }).then((r) => r.ok && setItems(r.value));
+  }, [open, app.transport, s.id]);
+
+  useEffect(
+    () =>
+      app.transport.on('export.progress', (p) => {
+        if (p.exportId === runId.current && p.state === 'running') setStep(p.message);
+      }),
+    [app.transport],
+  );
+
+  const names = useMemo(() => parseNames(pasted), [pasted]);
+  const recipientCount = recSource === 'roster' ? s.members.length : recSource === 'pasted' ? names.length : 0;
+  const product = PRODUCTS.find((p) => p.kind === kind)!;
+  // One copy per recipient unless the clerk asks for more (extra copies carry no name).
+  useEffect(() => {
+    if (recipientCount > 0) setCopies(recipientCount);
+  }, [recipientCount]);
+
+  const selectionOptions = useMemo(() => {
+    if (selKind === 'item') return items.map((it) => ({ value: it.id, label: `${it.section} ${it.order}. ${it.title}${it.author ? ` — ${it.author}` : ''}` }));
+    if (selKind === 'section') return s.sections.map((x) => ({ value: x.id, label: `${x.title}（${x.items.length} 篇）` }));
+    const withItems = new Set(items.flatMap((it) => it.memberIds));
+    return s.members.filter((m) => withItems.has(m.id)).map((m) => ({ value: m.id, label: `${m.name}${m.sector ? `（${m.sector}）` : ''}` }));
+  }, [selKind, items, s.sections, s.members]);
+
+  /** Why the button is disabled, in words a clerk understands (null = ready). */
+  const blocker = (() => {
+    if (s.sections.every((x) => x.items.length === 0)) return '还没有编入任何材料，请先在“编排”中把材料放入栏目。';
+    if ((kind === 'copies' || kind === 'register') && recSource === 'pasted' && names.length === 0) return '请粘贴领取人名单（每行一个姓名），或改为“按委员名单”。';
+    if (kind === 'register' && recSource === 'none') return '清退登记表需要领取人：请选择“按委员名单”或粘贴名单。';
+    if (kind === 'handouts' && !batch && !selValue) return '请选择要做成分发材料的材料、栏目或委员。';
+    return null;
+  })();
+
+  const request = (): In<'export.print'> => {
+    const exportId = `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    const recipients = recSource === 'roster' ? ('roster' as const) : recSource === 'pasted' ? names : undefined;
+    const marks = watermark ? { watermark } : undefined;
+    switch (kind) {
+      case 'print':
+        return { sessionId: s.id, exportId, as: 'print', ...(marks ? { marks } : {}) };
+      case 'booklet':
+        return { sessionId: s.id, exportId, as: 'booklet', sheet, creepMm: creep, ...(marks ? { marks } : {}) };
+      case 'copies':
+        return {
+          sessionId: s.id,
+          exportId,
+          as: 'copies',
+          copies: recSource === 'none' ? copies : Math.max(copies, 1),
+          startNumber,
+          digits,
+          ...(recipients ? { recipients, recipientMark } : {}),
+          withRegister,
+          ...(marks ? { marks } : {}),
+        };
+      case 'register':
+        return { sessionId: s.id, exportId, as: 'register', startNumber, digits, ...(recipients ? { recipients } : {}) };
+      case 'handouts': {
+        const selection = batch && !selValue ? undefined : selKind === 'item' ? { items: [selValue!] } : selKind === 'section' ? { sectionId: selValue } : { memberId: selValue };
+        return { sessionId: s.id, exportId, as: 'handouts', renumber, batch, ...(batch ? { zip: true } : {}), twoUp, ...(selection ? { selection } : {}) };
+      }
+      case 'printsheet':
+        return { sessionId: s.id, exportId, as: 'printsheet', copies };
+      default:
+        return { sessionId: s.id, exportId, as: kind };
+    }
+  };
+
+  const produce = async () => {
+    setError(null);
+    setResult(null);
+    if (kind === 'print' && binding !== (s.layout.binding ?? 'single')) {
+      const e = await app.edit('settings.update', { layout: { binding } });
+      if (!e.ok) return;
+    }
+    const req = request();
+    runId.current = req.exportId!;
+    setRunning(req.exportId!);
+    setStep('正在准备…');
+    const started = performance.now();
+    const r = await app.transport.call('export.print', req);
+    runId.current = null;
+    setRunning(null);
+    if (r.ok) {
+      setResult(r.value);
+      (window as unknown as { __hbPrintMs?: number }).__hbPrintMs = performance.now() - started;
+    } else if (r.error.code !== 'export.cancelled') setError(r.error);
+    else setStep('已取消');
+  };
+
+  const cancel = async () => {
+    if (running) await app.transport.call('export.cancel', { exportId: running });
+  };
+
+  const download = async (f: ExportPrintOutput['files'][number]) => {
+    const native = app.transport.native;
+    if (native && f.path) return void native.openFolder(f.path);
+    const bytes = await app.transport.fetchOutput(f);
+    if (!bytes.ok) return app.showError(bytes.error);
+    saveBlob(bytes.value, f.name);
+  };
+
+  const sheetInfo = result?.report.printSheet;
+
+  return (
+    <Modal
+      open={open}
+      onCancel={() => !running && onClose()}
+      title={<Space><PrinterOutlined />印刷与分发</Space>}
+      width={920}
+      footer={
+        <Space>
+          <Button onClick={onClose} disabled={!!running}>关闭</Button>
+          {running ? (
+            <Button danger icon={<StopOutlined />} onClick={() => void cancel()} data-testid="print-cancel">取消</Button>
+          ) : (
+            <Button type="primary" icon={<PrinterOutlined />} disabled={!!blocker} onClick={() => void produce()} data-testid="print-produce">生成{product.label}</Button>
+          )}
+        </Space>
+      }
+      destroyOnHidden={false}
+      data-testid="print-dialog"
+    >
+      <Row gutter={16} wrap={false}>
+        <Col flex="280px">
+          <Radio.Group name="print-kind" value={kind} onChange={(e) => { setKind(e.target.value as ProductKind); setResult(null); setError(null); }} style={{ width: '100%' }} disabled={!!running} aria-label="选择要生成的印刷品" data-testid="print-kind">
+            <Space direction="vertical" style={{ width: '100%' }} size={4}>
+              {PRODUCTS.map((p) => (
+                <Radio key={p.kind} value={p.kind} data-testid={`print-kind-${p.kind}`} style={{ alignItems: 'flex-start' }}>
+                  <div>
+                    <Typography.Text strong>{p.label}</Typography.Text>
+                    <div style={{ fontSize: 12, color: '#888', lineHeight: 1.4 }}>{p.short}</div>
+                  </div>
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+        </Col>
+        <Col flex="auto">
+          <Typography.Paragraph style={{ marginTop: 0 }} data-testid="print-explain">{product.explain}</Typography.Paragraph>
+          <Space direction="vertical" style={{ width: '100%' }} size={10}>
+            {kind === 'print' && (
+              <Field label="印刷方式">
+                <Radio.Group value={binding} onChange={(e) => setBinding(e.target.value)} data-testid="print-binding">
+                  <Radio.Button value="duplex">双面印刷</Radio.Button>
+                  <Radio.Button value="single">单面印刷</Radio.Button>
+                </Radio.Group>
+                <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                  {binding === 'duplex' ? '左右页边距对称交替，每篇从单页（右页）开始，必要时插入空白页。' : '每页版心位置相同，适合单面复印。'}
+                  {binding !== (s.layout.binding ?? 'single') && '（将同时修改会议信息中的印刷方式）'}
+                </Typography.Text>
+              </Field>
+            )}
+            {kind === 'booklet' && (
+              <>
+                <Field label="纸张">
+                  <Radio.Group value={sheet} onChange={(e) => setSheet(e.target.value)} data-testid="print-sheet">
+                    <Radio.Button value="A3">A3 对折（A4 成品）</Radio.Button>
+                    <Radio.Button value="A4">A4 对折（A5 成品）</Radio.Button>
+                  </Radio.Group>
+                </Field>
+                <Field label="爬移补偿" help="厚册子对折后内页会向外“爬出”，每张纸向订口方向补偿的毫米数；不足 20 张纸可设为 0。">
+                  <InputNumber min={0} max={5} step={0.1} value={creep} onChange={(v) => setCreep(v ?? 0)} addonAfter="毫米" aria-label="爬移补偿（毫米）" data-testid="print-creep" />
+                </Field>
+              </>
+            )}
+            {(kind === 'copies' || kind === 'register') && (
+              <>
+                <Field label="领取人">
+                  <Radio.Group value={recSource} onChange={(e) => setRecSource(e.target.value)} data-testid="print-recipients">
+                    {kind === 'copies' && <Radio value="none">不写姓名</Radio>}
+                    <Radio value="roster" disabled={!s.members.length}>按委员名单（{s.members.length} 人）</Radio>
+                    <Radio value="pasted">粘贴名单</Radio>
+                  </Radio.Group>
+                </Field>
+                {recSource === 'pasted' && (
+                  <Field label="名单" help={`每行一个姓名，也可用顿号、逗号分隔；已识别 ${names.length} 人。`}>
+                    <Input.TextArea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={'张三\n李四\n王五'} aria-label="领取人名单" data-testid="print-names" />
+                  </Field>
+                )}
+                {kind === 'copies' && (
+                  <Field label="份数" help={recSource !== 'none' ? `按领取人编号时每人一份（${recipientCount} 份）；份数多于人数时，多出的份不写姓名。` : undefined}>
+                    <InputNumber min={1} max={5000} value={copies} onChange={(v) => setCopies(v ?? 1)} aria-label="份数" data-testid="print-copies" />
+                  </Field>
+                )}
+                <Field label="份号">
+                  <Space>
+                    从 <InputNumber min={1} max={999999} value={startNumber} onChange={(v) => setStartNumber(v ?? 1)} aria-label="起始份号" data-testid="print-start" /> 开始，
+                    <Select value={digits} onChange={setDigits} style={{ width: 90 }} aria-label="份号位数" options={[3, 4, 5, 6].map((d) => ({ value: d, label: `${d} 位` }))} />
+                    <Typography.Text type="secondary">例：{String(startNumber).padStart(digits, '0')}</Typography.Text>
+                  </Space>
+                </Field>
+                {kind === 'copies' && recSource !== 'none' && (
+                  <Field label="标注领取人" help="在每页标注领取人姓名，便于追查外传的复印件。">
+                    <Radio.Group value={recipientMark} onChange={(e) => setRecipientMark(e.target.value)}>
+                      <Radio value="none">不标注</Radio>
+                      <Radio value="footer">页脚浅色小字</Radio>
+                      <Radio value="watermark">斜向水印</Radio>
+                    </Radio.Group>
+                  </Field>
+                )}
+                {kind === 'copies' && (
+                  <Checkbox checked={withRegister} onChange={(e) => setWithRegister(e.target.checked)} data-testid="print-with-register">同时生成清退登记表（份号、领取人、签收、退回日期）</Checkbox>
+                )}
+              </>
+            )}
+            {kind === 'handouts' && (
+              <>
+                <Field label="分发范围">
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Select value={selKind} onChange={(v) => { setSelKind(v); setSelValue(undefined); }} style={{ width: 110 }} aria-label="按什么选择" data-testid="print-sel-kind"
+                      options={[{ value: 'item', label: '一篇材料' }, { value: 'section', label: '一个栏目' }, { value: 'member', label: '一位委员' }]} />
+                    <Select showSearch optionFilterProp="label" value={selValue} onChange={setSelValue} style={{ flex: 1, minWidth: 0 }} placeholder={batch ? '不选则整本每篇一个文件' : '输入标题、栏目或姓名'} allowClear
+                      options={selectionOptions} aria-label="选择材料、栏目或委员" data-testid="print-sel" />
+                  </Space.Compact>
+                </Field>
+                <Field label="页码">
+                  <Radio.Group value={renumber ? 'renumber' : 'keep'} onChange={(e) => setRenumber(e.target.value === 'renumber')} data-testid="print-renumber">
+                    <Radio value="keep">保留汇编页码（与整本一致，方便会上对照）</Radio>
+                    <Radio value="renumber">重新编页（从第 1 页起）</Radio>
+                  </Radio.Group>
+                </Field>
+                <Checkbox checked={batch} onChange={(e) => setBatch(e.target.checked)} data-testid="print-batch">每篇一个 PDF，打包为一个 zip（文件名：栏目-序号-作者-标题.pdf）</Checkbox>
+                <Checkbox checked={twoUp} onChange={(e) => setTwoUp(e.target.checked)}>两页拼一张（2-up，节省纸张）</Checkbox>
+              </>
+            )}
+            {kind === 'printsheet' && (
+              <Field label="印制份数">
+                <InputNumber min={1} max={5000} value={copies} onChange={(v) => setCopies(v ?? 1)} aria-label="印制份数" data-testid="print-copies" />
+              </Field>
+            )}
+            {(kind === 'print' || kind === 'booklet' || kind === 'copies') && (
+              <Field label="水印">
+                <Select value={watermark} onChange={setWatermark} style={{ width: 200 }} aria-label="水印"
+                  options={[{ value: '', label: '按会议信息设置' }, { value: '草稿', label: '草稿' }, { value: '送审稿', label: '送审稿' }]} />
+              </Field>
+            )}
+          </Space>
+
+          {running && (
+            <div style={{ marginTop: 16 }} data-testid="print-progress" role="status" aria-live="polite">
+              <Progress percent={100} status="active" showInfo={false} />
+              <Typography.Text type="secondary">{step || '正在生成…'}</Typography.Text>
+            </div>
+          )}
+          {!running && step === '已取消' && !result && !error && <Alert style={{ marginTop: 16 }} type="info" showIcon title="已取消，没有生成文件。" />}
+          {blocker && !running && !result && <Alert style={{ marginTop: 16 }} type="info" showIcon title={blocker} data-testid="print-blocker" />}
+          {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title="没有生成" description={errorWording(error)} data-testid="print-error" />}
+          {result && (
+            <div style={{ marginTop: 16 }} data-testid="print-result">
+              <Alert type="success" showIcon title={`已生成 ${result.files.length} 个文件，用时 ${(result.report.ms / 1000).toFixed(1)} 秒`}
+                description={result.report.warnings.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{result.report.warnings.slice(0, 5).map((w, i) => <li key={i}>{w}</li>)}</ul> : undefined} />
+              <List size="small" bordered style={{ marginTop: 8 }} dataSource={result.files} renderItem={(f) => (
+                <List.Item data-testid="print-file" data-name={f.name} actions={[
+                  <Button key="dl" type="link" icon={app.transport.native && f.path ? <FolderOpenOutlined /> : <DownloadOutlined />} onClick={() => void download(f)} data-testid="print-download">
+                    {app.transport.native && f.path ? '打开所在文件夹' : '下载'}
+                  </Button>,
+                ]}>
+                  <Space wrap>
+                    <Typography.Text>{f.name}</Typography.Text>
+                    <Tag>{formatSize(f.size)}</Tag>
+                    {f.pages !== undefined && <Tag color="blue">{f.pages} 页</Tag>}
+                  </Space>
+                </List.Item>
+              )} />
+              {sheetInfo && (
+                <Descriptions size="small" bordered column={3} style={{ marginTop: 8 }} data-testid="print-sheet-info" items={[
+                  { key: 'p', label: '每份页数', children: `${sheetInfo.pagesPerCopy}（含空白 ${sheetInfo.blankPages}）` },
+                  { key: 's', label: '每份用纸', children: `${sheetInfo.sheetsPerCopy} 张 ${sheetInfo.paper}` },
+                  { key: 'c', label: '份数', children: sheetInfo.copies },
+                  { key: 't', label: '总用纸', children: `${sheetInfo.totalSheets} 张（含备用 ${sheetInfo.spareSheets}）` },
+                  { key: 'r', label: '约合', children: `${sheetInfo.reams} 令（${sheetInfo.reamsExact.toFixed(2)}）` },
+                  { key: 'm', label: '方式', children: sheetInfo.mode === 'duplex' ? '双面' : sheetInfo.mode === 'booklet' ? '骑马订' : '单面' },
+                ]} />
+              )}
+            </div>
+          )}
+        </Col>
+      </Row>
+    </Modal>
+  );
+}
+
+function Field({ label, help, children }: { label: string; help?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Typography.Text strong style={{ display: 'inline-block', width: 96 }}>{label}</Typography.Text>
+      {children}
+      {help && <div style={{ fontSize: 12, color: '#888', marginLeft: 96, marginTop: 2 }}>{help}</div>}
+    </div>
+  );
+}
