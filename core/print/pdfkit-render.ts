@@ -20,6 +20,20 @@ export interface PageSize {
 /** Font bytes (TTF/OTF), or a font already parsed by fontkit (so a 15 MB face is parsed once). */
 export type StampFontSource = Uint8Array | { layout: (...args: never[]) => unknown };
 
+/**
+ * fontkit caches one Glyph per id with the code points it was first made with; pdfkit's subsetter
+ * (writing any earlier PDF with this parsed font, e.g. the dossier) makes them with none. pdfkit
+ * takes a glyph's ToUnicode from those code points, so such a glyph would be drawn but not be
+ * text (份号 digits unsearchable, uncopyable). Dropping the code-point-less cache entries lets
+ * layout make them again from the cmap. A cache only: nothing else holds on to these objects.
+ */
+function forgetGlyphsWithoutCodePoints(font: StampFontSource): void {
+  if (font instanceof Uint8Array) return;
+  const cache = (font as { _glyphs?: Record<string, { codePoints?: number[] } | undefined> })._glyphs;
+  if (!cache || typeof cache !== 'object') return;
+  for (const id of Object.keys(cache)) if (!cache[id]?.codePoints?.length) delete cache[id];
+}
+
 export function renderWithPdfkit(
   fonts: Record<string, StampFontSource>,
   build: (doc: PdfKitDoc) => void,
@@ -48,7 +62,11 @@ export function renderWithPdfkit(
       resolve(out);
     });
     try {
-      for (const [key, bytes] of Object.entries(fonts)) doc.registerFont(key, bytes as never);
+      for (const [key, bytes] of Object.entries(fonts)) {
+        forgetGlyphsWithoutCodePoints(bytes);
+        doc.registerFont(key, bytes as never);
+      }
+      // build runs synchronously: no other document can subset this font between the two.
       build(doc);
       doc.end();
     } catch (e) {
