@@ -94,24 +94,27 @@ const DERIVED_PARTS: Record<string, [string, number, number?]> = {
   艹两: ['满', 3], // 满 = 氵 + 艹 + 两 (the simplified 㒼)
   骞头: ['骞', 0, 3], // 骞 = 寒's top + 马 (竖折折钩 … written under it: 3 strokes)
   冖: ['写', 0, 3], // 写 = 冖 + 与
+  冘: ['沈', 3], // 沈 = 氵 + 冘
 };
 // A part written '=<codes>' is a literal run of strokes (e.g. '=1' 横, '=e' 竖折 of an enclosing 匚).
-// 𬌗 is 牙+合 (the glyph; first composed as 歹+合, which the table-order check rejected: 10 strokes both).
+// Six were first composed from a misread glyph; the table-order check rejected them (same totals) and
+// Unihan's kTraditionalVariant confirmed the reading: 𬌗 牙+合 (not 歹), 𬘘 紞 纟+冘 (not 亢), 𬟽 蝀 虫+东
+// (not 乐), 𬃊 櫍 木+质 (not 顷), 𬒗 石+览 (not 觉), 𬸦 鷟 族+鸟 (not 敝).
 const COMPOSED: Record<string, string[]> = {
   '𬉼': ['火L', '区'], '𬣙': ['讠', '于'], '𬇕': ['氵', '万'], '𬘓': ['纟', '川'], '𫭟': ['土L', '区'], '𫭢': ['土L', '仑'],
-  '𫵷': ['山', '历'], '𬇙': ['氵', '贝'], '𬣡': ['讠', '戋'], '𫸩': ['弓', '区'], '𬘘': ['纟', '亢'], '𬨂': ['车L', '氏'],
+  '𫵷': ['山', '历'], '𬇙': ['氵', '贝'], '𬣡': ['讠', '戋'], '𫸩': ['弓', '区'], '𬘘': ['纟', '冘'], '𬨂': ['车L', '氏'],
   '𬀩': ['日', '韦'], '𬀪': ['日', '见'], '𬬩': ['钅', '弋'], '𬣳': ['讠', '艮'], '𫰛': ['女', '圣'], '𬳵': ['马L', '丕'],
   '𬳶': ['马L', '冋'], '𬍛': ['王L', '乐'], '𬬮': ['钅', '长'], '𬬱': ['钅', '斤'], '𬬭': ['钅', '仑'], '𬘡': ['纟', '因'],
   '𬘩': ['纟', '廷'], '𬍤': ['王L', '寻'], '𫭼': ['土L', '劳'], '𬜯': ['艹', '两'], '𬂩': ['木', '夹'], '𬌗': ['牙', '合'],
   '𬬸': ['钅', '术'], '𬬹': ['钅', '申'], '𬬿': ['钅', '召'], '𬭁': ['钅', '母'], '𫢸': ['亻', '单'], '𬊈': ['火L', '寻'],
-  '𬒈': ['学头', '石'], '𬳿': ['马L', '余'], '𫮃': ['土L', '单'], '𬟽': ['虫L', '乐'], '𬇹': ['氵', '国'], '𬤇': ['讠', '垔'],
-  '𬤊': ['讠', '是'], '𬘬': ['纟', '青'], '𬘭': ['纟', '林'], '𬴂': ['马L', '非'], '𬘯': ['纟', '享'], '𬃊': ['木', '顷'],
+  '𬒈': ['学头', '石'], '𬳿': ['马L', '余'], '𫮃': ['土L', '单'], '𬟽': ['虫L', '东'], '𬇹': ['氵', '国'], '𬤇': ['讠', '垔'],
+  '𬤊': ['讠', '是'], '𬘬': ['纟', '青'], '𬘭': ['纟', '林'], '𬴂': ['马L', '非'], '𬘯': ['纟', '享'], '𬃊': ['木', '质'],
   '𬷕': ['甫', '鸟'], '𬹼': ['齿L', '介'], '𫶇': ['山', '带'], '𬭎': ['钅', '宏'], '𬮱': ['门', '垔'], '𬊤': ['火L', '单'],
   '𬨎': ['车L', '酋'], '𫫇': ['口', '恶'], '𬭚': ['钅', '享'], '𬶋': ['鱼L', '句'], '𬶍': ['鱼L', '它'], '𫌀': ['衤', '责'],
   '𬭤': ['钅', '侯'], '𬶐': ['鱼L', '兆'], '𬶏': ['鱼L', '危'], '𬤝': ['讠', '惠'], '𬙂': ['纟', '寅'], '𬭩': ['钅', '翁'],
-  '𬴊': ['马L', '粦'], '𬞟': ['艹', '频'], '𬺈': ['齿L', '奇'], '𬭯': ['钅', '敝'], '𬸦': ['敝', '鸟'], '𬭳': ['钅', '喜'],
+  '𬴊': ['马L', '粦'], '𬞟': ['艹', '频'], '𬺈': ['齿L', '奇'], '𬭯': ['钅', '敝'], '𬸦': ['族', '鸟'], '𬭳': ['钅', '喜'],
   '𬭸': ['钅', '粦'], '𬭼': ['钅', '遂'], '𬶟': ['鱼L', '剌'], '𬶠': ['鱼L', '柬'], '𬶭': ['鱼L', '祭'], '𬶮': ['鱼L', '喜'],
-  '𬙋': ['纟', '襄'], '𬺓': ['齿L', '楚'], '𬬻': ['钅', '卢'], '𬱖': ['由', '页'], '𬒗': ['石', '觉'], '𬸪': ['番', '鸟'],
+  '𬙋': ['纟', '襄'], '𬺓': ['齿L', '楚'], '𬬻': ['钅', '卢'], '𬱖': ['由', '页'], '𬒗': ['石', '览'], '𬸪': ['番', '鸟'],
 };
 const CNCHAR_CORRECTIONS: Record<string, string> = {
   德: '332122522114544', // 彳332 十12 罒25221 一1 心4544 (cnchar has 撇 for 十's 竖)
@@ -324,6 +327,8 @@ function main() {
     countOnly.delete(ch);
     composedCount++;
   }
+  // Independent agreement: rime-stroke codes (of any length) with exactly the composed class sequence.
+  const rimeAgrees = Object.keys(COMPOSED_FROM_TABLE).filter((ch) => (rime.get(ch) ?? []).some((c) => classesOf(c) === classesOf(seq.get(ch)!)));
   for (const [ch, [parts]] of Object.entries(TABLE_CORRECTIONS)) {
     if (!seq.has(ch)) throw new Error(`correction for ${ch}, which has no sequence`);
     const code = compose(parts);
@@ -403,6 +408,7 @@ export const GENERAL_STANDARD_CHARS = ${JSON.stringify(general.join(''))};
   );
   console.log(`count only: ${[...countOnly.keys()].join('') || '(none)'}`);
   console.log(`totals from the table position instead of Unihan: ${unihanOverridden.join(' ')}`);
+  console.log(`rime-stroke has the same class sequence for ${rimeAgrees.length} of the ${Object.keys(COMPOSED_FROM_TABLE).length} composed from the table: ${rimeAgrees.join('')}`);
   console.log(`table order: every level in stroke-class order except the ${Object.keys(TABLE_MISPLACED).length} documented misplaced characters`);
   if (!existsSync(outDir)) throw new Error('no output dir');
 }
