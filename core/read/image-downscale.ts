@@ -19,7 +19,21 @@ export const PRINT_IMAGE = {
   jpegQuality: 85,
   /** width × height × 4 must stay under this before anything is decoded (48 Mpx). */
   maxDecodeBytes: 192 * 1024 * 1024,
+  /**
+   * Decoding time one document may spend on shrinking (ms). A report with twenty phone photos
+   * must not run into the worker's 90 s timeout and lose the whole file: past this budget the
+   * remaining pictures are kept at full size with a notice.
+   */
+  documentBudgetMs: 40_000,
 } as const;
+
+/** Time spent shrinking pictures of one document; one per document read. */
+export interface ImageBudget {
+  spentMs: number;
+  limitMs: number;
+}
+
+export const imageBudget = (limitMs: number = PRINT_IMAGE.documentBudgetMs): ImageBudget => ({ spentMs: 0, limitMs });
 
 export type PrintMime = 'image/png' | 'image/jpeg';
 
@@ -88,7 +102,15 @@ export function resampleBox(src: Raster, ow: number, oh: number): Raster {
       oy = ty;
     }
     const row = y * w * c;
-    if (alpha < 0) {
+    if (c === 3) {
+      // The common case (every decoded JPEG), unrolled: about twice as fast as the generic loop.
+      for (let x = 0, s = row; x < w; x++, s += 3) {
+        const t = xmap[x] * 3;
+        acc[t] += data[s];
+        acc[t + 1] += data[s + 1];
+        acc[t + 2] += data[s + 2];
+      }
+    } else if (alpha < 0) {
       for (let x = 0; x < w; x++) {
         const s = row + x * c;
         const t = xmap[x] * c;
@@ -165,7 +187,7 @@ function decode(bytes: Uint8Array, kind: ImageKind): Raster {
  * Checks, and if needed shrinks or converts, one embedded picture. `fallbackSize` is the size the
  * document declares (used only when the header has none). Never throws.
  */
-export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number } } = {}): PrepareOutcome {
+export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number }; budget?: ImageBudget } = {}): PrepareOutcome {
   const maxSide = opts.maxSide ?? PRINT_IMAGE.maxSide;
   const kind = sniffImage(bytes);
   if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp') return { ok: false, code: 'image.unsupported-format', kind, detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式` };
@@ -177,13 +199,27 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   const mime: PrintMime = kind === 'png' ? 'image/png' : 'image/jpeg';
   const original: PrintImage = { mime, bytes, width: size.width, height: size.height };
   const needsShrink = Math.max(size.width, size.height) > maxSide;
-  if (!needsShrink && kind !== 'bmp') return { ok: true, image: original };
+  if (!needsShrink && kind === 'jpeg') return { ok: true, image: original };
+  if (!needsShrink && kind === 'png') {
+    // Kept byte for byte, but decoded once as a check: pdfkit's PNG reader throws from a zlib
+    // callback on a damaged stream, which would take the whole compile down the night before.
+    try {
+      decodePng(bytes);
+    } catch (e) {
+      if (e instanceof ImageDecodeError && e.reason === 'corrupt') return { ok: false, code: 'image.corrupt', kind, detail: e.message };
+    }
+    return { ok: true, image: original };
+  }
 
   if (size.width * size.height * 4 > PRINT_IMAGE.maxDecodeBytes) {
     if (kind === 'bmp') return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
     return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）` } };
   }
 
+  const budget = opts.budget;
+  if (budget && budget.spentMs >= budget.limitMs && kind !== 'bmp')
+    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `本文件图片较多，处理时间已超过 ${Math.round(budget.limitMs / 1000)} 秒` } };
+  const started = Date.now();
   let raster: Raster;
   try {
     raster = decode(bytes, kind);
@@ -208,6 +244,7 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   // few colours and a BMP only converted (not shrunk) stay lossless.
   const asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(raster));
   const out = asPng ? encodePng(flat) : toJpeg(flat);
+  if (budget) budget.spentMs += Date.now() - started;
   return {
     ok: true,
     image: {

@@ -21,7 +21,7 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { MarkdownIt as MarkdownItInstance, Token, StateInline } from 'markdown-it';
-import { prepareImageForPrint } from './image-downscale';
+import { imageBudget, prepareImageForPrint } from './image-downscale';
 import { describeImageOutcome } from './image-messages';
 import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, SourceDoc, TableCell } from '../model/document';
 import { inlineText } from '../model/document';
@@ -224,6 +224,7 @@ class Converter {
   readonly images: Record<string, ImageResource> = {};
   readonly warnings: ImportWarning[] = [];
   private imageCount = 0;
+  private readonly imageBudget = imageBudget();
   private readonly noteOrder: string[] = [];
   private readonly noteSeen = new Set<string>();
   private readonly warned = new Set<string>();
@@ -392,7 +393,7 @@ class Converter {
       mime = r.mime;
     }
     // Header caps first, then shrink (or convert a BMP) for print; see image-downscale.ts.
-    const outcome = prepareImageForPrint(bytes);
+    const outcome = prepareImageForPrint(bytes, { budget: this.imageBudget });
     const named = `“${label || (data ? '未命名图片' : src.slice(0, 60))}”`;
     if (!outcome.ok && (outcome.code === 'image.unsupported-format' || outcome.code === 'image.unreadable')) {
       this.warn('image.invalid', `图片${named}不是有效的 PNG 或 JPEG 图片，已保留说明文字`);

@@ -15,7 +15,7 @@ import type { Block, SourceDoc } from '../../core/model/document';
 import { documentText } from '../../core/model/document';
 import { readDocx } from '../../core/read/docx/index';
 import { readMarkdown } from '../../core/read/markdown';
-import { PRINT_IMAGE, prepareImageForPrint, resampleBox } from '../../core/read/image-downscale';
+import { PRINT_IMAGE, imageBudget, prepareImageForPrint, resampleBox } from '../../core/read/image-downscale';
 import { crc32, decodePng, encodePng, type Raster } from '../../core/read/image-png';
 import { decodeBmp } from '../../core/read/image-bmp';
 import { IMAGE_INFO_CODES } from '../../core/read/image-messages';
@@ -172,6 +172,62 @@ function bmp(w: number, h: number, bits: 24 | 8, pixel: (x: number, y: number) =
   palette.forEach((c, i) => b.set([c[2], c[1], c[0], 0], 54 + i * 4));
   if (bits === 8) dv.setUint32(46, 256, true);
   return b;
+}
+
+/**
+ * An Adobe CMYK JPEG (APP14, transform 0, inverted samples as Photoshop writes them) made of flat
+ * 8×8 blocks, so only DC coefficients need coding: enough to check the CMYK → RGB path.
+ */
+function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, number, number, number]): Uint8Array {
+  const seg = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+  const dcBits = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
+  // Canonical codes of the standard luminance DC table, by category.
+  const dcCode: [number, number][] = [];
+  let code = 0;
+  let k = 0;
+  for (let len = 1; len <= 16; len++) {
+    for (let i = 0; i < dcBits[len - 1]; i++) dcCode[k++] = [code++, len];
+    code <<= 1;
+  }
+  const head = [
+    0xff, 0xd8,
+    ...seg(0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, 0]),
+    ...seg(0xdb, [0, ...new Array(64).fill(1)]),
+    ...seg(0xc0, [8, h >> 8, h & 255, w >> 8, w & 255, 4, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0]),
+    ...seg(0xc4, [0x00, ...dcBits, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+    ...seg(0xc4, [0x10, 1, ...new Array(15).fill(0), 0x00]),
+    ...seg(0xda, [4, 1, 0, 2, 0, 3, 0, 4, 0, 0, 63, 0]),
+  ];
+  const out: number[] = [];
+  let acc = 0;
+  let n = 0;
+  const put = (v: number, len: number) => {
+    for (let i = len - 1; i >= 0; i--) {
+      acc = (acc << 1) | ((v >> i) & 1);
+      if (++n === 8) {
+        out.push(acc);
+        if (acc === 0xff) out.push(0);
+        acc = 0;
+        n = 0;
+      }
+    }
+  };
+  const pred = [0, 0, 0, 0];
+  for (let by = 0; by < Math.ceil(h / 8); by++)
+    for (let bx = 0; bx < Math.ceil(w / 8); bx++) {
+      const v = ink(bx * 8, by * 8);
+      for (let c = 0; c < 4; c++) {
+        const dc = (255 - v[c] - 128) * 8;
+        const diff = dc - pred[c];
+        pred[c] = dc;
+        const cat = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
+        put(dcCode[cat][0], dcCode[cat][1]);
+        if (cat) put(diff > 0 ? diff : diff + (1 << cat) - 1, cat);
+        put(0, 1); // EOB
+      }
+    }
+  if (n) put(0xff, 8 - n);
+  return new Uint8Array([...head, ...out, 0xff, 0xd9]);
 }
 
 // ───────────────────────── fixtures ─────────────────────────
@@ -346,6 +402,22 @@ function corruptPng(w: number, h: number): Uint8Array {
 }
 
 describe('huge and damaged pictures', () => {
+  it('a CMYK JPEG (Adobe, inverted) over the print size is decoded to RGB with the right colours', () => {
+    const src = cmykJpeg(2400, 1600, (x) => (x < 1200 ? [255, 0, 0, 0] : [0, 0, 0, 128]));
+    const o = prepareImageForPrint(src);
+    expect(o.ok).toBe(true);
+    if (!o.ok) return;
+    expect(o.image.mime).toBe('image/jpeg');
+    expect([o.image.width, o.image.height]).toEqual([2000, 1333]);
+    const r = decodeAny(o.image.mime, o.image.bytes);
+    const cyan = px(r, 300, 600);
+    const grey = px(r, 1700, 600);
+    expect(cyan[0]).toBeLessThan(20);
+    expect(cyan[1]).toBeGreaterThan(235);
+    expect(cyan[2]).toBeGreaterThan(235);
+    for (const c of grey) expect(Math.abs(c - 127)).toBeLessThan(8);
+  });
+
   it('a 30,000 × 30,000 header (PNG or JPEG) is refused before decoding: marker, warning, fast, no memory', async () => {
     const before = process.memoryUsage().arrayBuffers;
     const t0 = performance.now();
@@ -387,6 +459,14 @@ describe('huge and damaged pictures', () => {
     expect(damaged[0]).toMatch(/cut\.jpg 可能已损坏.*已按原样保留/);
     expect(imagesOf(d)).toHaveLength(2);
     expect(documentText(d)).toContain('后文');
+  });
+
+  it('a small damaged PNG (within the print size) is also caught, since pdfkit would throw on it', () => {
+    const o = prepareImageForPrint(corruptPng(300, 200));
+    expect(o).toMatchObject({ ok: false, code: 'image.corrupt' });
+    const good = encodePng({ width: 300, height: 200, channels: 1, data: new Uint8Array(60000).fill(9) });
+    const k = prepareImageForPrint(good);
+    expect(k.ok && k.image.bytes).toBe(good);
   });
 
   it('a deflate bomb inside IDAT stops at the size the header promised', () => {
@@ -467,5 +547,18 @@ describe('the outputs embed in pdfkit', () => {
     doc.end();
     await done;
     expect(Buffer.concat(chunks).length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('time budget per document', () => {
+  it('once a document has spent its shrinking budget, further big pictures are kept whole with a notice', () => {
+    const budget = imageBudget(0);
+    const o = prepareImageForPrint(photoPng, { budget });
+    expect(o).toMatchObject({ ok: true, notice: { code: 'image.not-downscaled' } });
+    if (o.ok) expect(o.image.bytes).toBe(photoPng);
+    const fresh = imageBudget();
+    const k = prepareImageForPrint(photoPng, { budget: fresh });
+    expect(k.ok && k.image.width).toBe(2000);
+    expect(fresh.spentMs).toBeGreaterThan(0);
   });
 });

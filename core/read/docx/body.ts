@@ -6,7 +6,7 @@
 import type { Block, Inline, ListItem, Paragraph, Table, TableCell, ImageResource, ImportWarning } from '../../model/document';
 import { child, elements, textOf, type XmlElement } from '../xml-safe';
 import { headingLabelLevel, HEADING_MAX_CHARS, looksLikeHeadingLine } from '../heading-patterns';
-import { prepareImageForPrint } from '../image-downscale';
+import { prepareImageForPrint, type ImageBudget } from '../image-downscale';
 import { describeImageOutcome } from '../image-messages';
 import { toBase64 } from '../base64';
 import type { DocxPackage } from './package';
@@ -23,6 +23,8 @@ export interface BodyContext {
   images: Record<string, ImageResource>;
   /** image part name → resource key, so an image used twice is stored once */
   imageKeys: Map<string, { key: string; width: number; height: number } | { failed: string }>;
+  /** Shrinking time left for this document (image-downscale); absent = unlimited. */
+  imageBudget?: ImageBudget;
   warnings: ImportWarning[];
   fileName: string;
   /** Open fields: text shows only when every open field is past its separator. */
@@ -174,7 +176,7 @@ function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | 
       known = { failed: `此处图片 ${shortName} 缺失或已损坏` };
     } else {
       // Header caps first, then shrink (or convert a BMP) for print; see image-downscale.ts.
-      const outcome = prepareImageForPrint(bytes, { fallbackSize: extentPx });
+      const outcome = prepareImageForPrint(bytes, { fallbackSize: extentPx, budget: ctx.imageBudget });
       const said = describeImageOutcome(`${ctx.fileName}：`, shortName, outcome);
       for (const w of said.warnings) warn(ctx, w.code, w.message);
       if (!outcome.ok) {

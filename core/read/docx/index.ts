@@ -11,6 +11,7 @@ import { Numbering } from './numbering';
 import { readBlocks, type BodyContext } from './body';
 import { extractFront } from '../detect-author';
 import { attachCaptions } from '../captions';
+import { imageBudget } from '../image-downscale';
 
 /** Largest DOCX accepted, checked before anything is read (reliability B5). */
 export const DOCX_MAX_BYTES = 100 * 1024 * 1024;
@@ -49,7 +50,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     const body = child(doc, 'w:body');
     if (!body) return err('import.docx.no-body', `${fileName} 不是 Word 正文文档（找不到正文），请用 Word/WPS 打开后另存为 .docx`, { file: fileName });
     const prominent = new WeakSet<Block>();
-    const ctx: BodyContext = { pkg, part: pkg.mainPart, styles, numbering, images: {}, imageKeys: new Map(), warnings: [], fileName, fields: [], prominent };
+    const ctx: BodyContext = { pkg, part: pkg.mainPart, styles, numbering, images: {}, imageKeys: new Map(), imageBudget: imageBudget(), warnings: [], fileName, fields: [], prominent };
     const blocks = attachCaptions(readBlocks(body, ctx));
     const footnotes = [...readNotes(pkg, ctx, 'footnotes'), ...readNotes(pkg, ctx, 'endnotes')];
     // Keep only notes the text refers to (Word keeps orphans of deleted references).
