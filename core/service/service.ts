@@ -24,6 +24,7 @@ import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
+import { IMAGE_INFO_CODES } from '../read/image-messages';
 
 export interface Service extends ServiceImpl {
   owner: SessionOwner;
@@ -142,7 +143,7 @@ export function createService(ports: Ports): Service {
         source: { file: put.value.file, format: f.format, sha256: put.value.sha256, originalName: f.name },
         versions: [],
         receivedAt: now().toISOString(),
-        status: f.warnings.length || !authorLine ? 'review' : 'ok',
+        status: f.warnings.some((w) => !IMAGE_INFO_CODES.has(w.code)) || !authorLine ? 'review' : 'ok',
         options: { pinned: false, inToc: true },
       };
       knownHashes.set(put.value.sha256, sub.id);
