@@ -302,7 +302,7 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
               <Typography.Text type="secondary">{step || '正在生成…'}</Typography.Text>
             </div>
           )}
-          {!running && step === '已取消' && !result && !error && <Alert style={{ marginTop: 16 }} type="info" showIcon title="已取消，没有生成文件。" />}
+          {!running && step === '已取消' && !result && !error && <Alert style={{ marginTop: 16 }} type="info" showIcon title="已取消，没有生成文件。" data-testid="print-cancelled" />}
           {blocker && !running && !result && <Alert style={{ marginTop: 16 }} type="info" showIcon title={blocker} data-testid="print-blocker" />}
           {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title="没有生成" description={errorWording(error)} data-testid="print-error" />}
           {result && (

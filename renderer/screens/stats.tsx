@@ -1,5 +1,6 @@
 // 统计: items, pages and words per section and in total, plus expected vs received members.
 // Pages come from the latest compile; it must say so when they are older than the current edits.
+// Received counts as on the intake board (any submission, placed or not); unplaced items are listed.
 import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import type { Stats } from '../../core/contract';
@@ -21,7 +22,7 @@ export function StatsScreen() {
         <Col span={5}><Card size="small"><Statistic title="材料（篇）" value={stats.totals.items} data-testid="stat-items" /></Card></Col>
         <Col span={5}><Card size="small"><Statistic title="页数" value={fmt(stats.totals.pages)} /></Card></Col>
         <Col span={5}><Card size="small"><Statistic title="字数" value={stats.totals.words} /></Card></Col>
-        <Col span={5}><Card size="small"><Statistic title="已交 / 应交（人）" value={`${stats.members.received} / ${stats.members.expected}`} /></Card></Col>
+        <Col span={5}><Card size="small"><Statistic title="已交 / 应交（人）" value={`${stats.members.received} / ${stats.members.expected}`} data-testid="stat-received" /></Card></Col>
         <Col span={4}><Card size="small"><Statistic title="未编排" value={stats.totals.unplaced} /></Card></Col>
       </Row>
       {stats.totals.pages === undefined && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="页数要在“预览与生成”中生成一次后才能统计。" />}
@@ -49,6 +50,16 @@ export function StatsScreen() {
           )}
         />
       </Card>
+      {stats.unplacedItems.length > 0 && (
+        <Card size="small" title={`已收到但未编入栏目（${stats.unplacedItems.length} 篇）`} style={{ marginTop: 12 }} data-testid="stat-unplaced"
+          extra={<a onClick={() => app.go('arrange')}>去编排</a>}>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            这些材料已计入“已交”，但还不在汇编中，页数和字数合计未包含它们
+            {stats.members.receivedUnplaced.length > 0 ? `；其中 ${stats.members.receivedUnplaced.map((m) => m.name).join('、')} 的材料都还没有编入。` : '。'}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{stats.unplacedItems.map((x) => `《${x.title}》${x.authorLine ? ` ${x.authorLine}` : ''}`).join('；')}</Typography.Paragraph>
+        </Card>
+      )}
       {stats.members.missing.length > 0 && (
         <Card size="small" title={`尚未提交（${stats.members.missing.length} 人）`} style={{ marginTop: 12 }}>
           <Typography.Paragraph copyable>{stats.members.missing.map((m) => m.name).join('、')}</Typography.Paragraph>

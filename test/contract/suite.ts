@@ -551,5 +551,18 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(stale.totals.pages).toBeUndefined();
       expect(stale.pagesNote).toMatch(/重新生成/);
     });
+
+    it('serves an item\'s stored source file for download (submissions.source)', async () => {
+      const v = await newSession('原件下载');
+      const bytes = md('原件标题', '市政协常委 甲', '原件正文。');
+      const imp = must(await c.call('submissions.import', { sessionId: v.session.id, revision: v.revision, files: [file('会议发言（定稿）.md', bytes)] }));
+      const sub = imp.session.submissions[0];
+      const src = must(await c.call('submissions.source', { sessionId: v.session.id, submissionId: sub.id }));
+      expect(src.originalName).toBe('会议发言（定稿）.md');
+      expect(src.size).toBe(bytes.length);
+      expect(await h.fetchOutput(src)).toEqual(bytes);
+      const bad = await c.call('submissions.source', { sessionId: v.session.id, submissionId: 'nope' });
+      expect(bad.ok).toBe(false);
+    });
   });
 }

@@ -159,6 +159,11 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await poll(async () => (await slots('received')) + (await slots('review'))).toBe(received);
     expect(received).toBeGreaterThan(receivedAfter20);
     expect(await slots('missing')).toBe(expected - received);
+    // 统计 agrees with the board although nothing is placed in a section yet.
+    const st = await api<Stats>('stats.get', { sessionId });
+    expect(st.members.received).toBe(received);
+    expect(st.members.missing).toHaveLength(expected - received);
+    expect(st.unplacedItems).toHaveLength(sourceFiles.length);
     await shot(page, '04-intake');
   });
 
@@ -296,6 +301,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const stats = await api<Stats>('stats.get', { sessionId });
     expect(stats.totals.items).toBe(sourceFiles.length);
     await poll(() => page.locator('.ant-table-summary').textContent()).toContain(String(stats.totals.items));
+    expect(await page.getByTestId('stat-received').textContent()).toContain(`${stats.members.received} / ${stats.members.expected}`);
     await shot(page, '08-stats');
   });
 

@@ -87,7 +87,7 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
 
   it('makes 3 numbered copies with pasted recipients and the return register', async () => {
     const dialog = page.locator('.ant-modal').filter({ hasText: '印刷与分发' });
-    await dialog.getByText('编号本（份号）').click();
+    await dialog.getByText('编号本（份号）', { exact: true }).click();
     await dialog.getByTestId('print-recipients').getByText('粘贴名单').click();
     await dialog.getByTestId('print-names').fill('1. 张明华\n2、李秀英\n王建国');
     await poll(() => inputOf(dialog.getByTestId('print-copies')).inputValue()).toBe('3');
@@ -116,6 +116,20 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
     const reg = (await pageTexts(await download(rows.nth(regIndex)))).join('');
     for (const n of ['张明华', '李秀英', '王建国', '000001', '000003']) expect(reg).toContain(n);
     expect(h.errors).toEqual([]);
+  });
+
+  it('shows progress and cancels a long run: no file, a clear message, and the dialog is usable again', async () => {
+    const dialog = page.locator('.ant-modal').filter({ hasText: '印刷与分发' });
+    await dialog.getByText('编号本（份号）', { exact: true }).click();
+    await dialog.getByTestId('print-recipients').getByText('不写姓名').click();
+    await inputOf(dialog.getByTestId('print-copies')).fill('400');
+    await dialog.getByTestId('print-produce').click();
+    await dialog.getByTestId('print-progress').waitFor({ timeout: 10_000 });
+    await poll(() => dialog.getByTestId('print-progress').textContent()).toMatch(/编译|编号|读取|准备/);
+    await dialog.getByTestId('print-cancel').click();
+    await dialog.getByTestId('print-cancelled').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByTestId('print-result').count()).toBe(0);
+    expect(await dialog.getByTestId('print-produce').isEnabled()).toBe(true);
   });
 
   it('explains what is missing instead of failing: a handout needs a selection', async () => {

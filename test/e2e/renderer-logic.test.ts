@@ -11,6 +11,7 @@ import { createHttpTransport } from '../../renderer/transport/http-transport';
 import { toBase64 } from '../../renderer/transport/transport';
 import iconv from 'iconv-lite';
 import { fieldOfColumn, setColumnField } from '../../renderer/screens/roster';
+import { errorWording, formatSize, parseNames, PRODUCTS } from '../../renderer/components/print-products';
 import { memberSlots } from '../../renderer/screens/intake';
 import { docWords } from '../../renderer/state/item-facts';
 import { MemberSchema, SubmissionSchema } from '../../core/model/session';
@@ -98,5 +99,24 @@ describe('intake board and word counts', () => {
     const doc = SourceDocSchema.parse({ blocks: [{ type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、总体情况' }] }, { type: 'paragraph', inlines: [{ type: 'text', text: '2023年GDP增长5.2%。' }] }] });
     expect(docWords(doc)).toBe(5 + 1 + 1 + 1 + 2 + 1); // 一总体情况 · 2023 · 年 · GDP · 增长 · 5.2
     expect(docWords(SourceDocSchema.parse({ blocks: [], pdf: { pageCount: 1, data: '', text: '会议纪要' } }))).toBe(4);
+  });
+});
+
+describe('print dialog wording', () => {
+  it('reads pasted recipients one a line or separated by 、，; dropping list numbers', () => {
+    expect(parseNames('1. 张明华\r\n2、李秀英\n（3）王建国\n\n赵六、钱七，孙八;周九\t吴十')).toEqual(['张明华', '李秀英', '王建国', '赵六', '钱七', '孙八', '周九', '吴十']);
+    expect(parseNames('  \n ')).toEqual([]);
+  });
+  it('offers every print product of the contract with a Chinese explanation', async () => {
+    const { PRINT_KINDS } = await import('../../core/contract/schemas');
+    expect(PRODUCTS.map((p) => p.kind).sort()).toEqual([...PRINT_KINDS].sort());
+    for (const p of PRODUCTS) expect(p.explain.match(/[\u4e00-\u9fff]/g)!.length).toBeGreaterThan(20);
+  });
+  it('words sizes and errors for a clerk', () => {
+    expect(formatSize(900)).toBe('900 字节');
+    expect(formatSize(1_009_862)).toBe('986 KB');
+    expect(formatSize(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(errorWording({ code: 'export.busy', message: 'x' })).toContain('取消');
+    expect(errorWording({ code: 'print.handout.empty', message: '所选范围没有材料' })).toBe('所选范围没有材料');
   });
 });
