@@ -10,6 +10,10 @@ import { SNAPSHOT_EVERY_EDITS } from '../../core/service/session-owner';
 import { countWords, documentText } from '../../core/model/document';
 import { testCompiler } from '../contract/test-compiler';
 import { file, md } from '../contract/suite';
+import { diskService } from '../store/helpers';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
@@ -82,6 +86,24 @@ describe('service gaps for the UI', () => {
     it('keeps the ring bounded however many destructive edits there are', async () => {
       for (let i = 0; i < 25; i++) v = must(await c.call('sections.sort', { sessionId: id, revision: v.revision, sectionId: v.session.sections[0].id, rule: 'received' }));
       expect(must(await c.call('snapshots.list', { sessionId: id })).length).toBeLessThanOrEqual(20);
+    });
+
+    it('keeps the ring bounded on disk too (last 20 + one a day), destructive snapshots included', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'huibian-snap-'));
+      const d = diskService(dataDir);
+      try {
+        let dv = must(await d.client.call('sessions.create', { name: '磁盘快照', date: '2026-12-01' }));
+        const sid = dv.session.id;
+        dv = must(await d.client.call('submissions.import', { sessionId: sid, revision: dv.revision, sectionId: dv.session.sections[0].id, files: [file('a.md', md('甲', '市政协常委 甲')), file('b.md', md('乙', '市政协常委 乙'))] }));
+        for (let i = 0; i < 24; i++) dv = must(await d.client.call('sections.sort', { sessionId: sid, revision: dv.revision, sectionId: dv.session.sections[0].id, rule: 'received' }));
+        const snaps = must(await d.client.call('snapshots.list', { sessionId: sid }));
+        expect(snaps.length).toBe(20);
+        expect(snaps[0].reason).toBe('before-change');
+        const files = readdirSync(join(dataDir, 'sessions', sid), { recursive: true }).map(String).filter((f) => /snapshot/i.test(f) && f.endsWith('.json'));
+        expect(files.length).toBe(20);
+      } finally {
+        await d.service.dispose();
+      }
     });
 
     it('still takes the periodic one when the interval has passed', async () => {
