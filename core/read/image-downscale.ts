@@ -25,6 +25,8 @@ export const PRINT_IMAGE = {
    * remaining pictures are kept at full size with a notice.
    */
   documentBudgetMs: 40_000,
+  /** Memory jpeg-js may use while decoding one JPEG (it needs ~20 bytes per pixel), in MB. */
+  jpegDecodeMemoryMb: 1024,
 } as const;
 
 /** Time spent shrinking pictures of one document; one per document read. */
@@ -170,15 +172,17 @@ function toJpeg(r: Raster): Uint8Array {
   return new Uint8Array(enc.data.buffer, enc.data.byteOffset, enc.data.byteLength);
 }
 
-function decode(bytes: Uint8Array, kind: ImageKind): Raster {
+function decode(bytes: Uint8Array, kind: ImageKind, jpegMemoryMb: number): Raster {
   if (kind === 'png') return decodePng(bytes);
   if (kind === 'bmp') return decodeBmp(bytes);
   try {
     // Strict decoding: a damaged body is reported rather than printed as grey blocks.
-    const img = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: 100, maxMemoryUsageInMB: 1024 });
+    const img = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: 100, maxMemoryUsageInMB: jpegMemoryMb });
     return { width: img.width, height: img.height, channels: 3, data: img.data };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    // jpeg-js needs ~20 bytes per pixel while decoding; its own memory cap is a limit, not damage.
+    if (/maxMemoryUsageInMB|maxResolutionInMP|allocate enough memory/i.test(msg)) throw new ImageDecodeError('unsupported', '图像过大，缩小所需内存超过上限');
     throw new ImageDecodeError(/unsupported|not supported/i.test(msg) ? 'unsupported' : 'corrupt', msg.slice(0, 120));
   }
 }
@@ -187,7 +191,7 @@ function decode(bytes: Uint8Array, kind: ImageKind): Raster {
  * Checks, and if needed shrinks or converts, one embedded picture. `fallbackSize` is the size the
  * document declares (used only when the header has none). Never throws.
  */
-export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number }; budget?: ImageBudget } = {}): PrepareOutcome {
+export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number }; budget?: ImageBudget; jpegDecodeMemoryMb?: number } = {}): PrepareOutcome {
   const maxSide = opts.maxSide ?? PRINT_IMAGE.maxSide;
   const kind = sniffImage(bytes);
   if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp') return { ok: false, code: 'image.unsupported-format', kind, detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式` };
@@ -222,7 +226,7 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   const started = Date.now();
   let raster: Raster;
   try {
-    raster = decode(bytes, kind);
+    raster = decode(bytes, kind, opts.jpegDecodeMemoryMb ?? PRINT_IMAGE.jpegDecodeMemoryMb);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     const unsupported = e instanceof ImageDecodeError && e.reason === 'unsupported';

@@ -418,6 +418,12 @@ describe('huge and damaged pictures', () => {
     for (const c of grey) expect(Math.abs(c - 127)).toBeLessThan(8);
   });
 
+  it('a JPEG whose decoding would need more memory than allowed is kept whole with a notice (not called damaged)', () => {
+    const src = cmykJpeg(2400, 1600, () => [0, 0, 0, 0]);
+    const o = prepareImageForPrint(src, { jpegDecodeMemoryMb: 8 });
+    expect(o).toMatchObject({ ok: true, notice: { code: 'image.not-downscaled', detail: expect.stringContaining('内存') } });
+  });
+
   it('a 30,000 × 30,000 header (PNG or JPEG) is refused before decoding: marker, warning, fast, no memory', async () => {
     const before = process.memoryUsage().arrayBuffers;
     const t0 = performance.now();
