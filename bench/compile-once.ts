@@ -1,5 +1,6 @@
 // One compile in a fresh process, for the benchmark: `sample` (the committed sample session) or
 // `big` (the sample repeated to ~2,000 pages). Prints one JSON line: timings, pages, bytes, RSS.
+import './v8-tuning-first';
 import { writeFileSync } from 'node:fs';
 import { compileDossierPdf } from '../core/compile';
 import { buildDossier } from '../core/model/dossier';
