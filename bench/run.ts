@@ -72,7 +72,7 @@ const phases = `${ms(phase('startMs'))} / ${ms(phase('loadMs') + phase('fontMs')
 row('  of which: node start-up + module loading / sources and font files / layout + render (wall)', phases);
 row('sample PDF, fresh process, best of 5 (wall)', ms(Math.min(...freshRuns.map((r) => r.wall))));
 figure({ area, measure: 'sample PDF (55 items), fresh process, wall', value: median(freshRuns.map((r) => r.wall)), unit: 'ms', target: 800 });
-figure({ area, measure: 'sample PDF, fresh process, CPU (all threads)', value: median(freshRuns.map((r) => r.cpuMs)), unit: 'ms', target: 800 });
+figure({ area, measure: 'sample PDF, fresh process, CPU (all threads)', value: median(freshRuns.map((r) => r.cpuMs)), unit: 'ms' });
 figure({ area, measure: '  of which: start-up+modules / sources+fonts / layout+render', value: 0, unit: 'ms', text: phases });
 figure({ area, measure: 'sample PDF, fresh process, best of 5 runs, wall', value: Math.min(...freshRuns.map((r) => r.wall)), unit: 'ms' });
 figure({ area, measure: 'sample pages / items', value: freshRuns[0].pages, unit: '', text: `${freshRuns[0].pages} / ${freshRuns[0].items}` });
