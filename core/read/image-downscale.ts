@@ -1,5 +1,5 @@
 // Makes an embedded picture fit for print: sizes are checked from the header first (image-info), and
-// only a picture larger than the print size (or a BMP, which PDF/DOCX cannot carry) is decoded, box-
+// only a picture larger than the print size (or a BMP/GIF, which the outputs cannot carry) is decoded, box-
 // resampled to at most PRINT_IMAGE.maxSide on its long side with its aspect ratio kept, and
 // re-encoded (JPEG for photos, PNG for transparency or few colours). Pure: the import worker runs it.
 // It must never decode before the size caps, never allocate more than maxDecodeBytes of pixels, and
@@ -7,6 +7,7 @@
 // original is kept with a notice.
 import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
 import { decodeBmp } from './image-bmp';
+import { decodeGif } from './image-gif';
 import { imageSize, oversize, sniffImage, type ImageKind } from './image-info';
 import { decodePng, encodePng, ImageDecodeError, type Raster } from './image-png';
 
@@ -46,8 +47,10 @@ export interface PrintImage {
   height: number;
   /** Set when the picture was shrunk: its original pixel size. */
   downscaledFrom?: { width: number; height: number };
-  /** Set when the picture was converted from a format the output cannot carry (BMP). */
+  /** Set when the picture was converted from a format the output cannot carry (BMP, GIF). */
   convertedFrom?: ImageKind;
+  /** Frames in the source when more than one (an animated GIF keeps its first). */
+  frames?: number;
 }
 
 /** A picture kept, possibly with a notice (shrunk, converted, or kept as is because it could not be). */
@@ -175,6 +178,7 @@ function toJpeg(r: Raster): Uint8Array {
 function decode(bytes: Uint8Array, kind: ImageKind, jpegMemoryMb: number): Raster {
   if (kind === 'png') return decodePng(bytes);
   if (kind === 'bmp') return decodeBmp(bytes);
+  if (kind === 'gif') return decodeGif(bytes);
   try {
     // Strict decoding: a damaged body is reported rather than printed as grey blocks.
     const img = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: 100, maxMemoryUsageInMB: jpegMemoryMb });
@@ -194,8 +198,9 @@ function decode(bytes: Uint8Array, kind: ImageKind, jpegMemoryMb: number): Raste
 export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number }; budget?: ImageBudget; jpegDecodeMemoryMb?: number } = {}): PrepareOutcome {
   const maxSide = opts.maxSide ?? PRINT_IMAGE.maxSide;
   const kind = sniffImage(bytes);
-  if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp') return { ok: false, code: 'image.unsupported-format', kind, detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式` };
-  const size = imageSize(bytes, kind) ?? (kind === 'bmp' ? undefined : opts.fallbackSize);
+  if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp' && kind !== 'gif') return { ok: false, code: 'image.unsupported-format', kind, detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式` };
+  const converted = kind === 'bmp' || kind === 'gif';
+  const size = imageSize(bytes, kind) ?? (converted ? undefined : opts.fallbackSize);
   if (!size || !(size.width > 0) || !(size.height > 0)) return { ok: false, code: 'image.unreadable', kind, detail: '无法识别尺寸' };
   const why = oversize(size, bytes.length);
   if (why) return { ok: false, code: 'image.too-large', kind, detail: why };
@@ -216,12 +221,12 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   }
 
   if (size.width * size.height * 4 > PRINT_IMAGE.maxDecodeBytes) {
-    if (kind === 'bmp') return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
+    if (converted) return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
     return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）` } };
   }
 
   const budget = opts.budget;
-  if (budget && budget.spentMs >= budget.limitMs && kind !== 'bmp')
+  if (budget && budget.spentMs >= budget.limitMs && !converted)
     return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `本文件图片较多，处理时间已超过 ${Math.round(budget.limitMs / 1000)} 秒` } };
   const started = Date.now();
   let raster: Raster;
@@ -230,7 +235,7 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     const unsupported = e instanceof ImageDecodeError && e.reason === 'unsupported';
-    if (kind === 'bmp') return { ok: false, code: unsupported ? 'image.unsupported-format' : 'image.corrupt', kind, detail: unsupported ? `BMP（${detail}）` : detail };
+    if (converted) return { ok: false, code: unsupported ? 'image.unsupported-format' : 'image.corrupt', kind, detail: unsupported ? `${kind.toUpperCase()}（${detail}）` : detail };
     // pdfkit decodes PNG itself and would fail the whole compile on a damaged one; a JPEG is passed
     // through as is, so a damaged JPEG is kept (the viewer shows what it can) and flagged.
     if (unsupported) return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
@@ -257,7 +262,8 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
       width: flat.width,
       height: flat.height,
       ...(shrunk !== raster ? { downscaledFrom: { width: raster.width, height: raster.height } } : {}),
-      ...(kind === 'bmp' ? { convertedFrom: kind } : {}),
+      ...(converted ? { convertedFrom: kind } : {}),
+      ...('frames' in raster && typeof raster.frames === 'number' && raster.frames > 1 ? { frames: raster.frames } : {}),
     },
   };
 }

@@ -3,6 +3,7 @@
 // pixels (reliability H7). It must never decode image data or trust a file extension.
 
 import { bmpSize } from './image-bmp';
+import { gifSize } from './image-gif';
 
 export const IMAGE_LIMITS = {
   /** Longest side accepted, in pixels. */
@@ -32,6 +33,7 @@ export function sniffImage(b: Uint8Array): ImageKind {
 /** Pixel size from the header; undefined when the header is unreadable. */
 export function imageSize(b: Uint8Array, kind: ImageKind): { width: number; height: number } | undefined {
   if (kind === 'bmp') return bmpSize(b);
+  if (kind === 'gif') return gifSize(b);
   if (kind === 'png') {
     if (b.length < 24) return undefined;
     const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);

@@ -37,7 +37,11 @@ export function describeImageOutcome(where: string, picture: string, o: PrepareO
   }
   const w: ImportWarning[] = [];
   const img = o.image;
-  if (img.convertedFrom) w.push({ code: 'image.converted', message: `${where}图片${named}由 ${img.convertedFrom.toUpperCase()} 格式转换为 ${img.mime === 'image/png' ? 'PNG' : 'JPEG'}` });
+  if (img.convertedFrom)
+    w.push({
+      code: 'image.converted',
+      message: `${where}图片${named}由 ${img.convertedFrom.toUpperCase()} 格式转换为 ${img.mime === 'image/png' ? 'PNG' : 'JPEG'}${img.frames ? `（动图共 ${img.frames} 帧，印刷只保留第一帧）` : ''}`,
+    });
   if (img.downscaledFrom)
     w.push({
       code: 'image.downscaled',

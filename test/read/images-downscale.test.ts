@@ -230,6 +230,65 @@ function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, 
   return new Uint8Array([...head, ...out, 0xff, 0xd9]);
 }
 
+/** A GIF written here (real LZW with a growing dictionary, as omggif encodes), frames of indices. */
+function gif(w: number, h: number, palette: number[][], frames: number[][], opts: { transparent?: number; interlace?: boolean } = {}): Uint8Array {
+  const bytes: number[] = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, w & 255, w >> 8, h & 255, h >> 8, 0xf7, 0, 0];
+  for (let i = 0; i < 256; i++) bytes.push(...(palette[i] ?? [0, 0, 0]));
+  if (opts.transparent !== undefined) bytes.push(0x21, 0xf9, 4, 1, 0, 0, opts.transparent, 0);
+  for (const frame of frames) {
+    bytes.push(0x2c, 0, 0, 0, 0, w & 255, w >> 8, h & 255, h >> 8, opts.interlace ? 0x40 : 0, 8);
+    let rows = frame;
+    if (opts.interlace) {
+      rows = [];
+      for (const [start, step] of [[0, 8], [4, 8], [2, 4], [1, 2]]) for (let y = start; y < h; y += step) rows.push(...frame.slice(y * w, (y + 1) * w));
+    }
+    const out: number[] = [];
+    let acc = 0;
+    let n = 0;
+    const emit = (code: number, size: number) => {
+      acc |= code << n;
+      n += size;
+      while (n >= 8) {
+        out.push(acc & 255);
+        acc >>>= 8;
+        n -= 8;
+      }
+    };
+    const clear = 256;
+    let size = 9;
+    let next = 258;
+    const table = new Map<number, number>();
+    emit(clear, size);
+    let cur = rows[0];
+    for (let i = 1; i < rows.length; i++) {
+      const k = rows[i];
+      const hit = table.get((cur << 8) | k);
+      if (hit !== undefined) {
+        cur = hit;
+        continue;
+      }
+      emit(cur, size);
+      if (next === 4096) {
+        emit(clear, size);
+        next = 258;
+        size = 9;
+        table.clear();
+      } else {
+        if (next >= 1 << size) size++;
+        table.set((cur << 8) | k, next++);
+      }
+      cur = k;
+    }
+    emit(cur, size);
+    emit(257, size);
+    if (n) out.push(acc & 255);
+    for (let i = 0; i < out.length; i += 255) bytes.push(Math.min(255, out.length - i), ...out.slice(i, i + 255));
+    bytes.push(0);
+  }
+  bytes.push(0x3b);
+  return new Uint8Array(bytes);
+}
+
 // ───────────────────────── fixtures ─────────────────────────
 
 let bigJpeg: Uint8Array; // 6000 × 4000, like a phone photo
@@ -352,6 +411,54 @@ describe('DOCX: pictures over the print size are shrunk', () => {
     expect(px(rb, 1990, 24)).toEqual([0, 0, 255]);
     expect(codes(d).filter((c) => c === 'image.converted')).toHaveLength(2);
     expect(d.warnings.find((w) => w.code === 'image.converted')?.message).toContain('由 BMP 格式转换为 PNG');
+  });
+});
+
+describe('GIF pictures are converted, not dropped', () => {
+  const palette = Array.from({ length: 256 }, (_, i) => [i, 255 - i, (i * 7) & 255]);
+  // A pattern with repeats (long dictionary strings) and noise (dictionary growth up to the 4096 reset).
+  const pattern = (w: number, h: number, salt: number) => Array.from({ length: w * h }, (_, i) => (((i % w) >> 3) + ((Math.floor(i / w) * 13) ^ (i % 5 === 0 ? i * salt : 0))) & 255);
+
+  it('a GIF (DOCX) becomes a PNG with exactly the same pixels; interlaced and transparent GIFs too', async () => {
+    const w = 120;
+    const h = 90;
+    const idx = pattern(w, h, 31);
+    const plain = gif(w, h, palette, [idx]);
+    const inter = gif(w, h, palette, [idx], { interlace: true, transparent: idx[0] });
+    const d = await read(buildDocx({ body: para(drawing('rIdA')) + para(drawing('rIdB')), rels: { rIdA: ['image', 'media/a.gif'], rIdB: ['image', 'media/b.gif'] }, media: { 'a.gif': plain, 'b.gif': inter } }));
+    const [a, b] = imagesOf(d);
+    expect(d.images[a.resource].mime).toBe('image/png');
+    const ra = decodePng(unb64(d.images[a.resource].data));
+    expect([ra.width, ra.height, ra.channels]).toEqual([w, h, 3]);
+    for (let i = 0; i < w * h; i++) if (px(ra, i % w, Math.floor(i / w)).join() !== palette[idx[i]].join()) throw new Error(`pixel ${i} differs`);
+    const rb = decodePng(unb64(d.images[b.resource].data));
+    expect(rb.channels).toBe(4);
+    for (let i = 0; i < w * h; i++) {
+      const want = idx[i] === idx[0] ? 0 : 255;
+      if (px(rb, i % w, Math.floor(i / w))[3] !== want) throw new Error(`alpha ${i} differs`);
+      if (want && px(rb, i % w, Math.floor(i / w)).slice(0, 3).join() !== palette[idx[i]].join()) throw new Error(`pixel ${i} differs`);
+    }
+    expect(d.warnings.filter((x) => x.code === 'image.converted').map((x) => x.message)).toEqual([expect.stringContaining('a.gif 由 GIF 格式转换为 PNG'), expect.stringContaining('b.gif 由 GIF 格式转换为 PNG')]);
+  });
+
+  it('an animated GIF keeps its first frame and says so; a big GIF is also shrunk; Markdown too', () => {
+    const w = 40;
+    const h = 30;
+    const first = pattern(w, h, 3);
+    const o = prepareImageForPrint(gif(w, h, palette, [first, pattern(w, h, 5), pattern(w, h, 7)]));
+    expect(o.ok && o.image.frames).toBe(3);
+    const md = readMarkdown(`![动图](data:image/gif;base64,${b64(gif(w, h, palette, [first, first]))})\n\n![宽图](data:image/gif;base64,${b64(gif(2500, 20, palette, [pattern(2500, 20, 11)]))})\n`, { fileName: 'g.md' });
+    const imgs = imagesOf(md);
+    expect(imgs.map((i) => [i.width, i.height])).toEqual([[40, 30], [2000, 16]]);
+    expect(md.warnings.map((x) => x.message).join('\n')).toMatch(/“动图”由 GIF 格式转换为 PNG（动图共 2 帧，印刷只保留第一帧）/);
+    expect(md.warnings.map((x) => x.code)).toContain('image.downscaled');
+  });
+
+  it('a GIF with its data cut short is reported as damaged, with a marker', async () => {
+    const g = gif(200, 200, palette, [pattern(200, 200, 13)]);
+    const d = await read(buildDocx({ body: para(drawing('rIdA')), rels: { rIdA: ['image', 'media/cut.gif'] }, media: { 'cut.gif': g.subarray(0, 900) } }));
+    expect(codes(d)).toContain('image.corrupt');
+    expect(documentText(d)).toContain('［此处图片 cut.gif 已损坏，未导入］');
   });
 });
 
