@@ -1,21 +1,11 @@
-// Binding settings turned into what the layout engine and the padding step understand: the
-// gutter (装订线) is folded into the binding margin so the text block moves away from the spine
-// (its width stays the GB/T 9704 156 mm; the outer margin gives way), and duplex binding pads the
-// total to an even count unless padToMultiple says otherwise. Pure; never changes the input.
+// Binding variants of the layout settings for print products (duplex, screen, phone editions).
+// The gutter and the padding rule themselves live in the layout engine (core/layout/geometry.ts),
+// so the normal compile and every print product agree. Pure; never changes the input.
 import type { LayoutSettings } from '../model/settings';
+import { padMultiple } from '../layout/geometry';
 
-/** Layout settings with the gutter applied to the binding margin. */
-export function withGutter(s: LayoutSettings): LayoutSettings {
-  const gutter = s.gutter ?? 0;
-  if (!gutter) return s;
-  const room = Math.max(0, s.pageWidth - s.marginInner - s.blockWidth);
-  return { ...s, marginInner: s.marginInner + Math.min(gutter, room), gutter: 0 };
-}
-
-/** The multiple the total page count is padded to: the setting, else 2 for duplex, 1 for single. */
-export function padMultipleFor(s: LayoutSettings): 1 | 2 | 4 {
-  return s.padToMultiple ?? (s.binding === 'duplex' ? 2 : 1);
-}
+/** The multiple the total page count is padded to (the layout engine's own rule). */
+export const padMultipleFor = padMultiple;
 
 /** Settings for a printed, duplex-bound dossier: mirrored margins and items on odd pages. */
 export function duplexLayout(s: LayoutSettings): LayoutSettings {
