@@ -246,13 +246,24 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
     if (raster.width * raster.height * 4 > PRINT_IMAGE.maxDecodeBytes) return { ok: false, code: 'image.corrupt', kind, detail: '文件头与图像数据的尺寸不一致' };
   }
 
-  const target = fitSize(raster.width, raster.height, maxSide);
-  const shrunk = target.width === raster.width && target.height === raster.height ? raster : resampleBox(raster, target.width, target.height);
-  const flat = withoutOpaqueAlpha(shrunk);
-  // A shrunk photo (JPEG source, or many colours without transparency) goes to JPEG; transparency,
-  // few colours and a BMP only converted (not shrunk) stay lossless.
-  const asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(raster));
-  const out = asPng ? encodePng(flat) : toJpeg(flat);
+  let out: Uint8Array;
+  let asPng: boolean;
+  let shrunk: Raster;
+  let flat: Raster;
+  try {
+    const target = fitSize(raster.width, raster.height, maxSide);
+    shrunk = target.width === raster.width && target.height === raster.height ? raster : resampleBox(raster, target.width, target.height);
+    flat = withoutOpaqueAlpha(shrunk);
+    // A shrunk photo (JPEG source, or many colours without transparency) goes to JPEG; transparency,
+    // few colours and a BMP only converted (not shrunk) stay lossless.
+    asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(raster));
+    out = asPng ? encodePng(flat) : toJpeg(flat);
+  } catch (e) {
+    // Out of memory or a bug while resampling/encoding: the original is still a good picture.
+    const detail = `缩小失败：${e instanceof Error ? e.message : String(e)}`.slice(0, 120);
+    if (converted) return { ok: false, code: 'image.unsupported-format', kind, detail: `${kind.toUpperCase()}（${detail}）` };
+    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
+  }
   if (budget) budget.spentMs += Date.now() - started;
   return {
     ok: true,

@@ -675,3 +675,41 @@ describe('time budget per document', () => {
     expect(fresh.spentMs).toBeGreaterThan(0);
   });
 });
+
+describe('damaged bytes never escape as exceptions', () => {
+  it('seeded random corruption of small PNG, JPEG, BMP and GIF files: always an outcome, and any re-encoded output decodes again', () => {
+    const palette = Array.from({ length: 256 }, (_, i) => [i, i, 255 - i]);
+    const rgba = new Uint8Array(48 * 32 * 4).map((_, i) => (i * 29) & 255);
+    const sources = [
+      encodePng({ width: 48, height: 32, channels: 4, data: rgba }),
+      new Uint8Array(jpegEncode({ width: 48, height: 32, data: rgba }, 80).data),
+      bmp(48, 32, 24, (x, y) => [x * 5, y * 7, 9]),
+      gif(48, 32, palette, [Array.from({ length: 48 * 32 }, (_, i) => (i * 7) % 251)]),
+    ];
+    let seed = 2024;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const seen = new Set<string>();
+    const t0 = performance.now();
+    for (const src of sources)
+      for (let round = 0; round < 40; round++) {
+        const b = src.slice(0, round % 5 === 4 ? 20 + rnd(src.length - 20) : src.length);
+        // Keep the header intact (sniffing and size must still pass) and damage the body.
+        for (let k = 0; k < 1 + rnd(6); k++) b[30 + rnd(b.length - 30)] = rnd(256);
+        let got: ReturnType<typeof prepareImageForPrint> | undefined;
+        expect(() => (got = prepareImageForPrint(b, { maxSide: 16 }))).not.toThrow();
+        const o = got!;
+        seen.add(o.ok ? (o.notice?.code ?? 'ok') : o.code);
+        if (o.ok && o.image.bytes !== b) {
+          const out = o.image;
+          expect(() => decodeAny(out.mime, out.bytes)).not.toThrow();
+        }
+      }
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    // The corruption must actually have been noticed sometimes, and survived sometimes.
+    expect(seen.has('image.corrupt') || seen.has('image.damaged')).toBe(true);
+    expect(seen.has('ok')).toBe(true);
+  });
+});
