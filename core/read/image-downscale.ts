@@ -8,7 +8,7 @@
 import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
 import { decodeBmp } from './image-bmp';
 import { decodeGif } from './image-gif';
-import { imageSize, oversize, sniffImage, type ImageKind } from './image-info';
+import { imageSize, jpegOrientation, oversize, sniffImage, type ImageKind } from './image-info';
 import { decodePng, encodePng, ImageDecodeError, type Raster } from './image-png';
 
 export const PRINT_IMAGE = {
@@ -135,6 +135,34 @@ export function resampleBox(src: Raster, ow: number, oh: number): Raster {
   return { width: ow, height: oh, channels: c, data: out };
 }
 
+/** Turns a raster upright according to its EXIF orientation (2–8), so the copy needs no EXIF. */
+export function orient(r: Raster, orientation: number): Raster {
+  if (orientation <= 1 || orientation > 8) return r;
+  const { width: w, height: h, channels: c, data } = r;
+  const swap = orientation > 4;
+  const ow = swap ? h : w;
+  const oh = swap ? w : h;
+  const out = new Uint8Array(data.length);
+  for (let y = 0; y < oh; y++)
+    for (let x = 0; x < ow; x++) {
+      let sx: number;
+      let sy: number;
+      switch (orientation) {
+        case 2: sx = w - 1 - x; sy = y; break;
+        case 3: sx = w - 1 - x; sy = h - 1 - y; break;
+        case 4: sx = x; sy = h - 1 - y; break;
+        case 5: sx = y; sy = x; break;
+        case 6: sx = y; sy = h - 1 - x; break;
+        case 7: sx = w - 1 - y; sy = h - 1 - x; break;
+        default: sx = w - 1 - y; sy = x; break; // 8
+      }
+      const s = (sy * w + sx) * c;
+      const o = (y * ow + x) * c;
+      for (let k = 0; k < c; k++) out[o + k] = data[s + k];
+    }
+  return { width: ow, height: oh, channels: c, data: out };
+}
+
 /** Drops an alpha channel that is fully opaque (smaller output, and JPEG becomes possible). */
 function withoutOpaqueAlpha(r: Raster): Raster {
   if (r.channels !== 2 && r.channels !== 4) return r;
@@ -206,7 +234,11 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   if (why) return { ok: false, code: 'image.too-large', kind, detail: why };
 
   const mime: PrintMime = kind === 'png' ? 'image/png' : 'image/jpeg';
-  const original: PrintImage = { mime, bytes, width: size.width, height: size.height };
+  // A sideways-stored phone photo: the original keeps its EXIF (pdfkit turns it when drawing), so
+  // the layout gets the displayed size; a shrunk copy is turned here and carries no EXIF.
+  const orientation = kind === 'jpeg' ? jpegOrientation(bytes) : 1;
+  const shown = orientation > 4 ? { width: size.height, height: size.width } : size;
+  const original: PrintImage = { mime, bytes, width: shown.width, height: shown.height };
   const needsShrink = Math.max(size.width, size.height) > maxSide;
   if (!needsShrink && kind === 'jpeg') return { ok: true, image: original };
   if (!needsShrink && kind === 'png') {
@@ -253,7 +285,7 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   try {
     const target = fitSize(raster.width, raster.height, maxSide);
     shrunk = target.width === raster.width && target.height === raster.height ? raster : resampleBox(raster, target.width, target.height);
-    flat = withoutOpaqueAlpha(shrunk);
+    flat = withoutOpaqueAlpha(orient(shrunk, orientation));
     // A shrunk photo (JPEG source, or many colours without transparency) goes to JPEG; transparency,
     // few colours and a BMP only converted (not shrunk) stay lossless.
     asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(raster));
@@ -272,7 +304,7 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
       bytes: out,
       width: flat.width,
       height: flat.height,
-      ...(shrunk !== raster ? { downscaledFrom: { width: raster.width, height: raster.height } } : {}),
+      ...(shrunk !== raster ? { downscaledFrom: orientation > 4 ? { width: raster.height, height: raster.width } : { width: raster.width, height: raster.height } } : {}),
       ...(converted ? { convertedFrom: kind } : {}),
       ...('frames' in raster && typeof raster.frames === 'number' && raster.frames > 1 ? { frames: raster.frames } : {}),
     },

@@ -75,3 +75,38 @@ export function oversize(size: { width: number; height: number }, bytes: number)
   if (size.width * size.height > IMAGE_LIMITS.maxPixels) return `${size.width}×${size.height} 像素，超过 1 亿像素`;
   return undefined;
 }
+
+/**
+ * EXIF orientation of a JPEG (1–8; 1 when absent or unreadable), read from the APP1 header only.
+ * Phone photos are often stored sideways with orientation 6 or 8; pdfkit turns them upright when
+ * drawing, so the layout must use the displayed size, and a re-encoded copy must be turned itself.
+ */
+export function jpegOrientation(b: Uint8Array): number {
+  let p = 2;
+  while (p + 4 <= b.length && b[p] === 0xff) {
+    const marker = b[p + 1];
+    if (marker === 0xda || marker === 0xd9) return 1;
+    const len = (b[p + 2] << 8) | b[p + 3];
+    if (len < 2) return 1;
+    if (marker === 0xe1 && p + 18 <= b.length && String.fromCharCode(...b.subarray(p + 4, p + 10)) === 'Exif\0\0') {
+      const t = p + 10;
+      const le = b[t] === 0x49 && b[t + 1] === 0x49;
+      if (!le && !(b[t] === 0x4d && b[t + 1] === 0x4d)) return 1;
+      const u16 = (o: number) => (o + 2 > b.length ? 0 : le ? b[o] | (b[o + 1] << 8) : (b[o] << 8) | b[o + 1]);
+      const u32 = (o: number) => (o + 4 > b.length ? 0 : le ? (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0 : ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0);
+      const ifd = t + u32(t + 4);
+      const n = u16(ifd);
+      for (let i = 0; i < n && i < 512; i++) {
+        const e = ifd + 2 + i * 12;
+        if (e + 12 > b.length) return 1;
+        if (u16(e) === 0x0112) {
+          const v = u16(e + 8);
+          return v >= 1 && v <= 8 ? v : 1;
+        }
+      }
+      return 1;
+    }
+    p += 2 + len;
+  }
+  return 1;
+}

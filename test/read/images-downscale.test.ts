@@ -15,7 +15,7 @@ import type { Block, SourceDoc } from '../../core/model/document';
 import { documentText } from '../../core/model/document';
 import { readDocx } from '../../core/read/docx/index';
 import { readMarkdown } from '../../core/read/markdown';
-import { PRINT_IMAGE, imageBudget, prepareImageForPrint, resampleBox } from '../../core/read/image-downscale';
+import { PRINT_IMAGE, imageBudget, orient, prepareImageForPrint, resampleBox } from '../../core/read/image-downscale';
 import { crc32, decodePng, encodePng, type Raster } from '../../core/read/image-png';
 import { decodeBmp } from '../../core/read/image-bmp';
 import { IMAGE_INFO_CODES } from '../../core/read/image-messages';
@@ -673,6 +673,55 @@ describe('time budget per document', () => {
     const k = prepareImageForPrint(photoPng, { budget: fresh });
     expect(k.ok && k.image.width).toBe(2000);
     expect(fresh.spentMs).toBeGreaterThan(0);
+  });
+});
+
+describe('EXIF orientation (phone photos stored sideways)', () => {
+  /** Inserts an APP1 Exif segment with the given orientation right after SOI (big- or little-endian). */
+  function withOrientation(j: Uint8Array, o: number, le: boolean): Uint8Array {
+    const tiff = le ? [0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0, 0, 0] : [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0];
+    const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+    const seg = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+    return new Uint8Array([0xff, 0xd8, ...seg, ...j.subarray(2)]);
+  }
+
+  it('orientation 6: a shrunk copy is turned upright (red on top), the size reported is the shown one', () => {
+    const src = withOrientation(jpeg(2400, 1600), 6, false);
+    const o = prepareImageForPrint(src);
+    expect(o.ok).toBe(true);
+    if (!o.ok) return;
+    expect([o.image.width, o.image.height]).toEqual([1333, 2000]);
+    expect(o.image.downscaledFrom).toEqual({ width: 1600, height: 2400 });
+    const r = decodeAny(o.image.mime, o.image.bytes);
+    expect([r.width, r.height]).toEqual([1333, 2000]);
+    expect(px(r, 600, 300)[0]).toBeGreaterThan(180); // stored left half (red) is now the top
+    expect(px(r, 600, 1700)[2]).toBeGreaterThan(180);
+  });
+
+  it('orientation 8 turns the other way; a small sideways JPEG is kept as is but laid out with its shown size', () => {
+    const o = prepareImageForPrint(withOrientation(jpeg(2400, 1600), 8, true));
+    if (!o.ok) throw new Error('not ok');
+    const r = decodeAny(o.image.mime, o.image.bytes);
+    expect(px(r, 600, 1700)[0]).toBeGreaterThan(180); // red at the bottom
+    const small = withOrientation(jpeg(300, 200), 6, true);
+    const k = prepareImageForPrint(small);
+    expect(k.ok && [k.image.width, k.image.height, k.image.bytes === small]).toEqual([200, 300, true]);
+  });
+
+  it('orient() maps all eight orientations', () => {
+    // 3×2 raster with distinct values: 0 1 2 / 3 4 5
+    const r: Raster = { width: 3, height: 2, channels: 1, data: new Uint8Array([0, 1, 2, 3, 4, 5]) };
+    const got = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => Array.from(orient(r, n).data));
+    expect(got).toEqual([
+      [0, 1, 2, 3, 4, 5],
+      [2, 1, 0, 5, 4, 3],
+      [5, 4, 3, 2, 1, 0],
+      [3, 4, 5, 0, 1, 2],
+      [0, 3, 1, 4, 2, 5],
+      [3, 0, 4, 1, 5, 2],
+      [5, 2, 4, 1, 3, 0],
+      [2, 5, 1, 4, 0, 3],
+    ]);
   });
 });
 
