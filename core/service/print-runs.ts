@@ -1,6 +1,8 @@
 // Running print exports (export.print): one AbortController per export, progress pushed as
 // 'export.progress' events, cancellation by export id or by session. It only tracks runs; the
-// work itself is the PrintProducer port. It never keeps a finished run's controller around.
+// work itself is the PrintProducer port. It never keeps a finished run's controller around; a
+// cancelled run stays listed (as stopping) until its work has really ended, because the producer
+// only notices the signal between steps and would otherwise race a new run on the same file.
 import type { ExportProgress } from '../contract/schemas';
 import type { Emitter } from './emitter';
 
@@ -19,9 +21,9 @@ export class PrintRuns {
     return this.runs.has(exportId);
   }
 
-  /** A run of the same product for the same session (it would write the same file). */
-  sameKind(sessionId: string, as: ExportProgress['as']): string | undefined {
-    for (const [id, r] of this.runs) if (r.sessionId === sessionId && r.as === as && !r.controller.signal.aborted) return id;
+  /** A run of the same product for the same session (it would write the same file); stopping = cancelled, not yet ended. */
+  sameKind(sessionId: string, as: ExportProgress['as']): { id: string; stopping: boolean } | undefined {
+    for (const [id, r] of this.runs) if (r.sessionId === sessionId && r.as === as) return { id, stopping: r.controller.signal.aborted };
     return undefined;
   }
 
@@ -50,7 +52,6 @@ export class PrintRuns {
       if (!match.exportId && !match.sessionId) continue;
       if (r.controller.signal.aborted) continue;
       r.controller.abort();
-      this.runs.delete(id);
       this.emit({ exportId: id, sessionId: r.sessionId, as: r.as, state: 'cancelled', message: '已取消输出' });
       n++;
     }

@@ -697,7 +697,8 @@ export function createService(ports: Ports): Service {
       const exportId = i.exportId ?? ports.ids.next('exp');
       if (prints.has(exportId)) return err('export.busy', `输出任务 ${exportId} 正在进行中`);
       // Two runs of one product would write the same file: the second waits for the clerk.
-      if (prints.sameKind(i.sessionId, i.as)) return err('export.busy', '同类输出正在进行中，请等它完成或取消后再试');
+      const same = prints.sameKind(i.sessionId, i.as);
+      if (same) return err('export.busy', same.stopping ? '刚取消的同类输出正在停止，请稍等几秒再试' : '同类输出正在进行中，请等它完成或取消后再试');
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
       const session = cur.value;
@@ -726,9 +727,13 @@ export function createService(ports: Ports): Service {
       try {
         run.say('正在读取材料…');
         const loaded = i.as === 'register' ? { docs: new Map<string, SourceDoc>(), warnings: [] } : await loadDocsLenient(i.sessionId, session);
-        if (run.signal.aborted) return err('export.cancelled', '已取消输出');
+        const cancelled = () => {
+          prints.finish(exportId, 'failed', '已取消输出');
+          return err('export.cancelled', '已取消输出');
+        };
+        if (run.signal.aborted) return cancelled();
         const r = await printer.produce(i.sessionId, session, loaded.docs, req, { onProgress: run.say, signal: run.signal });
-        if (run.signal.aborted) return err('export.cancelled', '已取消输出');
+        if (run.signal.aborted) return cancelled();
         if (!r.ok) {
           prints.finish(exportId, 'failed', r.error.message);
           return r;

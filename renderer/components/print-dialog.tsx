@@ -59,10 +59,19 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     void app.transport.call('export.items', { sessionId: s.id }).then((r) => r.ok && setItems(r.value));
   }, [open, app.transport, s.id]);
 
+  /** The run was cancelled: the dialog is free at once; the run's late answer is ignored. */
+  const stopped = () => {
+    runId.current = null;
+    setRunning(null);
+    setStep('已取消');
+  };
+
   useEffect(
     () =>
       app.transport.on('export.progress', (p) => {
-        if (p.exportId === runId.current && p.state === 'running') setStep(p.message);
+        if (p.exportId !== runId.current) return;
+        if (p.state === 'running') setStep(p.message);
+        if (p.state === 'cancelled') stopped();
       }),
     [app.transport],
   );
@@ -138,6 +147,7 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     setStep('正在准备…');
     const started = performance.now();
     const r = await app.transport.call('export.print', req);
+    if (runId.current !== req.exportId) return; // cancelled meanwhile: already shown as such
     runId.current = null;
     setRunning(null);
     if (r.ok) {
@@ -148,7 +158,10 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
   };
 
   const cancel = async () => {
-    if (running) await app.transport.call('export.cancel', { exportId: running });
+    if (!running) return;
+    const r = await app.transport.call('export.cancel', { exportId: running });
+    // The 'cancelled' event may be lost (a proxy, a sleeping laptop): the answer says it too.
+    if (r.ok && r.value.cancelled > 0 && runId.current === running) stopped();
   };
 
   const download = async (f: ExportPrintOutput['files'][number]) => {

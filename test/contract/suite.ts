@@ -507,6 +507,9 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(!twice.ok && twice.error.code).toBe('export.busy');
       const cancelled = must(await c.call('export.cancel', { exportId: 'exp-cancel-1' }));
       expect(cancelled.cancelled).toBe(1);
+      // Until the cancelled run has really stopped, a new one of the same product would race it on the same file.
+      const during = await c.call('export.print', { sessionId: id, as: 'booklet' });
+      if (!during.ok) expect(during.error.message).toMatch(/正在停止/);
       const r = await pending;
       expect(!r.ok && r.error.code).toBe('export.cancelled');
       await new Promise((res) => setTimeout(res, 100));
@@ -514,6 +517,8 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       expect(events.at(-1)?.state).toBe('cancelled');
       expect(events.some((e) => e.state === 'done')).toBe(false);
       expect(must(await c.call('export.cancel', { sessionId: id })).cancelled).toBe(0);
+      // Once stopped, the same product can be made again.
+      expect((await c.call('export.print', { sessionId: id, as: 'booklet' })).ok).toBe(true);
     });
 
     it('compiles with progress events and serves the PDF', async () => {

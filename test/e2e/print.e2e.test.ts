@@ -120,13 +120,14 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
 
   it('shows progress and cancels a long run: no file, a clear message, and the dialog is usable again', async () => {
     const dialog = page.locator('.ant-modal').filter({ hasText: '印刷与分发' });
+    // 300 unnamed copies: long enough that the cancel (sent right away) lands while it runs. The
+    // dialog is free again at once (the service says 'cancelled' before the producer's next step).
     await dialog.getByText('编号本（份号）', { exact: true }).click();
     await dialog.getByTestId('print-recipients').getByText('不写姓名').click();
-    await inputOf(dialog.getByTestId('print-copies')).fill('400');
+    await inputOf(dialog.getByTestId('print-copies')).fill('300');
     await dialog.getByTestId('print-produce').click();
     await dialog.getByTestId('print-progress').waitFor({ timeout: 10_000 });
-    await poll(() => dialog.getByTestId('print-progress').textContent()).toMatch(/编译|编号|读取|准备/);
-    await dialog.getByTestId('print-cancel').click();
+    await dialog.getByTestId('print-cancel').click({ timeout: 5_000 });
     await dialog.getByTestId('print-cancelled').waitFor({ timeout: 30_000 });
     expect(await dialog.getByTestId('print-result').count()).toBe(0);
     expect(await dialog.getByTestId('print-produce').isEnabled()).toBe(true);

@@ -185,4 +185,45 @@ describe('service gaps for the UI', () => {
       expect(gone.error.message).toContain('原件材料');
     }
   });
+
+  it('keeps a cancelled print run as stopping until its producer has really ended (no race on one file)', async () => {
+    const p2 = memoryPorts({ clock: new ManualClock() });
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    // A producer that, like the real one, notices the signal only after a step it cannot interrupt.
+    p2.printer = {
+      async produce(sessionId) {
+        started();
+        await released;
+        const f = must(await p2.outputs.write(sessionId, '汇编-小册子.pdf', new Uint8Array([37, 80, 68, 70])));
+        return { ok: true, value: { files: [f], pages: 4, warnings: [], ms: 1 } };
+      },
+    };
+    const s2 = createService(p2);
+    const c2: Client = createLocalClient(createDispatcher(s2));
+    try {
+      let v = must(await c2.call('sessions.create', { name: '取消收尾' }));
+      v = must(await c2.call('submissions.import', { sessionId: v.session.id, revision: v.revision, sectionId: v.session.sections[0].id, files: [file('a.md', md('甲', '市政协常委 甲'))] }));
+      const id = v.session.id;
+      const pending = c2.call('export.print', { sessionId: id, as: 'booklet', exportId: 'slow-1' });
+      await running;
+      expect(must(await c2.call('export.cancel', { exportId: 'slow-1' })).cancelled).toBe(1);
+      const during = await c2.call('export.print', { sessionId: id, as: 'booklet' });
+      expect(during.ok).toBe(false);
+      if (!during.ok) {
+        expect(during.error.code).toBe('export.busy');
+        expect(during.error.message).toContain('正在停止');
+      }
+      // A second cancel finds nothing left to cancel.
+      expect(must(await c2.call('export.cancel', { sessionId: id })).cancelled).toBe(0);
+      release();
+      const r = await pending;
+      expect(!r.ok && r.error.code).toBe('export.cancelled');
+      expect((await c2.call('export.print', { sessionId: id, as: 'booklet' })).ok).toBe(true);
+    } finally {
+      await s2.dispose();
+    }
+  });
 });
