@@ -1,8 +1,8 @@
-// PNG decode and encode in pure TypeScript (fflate for zlib), so the import worker can shrink an
-// oversized picture for print without a native image library. Decoding is bounded: the caller checks
-// the header size first, and the inflated data is counted as it streams, so a lying IHDR or a
-// deflate bomb inside IDAT stops at the expected size. It must never decode before the caller's
-// size check, and never grow a buffer beyond what the header promised.
+// PNG decode (8/16-bit, palette, grey, interlaced) and encode in pure TypeScript (fflate for zlib),
+// so the import worker can shrink an oversized picture for print without a native image library.
+// Decoding is bounded: the caller checks the header size first, and the inflated data is counted
+// as it streams, so a lying IHDR or a deflate bomb inside IDAT stops at the expected size. It must
+// never decode before the caller's size check, nor grow a buffer beyond what the header promised.
 import { Unzlib, zlibSync } from 'fflate';
 
 /** Decoded pixels, 8 bits per sample: 1 = gray, 2 = gray+alpha, 3 = RGB, 4 = RGBA. */
@@ -37,7 +37,7 @@ export function decodePng(b: Uint8Array): Raster {
   const interlace = b[28];
   const samples = CHANNELS[colorType];
   if (!width || !height || samples === undefined) throw new ImageDecodeError('corrupt', '文件头数值无效');
-  if (interlace !== 0) throw new ImageDecodeError('unsupported', '隔行扫描（interlaced）PNG');
+  if (interlace > 1) throw new ImageDecodeError('corrupt', `隔行方式 ${interlace} 无效`);
   const okDepth = colorType === 0 || colorType === 3 ? [1, 2, 4, 8, 16].includes(depth) && !(colorType === 3 && depth === 16) : depth === 8 || depth === 16;
   if (!okDepth) throw new ImageDecodeError('corrupt', `位深 ${depth} 无效`);
 
@@ -70,7 +70,9 @@ export function decodePng(b: Uint8Array): Raster {
 
   const bitsPerPixel = samples * depth;
   const stride = Math.ceil((width * bitsPerPixel) / 8);
-  const expected = height * (stride + 1);
+  const passes = interlace ? adam7(width, height) : [{ x0: 0, y0: 0, dx: 1, dy: 1, w: width, h: height }];
+  const strideOf = (w: number) => Math.ceil((w * bitsPerPixel) / 8);
+  const expected = passes.reduce((n, q) => n + (q.w && q.h ? q.h * (strideOf(q.w) + 1) : 0), 0);
   const raw = new Uint8Array(expected);
   let got = 0;
   let overflow = false;
@@ -92,8 +94,44 @@ export function decodePng(b: Uint8Array): Raster {
   }
   if (got < expected) throw new ImageDecodeError('corrupt', ended ? '图像数据不完整' : '文件被截断');
 
-  unfilter(raw, height, stride, Math.max(1, bitsPerPixel >> 3));
-  return expand(raw, width, height, stride, depth, colorType, palette, trns);
+  const bpp = Math.max(1, bitsPerPixel >> 3);
+  if (!interlace) {
+    unfilter(raw, height, stride, bpp);
+    return expand(raw, width, height, stride, depth, colorType, palette, trns);
+  }
+  // Adam7: seven reduced images one after the other, each filtered on its own, then interleaved.
+  let out: Raster | undefined;
+  let at = 0;
+  for (const q of passes) {
+    if (!q.w || !q.h) continue;
+    const qs = strideOf(q.w);
+    const part = raw.subarray(at, at + q.h * (qs + 1));
+    at += part.length;
+    unfilter(part, q.h, qs, bpp);
+    const small = expand(part, q.w, q.h, qs, depth, colorType, palette, trns);
+    const c = small.channels;
+    out ??= { width, height, channels: c, data: new Uint8Array(width * height * c) };
+    for (let y = 0; y < q.h; y++)
+      for (let x = 0; x < q.w; x++) {
+        const d = ((q.y0 + y * q.dy) * width + q.x0 + x * q.dx) * c;
+        const s0 = (y * q.w + x) * c;
+        for (let k = 0; k < c; k++) out.data[d + k] = small.data[s0 + k];
+      }
+  }
+  if (!out) throw new ImageDecodeError('corrupt', '没有图像数据');
+  return out;
+}
+
+function adam7(width: number, height: number) {
+  return [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ].map(([x0, y0, dx, dy]) => ({ x0, y0, dx, dy, w: Math.max(0, Math.ceil((width - x0) / dx)), h: Math.max(0, Math.ceil((height - y0) / dy)) }));
 }
 
 function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): void {

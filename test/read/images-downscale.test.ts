@@ -621,10 +621,32 @@ describe('PNG decoder', () => {
     expect(Array.from(r16.data)).toEqual([0x12, 0xab, 0xff, 0, 2, 4]);
   });
 
-  it('an interlaced PNG over the print size is kept as is with a notice; our encoder output is valid for png-js', async () => {
-    const inter = concat([SIG, ihdr(2500, 100, 8, 0, 1), chunk('IDAT', zlibSync(new Uint8Array(10))), chunk('IEND', new Uint8Array(0))]);
-    const o = prepareImageForPrint(inter);
-    expect(o.ok && o.notice).toMatchObject({ code: 'image.not-downscaled', detail: expect.stringContaining('隔行扫描') });
+  it('reads Adam7-interlaced PNGs (every pass filtered on its own) exactly, and shrinks a big one', () => {
+    const interlaced = (w: number, h: number, c: number, pixel: (x: number, y: number) => number[]) => {
+      const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+      const raw: number[] = [];
+      for (const [x0, y0, dx, dy] of passes) {
+        const pw = Math.max(0, Math.ceil((w - x0) / dx));
+        const ph = Math.max(0, Math.ceil((h - y0) / dy));
+        if (!pw || !ph) continue;
+        let prev = new Array(pw * c).fill(0);
+        for (let y = 0; y < ph; y++) {
+          const row = Array.from({ length: pw }, (_, x) => pixel(x0 + x * dx, y0 + y * dy)).flat();
+          const f = y % 3 === 0 ? 2 : 1; // Up and Sub, alternating
+          raw.push(f, ...row.map((v, i) => (v - (f === 2 ? prev[i] : i >= c ? row[i - c] : 0)) & 255));
+          prev = row;
+        }
+      }
+      return concat([SIG, ihdr(w, h, 8, c === 3 ? 2 : 6, 1), chunk('IDAT', zlibSync(new Uint8Array(raw))), chunk('IEND', new Uint8Array(0))]);
+    };
+    const colour = (x: number, y: number) => [(x * 11) & 255, (y * 7) & 255, (x ^ y) & 255];
+    const small = decodePng(interlaced(13, 11, 3, colour));
+    for (let y = 0; y < 11; y++) for (let x = 0; x < 13; x++) expect(px(small, x, y)).toEqual(colour(x, y));
+    const o = prepareImageForPrint(interlaced(2200, 40, 4, (x) => (x < 1100 ? [255, 0, 0, 255] : [0, 0, 255, 128])));
+    expect(o.ok && !o.notice && [o.image.mime, o.image.width, o.image.height]).toEqual(['image/png', 2000, 36]);
+  });
+
+  it('our encoder output is valid for png-js', async () => {
     const r: Raster = { width: 3, height: 2, channels: 2, data: new Uint8Array([0, 255, 50, 128, 100, 0, 150, 255, 200, 255, 250, 10]) };
     const back = await pngjs(encodePng(r));
     expect(Array.from(back.rgba)).toEqual([0, 0, 0, 255, 50, 50, 50, 128, 100, 100, 100, 0, 150, 150, 150, 255, 200, 200, 200, 255, 250, 250, 250, 10]);
