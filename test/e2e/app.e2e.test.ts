@@ -230,6 +230,12 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await page.keyboard.press('Control+y');
     await poll(async () => (await state()).session.sections[1].items).toEqual(sorted);
     await poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
+    // Word counts come from submissions.list (one call, counted by the service), not one preview per card.
+    const listed = await api<{ id: string; words?: number }[]>('submissions.list', { sessionId });
+    const sec0 = (await state()).session.sections[0];
+    const w = listed.find((x) => x.id === sec0.items[0])!.words!;
+    expect(w).toBeGreaterThan(100);
+    await poll(() => columnCards(sec0.id).first().textContent()).toContain(`${w.toLocaleString('zh-CN')} 字`);
     await shot(page, '05-arrange');
   });
 
