@@ -1,13 +1,16 @@
 // Makes an embedded picture fit for print: sizes are checked from the header first (image-info), and
 // only a picture larger than the print size (or a BMP/GIF, which the outputs cannot carry) is decoded, box-
 // resampled to at most PRINT_IMAGE.maxSide on its long side with its aspect ratio kept, and
-// re-encoded (JPEG for photos, PNG for transparency or few colours). Pure: the import worker runs it.
+// re-encoded (JPEG for photos, PNG for transparency or few colours). A baseline JPEG is decoded
+// straight at a reduced size (image-jpeg); other JPEGs go through jpeg-js. Pure: the import worker
+// runs it.
 // It must never decode before the size caps, never allocate more than maxDecodeBytes of pixels, and
 // never lose a picture it could keep: when shrinking is impossible but the original is usable, the
 // original is kept with a notice.
 import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
 import { decodeBmp } from './image-bmp';
 import { decodeGif } from './image-gif';
+import { decodeJpegReduced } from './image-jpeg';
 import { imageSize, jpegOrientation, oversize, sniffImage, type ImageKind } from './image-info';
 import { decodePng, encodePng, ImageDecodeError, type Raster } from './image-png';
 
@@ -18,7 +21,7 @@ export const PRINT_IMAGE = {
    */
   maxSide: 2000,
   jpegQuality: 85,
-  /** width × height × 4 must stay under this before anything is decoded (48 Mpx). */
+  /** width × height × 4 must stay under this before a full-size decode (48 Mpx); the reduced baseline-JPEG path needs far less. */
   maxDecodeBytes: 192 * 1024 * 1024,
   /**
    * Decoding time one document may spend on shrinking (ms). A report with twenty phone photos
@@ -252,43 +255,57 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
     return { ok: true, image: original };
   }
 
-  if (size.width * size.height * 4 > PRINT_IMAGE.maxDecodeBytes) {
-    if (converted) return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
-    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）` } };
-  }
-
   const budget = opts.budget;
   if (budget && budget.spentMs >= budget.limitMs && !converted)
     return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `本文件图片较多，处理时间已超过 ${Math.round(budget.limitMs / 1000)} 秒` } };
   const started = Date.now();
-  let raster: Raster;
-  try {
-    raster = decode(bytes, kind, opts.jpegDecodeMemoryMb ?? PRINT_IMAGE.jpegDecodeMemoryMb);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const unsupported = e instanceof ImageDecodeError && e.reason === 'unsupported';
-    if (converted) return { ok: false, code: unsupported ? 'image.unsupported-format' : 'image.corrupt', kind, detail: unsupported ? `${kind.toUpperCase()}（${detail}）` : detail };
-    // pdfkit decodes PNG itself and would fail the whole compile on a damaged one; a JPEG is passed
-    // through as is, so a damaged JPEG is kept (the viewer shows what it can) and flagged.
-    if (unsupported) return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
-    if (kind === 'png') return { ok: false, code: 'image.corrupt', kind, detail };
-    return { ok: true, image: original, notice: { code: 'image.damaged', detail } };
+
+  // Baseline JPEG (nearly every photo): reduced decoding, never the full-size picture in memory.
+  let raster: Raster | undefined;
+  if (kind === 'jpeg') {
+    const ratio = Math.max(size.width, size.height) / maxSide;
+    try {
+      raster = decodeJpegReduced(bytes, ratio >= 8 ? 8 : ratio >= 4 ? 4 : ratio >= 2 ? 2 : 1);
+    } catch {
+      raster = undefined; // damaged: the full decoder below decides how to report it
+    }
   }
-  if (raster.width !== size.width || raster.height !== size.height) {
-    if (raster.width * raster.height * 4 > PRINT_IMAGE.maxDecodeBytes) return { ok: false, code: 'image.corrupt', kind, detail: '文件头与图像数据的尺寸不一致' };
+
+  if (!raster && size.width * size.height * 4 > PRINT_IMAGE.maxDecodeBytes) {
+    if (converted) return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
+    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）` } };
   }
+
+  if (!raster) {
+    try {
+      raster = decode(bytes, kind, opts.jpegDecodeMemoryMb ?? PRINT_IMAGE.jpegDecodeMemoryMb);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      const unsupported = e instanceof ImageDecodeError && e.reason === 'unsupported';
+      if (converted) return { ok: false, code: unsupported ? 'image.unsupported-format' : 'image.corrupt', kind, detail: unsupported ? `${kind.toUpperCase()}（${detail}）` : detail };
+      // pdfkit decodes PNG itself and would fail the whole compile on a damaged one; a JPEG is passed
+      // through as is, so a damaged JPEG is kept (the viewer shows what it can) and flagged.
+      if (unsupported) return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
+      if (kind === 'png') return { ok: false, code: 'image.corrupt', kind, detail };
+      return { ok: true, image: original, notice: { code: 'image.damaged', detail } };
+    }
+    if ((raster.width !== size.width || raster.height !== size.height) && raster.width * raster.height * 4 > PRINT_IMAGE.maxDecodeBytes)
+      return { ok: false, code: 'image.corrupt', kind, detail: '文件头与图像数据的尺寸不一致' };
+  }
+  const decoded = raster;
 
   let out: Uint8Array;
   let asPng: boolean;
   let shrunk: Raster;
   let flat: Raster;
   try {
-    const target = fitSize(raster.width, raster.height, maxSide);
-    shrunk = target.width === raster.width && target.height === raster.height ? raster : resampleBox(raster, target.width, target.height);
+    // Target from the header size, so a reduced decode lands on the same pixels as a full one.
+    const target = fitSize(size.width, size.height, maxSide);
+    shrunk = target.width === decoded.width && target.height === decoded.height ? decoded : resampleBox(decoded, Math.min(target.width, decoded.width), Math.min(target.height, decoded.height));
     flat = withoutOpaqueAlpha(orient(shrunk, orientation));
     // A shrunk photo (JPEG source, or many colours without transparency) goes to JPEG; transparency,
     // few colours and a BMP only converted (not shrunk) stay lossless.
-    asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(raster));
+    asPng = flat.channels === 2 || flat.channels === 4 || !needsShrink || (kind !== 'jpeg' && fewColours(decoded));
     out = asPng ? encodePng(flat) : toJpeg(flat);
   } catch (e) {
     // Out of memory or a bug while resampling/encoding: the original is still a good picture.
@@ -304,9 +321,9 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
       bytes: out,
       width: flat.width,
       height: flat.height,
-      ...(shrunk !== raster ? { downscaledFrom: orientation > 4 ? { width: raster.height, height: raster.width } : { width: raster.width, height: raster.height } } : {}),
+      ...(needsShrink ? { downscaledFrom: { width: shown.width, height: shown.height } } : {}),
       ...(converted ? { convertedFrom: kind } : {}),
-      ...('frames' in raster && typeof raster.frames === 'number' && raster.frames > 1 ? { frames: raster.frames } : {}),
+      ...('frames' in decoded && typeof decoded.frames === 'number' && decoded.frames > 1 ? { frames: decoded.frames } : {}),
     },
   };
 }

@@ -18,6 +18,7 @@ import { readMarkdown } from '../../core/read/markdown';
 import { PRINT_IMAGE, imageBudget, orient, prepareImageForPrint, resampleBox } from '../../core/read/image-downscale';
 import { crc32, decodePng, encodePng, type Raster } from '../../core/read/image-png';
 import { decodeBmp } from '../../core/read/image-bmp';
+import { decodeJpegReduced } from '../../core/read/image-jpeg';
 import { IMAGE_INFO_CODES } from '../../core/read/image-messages';
 import { buildDocx, drawing, jpegHeader, para, pngHeaderOnly } from '../../scripts/make-fixtures';
 
@@ -175,10 +176,11 @@ function bmp(w: number, h: number, bits: 24 | 8, pixel: (x: number, y: number) =
 }
 
 /**
- * An Adobe CMYK JPEG (APP14, transform 0, inverted samples as Photoshop writes them) made of flat
- * 8×8 blocks, so only DC coefficients need coding: enough to check the CMYK → RGB path.
+ * A baseline JPEG made of flat 8×8 blocks, so only DC coefficients need coding: any component
+ * count and sampling factors, optional restart interval and Adobe APP14 transform. `value(x, y, c)`
+ * gives component c's sample (0–255, as stored) for the block whose top-left source pixel is (x, y).
  */
-function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, number, number, number]): Uint8Array {
+function flatJpeg(w: number, h: number, sampling: [number, number][], value: (x: number, y: number, c: number) => number, opts: { restart?: number; adobe?: number } = {}): Uint8Array {
   const seg = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
   const dcBits = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
   // Canonical codes of the standard luminance DC table, by category.
@@ -189,14 +191,18 @@ function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, 
     for (let i = 0; i < dcBits[len - 1]; i++) dcCode[k++] = [code++, len];
     code <<= 1;
   }
+  const nc = sampling.length;
+  const hmax = Math.max(...sampling.map((x) => x[0]));
+  const vmax = Math.max(...sampling.map((x) => x[1]));
   const head = [
     0xff, 0xd8,
-    ...seg(0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, 0]),
+    ...(opts.adobe !== undefined ? seg(0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, opts.adobe]) : []),
     ...seg(0xdb, [0, ...new Array(64).fill(1)]),
-    ...seg(0xc0, [8, h >> 8, h & 255, w >> 8, w & 255, 4, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0]),
+    ...seg(0xc0, [8, h >> 8, h & 255, w >> 8, w & 255, nc, ...sampling.flatMap(([sh, sv], i) => [i + 1, (sh << 4) | sv, 0])]),
     ...seg(0xc4, [0x00, ...dcBits, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
     ...seg(0xc4, [0x10, 1, ...new Array(15).fill(0), 0x00]),
-    ...seg(0xda, [4, 1, 0, 2, 0, 3, 0, 4, 0, 0, 63, 0]),
+    ...(opts.restart ? seg(0xdd, [opts.restart >> 8, opts.restart & 255]) : []),
+    ...seg(0xda, [nc, ...sampling.flatMap((_, i) => [i + 1, 0]), 0, 63, 0]),
   ];
   const out: number[] = [];
   let acc = 0;
@@ -212,22 +218,46 @@ function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, 
       }
     }
   };
-  const pred = [0, 0, 0, 0];
-  for (let by = 0; by < Math.ceil(h / 8); by++)
-    for (let bx = 0; bx < Math.ceil(w / 8); bx++) {
-      const v = ink(bx * 8, by * 8);
-      for (let c = 0; c < 4; c++) {
-        const dc = (255 - v[c] - 128) * 8;
-        const diff = dc - pred[c];
-        pred[c] = dc;
-        const cat = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
-        put(dcCode[cat][0], dcCode[cat][1]);
-        if (cat) put(diff > 0 ? diff : diff + (1 << cat) - 1, cat);
-        put(0, 1); // EOB
+  const pred = new Array(nc).fill(0);
+  // A single-component scan is not interleaved: one block per MCU, whatever the sampling says.
+  const single = nc === 1;
+  const mcuW = single ? 8 : 8 * hmax;
+  const mcuH = single ? 8 : 8 * vmax;
+  const mcusX = Math.ceil(w / mcuW);
+  const mcusY = Math.ceil(h / mcuH);
+  let mcu = 0;
+  let rst = 0;
+  for (let my = 0; my < mcusY; my++)
+    for (let mx = 0; mx < mcusX; mx++) {
+      if (opts.restart && mcu > 0 && mcu % opts.restart === 0) {
+        if (n) put(0xff, 8 - n);
+        out.push(0xff, 0xd0 + (rst++ & 7));
+        pred.fill(0);
       }
+      for (let c = 0; c < nc; c++) {
+        const [sh, sv] = single ? [1, 1] : sampling[c];
+        const bw = mcuW / sh; // source pixels covered by one block of this component
+        const bh = mcuH / sv;
+        for (let by = 0; by < sv; by++)
+          for (let bx = 0; bx < sh; bx++) {
+            const dc = (value(Math.min(w - 1, mx * mcuW + bx * bw), Math.min(h - 1, my * mcuH + by * bh), c) - 128) * 8;
+            const diff = dc - pred[c];
+            pred[c] = dc;
+            const cat = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
+            put(dcCode[cat][0], dcCode[cat][1]);
+            if (cat) put(diff > 0 ? diff : diff + (1 << cat) - 1, cat);
+            put(0, 1); // EOB
+          }
+      }
+      mcu++;
     }
   if (n) put(0xff, 8 - n);
   return new Uint8Array([...head, ...out, 0xff, 0xd9]);
+}
+
+/** An Adobe CMYK JPEG (transform 0, inverted samples as Photoshop writes them) of flat blocks. */
+function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, number, number, number]): Uint8Array {
+  return flatJpeg(w, h, [[1, 1], [1, 1], [1, 1], [1, 1]], (x, y, c) => 255 - ink(x, y)[c], { adobe: 0 });
 }
 
 /** A GIF written here (real LZW with a growing dictionary, as omggif encodes), frames of indices. */
@@ -695,6 +725,66 @@ describe('time budget per document', () => {
     const k = prepareImageForPrint(photoPng, { budget: fresh });
     expect(k.ok && k.image.width).toBe(2000);
     expect(fresh.spentMs).toBeGreaterThan(0);
+  });
+});
+
+describe('fast baseline JPEG path (reduced IDCT, never full size in memory)', () => {
+  /** Mean and max absolute difference between the fast path and jpeg-js + box resampling. */
+  function compare(j: Uint8Array, scale: 1 | 2 | 4 | 8) {
+    const fast = decodeJpegReduced(j, scale);
+    expect(fast).toBeDefined();
+    const f = fast!;
+    const full = jpegDecode(j, { useTArray: true, formatAsRGBA: false });
+    const ref = resampleBox({ width: full.width, height: full.height, channels: 3, data: full.data }, f.width, f.height);
+    let sum = 0;
+    let max = 0;
+    for (let i = 0; i < f.width * f.height; i++)
+      for (let k = 0; k < 3; k++) {
+        const d = Math.abs(f.data[i * f.channels + (f.channels === 1 ? 0 : k)] - ref.data[i * 3 + k]);
+        sum += d;
+        max = Math.max(max, d);
+      }
+    return { w: f.width, h: f.height, mean: sum / (f.width * f.height * 3), max };
+  }
+
+  it('matches jpeg-js (then box-averaged) on a photo at every scale', () => {
+    const j = jpeg(1600, 1200);
+    for (const s of [1, 2, 4, 8] as const) {
+      const r = compare(j, s);
+      expect([r.w, r.h]).toEqual([1600 / s, 1200 / s]);
+      expect(r.mean).toBeLessThan(1.5);
+      expect(r.max).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('handles 4:2:0, 4:2:2, greyscale and restart intervals, odd sizes included', () => {
+    const ycc = (x: number, y: number, c: number) => (c === 0 ? (x * 3 + y) & 255 : c === 1 ? 128 + ((x >> 4) % 7) * 9 : 128 - ((y >> 4) % 5) * 11);
+    for (const [name, sampling, restart] of [
+      ['4:2:0', [[2, 2], [1, 1], [1, 1]], 0],
+      ['4:2:2 with restarts', [[2, 1], [1, 1], [1, 1]], 7],
+      ['4:4:4 with restarts', [[1, 1], [1, 1], [1, 1]], 1],
+      ['grey', [[1, 1]], 3],
+    ] as [string, [number, number][], number][]) {
+      const j = flatJpeg(203, 117, sampling, ycc, { restart });
+      for (const s of [1, 2] as const) {
+        const r = compare(j, s);
+        expect(r.mean, `${name} at 1/${s}`).toBeLessThan(2);
+      }
+    }
+  });
+
+  it('leaves progressive and CMYK files to jpeg-js, and refuses a cut stream', () => {
+    const prog = jpegHeader(3000, 2000);
+    prog[21] = 0xc2;
+    expect(decodeJpegReduced(prog, 2)).toBeUndefined();
+    expect(decodeJpegReduced(cmykJpeg(64, 64, () => [0, 0, 0, 0]), 2)).toBeUndefined();
+    const j = jpeg(800, 600);
+    expect(() => decodeJpegReduced(j.subarray(0, j.length >> 1), 2)).toThrow(/截断|损坏/);
+  });
+
+  it('the 6000×4000 phone photo takes the fast path: decoded at half size (3000×2000, 18 MB), never at full size', () => {
+    const r = decodeJpegReduced(bigJpeg, 2);
+    expect(r && [r.width, r.height, r.channels, r.data.length]).toEqual([3000, 2000, 3, 3000 * 2000 * 3]);
   });
 });
 
