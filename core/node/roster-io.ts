@@ -7,6 +7,7 @@ import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { MemberSchema, type Member } from '../model/session';
 import { err, ok, type Result } from '../result';
+import { parseDelimitedText } from '../read/delimited';
 
 export const ROSTER_FIELDS = ['name', 'gender', 'ethnicity', 'sector', 'party', 'title', 'unit', 'standing', 'rank'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
@@ -139,43 +140,6 @@ export function decodeRosterText(bytes: Uint8Array): { text: string; encoding: s
   return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
 }
 
-/** RFC 4180 CSV with quotes; tab, comma, full-width comma or semicolon chosen from the first line. */
-export function parseDelimitedText(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = firstLine.includes('\t') ? '\t' : firstLine.includes(',') ? ',' : firstLine.includes('，') ? '，' : firstLine.includes(';') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** A roster is small; these caps keep a hostile or mistaken file (zip bomb, a whole database) out. */
 export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;

@@ -4,6 +4,7 @@
 // with a message, never imported as mojibake).
 import { MemberSchema, type Member } from '../model/session';
 import { err, ok } from '../result';
+import { parseDelimitedText } from '../read/delimited';
 import type { RosterFieldKey, RosterFiles, RosterMapping, RosterTableData } from './ports';
 
 const HEADERS: Record<string, RosterFieldKey> = {
@@ -16,42 +17,8 @@ export const ROSTER_FIELD_LABELS: Record<RosterFieldKey, string> = {
   name: '姓名', gender: '性别', ethnicity: '民族', sector: '界别', party: '党派', title: '职务', unit: '单位', standing: '常委', rank: '政协职务',
 };
 
-/** RFC 4180-ish CSV (quotes, doubled quotes, CRLF), or TSV when the first line has tabs. */
-export function parseDelimited(text: string): string[][] {
-  text = text.replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = firstLine.includes('\t') ? '\t' : firstLine.includes(',') || !firstLine.includes('，') ? ',' : '，';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+/** CSV/TSV rows of a decoded text (BOM dropped). */
+export const parseDelimited = (text: string): string[][] => parseDelimitedText(text.replace(/^\uFEFF/, ''));
 
 const base = (f: string) => f.split(/[\\/]/).pop() || f;
 
