@@ -153,6 +153,10 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
         warnings,
       });
     },
+    async warm(session, docs, signal) {
+      // An in-memory compile with no output paths: nothing is written; the result is dropped.
+      await compileDocs(session, docs, { signal }).catch(() => undefined);
+    },
   };
 
   const sample: SampleProvider = {

@@ -131,6 +131,12 @@ export interface Compiler {
     docs: Map<string, SourceDoc>,
     opts: { formats: ('pdf' | 'docx')[]; onProgress?: (p: CompileProgress) => void; signal?: AbortSignal },
   ): Promise<Result<CompileOutcome>>;
+  /**
+   * Optional: pays the first compile's cold costs (font files read and parsed, glyph tables, the
+   * engine's first JIT) in the background, writing nothing, so the clerk's first 生成汇编 is warm.
+   * Must stop soon after `signal` aborts and must never throw or change any output.
+   */
+  warm?(session: Session, docs: Map<string, SourceDoc>, signal: AbortSignal): Promise<void>;
 }
 
 /** One sort's outcome: the new order and, per call, the characters that had no stroke data. */

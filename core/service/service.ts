@@ -12,6 +12,7 @@ import { ErrorCodes } from '../contract/errors';
 import type { FileInput, ImportReportEntry, OutputFile } from '../contract/schemas';
 import { bundleFileName, decodeBundle, encodeBundle } from './bundle';
 import { CompileJobs } from './compile-jobs';
+import { CompileWarmup } from './compile-warmup';
 import { basicSorter, matchMembers, registryImporter } from './default-ports';
 import * as E from './edits';
 import { Emitter } from './emitter';
@@ -99,6 +100,16 @@ export function createService(ports: Ports): Service {
     return ok(docs);
   }
 
+  const warmup = new CompileWarmup(ports, {
+    current: async (id) => {
+      if (!owner.isOpen(id)) return undefined;
+      const r = await owner.read(id, (st) => ok(st.session));
+      return r.ok ? r.value : undefined;
+    },
+    loadDocs,
+    compiled: (id) => jobs.latestOf(id) !== undefined,
+  });
+
   function emptySession(): Session {
     return SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id: 'x', name: 'x', date: todayIso(now()) });
   }
@@ -181,6 +192,7 @@ export function createService(ports: Ports): Service {
   }
 
   async function exportCompiled(sessionId: string, kind: 'pdf' | 'docx', targetPath: string | undefined, ctx: CallContext): Promise<Result<OutputFile>> {
+    warmup.stop();
     const cur = await owner.read(sessionId, (st) => ok({ session: st.session, revision: st.revision }));
     if (!cur.ok) return cur;
     let job = jobs.latestOf(sessionId);
@@ -290,10 +302,15 @@ export function createService(ports: Ports): Service {
       const o = await owner.open(id);
       if (!o.ok) return o;
       if (o.value.status !== 'open') return err(ErrorCodes.sessionDamaged, o.value.message);
+      warmup.soon(id);
       return ok({ ...o.value.view, ...(notices.length ? { notices } : {}) });
     },
 
-    'sessions.open': async (i) => owner.open(i.sessionId),
+    'sessions.open': async (i) => {
+      const r = await owner.open(i.sessionId);
+      if (r.ok && r.value.status === 'open') warmup.soon(i.sessionId);
+      return r;
+    },
     'sessions.state': async (i) => owner.read(i.sessionId, (st) => ok(owner.view(st))),
     'sessions.save': async (i) => owner.retry(i.sessionId),
     'sessions.close': async (i) => {
@@ -675,6 +692,7 @@ export function createService(ports: Ports): Service {
     },
 
     'compile.start': async (i) => {
+      warmup.stop();
       const cur = await owner.read(i.sessionId, (st) => ok({ session: st.session, revision: st.revision }));
       if (!cur.ok) return cur;
       return jobs.start(i.sessionId, cur.value.revision, cur.value.session, () => loadDocs(i.sessionId, cur.value.session), i.formats);
@@ -691,6 +709,7 @@ export function createService(ports: Ports): Service {
     'export.pdf': async (i, ctx) => exportCompiled(i.sessionId, 'pdf', i.targetPath, ctx),
     'export.docx': async (i, ctx) => exportCompiled(i.sessionId, 'docx', i.targetPath, ctx),
     'export.print': async (i, ctx) => {
+      warmup.stop();
       const printer = ports.printer;
       if (!printer) return err('export.unavailable', '此版本无法生成印刷品（小册子、编号本、分发材料）');
       if (i.targetPath && (!ctx.allowPaths || !ports.local)) return err('file.path-refused', '此方式不能写入本机路径，请通过下载保存');
@@ -788,6 +807,7 @@ export function createService(ports: Ports): Service {
     events: emitter,
     owner,
     async dispose() {
+      warmup.dispose();
       jobs.cancelAll();
       prints.cancelAll();
       owner.dispose();
