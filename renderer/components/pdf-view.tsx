@@ -1,7 +1,7 @@
 // Page-accurate preview of a compiled PDF with pdf.js: thumbnails, pages rendered lazily as they
 // scroll into view, and jump-to-page. It must never run PDF JavaScript or eval (CSP), and never
 // render all pages at once (a 300-page dossier would freeze the window).
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
@@ -47,7 +47,7 @@ export async function pdfInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
   return { pageCount: doc.numPages, labels, outline };
 }
 
-function PageCanvas({ doc, index, width, onVisible }: { doc: PDFDocumentProxy; index: number; width: number; onVisible?: (i: number) => void }) {
+function PageCanvas({ doc, index, width, onVisible, hold, onDone }: { doc: PDFDocumentProxy; index: number; width: number; onVisible?: (i: number) => void; hold?: boolean; onDone?: () => void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const holder = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(false);
@@ -69,7 +69,7 @@ function PageCanvas({ doc, index, width, onVisible }: { doc: PDFDocumentProxy; i
   }, [index, onVisible]);
 
   useEffect(() => {
-    if (!shown) return;
+    if (!shown || hold) return;
     let cancelled = false;
     let task: ReturnType<Awaited<ReturnType<PDFDocumentProxy['getPage']>>['render']> | null = null;
     void doc.getPage(index + 1).then((page) => {
@@ -90,13 +90,14 @@ function PageCanvas({ doc, index, width, onVisible }: { doc: PDFDocumentProxy; i
           const w = window as unknown as { __hbFirstPageAt?: number };
           w.__hbFirstPageAt ??= performance.now();
         })
-        .catch(() => {});
+        .catch(() => {})
+        .finally(() => onDone?.());
     });
     return () => {
       cancelled = true;
       task?.cancel();
     };
-  }, [shown, doc, index, width]);
+  }, [shown, hold, doc, index, width, onDone]);
 
   return (
     <div ref={holder} style={{ width, minHeight: Math.floor(width * ratio) }} data-page={index}>
@@ -109,6 +110,11 @@ export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels
   const pagesRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const pages = Array.from({ length: doc.numPages }, (_, i) => i);
+  // pdf.js's worker serves requests in order: the first page goes alone, then the thumbnails and
+  // the other visible pages, so the clerk sees page 1 as soon as the PDF is open.
+  const [firstFor, setFirstFor] = useState<PDFDocumentProxy | null>(null);
+  const hold = firstFor !== doc;
+  const firstDone = useCallback(() => setFirstFor(doc), [doc]);
 
   const jumpTo = (i: number) => {
     const el = pagesRef.current?.querySelector(`[data-page="${i}"]`);
@@ -122,14 +128,14 @@ export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels
       <div className="hb-thumbs" style={{ width: 110 }} aria-label="缩略图">
         {pages.map((i) => (
           <div key={i} className="hb-thumb" data-active={i === current} onClick={() => jumpTo(i)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && jumpTo(i)}>
-            <PageCanvas doc={doc} index={i} width={90} />
+            <PageCanvas doc={doc} index={i} width={90} hold={hold} />
             <div>{labels?.[i] ?? i + 1}</div>
           </div>
         ))}
       </div>
       <div className="hb-pages" ref={pagesRef} style={{ flex: 1 }} data-testid="pdf-pages">
         {pages.map((i) => (
-          <PageCanvas key={i} doc={doc} index={i} width={560} />
+          <PageCanvas key={i} doc={doc} index={i} width={560} hold={i > 0 && hold} onDone={i === 0 ? firstDone : undefined} />
         ))}
       </div>
     </div>
