@@ -2,7 +2,7 @@
 // dnd-kit); sort a section by a rule; pin items; cards show title, author, kind, pages, words and
 // warnings. A drop becomes one sections.moveItem call; the board then shows the saved order,
 // never a local guess that could differ from what will be printed.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import {
@@ -141,6 +141,53 @@ function Column({ id, title, items, subs, facts, onOpen, onPin, children }: { id
   );
 }
 
+interface SectionTitleProps {
+  id: string;
+  title: string;
+  sortRule: SortRule;
+  index: number;
+  count: number;
+  last: boolean;
+  onAction(key: string, sectionId: string, index: number, title: string): void;
+  onSort(sectionId: string, rule: SortRule): void;
+}
+
+// The column head (antd Dropdown + Select, the costliest part of a column): drawn again only when
+// what it shows changes, not on every saved edit.
+const SectionTitle = memo(function SectionTitle({ id, title, sortRule, index, count, last, onAction, onSort }: SectionTitleProps) {
+  return (
+    <div style={{ marginBottom: 8 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
+        <Typography.Text strong style={{ flex: 1 }}>{['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][index] ?? index + 1}、{title}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{count} 篇</Typography.Text>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'rename', icon: <EditOutlined />, label: '改名' },
+              { key: 'left', label: '左移', disabled: index === 0 },
+              { key: 'right', label: '右移', disabled: last },
+              { key: 'remove', icon: <DeleteOutlined />, danger: true, label: '删除栏目（材料移到“未编排”）' },
+            ],
+            onClick: ({ key }) => onAction(key, id, index, title),
+          }}
+        >
+          <Button size="small" type="text" aria-label="栏目操作">⋯</Button>
+        </Dropdown>
+      </div>
+      <Select<SortRule>
+        size="small"
+        style={{ width: '100%', marginTop: 4 }}
+        value={sortRule}
+        aria-label="排序规则"
+        data-testid="sort-rule"
+        onChange={(rule) => onSort(id, rule)}
+        options={SORT_RULES.map((r) => ({ value: r, label: SORT_RULE_NAMES[r] }))}
+      />
+    </div>
+  );
+});
+
 export function ArrangeScreen() {
   const app = useApp();
   const view = app.view!;
@@ -208,46 +255,23 @@ export function ArrangeScreen() {
     });
   };
 
-  const sectionTitle = (sec: (typeof session.sections)[number], i: number) => (
-    <div style={{ marginBottom: 8 }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-        <Typography.Text strong style={{ flex: 1 }}>{['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}、{sec.title}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{cols[sec.id]?.length ?? 0} 篇</Typography.Text>
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              { key: 'rename', icon: <EditOutlined />, label: '改名' },
-              { key: 'left', label: '左移', disabled: i === 0 },
-              { key: 'right', label: '右移', disabled: i === session.sections.length - 1 },
-              { key: 'remove', icon: <DeleteOutlined />, danger: true, label: '删除栏目（材料移到“未编排”）' },
-            ],
-            onClick: ({ key }) => {
-              if (key === 'rename') setRenaming({ id: sec.id, title: sec.title });
-              if (key === 'remove') void app.edit('sections.remove', { sectionId: sec.id });
-              if (key === 'left' || key === 'right') {
-                const ids = session.sections.map((s) => s.id);
-                const j = key === 'left' ? i - 1 : i + 1;
-                [ids[i], ids[j]] = [ids[j], ids[i]];
-                void app.edit('sections.reorder', { sectionIds: ids });
-              }
-            },
-          }}
-        >
-          <Button size="small" type="text" aria-label="栏目操作">⋯</Button>
-        </Dropdown>
-      </div>
-      <Select<SortRule>
-        size="small"
-        style={{ width: '100%', marginTop: 4 }}
-        value={sec.sortRule}
-        aria-label="排序规则"
-        data-testid="sort-rule"
-        onChange={(rule) => void app.edit('sections.sort', { sectionId: sec.id, rule })}
-        options={SORT_RULES.map((r) => ({ value: r, label: SORT_RULE_NAMES[r] }))}
-      />
-    </div>
+  // Section menus read the latest order through a ref, so the memoised titles keep stable callbacks.
+  const sectionsRef = useRef(session.sections);
+  sectionsRef.current = session.sections;
+  const onSectionAction = useCallback(
+    (key: string, sectionId: string, i: number, title: string) => {
+      if (key === 'rename') setRenaming({ id: sectionId, title });
+      if (key === 'remove') void edit('sections.remove', { sectionId });
+      if (key === 'left' || key === 'right') {
+        const ids = sectionsRef.current.map((s) => s.id);
+        const j = key === 'left' ? i - 1 : i + 1;
+        [ids[i], ids[j]] = [ids[j], ids[i]];
+        void edit('sections.reorder', { sectionIds: ids });
+      }
+    },
+    [edit],
   );
+  const onSort = useCallback((sectionId: string, rule: SortRule) => void edit('sections.sort', { sectionId, rule }), [edit]);
 
   const activeSub = active ? subs.get(active) : undefined;
   return (
@@ -263,7 +287,7 @@ export function ArrangeScreen() {
           accessibility={{ screenReaderInstructions: { draggable: '按空格键拿起材料，用方向键移动，再按空格键放下，按 Esc 取消。' } }}>
           <div className="hb-columns">
             {session.sections.map((sec, i) => (
-              <Column key={sec.id} id={sec.id} title={sectionTitle(sec, i)} items={cols[sec.id] ?? []} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
+              <Column key={sec.id} id={sec.id} title={<SectionTitle id={sec.id} title={sec.title} sortRule={sec.sortRule} index={i} count={cols[sec.id]?.length ?? 0} last={i === session.sections.length - 1} onAction={onSectionAction} onSort={onSort} />} items={cols[sec.id] ?? []} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
             ))}
             {(cols[UNPLACED]?.length ?? 0) > 0 && (
               <Column id={UNPLACED} title={<Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>未编排（{cols[UNPLACED].length}）<Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}> 不会印入汇编</Typography.Text></Typography.Text>} items={cols[UNPLACED]} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
