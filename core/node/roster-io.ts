@@ -8,6 +8,8 @@ import iconv from 'iconv-lite';
 import { MemberSchema, type Member } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { parseDelimitedText } from '../read/delimited';
+import type { RosterTableData } from '../service/ports';
+import { flagDuplicateNames } from '../service/roster-import';
 
 export const ROSTER_FIELDS = ['name', 'gender', 'ethnicity', 'sector', 'party', 'title', 'unit', 'standing', 'rank'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
@@ -40,18 +42,8 @@ const HEADER_VARIANTS: Record<RosterField, string[]> = {
 
 export type ColumnMapping = Partial<Record<RosterField, number>>;
 
-export interface RosterTable {
-  file: string;
-  format: 'xlsx' | 'csv';
-  /** Encoding a text file was read with (utf-8, utf-16le, gb18030 …). */
-  encoding?: string;
-  sheet?: string;
-  /** 1-based row number of the header row in the file. */
-  headerRow: number;
-  headers: string[];
-  /** Data rows after the header, with their 1-based row number in the file. */
-  rows: { row: number; cells: string[] }[];
-}
+/** A roster file read into a table (header row found, encoding detected): the service port's type. */
+export type RosterTable = RosterTableData;
 
 export interface RosterProblem {
   row: number;
@@ -372,11 +364,7 @@ export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: A
     members.push(parsed.data);
     memberRows.push(row);
   }
-  const byName = new Map<string, number[]>();
-  members.forEach((m, i) => byName.set(m.name, [...(byName.get(m.name) ?? []), memberRows[i]]));
-  const duplicates = [...byName].filter(([, rows]) => rows.length > 1).map(([name, rows]) => ({ name, rows }));
-  for (const d of duplicates) problems.push({ row: d.rows[1], message: `重名：“${d.name}”出现在第 ${d.rows.join('、')} 行，均已导入，请核对是否为同一人` });
-  problems.sort((a, b) => a.row - b.row);
+  const duplicates = flagDuplicateNames(members, memberRows, problems);
   return ok({ members, memberRows, problems, duplicates });
 }
 

@@ -20,6 +20,19 @@ export const ROSTER_FIELD_LABELS: Record<RosterFieldKey, string> = {
 /** CSV/TSV rows of a decoded text (BOM dropped). */
 export const parseDelimited = (text: string): string[][] => parseDelimitedText(text.replace(/^\uFEFF/, ''));
 
+/**
+ * Same-name members (重名) are imported, never dropped: each is reported once, on its second row,
+ * and the problems end up sorted by row. Returns the duplicates with all their rows.
+ */
+export function flagDuplicateNames(members: readonly Member[], memberRows: readonly number[], problems: { row: number; message: string }[]): { name: string; rows: number[] }[] {
+  const byName = new Map<string, number[]>();
+  members.forEach((m, i) => byName.set(m.name, [...(byName.get(m.name) ?? []), memberRows[i]]));
+  const duplicates = [...byName].filter(([, rows]) => rows.length > 1).map(([name, rows]) => ({ name, rows }));
+  for (const d of duplicates) problems.push({ row: d.rows[1], message: `重名：“${d.name}”出现在第 ${d.rows.join('、')} 行，均已导入，请核对是否为同一人` });
+  problems.sort((a, b) => a.row - b.row);
+  return duplicates;
+}
+
 const base = (f: string) => f.split(/[\\/]/).pop() || f;
 
 export const basicRosterFiles: RosterFiles = {
@@ -76,11 +89,7 @@ export const basicRosterFiles: RosterFiles = {
       members.push(p.data);
       memberRows.push(row);
     }
-    const byName = new Map<string, number[]>();
-    members.forEach((m, i) => byName.set(m.name, [...(byName.get(m.name) ?? []), memberRows[i]]));
-    const duplicates = [...byName].filter(([, rows]) => rows.length > 1).map(([name, rows]) => ({ name, rows }));
-    for (const d of duplicates) problems.push({ row: d.rows[1], message: `重名：“${d.name}”出现在第 ${d.rows.join('、')} 行，均已导入，请核对是否为同一人` });
-    problems.sort((a, b) => a.row - b.row);
+    const duplicates = flagDuplicateNames(members, memberRows, problems);
     return ok({ members, memberRows, problems, duplicates });
   },
 };

@@ -9,21 +9,11 @@ import { DownloadOutlined, FolderOpenOutlined, PrinterOutlined, StopOutlined } f
 import type { ExportPrintOutput, In, Out } from '../../core/contract';
 import type { AppError } from '../../core/result';
 import { useApp } from '../state/app-state';
+import { saveBlob } from './save-blob';
 import { errorWording, formatSize, parseNames, PRODUCTS, type ProductKind } from './print-products';
 
 type Item = Out<'export.items'>[number];
 
-function saveBlob(bytes: Uint8Array, name: string) {
-  const type = name.endsWith('.zip') ? 'application/zip' : 'application/pdf';
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const app = useApp();
@@ -169,7 +159,7 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     if (native && f.path) return void native.openFolder(f.path);
     const bytes = await app.transport.fetchOutput(f);
     if (!bytes.ok) return app.showError(bytes.error);
-    saveBlob(bytes.value, f.name);
+    saveBlob(bytes.value, f.name, f.name.endsWith('.zip') ? 'application/zip' : 'application/pdf');
   };
 
   const sheetInfo = result?.report.printSheet;

@@ -11,19 +11,9 @@ import { useApp } from '../state/app-state';
 import { useItemFacts } from '../state/item-facts';
 import { openPdf, pdfInfo, PdfView, warmPdfWorker, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
 import { PrintDialog } from '../components/print-dialog';
+import { saveBlob } from '../components/save-blob';
 
 const RUNNING = new Set(['queued', 'running']);
-
-function saveBlob(bytes: Uint8Array, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 export function PreviewScreen() {
   const app = useApp();
