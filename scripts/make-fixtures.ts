@@ -5,7 +5,7 @@
 // script writes them to test/fixtures/generated/ for manual inspection. It must never copy files
 // from ../shared/corpus.
 import { deflateSync, unzipSync, zipSync, zlibSync, strToU8 } from 'fflate';
-import { crc32 } from '../core/read/zip-safe';
+import { crc32 } from '../core/read/crc32';
 import {
   AlignmentType,
   Document,

@@ -4,6 +4,7 @@
 // as it streams, so a lying IHDR or a deflate bomb inside IDAT stops at the expected size. It must
 // never decode before the caller's size check, nor grow a buffer beyond what the header promised.
 import { Unzlib, zlibSync } from 'fflate';
+import { crc32 as crc32Of } from './crc32';
 
 /** Decoded pixels, 8 bits per sample: 1 = gray, 2 = gray+alpha, 3 = RGB, 4 = RGBA. */
 export interface Raster {
@@ -223,20 +224,9 @@ function expand(raw: Uint8Array, width: number, height: number, stride: number, 
 
 // ───────────────────────────── encode ─────────────────────────────
 
-let CRC_TABLE: Uint32Array | undefined;
-
+/** CRC-32 over several parts, as PNG chunks need it (type + body). */
 export function crc32(parts: Uint8Array[]): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (const part of parts) for (let i = 0; i < part.length; i++) c = CRC_TABLE[(c ^ part[i]) & 255] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return parts.reduce((c, part) => crc32Of(part, c), 0);
 }
 
 function chunk(type: string, body: Uint8Array): Uint8Array {

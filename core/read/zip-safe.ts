@@ -4,6 +4,7 @@
 // It must never use an entry name as a file path, never trust declared sizes, and never throw
 // anything but a ZipError (callers turn that into a Result with the file name).
 import { Inflate } from 'fflate';
+import { crc32 } from './crc32';
 
 /** Caps, named so tests and reviewers can see them. */
 export const ZIP_LIMITS: Readonly<{ maxEntries: number; maxEntryBytes: number; maxTotalBytes: number; ratioCheckFromBytes: number; minRatio: number }> = {
@@ -54,21 +55,6 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
