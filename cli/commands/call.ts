@@ -1,9 +1,9 @@
 // `huibian call <name> [JSON]`: any call of the one typed contract from a terminal, through the same
 // dispatcher as the app's IPC and HTTP transports (input validated, errors as values with codes).
 // For scripting and for support: `huibian call sessions.list`, `huibian call stats.get '{"sessionId":"…"}'`.
-import { parseArgs } from 'node:util';
 import { API_NAMES, isApiName } from '../../core/contract';
 import { DATA_OPTION_HELP, withLocalClient } from '../local-client';
+import { parseCommandArgs } from '../args';
 
 const HELP = `用法：huibian call <调用名> ['{"参数":"值"}'] [--data 数据文件夹]
 
@@ -12,18 +12,9 @@ const HELP = `用法：huibian call <调用名> ['{"参数":"值"}'] [--data 数
 ${DATA_OPTION_HELP}`;
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCommandArgs(argv, { data: { type: 'string' } }, HELP);
+  if (typeof args === 'number') return args;
   const [name, json] = args.positionals;
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
   if (!name) {
     console.log(API_NAMES.join('\n'));
     return 0;

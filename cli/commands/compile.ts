@@ -3,11 +3,11 @@
 // it must never write outputs itself except through writeFileAtomic (via compileSessionFolder).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CompileProgress } from '../../core/compile';
 import { compileSessionFolder } from '../../core/node/compile-session';
 import { loadSessionFile } from '../../core/node/session-folder';
 import { tuneV8ForShortRuns } from '../../core/node/v8-tuning';
+import { oneSessionDir, parseCommandArgs } from '../args';
 
 const HELP = `用法：huibian compile <会议文件夹> [--pdf 输出.pdf] [--docx 输出.docx]
 
@@ -42,22 +42,10 @@ function progressPrinter(): (p: CompileProgress) => void {
 export async function run(argv: string[]): Promise<number> {
   // A compile process is short: let V8 optimise only what stays hot (see core/node/v8-tuning).
   tuneV8ForShortRuns();
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { pdf: { type: 'string' }, docx: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    console.error(`参数错误：${e instanceof Error ? e.message : e}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const dir = args.positionals[0];
-  if (!dir || args.positionals.length > 1) {
-    console.error(`${dir ? '只能给出一个会议文件夹' : '缺少会议文件夹'}\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCommandArgs(argv, { pdf: { type: 'string' }, docx: { type: 'string' } }, HELP);
+  if (typeof args === 'number') return args;
+  const dir = oneSessionDir(args.positionals, HELP);
+  if (dir === 2) return dir;
   let pdfPath = args.values.pdf;
   const docxPath = args.values.docx;
   if (!pdfPath && !docxPath) {

@@ -2,9 +2,9 @@
 // --out <file or folder> [...]`: print production and distribution from the command line. A thin
 // shell over core/node/export.ts: it parses and checks arguments, prints progress and a summary,
 // and never writes a file itself.
-import { parseArgs } from 'node:util';
 import { EXPORT_KINDS, exportSessionFolder, readRecipientsFile, type ExportKind, type ExportRequest } from '../../core/node/export';
 import { printSheetLines } from '../../core/print/print-sheet';
+import { oneSessionDir, parseCommandArgs } from '../args';
 
 const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文件或文件夹> [选项]
 
@@ -52,54 +52,37 @@ function num(v: string | undefined, name: string, min: number, max: number, inte
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        as: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        copies: { type: 'string' },
-        start: { type: 'string' },
-        digits: { type: 'string' },
-        recipients: { type: 'string' },
-        mark: { type: 'string' },
-        'per-copy': { type: 'boolean' },
-        'with-register': { type: 'boolean' },
-        items: { type: 'string' },
-        section: { type: 'string' },
-        member: { type: 'string' },
-        renumber: { type: 'boolean' },
-        batch: { type: 'boolean' },
-        zip: { type: 'boolean' },
-        'two-up': { type: 'boolean' },
-        sheet: { type: 'string' },
-        creep: { type: 'string' },
-        signature: { type: 'string' },
-        binding: { type: 'string' },
-        gutter: { type: 'string' },
-        watermark: { type: 'string' },
-        internal: { type: 'boolean' },
-        confidential: { type: 'string' },
-        spare: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    console.error(`参数错误：${e instanceof Error ? e.message : e}\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCommandArgs(argv, {
+    as: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    copies: { type: 'string' },
+    start: { type: 'string' },
+    digits: { type: 'string' },
+    recipients: { type: 'string' },
+    mark: { type: 'string' },
+    'per-copy': { type: 'boolean' },
+    'with-register': { type: 'boolean' },
+    items: { type: 'string' },
+    section: { type: 'string' },
+    member: { type: 'string' },
+    renumber: { type: 'boolean' },
+    batch: { type: 'boolean' },
+    zip: { type: 'boolean' },
+    'two-up': { type: 'boolean' },
+    sheet: { type: 'string' },
+    creep: { type: 'string' },
+    signature: { type: 'string' },
+    binding: { type: 'string' },
+    gutter: { type: 'string' },
+    watermark: { type: 'string' },
+    internal: { type: 'boolean' },
+    confidential: { type: 'string' },
+    spare: { type: 'string' },
+  }, HELP);
+  if (typeof args === 'number') return args;
   const v = args.values;
-  if (v.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const dir = args.positionals[0];
-  if (!dir || args.positionals.length > 1) {
-    console.error(`${dir ? '只能给出一个会议文件夹' : '缺少会议文件夹'}\n\n${HELP}`);
-    return 2;
-  }
+  const dir = oneSessionDir(args.positionals, HELP);
+  if (dir === 2) return dir;
   if (!v.as || !(EXPORT_KINDS as readonly string[]).includes(v.as)) {
     console.error(`${v.as ? `未知的类型：${v.as}` : '缺少 --as'}（可用：${EXPORT_KINDS.join('、')}）`);
     return 2;

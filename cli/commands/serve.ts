@@ -4,9 +4,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { startServer } from '../../core/node/http-server';
 import { defaultDataDir } from '../../core/node/store/data-dir';
+import { parseCommandArgs } from '../args';
 
 const HELP = `用法：huibian serve [--port 端口] [--data 数据文件夹] [--static 网页文件夹]
 
@@ -16,17 +16,8 @@ const HELP = `用法：huibian serve [--port 端口] [--data 数据文件夹] [-
   --static <DIR>  网页界面文件夹（默认 dist-web/，存在时）`;
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { port: { type: 'string' }, data: { type: 'string' }, static: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCommandArgs(argv, { port: { type: 'string' }, data: { type: 'string' }, static: { type: 'string' } }, HELP, { positionals: false });
+  if (typeof args === 'number') return args;
   const port = args.values.port ? Number(args.values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`端口无效：${args.values.port}`);

@@ -2,8 +2,8 @@
 // export and import bundles. Goes through the same dispatcher as the UI (validation included),
 // with local paths allowed since the caller is the user at this computer.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DATA_OPTION_HELP, withLocalClient } from '../local-client';
+import { parseCommandArgs } from '../args';
 
 const HELP = `用法：huibian session <子命令> [--data 数据文件夹]
 
@@ -15,17 +15,12 @@ const HELP = `用法：huibian session <子命令> [--data 数据文件夹]
 ${DATA_OPTION_HELP}`;
 
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCommandArgs(argv, { data: { type: 'string' } }, HELP);
+  if (typeof args === 'number') return args;
   const [sub, ...rest] = args.positionals;
-  if (args.values.help || !sub) {
+  if (!sub) {
     console.log(HELP);
-    return sub || args.values.help ? 0 : 2;
+    return 2;
   }
   return withLocalClient(args.values.data, (c, dataDir) => session(c, dataDir, sub, rest));
 }
