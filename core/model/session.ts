@@ -49,6 +49,23 @@ export const SubmissionSchema = z.object({
   memberIds: z.array(z.string()).default([]),
   /** Short author for the TOC (defaults to the author line without titles). */
   tocAuthor: z.string().optional(),
+  /**
+   * Front matter recognised on import (core/read/front-matter) or entered by the clerk. It is
+   * metadata, not body: the dossier prints title, subtitle, byline (authorLine) and date line in
+   * its own house style (subtitle and date in 3号楷体, centred, under the title / author line).
+   */
+  /** Label line above the title as the file had it (书面发言, 大会发言之三, 材料之五); not printed. */
+  label: z.string().optional(),
+  /** Subtitle printed under the title: "——在政协××市第十三届委员会常务委员会第九次会议上的发言". */
+  subtitle: z.string().optional(),
+  /** Date line printed under the author line: "（2023年9月12日）". */
+  dateLine: z.string().optional(),
+  /** Organisations credited as authors (民盟××市委会 …), as printed. */
+  organisations: z.array(z.string()).optional(),
+  /** Why the item needs review, each reason in words with what was guessed (kept across reloads). */
+  reviewReasons: z
+    .array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() }))
+    .optional(),
   kind: z.enum(SUBMISSION_KINDS).default('speech'),
   source: z.object({
     /** Path relative to the session folder. */
