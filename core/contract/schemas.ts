@@ -164,6 +164,11 @@ export const SubmissionPatchSchema = z
     dateLine: z.string().optional(),
     organisations: z.array(z.string()),
     reviewReasons: z.array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() })),
+    bodyEdits: z.object({
+      restore: z.array(z.number().int().min(0)),
+      omitHead: z.number().int().min(0),
+      omitTail: z.number().int().min(0),
+    }),
     memberIds: z.array(z.string()),
     kind: z.enum(SUBMISSION_KINDS),
     status: z.enum(['ok', 'review']),

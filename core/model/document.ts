@@ -123,6 +123,24 @@ export const ImportWarningSchema = z.object({
 });
 export type ImportWarning = z.infer<typeof ImportWarningSchema>;
 
+/**
+ * One paragraph the front-matter step (core/read/front-matter) took out of the head or the tail of
+ * the body because it is metadata: a label, the title, a subtitle, the author line, a date line or
+ * an end signature. The original block is kept so that the clerk can put it back into the body.
+ */
+export const FrontMatterLineSchema = z.object({
+  role: z.enum(['label', 'title', 'subtitle', 'byline', 'date', 'signature']),
+  /** The text as found (whitespace normalised). */
+  text: z.string(),
+  /** Above the body (head) or after it (tail, e.g. a right-aligned signature). */
+  at: z.enum(['head', 'tail']),
+  /** 0…1: how sure the step is of the role. */
+  confidence: z.number().min(0).max(1),
+  /** The block as read, to restore it into the body unchanged. */
+  block: ParagraphSchema.optional(),
+});
+export type FrontMatterLine = z.infer<typeof FrontMatterLineSchema>;
+
 export const SourceDocSchema = z.object({
   /** Detected or declared title and author line (the submission may override both). */
   title: z.string().optional(),
@@ -141,6 +159,8 @@ export const SourceDocSchema = z.object({
     })
     .optional(),
   warnings: z.array(ImportWarningSchema).default([]),
+  /** Paragraphs recognised as front matter and taken out of `blocks`, in document order. */
+  frontMatter: z.array(FrontMatterLineSchema).optional(),
 });
 export type SourceDoc = z.infer<typeof SourceDocSchema>;
 

@@ -66,6 +66,18 @@ export const SubmissionSchema = z.object({
   reviewReasons: z
     .array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() }))
     .optional(),
+  /**
+   * The clerk's corrections of what is printed as body, without touching the source file:
+   * `restore` = indices into the document's frontMatter put back into the body (where they were);
+   * `omitHead` / `omitTail` = leading / trailing body blocks left out of print.
+   */
+  bodyEdits: z
+    .object({
+      restore: z.array(z.number().int().min(0)).default([]),
+      omitHead: z.number().int().min(0).default(0),
+      omitTail: z.number().int().min(0).default(0),
+    })
+    .optional(),
   kind: z.enum(SUBMISSION_KINDS).default('speech'),
   source: z.object({
     /** Path relative to the session folder. */
