@@ -11,6 +11,11 @@ export interface AppError {
   file?: string;
   /** Technical detail for logs (English is fine). */
   detail?: string;
+  /**
+   * Per-field problems of a rejected input (e.g. settings.update: field 'layout.marginTop'), each
+   * with a Chinese message, so a form can show them at the field.
+   */
+  fields?: { field: string; message: string }[];
 }
 
 export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
