@@ -33,6 +33,7 @@ import {
   SubmissionPatchSchema,
   TrashEntrySchema,
 } from './schemas';
+import { portalApi } from './portal-api';
 
 const sessionRef = { sessionId: IdSchema };
 /** Every call that edits a session carries the revision the client last saw (S8). */
@@ -266,6 +267,9 @@ export const api = {
   'history.state': def(z.object(sessionRef), HistoryStateSchema),
   'history.undo': def(z.object(editRef), SessionViewSchema),
   'history.redo': def(z.object(editRef), SessionViewSchema),
+
+  // ── 网上报送 (core/contract/portal-api.ts) ───────────────────────────────────
+  ...portalApi,
 } as const;
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@
 // their own files beside the JSON (see Submission.source / Submission.body).
 import { z } from 'zod';
 import { LayoutSettingsSchema } from './settings';
+import { PortalSettingsSchema } from './portal';
 
 export const SCHEMA_VERSION = 1;
 
@@ -92,6 +93,8 @@ export const SubmissionSchema = z.object({
     .array(z.object({ file: z.string(), format: SourceFormatSchema, sha256: z.string().optional(), replacedAt: z.string() }))
     .default([]),
   receivedAt: z.string().optional(),
+  /** How the file came in: 'portal' = uploaded by the member through 网上报送. */
+  receivedVia: z.enum(['file', 'portal']).optional(),
   status: z.enum(['ok', 'review']).default('ok'),
   options: z
     .object({
@@ -152,6 +155,8 @@ export const SessionSchema = z.object({
   sections: z.array(SectionSchema).default([]),
   submissions: z.array(SubmissionSchema).default([]),
   layout: LayoutSettingsSchema.default(LayoutSettingsSchema.parse({})),
+  /** 网上报送 (core/model/portal.ts); absent = never turned on. */
+  portal: PortalSettingsSchema.optional(),
   /** Ordering conventions used by sections.sort (core/order); absent = the defaults. */
   ordering: z
     .object({

@@ -12,7 +12,7 @@ import { createDispatcher, type Dispatcher } from '../contract/dispatcher';
 import { events as eventSchemas } from '../contract/events';
 import { createService, type Service } from '../service/service';
 import type { Ports } from '../service/ports';
-import { createNodePorts } from './ports';
+import { createNodePorts, type NodePortsOptions } from './ports';
 import type { FsPort } from './store/fs-port';
 
 export interface ServerOptions {
@@ -29,6 +29,8 @@ export interface ServerOptions {
   fs?: FsPort;
   /** Largest JSON request body (imports carry base64 files). */
   maxBodyBytes?: number;
+  /** 网上报送 listener options (fixed address, rate limits in tests). */
+  portal?: NodePortsOptions['portal'];
 }
 
 export interface RunningServer {
@@ -89,10 +91,12 @@ function tokenEquals(a: string | undefined, b: string): boolean {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
-  const ports = createNodePorts({ dataDir: opts.dataDir, fs: opts.fs, transport: 'http', overrides: opts.overrides });
+  const ports = createNodePorts({ dataDir: opts.dataDir, fs: opts.fs, transport: 'http', overrides: opts.overrides, portal: opts.portal });
   const outputs = ports.outputsStore;
   const service = createService(ports);
   const dispatcher = createDispatcher(service);
+  // The portal listener calls the service as trusted local code (it hands over streamed uploads by path).
+  ports.portalHost.attach((name, input) => dispatcher.call(name, input, { transport: 'local', allowPaths: true }));
   const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
   const sse = new Set<http.ServerResponse>();
   let boundPort = 0;

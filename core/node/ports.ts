@@ -24,6 +24,7 @@ import { durableWrite } from './store/durable-write';
 import { DiskBodies, DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
 import { DiskSessionStore } from './store/session-store';
+import { NodePortalHost } from './portal-host';
 
 export const APP_VERSION = '0.1.0';
 /** Largest file read from a local path (B5: checked before reading). */
@@ -37,6 +38,8 @@ export interface NodePortsOptions {
   readPool?: boolean;
   /** Overrides for tests (e.g. a faster compiler double, a manual clock). */
   overrides?: Partial<Ports>;
+  /** 网上报送: a fixed listening address (`huibian serve --portal-host/--portal-port`), test rate limits. */
+  portal?: ConstructorParameters<typeof NodePortalHost>[0] extends infer P ? Omit<P & object, 'dataDir'> : never;
 }
 
 export function nodeIds() {
@@ -117,7 +120,7 @@ export function nodePrinter(outputs: DiskOutputs): PrintProducer {
   };
 }
 
-export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSessionStore; outputsStore: DiskOutputs } {
+export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSessionStore; outputsStore: DiskOutputs; portalHost: NodePortalHost } {
   const fs = opts.fs ?? nodeFs;
   const clock = opts.overrides?.clock ?? { now: () => new Date() };
   const store = new DiskSessionStore({ dataDir: opts.dataDir, fs, now: () => clock.now() });
@@ -184,6 +187,7 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
     },
   };
 
+  const portalHost = new NodePortalHost({ dataDir: opts.dataDir, ...opts.portal });
   const local: LocalFiles = {
     async read(p): Promise<Result<Uint8Array>> {
       try {
@@ -209,8 +213,10 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
     ids: nodeIds(),
     importer: batchImporter(pool),
     dispose: async () => {
+      await portalHost.stopAll();
       await pool?.close();
     },
+    portal: portalHost,
     compiler,
     sorter: nodeSorter(),
     spreadsheet: xlsxSpreadsheetReader,
@@ -229,5 +235,6 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
     ...opts.overrides,
     store,
     outputsStore: outputs,
+    portalHost,
   };
 }

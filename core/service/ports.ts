@@ -6,6 +6,7 @@ import type { SourceDoc } from '../model/document';
 import type { Member, Session, SortRule, SourceFormat } from '../model/session';
 import type { AppError, Result } from '../result';
 import type { PrintSheet } from '../print/print-sheet';
+import type { PortalHost } from './portal-port';
 import type { OutputFile, PRINT_KINDS, ROSTER_FIELD_KEYS, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
 
 /** What opening a stored session yields. */
@@ -269,6 +270,8 @@ export interface Ports {
   sample?: SampleProvider;
   local?: LocalFiles;
   fonts?: FontCatalog;
+  /** 网上报送: the listener on the office network (core/node/portal-host.ts). */
+  portal?: PortalHost;
   /** For app.info. */
   info?: { version: string; dataDir: string; transport: string };
   /** Releases what the ports hold (worker pools); called by service.dispose(). */

@@ -23,6 +23,7 @@ import { dossierOrder } from '../print/handouts';
 import { tocAuthor } from '../model/dossier';
 import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
+import { portalHandlers } from './portal-handlers';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
 import { IMAGE_INFO_CODES } from '../read/image-messages';
@@ -800,6 +801,7 @@ export function createService(ports: Ports): Service {
     'history.state': async (i) => owner.read(i.sessionId, (st) => ok(st.history.state())),
     'history.undo': async (i) => owner.step(i, 'undo'),
     'history.redo': async (i) => owner.step(i, 'redo'),
+    ...portalHandlers({ ports, owner, self: () => h }),
   };
 
   return {
