@@ -9,6 +9,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: (ar
   serve: { summary: '在本机启动服务，用浏览器打开汇编界面', load: () => import('./commands/serve') },
   call: { summary: '按统一接口调用任一功能（JSON 输入输出）', load: () => import('./commands/call') },
   session: { summary: '会议数据：列表、快照恢复、会议包导出/导入', load: () => import('./commands/session') },
+  portal: { summary: '网上报送：列出委员个人链接，导出链接表或二维码表', load: () => import('./commands/portal') },
 };
 
 function usage(): string {

@@ -1,0 +1,92 @@
+// `huibian portal links` (stdout, CSV for Excel, the QR sheet PDF) and the QR sheet itself: every
+// member's name on it, one QR code per link, module matrix of the URL.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { withLocalClient } from '../../cli/local-client';
+import { run } from '../../cli/commands/portal';
+import { qrMatrix } from '../../core/portal/qr-sheet';
+import { hasPoppler } from '../compile/poppler';
+
+describe('huibian portal links', () => {
+  let dataDir: string;
+  let sessionId = '';
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'huibian-portal-cli-'));
+    await withLocalClient(dataDir, async (c) => {
+      const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      let v = must(await c.call('sessions.create', { name: '第九次常委会议', date: '2026-12-09' }));
+      sessionId = v.session.id;
+      for (const name of ['欧阳明', '孙喆']) v = must(await c.call('roster.add', { sessionId, revision: v.revision, member: { name, sector: '经济界' } }));
+    });
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  const capture = async (argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const o = vi.spyOn(console, 'log').mockImplementation((s) => void out.push(String(s)));
+    const e = vi.spyOn(console, 'error').mockImplementation((s) => void err.push(String(s)));
+    try {
+      return { code: await run(argv), out: out.join('\n'), err: err.join('\n') };
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+  };
+
+  it('prints one line per member with a personal URL, the same on a second run', async () => {
+    const a = await capture(['links', sessionId, '--data', dataDir]);
+    expect(a.code).toBe(0);
+    const lines = a.out.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^欧阳明\t经济界\thttp:\/\/[^/]+:8790\/s\/[A-Za-z0-9_-]{32}$/);
+    const b = await capture(['links', sessionId, '--data', dataDir]);
+    expect(b.out).toBe(a.out);
+  });
+
+  it('writes a CSV Excel opens (BOM, CRLF) with the notice text', async () => {
+    const file = path.join(dataDir, 'links.csv');
+    const r = await capture(['links', sessionId, '--out', file, '--data', dataDir]);
+    expect(r.code).toBe(0);
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith('\ufeff姓名,界别,链接,通知\r\n')).toBe(true);
+    expect(text).toContain('孙喆');
+    expect(text).toContain('截止时间');
+  });
+
+  it('writes the QR sheet PDF with every name', async () => {
+    const file = path.join(dataDir, 'qr.pdf');
+    const r = await capture(['links', sessionId, '--out', file, '--data', dataDir]);
+    expect(r.code).toBe(0);
+    const pdf = await readFile(file);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (hasPoppler) {
+      const text = execFileSync('pdftotext', [file, '-']).toString('utf8');
+      expect(text).toContain('欧阳明');
+      expect(text).toContain('孙喆');
+      expect(text).toContain('网上报送');
+    }
+  });
+
+  it('refuses bad arguments with exit code 2', async () => {
+    expect((await capture(['links'])).code).toBe(2);
+    expect((await capture(['links', sessionId, '--out', 'x.txt', '--data', dataDir])).code).toBe(2);
+    expect((await capture(['nope', sessionId])).code).toBe(2);
+  });
+
+  it('encodes a URL as a square QR matrix with finder patterns', () => {
+    const m = qrMatrix('http://192.168.1.20:8790/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(m.length).toBe(m[0].length);
+    expect(m.length).toBeGreaterThanOrEqual(25);
+    // The 7×7 finder pattern in the top-left corner: dark ring, light ring, dark 3×3 core.
+    expect([0, 1, 2, 3, 4, 5, 6].every((k) => m[0][k] && m[6][k] && m[k][0] && m[k][6])).toBe(true);
+    expect(m[1][1] || m[1][5]).toBe(false);
+    expect(m[3][3]).toBe(true);
+  });
+});
