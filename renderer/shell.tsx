@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import {
   BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, InboxOutlined, InfoCircleOutlined,
-  OrderedListOutlined, RedoOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined,
+  OrderedListOutlined, RedoOutlined, CloudUploadOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined,
 } from '@ant-design/icons';
 import { useApp, useBusy, type Screen } from './state/app-state';
 import { ArrangeScreen } from './screens/arrange';
@@ -18,6 +18,7 @@ const IntakeScreen = lazy(() => import('./screens/intake').then((m) => ({ defaul
 const ItemScreen = lazy(() => import('./screens/item').then((m) => ({ default: m.ItemScreen })));
 const PreviewScreen = lazy(() => import('./screens/preview').then((m) => ({ default: m.PreviewScreen })));
 const StatsScreen = lazy(() => import('./screens/stats').then((m) => ({ default: m.StatsScreen })));
+const PortalScreen = lazy(() => import('./screens/portal').then((m) => ({ default: m.PortalScreen })));
 
 const NAV: { key: Screen; label: string; icon: ReactNode; needsSession: boolean }[] = [
   { key: 'sessions', label: '会议', icon: <FolderOpenOutlined />, needsSession: false },
@@ -28,6 +29,7 @@ const NAV: { key: Screen; label: string; icon: ReactNode; needsSession: boolean 
   { key: 'item', label: '材料详情', icon: <FileSearchOutlined />, needsSession: true },
   { key: 'preview', label: '预览与生成', icon: <FilePdfOutlined />, needsSession: true },
   { key: 'stats', label: '统计', icon: <BarChartOutlined />, needsSession: true },
+  { key: 'portal', label: '网上报送', icon: <CloudUploadOutlined />, needsSession: true },
 ];
 
 function isTextField(el: Element | null): boolean {
@@ -226,6 +228,7 @@ export function Shell() {
             {current === 'item' && <ItemScreen />}
             {current === 'preview' && <PreviewScreen />}
             {current === 'stats' && <StatsScreen />}
+            {current === 'portal' && <PortalScreen />}
           </Suspense>
           )}
         </Layout.Content>

@@ -119,7 +119,7 @@ export function IntakeScreen() {
                       <div className="hb-slot" data-state={x.state} data-testid="slot" tabIndex={0} role="button"
                         onClick={() => x.items[0] && app.go('item', x.items[0].id)}
                         onKeyDown={(e) => e.key === 'Enter' && x.items[0] && app.go('item', x.items[0].id)}>
-                        <div><b>{x.member.name}</b> <span style={{ float: 'right', fontSize: 12 }}>{STATE_NAMES[x.state]}</span></div>
+                        <div><b>{x.member.name}</b> <span style={{ float: 'right', fontSize: 12 }}>{x.items.some((i) => i.receivedVia === 'portal') && <Tag color="blue" style={{ marginInlineEnd: 4, fontSize: 11, lineHeight: '16px' }} data-testid="via-portal">网上报送</Tag>}{STATE_NAMES[x.state]}</span></div>
                         <div style={{ fontSize: 12, color: '#888', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{x.items[0]?.title ?? x.member.sector}</div>
                       </div>
                     </Tooltip>

@@ -14,7 +14,7 @@ type EditName = {
 }[ApiName];
 type EditInput<K extends EditName> = Omit<In<K>, 'sessionId' | 'revision'>;
 
-export type Screen = 'sessions' | 'info' | 'roster' | 'intake' | 'arrange' | 'item' | 'preview' | 'stats';
+export type Screen = 'sessions' | 'info' | 'roster' | 'intake' | 'arrange' | 'item' | 'preview' | 'stats' | 'portal';
 
 export interface AppState {
   transport: Transport;
