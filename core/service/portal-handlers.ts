@@ -320,3 +320,10 @@ function appendLog(p: PortalSettings, e: PortalSettings['log'][number]): PortalS
   const log = [...p.log, e];
   return { ...p, log: log.length > PORTAL_LOG_MAX ? log.slice(log.length - PORTAL_LOG_MAX) : log };
 }
+
+/** Restarts the listener of a session whose portal is on and not past its deadline (app restart). */
+export async function resumePortal(ports: Ports, sessionId: string, session: Session): Promise<void> {
+  const p = session.portal;
+  if (!ports.portal || !p || !isPortalOpen(p, ports.clock.now()) || ports.portal.status(sessionId).running) return;
+  await ports.portal.start(sessionId, { host: p.host, port: p.port, deadline: p.deadline });
+}

@@ -23,7 +23,7 @@ import { dossierOrder } from '../print/handouts';
 import { tocAuthor } from '../model/dossier';
 import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
-import { portalHandlers } from './portal-handlers';
+import { portalHandlers, resumePortal } from './portal-handlers';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
 import { IMAGE_INFO_CODES } from '../read/image-messages';
@@ -310,6 +310,8 @@ export function createService(ports: Ports): Service {
     'sessions.open': async (i) => {
       const r = await owner.open(i.sessionId);
       if (r.ok && r.value.status === 'open') warmup.soon(i.sessionId);
+      // A session whose 网上报送 was on when the app closed listens again until its deadline.
+      if (r.ok && r.value.status === 'open') void resumePortal(ports, i.sessionId, r.value.view.session);
       return r;
     },
     'sessions.state': async (i) => owner.read(i.sessionId, (st) => ok(owner.view(st))),

@@ -172,3 +172,36 @@ describe('网上报送: the fences', () => {
     for (const l of f.links) expect(log).not.toContain(l.url.split('/s/')[1]);
   });
 });
+
+describe('网上报送 after a restart of the app', () => {
+  it('listens again when the session opens, with the same links (the key is kept), until the deadline', async () => {
+    const f = await startPortal();
+    const token = f.links[0].url.split('/s/')[1];
+    await f.server.close();
+    const { startServer } = await import('../../core/node/http-server');
+    const { httpClient } = await import('../contract/http-client');
+    const server = await startServer({ dataDir: f.dataDir, overrides: { snapshotEveryMs: 0 }, portal: { host: '127.0.0.1', port: 0 } });
+    const client = httpClient(server.url, server.token);
+    try {
+      const before = await client.call('portal.state', { sessionId: f.sessionId });
+      expect(before.ok && before.value.running).toBe(false);
+      expect((await client.call('sessions.open', { sessionId: f.sessionId })).ok).toBe(true);
+      let st = await client.call('portal.state', { sessionId: f.sessionId });
+      for (let k = 0; k < 50 && !(st.ok && st.value.running); k++) {
+        await new Promise((r) => setTimeout(r, 50));
+        st = await client.call('portal.state', { sessionId: f.sessionId });
+      }
+      if (!st.ok) throw new Error(st.error.message);
+      expect(st.value.running).toBe(true);
+      const res = await fetch(`${st.value.baseUrl}/s/${token}/state`);
+      expect(res.status).toBe(200);
+      expect((await res.json()).value.memberName).toBe(f.links[0].name);
+    } finally {
+      client.close();
+      await server.close();
+      f.client.close();
+      const { rm } = await import('node:fs/promises');
+      await rm(f.dataDir, { recursive: true, force: true });
+    }
+  });
+});
