@@ -28,7 +28,9 @@ export const PortalStateSchema = z.object({
 export type PortalState = z.infer<typeof PortalStateSchema>;
 
 export const PortalLinkViewSchema = z.object({
+  /** A member's id, or `org:<name>` for an organisation. */
   memberId: z.string(),
+  kind: z.enum(['member', 'org']),
   name: z.string(),
   sector: z.string(),
   url: z.string(),
@@ -97,8 +99,10 @@ export const portalApi = {
   'portal.state': def(z.object(sessionRef), PortalStateSchema),
   /** Every member's personal link with its notice text (issues missing ones). */
   'portal.links': def(z.object(sessionRef), z.array(PortalLinkViewSchema)),
+  /** The organisations that submit in their own name (each gets a link, like a member). */
+  'portal.organisations': def(z.object({ ...sessionRef, names: z.array(z.string().trim().min(1).max(100)).max(500) }), z.array(PortalLinkViewSchema)),
   /** Withdraws a member's link; with reissue (default) a new one replaces it. */
-  'portal.revoke': def(z.object({ ...sessionRef, memberId: IdSchema, reissue: z.boolean().default(true) }), z.array(PortalLinkViewSchema)),
+  'portal.revoke': def(z.object({ ...sessionRef, memberId: z.string().min(1).max(120), reissue: z.boolean().default(true) }), z.array(PortalLinkViewSchema)),
   /** The printable sheet of QR codes with names (PDF). */
   'portal.qrSheet': def(z.object(sessionRef), OutputFileSchema),
   /** Who uploaded what and when. */

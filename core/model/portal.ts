@@ -6,6 +6,7 @@ import { z } from 'zod';
 export const PORTAL_KINDS = ['speech', 'written', 'report', 'proposal', 'info', 'other'] as const;
 
 export const PortalLinkSchema = z.object({
+  /** A roster member's id, or `org:<name>` for an organisation that submits (民盟××市委会 …). */
   memberId: z.string().min(1),
   /** SHA-256 (hex) of the link's token. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -40,9 +41,14 @@ export const PortalSettingsSchema = z.object({
   /** Address the portal listens on (an office-network address of this PC, or 0.0.0.0). */
   host: z.string().max(100).default('0.0.0.0'),
   port: z.number().int().min(1).max(65535).default(8790),
+  /** Organisations that submit in their own name and get a link of their own. */
+  organisations: z.array(z.string().trim().min(1).max(100)).max(500).default([]),
   links: z.array(PortalLinkSchema).default([]),
   log: z.array(PortalLogEntrySchema).default([]),
   /** Last receipt number issued. */
   seq: z.number().int().nonnegative().default(0),
 });
 export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
+
+/** The id a link of an organisation is issued under. */
+export const orgRecipientId = (name: string) => `org:${name}`;

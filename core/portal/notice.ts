@@ -10,12 +10,12 @@ export function deadlineText(iso: string | undefined): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function noticeText(o: { memberName: string; sessionName: string; url: string; deadline?: string; organiser?: string }): string {
+export function noticeText(o: { memberName: string; org?: boolean; sessionName: string; url: string; deadline?: string; organiser?: string }): string {
   return [
-    `${o.memberName}委员：您好！`,
+    o.org ? `${o.memberName}：` : `${o.memberName}委员：您好！`,
     `${o.sessionName}的发言材料请通过以下个人专用链接提交（可上传 Word、WPS、PDF 或文本文件，截止前可更换）：`,
     o.url,
-    `截止时间：${deadlineText(o.deadline)}。此链接仅供您本人使用，请勿转发。`,
+    `截止时间：${deadlineText(o.deadline)}。${o.org ? '此链接仅供本单位使用' : '此链接仅供您本人使用'}，请勿转发。`,
     o.organiser ? o.organiser : '',
   ]
     .filter(Boolean)

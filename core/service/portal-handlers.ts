@@ -7,8 +7,8 @@
 // the same as for any file. Never trusts the listener with more than the token and the file.
 import type { CallContext, Handlers } from '../contract/client';
 import type { PortalState } from '../contract/portal-api';
-import { PORTAL_LOG_MAX, PortalSettingsSchema, type PortalLink, type PortalSettings } from '../model/portal';
-import { SUBMISSION_KIND_NAMES, type Member, type Session, type Submission } from '../model/session';
+import { orgRecipientId, PORTAL_LOG_MAX, PortalSettingsSchema, type PortalLink, type PortalSettings } from '../model/portal';
+import { SUBMISSION_KIND_NAMES, type Session, type Submission } from '../model/session';
 import { deadlineText, noticeText } from '../portal/notice';
 import { findLink, linkToken, tokenHash } from '../portal/tokens';
 import { err, ok, type Result } from '../result';
@@ -20,6 +20,7 @@ type PortalCalls =
   | 'portal.close'
   | 'portal.state'
   | 'portal.links'
+  | 'portal.organisations'
   | 'portal.revoke'
   | 'portal.qrSheet'
   | 'portal.log'
@@ -48,7 +49,28 @@ function sectionForKind(s: Session, kind: Submission['kind']): string | undefine
   return s.sections.find((x) => x.title === name)?.id ?? s.sections.find((x) => x.title.includes(name))?.id;
 }
 
-function itemView(sub: Submission, memberId: string, open: boolean) {
+/** Who a link is for: a roster member, or an organisation that submits in its own name. */
+export interface Recipient {
+  id: string;
+  kind: 'member' | 'org';
+  name: string;
+  sector: string;
+  /** 职务 of a member ("市政协常委"), for a byline the file did not give. */
+  title: string;
+}
+
+export function recipients(s: Session): Recipient[] {
+  const orgs = settingsOf(s).organisations;
+  return [
+    ...s.members.map((m) => ({ id: m.id, kind: 'member' as const, name: m.name, sector: m.sector, title: m.title })),
+    ...orgs.map((name) => ({ id: orgRecipientId(name), kind: 'org' as const, name, sector: '报送单位', title: '' })),
+  ];
+}
+
+/** Whether an item is credited to this recipient. */
+const owns = (r: Recipient, sub: Submission) => (r.kind === 'member' ? sub.memberIds.includes(r.id) : (sub.organisations ?? []).includes(r.name));
+
+function itemView(sub: Submission, who: Recipient, open: boolean) {
   return {
     submissionId: sub.id,
     title: sub.title,
@@ -59,7 +81,7 @@ function itemView(sub: Submission, memberId: string, open: boolean) {
     via: sub.receivedVia ?? 'file',
     receivedAt: sub.receivedAt,
     fileName: sub.source.originalName,
-    editable: open && sub.receivedVia === 'portal' && sub.memberIds.includes(memberId),
+    editable: open && sub.receivedVia === 'portal' && owns(who, sub),
   } as const;
 }
 
@@ -98,7 +120,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
     const cur = await owner.read(sessionId, (st) => ok(st.session));
     if (!cur.ok) return cur;
     const p = settingsOf(cur.value);
-    const need = cur.value.members.filter((m) => !activeLink(p, m.id) || members?.has(m.id));
+    const need = recipients(cur.value).filter((m) => !activeLink(p, m.id) || members?.has(m.id));
     if (!need.length) return cur;
     const base = now().getTime();
     const fresh: PortalLink[] = [];
@@ -121,29 +143,28 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
     const key = await host.key();
     const p = settingsOf(s);
     const base = baseUrl(sessionId, p);
-    const counts = new Map<string, number>();
-    for (const sub of s.submissions) for (const m of sub.memberIds) counts.set(m, (counts.get(m) ?? 0) + 1);
     const out = [];
-    for (const m of s.members) {
+    for (const m of recipients(s)) {
       const l = activeLink(p, m.id);
       if (!l) continue;
       const url = `${base}/s/${await linkToken(key, sessionId, m.id, l.issuedAt)}`;
       const organiser = s.organiser ? `${s.organiser}` : undefined;
-      out.push({ memberId: m.id, name: m.name, sector: m.sector, url, issuedAt: l.issuedAt, received: counts.get(m.id) ?? 0, notice: noticeText({ memberName: m.name, sessionName: s.name, url, deadline: p.deadline, organiser }) });
+      const received = s.submissions.filter((x) => owns(m, x)).length;
+      out.push({ memberId: m.id, kind: m.kind, name: m.name, sector: m.sector, url, issuedAt: l.issuedAt, received, notice: noticeText({ memberName: m.name, org: m.kind === 'org', sessionName: s.name, url, deadline: p.deadline, organiser }) });
     }
     return ok(out);
   }
 
   /** Who a token belongs to; the member-facing errors are Chinese and say what to do. */
-  async function visitor(sessionId: string, token: string): Promise<Result<{ session: Session; member: Member; portal: PortalSettings; open: boolean; revision: number }>> {
+  async function visitor(sessionId: string, token: string): Promise<Result<{ session: Session; member: Recipient; portal: PortalSettings; open: boolean; revision: number }>> {
     const cur = await owner.read(sessionId, (st) => ok({ session: st.session, revision: st.revision }));
     if (!cur.ok) return err('portal.bad-link', '链接无效，请向会议秘书处索取新的链接');
     const p = settingsOf(cur.value.session);
     const link = await findLink(p.links, token);
     if (!link) return err('portal.bad-link', '链接无效，请核对链接是否完整，或向会议秘书处索取新的链接');
     if (link.revokedAt) return err('portal.revoked', '此链接已被秘书处收回，请使用新发给您的链接');
-    const member = cur.value.session.members.find((m) => m.id === link.memberId);
-    if (!member) return err('portal.revoked', '此链接已失效（委员名单已变更），请联系会议秘书处');
+    const member = recipients(cur.value.session).find((m) => m.id === link.memberId);
+    if (!member) return err('portal.revoked', '此链接已失效（名单已变更），请联系会议秘书处');
     if (!p.enabled) return err('portal.closed', '网上报送已关闭，如需提交材料请联系会议秘书处');
     return ok({ ...cur.value, member, portal: p, open: isPortalOpen(p, now()) });
   }
@@ -190,11 +211,24 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const s = await issueMissing(i.sessionId);
       return s.ok ? linkViews(i.sessionId, s.value) : s;
     },
+    'portal.organisations': async (i) => {
+      const names = [...new Set(i.names)];
+      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, '设置报送单位', (x) => {
+        const p = settingsOf(x);
+        const at = now().toISOString();
+        // A removed organisation's link is withdrawn; its items stay.
+        const links = p.links.map((l) => (l.memberId.startsWith('org:') && !names.includes(l.memberId.slice(4)) && !l.revokedAt ? { ...l, revokedAt: at } : l));
+        return ok({ session: { ...x, portal: { ...p, organisations: names, links } } });
+      });
+      if (!v.ok) return v;
+      const s = await issueMissing(i.sessionId);
+      return s.ok ? linkViews(i.sessionId, s.value) : s;
+    },
     'portal.revoke': async (i) => {
       if (!host) return unavailable();
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
-      if (!cur.value.members.some((m) => m.id === i.memberId)) return err('not-found', `找不到委员：${i.memberId}`);
+      if (!recipients(cur.value).some((m) => m.id === i.memberId)) return err('not-found', `找不到委员或单位：${i.memberId}`);
       let s: Result<Session>;
       if (i.reissue) s = await issueMissing(i.sessionId, new Set([i.memberId]));
       else {
@@ -219,7 +253,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
     },
     'portal.log': async (i) =>
       owner.read(i.sessionId, (st) => {
-        const names = new Map(st.session.members.map((m) => [m.id, m.name]));
+        const names = new Map(recipients(st.session).map((m) => [m.id, m.name]));
         return ok(settingsOf(st.session).log.map((e) => ({ ...e, name: names.get(e.memberId) ?? e.memberId })).reverse());
       }),
 
@@ -227,7 +261,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const v = await visitor(i.sessionId, i.token);
       if (!v.ok) return v;
       const { session, member, portal, open } = v.value;
-      const items = session.submissions.filter((x) => x.memberIds.includes(member.id)).map((x) => itemView(x, member.id, open));
+      const items = session.submissions.filter((x) => owns(member, x)).map((x) => itemView(x, member, open));
       return ok({ sessionName: session.name, memberName: member.name, deadline: portal.deadline, kinds: portal.kinds.map((k) => ({ kind: k, name: SUBMISSION_KIND_NAMES[k] })), open, items });
     },
     'portal.receive': async (i, ctx: CallContext) => {
@@ -241,7 +275,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       let report: { ok: boolean; error?: { code: string; message: string } };
       if (i.replace) {
         const old = session.submissions.find((x) => x.id === i.replace);
-        if (!old || !old.memberIds.includes(member.id) || old.receivedVia !== 'portal') return err('portal.not-yours', '只能更换您本人通过网上报送提交的材料');
+        if (!old || !owns(member, old) || old.receivedVia !== 'portal') return err('portal.not-yours', '只能更换您本人通过网上报送提交的材料');
         const r = await self['submissions.replace']({ sessionId: i.sessionId, revision: v.value.revision, submissionId: old.id, file: i.file }, ctx);
         if (!r.ok) return r;
         report = r.value.report;
@@ -268,7 +302,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
           const kind = i.kind ?? (i.replace ? sub.kind : portal.kinds[0]);
           const patched: Submission = {
             ...sub,
-            memberIds: [member.id],
+            ...(member.kind === 'member' ? { memberIds: [member.id] } : { memberIds: [], organisations: [member.name] }),
             kind,
             receivedVia: 'portal',
             authorLine: sub.authorLine || [member.title.split('、')[0], member.name].filter(Boolean).join(' '),
@@ -289,7 +323,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       });
       return ok({
         receipt: { number: logged.value.receipt, at: sub.receivedAt ?? now().toISOString(), fileName, size, hash, submissionId },
-        item: itemView(sub, member.id, true),
+        item: itemView(sub, member, true),
       });
     },
     'portal.amend': async (i) => {
@@ -298,7 +332,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const { session, member, portal, open } = v.value;
       if (!open) return closedError(portal);
       const sub = session.submissions.find((x) => x.id === i.submissionId);
-      if (!sub || !itemView(sub, member.id, open).editable) return err('portal.not-yours', '只能修改您本人通过网上报送提交的材料');
+      if (!sub || !itemView(sub, member, open).editable) return err('portal.not-yours', '只能修改您本人通过网上报送提交的材料');
       if (i.patch.kind && !portal.kinds.includes(i.patch.kind)) return err('portal.kind', `本次会议不接收“${SUBMISSION_KIND_NAMES[i.patch.kind]}”`);
       const logged = await logAndPatch(i.sessionId, { memberId: member.id, action: 'amend', submissionId: sub.id }, (cur, s) => {
         const next: Submission = { ...cur, ...Object.fromEntries(Object.entries(i.patch).filter(([, x]) => x !== undefined)) };
@@ -311,7 +345,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       });
       if (!logged.ok) return logged;
       const after = logged.value.session.submissions.find((x) => x.id === sub.id)!;
-      return ok(itemView(after, member.id, true));
+      return ok(itemView(after, member, true));
     },
   };
 }

@@ -91,6 +91,12 @@ export function PortalScreen() {
     if (bytes.ok) saveBlob(bytes.value, r.value.name, 'application/pdf');
   };
 
+  const setOrganisations = async (names: string[]) => {
+    const r = await app.call('portal.organisations', { sessionId, names });
+    if (r.ok) setLinks(r.value);
+  };
+  const orgNames = links.filter((l) => l.kind === 'org').map((l) => l.name);
+
   const revoke = async (memberId: string) => {
     const r = await app.call('portal.revoke', { sessionId, memberId, reissue: true });
     if (r.ok) {
@@ -140,7 +146,7 @@ export function PortalScreen() {
       </Card>
       <Card
         size="small"
-        title={`委员个人链接（${links.length} 人）`}
+        title={`个人与单位链接（${links.length} 个）`}
         style={{ marginBottom: 12 }}
         extra={
           <Space>
@@ -149,13 +155,24 @@ export function PortalScreen() {
           </Space>
         }
       >
+        <Space style={{ marginBottom: 8 }} wrap>
+          <span>报送单位（以单位名义提交的，如民主党派市委会、专委会）：</span>
+          <Select
+            mode="tags"
+            style={{ minWidth: 360 }}
+            placeholder="输入单位名称后回车"
+            value={orgNames}
+            onChange={(v: string[]) => void setOrganisations(v.map((x) => x.trim()).filter(Boolean))}
+            data-testid="portal-orgs"
+          />
+        </Space>
         <Table
           size="small"
           rowKey="memberId"
           dataSource={links}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: '姓名', dataIndex: 'name', width: 100 },
+            { title: '姓名 / 单位', dataIndex: 'name', width: 140, render: (n: string, l: Links[number]) => (l.kind === 'org' ? <span>{n} <Tag>单位</Tag></span> : n) },
             { title: '界别', dataIndex: 'sector', width: 140, ellipsis: true },
             { title: '已交', dataIndex: 'received', width: 60, align: 'right' },
             { title: '链接', dataIndex: 'url', ellipsis: true, render: (u: string) => <Typography.Text code style={{ fontSize: 12 }}>{u}</Typography.Text> },
@@ -183,7 +200,7 @@ export function PortalScreen() {
           locale={{ emptyText: '还没有委员提交' }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 170, render: (t: string) => new Date(t).toLocaleString('zh-CN') },
-            { title: '委员', dataIndex: 'name', width: 100 },
+            { title: '提交人', dataIndex: 'name', width: 120 },
             { title: '操作', dataIndex: 'action', width: 110, render: (a: Log[number]['action']) => ACTION[a] },
             { title: '文件', dataIndex: 'file', ellipsis: true },
             { title: '回执编号', dataIndex: 'receipt', width: 110 },

@@ -205,3 +205,30 @@ describe('网上报送 after a restart of the app', () => {
     }
   });
 });
+
+describe('网上报送 for an organisation that submits in its own name', () => {
+  it('gives the organisation a link; its upload is credited to it, not to a member', async () => {
+    const f = await startPortal();
+    try {
+      const r = await f.client.call('portal.organisations', { sessionId: f.sessionId, names: ['民盟某市委会'] });
+      if (!r.ok) throw new Error(r.error.message);
+      const org = r.value.find((l) => l.kind === 'org')!;
+      expect(org).toMatchObject({ name: '民盟某市委会', memberId: 'org:民盟某市委会' });
+      expect(org.notice.startsWith('民盟某市委会：')).toBe(true);
+      const st = (await (await fetch(`${org.url}/state`)).json()).value;
+      expect(st.memberName).toBe('民盟某市委会');
+      const up = await postFile(org.url, '调研报告.docx', await speechDocx('关于发展夜间经济的调研报告', '民盟某市委会'), { kind: 'report' });
+      expect(up.status).toBe(200);
+      const s = await f.client.call('sessions.state', { sessionId: f.sessionId });
+      const sub = s.ok ? s.value.session.submissions[0] : undefined;
+      expect(sub?.memberIds).toEqual([]);
+      expect(sub?.organisations).toEqual(['民盟某市委会']);
+      expect(sub?.kind).toBe('report');
+      // Removing the organisation withdraws its link.
+      await f.client.call('portal.organisations', { sessionId: f.sessionId, names: [] });
+      expect((await fetch(`${org.url}/state`)).status).toBe(410);
+    } finally {
+      await f.close();
+    }
+  });
+});
