@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withLocalClient } from '../../cli/local-client';
 import { run } from '../../cli/commands/portal';
+import decodeQR from 'qr/decode.js';
 import { qrMatrix } from '../../core/portal/qr-sheet';
 import { hasPoppler } from '../compile/poppler';
 
@@ -71,6 +72,15 @@ describe('huibian portal links', () => {
       expect(text).toContain('欧阳明');
       expect(text).toContain('孙喆');
       expect(text).toContain('网上报送');
+      // Every QR code on the sheet scans back to its member's URL (rendered at 150 dpi, cut per cell).
+      const ppm = execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', file], { maxBuffer: 64 * 1024 * 1024 });
+      const links = (await capture(['links', sessionId, '--data', dataDir])).out.split('\n').map((l) => l.split('\t')[2]);
+      const page = parsePpm(ppm);
+      const px = (mmv: number) => Math.round((mmv / 25.4) * 150);
+      const cellW = px(60);
+      const x0 = Math.round((page.width - 3 * cellW) / 2);
+      const decoded = links.map((_, k) => decodeQR(crop(page, x0 + (k % 3) * cellW, px(28) + Math.floor(k / 3) * px(60), cellW, px(50))));
+      expect(decoded).toEqual(links);
     }
   });
 
@@ -90,3 +100,14 @@ describe('huibian portal links', () => {
     expect(m[3][3]).toBe(true);
   });
 });
+
+function parsePpm(b: Buffer): { width: number; height: number; data: Uint8Array } {
+  const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(b.subarray(0, 50).toString('latin1'))!;
+  return { width: +m[1], height: +m[2], data: new Uint8Array(b.subarray(m[0].length)) };
+}
+
+function crop(img: { width: number; data: Uint8Array }, x: number, y: number, w: number, h: number) {
+  const out = new Uint8Array(w * h * 3);
+  for (let r = 0; r < h; r++) out.set(img.data.subarray(((y + r) * img.width + x) * 3, ((y + r) * img.width + x + w) * 3), r * w * 3);
+  return { width: w, height: h, data: out };
+}
