@@ -51,10 +51,17 @@ describe('stroke data', () => {
     expect(strokeClasses('𬸘')).toBe('1' + strokeClasses('日') + strokeClasses('女') + '5' + strokeClasses('鸟'));
   });
 
-  it('reports characters without a sequence instead of guessing', () => {
-    const i = strokeInfo('劉'); // traditional form outside the 8105: Unihan's total only
-    expect(i.source).toBe('count');
+  it('says which characters have only an estimated sequence, a total, or nothing', () => {
+    // Traditional form outside the 8105: rime-stroke classes of Unihan's total (15), not checked
+    // against a table: 'estimated' (撇 折 点 折 … of 丣 金 刂).
+    const i = strokeInfo('劉');
+    expect(i.source).toBe('estimated');
     expect(i.count).toBe(15);
+    expect(strokeClasses('劉')).toBe('354533411243122');
+    expect(strokeInfo('熺').source).toBe('estimated'); // the example: 火 + 喜, 16
+    expect(strokeInfo('熺').count).toBe(16);
+    expect(strokeInfo('㓸')).toMatchObject({ source: 'count', count: 12, code: '' }); // Ext. A, no rime code of Unihan's total
+    expect(strokeInfo('𠀾').source).toBe('none'); // Ext. B with no modern mainland source: not carried
     expect(strokeInfo('A').source).toBe('none');
   });
 });
