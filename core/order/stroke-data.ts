@@ -4,8 +4,9 @@
 // is first looked up. It answers questions about single characters only; ordering rules live in
 // ./stroke-compare. It must never guess silently: a character without a checked sequence says so
 // (source 'estimated', 'count' or 'none') so the caller can report it.
-import { STROKE_COUNT_ONLY, STROKE_SEQUENCES, TIE_GROUPS } from './data/stroke-table';
-import { EXTRA_SEQUENCES, EXTRA_STROKE_COUNTS } from './data/stroke-table-extra';
+import { STROKE_TABLE, TIE_GROUPS } from './data/stroke-table';
+import { EXTRA_TABLE } from './data/stroke-table-extra';
+import { readPacked, type PackedReader } from './packed-table';
 import { CODE_CLASS, CODE_SHAPE_RANK, STROKE_SHAPES } from './stroke-shapes';
 
 /** 横 1, 竖 2, 撇 3, 点 4, 折 5 (GF 3003 / GB13000.1 笔顺规范 classes). */
@@ -27,67 +28,22 @@ export interface StrokeInfo {
   tieRank: number;
 }
 
-let sequences: Map<string, string> | undefined;
-let counts: Map<string, number> | undefined;
+let main: PackedReader | undefined;
 let ties: Map<string, number> | undefined;
-let extraSequences: Map<string, string> | undefined;
-let extraCounts: Map<string, number> | undefined;
-
-/** Adds the runs of one by-count table: entry n holds (character, n codes) runs. */
-function addRuns(rows: readonly string[], into: Map<string, string>): void {
-  rows.forEach((row, n) => {
-    if (!row || n === 0) return;
-    let i = 0;
-    while (i < row.length) {
-      const cp = row.codePointAt(i)!;
-      const w = cp > 0xffff ? 2 : 1;
-      into.set(row.slice(i, i + w), row.slice(i + w, i + w + n));
-      i += w + n;
-    }
-  });
-}
-
-function addCounts(rows: readonly string[], into: Map<string, number>): void {
-  rows.forEach((row, n) => {
-    for (const ch of row ?? '') if (!into.has(ch)) into.set(ch, n);
-  });
-}
-
-function load(): void {
-  if (sequences) return;
-  const seq = new Map<string, string>();
-  addRuns(STROKE_SEQUENCES, seq);
-  const cnt = new Map<string, number>();
-  addCounts(STROKE_COUNT_ONLY, cnt);
-  const tie = new Map<string, number>();
-  for (const group of TIE_GROUPS) [...group].forEach((ch, i) => tie.set(ch, i));
-  sequences = seq;
-  counts = cnt;
-  ties = tie;
-}
-
-function loadExtra(): void {
-  if (extraSequences) return;
-  const seq = new Map<string, string>();
-  addRuns(EXTRA_SEQUENCES, seq);
-  const cnt = new Map<string, number>();
-  addCounts(EXTRA_STROKE_COUNTS, cnt);
-  extraSequences = seq;
-  extraCounts = cnt;
-}
+let extra: PackedReader | undefined;
 
 export function strokeInfo(char: string): StrokeInfo {
-  load();
-  const code = sequences!.get(char);
-  if (code !== undefined) return { char, count: code.length, code, source: 'sequence', tieRank: ties!.get(char) ?? 0 };
-  const n = counts!.get(char);
-  if (n !== undefined) return { char, count: n, code: '', source: 'count', tieRank: 0 };
+  if (!main) {
+    main = readPacked(STROKE_TABLE);
+    ties = new Map();
+    for (const group of TIE_GROUPS) [...group].forEach((ch, i) => ties!.set(ch, i));
+  }
+  const e = main.get(char);
+  if (e) return { char, count: e.count, code: e.code, source: e.code ? 'sequence' : 'count', tieRank: ties!.get(char) ?? 0 };
   if (!isHan(char)) return { char, count: 0, code: '', source: 'none', tieRank: 0 };
-  loadExtra();
-  const extra = extraSequences!.get(char);
-  if (extra !== undefined) return { char, count: extra.length, code: extra, source: 'estimated', tieRank: 0 };
-  const m = extraCounts!.get(char);
-  if (m !== undefined) return { char, count: m, code: '', source: 'count', tieRank: 0 };
+  extra ??= readPacked(EXTRA_TABLE);
+  const x = extra.get(char);
+  if (x) return { char, count: x.count, code: x.code, source: x.code ? 'estimated' : 'count', tieRank: 0 };
   return { char, count: 0, code: '', source: 'none', tieRank: 0 };
 }
 
