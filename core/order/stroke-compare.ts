@@ -12,6 +12,14 @@
 import { strokeInfo, type StrokeInfo } from './stroke-data';
 import { CODE_CLASS, CODE_SHAPE_RANK } from './stroke-shapes';
 
+/** Per code unit of a stroke code: its class digit and its shape rank (arrays: cheaper than objects). */
+const CLASS_AT: string[] = [];
+const RANK_AT: string[] = [];
+for (const [c, cls] of Object.entries(CODE_CLASS)) {
+  CLASS_AT[c.charCodeAt(0)] = cls;
+  RANK_AT[c.charCodeAt(0)] = CODE_SHAPE_RANK[c];
+}
+
 const cpHex = (ch: string) => ch.codePointAt(0)!.toString(16).padStart(6, '0');
 const pad2 = (n: number) => String(Math.min(n, 99)).padStart(2, '0');
 
@@ -37,9 +45,10 @@ export function charEntry(ch: string): { key: string; info: StrokeInfo } {
   if (info.code) {
     let cls = '';
     let sub = '';
-    for (const c of info.code) {
-      cls += CODE_CLASS[c];
-      sub += CODE_SHAPE_RANK[c];
+    for (let i = 0; i < info.code.length; i++) {
+      const k = info.code.charCodeAt(i);
+      cls += CLASS_AT[k];
+      sub += RANK_AT[k];
     }
     key = pad2(info.count) + cls + sub + String.fromCharCode(48 + info.tieRank) + cpHex(ch);
   } else if (info.source === 'count') key = pad2(info.count) + '9' + cpHex(ch);
