@@ -232,6 +232,12 @@ const TABLE_CORRECTIONS: Record<string, [string[], string]> = {
 const RIME_CHOICE: Record<string, [string, string]> = {
   '𠳐': ['251111352', '9 among 9s: rime has a 9-stroke code (阝 as 2) and a 10-stroke one (阝 as 3, = Unihan)'],
 };
+/** kRSUnicode radical → a cnchar-order character that starts with its form, and the form's strokes. */
+const RADICAL_SHAPE_SAMPLES: Record<string, [string, number]> = {
+  '85': ['沙', 3], '64': ['打', 3], "120'": ['纱', 3], "149'": ['记', 2], "167'": ['钉', 5], '9': ['们', 2], '145': ['袄', 5],
+  '170': ['陈', 2], "184'": ['饭', 3], '94': ['狗', 3], '113': ['社', 4], '15': ['冰', 2], '96': ['理', 4], '157': ['跑', 7],
+  '130': ['肝', 4], '38': ['好', 3],
+};
 /** Strokes of the simplified radical forms (kRSUnicode numbers with '): 纟 3, 讠 2, 钅 5, 鸟 5, 鱼 8 … */
 const SIMPLIFIED_RADICAL_STROKES: Record<string, number> = {
   '90': 3, '120': 3, '147': 4, '149': 2, '154': 4, '159': 4, '162': 3, '167': 5, '168': 4, '169': 3, '178': 4, '181': 6,
@@ -276,9 +282,11 @@ function main() {
   // (䴓 = 15 with 鳥, but 9 with 鸟); kRSUnicode marks the simplified radical with ', so the zh-Hans
   // total is that radical's strokes plus the residual strokes.
   const rsTotal = new Map<string, number>();
+  const radicalOf = new Map<string, string>();
   for (const line of bzcat(findFile(src, 'Unihan_IRGSources.txt.bz2')).split('\n')) {
     const p = line.split('\t');
     if (p[1] !== 'kRSUnicode' || !p[0].startsWith('U+')) continue;
+    radicalOf.set(fromU(p[0]), p[2].split(' ')[0].split('.')[0]);
     const m = /^(\d+)'\.(-?\d+)$/.exec(p[2].split(' ')[0]);
     if (!m || SIMPLIFIED_RADICAL_STROKES[m[1]] === undefined) continue;
     const ch = fromU(p[0]);
@@ -306,6 +314,22 @@ function main() {
 
   const seq = new Map<string, string>();
   const origin = { cnchar: 0, rime: 0 };
+  // rime-stroke codes have classes only. Where the character's radical (kRSUnicode) is one whose form
+  // is the same wherever it starts a character (氵 扌 纟 讠 钅 亻 衤 阝 饣 犭 礻 冫 王 足 ⺼ 女) and the code
+  // starts with that form's classes, the form's shapes are taken from a sample character (提, 撇折,
+  // 横折提, 竖提, 横撇弯钩 …); the rest of the code stays classes only (still estimated).
+  let prefixed = 0;
+  const radicalForms = new Map(
+    Object.entries(RADICAL_SHAPE_SAMPLES).map(([radical, [sampleChar, n]]) => [radical, cncharToCode(order[sampleChar], shapes).slice(0, n)]),
+  );
+  const withRadicalShapes = (ch: string, code: string): string => {
+    const form = radicalForms.get(radicalOf.get(ch) ?? '');
+    if (!form) return code;
+    const n = form.length;
+    if (!classesOf(code).startsWith(classesOf(form))) return code;
+    prefixed++;
+    return form + code.slice(n);
+  };
   for (const [ch, letters] of Object.entries(order)) {
     if ([...ch].length !== 1 || !/\p{Script=Han}/u.test(ch)) continue;
     seq.set(ch, cncharToCode(letters, shapes));
@@ -327,7 +351,7 @@ function main() {
     const want = hansTotal(ch);
     const codes = (rime.get(ch) ?? []).filter((c) => c.length === want);
     if (codes.length) {
-      seq.set(ch, codes[codes.length - 1]);
+      seq.set(ch, withRadicalShapes(ch, codes[codes.length - 1]));
       origin.rime++;
     } else if (want) countOnly.set(ch, want);
     else throw new Error(`no stroke count at all for ${ch}`);
@@ -483,7 +507,7 @@ function main() {
     if (!bmp && !(cp >= 0x20000 && gSource.has(ch))) continue;
     const want = hansTotal(ch) ?? n;
     const codes = (rime.get(ch) ?? []).filter((c) => c.length === want);
-    if (codes.length) extraSeq.set(ch, codes[codes.length - 1]);
+    if (codes.length) extraSeq.set(ch, withRadicalShapes(ch, codes[codes.length - 1]));
     else extra.set(ch, want);
   }
 
@@ -558,6 +582,7 @@ ${tieLines.join('\n')}
   console.log(
     `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime} + composed ${composedCount}; count only: ${countOnly.size}; sequences total ${seq.size}`,
   );
+  console.log(`rime codes given their radical's shapes: ${prefixed}`);
   console.log(`shapes: ${general.length - rimeShapes} with every stroke's shape, ${rimeShapes} with some shape unknown (rime classes or 横撇/横钩); cnchar pairs resolved: ${JSON.stringify(resolved)}`);
   console.log(`outside the 8105: ${extraSeq.size} with a rime class sequence (estimated), ${extra.size} with the total only`);
   console.log(`count only: ${[...countOnly.keys()].join('') || '(none)'}`);

@@ -107,6 +107,9 @@ describe('GF 3003 comparator', () => {
     expect(strokeShapes('专')[2]).toBe('竖折撇');
     expect(strokeShapes('鼎')[5]).toBe('竖折折');
     expect(strokeShapes('写')[1]).toBe('横钩');
+    // rime-stroke data (classes only) takes its radical's shapes: 汭 = 氵 (点 点 提) + 内
+    expect(strokeShapes('汭').slice(0, 3)).toEqual(['点', '点', '提']);
+    expect(strokeShapes('䌹').slice(0, 3)).toEqual(['撇折', '撇折', '提']);
   });
 
   it('orders identical stroke data by the table (stroke relations, structure), then the code point', () => {

@@ -24,7 +24,5 @@ export const TABLE_MISPLACED: Readonly<Record<string, string>> = {
 export const SHAPE_ORDER_EXCEPTIONS: Readonly<Record<string, string>> = {
   没沟: '殳 (撇 横折弯 横撇 捺) before 勾 (撇 横折钩 撇折 点): both 2 turns, and GF 2001-2001 lists 横折钩 before 横折弯; the table does the opposite here (the only such pair among all ties with known shapes)',
   苊苉: '苉 is rime-stroke data (classes only, 折 shapes unknown, ranked as 横折): the table puts 苊 first',
-  '𬇙汭': '汭 is rime-stroke data (氵\'s 提 written as 横类, ranked as 横): the table puts 𬇙 (氵 with 提) first',
-  '𬳶䌹': '䌹 is rime-stroke data (纟\'s 撇折 ranked as 横折 for lack of shapes): 马 (横折) before 纟 (撇折) in the table',
   哒昤: '昤 is rime-stroke data (折 shapes unknown, 点 for 捺): shapes differ only in granularity',
 };
