@@ -19,11 +19,12 @@ export const COMPOUND_SURNAMES: readonly string[] = [
 
 /**
  * Separators written in transcribed ethnic and foreign names (艾力更·依明巴海): the middle dot and its
- * look-alikes (・ • ‧ ･ ∙ ⋅ ．), and a hyphen or dash between two Han characters (艾力更-依明巴海).
+ * look-alikes (・ • ‧ ･ ∙ ⋅ Greek ano teleia ．), and a full stop, hyphen or dash between two Han characters
+ * (努尔.白克力, 艾力更-依明巴海).
  * Official lists compare such a name character by character with the separator IGNORED, like any other
  * name: 艾力更·依明巴海 comes before 艾爱国 because 力 (2 strokes) precedes 爱 (10).
  */
-export const NAME_DOTS = /[·・•‧･∙⋅．]|(?<=\p{Script=Han})[-‐‑–—－](?=\p{Script=Han})/u;
+export const NAME_DOTS = /[·・•‧･∙⋅·．]|(?<=\p{Script=Han})[-‐‑–—－.](?=\p{Script=Han})/u;
 const NAME_DOTS_ALL = new RegExp(NAME_DOTS.source, 'gu');
 /** Spaces that clerks put inside two-character names to pad them ("王　伟"). */
 const SPACES = /[\s\u3000\u00a0]+/gu;

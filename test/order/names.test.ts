@@ -75,14 +75,15 @@ describe('姓氏笔画 order of a standing-committee list', () => {
     // … and 艾丁 (丁 2 横 竖钩) before 艾力更 (力 2 横折钩 撇): the dotted name interleaves with Han names
     expect(sortNamesByStroke(['艾爱国', '艾力更·依明巴海', '艾丁山']).sorted).toEqual(['艾丁山', '艾力更·依明巴海', '艾爱国']);
     // Every spelling of the dot sorts to the same place (then the text decides, stably)
-    for (const dot of ['•', '‧', '・', '．', '-', '－', '∙']) {
+    for (const dot of ['•', '‧', '・', '．', '-', '－', '∙', '.', '\u0387']) {
       const name = `艾力更${dot}依明巴海`;
       expect(splitName(name)).toMatchObject({ kind: 'dotted', surname: '艾', given: '力更依明巴海' });
       expect(sortNamesByStroke(['艾爱国', name, '艾丁山']).sorted, dot).toEqual(['艾丁山', name, '艾爱国']);
     }
     expect(undottedName('买买提·艾力（维吾尔族）')).toBe('买买提艾力');
-    // A hyphen between Latin letters is not a name dot
+    // A hyphen or full stop between Latin letters is not a name dot
     expect(splitName('Jean-Luc').kind).toBe('latin');
+    expect(splitName('王.').kind).toBe('han');
   });
 
   it('applies the single-given-name blank to two-character names with or without a surname, never to dotted names', () => {
