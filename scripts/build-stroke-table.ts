@@ -77,14 +77,23 @@ function cncharToCode(letters: string, shapes: Record<string, { name: string }>)
       const next = l[i + 1] ?? '';
       let code: string;
       switch (c) {
-        // 横撇|横钩: after 冖/宀's left dot (写 军 字 学) it is 横钩; elsewhere (又 水 夕 欠 皮 子 …) not known.
-        case 'e': code = prev === 'd' ? 'C' : 'Z'; break;
+        // 横撇|横钩: after 冖/宀's left dot (写 军 字 学) and before 买's two dots (买 卖 读) 横钩; before 捺 (又
+        // 夂 友 反), before a single 点 (夕 令 予, 又 on the left: 对 劝 经), in ⺈ (负 危 刍 角's top: 撇 横撇 +
+        // 竖/横折/横), in 礻 今 (点 横撇 竖) and in 水 (after 竖钩) 横撇; elsewhere (欠 皮 子 了 饣 虍 …) not known.
+        case 'e': {
+          const after = next + (l[i + 2] ?? '');
+          if (prev === 'd' || after === 'kk') code = 'C';
+          else if (next === 'l' || next === 'k' || prev === 'g' || (prev === 's' && /[fcj]/.test(next)) || (prev === 'k' && next === 'f')) code = 'B';
+          else code = 'Z';
+          break;
+        }
         // 横斜钩|横折弯钩 (cnchar-order's 横斜钩 covers both): 气's (after 横 横), 卂's (迅 讯, before 横 竖)
-        // and 风's (撇 …, enclosing 撇 点 or 又) are 横斜钩; 九 几 乙 (last, or before a final 点: 凡 丸) 横折弯钩.
+        // and 风's (撇 …, enclosing 撇 点, 又 or 皇: 风 凤 凰) are 横斜钩; 九 几 乙 (last, or before 点: 凡 丸 执;
+        // 鸠 彪) 横折弯钩.
         case 'o': {
           const before = (l[i - 2] ?? '') + prev;
           const after = next + (l[i + 2] ?? '');
-          code = before === 'jj' || after === 'jf' || (prev === 's' && /^(sk|sf|sr|ss|sl|ek)/.test(after + (l[i + 3] ?? ''))) || (i === 0 && after === 'sk') ? 'H' : 'I';
+          code = before === 'jj' || after === 'jf' || (prev === 's' && /^(sk|sf|ek)/.test(after)) || (i === 0 && after === 'sk') ? 'H' : 'I';
           break;
         }
         // 横折折|横折弯: after 撇 it is 几 in 殳 朵 㕣 (横折弯); else 凹 凸's 横折折.

@@ -107,6 +107,11 @@ describe('GF 3003 comparator', () => {
     expect(strokeShapes('专')[2]).toBe('竖折撇');
     expect(strokeShapes('鼎')[5]).toBe('竖折折');
     expect(strokeShapes('写')[1]).toBe('横钩');
+    expect(strokeShapes('买')[0]).toBe('横钩');
+    expect(strokeShapes('又')).toEqual(['横撇', '捺']);
+    expect(strokeShapes('夕')[1]).toBe('横撇');
+    expect(strokeShapes('水')[1]).toBe('横撇');
+    expect(strokeShapes('欠')[1]).toBe('横撇或横钩'); // the source does not tell, and no rule decides it
     // rime-stroke data (classes only) takes its radical's shapes: 汭 = 氵 (点 点 提) + 内
     expect(strokeShapes('汭').slice(0, 3)).toEqual(['点', '点', '提']);
     expect(strokeShapes('䌹').slice(0, 3)).toEqual(['撇折', '撇折', '提']);
