@@ -12,7 +12,12 @@ const rand = (n: number) => {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
   return seed % n;
 };
+// Every 40th name a transcribed name with a middle dot, every 60th with a character outside the 8105.
+const dotted = ['艾力更·依明巴海', '买买提·吐尔逊', '帕巴拉·格列朗杰', '乃依木·亚森', '阿沛·阿旺晋美'];
+const rare = [...'劉熺㐀喆堃龑䶮𬌗淼昇'];
 const names = Array.from({ length: 1000 }, (_, i) => {
+  if (i % 40 === 1) return dotted[rand(dotted.length)];
+  if (i % 60 === 2) return surnames[rand(surnames.length)] + rare[rand(rare.length)];
   const s = i % 50 === 0 ? '欧阳' : surnames[rand(surnames.length)];
   const given = Array.from({ length: 1 + rand(2) }, () => level12[rand(level12.length)]).join('');
   return s + given;

@@ -21,7 +21,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { TABLE_MISPLACED } from '../core/order/data/table-order-exceptions';
+import { SHAPE_ORDER_EXCEPTIONS, TABLE_MISPLACED } from '../core/order/data/table-order-exceptions';
+import { packTable, type PackedEntry, type PackedTable } from '../core/order/packed-table';
+import { STROKE_SHAPES, classesOfCode, shapeRanksOfCode, shapesKnown } from '../core/order/stroke-shapes';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'core/order/data');
@@ -53,23 +55,65 @@ function findFile(dir: string, name: string): string {
 const bzcat = (file: string) => execFileSync('bzcat', [file], { maxBuffer: 1 << 30 }).toString('utf8');
 const fromU = (u: string) => String.fromCodePoint(parseInt(u.slice(2), 16));
 
-// cnchar-order letters → our per-stroke code. The code keeps the class (横1 竖2 撇3 点4 折5) and the
-// finer GF 3003 information: main shape vs its variant (提 is 横's variant, 竖钩 竖's, 捺 点's) and
-// the number of turns of a 折 (fewer turns first).
-//   1 横  a 提 | 2 竖  b 竖钩 | 3 撇 | 4 点  d 捺 | e f g h 折 with 1 2 3 4 turns | 5 折 (turns unknown)
-const CNCHAR_CODE: Record<string, string> = { j: '1', i: 'a', f: '2', g: 'b', s: '3', k: '4', d: '4', l: 'd' };
-function cncharToCode(letters: string, shapes: Record<string, { foldCount: string }>): string {
-  return [...letters]
-    .map((l) => {
-      if (CNCHAR_CODE[l]) return CNCHAR_CODE[l];
-      const folds = Number(shapes[l]?.foldCount ?? 0);
-      if (folds < 1 || folds > 4) throw new Error(`unexpected cnchar-order letter ${l}`);
-      return 'efgh'[folds - 1];
+// Per-stroke codes. The code keeps the class (横1 竖2 撇3 点4 折5) and GF 3003's finer information:
+// the main shape before its variant (提 is 横's variant, 竖钩 竖's, 捺 点's) and, for 折, the shape in
+// the order of GF 2001-2001 (GB13000.1 字符集汉字折笔规范), A … Y (STROKE_SHAPES in core/order/stroke-shapes.ts):
+//   A 横折 B 横撇 C 横钩 D 横折钩 E 横折提 F 横折弯 G 横折折 H 横斜钩 I 横折弯钩 J 横撇弯钩 K 横折折撇
+//   L 横折折折钩 M 横折折折 N 竖提 O 竖折 P 竖弯 Q 竖弯钩 R 竖折撇 S 竖折折 T 竖折折钩 U 撇点 V 撇折
+//   W 斜钩 X 弯钩 Y 卧钩;  Z 横撇 or 横钩 (the source does not tell them apart);  5 折 (shape unknown, rime data)
+// cnchar-order has one letter for some pairs of 折 shapes; the pair is resolved from the neighbouring
+// strokes where the components make it certain (rules below, counted by the build), else Z.
+const CNCHAR_CODE: Record<string, string> = {
+  j: '1', i: 'a', f: '2', g: 'b', s: '3', k: '4', d: '4', l: 'd',
+  c: 'A', r: 'D', p: 'E', a: 'K', q: 'M', h: 'N', b: 'P', u: 'Q', z: 'T', m: 'U', n: 'V', t: 'X',
+};
+const resolved: Record<string, number> = {};
+function cncharToCode(letters: string, shapes: Record<string, { name: string }>): string {
+  const l = [...letters];
+  return l
+    .map((c, i) => {
+      if (CNCHAR_CODE[c]) return CNCHAR_CODE[c];
+      const prev = l[i - 1] ?? '';
+      const next = l[i + 1] ?? '';
+      let code: string;
+      switch (c) {
+        // 横撇|横钩: after 冖/宀's left dot (写 军 字 学) and before 买's two dots (买 卖 读) 横钩; before 捺 (又
+        // 夂 友 反), before a single 点 (夕 令 予, 又 on the left: 对 劝 经), in ⺈ (负 危 刍 角's top: 撇 横撇 +
+        // 竖/横折/横), in 礻 今 (点 横撇 竖) and in 水 (after 竖钩) 横撇; elsewhere (欠 皮 子 了 饣 虍 …) not known.
+        case 'e': {
+          const after = next + (l[i + 2] ?? '');
+          if (prev === 'd' || after === 'kk') code = 'C';
+          else if (next === 'l' || next === 'k' || prev === 'g' || (prev === 's' && /[fcj]/.test(next)) || (prev === 'k' && next === 'f')) code = 'B';
+          else code = 'Z';
+          break;
+        }
+        // 横斜钩|横折弯钩 (cnchar-order's 横斜钩 covers both): 气's (after 横 横), 卂's (迅 讯, before 横 竖)
+        // and 风's (撇 …, enclosing 撇 点, 又 or 皇: 风 凤 凰) are 横斜钩; 九 几 乙 (last, or before 点: 凡 丸 执;
+        // 鸠 彪) 横折弯钩.
+        case 'o': {
+          const before = (l[i - 2] ?? '') + prev;
+          const after = next + (l[i + 2] ?? '');
+          code = before === 'jj' || after === 'jf' || (prev === 's' && /^(sk|sf|ek)/.test(after)) || (i === 0 && after === 'sk') ? 'H' : 'I';
+          break;
+        }
+        // 横折折|横折弯: after 撇 it is 几 in 殳 朵 㕣 (横折弯); else 凹 凸's 横折折.
+        case 'v': code = prev === 's' ? 'F' : 'G'; break;
+        // 横折折折钩|横撇弯钩: 阝 is 横撇弯钩 followed by its 竖; else 乃's 横折折折钩 (乃 仍 秀 盈 携).
+        case 'w': code = next === 'f' ? 'J' : 'L'; break;
+        // 竖折撇|竖折折: 专's 竖折撇 is followed by its 点; else 鼎's 竖折折.
+        case 'x': code = next === 'k' ? 'R' : 'S'; break;
+        // 斜钩|卧钩: 心's 卧钩 follows its left dot (cnchar 点2); 戈 弋 民 我 … have 斜钩.
+        case 'y': code = prev === 'd' ? 'Y' : 'W'; break;
+        default: throw new Error(`unexpected cnchar-order letter ${c} (${shapes[c]?.name ?? '?'})`);
+      }
+      const key = `${c}→${code}`;
+      resolved[key] = (resolved[key] ?? 0) + 1;
+      return code;
     })
     .join('');
 }
-const RIME_CODE: Record<string, string> = { h: '1', s: '2', p: '3', n: '4', z: '5' };
-const CLASS_OF_CODE: Record<string, string> = { '1': '1', a: '1', '2': '2', b: '2', '3': '3', '4': '4', d: '4', e: '5', f: '5', g: '5', h: '5', '5': '5' };
+// rime-stroke's 五笔画 letters are kept as they are (h 横类 s 竖类 p 撇 n 点类 z 折类: class known, shape not).
+const classesOf = classesOfCode;
 
 /** Component forms as they are written inside a character (车 on the left ends with 提, etc.). */
 const RADICAL_FORMS: Record<string, string> = {
@@ -96,7 +140,7 @@ const DERIVED_PARTS: Record<string, [string, number, number?]> = {
   冖: ['写', 0, 3], // 写 = 冖 + 与
   冘: ['沈', 3], // 沈 = 氵 + 冘
 };
-// A part written '=<codes>' is a literal run of strokes (e.g. '=1' 横, '=e' 竖折 of an enclosing 匚).
+// A part written '=<codes>' is a literal run of strokes (e.g. '=1' 横, '=O' 竖折 of an enclosing 匚).
 // Six were first composed from a misread glyph; the table-order check rejected them (same totals) and
 // Unihan's kTraditionalVariant confirmed the reading: 𬌗 牙+合 (not 歹), 𬘘 紞 纟+冘 (not 亢), 𬟽 蝀 虫+东
 // (not 乐), 𬃊 櫍 木+质 (not 顷), 𬒗 石+览 (not 觉), 𬸦 鷟 族+鸟 (not 敝).
@@ -116,14 +160,15 @@ const COMPOSED: Record<string, string[]> = {
   '𬭸': ['钅', '粦'], '𬭼': ['钅', '遂'], '𬶟': ['鱼L', '剌'], '𬶠': ['鱼L', '柬'], '𬶭': ['鱼L', '祭'], '𬶮': ['鱼L', '喜'],
   '𬙋': ['纟', '襄'], '𬺓': ['齿L', '楚'], '𬬻': ['钅', '卢'], '𬱖': ['由', '页'], '𬒗': ['石', '览'], '𬸪': ['番', '鸟'],
 };
+/** Written with shapes; the build checks that each one's classes are a code rime-stroke has. */
 const CNCHAR_CORRECTIONS: Record<string, string> = {
-  德: '332122522114544', // 彳332 十12 罒25221 一1 心4544 (cnchar has 撇 for 十's 竖)
-  炽: '433425134', // 火4334 只: 口251 + 八34 (cnchar ends 点点)
-  皙: '1234331232511', // 析: 木1234 斤3312, 白32511: 13 strokes (cnchar has 12)
-  膝: '351112343424134', // 月3511 桼: 木1234 人34 氺24134
-  黏: '31234342413421251', // 黍: 禾31234 人34 氺24134; 占21251
-  邶: '2113552', // 北: 竖 横 提 撇 竖弯钩 = 21135; 阝52
-  雌: '21213532411121', // 此: 竖 横 竖 提 撇 竖弯钩 = 212135; 隹32411121
+  德: '332122A22114Y44', // 彳332 十12 罒2A221 一1 心4Y44 (cnchar has 撇 for 十's 竖)
+  炽: '43342A134', // 火4334 只: 口2A1 + 八34 (cnchar ends 点点)
+  皙: '1234331232A11', // 析: 木1234 斤3312, 白32A11: 13 strokes (cnchar has 12)
+  膝: '3D1112343' + '4b4a34', // 月3D11 桼: 木1234 人34 氺b4a34
+  黏: '3123434b4a34212A1', // 黍: 禾31234 人34 氺b4a34; 占212A1
+  邶: '21a3QJ2', // 北: 竖 横 提 撇 竖弯钩; 阝 横撇弯钩 竖
+  雌: '212a3Q32411121', // 此: 竖 横 竖 提 撇 竖弯钩; 隹32411121
 };
 /**
  * The 42 level-3 characters that had only Unihan's total. Each decomposition was read off the rendered
@@ -163,7 +208,7 @@ const COMPOSED_FROM_TABLE: Record<string, [string[], string]> = {
   '𬭛': [['钅', '波'], '钅+波; 13 among 13s (= Unihan)'],
   '𬕂': [['⺮', '贡'], '篢; 13 among 13s (= Unihan)'],
   '𫞩': [['王L', '艹两'], '璊; 14 among 14s (Unihan 15); rime agrees'],
-  '𬸘': [['=1', '日', '女', '=e', '鸟'], '鶠: 匽 (匚 横 first, 竖折 last, around 日 女) over 鸟; 14 among 14s (= Unihan)'],
+  '𬸘': [['=1', '日', '女', '=O', '鸟'], '鶠: 匽 (匚 横 first, 竖折 last, around 日 女) over 鸟; 14 among 14s (= Unihan)'],
   '𥔲': [['石', '口', '口', '亏'], '石+咢; 14 among 14s (Unihan 15); rime agrees'],
   '𨱏': [['钅', '艹', '合'], '鎝 (钅+荅); 14 among 14s (Unihan 15); rime agrees'],
   '𬸚': [['狱', '鸟'], '鸑; 14 among 14s (= Unihan)'],
@@ -196,6 +241,12 @@ const TABLE_CORRECTIONS: Record<string, [string[], string]> = {
 const RIME_CHOICE: Record<string, [string, string]> = {
   '𠳐': ['251111352', '9 among 9s: rime has a 9-stroke code (阝 as 2) and a 10-stroke one (阝 as 3, = Unihan)'],
 };
+/** kRSUnicode radical → a cnchar-order character that starts with its form, and the form's strokes. */
+const RADICAL_SHAPE_SAMPLES: Record<string, [string, number]> = {
+  '85': ['沙', 3], '64': ['打', 3], "120'": ['纱', 3], "149'": ['记', 2], "167'": ['钉', 5], '9': ['们', 2], '145': ['袄', 5],
+  '170': ['陈', 2], "184'": ['饭', 3], '94': ['狗', 3], '113': ['社', 4], '15': ['冰', 2], '96': ['理', 4], '157': ['跑', 7],
+  '130': ['肝', 4], '38': ['好', 3],
+};
 /** Strokes of the simplified radical forms (kRSUnicode numbers with '): 纟 3, 讠 2, 钅 5, 鸟 5, 鱼 8 … */
 const SIMPLIFIED_RADICAL_STROKES: Record<string, number> = {
   '90': 3, '120': 3, '147': 4, '149': 2, '154': 4, '159': 4, '162': 3, '167': 5, '168': 4, '169': 3, '178': 4, '181': 6,
@@ -215,8 +266,15 @@ function main() {
   const orderJs = readFileSync(require.resolve('cnchar-order'), 'utf8');
   const tables = [...orderJs.matchAll(/JSON\.parse\('(\{.*?\})'\)/g)].map((m) => JSON.parse(m[1]));
   const order = tables.find((t) => t['一']) as Record<string, string>;
-  const shapes = tables.find((t) => t.j?.name === '横') as Record<string, { foldCount: string }>;
+  const shapes = tables.find((t) => t.j?.name === '横') as Record<string, { name: string }>;
   if (!order || !shapes) throw new Error('cnchar-order layout changed');
+  // The letters' meaning is checked against cnchar-order's own shape table, so a changed release fails here.
+  const EXPECTED_NAMES: Record<string, string> = {
+    j: '横', i: '提', f: '竖', g: '竖钩', s: '撇', k: '点', d: '点2', l: '捺', c: '横折', r: '横折钩', p: '横折提',
+    a: '横折折撇', q: '横折折折', h: '竖提', b: '竖弯', u: '竖弯钩', z: '竖折折钩', m: '撇点', n: '撇折', t: '弯钩',
+    o: '横斜钩', e: '横撇|横钩', v: '横折折|横折弯', w: '横折折折钩|横撇弯钩', x: '竖折撇|竖折折', y: '斜钩|卧钩',
+  };
+  for (const [l, name] of Object.entries(EXPECTED_NAMES)) if (shapes[l]?.name !== name) throw new Error(`cnchar-order letter ${l} is ${shapes[l]?.name}, expected ${name}`);
 
   const tgh: { ch: string; n: number }[] = [];
   for (const line of bzcat(findFile(src, 'Unihan_OtherMappings.txt.bz2')).split('\n')) {
@@ -233,9 +291,11 @@ function main() {
   // (䴓 = 15 with 鳥, but 9 with 鸟); kRSUnicode marks the simplified radical with ', so the zh-Hans
   // total is that radical's strokes plus the residual strokes.
   const rsTotal = new Map<string, number>();
+  const radicalOf = new Map<string, string>();
   for (const line of bzcat(findFile(src, 'Unihan_IRGSources.txt.bz2')).split('\n')) {
     const p = line.split('\t');
     if (p[1] !== 'kRSUnicode' || !p[0].startsWith('U+')) continue;
+    radicalOf.set(fromU(p[0]), p[2].split(' ')[0].split('.')[0]);
     const m = /^(\d+)'\.(-?\d+)$/.exec(p[2].split(' ')[0]);
     if (!m || SIMPLIFIED_RADICAL_STROKES[m[1]] === undefined) continue;
     const ch = fromU(p[0]);
@@ -243,19 +303,42 @@ function main() {
     // residual itself is sometimes off by one, e.g. 鲾).
     if (total.get(ch) === TRADITIONAL_RADICAL_STROKES[m[1]] + Number(m[2])) rsTotal.set(ch, SIMPLIFIED_RADICAL_STROKES[m[1]] + Number(m[2]));
   }
+  const gSource = new Set<string>();
+  for (const line of bzcat(findFile(src, 'Unihan_IRGSources.txt.bz2')).split('\n')) {
+    const p = line.split('\t');
+    // Modern mainland sources only: not the classical dictionaries and corpora (GKX 康熙字典, GHZ/GHZR 汉语大字典,
+    // GZJW 殷周金文集成, GZFY 汉语方言大词典), whose characters do not occur in today's names.
+    if (p[1] === 'kIRG_GSource' && p[0].startsWith('U+') && !/^G(KX|HZR?|ZJW|ZFY)-/.test(p[2])) gSource.add(fromU(p[0]));
+  }
   const hansTotal = (ch: string) => rsTotal.get(ch) ?? total.get(ch);
   const rime = new Map<string, string[]>();
   for (const line of readFileSync(findFile(src, 'stroke.dict.yaml'), 'utf8').split('\n')) {
     const p = line.split('\t');
     if (p.length >= 2 && [...p[0]].length === 1 && /^[hspnz]+$/.test(p[1])) {
       const list = rime.get(p[0]) ?? [];
-      list.push([...p[1]].map((c) => RIME_CODE[c]).join(''));
+      list.push(p[1]);
       rime.set(p[0], list);
     }
   }
 
   const seq = new Map<string, string>();
   const origin = { cnchar: 0, rime: 0 };
+  // rime-stroke codes have classes only. Where the character's radical (kRSUnicode) is one whose form
+  // is the same wherever it starts a character (氵 扌 纟 讠 钅 亻 衤 阝 饣 犭 礻 冫 王 足 ⺼ 女) and the code
+  // starts with that form's classes, the form's shapes are taken from a sample character (提, 撇折,
+  // 横折提, 竖提, 横撇弯钩 …); the rest of the code stays classes only (still estimated).
+  let prefixed = 0;
+  const radicalForms = new Map(
+    Object.entries(RADICAL_SHAPE_SAMPLES).map(([radical, [sampleChar, n]]) => [radical, cncharToCode(order[sampleChar], shapes).slice(0, n)]),
+  );
+  const withRadicalShapes = (ch: string, code: string): string => {
+    const form = radicalForms.get(radicalOf.get(ch) ?? '');
+    if (!form) return code;
+    const n = form.length;
+    if (!classesOf(code).startsWith(classesOf(form))) return code;
+    prefixed++;
+    return form + code.slice(n);
+  };
   for (const [ch, letters] of Object.entries(order)) {
     if ([...ch].length !== 1 || !/\p{Script=Han}/u.test(ch)) continue;
     seq.set(ch, cncharToCode(letters, shapes));
@@ -264,7 +347,7 @@ function main() {
   // against the components' standard orders; these are the ones where cnchar-order is wrong and a
   // rime code is right. The code must be one rime has: nothing here is invented.
   for (const [ch, code] of Object.entries(CNCHAR_CORRECTIONS)) {
-    if (!(rime.get(ch) ?? []).includes(code)) throw new Error(`correction for ${ch} is not a rime-stroke code`);
+    if (!(rime.get(ch) ?? []).some((r) => classesOf(r) === classesOf(code))) throw new Error(`correction for ${ch} is not a rime-stroke code`);
     seq.set(ch, code);
   }
   const general = tgh.map((t) => t.ch);
@@ -277,7 +360,7 @@ function main() {
     const want = hansTotal(ch);
     const codes = (rime.get(ch) ?? []).filter((c) => c.length === want);
     if (codes.length) {
-      seq.set(ch, codes[codes.length - 1]);
+      seq.set(ch, withRadicalShapes(ch, codes[codes.length - 1]));
       origin.rime++;
     } else if (want) countOnly.set(ch, want);
     else throw new Error(`no stroke count at all for ${ch}`);
@@ -300,7 +383,6 @@ function main() {
     if (!code) throw new Error(`no sequence for component ${part}`);
     return code;
   };
-  const classesOf = (code: string) => [...code].map((c) => CLASS_OF_CODE[c]).join('');
   for (const [form, sample] of Object.entries(RADICAL_SAMPLES)) {
     const code = seq.get(sample);
     if (!code || !classesOf(code).startsWith(RADICAL_FORMS[form])) throw new Error(`radical form ${form}=${RADICAL_FORMS[form]} does not start ${sample}`);
@@ -335,8 +417,9 @@ function main() {
     if (code === seq.get(ch)) throw new Error(`correction for ${ch} changes nothing`);
     seq.set(ch, code);
   }
-  for (const [ch, [code]] of Object.entries(RIME_CHOICE)) {
-    if (!(rime.get(ch) ?? []).includes(code)) throw new Error(`rime choice for ${ch} is not a rime-stroke code`);
+  for (const [ch, [classes]] of Object.entries(RIME_CHOICE)) {
+    const code = (rime.get(ch) ?? []).find((r) => classesOf(r) === classes);
+    if (!code) throw new Error(`rime choice for ${ch} is not a rime-stroke code`);
     seq.set(ch, code);
   }
 
@@ -355,44 +438,128 @@ function main() {
   if (violations.length) throw new Error(`table order violated:\n${violations.join('\n')}`);
   for (const ch of Object.keys(TABLE_MISPLACED)) if (!seq.has(ch)) throw new Error(`misplaced ${ch} has no sequence`);
 
-  // Characters outside the 8105 but common in names (traditional forms, Ext. A): counts only.
+  // Finer levels, checked against the table order as well. Inside one level the table is in GF 3003
+  // order, so for two adjacent characters with the same count and classes (a tie of rules 1–2):
+  //   shape     rule 3: the first stroke whose shape differs decides (main shape before its variant,
+  //             折 in GF 2001-2001 order); 'estimated' where one of them has rime data (no shapes) or
+  //             the 横撇/横钩 that cnchar-order does not tell apart;
+  //   relation  identical data: the standard's next rules (笔画组合关系 相离 < 相接 < 相交, then structure)
+  //             are in no stroke data; the table's own order is kept as the character's tie rank.
+  const shapeKey = (ch: string) => tableKey(ch) + shapeRanksOfCode(seq.get(ch)!);
+  const groups = new Map<string, string[]>();
+  for (const ch of general) {
+    const k = shapeKey(ch);
+    const g = groups.get(k);
+    if (g) g.push(ch);
+    else groups.set(k, [ch]);
+  }
+  const tieGroups = [...groups.values()].filter((g) => g.length > 1);
+  if (tieGroups.some((g) => g.length > 36)) throw new Error('a tie group too large for one rank character');
+  const tieRank = new Map<string, number>();
+  for (const g of tieGroups) g.forEach((ch, i) => tieRank.set(ch, i));
+  const fullKey = (ch: string) => shapeKey(ch) + String.fromCharCode(48 + (tieRank.get(ch) ?? 0));
+  const tieLines: string[] = [];
+  const shapeAgainst: string[] = [];
+  const stats: string[] = [];
+  const describe = (a: string, b: string) => `${a} ${describeCode(seq.get(a)!)} | ${b} ${describeCode(seq.get(b)!)}`;
+  LEVELS.forEach(([from, to], li) => {
+    const level = general.slice(from, to).filter((ch) => !TABLE_MISPLACED[ch]);
+    const n = { count: 0, classes: 0, shape: 0, shapeEstimated: 0, relation: 0, against: 0 };
+    for (let i = 1; i < level.length; i++) {
+      const [a, b] = [level[i - 1], level[i]];
+      if (seq.get(a)!.length !== seq.get(b)!.length) n.count++;
+      else if (tableKey(a) !== tableKey(b)) n.classes++;
+      else if (shapeKey(a) === shapeKey(b)) {
+        n.relation++;
+        tieLines.push(`| ${li + 1} | ${a}${b} | relation (identical data: the table's order) | ${describe(a, b)} |`);
+      } else {
+        const estimated = !shapesKnown(seq.get(a)!) || !shapesKnown(seq.get(b)!);
+        const agrees = fullKey(a) < fullKey(b);
+        if (!agrees) {
+          n.against++;
+          shapeAgainst.push(a + b);
+        } else if (estimated) n.shapeEstimated++;
+        else n.shape++;
+        const rule = agrees ? (estimated ? 'shape (estimated shapes)' : 'shape') : 'AGAINST the table';
+        tieLines.push(`| ${li + 1} | ${a}${b} | ${rule}: ${firstShapeDifference(seq.get(a)!, seq.get(b)!)} | ${describe(a, b)} |`);
+      }
+    }
+    stats.push(`level ${li + 1}: ${level.length - 1} adjacent pairs: by count ${n.count}, by classes ${n.classes}, by shape ${n.shape} + ${n.shapeEstimated} estimated, by relation (table) ${n.relation}, against ${n.against}`);
+  });
+  if (process.argv.includes('--shape-evidence')) {
+    const ev = new Map<string, number>();
+    for (const [from, to] of LEVELS) {
+      const level = general.slice(from, to).filter((ch) => !TABLE_MISPLACED[ch]);
+      for (let i = 1; i < level.length; i++) {
+        const [a, b] = [seq.get(level[i - 1])!, seq.get(level[i])!];
+        if (tableKey(level[i - 1]) !== tableKey(level[i]) || !shapesKnown(a) || !shapesKnown(b)) continue;
+        for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) { const k = STROKE_SHAPES[a[j]] + '<' + STROKE_SHAPES[b[j]]; ev.set(k, (ev.get(k) ?? 0) + 1); break; }
+      }
+    }
+    console.log([...ev].sort().map(([k, n]) => `${k} ${n}`).join('\n'));
+  }
+  const unlisted = shapeAgainst.filter((p) => !SHAPE_ORDER_EXCEPTIONS[p]);
+  const stale = Object.keys(SHAPE_ORDER_EXCEPTIONS).filter((p) => !shapeAgainst.includes(p));
+  if (unlisted.length || stale.length) throw new Error(`shape order against the table: unlisted ${unlisted.join(' ')}; listed but no longer against ${stale.join(' ')}`);
+
+  // Characters outside the 8105: CJK Unified Ideographs (URO), Ext. A, compatibility ideographs, and
+  // the Ext. B–H characters with a modern mainland (G) source, e.g. GIDC (the ID-card system), GDM
+  // (place names), GCH, GBK, G4K …: the rare characters of names and places. A
+  // rime-stroke code of exactly Unihan's zh-Hans total gives the class sequence (estimated: not
+  // checked against any table); otherwise the total only.
+  const extraSeq = new Map<string, string>();
   const extra = new Map<string, number>();
   for (const [ch, n] of total) {
+    if (seq.has(ch) || countOnly.has(ch)) continue;
     const cp = ch.codePointAt(0)!;
-    const inBlock = (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff);
-    if (inBlock && !seq.has(ch) && !countOnly.has(ch)) extra.set(ch, n);
+    const bmp = (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff);
+    if (!bmp && !(cp >= 0x20000 && gSource.has(ch))) continue;
+    const want = hansTotal(ch) ?? n;
+    const codes = (rime.get(ch) ?? []).filter((c) => c.length === want);
+    if (codes.length) extraSeq.set(ch, withRadicalShapes(ch, codes[codes.length - 1]));
+    else extra.set(ch, want);
   }
 
-  const byCount = (entries: Iterable<[string, string]>) => {
-    const rows: string[] = [];
-    for (const [ch, code] of [...entries].sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!)) {
-      rows[code.length] = (rows[code.length] ?? '') + ch + code;
-    }
-    return rows;
-  };
-  const charsByCount = (m: Map<string, number>) => {
-    const rows: string[] = [];
-    for (const [ch, n] of [...m].sort((a, b) => a[0].codePointAt(0)! - b[0].codePointAt(0)!)) rows[n] = (rows[n] ?? '') + ch;
-    return rows;
-  };
-  const lit = (rows: string[]) => '[\n' + Array.from(rows, (r) => `  ${JSON.stringify(r ?? '')},`).join('\n') + '\n]';
+  const entries = (sequences: Map<string, string>, countsOnly: Map<string, number>): [string, PackedEntry][] => [
+    ...[...sequences].map(([ch, code]): [string, PackedEntry] => [ch, { count: code.length, code }]),
+    ...[...countsOnly].map(([ch, count]): [string, PackedEntry] => [ch, { count, code: '' }]),
+  ];
+  const packed = (t: PackedTable) =>
+    `{\n  bmp: ${JSON.stringify(t.bmp)},\n  astral: ${JSON.stringify(t.astral)},\n  counts: ${JSON.stringify(t.counts)},\n  codes: ${JSON.stringify(t.codes)},\n}`;
 
   const header = `// GENERATED by scripts/build-stroke-table.ts from cnchar-order (MIT), rime-data-stroke (LGPL-3) and
 // Unihan 15.0 (Unicode licence); see ./README.md. Do not edit by hand: re-run the script.
-// Loaded lazily by core/order/stroke-data.ts; never parse it anywhere else.
+// Read through core/order/packed-table.ts by core/order/stroke-data.ts only.
 `;
   writeFileSync(
     path.join(outDir, 'stroke-table.ts'),
-    `${header}
-/** Index = stroke count; each entry is a run of (character, one code per stroke):
- *  1 横  a 提 | 2 竖  b 竖钩 | 3 撇 | 4 点  d 捺 | e f g h 折 with 1–4 turns | 5 折 (turns unknown). */
-export const STROKE_SEQUENCES: readonly string[] = ${lit(byCount(seq))};
+    `${header}import type { PackedTable } from '../packed-table';
 
-/** 通用规范汉字 without a trustworthy stroke sequence: index = stroke count (Unihan), entry = characters. */
-export const STROKE_COUNT_ONLY: readonly string[] = ${lit(charsByCount(countOnly))};
+/**
+ * The 8105 通用规范汉字 (and the components the build composes them from): stroke count and one code
+ * per stroke (../stroke-shapes.ts): 1 横 a 提 | 2 竖 b 竖钩 | 3 撇 | 4 点 d 捺 | A–Y the 折 shapes in
+ * GF 2001-2001 order, Z 横撇 or 横钩 | h s p n z rime-stroke classes (横类 竖类 撇 点类 折类), shape unknown.
+ */
+export const STROKE_TABLE: PackedTable = ${packed(packTable(entries(seq, countOnly)))};
 
-/** Other CJK characters (URO, Ext. A, compatibility) by Unihan stroke count: count only. */
-export const EXTRA_STROKE_COUNTS: readonly string[] = ${lit(charsByCount(extra))};
+/**
+ * Characters of the 8105 whose count, classes and shapes are identical, each group in the table's
+ * order (GF 3003's stroke relations and structure, which no stroke data holds): the position in the
+ * group is the character's tie rank.
+ */
+export const TIE_GROUPS: readonly string[] = ${JSON.stringify(tieGroups.map((g) => g.join('')))};
+`,
+  );
+  writeFileSync(
+    path.join(outDir, 'stroke-table-extra.ts'),
+    `${header}import type { PackedTable } from '../packed-table';
+
+/**
+ * Characters outside the 8105 (URO, Ext. A, compatibility, Ext. B–H with a modern mainland source):
+ * a rime-stroke class sequence (h 横类 s 竖类 p 撇 n 点类 z 折类) of Unihan's total where there is one
+ * (estimated: checked against no table), else Unihan's total only.
+ */
+export const EXTRA_TABLE: PackedTable = ${packed(packTable(entries(extraSeq, extra)))};
 `,
   );
   writeFileSync(
@@ -402,15 +569,55 @@ export const EXTRA_STROKE_COUNTS: readonly string[] = ${lit(charsByCount(extra))
 export const GENERAL_STANDARD_CHARS = ${JSON.stringify(general.join(''))};
 `,
   );
-  const covered = general.filter((c) => seq.has(c)).length;
-  console.log(
-    `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime} + composed ${composedCount}; count only: ${countOnly.size}; sequences total ${seq.size}; extra counts ${extra.size}`,
+  writeFileSync(
+    path.join(outDir, 'TIES.md'),
+    `<!-- GENERATED by scripts/build-stroke-table.ts: do not edit. -->
+# Ties of GF 3003 rules 1–2 in the 通用规范汉字表, and the rule that breaks each
+
+Adjacent characters of one level with the same stroke count and the same stroke classes. 'shape':
+GF 3003 rule 3 (main shape before variant; 折 in GF 2001-2001 order), at the first stroke whose shape
+differs; 'estimated': one side has rime-stroke data (classes only) or cnchar-order's 横撇/横钩; 'relation':
+identical stroke data, the table's own order (笔画组合关系 and structure) is kept as the tie rank.
+
+${stats.map((l) => `- ${l}`).join('\n')}
+
+| level | pair | rule | strokes |
+|---|---|---|---|
+${tieLines.join('\n')}
+`,
   );
+  const covered = general.filter((c) => seq.has(c)).length;
+  const rimeShapes = general.filter((c) => !shapesKnown(seq.get(c)!)).length;
+  console.log(
+    `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime} + composed ${composedCount}; count only: ${countOnly.size}; sequences total ${seq.size}`,
+  );
+  console.log(`rime codes given their radical's shapes: ${prefixed}`);
+  console.log(`shapes: ${general.length - rimeShapes} with every stroke's shape, ${rimeShapes} with some shape unknown (rime classes or 横撇/横钩); cnchar pairs resolved: ${JSON.stringify(resolved)}`);
+  console.log(`outside the 8105: ${extraSeq.size} with a rime class sequence (estimated), ${extra.size} with the total only`);
   console.log(`count only: ${[...countOnly.keys()].join('') || '(none)'}`);
   console.log(`totals from the table position instead of Unihan: ${unihanOverridden.join(' ')}`);
   console.log(`rime-stroke has the same class sequence for ${rimeAgrees.length} of the ${Object.keys(COMPOSED_FROM_TABLE).length} composed from the table: ${rimeAgrees.join('')}`);
   console.log(`table order: every level in stroke-class order except the ${Object.keys(TABLE_MISPLACED).length} documented misplaced characters`);
+  for (const l of stats) console.log(l);
+  console.log(`tie groups (identical data, table order kept): ${tieGroups.length}; shape order against the table (listed exceptions): ${shapeAgainst.join(' ') || '(none)'}`);
   if (!existsSync(outDir)) throw new Error('no output dir');
+}
+
+const LEVELS: [number, number][] = [[0, 3500], [3500, 6500], [6500, 8105]];
+
+/** 丁 → "横 竖钩" style description of a code. */
+function describeCode(code: string): string {
+  return [...code].map((c) => STROKE_SHAPES[c] ?? c).join(' ');
+}
+
+/** Where two codes of the same classes first differ in shape, e.g. "stroke 1: 横折 < 横撇或横钩". */
+function firstShapeDifference(a: string, b: string): string {
+  const ra = shapeRanksOfCode(a);
+  const rb = shapeRanksOfCode(b);
+  for (let i = 0; i < ra.length; i++) {
+    if (ra[i] !== rb[i]) return `stroke ${i + 1}: ${STROKE_SHAPES[a[i]]} ${ra[i] < rb[i] ? '<' : '>'} ${STROKE_SHAPES[b[i]]}`;
+  }
+  return 'identical';
 }
 
 main();

@@ -1,10 +1,11 @@
 // Personal-name ordering for official lists: 按姓氏笔画为序 (GF 3003 per character, surname first,
 // then the given name), and pinyin order with surname readings. It knows Chinese naming conventions
-// (compound surnames, the single-character-given-name blank, ethnic names with a middle dot, Latin
-// names after Chinese ones). It must never drop or silently misplace a name: every Han character
-// without stroke data is returned in `unknownChars`.
+// (compound surnames, the single-character-given-name blank, ethnic names with a middle dot compared
+// character by character with the dot ignored, Latin names after Chinese ones). It must never drop
+// or silently misplace a name: every Han character without checked stroke data is returned in
+// `unknownChars` (`estimatedChars`: those of them that still had an estimated stroke sequence).
 import { pinyin } from 'pinyin-pro';
-import { BLANK_KEY, DOT_KEY, charEntry, compareKeyArrays } from './stroke-compare';
+import { BLANK_KEY, charEntry, compareKeyArrays } from './stroke-compare';
 import { isHan } from './stroke-data';
 
 /** 复姓 compared as one surname (character by character). Editable by passing `compoundSurnames`. */
@@ -16,10 +17,15 @@ export const COMPOUND_SURNAMES: readonly string[] = [
   '仲孙', '叔孙', '即墨', '鲜于', '第五', '南门', '呼衍', '爱新觉罗',
 ];
 
-/** Middle dots used in transcribed ethnic and foreign names. */
-export const NAME_DOTS = /[·・•‧･]/u;
-const DOT_CHARS = '·・•‧･';
-const NAME_DOTS_ALL = /[·・•‧･]/gu;
+/**
+ * Separators written in transcribed ethnic and foreign names (艾力更·依明巴海): the middle dot and its
+ * look-alikes (・ • ‧ ･ ∙ ⋅ Greek ano teleia ．), and a full stop, hyphen or dash between two Han characters
+ * (努尔.白克力, 艾力更-依明巴海).
+ * Official lists compare such a name character by character with the separator IGNORED, like any other
+ * name: 艾力更·依明巴海 comes before 艾爱国 because 力 (2 strokes) precedes 爱 (10).
+ */
+export const NAME_DOTS = /[·・•‧･∙⋅·．]|(?<=\p{Script=Han})[-‐‑–—－.](?=\p{Script=Han})/u;
+const NAME_DOTS_ALL = new RegExp(NAME_DOTS.source, 'gu');
 /** Spaces that clerks put inside two-character names to pad them ("王　伟"). */
 const SPACES = /[\s\u3000\u00a0]+/gu;
 
@@ -47,6 +53,11 @@ export function cleanName(name: string): string {
   return name.normalize('NFC').replace(NAME_NOTE, '').replace(SPACES, '');
 }
 
+/** The characters a dotted name is compared by: the name with its separators removed. */
+export function undottedName(name: string): string {
+  return cleanName(name).replace(NAME_DOTS_ALL, '');
+}
+
 export function splitName(name: string, compound: readonly string[] = COMPOUND_SURNAMES): NameParts {
   const clean = cleanName(name);
   const first = [...clean][0] ?? '';
@@ -55,7 +66,13 @@ export function splitName(name: string, compound: readonly string[] = COMPOUND_S
     const latin = name.normalize('NFC').replace(/[（(][^）)]*[）)]/gu, '').trim().replace(/\s+/gu, ' ');
     return { clean: latin, kind: 'latin', surname: '', given: latin };
   }
-  if (NAME_DOTS.test(clean)) return { clean, kind: 'dotted', surname: clean, given: '' };
+  // A transcribed name (维吾尔、哈萨克、蒙古 …) has no surname in the Han sense: it is compared character
+  // by character with the dots dropped. Its first character takes the surname position so that it
+  // interleaves with Han names of the same first character (艾力更·依明巴海 between 艾丁 and 艾爱国).
+  if (NAME_DOTS.test(clean)) {
+    const chars = [...clean.replace(NAME_DOTS_ALL, '')];
+    return { clean, kind: 'dotted', surname: chars[0], given: chars.slice(1).join('') };
+  }
   const chars = [...clean];
   // A compound surname only when something follows it (a two-character 欧阳 alone is surname 欧 + 阳).
   const cs = compound.find((s) => clean.startsWith(s) && chars.length > [...s].length);
@@ -74,18 +91,20 @@ export interface NameKey {
 }
 
 export interface KeyContext {
+  /** Han characters not ordered by a checked sequence (estimated, count only, or nothing known). */
   unknown: Set<string>;
+  /** The subset of `unknown` with an estimated class sequence (outside the 8105, rime-stroke data). */
+  estimated?: Set<string>;
 }
 
 function keysOf(text: string, ctx?: KeyContext): string[] {
   const out: string[] = [];
   for (const ch of text) {
-    if (DOT_CHARS.includes(ch)) {
-      out.push(DOT_KEY);
-      continue;
-    }
     const e = charEntry(ch);
-    if (ctx && e.info.source !== 'sequence' && isHan(ch)) ctx.unknown.add(ch);
+    if (ctx && e.info.source !== 'sequence' && isHan(ch)) {
+      ctx.unknown.add(ch);
+      if (e.info.source === 'estimated') ctx.estimated?.add(ch);
+    }
     out.push(e.key);
   }
   return out;
@@ -96,6 +115,9 @@ export function nameKey(name: string, opts: NameOptions = {}, ctx?: KeyContext):
   if (parts.kind === 'latin') return { group: 1, surname: [], given: [], latin: parts.clean, text: name };
   const surname = keysOf(parts.surname, ctx);
   let given = keysOf(parts.given, ctx);
+  // The single-given-name blank (田富 before 田大利) applies to every two-character Han name, also to a
+  // name without a surname (蒙古 names such as 乌兰 are printed 乌　兰 and sorted the same way): the
+  // list cannot tell them apart. It never applies to a dotted name, whose characters are compared as written.
   if ((opts.givenNameBlank ?? true) && parts.kind === 'han' && given.length === 1) given = [BLANK_KEY, given[0]];
   return { group: 0, surname, given, latin: '', text: name };
 }
@@ -115,16 +137,21 @@ export function compareNamesByStroke(a: string, b: string, opts: NameOptions = {
 
 export interface SortResult<T> {
   sorted: T[];
-  /** Han characters that had no stroke sequence (sorted by their total only, or last): show these. */
+  /**
+   * Han characters outside the checked table: ordered by an estimated class sequence (see
+   * `estimatedChars`), by their total only, or last. Show these to the clerk.
+   */
   unknownChars: string[];
+  /** Those of `unknownChars` ordered by an estimated stroke sequence (rime-stroke classes, Unihan total). */
+  estimatedChars: string[];
 }
 
 /** Sorts items by the stroke order of the name `nameOf` gives (stable for equal names). */
 export function sortByStroke<T>(items: readonly T[], nameOf: (t: T) => string, opts: NameOptions = {}): SortResult<T> {
-  const ctx: KeyContext = { unknown: new Set() };
+  const ctx: KeyContext = { unknown: new Set(), estimated: new Set() };
   const keyed = items.map((item, i) => ({ item, i, key: nameKey(nameOf(item), opts, ctx) }));
   keyed.sort((x, y) => compareNameKeys(x.key, y.key) || x.i - y.i);
-  return { sorted: keyed.map((k) => k.item), unknownChars: [...ctx.unknown] };
+  return { sorted: keyed.map((k) => k.item), unknownChars: [...ctx.unknown], estimatedChars: [...ctx.estimated!] };
 }
 
 export function sortNamesByStroke(names: readonly string[], opts: NameOptions = {}): SortResult<string> {
@@ -163,10 +190,10 @@ export function comparePinyinKeys(a: PinyinKey, b: PinyinKey): number {
 }
 
 export function sortByPinyin<T>(items: readonly T[], nameOf: (t: T) => string, opts: NameOptions = {}): SortResult<T> {
-  const ctx: KeyContext = { unknown: new Set() };
+  const ctx: KeyContext = { unknown: new Set(), estimated: new Set() };
   const keyed = items.map((item, i) => ({ item, i, key: pinyinKey(nameOf(item), opts, ctx) }));
   keyed.sort((x, y) => comparePinyinKeys(x.key, y.key) || x.i - y.i);
-  return { sorted: keyed.map((k) => k.item), unknownChars: [...ctx.unknown] };
+  return { sorted: keyed.map((k) => k.item), unknownChars: [...ctx.unknown], estimatedChars: [...ctx.estimated!] };
 }
 
 export function sortNamesByPinyin(names: readonly string[], opts: NameOptions = {}): SortResult<string> {

@@ -22,8 +22,10 @@ export interface SortSectionOptions {
 export interface SortSectionResult {
   /** The section's submission ids in their new order (same ids, same count). */
   items: string[];
-  /** Han characters sorted by total strokes only (no stroke sequence known): show them to the user. */
+  /** Han characters outside the checked table (estimated sequence or total only): show them to the user. */
   unknownChars: string[];
+  /** Those of unknownChars that still had an estimated stroke sequence. */
+  estimatedChars: string[];
 }
 
 /** Who an item is "by", for ordering. */
@@ -80,14 +82,14 @@ export function sortSection(session: Session, sectionId: string, rule: SortRule,
     fixed[index] = pinned;
     if (!pinned) movable.push({ id, index, sub: sub!, author: itemAuthor(sub!, members) });
   });
-  const ctx: KeyContext = { unknown: new Set() };
+  const ctx: KeyContext = { unknown: new Set(), estimated: new Set() };
   const ordered = orderEntries(movable, rule, session, opts, ctx);
   const items: string[] = [];
   let next = 0;
   section.items.forEach((id, index) => {
     items.push(fixed[index] ? id : ordered[next++].id);
   });
-  return { items, unknownChars: [...ctx.unknown] };
+  return { items, unknownChars: [...ctx.unknown], estimatedChars: [...ctx.estimated!] };
 }
 
 function orderEntries(entries: Entry[], rule: SortRule, session: Session, opts: SortSectionOptions, ctx: KeyContext): Entry[] {

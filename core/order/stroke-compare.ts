@@ -2,30 +2,36 @@
 // key per character so that sorting many names stays cheap:
 //   1. fewer total strokes first;
 //   2. stroke by stroke in writing order, by class 横 < 竖 < 撇 < 点 < 折;
-//   3. finer rule where the data has shapes: main shape before its variant (横<提, 竖<竖钩, 点<捺)
-//      and, for 折, fewer turns first (compared over the whole sequence after rule 2);
-//   4. code point, as a stable tie-break (the standard's structure rule is not modelled).
+//   3. then, over the whole sequence again, the shapes: main shape before its variant (横<提, 竖<竖钩,
+//      点<捺) and the 折 shapes by number of turns, then in GF 2001-2001 order (./stroke-shapes.ts);
+//   4. then the stroke relations and structure (相离 < 相接 < 相交 …), which no stroke data holds: for
+//      characters of the 8105 with identical data, the 通用规范汉字表's own order (the tie rank);
+//   5. code point, as a last stable tie-break.
 // It never uses ICU's stroke collation (wrong for this standard). Characters without a stroke
 // sequence sort by their total after those with one, and are reported by the callers.
 import { strokeInfo, type StrokeInfo } from './stroke-data';
+import { CODE_CLASS, CODE_SHAPE_RANK } from './stroke-shapes';
 
-const CLASS_OF: Record<string, string> = { '1': '1', a: '1', '2': '2', b: '2', '3': '3', '4': '4', d: '4', e: '5', f: '5', g: '5', h: '5', '5': '5' };
-const SUB_OF: Record<string, string> = { '1': '0', a: '1', '2': '0', b: '1', '3': '0', '4': '0', d: '1', e: '1', f: '2', g: '3', h: '4', '5': '0' };
+/** Per code unit of a stroke code: its class digit and its shape rank (arrays: cheaper than objects). */
+const CLASS_AT: string[] = [];
+const RANK_AT: string[] = [];
+for (const [c, cls] of Object.entries(CODE_CLASS)) {
+  CLASS_AT[c.charCodeAt(0)] = cls;
+  RANK_AT[c.charCodeAt(0)] = CODE_SHAPE_RANK[c];
+}
 
 const cpHex = (ch: string) => ch.codePointAt(0)!.toString(16).padStart(6, '0');
 const pad2 = (n: number) => String(Math.min(n, 99)).padStart(2, '0');
 
 /** Key of a blank position (the single-character given-name convention): before every character. */
 export const BLANK_KEY = '';
-/** Key of a middle dot in an ethnic name (·): after a blank, before every character. */
-export const DOT_KEY = '#';
 
 const cache = new Map<string, { key: string; info: StrokeInfo }>();
 
 /**
  * A string whose plain (code unit) ordering is the GF 3003 ordering of single characters.
- * Layout: 2-digit count, classes, subranks, code point; count-only characters get '9' after the
- * count (after every known sequence of that count); characters with no data at all sort last.
+ * Layout: 2-digit count, classes, shape ranks, tie rank, code point; count-only characters get '9'
+ * after the count (after every known sequence of that count); characters with no data at all sort last.
  */
 export function charSortKey(ch: string): string {
   return charEntry(ch).key;
@@ -36,14 +42,15 @@ export function charEntry(ch: string): { key: string; info: StrokeInfo } {
   if (e) return e;
   const info = strokeInfo(ch);
   let key: string;
-  if (info.source === 'sequence') {
+  if (info.code) {
     let cls = '';
     let sub = '';
-    for (const c of info.code) {
-      cls += CLASS_OF[c];
-      sub += SUB_OF[c];
+    for (let i = 0; i < info.code.length; i++) {
+      const k = info.code.charCodeAt(i);
+      cls += CLASS_AT[k];
+      sub += RANK_AT[k];
     }
-    key = pad2(info.count) + cls + sub + cpHex(ch);
+    key = pad2(info.count) + cls + sub + String.fromCharCode(48 + info.tieRank) + cpHex(ch);
   } else if (info.source === 'count') key = pad2(info.count) + '9' + cpHex(ch);
   else key = '~' + cpHex(ch);
   e = { key, info };

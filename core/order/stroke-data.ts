@@ -1,8 +1,13 @@
 // Stroke data access: total strokes and the stroke sequence of one character, from the generated
-// table in ./data (parsed once, on first use). It answers questions about single characters only;
-// ordering rules live in ./stroke-compare. It must never guess: a character without a sequence says
-// so (source 'count' or 'none') so the caller can report it.
-import { EXTRA_STROKE_COUNTS, STROKE_COUNT_ONLY, STROKE_SEQUENCES } from './data/stroke-table';
+// tables in ./data. The 8105 通用规范汉字 are parsed on first use (a few ms); the much larger table of
+// other characters (URO, Ext. A, name characters of Ext. B–H) only when a character outside the 8105
+// is first looked up. It answers questions about single characters only; ordering rules live in
+// ./stroke-compare. It must never guess silently: a character without a checked sequence says so
+// (source 'estimated', 'count' or 'none') so the caller can report it.
+import { STROKE_TABLE, TIE_GROUPS } from './data/stroke-table';
+import { EXTRA_TABLE } from './data/stroke-table-extra';
+import { readPacked, type PackedReader } from './packed-table';
+import { CODE_CLASS, CODE_SHAPE_RANK, STROKE_SHAPES } from './stroke-shapes';
 
 /** 横 1, 竖 2, 撇 3, 点 4, 折 5 (GF 3003 / GB13000.1 笔顺规范 classes). */
 export type StrokeClass = 1 | 2 | 3 | 4 | 5;
@@ -11,46 +16,35 @@ export interface StrokeInfo {
   char: string;
   /** Total strokes (from the sequence, else Unihan kTotalStrokes); 0 when unknown. */
   count: number;
-  /** One code per stroke, see CODE_CLASS; '' when no sequence is known. */
+  /** One code per stroke (see ./stroke-shapes.ts); '' when no sequence is known. */
   code: string;
-  /** 'sequence': full stroke order known; 'count': only the total; 'none': nothing known. */
-  source: 'sequence' | 'count' | 'none';
+  /**
+   * 'sequence': full stroke order, checked against the 通用规范汉字表's order (the 8105);
+   * 'estimated': a class sequence from rime-stroke for a character outside the 8105, checked against
+   * no table (ordered by it, but reported); 'count': only Unihan's total; 'none': nothing known.
+   */
+  source: 'sequence' | 'estimated' | 'count' | 'none';
+  /** Position among characters of identical stroke data, in the table's order (0 for most). */
+  tieRank: number;
 }
 
-/** Per-stroke code → class. a 提, b 竖钩, d 捺 are variants; e–h are 折 with 1–4 turns; 5 折 (turns unknown). */
-const CODE_CLASS: Record<string, StrokeClass> = { '1': 1, a: 1, '2': 2, b: 2, '3': 3, '4': 4, d: 4, e: 5, f: 5, g: 5, h: 5, '5': 5 };
-/** Per-stroke code → rank inside its class: main shape 0 before its variant; fewer turns first for 折. */
-const CODE_SUBRANK: Record<string, number> = { '1': 0, a: 1, '2': 0, b: 1, '3': 0, '4': 0, d: 1, e: 1, f: 2, g: 3, h: 4, '5': 0 };
-
-let sequences: Map<string, string> | undefined;
-let counts: Map<string, number> | undefined;
-
-function load(): void {
-  if (sequences && counts) return;
-  const seq = new Map<string, string>();
-  STROKE_SEQUENCES.forEach((row, n) => {
-    if (!row) return;
-    const cps = [...row];
-    for (let i = 0; i + n < cps.length; i += n + 1) seq.set(cps[i], cps.slice(i + 1, i + 1 + n).join(''));
-  });
-  const cnt = new Map<string, number>();
-  const addCounts = (rows: readonly string[]) =>
-    rows.forEach((row, n) => {
-      for (const ch of row ?? '') if (!cnt.has(ch)) cnt.set(ch, n);
-    });
-  addCounts(STROKE_COUNT_ONLY);
-  addCounts(EXTRA_STROKE_COUNTS);
-  sequences = seq;
-  counts = cnt;
-}
+let main: PackedReader | undefined;
+let ties: Map<string, number> | undefined;
+let extra: PackedReader | undefined;
 
 export function strokeInfo(char: string): StrokeInfo {
-  load();
-  const code = sequences!.get(char);
-  if (code !== undefined) return { char, count: code.length, code, source: 'sequence' };
-  const n = counts!.get(char);
-  if (n !== undefined) return { char, count: n, code: '', source: 'count' };
-  return { char, count: 0, code: '', source: 'none' };
+  if (!main) {
+    main = readPacked(STROKE_TABLE);
+    ties = new Map();
+    for (const group of TIE_GROUPS) [...group].forEach((ch, i) => ties!.set(ch, i));
+  }
+  const e = main.get(char);
+  if (e) return { char, count: e.count, code: e.code, source: e.code ? 'sequence' : 'count', tieRank: ties!.get(char) ?? 0 };
+  if (!isHan(char)) return { char, count: 0, code: '', source: 'none', tieRank: 0 };
+  extra ??= readPacked(EXTRA_TABLE);
+  const x = extra.get(char);
+  if (x) return { char, count: x.count, code: x.code, source: x.code ? 'estimated' : 'count', tieRank: 0 };
+  return { char, count: 0, code: '', source: 'none', tieRank: 0 };
 }
 
 /** Total strokes of a character (0 when unknown). */
@@ -63,9 +57,14 @@ export function strokeClasses(char: string): string {
   return [...strokeInfo(char).code].map((c) => CODE_CLASS[c]).join('');
 }
 
-/** Subranks per stroke (main shape 0, variant 1; 折 by turns), same length as strokeClasses. */
+/** Shape ranks per stroke (see CODE_SHAPE_RANK), same length as strokeClasses. */
 export function strokeSubranks(char: string): string {
-  return [...strokeInfo(char).code].map((c) => CODE_SUBRANK[c]).join('');
+  return [...strokeInfo(char).code].map((c) => CODE_SHAPE_RANK[c]).join('');
+}
+
+/** The stroke shapes in writing order, e.g. 丁 → ['横', '竖钩']; rime data gives classes (横类 …). */
+export function strokeShapes(char: string): string[] {
+  return [...strokeInfo(char).code].map((c) => STROKE_SHAPES[c]);
 }
 
 /** Whether the character is a Han ideograph (the only kind stroke order applies to). */

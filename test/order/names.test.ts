@@ -1,7 +1,7 @@
 // Name order for official lists (按姓氏笔画为序) and pinyin order with surname readings. The expected
 // lists are built by hand; each neighbouring pair is justified by stroke counts and classes.
 import { describe, expect, it } from 'vitest';
-import { compareNamesByStroke, sortNamesByPinyin, sortNamesByStroke, splitName } from '../../core/order';
+import { compareNamesByStroke, sortNamesByPinyin, sortNamesByStroke, splitName, undottedName } from '../../core/order';
 
 const shuffle = <T>(xs: T[]) => xs.map((x, i) => ({ x, k: (i * 7919) % 101 })).sort((a, b) => a.k - b.k).map((p) => p.x);
 
@@ -69,10 +69,39 @@ describe('姓氏笔画 order of a standing-committee list', () => {
     expect(sortNamesByStroke(['买买提·吐尔逊', '买买提·艾力']).sorted).toEqual(['买买提·艾力', '买买提·吐尔逊']);
   });
 
-  it('reports characters with no stroke sequence, never silently', () => {
-    const r = sortNamesByStroke(['王勇', '劉明', '田富']);
-    expect(r.unknownChars).toEqual(['劉']);
-    expect(r.sorted).toHaveLength(3);
+  it('compares a dotted name character by character with the dot ignored (issue 15)', () => {
+    // 艾力更·依明巴海 vs 艾爱国: second characters 力 (2 strokes) < 爱 (10)
+    expect(sortNamesByStroke(['艾爱国', '艾力更·依明巴海']).sorted).toEqual(['艾力更·依明巴海', '艾爱国']);
+    // … and 艾丁 (丁 2 横 竖钩) before 艾力更 (力 2 横折钩 撇): the dotted name interleaves with Han names
+    expect(sortNamesByStroke(['艾爱国', '艾力更·依明巴海', '艾丁山']).sorted).toEqual(['艾丁山', '艾力更·依明巴海', '艾爱国']);
+    // Every spelling of the dot sorts to the same place (then the text decides, stably)
+    for (const dot of ['•', '‧', '・', '．', '-', '－', '∙', '.', '\u0387']) {
+      const name = `艾力更${dot}依明巴海`;
+      expect(splitName(name)).toMatchObject({ kind: 'dotted', surname: '艾', given: '力更依明巴海' });
+      expect(sortNamesByStroke(['艾爱国', name, '艾丁山']).sorted, dot).toEqual(['艾丁山', name, '艾爱国']);
+    }
+    expect(undottedName('买买提·艾力（维吾尔族）')).toBe('买买提艾力');
+    // A hyphen or full stop between Latin letters is not a name dot
+    expect(splitName('Jean-Luc').kind).toBe('latin');
+    expect(splitName('王.').kind).toBe('han');
+  });
+
+  it('applies the single-given-name blank to two-character names with or without a surname, never to dotted names', () => {
+    // 巴赫 (a two-character name, no matter that 巴 is not a surname here) takes the blank: before 巴特尔.
+    expect(sortNamesByStroke(['巴特尔', '巴赫']).sorted).toEqual(['巴赫', '巴特尔']);
+    // Actual characters: 特 (10) < 赫 (14)
+    expect(sortNamesByStroke(['巴特尔', '巴赫'], { givenNameBlank: false }).sorted).toEqual(['巴特尔', '巴赫']);
+    // A dotted name of two characters is compared as written: 阿·吉 (吉 6) after 阿大利 (大 3) …
+    expect(sortNamesByStroke(['阿·吉', '阿大利']).sorted).toEqual(['阿大利', '阿·吉']);
+    // … while the Han name 阿吉 takes the blank and comes first.
+    expect(sortNamesByStroke(['阿吉', '阿大利']).sorted).toEqual(['阿吉', '阿大利']);
+  });
+
+  it('reports characters outside the checked table, never silently', () => {
+    const r = sortNamesByStroke(['王勇', '劉明', '田富', '张熺']);
+    expect(r.unknownChars.sort()).toEqual(['劉', '熺'].sort());
+    expect(r.estimatedChars.sort()).toEqual(['劉', '熺'].sort()); // both have an estimated sequence
+    expect(r.sorted).toHaveLength(4);
   });
 });
 

@@ -1,6 +1,6 @@
 // GF 3003 character order: known pairs from the standard's principles, each justified by its strokes.
 import { describe, expect, it } from 'vitest';
-import { compareChars, strokeClasses, strokeCount, strokeInfo } from '../../core/order';
+import { compareChars, strokeClasses, strokeCount, strokeInfo, strokeShapes } from '../../core/order';
 
 const before = (a: string, b: string) => expect(compareChars(a, b), `${a} should come before ${b}`).toBeLessThan(0);
 
@@ -51,10 +51,17 @@ describe('stroke data', () => {
     expect(strokeClasses('𬸘')).toBe('1' + strokeClasses('日') + strokeClasses('女') + '5' + strokeClasses('鸟'));
   });
 
-  it('reports characters without a sequence instead of guessing', () => {
-    const i = strokeInfo('劉'); // traditional form outside the 8105: Unihan's total only
-    expect(i.source).toBe('count');
+  it('says which characters have only an estimated sequence, a total, or nothing', () => {
+    // Traditional form outside the 8105: rime-stroke classes of Unihan's total (15), not checked
+    // against a table: 'estimated' (撇 折 点 折 … of 丣 金 刂).
+    const i = strokeInfo('劉');
+    expect(i.source).toBe('estimated');
     expect(i.count).toBe(15);
+    expect(strokeClasses('劉')).toBe('354533411243122');
+    expect(strokeInfo('熺').source).toBe('estimated'); // the issue's example: 火 + 喜, 16
+    expect(strokeInfo('熺').count).toBe(16);
+    expect(strokeInfo('㓸')).toMatchObject({ source: 'count', count: 12, code: '' }); // Ext. A, no rime code of Unihan's total
+    expect(strokeInfo('𠀾').source).toBe('none'); // Ext. B with no modern mainland source: not carried
     expect(strokeInfo('A').source).toBe('none');
   });
 });
@@ -81,16 +88,54 @@ describe('GF 3003 comparator', () => {
     before('十', '丁');
   });
 
-  it('falls back to the code point for identical stroke data, so the order is total and stable', () => {
-    expect(strokeClasses('田')).toBe(strokeClasses('由'));
-    expect(Math.sign(compareChars('田', '由'))).toBe(Math.sign('田'.codePointAt(0)! - '由'.codePointAt(0)!));
+  it('then the 折 shapes: by turns, then in GF 2001-2001 order (as the 通用规范汉字表 does)', () => {
+    before('巴', '孔'); // 横折 竖 横 竖弯钩 vs 横撇/横钩 竖钩 提 竖弯钩: stroke 1 横折 < 横撇 (same turns, GF 2001 order)
+    before('衣', '次'); // 点 横 … vs 点 提 …: stroke 2 横 < 提 (main shape before its variant)
+    before('山', '巾'); // 竖折 (1 turn) < 横折钩 (2 turns)
+    before('匕', '几'); // 竖弯钩 (2) < 横折弯钩 (3)
+    before('驳', '纵'); // 马's 横折 < 纟's 撇折 (both 1 turn; GF 2001 order)
+    before('久', '么'); // 横撇 < 撇折
+    before('议', '必'); // 横折提 < 卧钩
+    expect(strokeShapes('那')).toEqual(['横折钩', '横', '横', '撇', '横撇弯钩', '竖']);
+    expect(strokeShapes('乃')).toEqual(['横折折折钩', '撇']);
+    expect(strokeShapes('心')).toEqual(['点', '卧钩', '点', '点']);
+    expect(strokeShapes('我')[4]).toBe('斜钩');
+    expect(strokeShapes('风')[1]).toBe('横斜钩');
+    expect(strokeShapes('九')[1]).toBe('横折弯钩');
+    expect(strokeShapes('凹')[1]).toBe('横折折');
+    expect(strokeShapes('没')[4]).toBe('横折弯');
+    expect(strokeShapes('专')[2]).toBe('竖折撇');
+    expect(strokeShapes('鼎')[5]).toBe('竖折折');
+    expect(strokeShapes('写')[1]).toBe('横钩');
+    expect(strokeShapes('买')[0]).toBe('横钩');
+    expect(strokeShapes('又')).toEqual(['横撇', '捺']);
+    expect(strokeShapes('夕')[1]).toBe('横撇');
+    expect(strokeShapes('水')[1]).toBe('横撇');
+    expect(strokeShapes('欠')[1]).toBe('横撇或横钩'); // the source does not tell, and no rule decides it
+    // rime-stroke data (classes only) takes its radical's shapes: 汭 = 氵 (点 点 提) + 内
+    expect(strokeShapes('汭').slice(0, 3)).toEqual(['点', '点', '提']);
+    expect(strokeShapes('䌹').slice(0, 3)).toEqual(['撇折', '撇折', '提']);
+  });
+
+  it('orders identical stroke data by the table (stroke relations, structure), then the code point', () => {
+    expect(strokeInfo('曰').code).toBe(strokeInfo('日').code);
+    before('曰', '日'); // by code point 日 (U+65E5) would be first; the table puts 曰 first
+    before('八', '人');
+    before('人', '入');
+    before('己', '已');
+    before('已', '巳');
     expect(compareChars('田', '田')).toBe(0);
   });
 
-  it('sorts a count-only character after known ones of the same count, and unknown characters last', () => {
+  it('sorts an estimated sequence by its classes, a count-only character after known ones of its count, unknown characters last', () => {
     expect(strokeCount('劉')).toBe(15);
     expect(compareChars('劉', '龠')).toBeLessThan(0); // 龠 has 17 strokes
-    expect(compareChars('劉', '镇')).toBeGreaterThan(0); // 镇 has 15 strokes and a sequence
+    expect(compareChars('劉', '镇')).toBeGreaterThan(0); // 镇 (15) starts 撇 横, 劉 (15, estimated) 撇 折
+    expect(compareChars('德', '劉')).toBeLessThan(0); // 德 (15) starts 撇 撇 < 撇 折
+    expect(compareChars('劉', '熟')).toBeLessThan(0); // 熟 (15) starts 点
+    expect(strokeInfo('㓸').source).toBe('count');
+    expect(compareChars('喆', '㓸')).toBeLessThan(0); // 12 strokes: a sequence before a bare total
+    expect(compareChars('㓸', '犇')).toBeGreaterThan(0);
     expect(compareChars('A', '龠')).toBeGreaterThan(0);
   });
 

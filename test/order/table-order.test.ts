@@ -3,9 +3,10 @@
 // principle), so every adjacent pair of the table must come out of compareChars in the table's order,
 // except the documented exceptions below. Checks real generated data, all 8,105 characters.
 import { describe, expect, it } from 'vitest';
-import { compareChars, strokeClasses, strokeInfo } from '../../core/order';
+import { compareChars, strokeClasses, strokeInfo, strokeSubranks } from '../../core/order';
 import { GENERAL_STANDARD_CHARS } from '../../core/order/data/general-standard-chars';
-import { TABLE_MISPLACED } from '../../core/order/data/table-order-exceptions';
+import { SHAPE_ORDER_EXCEPTIONS, TABLE_MISPLACED } from '../../core/order/data/table-order-exceptions';
+import { TIE_GROUPS } from '../../core/order/data/stroke-table';
 
 const ALL = [...GENERAL_STANDARD_CHARS];
 const LEVELS: [string, number, number][] = [
@@ -15,26 +16,6 @@ const LEVELS: [string, number, number][] = [
 ];
 /** Count then classes: GF 3003 rules 1 and 2 only. */
 const classKey = (ch: string) => String(strokeInfo(ch).count).padStart(2, '0') + strokeClasses(ch);
-
-/**
- * Adjacent pairs with the same count and classes where the finer rule (main shape before variant, 折
- * with fewer turns first, then the code point) gives the other order. The table decides these by a
- * finer rule our data cannot express; each with its reason.
- */
-const FINER_RULE_EXCEPTIONS: Record<string, string> = {
-  久么: '横撇 before 撇折 in the table; our 折 rank is the number of turns (both 1), then 捺 > 点',
-  议必: '横折提 (2 turns) before 卧钩 (1 turn): the table ranks 折 by their first segment (横 first)',
-  没沟: '横折弯/横撇 vs 横折钩/撇折 (same turns); the table follows the first segment (横撇 before 撇折)',
-  驳纵: '马 (横折, 竖折折钩, 提) before 纟 (撇折, 撇折, 提): the table ranks 折 by first segment, ours by turns',
-  驶织: 'as 驳纵 (马 before 纟)',
-  骆络: 'as 驳纵 (马 before 纟)',
-  骗编: 'as 驳纵 (马 before 纟)',
-  骠缥: 'as 驳纵 (马 before 纟)',
-  '𬳶䌹': 'as 驳纵 (马 before 纟)',
-  苊苉: '苉 is rime data (折 without turns ranks first); 苊 has 横折弯钩 twice',
-  '𬇙汭': '汭 is rime data (提 written as 横 ranks first); the table puts 𬇙 (氵 with 提) first',
-  哒昤: '昤 is rime data (折 without turns, 点 for 捺); shapes differ only in granularity',
-};
 
 interface LevelCheck {
   pairs: number;
@@ -56,8 +37,8 @@ function checkLevel(from: number, to: number): LevelCheck {
     const kb = classKey(b);
     if (ka > kb) r.classOrderViolations.push(a + b);
     if (ka === kb) r.classTies++;
+    if (ka === kb && strokeSubranks(a) === strokeSubranks(b)) r.sameData.push(a + b);
     if (compareChars(a, b) < 0) r.agree++;
-    else if (strokeInfo(a).code === strokeInfo(b).code) r.sameData.push(a + b);
     else if (ka === kb) r.finerDisagree.push(a + b);
   }
   return r;
@@ -81,22 +62,34 @@ describe('GF 3003 comparator against the 通用规范汉字表 order (kTGH)', ()
     expect(misplaced.length).toBeLessThanOrEqual(2);
   });
 
-  it('differs from the table on finer rules only in the listed pairs, and on identical data only by code point', () => {
+  it('breaks ties by shape (GF 3003 rule 3, 折 by turns then GF 2001-2001) against the table only in the listed pairs', () => {
     const finer = results.flatMap((r) => r.finerDisagree);
-    expect(finer.sort()).toEqual(Object.keys(FINER_RULE_EXCEPTIONS).sort());
-    // Identical stroke data: the table uses 笔画组合关系 and structure (八 before 人, 工 before 土),
-    // which the data does not hold; the comparator falls back to the code point there.
-    for (const pair of results.flatMap((r) => r.sameData)) {
+    expect(finer.sort()).toEqual(Object.keys(SHAPE_ORDER_EXCEPTIONS).sort());
+    expect(finer.length).toBeLessThanOrEqual(3);
+  });
+
+  it('orders identical stroke data (八 人, 工 土, 日 曰) by the tie rank, in the table order', () => {
+    const same = results.flatMap((r) => r.sameData);
+    expect(same.length).toBeGreaterThan(40);
+    for (const pair of same) {
       const [a, b] = [...pair];
-      expect(strokeInfo(a).code).toBe(strokeInfo(b).code);
-      expect(a.codePointAt(0)!).toBeGreaterThan(b.codePointAt(0)!);
+      expect(compareChars(a, b), pair).toBeLessThan(0);
+      expect(strokeInfo(b).tieRank, pair).toBeGreaterThan(strokeInfo(a).tieRank);
     }
-    expect(results.reduce((n, r) => n + r.sameData.length, 0)).toBeLessThanOrEqual(40);
+    // Every tie group is a run of characters with identical count, classes and shapes.
+    for (const g of TIE_GROUPS) {
+      const chars = [...g];
+      for (const ch of chars) expect(strokeSubranks(ch) + strokeClasses(ch), g).toBe(strokeSubranks(chars[0]) + strokeClasses(chars[0]));
+    }
+    // By code point 日 (U+65E5) would come first; the table puts 曰 (U+66F0) first, and so does the tie rank.
+    expect(compareChars('曰', '日')).toBeLessThan(0);
+    expect(compareChars('八', '人')).toBeLessThan(0);
+    expect(compareChars('工', '土')).toBeLessThan(0);
   });
 
   it('lists only pairs that are adjacent in the table and still disagree (the list cannot rot)', () => {
     const chars = ALL.filter((ch) => !TABLE_MISPLACED[ch]);
-    for (const pair of Object.keys(FINER_RULE_EXCEPTIONS)) {
+    for (const pair of Object.keys(SHAPE_ORDER_EXCEPTIONS)) {
       const [a, b] = [...pair];
       expect(chars.indexOf(b) - chars.indexOf(a), pair).toBe(1);
       expect(compareChars(a, b), pair).toBeGreaterThan(0);
