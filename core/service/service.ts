@@ -23,6 +23,7 @@ import { dossierOrder } from '../print/handouts';
 import { tocAuthor } from '../model/dossier';
 import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
+import { keepImportReports, submissionBulk } from './submission-bulk';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
 import { IMAGE_INFO_CODES } from '../read/image-messages';
@@ -800,7 +801,9 @@ export function createService(ports: Ports): Service {
     'history.state': async (i) => owner.read(i.sessionId, (st) => ok(st.history.state())),
     'history.undo': async (i) => owner.step(i, 'undo'),
     'history.redo': async (i) => owner.step(i, 'redo'),
+    ...submissionBulk({ ports, owner, sorter }),
   };
+  keepImportReports(h, ports);
 
   return {
     handlers: h,
