@@ -84,7 +84,7 @@ export function TrashButton() {
           dataSource={trash}
           rowSelection={{ selectedRowKeys: picked, onChange: (k) => setPicked(k.map(String)) }}
           columns={[
-            { title: '标题', render: (_v, t) => <span style={{ wordBreak: 'break-all' }}>{t.submission.title}</span> },
+            { title: '标题', render: (_v, t) => <span style={{ overflowWrap: 'anywhere' }}>{t.submission.title}</span> },
             { title: '署名', width: 150, render: (_v, t) => t.submission.authorLine || '—' },
             { title: '原位置', width: 120, render: (_v, t) => (t.sectionId ? (titles.get(t.sectionId) ?? '（栏目已删除）') : '未编排') },
             { title: '删除时间', width: 150, render: (_v, t) => new Date(t.deletedAt).toLocaleString('zh-CN') },

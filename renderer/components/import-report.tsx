@@ -33,10 +33,10 @@ export function ImportReport() {
             pagination={{ pageSize: 12, hideOnSinglePage: true }}
             dataSource={report.map((r, key) => ({ ...r, key }))}
             columns={[
-              { title: '文件', dataIndex: 'name', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+              { title: '文件', dataIndex: 'name', width: '34%', render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span> },
               {
                 title: '结果',
-                width: 120,
+                width: 96,
                 render: (_v, r) => {
                   const sub = r.submissionId ? subs.get(r.submissionId) : undefined;
                   if (!r.ok) return r.duplicateOf ? <Tag>与已有材料相同</Tag> : <Tag color="error">未导入</Tag>;
@@ -58,7 +58,7 @@ export function ImportReport() {
                   const author = sub ? sub.authorLine : r.authorLine;
                   const target = r.submissionId ?? r.duplicateOf;
                   return (
-                    <div style={{ wordBreak: 'break-all' }}>
+                    <div style={{ overflowWrap: 'anywhere' }}>
                       {target && (subs.has(target) || trashed.has(target)) ? (
                         <a onClick={() => app.go('item', target)} data-testid="report-link">{title ?? subs.get(target)?.title ?? '查看材料'}{author ? ` — ${author}` : ''}</a>
                       ) : (

@@ -81,7 +81,7 @@ function TextField({ sub, field, label, placeholder, multiline, required, reason
     value,
     placeholder,
     disabled,
-    'data-testid': `field-${field}`,
+    'data-testid': field === 'title' ? 'item-title' : `field-${field}`,
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
     onFocus: () => void (focused.current = true),
     onBlur: () => {

@@ -41,8 +41,8 @@ export function ItemTable() {
           'data-id': r.id,
         } as React.HTMLAttributes<HTMLElement>)}
         columns={[
-          { title: '标题', render: (_v, r) => <a style={{ wordBreak: 'break-all' }} onClick={() => app.go('item', r.id)}>{r.title}</a> },
-          { title: '署名', width: 170, render: (_v, r) => <span style={{ wordBreak: 'break-all' }}>{r.authorLine || (r.organisations ?? []).join('、') || <Tag color="error">无署名</Tag>}</span> },
+          { title: '标题', render: (_v, r) => <a style={{ overflowWrap: 'anywhere' }} onClick={() => app.go('item', r.id)}>{r.title}</a> },
+          { title: '署名', width: 170, render: (_v, r) => <span style={{ overflowWrap: 'anywhere' }}>{r.authorLine || (r.organisations ?? []).join('、') || <Tag color="error">无署名</Tag>}</span> },
           { title: '类别', width: 90, render: (_v, r) => SUBMISSION_KIND_NAMES[r.kind] },
           { title: '栏目', width: 100, render: (_v, r) => sectionOf.get(r.id) ?? <span style={{ color: '#999' }}>未编排</span> },
           { title: '状态', width: 80, render: (_v, r) => (r.status === 'review' ? <Tag color="warning">待核对</Tag> : <Tag color="success">已核对</Tag>) },

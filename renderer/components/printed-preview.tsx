@@ -128,7 +128,7 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
             {notPrinted.map(({ line, index }) => (
               <li key={`f${index}`} style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '3px 0', borderBottom: '1px dashed #eee' }} data-testid="front-line">
                 <Tag color={line.confidence < 0.7 ? 'warning' : 'default'}>{ROLE_NAMES[line.role] ?? line.role}{line.confidence < 0.7 ? '（不确定）' : ''}</Tag>
-                <span style={{ flex: 1, wordBreak: 'break-all' }}>{line.text}</span>
+                <span style={{ flex: 1, overflowWrap: 'anywhere' }}>{line.text}</span>
                 <Button size="small" disabled={ro} onClick={() => save(withEdits({ restore: [...edits.restore, index] }))} data-testid="restore-line">放回正文</Button>
               </li>
             ))}
@@ -138,7 +138,7 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
               return (
                 <li key={`b${o.index}`} style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '3px 0', borderBottom: '1px dashed #eee' }} data-testid="omitted-block">
                   <Tag>{o.at === 'head' ? '正文开头，不印' : '正文末尾，不印'}</Tag>
-                  <span style={{ flex: 1, wordBreak: 'break-all', color: '#888' }}>{blockText(o.block) || `[${o.block.type}]`}</span>
+                  <span style={{ flex: 1, overflowWrap: 'anywhere', color: '#888' }}>{blockText(o.block) || `[${o.block.type}]`}</span>
                   {nearest && (
                     <Button size="small" disabled={ro} data-testid="unomit"
                       onClick={() => save(withEdits(o.at === 'head' ? { omitHead: o.index } : { omitTail: doc.blocks.length - o.index - 1 }))}>

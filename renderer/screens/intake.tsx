@@ -94,7 +94,6 @@ export function IntakeScreen() {
             </Upload.Dragger>
           </div>
           {app.transport.native && <Button style={{ marginTop: 8 }} icon={<FolderOpenOutlined />} onClick={() => void pickFolder()}>导入整个文件夹…</Button>}
-          <ImportReport />
         </Col>
         <Col span={14}>
           <Card size="small" title="应交与已交" data-testid="board" extra={
@@ -147,6 +146,7 @@ export function IntakeScreen() {
           )}
         </Col>
       </Row>
+      <ImportReport />
       <ItemTable />
     </div>
   );

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, FileOutlined, SwapOutlined } from '@ant-design/icons';
 import type { SourceDoc } from '../../core/model/document';
+import { printedBlocks } from '../../core/model/printed-body';
 import { ItemFields } from '../components/item-fields';
 import { PrintedPreview } from '../components/printed-preview';
 import { ReviewReasons, reviewLines } from '../components/review-reasons';
@@ -88,7 +89,9 @@ export function ItemScreen() {
     return false;
   };
   const remove = () => void app.edit('submissions.trash', { submissionIds: [sub.id] });
-  const lines = reviewLines(sub, (doc?.warnings ?? []).map((w) => w.message));
+  // Reader warnings: from the document, and from the kept import report of this item.
+  const fromReport = app.importReport.find((e) => e.submissionId === sub.id)?.warnings.map((w) => w.message) ?? [];
+  const lines = reviewLines(sub, [...new Set([...fromReport, ...(doc?.warnings ?? []).map((w) => w.message)])]);
 
   return (
     <div>
@@ -110,7 +113,7 @@ export function ItemScreen() {
           </Card>
           <Card size="small" title="来源文件" style={{ marginTop: 12 }}>
             <Descriptions size="small" column={1} items={[
-              { key: 'f', label: '原文件名', children: <span style={{ wordBreak: 'break-all' }}>{sub.source.originalName ?? sub.source.file}</span> },
+              { key: 'f', label: '原文件名', children: <span style={{ overflowWrap: 'anywhere' }}>{sub.source.originalName ?? sub.source.file}</span> },
               { key: 't', label: '格式', children: sub.source.format.toUpperCase() },
               { key: 'r', label: '收到时间', children: sub.receivedAt ? new Date(sub.receivedAt).toLocaleString('zh-CN') : '—' },
               { key: 'w', label: '字数', children: doc ? docWords(doc).toLocaleString('zh-CN') : '…' },
@@ -127,7 +130,7 @@ export function ItemScreen() {
           </Card>
         </Col>
         <Col span={14}>
-          <Card size="small" title={<Space>印出效果 {doc && !doc.pdf && <Tag>正文 {doc.blocks.length} 段</Tag>} {doc?.pdf && <Tag color="blue">PDF 原样插入 {doc.pdf.pageCount} 页</Tag>}</Space>}
+          <Card size="small" title={<Space>印出效果 {doc && !doc.pdf && <Tag>印出正文 {printedBlocks(doc, sub.bodyEdits).length} 段</Tag>} {doc?.pdf && <Tag color="blue">PDF 原样插入 {doc.pdf.pageCount} 页</Tag>}</Space>}
             extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>正文首末段右侧的 ⋯ 可设为不印或改作题头信息</Typography.Text>}>
             <Spin spinning={loading}>
               <div data-testid="doc-preview">
