@@ -13,41 +13,57 @@ import { omittedParts, printedParts, type BodyEdits } from '../../core/model/pri
 import type { Submission } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { BlockView } from './block-view';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf } from './pdf-view';
 
 const ROLE_NAMES: Record<string, string> = { label: '标签行', title: '标题', subtitle: '副标题', byline: '署名', date: '日期', signature: '文末署名' };
 
 const blockText = (b: Block) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b.inlines) : '');
 
-/** The pages of a PDF submission, drawn with pdf.js one after another. */
-function PdfPages({ data }: { data: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [pages, setPages] = useState(0);
+/** One page of a PDF submission drawn with pdf.js. */
+function PdfPageCanvas({ pdf, index }: { pdf: PDFDocumentProxy; index: number }) {
+  const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
+    let task: { cancel(): void; promise: Promise<unknown> } | null = null;
     let live = true;
     void (async () => {
-      const pdf = await openPdf(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
-      if (!live) return;
-      setPages(pdf.numPages);
-      for (let i = 1; i <= Math.min(pdf.numPages, 30) && live; i++) {
-        const page = await pdf.getPage(i);
-        const vp = page.getViewport({ scale: 400 / page.getViewport({ scale: 1 }).width });
-        const canvas = box.current?.querySelector<HTMLCanvasElement>(`canvas[data-page="${i}"]`);
-        if (!canvas) continue;
-        canvas.width = Math.floor(vp.width);
-        canvas.height = Math.floor(vp.height);
-        await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport: vp }).promise;
-      }
-    })().catch(() => live && setPages(-1));
+      const page = await pdf.getPage(index + 1);
+      const canvas = ref.current;
+      if (!live || !canvas) return;
+      const vp = page.getViewport({ scale: 400 / page.getViewport({ scale: 1 }).width });
+      canvas.width = Math.floor(vp.width);
+      canvas.height = Math.floor(vp.height);
+      task = page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport: vp });
+      await task.promise;
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+      task?.cancel();
+    };
+  }, [pdf, index]);
+  return <canvas ref={ref} data-page={index + 1} style={{ width: 400, maxWidth: '100%', background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.3)' }} />;
+}
+
+/** The pages of a PDF submission (the first 30), as they are inserted into the dossier. */
+function PdfPages({ data }: { data: string }) {
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null | 'failed'>(null);
+  useEffect(() => {
+    let live = true;
+    openPdf(Uint8Array.from(atob(data), (c) => c.charCodeAt(0))).then(
+      (d) => live && setPdf(d),
+      () => live && setPdf('failed'),
+    );
     return () => {
       live = false;
     };
   }, [data]);
-  if (pages < 0) return <Empty description="无法显示这份 PDF。" />;
+  if (pdf === 'failed') return <Empty description="无法显示这份 PDF。" />;
+  if (!pdf) return null;
+  const shown = Math.min(pdf.numPages, 30);
   return (
-    <div ref={box} style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, background: '#e8e8e8', padding: 8 }} data-testid="pdf-item-pages">
-      {Array.from({ length: Math.min(pages, 30) }, (_, i) => <canvas key={i} data-page={i + 1} style={{ width: 400, maxWidth: '100%', background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.3)' }} />)}
-      {pages > 30 && <Typography.Text type="secondary">（共 {pages} 页，此处显示前 30 页）</Typography.Text>}
+    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, background: '#e8e8e8', padding: 8 }} data-testid="pdf-item-pages">
+      {Array.from({ length: shown }, (_, i) => <PdfPageCanvas key={i} pdf={pdf} index={i} />)}
+      {pdf.numPages > shown && <Typography.Text type="secondary">（共 {pdf.numPages} 页，此处显示前 {shown} 页）</Typography.Text>}
     </div>
   );
 }

@@ -108,19 +108,26 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
 
   it('uses the first body paragraph as the subtitle, then puts it back into print', async () => {
     const first = () => page.getByTestId('printed-part').first().textContent();
-    await poll(first).toBe(SUBTITLE);
+    expect((await byTitle('城乡公交')).bodyEdits).toBeUndefined();
+    // The subtitle line, as the first body paragraph (or the one after it when the reader already
+    // recognised the subtitle as front matter).
+    const sub0 = await byTitle('城乡公交');
+    const doc = await api<SourceDoc>('submissions.preview', { sessionId, submissionId: sub0.id });
+    const text = (i: number) => (doc.blocks[i] as { inlines: { text: string }[] }).inlines.map((x) => x.text).join('');
+    const [p0, p1] = [text(0), text(1)];
+    await poll(first).toBe(p0);
     await page.getByTestId('edge-head').click();
     await page.getByText('用作副标题（不再作为正文）').click();
-    await poll(async () => (await byTitle('城乡公交')).subtitle).toBe(SUBTITLE);
+    await poll(async () => (await byTitle('城乡公交')).subtitle).toBe(p0);
     expect((await byTitle('城乡公交')).bodyEdits?.omitHead).toBe(1);
-    await poll(first).toBe('城乡公交是民生实事。');
-    expect(await page.getByTestId('printed-subtitle').textContent()).toBe(SUBTITLE);
+    await poll(first).toBe(p1);
+    expect(await page.getByTestId('printed-subtitle').textContent()).toBe(p0);
     await page.getByTestId('omitted-block').waitFor();
     await shot(page, 'review-03-item-subtitle');
     // Put the paragraph back into print (the subtitle field stays: the clerk clears it if wanted).
     await page.getByTestId('unomit').click();
     await poll(async () => (await byTitle('城乡公交')).bodyEdits?.omitHead).toBe(0);
-    await poll(first).toBe(SUBTITLE);
+    await poll(first).toBe(p0);
     // Marking reviewed clears the review state.
     await page.getByTestId('mark-reviewed').click();
     await poll(async () => (await byTitle('城乡公交')).status).toBe('ok');
@@ -225,6 +232,30 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     await poll(async () => (await state()).session.submissions.some((s) => s.id === sub.id)).toBe(false);
     await page.getByTestId('restore-item').click();
     await poll(async () => (await state()).session.submissions.some((s) => s.id === sub.id)).toBe(true);
+  });
+
+  it('shows a PDF item as its pages, not with a title and byline as if typeset', async () => {
+    const { PDFDocument, rgb } = await import('pdf-lib');
+    const pdf = await PDFDocument.create();
+    for (let i = 0; i < 2; i++) pdf.addPage([595, 842]).drawRectangle({ x: 60, y: 600, width: 300, height: 120, color: rgb(0.7, 0.1, 0.1) });
+    await nav('材料收集');
+    await page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first().setInputFiles([{ name: '扫描件-调研报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) }]);
+    await poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(5);
+    const sub = (await state()).session.submissions.find((s) => s.source.format === 'pdf')!;
+    await page.evaluate((id) => (location.hash = `#/item/${encodeURIComponent(id)}`), sub.id);
+    await page.reload();
+    const pages = page.locator('[data-testid=pdf-item-pages] canvas');
+    await poll(() => pages.count()).toBe(2);
+    // The first page is drawn (its red box), and no typeset title is shown over it.
+    await poll(() => pages.first().evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 60 && d[i + 2] < 60) return true;
+      return false;
+    })).toBe(true);
+    expect(await page.getByTestId('printed-preview').count()).toBe(0);
+    await shot(page, 'review-11-item-pdf');
+    // Put it back as it was for the counts below.
+    await api('submissions.trash', { sessionId, revision: (await state()).revision, submissionIds: [sub.id] });
   });
 
   it('changes the kind of several items from 材料收集 in one action; screens fit 1024×768', async () => {
