@@ -113,6 +113,13 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       expect(back2.notices?.map((x) => x.message).join('')).toContain('乙篇');
       const again = await c.call('submissions.trash.restore', { sessionId: sid, revision: back2.revision, submissionIds: [b] });
       expect(!again.ok && again.error.code).toBe('not-found');
+      // The trash is part of the saved session: still there after reopening, and restorable.
+      const t3 = must(await c.call('submissions.trash', { sessionId: sid, revision: back2.revision, submissionIds: [a] }));
+      await h.reopen(sid);
+      expect(must(await c.call('submissions.trash.list', { sessionId: sid })).map((x) => x.submissionId)).toEqual([a, d]);
+      const back3 = must(await c.call('submissions.trash.restore', { sessionId: sid, revision: t3.revision, submissionIds: [a] }));
+      expect(back3.session.submissions.some((s) => s.id === a)).toBe(true);
+      expect(must(await c.call('submissions.preview', { sessionId: sid, submissionId: a })).blocks.length).toBeGreaterThan(0);
     });
 
     it('keeps the last import report of a session across reopening it', async () => {
