@@ -4,7 +4,7 @@
 // never a local guess that could differ from what will be printed. Several cards can be selected
 // (checkbox, Ctrl/Shift-click) and moved, re-typed or deleted in one action (components/bulk-bar).
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import {
   closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors,
@@ -107,7 +107,8 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin, selecte
           data-testid="card-check"
           style={{ marginRight: 6, verticalAlign: 'middle', cursor: 'pointer' }}
           onPointerDown={(e) => e.stopPropagation()}
-          onKeyDown={(e) => e.stopPropagation()}
+          // Space / Enter belong to the checkbox, not to dragging; Delete still reaches the screen.
+          onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && e.stopPropagation()}
           onClick={(e) => {
             e.stopPropagation();
             onSelect(s.id, e, !e.shiftKey);
@@ -230,6 +231,29 @@ export function ArrangeScreen() {
   const order = useMemo(() => [...session.sections.flatMap((x) => x.items), ...saved[UNPLACED]], [session.sections, saved]);
   const selection = useSelection(order);
   const onSelect = selection.click;
+  const { modal } = AntApp.useApp();
+  // Delete (or Backspace) with cards selected: to the trash after a confirmation (undoable).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || !selection.ids.length || view.readOnly) return;
+      const el = document.activeElement as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
+      e.preventDefault();
+      const ids = selection.ids;
+      modal.confirm({
+        title: `删除选中的 ${ids.length} 份材料？`,
+        content: '材料移到回收站，可以恢复，也可以按 Ctrl+Z 撤销。',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: async () => {
+          if ((await edit('submissions.trash', { submissionIds: ids })).ok) selection.clear();
+        },
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, modal, edit, view.readOnly]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),

@@ -275,6 +275,13 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     await nav('编排');
     await page.getByTestId('card').first().locator('[data-testid=card-check]').click();
     await shot(page, 'review-09-arrange-1024');
+    // Delete asks first; cancelling changes nothing.
+    await page.keyboard.press('Delete');
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '删除选中的 1 份材料' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: '取 消' }).or(ask.getByRole('button', { name: '取消' })).click();
+    await poll(() => ask.count()).toBe(0);
+    expect((await state()).session.submissions).toHaveLength(4);
     const sub = await byTitle('文旅');
     await page.evaluate((id) => (location.hash = `#/item/${encodeURIComponent(id)}`), sub.id);
     await page.reload();
