@@ -5,7 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, createLocalClient, type Client, type SessionView } from '../../core/contract';
+import { createDispatcher, createLocalClient, type Client, type OutputFile, type SessionView } from '../../core/contract';
+import { toBase64 } from '../../core/read/base64';
 import { startServer } from '../../core/node/http-server';
 import { nodeSorter } from '../../core/node/ports';
 import { memoryPorts } from '../../core/service/memory-ports';
@@ -20,6 +21,7 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string;
 
 interface H {
   client: Client;
+  fetchOutput(file: OutputFile): Promise<Uint8Array>;
   reopen(sessionId: string): Promise<void>;
   cleanup(): Promise<void>;
 }
@@ -120,6 +122,14 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const back3 = must(await c.call('submissions.trash.restore', { sessionId: sid, revision: t3.revision, submissionIds: [a] }));
       expect(back3.session.submissions.some((s) => s.id === a)).toBe(true);
       expect(must(await c.call('submissions.preview', { sessionId: sid, submissionId: a })).blocks.length).toBeGreaterThan(0);
+      // A bundle carries the live items; the trash (whose sources it does not carry) stays behind.
+      const out = must(await c.call('bundle.export', { sessionId: sid }));
+      const bundle = await h.fetchOutput(out);
+      const imported = must(await c.call('bundle.import', { file: { name: out.name, data: toBase64(bundle) } }));
+      const opened = must(await c.call('sessions.open', { sessionId: imported.id }));
+      if (opened.status !== 'open') throw new Error('expected open');
+      expect(opened.view.session.submissions.map((s) => s.id)).toEqual(back3.session.submissions.map((s) => s.id));
+      expect(opened.view.session.trash).toBeUndefined();
     });
 
     it('keeps the last import report of a session across reopening it', async () => {
@@ -145,6 +155,11 @@ bulkSuite('the in-memory service', async () => {
   const client = createLocalClient(createDispatcher(service));
   return {
     client,
+    async fetchOutput(f) {
+      const r = await ports.outputs.read(decodeURIComponent(f.url.split('/')[2]), decodeURIComponent(f.url.split('/').pop()!));
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    },
     async reopen(id) {
       must(await client.call('sessions.close', { sessionId: id }));
       must(await client.call('sessions.open', { sessionId: id }));
@@ -161,6 +176,11 @@ bulkSuite('HTTP', async () => {
   const client: Client = { call: (n, i) => box.client.call(n, i), on: (e, cb) => box.client.on(e, cb) };
   return {
     client,
+    async fetchOutput(f) {
+      const res = await fetch(`${server.url}${f.url}`, { headers: { Authorization: `Bearer ${server.token}` } });
+      if (res.status !== 200) throw new Error(`GET ${f.url}: ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
     async reopen() {
       box.client.close();
       await server.close();
