@@ -24,6 +24,12 @@ function publish(): void {
 
 function onBeforeUnload(e: BeforeUnloadEvent): void {
   if (!entries.size) return;
+  // Electron cancels an unload silently unless its main process handles 'will-prevent-unload'
+  // (it does not yet): there the input is sent instead (best effort), never a window that won't close.
+  if (typeof navigator !== 'undefined' && /Electron/.test(navigator.userAgent)) {
+    for (const x of entries.values()) void x.save?.();
+    return;
+  }
   e.preventDefault();
   e.returnValue = '';
 }
