@@ -327,8 +327,8 @@ export function ArrangeScreen() {
   const activeSub = active ? subs.get(active) : undefined;
   return (
     <div>
-      <Space style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>编排</Typography.Title>
+      <Space style={{ marginBottom: 12 }} align="center">
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>编排</Typography.Title>
         <Typography.Text type="secondary">拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情；勾选或 Ctrl/Shift+单击可选中多份批量操作。</Typography.Text>
         <TrashButton />
       </Space>
