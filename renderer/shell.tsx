@@ -8,6 +8,7 @@ import {
   OrderedListOutlined, RedoOutlined, CloudUploadOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined,
 } from '@ant-design/icons';
 import { useApp, useBusy, type Screen } from './state/app-state';
+import { useDirtyForms } from './state/dirty-forms';
 import { ArrangeScreen } from './screens/arrange';
 
 // Screens other than 编排 load on first use, so opening a session parses less code (pdf.js above all).
@@ -41,8 +42,16 @@ function isTextField(el: Element | null): boolean {
 export function SaveState() {
   const { view } = useApp();
   const busy = useBusy();
+  const dirty = useDirtyForms();
   if (!view) return null;
   if (view.readOnly) return <Tag color="default">只读：{view.readOnly.message}</Tag>;
+  // Input typed but not yet sent is not saved: never say 已保存 over it.
+  if (dirty.length)
+    return (
+      <Tooltip title={`“${dirty.map((d) => d.label).join('”“')}”中有尚未保存的输入（离开输入框或按回车即保存）`}>
+        <Tag color="warning" data-testid="save-state">有未保存的输入</Tag>
+      </Tooltip>
+    );
   const s = view.save.state;
   if (busy > 0 || s === 'saving') return <Tag color="processing" data-testid="save-state">正在保存…</Tag>;
   if (s === 'unsaved')

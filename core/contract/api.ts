@@ -34,6 +34,7 @@ import {
   TrashEntrySchema,
 } from './schemas';
 import { portalApi } from './portal-api';
+import { BulkIdsSchema, ImportRecordSchema, SubmissionBulkPatchSchema, TrashedItemSchema } from './bulk-schemas';
 
 const sessionRef = { sessionId: IdSchema };
 /** Every call that edits a session carries the revision the client last saw (S8). */
@@ -189,6 +190,26 @@ export const api = {
   ),
   /** The imported document (SourceDoc) for the 材料详情 screen. */
   'submissions.preview': def(z.object({ ...sessionRef, submissionId: IdSchema }), SourceDocSchema),
+
+  // ── bulk actions and trash (core/service/submission-bulk.ts) ──────────────
+  /** One patch (kind, review state, options) applied to several items as one undoable edit. */
+  'submissions.updateMany': def(z.object({ ...editRef, submissionIds: BulkIdsSchema, patch: SubmissionBulkPatchSchema }), SessionViewSchema),
+  /**
+   * Moves several items into a section (toSectionId null = unplaced), in the given order, at
+   * `index` or at the end; a section sorted by a rule stays sorted. One undoable edit.
+   */
+  'submissions.moveMany': def(
+    z.object({ ...editRef, submissionIds: BulkIdsSchema, toSectionId: IdSchema.nullable(), index: z.number().int().nonnegative().optional() }),
+    SessionViewSchema,
+  ),
+  /** Moves items to the session's trash (restorable, remembered with their place). One undoable edit. */
+  'submissions.trash': def(z.object({ ...editRef, submissionIds: BulkIdsSchema }), SessionViewSchema),
+  /** The trashed items, most recently deleted first. */
+  'submissions.trash.list': def(z.object(sessionRef), z.array(TrashedItemSchema)),
+  /** Puts trashed items back where they were (their section and place, else unplaced). */
+  'submissions.trash.restore': def(z.object({ ...editRef, submissionIds: BulkIdsSchema }), SessionViewSchema),
+  /** The last import report of the session (null before the first import), kept across reloads. */
+  'imports.last': def(z.object(sessionRef), ImportRecordSchema.nullable()),
 
   // ── sections ───────────────────────────────────────────────────────────────
   'sections.create': def(

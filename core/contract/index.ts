@@ -2,6 +2,7 @@
 // Pure (zod + types): importing it must never pull in node, lowdb or the DOM.
 export * from './api';
 export * from './schemas';
+export * from './bulk-schemas';
 export * from './events';
 export * from './errors';
 export * from './client';

@@ -3,6 +3,7 @@
 // entries (with the real page numbers from the layout) are what the DOCX writer uses so that its
 // TOC matches the PDF without a field update.
 import type { SourceDoc } from './document';
+import { applyBodyEdits } from './printed-body';
 import { chineseNumber, sectionItems, type Section, type Session, type Submission } from './session';
 
 export interface DossierItem {
@@ -45,7 +46,8 @@ export function buildDossier(
     const items: DossierItem[] = [];
     for (const submission of sectionItems(session, section)) {
       const doc = docs.get(submission.id);
-      if (doc) items.push({ submission, doc });
+      // The clerk's body edits (lines put back, head / tail left out) apply here, for both writers.
+      if (doc) items.push({ submission, doc: applyBodyEdits(doc, submission.bodyEdits) });
       else missing.push(submission);
     }
     return { section, ordinal: `${chineseNumber(i + 1)}、`, items };

@@ -109,6 +109,16 @@ export const SubmissionSchema = z.object({
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
 
+/** A submission moved to the trash (restorable from 材料收集 / 编排), with where it was placed. */
+export const TrashedSubmissionSchema = z.object({
+  submission: SubmissionSchema,
+  /** The section it was in, and its index there; absent when it was unplaced. */
+  sectionId: z.string().optional(),
+  index: z.number().int().nonnegative().optional(),
+  deletedAt: z.string(),
+});
+export type TrashedSubmission = z.infer<typeof TrashedSubmissionSchema>;
+
 export const SORT_RULES = ['stroke', 'pinyin', 'sector', 'party', 'rank', 'roster', 'received', 'manual'] as const;
 export type SortRule = (typeof SORT_RULES)[number];
 
@@ -154,6 +164,8 @@ export const SessionSchema = z.object({
   members: z.array(MemberSchema).default([]),
   sections: z.array(SectionSchema).default([]),
   submissions: z.array(SubmissionSchema).default([]),
+  /** Submissions deleted by the clerk, restorable (never printed, not counted). */
+  trash: z.array(TrashedSubmissionSchema).optional(),
   layout: LayoutSettingsSchema.default(LayoutSettingsSchema.parse({})),
   /** 网上报送 (core/model/portal.ts); absent = never turned on. */
   portal: PortalSettingsSchema.optional(),

@@ -72,6 +72,11 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
     const parsed = SessionSchema.safeParse(json);
     if (!parsed.success) return bad(fileName, `session.json 有错误：${describeIssues(parsed.error).slice(0, 3).join('；')}`);
     const session = parsed.data;
+    // The export carries the sources of live items only: trashed items stay behind (named).
+    if (session.trash?.length) {
+      warnings.push(`回收站中的 ${session.trash.length} 份材料未随会议包带入：${session.trash.map((t) => t.submission.title).join('、')}`);
+      delete session.trash;
+    }
     const files = new Map<string, Uint8Array>();
     const bodies = new Map<string, SourceDoc>();
     const wanted = new Set<string>();

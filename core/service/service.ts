@@ -24,6 +24,7 @@ import { tocAuthor } from '../model/dossier';
 import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
 import { portalHandlers, resumePortal } from './portal-handlers';
+import { keepImportReports, submissionBulk } from './submission-bulk';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
 import { IMAGE_INFO_CODES } from '../read/image-messages';
@@ -804,7 +805,9 @@ export function createService(ports: Ports): Service {
     'history.undo': async (i) => owner.step(i, 'undo'),
     'history.redo': async (i) => owner.step(i, 'redo'),
     ...portalHandlers({ ports, owner, self: () => h }),
+    ...submissionBulk({ ports, owner, sorter }),
   };
+  keepImportReports(h, ports);
 
   return {
     handlers: h,

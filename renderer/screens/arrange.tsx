@@ -1,9 +1,10 @@
 // 编排: sections as columns; drag items within and across sections (mouse or keyboard, via
 // dnd-kit); sort a section by a rule; pin items; cards show title, author, kind, pages, words and
 // warnings. A drop becomes one sections.moveItem call; the board then shows the saved order,
-// never a local guess that could differ from what will be printed.
+// never a local guess that could differ from what will be printed. Several cards can be selected
+// (checkbox, Ctrl/Shift-click) and moved, re-typed or deleted in one action (components/bulk-bar).
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import {
   closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors,
@@ -14,6 +15,8 @@ import { CSS } from '@dnd-kit/utilities';
 import { SORT_RULES, SUBMISSION_KIND_NAMES, type SortRule, type Submission } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { useItemFacts } from '../state/item-facts';
+import { useSelection } from '../state/selection';
+import { BulkBar, TrashButton } from '../components/bulk-bar';
 
 export const SORT_RULE_NAMES: Record<SortRule, string> = {
   stroke: '按姓氏笔画',
@@ -60,16 +63,19 @@ interface CardProps {
   index: number;
   onOpen(id: string): void;
   onPin(s: Submission): void;
+  selected: boolean;
+  /** A click with modifiers (or on the checkbox: toggle) changes the selection. */
+  onSelect(id: string, e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }, toggle?: boolean): boolean;
 }
 
 // Views are replaced on every edit (new objects), so cards compare what they show, not identity:
 // after a drop only the cards whose content or position changed render again.
 const sameCard = (a: CardProps, b: CardProps) =>
-  a.index === b.index && a.words === b.words && a.pages === b.pages && a.onOpen === b.onOpen && a.onPin === b.onPin &&
+  a.index === b.index && a.selected === b.selected && a.onSelect === b.onSelect && a.words === b.words && a.pages === b.pages && a.onOpen === b.onOpen && a.onPin === b.onPin &&
   a.s.id === b.s.id && a.s.title === b.s.title && a.s.authorLine === b.s.authorLine && a.s.kind === b.s.kind && a.s.status === b.s.status &&
   a.s.memberIds.length === b.s.memberIds.length && a.s.options.pinned === b.s.options.pinned;
 
-const Card = memo(function Card({ s, words, pages, index, onOpen, onPin }: CardProps) {
+const Card = memo(function Card({ s, words, pages, index, onOpen, onPin, selected, onSelect }: CardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: s.id });
   const warnings = itemWarnings(s);
   return (
@@ -77,6 +83,7 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin }: CardP
       ref={setNodeRef}
       className="hb-card"
       data-dragging={isDragging}
+      data-selected={selected}
       data-testid="card"
       data-id={s.id}
       style={{ transform: CSS.Transform.toString(transform), transition }}
@@ -84,12 +91,30 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin }: CardP
       {...listeners}
       aria-label={`${s.title}，${s.authorLine}。按空格键拿起，用方向键移动，再按空格键放下。`}
       onDoubleClick={() => onOpen(s.id)}
+      onClick={(e) => {
+        if (onSelect(s.id, e)) e.preventDefault();
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') onOpen(s.id);
         listeners?.onKeyDown?.(e);
       }}
     >
       <div className="hb-card-title">
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={`选择“${s.title}”`}
+          data-testid="card-check"
+          style={{ marginRight: 6, verticalAlign: 'middle', cursor: 'pointer' }}
+          onPointerDown={(e) => e.stopPropagation()}
+          // Space / Enter belong to the checkbox, not to dragging; Delete still reaches the screen.
+          onKeyDown={(e) => (e.key === ' ' || e.key === 'Enter') && e.stopPropagation()}
+          onClick={(e) => {
+            e.stopPropagation();
+            onSelect(s.id, e, !e.shiftKey);
+          }}
+          onChange={() => undefined}
+        />
         <span style={{ color: '#999', marginRight: 4 }}>{index + 1}.</span>
         {s.options.pinned && <PushpinFilled style={{ color: '#b71c1c', marginRight: 4 }} title="已固定位置" />}
         {s.title}
@@ -124,7 +149,7 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin }: CardP
   );
 }, sameCard);
 
-function Column({ id, title, items, subs, facts, onOpen, onPin, children }: { id: string; title: React.ReactNode; items: string[]; subs: Map<string, Submission>; facts: ReturnType<typeof useItemFacts>; onOpen(id: string): void; onPin(s: Submission): void; children?: React.ReactNode }) {
+function Column({ id, title, items, subs, facts, onOpen, onPin, selected, onSelect, children }: { id: string; title: React.ReactNode; items: string[]; subs: Map<string, Submission>; facts: ReturnType<typeof useItemFacts>; onOpen(id: string): void; onPin(s: Submission): void; selected: ReadonlySet<string>; onSelect: CardProps['onSelect']; children?: React.ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
     <div className="hb-column" ref={setNodeRef} data-over={isOver} data-testid="column" data-section={id}>
@@ -134,7 +159,7 @@ function Column({ id, title, items, subs, facts, onOpen, onPin, children }: { id
         {items.length === 0 && <div style={{ color: '#999', fontSize: 12, padding: 12, textAlign: 'center', border: '1px dashed #ddd', borderRadius: 4 }}>把材料拖到这里</div>}
         {items.map((sid, i) => {
           const s = subs.get(sid);
-          return s ? <Card key={sid} s={s} index={i} words={facts.words.get(sid)} pages={facts.pages.get(sid)} onOpen={onOpen} onPin={onPin} /> : null;
+          return s ? <Card key={sid} s={s} index={i} words={facts.words.get(sid)} pages={facts.pages.get(sid)} onOpen={onOpen} onPin={onPin} selected={selected.has(sid)} onSelect={onSelect} /> : null;
         })}
       </SortableContext>
     </div>
@@ -203,6 +228,32 @@ export function ArrangeScreen() {
   const { go, edit } = app;
   const onOpen = useCallback((id: string) => go('item', id), [go]);
   const onPin = useCallback((s: Submission) => void edit('submissions.update', { submissionId: s.id, patch: { options: { pinned: !s.options.pinned } } }), [edit]);
+  const order = useMemo(() => [...session.sections.flatMap((x) => x.items), ...saved[UNPLACED]], [session.sections, saved]);
+  const selection = useSelection(order);
+  const onSelect = selection.click;
+  const { modal } = AntApp.useApp();
+  // Delete (or Backspace) with cards selected: to the trash after a confirmation (undoable).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || !selection.ids.length || view.readOnly) return;
+      const el = document.activeElement as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
+      e.preventDefault();
+      const ids = selection.ids;
+      modal.confirm({
+        title: `删除选中的 ${ids.length} 份材料？`,
+        content: '材料移到回收站，可以恢复，也可以按 Ctrl+Z 撤销。',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: async () => {
+          if ((await edit('submissions.trash', { submissionIds: ids })).ok) selection.clear();
+        },
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, modal, edit, view.readOnly]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -276,10 +327,12 @@ export function ArrangeScreen() {
   const activeSub = active ? subs.get(active) : undefined;
   return (
     <div>
-      <Space style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>编排</Typography.Title>
-        <Typography.Text type="secondary">拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情。</Typography.Text>
+      <Space style={{ marginBottom: 12 }} align="center">
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>编排</Typography.Title>
+        <Typography.Text type="secondary">拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情；勾选或 Ctrl/Shift+单击可选中多份批量操作。</Typography.Text>
+        <TrashButton />
       </Space>
+      <BulkBar selection={selection} />
       {session.submissions.length === 0 && session.sections.length === 0 ? (
         <Empty description="还没有栏目和材料。先到“材料收集”导入委员的材料。"><Button type="primary" onClick={() => app.go('intake')}>去导入材料</Button></Empty>
       ) : (
@@ -287,10 +340,10 @@ export function ArrangeScreen() {
           accessibility={{ screenReaderInstructions: { draggable: '按空格键拿起材料，用方向键移动，再按空格键放下，按 Esc 取消。' } }}>
           <div className="hb-columns">
             {session.sections.map((sec, i) => (
-              <Column key={sec.id} id={sec.id} title={<SectionTitle id={sec.id} title={sec.title} sortRule={sec.sortRule} index={i} count={cols[sec.id]?.length ?? 0} last={i === session.sections.length - 1} onAction={onSectionAction} onSort={onSort} />} items={cols[sec.id] ?? []} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
+              <Column key={sec.id} id={sec.id} title={<SectionTitle id={sec.id} title={sec.title} sortRule={sec.sortRule} index={i} count={cols[sec.id]?.length ?? 0} last={i === session.sections.length - 1} onAction={onSectionAction} onSort={onSort} />} items={cols[sec.id] ?? []} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} selected={selection.selected} onSelect={onSelect} />
             ))}
             {(cols[UNPLACED]?.length ?? 0) > 0 && (
-              <Column id={UNPLACED} title={<Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>未编排（{cols[UNPLACED].length}）<Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}> 不会印入汇编</Typography.Text></Typography.Text>} items={cols[UNPLACED]} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} />
+              <Column id={UNPLACED} title={<Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>未编排（{cols[UNPLACED].length}）<Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}> 不会印入汇编</Typography.Text></Typography.Text>} items={cols[UNPLACED]} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} selected={selection.selected} onSelect={onSelect} />
             )}
             <div style={{ flex: '0 0 160px' }}>
               <Button icon={<PlusOutlined />} block onClick={() => setRenaming({ id: '', title: '' })}>新建栏目</Button>

@@ -1,12 +1,15 @@
 // 材料收集: drop or pick files (or a folder), see the per-file import report, and watch the
 // expected-vs-received board (one slot per member: received / missing / needs review) with a
-// copyable list of who is still missing. One bad file never hides the others' results.
+// copyable list of who is still missing. One bad file never hides the others' results. The last
+// import report stays (kept by the service); every item is listed for bulk actions below.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Row, Space, Statistic, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Row, Space, Statistic, Tag, Tooltip, Typography, Upload } from 'antd';
 import { CopyOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
-import type { FileInput, ImportReportEntry } from '../../core/contract';
+import type { FileInput } from '../../core/contract';
 import type { Member, Submission } from '../../core/model/session';
 import { useApp } from '../state/app-state';
+import { ImportReport } from '../components/import-report';
+import { ItemTable } from '../components/item-table';
 
 export type SlotState = 'received' | 'missing' | 'review';
 
@@ -91,7 +94,6 @@ export function IntakeScreen() {
             </Upload.Dragger>
           </div>
           {app.transport.native && <Button style={{ marginTop: 8 }} icon={<FolderOpenOutlined />} onClick={() => void pickFolder()}>导入整个文件夹…</Button>}
-          <ImportReport report={app.importReport} />
         </Col>
         <Col span={14}>
           <Card size="small" title="应交与已交" data-testid="board" extra={
@@ -144,36 +146,8 @@ export function IntakeScreen() {
           )}
         </Col>
       </Row>
-    </div>
-  );
-}
-
-function ImportReport({ report }: { report: ImportReportEntry[] }) {
-  const app = useApp();
-  if (!report.length) return <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>导入后，这里会逐个列出每个文件的结果。</Typography.Paragraph>;
-  return (
-    <div data-testid="import-report">
-    <Card size="small" title="本次导入结果" style={{ marginTop: 12 }}>
-      <Table<ImportReportEntry & { key: number }>
-        size="small"
-        rowKey="key"
-        pagination={{ pageSize: 12, hideOnSinglePage: true }}
-        dataSource={report.map((r, key) => ({ ...r, key }))}
-        columns={[
-          { title: '文件', dataIndex: 'name', ellipsis: true },
-          {
-            title: '结果',
-            width: 200,
-            render: (_v, r) =>
-              !r.ok ? <Tag color="error" title={r.error?.message}>未导入：{r.error?.message}</Tag>
-              : r.duplicateOf ? <Tag color="default">与已有材料相同</Tag>
-              : r.warnings.length ? <Tooltip title={r.warnings.map((w) => w.message).join('；')}><Tag color="warning">已导入，需核对</Tag></Tooltip>
-              : <Tag color="success">已导入</Tag>,
-          },
-          { title: '识别的标题 / 作者', ellipsis: true, render: (_v, r) => (r.submissionId ? <a onClick={() => app.go('item', r.submissionId!)}>{r.title} {r.authorLine ? `— ${r.authorLine}` : ''}</a> : '') },
-        ]}
-      />
-    </Card>
+      <ImportReport />
+      <ItemTable />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { App as AntApp } from 'antd';
 import type { ApiName, FileInput, ImportReportEntry, In, Out, SessionView } from '../../core/contract';
 import type { AppError, Result } from '../../core/result';
 import type { Transport } from '../transport';
+import { dirtyForms } from './dirty-forms';
 
 /** Calls that take { sessionId, revision } and return a SessionView. */
 type EditName = {
@@ -36,6 +37,8 @@ export interface AppState {
   /** Imports dropped / picked files into the open session; keeps the per-file report. */
   importFiles(files: FileInput[], sectionId?: string): Promise<ImportReportEntry[] | null>;
   importReport: ImportReportEntry[];
+  /** When the shown import report was made (ISO); null before the session's first import. */
+  importReportAt: string | null;
 }
 
 const Ctx = createContext<AppState | null>(null);
@@ -85,6 +88,9 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const inFlight = useRef(0);
   const [importReport, setImportReport] = useState<ImportReportEntry[]>([]);
+  const [importReportAt, setImportReportAt] = useState<string | null>(null);
+  const importAtRef = useRef<string | null>(null);
+  importAtRef.current = importReportAt;
   /** True while the session of this tab is being reopened after a reload (no screen flashes). */
   const [restoring, setRestoring] = useState(() => !!sessionStorage.getItem('huibian.session'));
 
@@ -190,11 +196,37 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     [call, message, modal, setView, showError],
   );
 
-  const go = useCallback((s: Screen, id: string | null = null) => {
+  const navigate = useCallback((s: Screen, id: string | null) => {
     setScreen(s);
     setItemId(id);
     writeRoute(s, id);
   }, []);
+
+  // Leaving a screen with unsaved input: save what can be saved, ask before dropping the rest.
+  const go = useCallback(
+    (s: Screen, id: string | null = null) => {
+      if (!dirtyForms.list().length) return navigate(s, id);
+      void (async () => {
+        const left = await dirtyForms.flush();
+        if (!left.length) return navigate(s, id);
+        const leave = await new Promise<boolean>((resolve) =>
+          modal.confirm({
+            title: '有尚未保存的输入',
+            content: `“${left.map((l) => l.label).join('”“')}”中的输入还没有保存。离开这一页会放弃这些输入。`,
+            okText: '放弃输入并离开',
+            okButtonProps: { danger: true },
+            cancelText: '留在此页',
+            onOk: () => resolve(true),
+            onCancel: () => resolve(false),
+          }),
+        );
+        if (!leave) return;
+        for (const l of left) dirtyForms.clear(l.key);
+        navigate(s, id);
+      })();
+    },
+    [modal, navigate],
+  );
 
   const importFiles = useCallback(
     async (files: FileInput[], sectionId?: string) => {
@@ -208,6 +240,7 @@ export function AppStateProvider({ transport, children }: { transport: Transport
       }
       const report = r.value.report;
       setImportReport(report);
+      setImportReportAt(new Date().toISOString());
       const good = report.filter((e) => e.ok).length;
       const bad = report.length - good;
       if (bad) message.warning({ content: `已导入 ${good} 个文件，${bad} 个未能导入，原因见导入报告。`, key, duration: 6 });
@@ -216,6 +249,25 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     },
     [edit, message],
   );
+
+  // The session's last import report is kept by the service: shown again after a reload.
+  const openId = view?.session.id;
+  useEffect(() => {
+    setImportReport([]);
+    setImportReportAt(null);
+    if (!openId) return;
+    let live = true;
+    void transport.call('imports.last', { sessionId: openId }).then((r) => {
+      if (!live || !r.ok || !r.value) return;
+      // An import made in this tab meanwhile is newer than the stored one.
+      if (importAtRef.current && importAtRef.current > r.value.at) return;
+      setImportReport(r.value.entries);
+      setImportReportAt(r.value.at);
+    });
+    return () => {
+      live = false;
+    };
+  }, [openId, transport]);
 
   const undo = useCallback(async () => {
     await edit('history.undo', {});
@@ -263,8 +315,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   }, []);
 
   const value = useMemo<AppState>(
-    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring }),
-    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring],
+    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring }),
+    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
