@@ -24,6 +24,8 @@ export interface Atom {
   bold?: boolean;
   /** Raised small text (superscript note markers). */
   rise?: number;
+  /** The note this atom references (the superscript mark of a footnote). */
+  note?: string;
 }
 
 export interface TextStyle {

@@ -45,6 +45,8 @@ export interface QualityReport {
   loneChars: number;
   fullLines: number;
   fullLinesOnGrid: number;
+  /** Full lines one or two characters short because of a 禁则 push-down (the grid's own rule). */
+  fullLinesPushed: number;
   findings: Finding[];
 }
 
@@ -62,6 +64,8 @@ interface Line {
 const MARKS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const PUNCT = /[，。、；：？！）》」』’”〕】…—%,.;:?!)\]]/u;
 const LATIN = /[\x21-\x7e]/;
+const NO_START = /[，。、；：？！）》」』’”〕】…—%]/u;
+const NO_END = /[（《「『‘“〔【]/u;
 
 function groupLines(page: number, words: Word[]): Omit<Line, 'kind' | 'grid'>[] {
   const sorted = [...words].sort((a, b) => (a.yMin + a.yMax) / 2 - (b.yMin + b.yMax) / 2 || a.xMin - b.xMin);
@@ -141,6 +145,7 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
   let headingsStranded = 0;
   let fullLines = 0;
   let fullLinesOnGrid = 0;
+  let fullLinesPushed = 0;
   let notesOnlyPages = 0;
   let notesAway = 0;
   let shortTails = 0;
@@ -181,11 +186,19 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
       }
       for (let k = 0; k < n - 1; k++) {
         const l = para[k];
-        if (!isFull(l) || LATIN.test(l.text) || /[①-⑳]/.test(l.text)) continue;
+        // Lines with Latin words or note marks are not on a character grid; hanging list lines have their own measure.
+        if (!isFull(l) || LATIN.test(l.text) || /[①-⑳]/.test(l.text) || !(Math.abs(l.xMin) < 2 || isIndented(l))) continue;
         fullLines++;
         const count = Array.from(l.text.replace(/\s+/g, '')).length;
-        if (count === g.charsPerLine - (isIndented(l) ? 2 : 0)) fullLinesOnGrid++;
-        else add('offGrid', l.page, `${count}: ${l.text}`);
+        const cells = g.charsPerLine - (isIndented(l) ? 2 : 0);
+        const next = Array.from(para[k + 1].text);
+        // 禁则 push-down: the line gave one or two characters to the next so that it does not
+        // start with a closing mark (or this line end with an opening one), or a Latin word or
+        // number did not fit whole.
+        const pushed = count < cells && count >= cells - 2 && (LATIN.test(next[0] ?? '') || NO_START.test(next[1] ?? '') || NO_START.test(next[2] ?? '') || NO_END.test(next[0] ?? '') || NO_END.test(next[1] ?? ''));
+        if (count === cells) fullLinesOnGrid++;
+        else if (pushed) fullLinesPushed++;
+        else add('offGrid', l.page, `${count}: ${l.text}｜${para[k + 1].text.slice(0, 4)}`);
       }
       para = [];
     };
@@ -232,7 +245,7 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
       }
     }
   }
-  return { bodyPages: body.length, items: itemsPages.length, paragraphs, widows, orphans, headingsStranded, notesOnlyPages, notesAway, shortTails, loneChars, fullLines, fullLinesOnGrid, findings };
+  return { bodyPages: body.length, items: itemsPages.length, paragraphs, widows, orphans, headingsStranded, notesOnlyPages, notesAway, shortTails, loneChars, fullLines, fullLinesOnGrid, fullLinesPushed, findings };
 }
 
 /** One-line summary of the counts. */
@@ -242,6 +255,6 @@ export function summary(r: QualityReport): string {
     `body pages ${r.bodyPages}, items ${r.items}, paragraphs ${r.paragraphs}`,
     `widows ${r.widows}, orphans ${r.orphans}, headings without 2 lines ${r.headingsStranded}`,
     `notes-only pages ${r.notesOnlyPages}, notes away from reference ${r.notesAway}, tails ≤ 2 lines ${r.shortTails}`,
-    `孤字 ${r.loneChars} (${pct(r.loneChars, r.paragraphs)} % of paragraphs), full lines on grid ${r.fullLinesOnGrid}/${r.fullLines} (${pct(r.fullLinesOnGrid, r.fullLines)} %)`,
+    `孤字 ${r.loneChars} (${pct(r.loneChars, r.paragraphs)} % of paragraphs), full lines on the grid ${r.fullLinesOnGrid}/${r.fullLines} (${pct(r.fullLinesOnGrid, r.fullLines)} %), with 禁则 push-downs ${pct(r.fullLinesOnGrid + r.fullLinesPushed, r.fullLines)} %`,
   ].join('\n');
 }
