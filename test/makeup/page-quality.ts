@@ -184,10 +184,11 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
         }
         afterHeading = null;
       }
+      const hanging = n > 1 && para[1].xMin > 2;
       for (let k = 0; k < n - 1; k++) {
         const l = para[k];
         // Lines with Latin words or note marks are not on a character grid; hanging list lines have their own measure.
-        if (!isFull(l) || LATIN.test(l.text) || /[①-⑳]/.test(l.text) || !(Math.abs(l.xMin) < 2 || isIndented(l))) continue;
+        if (!isFull(l) || LATIN.test(l.text) || /[①-⑳]/.test(l.text) || !(Math.abs(l.xMin) < 2 || isIndented(l)) || hanging) continue;
         fullLines++;
         const count = Array.from(l.text.replace(/\s+/g, '')).length;
         const cells = g.charsPerLine - (isIndented(l) ? 2 : 0);
@@ -195,7 +196,8 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
         // 禁则 push-down: the line gave one or two characters to the next so that it does not
         // start with a closing mark (or this line end with an opening one), or a Latin word or
         // number did not fit whole.
-        const pushed = count < cells && count >= cells - 2 && (LATIN.test(next[0] ?? '') || NO_START.test(next[1] ?? '') || NO_START.test(next[2] ?? '') || NO_END.test(next[0] ?? '') || NO_END.test(next[1] ?? ''));
+        const d = cells - count;
+        const pushed = d >= 1 && d <= 3 && (LATIN.test(next[0] ?? '') || NO_START.test(next[d] ?? '') || NO_END.test(next[d - 1] ?? ''));
         if (count === cells) fullLinesOnGrid++;
         else if (pushed) fullLinesPushed++;
         else add('offGrid', l.page, `${count}: ${l.text}｜${para[k + 1].text.slice(0, 4)}`);
