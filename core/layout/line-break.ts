@@ -9,6 +9,8 @@ export interface BreakAtom {
   kind: 'cjk' | 'latin' | 'space' | 'newline';
   text: string;
   width: number;
+  /** Belongs to the atom before it (a note reference mark): never starts a line. */
+  glue?: boolean;
 }
 
 export interface BreakOptions {
@@ -100,7 +102,7 @@ export function breakLines<A extends BreakAtom>(input: readonly A[], o: BreakOpt
       // line does not end with an opening one; repeat until nothing changes.
       for (;;) {
         let changed = false;
-        while (k > i + 1 && forbidsStart(firstNonSpace(atoms, k))) {
+        while (k > i + 1 && (atoms[k]?.glue || forbidsStart(firstNonSpace(atoms, k)))) {
           k--;
           changed = true;
         }

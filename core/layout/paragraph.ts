@@ -56,7 +56,7 @@ export function inlineAtoms(ctx: LayoutContext, inlines: readonly Inline[], o: T
       }
       const atoms = makeAtoms(marker, { role: o.role, size: o.size * 0.6, rise: o.size * 0.38 }, ctx.fonts, ctx.report);
       // A note marker belongs to the word before it: never start a line with it.
-      atoms.forEach((a, k) => out.push(k === 0 ? { ...a, kind: 'latin', note: inl.id } : { ...a, kind: 'latin' }));
+      atoms.forEach((a, k) => out.push(k === 0 ? { ...a, kind: 'latin', glue: true, note: inl.id } : { ...a, kind: 'latin', glue: true }));
     }
   }
   return out;

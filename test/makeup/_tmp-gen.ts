@@ -1,0 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { generatedSession } from './gen-session';
+import { buildDossier } from '../../core/model/dossier';
+import { loadFontSet } from '../../core/node/fonts';
+import { compileDossierPdf } from '../../core/compile';
+const n = Number(process.argv[2] ?? 30);
+const { session, docs } = await generatedSession(n, 7);
+const first = docs.get('g7000')!;
+console.error(JSON.stringify(first.blocks.slice(0, 3)).slice(0, 400), first.title, first.authorLine, JSON.stringify(first.frontMatter ?? []).slice(0, 300), first.footnotes.length);
+const { dossier } = buildDossier(session, docs);
+const res = await compileDossierPdf(dossier, await loadFontSet(session.layout));
+writeFileSync(process.argv[3] ?? '/tmp/mk-gen.pdf', res.pdf);
+console.error('pages', res.pageCount);
