@@ -8,6 +8,7 @@ import { geometry } from '../../core/layout/geometry';
 import type { DrawOp } from '../../core/layout/types';
 import type { Block } from '../../core/model/document';
 import { buildDossier } from '../../core/model/dossier';
+import { SubmissionSchema } from '../../core/model/session';
 import { loadFontSet } from '../../core/node/fonts';
 import { renderDocx } from '../../core/render/docx/index';
 import { fixtureSession, han } from '../compile/fixture';
@@ -56,11 +57,11 @@ describe('heads and keeps', () => {
     for (let n = 14; n <= 24; n++) {
       const fx = fixtureSession();
       const subs = Array.from({ length: n + 2 }, (_, k) => ({ id: `i${k}`, title: `关于第${k + 1}项工作的建议`, authorLine: '市政协委员 李明', source: { file: `i${k}.md`, format: 'md' as const } }));
-      fx.session.submissions = subs.map((s) => ({ ...s, memberIds: [], options: {} })) as typeof fx.session.submissions;
+      fx.session.submissions = subs.map((s) => SubmissionSchema.parse(s));
       fx.session.sections = [
-        { id: 's1', title: '大会发言', items: subs.slice(0, n).map((s) => s.id) },
-        { id: 's2', title: '书面发言', items: subs.slice(n).map((s) => s.id) },
-      ] as typeof fx.session.sections;
+        { ...fx.session.sections[0], items: subs.slice(0, n).map((s) => s.id) },
+        { ...fx.session.sections[1], items: subs.slice(n).map((s) => s.id) },
+      ];
       const docs = new Map(subs.map((s) => [s.id, { blocks: [{ type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: han(40) }] }], footnotes: [], images: {}, warnings: [] }]));
       const laid = layoutDossier(buildDossier(fx.session, docs).dossier, fonts);
       const toc = laid.pages.filter((p) => p.kind === 'toc');
