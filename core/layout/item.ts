@@ -129,6 +129,14 @@ function layoutPass(ctx: LayoutContext, sub: Submission, doc: SourceDoc, caps: n
   return flow;
 }
 
+/** Lines (text and notes) on the last page of an unfinished pass; Infinity for a one-page item. */
+function tailLines(pass: Flow): number {
+  const last = pass.pages.length - 1;
+  if (last === 0) return Infinity;
+  pass.used[last] = pass.nextLine();
+  return pass.used[last] + (pass.notes[last]?.length ?? 0);
+}
+
 /**
  * Lays out an item's content starting on the flow's current (fresh) page. The make-up re-runs the
  * item when its last page would hold one or two lines (the page before gives lines over, ending
@@ -148,20 +156,24 @@ export function layoutItemBody(ctx: LayoutContext, flow: Flow, sub: Submission, 
   const caps: number[] = [];
   let pass = layoutPass(ctx, sub, doc, caps);
   for (let attempt = 0; attempt < 4; attempt++) {
-    if (pass.carry.length && pass.carryFrom) {
-      const { page, line } = pass.carryFrom;
+    const carried = pass.carry.length > 0 && !!pass.carryFrom;
+    const tail = tailLines(pass);
+    if (carried) {
+      const { page, line } = pass.carryFrom!;
       if (line === 0) break;
       caps[page] = line;
     } else {
-      const last = pass.pages.length - 1;
-      const tail = last > 0 ? (pass.used[last] = pass.nextLine()) + (pass.notes[last]?.length ?? 0) : min;
       if (tail >= min || tail === 0) break;
-      const give = min - tail;
-      if (pass.used[last - 1] - give < 2) break;
-      caps[last - 1] = pass.used[last - 1] - give;
+      const last = pass.pages.length - 1;
+      const cap = pass.used[last - 1] - (min - tail);
+      // Never a page shorter than half the grid to feed a tail (an over-tall table, a page break).
+      if (cap < Math.ceil(ctx.g.lines / 2)) break;
+      caps[last - 1] = cap;
     }
     const next = layoutPass(ctx, sub, doc, caps.slice());
+    // Keep the new pass only when it is better: no more pages, and the stranded note or the short tail gone or shorter.
     if (next.pages.length > pass.pages.length) break;
+    if (carried ? next.carry.length >= pass.carry.length : tailLines(next) <= tail) break;
     pass = next;
   }
   pass.finish();

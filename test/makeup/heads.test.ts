@@ -87,4 +87,25 @@ describe('heads and keeps', () => {
       expect(lines(withCaption.ops).some((l) => l.text === '项目'), `fill=${fill}`).toBe(true);
     }
   });
+
+  it('pulls a tail of one or two lines back by taking lines from the page before', () => {
+    const lastPageLines = (tailMinLines: number) => {
+      const fx = fixtureSession();
+      fx.session.layout.tailMinLines = tailMinLines;
+      // title + author + blank, then five 4-line paragraphs: 19 text lines fit on the first page
+      const blocks: Block[] = Array.from({ length: 5 }, (_, k) => ({ type: 'paragraph', inlines: [{ type: 'text', text: han(26 + 28 * 2 + 20, k) }] }));
+      fx.docs.set('a', { blocks, footnotes: [], images: {}, warnings: [] });
+      const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+      const it = laid.items[0];
+      const pages = laid.pages.slice(it.startPhysical - 1, it.startPhysical - 1 + it.pageCount);
+      return pages.map((p) => lines(p.ops).filter((l) => !/^— \d+ —$/.test(l.text)).length);
+    };
+    const off = lastPageLines(0);
+    expect(off.length).toBe(2);
+    expect(off[1]).toBeLessThanOrEqual(2);
+    const on = lastPageLines(3);
+    expect(on.length).toBe(2);
+    expect(on[1]).toBeGreaterThanOrEqual(3);
+    expect(on[0] + on[1]).toBe(off[0] + off[1]);
+  });
 });
