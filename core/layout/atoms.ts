@@ -24,6 +24,10 @@ export interface Atom {
   bold?: boolean;
   /** Raised small text (superscript note markers). */
   rise?: number;
+  /** A note reference mark: never starts a line (see BreakAtom.glue). */
+  glue?: boolean;
+  /** The note this atom references (the superscript mark of a footnote). */
+  note?: string;
 }
 
 export interface TextStyle {

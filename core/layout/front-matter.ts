@@ -86,11 +86,8 @@ export function layoutToc(ctx: LayoutContext, sections: { title: string }[], toc
   const indent = 2 * g.cell;
   let lastSection = -1;
   for (const e of toc) {
-    if (e.sectionIndex !== lastSection) {
-      lastSection = e.sectionIndex;
-      const head = sections[e.sectionIndex]?.title ?? '';
-      placeAtoms(ctx, flow, makeAtoms(head, { role: 'hei', size }, ctx.fonts, ctx.report), size, { align: 'left', keepWithNext: true, tracking: g.tracking });
-    }
+    const newGroup = e.sectionIndex !== lastSection;
+    lastSection = e.sectionIndex;
     const authorAtoms = makeAtoms(e.author, { role: 'fang', size }, ctx.fonts, ctx.report);
     let authorW = 0;
     for (const a of authorAtoms) authorW += a.width;
@@ -105,6 +102,11 @@ export function layoutToc(ctx: LayoutContext, sections: { title: string }[], toc
     const lastEnd = last.indent + last.natural + last.gaps * br.tracking;
     const ownLine = lastEnd + g.cell > ax;
     const lineCount = br.lines.length + (ownLine ? 1 : 0);
+    if (newGroup) {
+      // The group heading (一、大会发言) stays with its first entry.
+      const head = sections[e.sectionIndex]?.title ?? '';
+      placeAtoms(ctx, flow, makeAtoms(head, { role: 'hei', size }, ctx.fonts, ctx.report), size, { align: 'left', keepWithNext: true, keepFollowing: Math.min(lineCount, g.lines - 1), tracking: g.tracking });
+    }
     flow.keep(Math.min(lineCount, g.lines));
     const aSegs = alignedSegs(authorAtoms, { start: 0, end: authorAtoms.length, indent: ax, measure: authorW, natural: authorW, gaps: authorAtoms.length - 1, last: true }, g.tracking, 'left');
     const nSegs = alignedSegs(numAtoms, { start: 0, end: numAtoms.length, indent: g.blockW - numNatural, measure: numNatural, natural: numNatural, gaps: 0, last: true }, 0, 'left');

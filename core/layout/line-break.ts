@@ -9,6 +9,8 @@ export interface BreakAtom {
   kind: 'cjk' | 'latin' | 'space' | 'newline';
   text: string;
   width: number;
+  /** Belongs to the atom before it (a note reference mark): never starts a line. */
+  glue?: boolean;
 }
 
 export interface BreakOptions {
@@ -20,6 +22,8 @@ export interface BreakOptions {
   restIndent?: number;
   /** Space added between adjacent glyphs at the tightest setting (negative on the GB/T 9704 grid). */
   tracking: number;
+  /** Avoid a paragraph's last line of one character (孤字), see fixLoneChars. */
+  loneFix?: boolean;
 }
 
 export interface LineSpan {
@@ -35,6 +39,8 @@ export interface LineSpan {
   gaps: number;
   /** Last line of the paragraph or ended by a forced break: not justified. */
   last: boolean;
+  /** Atoms (indices) of full-width punctuation set at half width on this line (标点挤压). */
+  squeeze?: number[];
 }
 
 const EPS = 0.01;
@@ -96,7 +102,7 @@ export function breakLines<A extends BreakAtom>(input: readonly A[], o: BreakOpt
       // line does not end with an opening one; repeat until nothing changes.
       for (;;) {
         let changed = false;
-        while (k > i + 1 && forbidsStart(firstNonSpace(atoms, k))) {
+        while (k > i + 1 && (atoms[k]?.glue || forbidsStart(firstNonSpace(atoms, k)))) {
           k--;
           changed = true;
         }
@@ -121,7 +127,68 @@ export function breakLines<A extends BreakAtom>(input: readonly A[], o: BreakOpt
     }
     first = false;
   }
+  if (o.loneFix) fixLoneChars(atoms, lines, o);
   return { atoms, lines };
+}
+
+/** Full-width marks that may give up half their width (their ink sits in the left half of the em). */
+const SQUEEZABLE = new Set([...'，。、；：？！）》」』’”〕】']);
+
+/** A footnote reference mark (①…⑳, [21]): counts as punctuation here. */
+const NOTE_MARK = /^(?:[\u2460-\u2473]|\[\d+\])$/u;
+
+/** A line of one Han character plus punctuation. */
+function isLone(atoms: readonly BreakAtom[], l: LineSpan): boolean {
+  let core = 0;
+  for (let k = l.start; k < l.end; k++) {
+    const a = atoms[k];
+    if (a.kind !== 'cjk') {
+      if (NOTE_MARK.test(a.text)) continue;
+      return false;
+    }
+    if (SQUEEZABLE.has(a.text) || forbidsStart(a.text)) continue;
+    if (++core > 1) return false;
+  }
+  return core === 1;
+}
+
+/**
+ * 孤字: when a paragraph's last line holds one character plus punctuation, first try to set the
+ * line before with some of its full-width punctuation (and the last line's) at half width so that
+ * the character and its marks fit there; else carry one more character (with a mark that may not
+ * start a line) down from the line before, which is then justified a little looser. The other lines
+ * keep the grid.
+ */
+function fixLoneChars(atoms: readonly BreakAtom[], lines: LineSpan[], o: BreakOptions): void {
+  for (let k = 1; k < lines.length; k++) {
+    const l = lines[k];
+    const p = lines[k - 1];
+    if (!l.last || p.last || p.end !== l.start || !isLone(atoms, l)) continue;
+    const m = spanMetrics(atoms, p.start, l.end);
+    const over = m.natural + m.gaps * o.tracking - p.measure;
+    const squeeze: number[] = [];
+    let gain = 0;
+    for (let j = l.end - 1; j >= p.start && gain < over - EPS; j--) {
+      const a = atoms[j];
+      if (a.kind === 'cjk' && SQUEEZABLE.has(a.text)) {
+        squeeze.push(j);
+        gain += a.width / 2;
+      }
+    }
+    if (gain >= over - EPS) {
+      lines.splice(k, 1, { ...p, end: l.end, natural: m.natural - gain, gaps: m.gaps, last: true, squeeze: squeeze.reverse() });
+      lines.splice(k - 1, 1);
+      k--;
+      continue;
+    }
+    let cut = p.end - 1;
+    while (cut > p.start + 1 && (forbidsStart(atoms[cut].text) || forbidsEnd(atoms[cut - 1].text))) cut--;
+    if (cut <= p.start + 1 || atoms[cut].kind !== 'cjk' || atoms[cut - 1].kind === 'space') continue;
+    const mp = spanMetrics(atoms, p.start, cut);
+    const ml = spanMetrics(atoms, cut, l.end);
+    Object.assign(p, { end: cut, natural: mp.natural, gaps: mp.gaps });
+    Object.assign(l, { start: cut, natural: ml.natural, gaps: ml.gaps });
+  }
 }
 
 function firstNonSpace(atoms: readonly BreakAtom[], k: number): string {

@@ -6,7 +6,8 @@ import type { FontSet } from '../fonts/font-set';
 import type { Inline } from '../model/document';
 import type { FontRole, LayoutSettings } from '../model/settings';
 import { makeAtoms, type Atom, type GlyphReport } from './atoms';
-import type { Flow } from './flow';
+import type { Flow, NoteLine } from './flow';
+import type { ItemNotes } from './footnotes';
 import type { Geometry } from './geometry';
 import { breakBalanced, breakLines, lineGap, type LineSpan } from './line-break';
 import { lineSegs, lineWidth } from './text-lines';
@@ -19,6 +20,8 @@ export interface LayoutContext {
   report: GlyphReport;
   /** noteRef id → printed marker for the current item. */
   notes: Map<string, string>;
+  /** The current item's notes (footnotes placed at the foot of their page). */
+  footnotes?: ItemNotes;
 }
 
 export interface TextOpts {
@@ -51,9 +54,9 @@ export function inlineAtoms(ctx: LayoutContext, inlines: readonly Inline[], o: T
         marker = noteMarker(ctx.notes.size + 1);
         ctx.notes.set(inl.id, marker);
       }
-      const atoms = makeAtoms(marker, { role: o.role, size: o.size * 0.7, rise: o.size * 0.3 }, ctx.fonts, ctx.report);
+      const atoms = makeAtoms(marker, { role: o.role, size: o.size * 0.6, rise: o.size * 0.38 }, ctx.fonts, ctx.report);
       // A note marker belongs to the word before it: never start a line with it.
-      for (const a of atoms) out.push({ ...a, kind: 'latin' });
+      atoms.forEach((a, k) => out.push(k === 0 ? { ...a, kind: 'latin', glue: true, note: inl.id } : { ...a, kind: 'latin', glue: true }));
     }
   }
   return out;
@@ -85,6 +88,10 @@ export interface PlaceOpts {
   balanced?: boolean;
   /** Keep with the next line (headings): never the last line of a page. */
   keepWithNext?: boolean;
+  /** With keepWithNext: how many lines of what follows stay on the same page (default 1). */
+  keepFollowing?: number;
+  /** Avoid a last line of one character (孤字): body paragraphs. */
+  loneFix?: boolean;
   /** Measure of the lines (default: the block width). */
   width?: number;
   /** Extra segments on the first line (a list label), block-relative. */
@@ -94,7 +101,7 @@ export interface PlaceOpts {
 /** Breaks atoms into lines without placing them (for measuring, e.g. TOC entries). */
 export function breakAtoms(ctx: LayoutContext, atoms: Atom[], o: PlaceOpts): { atoms: Atom[]; lines: LineSpan[]; tracking: number } {
   const tracking = o.tracking ?? ctx.g.tracking;
-  const bo = { width: o.width ?? ctx.g.blockW, firstIndent: o.firstIndent ?? 0, restIndent: o.restIndent ?? 0, tracking };
+  const bo = { width: o.width ?? ctx.g.blockW, firstIndent: o.firstIndent ?? 0, restIndent: o.restIndent ?? 0, tracking, loneFix: !!o.loneFix && ctx.settings.avoidLoneChar };
   const r = o.balanced ? breakBalanced(atoms, bo) : breakLines(atoms, bo, splitAtom(ctx));
   return { ...r, tracking };
 }
@@ -109,14 +116,69 @@ export function alignedSegs(atoms: Atom[], line: LineSpan, tracking: number, ali
   return lineSegs(atoms, line, x, gap);
 }
 
-/** Places a paragraph-like run of atoms through the flow; returns the number of lines. */
+/** Note ids referenced by the atoms of one line. */
+function lineNotes(atoms: readonly Atom[], line: LineSpan): string[] {
+  let ids: string[] | undefined;
+  for (let k = line.start; k < line.end; k++) if (atoms[k].note) (ids ??= []).push(atoms[k].note!);
+  return ids ?? NONE;
+}
+const NONE: string[] = [];
+
+/**
+ * Places a paragraph-like run of atoms through the flow; returns the number of lines.
+ * With widow control a page never ends on the first line of a paragraph nor starts with its last
+ * one: the page before ends a line short (or the paragraph moves whole when it has two or three
+ * lines). Footnotes referenced by a line go to the foot of the line's page.
+ */
 export function placeAtoms(ctx: LayoutContext, flow: Flow, atoms: Atom[], size: number, o: PlaceOpts): number {
   const r = breakAtoms(ctx, atoms, o);
-  if (o.keepWithNext) flow.keep(r.lines.length + 1);
-  r.lines.forEach((line, i) => {
-    const segs = alignedSegs(r.atoms, line, r.tracking, o.align);
+  const n = r.lines.length;
+  if (o.keepWithNext) {
+    flow.keep(n + (o.keepFollowing ?? 1));
+    flow.beginHold();
+    try {
+      return placeLines(ctx, flow, r, size, o);
+    } finally {
+      flow.endHold();
+    }
+  }
+  return placeLines(ctx, flow, r, size, o);
+}
+
+function placeLines(ctx: LayoutContext, flow: Flow, r: ReturnType<typeof breakAtoms>, size: number, o: PlaceOpts): number {
+  const n = r.lines.length;
+  const fn = ctx.footnotes;
+  const ids = fn ? r.lines.map((l) => lineNotes(r.atoms, l)) : null;
+  const place = (i: number) => {
+    const segs = alignedSegs(r.atoms, r.lines[i], r.tracking, o.align);
     if (i === 0 && o.firstLinePrefix) segs.unshift(...o.firstLinePrefix);
-    flow.line(segs, size);
-  });
-  return r.lines.length;
+    const notes: NoteLine[] | undefined = ids && ids[i].length ? fn!.claim(ids[i]) : undefined;
+    flow.line(segs, size, notes);
+  };
+  const widows = ctx.settings.widowControl && !o.balanced && n >= 2;
+  const hasNotes = !!ids && ids.some((x) => x.length > 0);
+  if (!widows && !hasNotes) {
+    for (let i = 0; i < n; i++) place(i);
+    return n;
+  }
+  const counts = ids ? ids.map((x) => (x.length ? fn!.count(x) : 0)) : r.lines.map(() => 0);
+  let i = 0;
+  while (i < n) {
+    if (flow.linesLeft() < 1) flow.newPage();
+    const fresh = flow.nextLine() === 0;
+    let a = Math.min(n - i, flow.fitCount(counts.slice(i)));
+    if (widows && a < n - i) {
+      if (n - i - a === 1) a--; // the last line would stand alone on the next page
+      if (a < 2 && !fresh) {
+        // the first line would stand alone at the foot (or a short paragraph would split)
+        flow.newPage();
+        continue;
+      }
+    }
+    a = Math.max(1, a);
+    for (let k = 0; k < a; k++) place(i + k);
+    i += a;
+    if (i < n) flow.newPage();
+  }
+  return n;
 }

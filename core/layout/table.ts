@@ -93,15 +93,18 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
     r = end;
   }
 
+  const headerEnd = Math.min(t.headerRows, t.rows.length);
   if (t.caption) {
-    // 14 pt 黑体, balanced, kept with the first rows.
+    // 14 pt 黑体, balanced, kept with the header and the first group of rows.
     const atoms = makeAtoms(t.caption, { role: 'hei', size: 14 }, ctx.fonts, ctx.report);
-    flow.keep(3);
     const br = breakAtoms(ctx, atoms, { tracking: 0, balanced: true });
+    const firstEnd = groupEnd.find((e) => e > headerEnd) ?? headerEnd;
+    let firstH = 0;
+    for (let r = 0; r < firstEnd; r++) firstH += heights[r];
+    flow.keep(Math.min(g.lines, br.lines.length + Math.ceil(firstH / g.pitch - 0.01)));
     for (const line of br.lines) flow.line(alignedSegs(br.atoms, line, 0, 'center'), 14);
   }
 
-  const headerEnd = Math.min(t.headerRows, t.rows.length);
   const drawRows = (from: number, to: number, top: number, ops: DrawOp[]) => {
     let y = top;
     for (let r = from; r < to; r++) {
@@ -140,7 +143,7 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
     const total = Math.max(...cells.map((c) => c.lines.length));
     let offset = 0;
     while (offset < total) {
-      const cap = Math.floor((g.blockH - flow.y - 2 * PAD_Y) / LINE_H);
+      const cap = Math.floor((flow.bottom() - flow.y - 2 * PAD_Y) / LINE_H);
       if (cap < 2) {
         drawHeaderOnNewPage();
         continue;
@@ -179,7 +182,7 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
     const gh = sum(first ? 0 : start, end);
     // Start a new page (repeating the header) when the group does not fit here.
     let top: number;
-    if (!first && flow.y + sum(start, end) > g.blockH + 0.01) {
+    if (!first && flow.y + sum(start, end) > flow.bottom() + 0.01) {
       flow.newPage();
       top = flow.box(headerH + sum(start, end));
       const y = drawRows(0, headerEnd, top, flow.page.ops);

@@ -10,8 +10,20 @@ export function lineSegs(atoms: readonly Atom[], line: LineSpan, x: number, gap:
   const segs: GlyphSeg[] = [];
   let prev: GlyphSeg | null = null;
   let prevMergeable = false;
+  const squeeze = line.squeeze;
   for (let k = line.start; k < line.end; k++) {
     const a = atoms[k];
+    if (squeeze?.includes(k)) {
+      // Half-width punctuation: its own run, so the next glyph starts half an em earlier.
+      const p = a.parts[0];
+      const seg: GlyphSeg = { face: p.face, text: a.text, x, size: a.size, cs: 0 };
+      if (a.bold) seg.bold = true;
+      segs.push(seg);
+      prev = null;
+      prevMergeable = false;
+      x += a.width / 2 + gap;
+      continue;
+    }
     const mergeable = a.kind !== 'latin';
     for (const p of a.parts) {
       if (mergeable && prevMergeable && prev && prev.face === p.face && prev.size === a.size && !!prev.bold === !!a.bold && (prev.rise ?? 0) === (a.rise ?? 0) && a.parts.length === 1) {

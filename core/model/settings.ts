@@ -60,6 +60,14 @@ export const LayoutSettingsSchema = z.object({
   gutter: z.number().nonnegative().max(30).optional(),
   /** Pad the total page count with blank pages at the end to a multiple of 2 or 4 (folded sheets). */
   padToMultiple: z.union([z.literal(1), z.literal(2), z.literal(4)]).optional(),
+  /** Page make-up (the careful typesetter's rules, all on by default): 孤行控制, no widow or orphan line. */
+  widowControl: z.boolean().default(true),
+  /** Footnotes at the foot of the page that references them ('page'), or after the item's text ('end'). */
+  footnotePlacement: z.enum(['page', 'end']).default('page'),
+  /** An item's last page holds at least this many lines (lines are taken over from the page before); 0: off. */
+  tailMinLines: z.number().int().min(0).max(6).default(3),
+  /** Avoid 孤字 (a last line of one character): compress punctuation in the paragraph or carry one more character down. */
+  avoidLoneChar: z.boolean().default(true),
   fonts: z
     .object({
       fang: FontRefSchema.default(DEFAULT_FONTS.fang),

@@ -1,6 +1,6 @@
 // Page-level layout rules checked on the laid-out tree (real fonts, no PDF): headings are never
 // the last line of a page, items start on new pages, the TOC numbers come from the layout, notes
-// land at the end of their item, and a different LayoutSettings changes the grid.
+// land at the foot of their reference's page (or after the item), and a different LayoutSettings changes the grid.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layoutDossier } from '../../core/compile';
 import type { FontSet } from '../../core/fonts/font-set';
@@ -47,8 +47,30 @@ describe('page layout', () => {
     }
   });
 
-  it('prints notes at the end of the item under a short rule, numbered ①', () => {
+  it('prints a footnote at the foot of the page of its reference, under a short rule, numbered ①', () => {
     const fx = fixtureSession();
+    const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const b = laid.items[1];
+    const pages = laid.pages.slice(b.startPhysical - 1, b.startPhysical - 1 + b.pageCount);
+    // the reference in the text uses the same marker, as a small raised mark
+    const refPage = pages.find((p) => textOf(p.ops).some((t) => t.includes('9.8%，①')))!;
+    expect(refPage).toBeDefined();
+    const mark = refPage.ops.flatMap((o) => (o.op === 'text' ? o.segs : [])).find((sg) => sg.text === '①')!;
+    expect(mark.size).toBeLessThan(12);
+    expect(mark.rise).toBeGreaterThan(4);
+    const texts = refPage.ops.filter((o): o is Extract<DrawOp, { op: 'text' }> => o.op === 'text');
+    const note = texts.find((o) => o.segs.map((sg) => sg.text).join('').startsWith('①数据来源'))!;
+    expect(note).toBeDefined();
+    // below every line of text, above the page number, with the short rule between
+    const body = texts.filter((o) => o !== note && o.segs[0].size === 16 && !/^— \d+ —$/.test(o.segs.map((sg) => sg.text).join('')));
+    expect(Math.max(...body.map((o) => o.y))).toBeLessThan(note.y);
+    const rule = refPage.ops.find((o) => o.op === 'rule' && o.x2 - o.x1 < 120);
+    expect(rule && rule.op === 'rule' && rule.y1 > Math.max(...body.map((o) => o.y)) && rule.y1 < note.y).toBe(true);
+  });
+
+  it('prints notes after the item when the settings ask for it', () => {
+    const fx = fixtureSession();
+    fx.session.layout.footnotePlacement = 'end';
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
     const b = laid.items[1];
     const last = laid.pages[b.startPhysical - 1 + b.pageCount - 1];
@@ -56,9 +78,6 @@ describe('page layout', () => {
     const noteLine = texts.findIndex((t) => t.startsWith('①数据来源'));
     expect(noteLine).toBeGreaterThan(-1);
     expect(last.ops.some((o) => o.op === 'rule' && o.x2 - o.x1 < 120)).toBe(true);
-    // the reference in the text uses the same marker
-    const all = laid.pages.slice(b.startPhysical - 1, b.startPhysical - 1 + b.pageCount).flatMap((p) => textOf(p.ops));
-    expect(all.some((t) => t.includes('9.8%，①'))).toBe(true);
   });
 
   it('follows LayoutSettings: 29 pt line pitch and a 20-line page change the grid', () => {

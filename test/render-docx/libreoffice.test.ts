@@ -1,7 +1,7 @@
 // The DOCX in a real client: LibreOffice converts it to PDF and we measure the result — 28
 // characters on every full line, 22 lines on every full page, the page count from 22 × 28 grid
 // arithmetic, page numbers by parity, the 目录's numbers landing on the pages where the items
-// start, and the sample session within ±5 % of our own PDF (item by item).
+// start, and the sample session within ±2 % of our own PDF (item by item).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +106,7 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     expect(blanks).toBe(oddBodyPages - bodyPages.reduce((a, b) => a + b, 0));
   });
 
-  it('holds 28 characters on every full line and 22 lines on every full page', () => {
+  it('holds 28 characters on every full line and 22 lines (one less for widow control) on every full page', () => {
     const pages = pdfLines(lo.pdf('pure')).slice(2);
     let full = 0;
     let fullPages = 0;
@@ -120,12 +120,12 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
         const indented = l.xMin > LEFT + 16;
         expect(l.text.length, `${l.text} at x=${l.xMin}`).toBe(indented ? 26 : 28);
       }
-      if (text.length === 22) fullPages++;
+      if (text.length >= 21 && !text.some((l) => /^关于/.test(l.text))) fullPages++;
       expect(text.length).toBeLessThanOrEqual(22);
     }
     expect(full).toBeGreaterThan(150);
-    // The three items of 52 lines fill their second page completely (their first page shows 21
-    // lines: title, author and 19 of text after the blank line).
+    // The three items of 52 lines fill their second page (their first page shows 21 lines: title,
+    // author and 19 of text after the blank line); widow control may end it one line short.
     expect(fullPages).toBe(3);
     const firstPages = pages.filter((lines) => lines.some((l) => /^关于/.test(l.text)));
     for (const lines of firstPages) expect(lines.filter((l) => !/^—/.test(l.text)).length).toBeLessThanOrEqual(21);
@@ -165,10 +165,10 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     for (const s of ['合计七十八处', '图1', '遗址分布', '［图片缺失：缺失的图］', '见《齐文化概论》第3页。', '内部资料']) expect(text.replace(/\s/g, '')).toContain(s.replace(/\s/g, ''));
   });
 
-  it('has the sample session within ±5 % of our PDF, items starting on the same pages', () => {
+  it('has the sample session within ±2 % of our PDF, items starting on the same pages', () => {
     if (!sample) return;
     const pages = pageCount(lo.pdf('sample'));
-    expect(Math.abs(pages - sample.pdfPages) / sample.pdfPages).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(pages - sample.pdfPages) / sample.pdfPages).toBeLessThanOrEqual(0.02);
     // Where does each item start in LibreOffice's rendering? Its title's first line opens a page.
     const lines = pdfLines(lo.pdf('sample'));
     const firstLine = lines.map((ls) => `${ls[0]?.text ?? ''}${ls[1]?.text ?? ''}`.replace(/\s/g, ''));
@@ -177,16 +177,23 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     // by a page; every item must still start within two pages of the PDF's.
     let from = 0;
     let same = 0;
+    const loStarts: number[] = [];
     sample.toc.forEach((e, k) => {
       const head = e.title.replace(/\s/g, '').slice(0, 12);
       const at = firstLine.findIndex((t, i) => i >= from && t.startsWith(head));
       expect(at, e.title).toBeGreaterThanOrEqual(0);
       from = at + 1;
+      loStarts.push(at + 1);
       if (at + 1 === sample!.starts[k]) same++;
       expect(Math.abs(at + 1 - sample!.starts[k]), e.title).toBeLessThanOrEqual(2);
     });
-    console.log(`[docx] sample: LibreOffice ${pages} pages, our PDF ${sample.pdfPages}; ${same}/${sample.toc.length} items start on the same page`);
-    expect(same / sample.toc.length).toBeGreaterThanOrEqual(0.8);
+    // Items of the same length: one item a page longer in LibreOffice (it sets “” half-width in
+    // the Latin font, and a line more or less tips a page) shifts every later start by one, so the
+    // page count of each item is the fair measure of the page make-up agreeing.
+    let sameLength = 0;
+    for (let k = 0; k + 1 < loStarts.length; k++) if (loStarts[k + 1] - loStarts[k] === sample.starts[k + 1] - sample.starts[k]) sameLength++;
+    console.log(`[docx] sample: LibreOffice ${pages} pages, our PDF ${sample.pdfPages}; ${same}/${sample.toc.length} items start on the same page, ${sameLength}/${loStarts.length - 1} have the same length`);
+    expect(sameLength / (loStarts.length - 1)).toBeGreaterThanOrEqual(0.9);
     // Odd numbers on right-hand pages throughout (7 front pages: LibreOffice keeps the parity).
     let numbered = 0;
     for (const ls of lines) {

@@ -91,10 +91,10 @@ describe('styles', () => {
     expect(body).toContain('<w:spacing w:val="-5"/>');
   });
 
-  it('keeps off-grid paragraphs from snapping, turns widow control and Chinese–Latin autospace off', () => {
+  it('keeps off-grid paragraphs from snapping, turns widow control on (as the PDF make-up) and Chinese–Latin autospace off', () => {
     for (const id of ['HuibianTableText', 'HuibianFigure', 'HuibianCoverBook']) expect(styleXml(styles, id)).toContain('<w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/><w:spacing ');
     expect(styleXml(styles, 'HuibianBody')).not.toContain('snapToGrid');
-    expect(styles).toContain('<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
+    expect(styles).toContain('<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
   });
 
   it('lists the fonts in fontTable with the GB charset and alternates', () => {
@@ -207,7 +207,8 @@ describe('content', () => {
           expect(k, `missing or out of order: ${want}`).toBeGreaterThanOrEqual(0);
           at = k;
         }
-        for (const n of it.doc.footnotes) expect(flat).toContain(inlineText(n.inlines).replace(/\s+/g, ''));
+        const notes = flat + (docx.files['word/footnotes.xml'] ? paragraphTexts(docx.xml('word/footnotes.xml')).join('') : '');
+        for (const n of it.doc.footnotes) expect(notes).toContain(inlineText(n.inlines).replace(/\s+/g, ''));
       }
     }
   });
@@ -227,7 +228,7 @@ describe('content', () => {
     expect(doc).toMatch(/<w:vertAlign w:val="subscript"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t>/);
     expect(doc).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t>/);
     expect(doc).toMatch(/<w:pageBreakBefore\/>[\s\S]{0,200}分页之后的段落/);
-    expect(doc).toMatch(/<w:jc w:val="right"\/><\/w:pPr><w:r><w:t xml:space="preserve">二〇二三年九月/);
+    expect(doc).toMatch(/<w:jc w:val="right"\/>(?:<w:sectPr>(?:(?!<\/w:sectPr>)[\s\S])*<\/w:sectPr>)?<\/w:pPr><w:r><w:t xml:space="preserve">二〇二三年九月/);
   });
 
   it('prints list labels as text with a hanging indent', () => {
@@ -239,11 +240,28 @@ describe('content', () => {
     expect(Number(m![2])).toBe(316);
   });
 
-  it('numbers notes ①… and prints them at the end of the item, as the PDF does', () => {
+  it('makes footnotes Word footnotes numbered ① per item, and prints endnotes at the end of the item, as the PDF does', () => {
+    // the footnote of item 1: a reference in the text, the note in footnotes.xml
+    expect(doc).toMatch(/博大精深。<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/>/);
+    const foot = paragraphTexts(docx.xml('word/footnotes.xml'));
+    expect(foot.some((t) => t.includes('见《齐文化概论》第3页。'))).toBe(true);
+    expect(texts.some((t) => t.includes('见《齐文化概论》'))).toBe(false);
+    expect(docx.xml('word/footnotes.xml')).toContain('<w:pStyle w:val="FootnoteText"/>');
+    expect(styleXml(styles, 'FootnoteText')).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
+    // numbered ①②, restarting in each item's section
+    expect(doc).toContain('<w:footnotePr><w:numFmt w:val="decimalEnclosedCircle"/><w:numRestart w:val="eachSect"/></w:footnotePr>');
+    // an endnote stays at the end of its item, marked ① in the text
     expect(doc).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">①<\/w:t>/);
-    expect(texts).toContain('①\t见《齐文化概论》第3页。');
     expect(texts).toContain('①\t数据来源：市文旅局。');
-    expect(docx.files['word/footnotes.xml'] ? docx.xml('word/footnotes.xml') : '').not.toContain('齐文化概论');
+  });
+
+  it('prints every note at the end of its item when the settings ask for it', async () => {
+    const d = richDossier();
+    d.session.layout.footnotePlacement = 'end';
+    const parts = readDocx(await renderDocx(d, tocFor(d, RICH_PAGES)));
+    const t = paragraphTexts(parts.xml('word/document.xml'));
+    expect(t).toContain('①\t见《齐文化概论》第3页。');
+    expect(parts.files['word/footnotes.xml'] ? parts.xml('word/footnotes.xml') : '').not.toContain('齐文化概论');
   });
 
   it('writes tables with merged cells, repeated header rows and the block width', () => {

@@ -61,6 +61,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
       anchor: anchors.get(it.submission.id)!,
       blockWidthMm: settings.blockWidth,
       blockHeightMm: settings.blockHeight,
+      footnotesAtFoot: settings.footnotePlacement === 'page',
     });
     const odd = (it.submission.options?.startOnOdd ?? oddPages) || (first && bodyOnOdd);
     sections.push({
@@ -86,7 +87,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
     styles: buildStyles(m, fonts, settings),
     sections,
   });
-  const out = await packDocument(doc, { mirrorMargins: settings.binding === 'duplex', fonts });
+  const out = await packDocument(doc, { mirrorMargins: settings.binding === 'duplex', fonts, widowControl: settings.widowControl });
   opts.onProgress?.(total, total);
   return out;
 }

@@ -30,8 +30,8 @@ export function inlineRuns(inlines: readonly Inline[], notes?: NoteContext): Par
     } else if (inl.type === 'break') {
       out.push(new TextRun({ break: 1 }));
     } else {
-      // The marker as superscript text (notes print at the item's end, see notes.ts).
-      out.push(new TextRun({ text: notes ? notes.marker(inl.id) : `[${xmlSafe(inl.id)}]`, superScript: true }));
+      // A Word footnote, or the marker as superscript text (notes at the item's end, see notes.ts).
+      out.push(notes ? notes.reference(inl.id) : new TextRun({ text: `[${xmlSafe(inl.id)}]`, superScript: true }));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // One dossier item as the content of its own Word section: the title in balanced lines (a bookmark
-// the TOC links to), the author line in 楷体, a blank grid line, the body, and the item's notes.
+// the TOC links to), subtitle, author line and date line in 楷体, a blank grid line, the body (its
+// footnotes as Word footnotes), and the item's endnotes.
 // A PDF submission cannot be reflowed into Word: it keeps its page count with one placeholder page
 // per submitted page, so the DOCX paginates like the PDF. It must never drop a block or a note.
 import { Bookmark, Paragraph, TextRun, type Table } from 'docx';
@@ -16,6 +17,8 @@ export interface ItemOptions {
   anchor: string;
   blockWidthMm: number;
   blockHeightMm: number;
+  /** Footnotes as Word footnotes at the foot of the page (else after the item, as endnotes are). */
+  footnotesAtFoot?: boolean;
 }
 
 export function itemTitle(item: DossierItem): string {
@@ -53,10 +56,15 @@ export function itemElements(item: DossierItem, o: ItemOptions): (Paragraph | Ta
   const lines = balancedTitleLines(title || '（无标题）', maxEm);
   const titleRuns = lines.map((t, i) => new TextRun({ text: xmlSafe(t), break: i > 0 ? 1 : undefined }));
   out.push(new Paragraph({ style: STYLE.title, children: [new Bookmark({ id: o.anchor, children: titleRuns })] }));
+  // Subtitle, author and date line in 3号楷体, centred, each kept with the next (the style's keepNext).
+  const subtitle = item.submission.subtitle?.trim();
+  const dateLine = item.submission.dateLine?.trim();
+  if (subtitle) out.push(new Paragraph({ style: STYLE.author, children: [new TextRun(xmlSafe(subtitle))] }));
   if (author) out.push(new Paragraph({ style: STYLE.author, children: [new TextRun(xmlSafe(author))] }));
+  if (dateLine) out.push(new Paragraph({ style: STYLE.author, children: [new TextRun(xmlSafe(dateLine))] }));
   out.push(new Paragraph({ style: STYLE.body, keepNext: true, children: [] }));
 
-  const notes = new ItemNotes(doc.footnotes ?? []);
+  const notes = new ItemNotes(doc.footnotes ?? [], o.footnotesAtFoot ?? true);
   out.push(
     ...blockElements(doc.blocks, {
       metrics: m,

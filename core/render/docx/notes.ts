@@ -1,9 +1,10 @@
-// Notes of one item, numbered and printed as the PDF layout does (core/layout/item.ts): markers
-// ①②… (then [21] …) in order of first reference, footnotes and endnotes alike, and the notes
-// themselves at the end of the item under a short rule in 4号 仿宋. Word footnotes would sit at the
-// foot of each page and repaginate the item differently from the PDF, and the 目录's numbers come
-// from the PDF. It must never drop a note: unreferenced notes still print, numbered after the rest.
-import { Paragraph, Tab, TabStopType, TextRun } from 'docx';
+// Notes of one item, numbered as the PDF layout does (core/layout/footnotes.ts): markers ①②…
+// (then [21] …) in order of first reference. Footnotes are Word footnotes at the foot of the page
+// (numbered ①, restarting per item section, see sections.ts) when the settings put them there, as the
+// PDF does; endnotes, unreferenced notes and (with footnotePlacement 'end') all notes print at the end
+// of the item under a short rule in 4号 仿宋. It must never drop a note: unreferenced notes still
+// print, numbered after the rest.
+import { FootnoteReferenceRun, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import type { Footnote } from '../../model/document';
 import { inlineRuns, xmlSafe } from './inlines';
 import type { DocxMetrics } from './metrics';
@@ -16,11 +17,28 @@ export const noteMarker = (n: number): string => (n <= CIRCLED.length ? CIRCLED[
 export interface NoteContext {
   /** The marker for a note reference, assigned on first use. */
   marker(id: string): string;
+  /** The run for a note reference: a Word footnote on its first reference, else the raised marker. */
+  reference(id: string): ParagraphChild;
 }
 
 export class ItemNotes implements NoteContext {
   private readonly markers = new Map<string, string>();
-  constructor(private readonly notes: readonly Footnote[]) {}
+  private readonly atFoot = new Set<string>();
+  constructor(
+    private readonly notes: readonly Footnote[],
+    private readonly footnotesAtFoot = true,
+  ) {}
+
+  reference(id: string): ParagraphChild {
+    const n = this.notes.find((x) => x.id === id);
+    if (this.footnotesAtFoot && n && n.kind !== 'endnote' && !this.markers.has(id)) {
+      this.marker(id);
+      this.atFoot.add(id);
+      // The footnote's number (①, the section's format) comes first; the text hangs after a tab.
+      return new FootnoteReferenceRun({ children: [new Paragraph({ style: STYLE.footnote, children: [new TextRun({ children: [new Tab()] }), ...inlineRuns(n.inlines)] })] });
+    }
+    return new TextRun({ text: this.marker(id), superScript: true });
+  }
 
   marker(id: string): string {
     let m = this.markers.get(id);
@@ -33,7 +51,7 @@ export class ItemNotes implements NoteContext {
 
   /** The notes block: a short rule, then each note with its marker and a hanging indent. */
   paragraphs(m: DocxMetrics): Paragraph[] {
-    const used = this.notes.filter((n) => this.markers.has(n.id));
+    const used = this.notes.filter((n) => this.markers.has(n.id) && !this.atFoot.has(n.id));
     for (const n of this.notes) if (!this.markers.has(n.id)) used.push(n);
     if (!used.length) return [];
     // The rule: an underlined tab to a quarter of the block (a paragraph border would add height).

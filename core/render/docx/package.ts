@@ -40,7 +40,7 @@ const NO_AUTOSPACE = '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:a
 const escAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function patchStyles(xml: string): string {
+export function patchStyles(xml: string, o: { widowControl?: boolean } = {}): string {
   for (const id of OFF_GRID_STYLES) {
     const re = new RegExp(`(<w:style [^>]*w:styleId="${escRe(id)}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`);
     xml = xml.replace(re, (_, head: string, sp: string) => (head.includes('<w:snapToGrid') ? head + sp : `${head}<w:snapToGrid w:val="0"/>${sp}`));
@@ -53,8 +53,9 @@ export function patchStyles(xml: string): string {
       head.includes('<w:autoSpaceDE') ? head + next : `${head}${NO_AUTOSPACE}${next}`,
     ),
   );
-  // Document defaults: widow control off (the PDF layout fills every line of the grid).
-  xml = xml.replace(/(<w:pPrDefault><w:pPr>)/, `$1<w:widowControl w:val="0"/>${NO_AUTOSPACE}`);
+  // Document defaults: widow control (孤行控制) as the PDF's page make-up does, or off when the
+  // settings turn it off (the PDF then fills every line of the grid).
+  xml = xml.replace(/(<w:pPrDefault><w:pPr>)/, `$1${o.widowControl ? '<w:widowControl/>' : '<w:widowControl w:val="0"/>'}${NO_AUTOSPACE}`);
   return xml;
 }
 
@@ -85,13 +86,13 @@ export function patchFontTable(xml: string, fonts: WordFonts): string {
 
 type Part = string | Uint8Array;
 
-function patchParts(files: Map<string, Part> | Record<string, Part>, o: { mirrorMargins: boolean; fonts: WordFonts }): Zippable {
+function patchParts(files: Map<string, Part> | Record<string, Part>, o: { mirrorMargins: boolean; fonts: WordFonts; widowControl?: boolean }): Zippable {
   const dec = new TextDecoder();
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   // [Content_Types].xml first, as Word writes it: some readers sniff the package by its first entry.
   entries.sort((a, b) => Number(b[0] === '[Content_Types].xml') - Number(a[0] === '[Content_Types].xml'));
   const patchers: Record<string, (xml: string) => string> = {
-    'word/styles.xml': patchStyles,
+    'word/styles.xml': (x) => patchStyles(x, o),
     'word/settings.xml': (x) => patchSettings(x, o),
     'word/fontTable.xml': (x) => patchFontTable(x, o.fonts),
   };
@@ -119,7 +120,7 @@ interface PartsCompiler {
  * time for a 160-page dossier); its compiler gives the parts directly. If a later docx version
  * hides the compiler, the packed zip is patched instead — slower, same bytes of XML.
  */
-export async function packDocument(doc: Document, o: { mirrorMargins: boolean; fonts: WordFonts }): Promise<Uint8Array> {
+export async function packDocument(doc: Document, o: { mirrorMargins: boolean; fonts: WordFonts; widowControl?: boolean }): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
   if (compiler && typeof compiler.compile === 'function') {
     const parts = compiler.compile(doc, undefined, []);

@@ -256,14 +256,20 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       heading3: heading(fonts.fang, s.level3Bold, 3),
       heading4: heading(fonts.fang, false, 4),
       caption: {
-        // Table captions: 黑体 4号, centred, one grid line a line (the PDF's table layout).
+        // Table captions: 黑体 4号, centred, one grid line a line (the PDF's table layout), kept with the table.
         run: { font: runFont(fonts.hei), size: 28, italics: false, bold: false, color: '000000' },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: grid, indent: { firstLine: 0 } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: grid, indent: { firstLine: 0 }, keepNext: true, keepLines: true },
       },
       footnoteText: {
+        // Footnotes at the page foot: 4号 仿宋 on lines of 0.72 grid line, the number hanging, as the PDF.
         run: { font: fang, size: sec.footnote, color: '000000' },
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0 } },
+        paragraph: {
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { line: Math.round(m.linePitch * 0.72), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          indent: { left: Math.round(sec.footnote * 10 * 1.25), hanging: Math.round(sec.footnote * 10 * 1.25) },
+        },
       },
+      footnoteReference: { run: { superScript: true } },
     },
     paragraphStyles: [
       ...paragraphStyles,
