@@ -72,7 +72,7 @@ function titleText(t: string): boolean {
 }
 
 /** Layout evidence that a line is set as a title. */
-const displayed = (l: Line) => (l.heading && l.b.type === 'heading' && l.b.level === 1) || l.prominent || l.centered || (l.bold && [...l.text].length <= 40);
+const displayed = (l: Line) => (l.heading && l.b.type === 'heading' && l.b.level === 1) || l.prominent || l.centered;
 
 /** The byline shape of a line, raised by layout (centred or right-aligned short line under a title). */
 function bylineShape(l: Line | undefined): number {
@@ -112,7 +112,9 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
   let titleConfidence = 0;
   if (t0 && titleText(t0.text)) {
     const after = ls[next(k + 1)];
-    const followedByMeta = !!after && (isSubtitleLine(after.text) || bylineShape(after) >= 0.6 || isDateLine(after.text));
+    // Without title formatting, only a clear byline (职务 + name, 发言人：, an organisation) or a
+    // subtitle / date under a short line makes it a title; a bare short word could be body.
+    const followedByMeta = !!after && (isSubtitleLine(after.text) || bylineShape(after) >= 0.8 || ((after.centered || after.right || opts.plainText === true) && bylineShape(after) >= 0.6) || isDateLine(after.text));
     if (displayed(t0) && !(t0.centered && !t0.prominent && !t0.heading && bylineShape(t0) >= 0.8 && !bylineAbove)) titleConfidence = 0.95;
     else if (followedByMeta && !endsSentence(t0.text)) titleConfidence = 0.85;
     else if (opts.plainText && !/[，,：:、]$/.test(t0.text) && next(k + 1) < blocks.length) titleConfidence = 0.7;
