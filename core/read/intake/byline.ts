@@ -56,7 +56,7 @@ export function printedText(t: string): string {
 /** Splits "市政协委员张三" into role and name when a role word ends right before 2–3 Han characters. */
 function gluedName(token: string, knownNames: ReadonlySet<string>): string | undefined {
   for (const n of knownNames) if (n.length >= 2 && token.endsWith(n) && token.length > n.length && ROLE_RE.test(token.slice(0, -n.length))) return n;
-  const m = /^(.*(?:委员|常委|主席|主任|教授|研究员|会长|局长|院长|校长|书记|主委|律师|医师|经理|董事长|馆长|所长|部长|社长|理事长))([\p{Script=Han}·]{2,4})$/u.exec(token);
+  const m = /^(.*(?:委员|常委|主席|主任|教授|研究员|会长|局长|院长|校长|书记|主委|律师|医师|经理|董事长|馆长|所长|部长|社长|理事长))([\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,4}[·•][\p{Script=Han}]{1,8})$/u.exec(token);
   return m && isNameLike(m[2]) ? m[2] : undefined;
 }
 

@@ -66,7 +66,7 @@ export function intake(input: IntakeInput, session: Pick<Session, 'members' | 'o
   const authors = matchAuthors(bylineTexts, roster, fileName);
   reasons.push(...authors.reasons);
   let authorLine = bylineTexts.map((t) => parseByline(t, roster.names)?.printed ?? printedText(t.replace(/^(?:——|—)\s*/, ''))).join(' ');
-  if (!authorLine && authors.guessedFromFile) authorLine = roster.members.find((m) => m.id === authors.memberIds[0])?.name ?? '';
+  // A member guessed from the file name is linked (under review) but never printed as a byline.
   const team = bylineTexts.some((t) => parseByline(t, roster.names)?.team === true);
   const kindGuess = guessKind({ label, title: doc.title, subtitle, team, fileName, folders });
   const serious = doc.warnings.filter((w) => !INFO_WARNING_CODES.has(w.code));

@@ -86,11 +86,11 @@ export const BYLINE_PREFIX_RE = /^(?:——|—|－－|--|─{1,2})\s*|^(?:发�
 export const TEAM_ROLE_RE = /(?:课题组)?(?:执笔人?|组长|副组长|成员|负责人|主持人|参与人员|课题负责人)\s*[：:]/g;
 
 /** Han characters of a personal name, allowing a middle dot (少数民族姓名). */
-export const NAME_RE = /^[\p{Script=Han}][\p{Script=Han}·•]{1,5}$/u;
+export const NAME_RE = /^[\p{Script=Han}][\p{Script=Han}·•]{1,11}$/u;
 
 /** Words that look like names by length but are not (titles, kinds, salutations). */
 const NOT_NAMES = new Set(['书面发言', '大会发言', '发言材料', '调研报告', '附件', '目录', '前言', '说明', '正文', '摘要', '建议', '结语', '引言', '内部资料', '注意保存', '同志们', '各位常委', '谢谢大家', '谢谢']);
-export const isNameLike = (t: string): boolean => NAME_RE.test(t) && [...t].length <= 4 && !NOT_NAMES.has(t) && !ROLE_RE.test(t) && !ORG_RE.test(t);
+export const isNameLike = (t: string): boolean => NAME_RE.test(t) && ([...t].length <= 4 || (/[·•]/.test(t) && [...t].length <= 12)) && !NOT_NAMES.has(t) && !ROLE_RE.test(t) && !ORG_RE.test(t);
 
 /** Heading labels "一、", "（一）", "1." at the start: never a title, byline or label. */
 export const startsWithHeadingLabel = (t: string): boolean => /^([一二三四五六七八九十]+[、，.．]|[（(][一二三四五六七八九十]+[）)]|[0-9０-９]{1,3}[.．、](?![0-9０-９]))/.test(t.trim());
