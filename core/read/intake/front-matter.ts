@@ -71,8 +71,8 @@ function titleText(t: string): boolean {
   return [...t].length <= TITLE_MAX_CHARS && !/[。；;！!]$/.test(t) && !/^［.*］$/.test(t) && !/^</.test(t) && !startsWithHeadingLabel(t) && !isSalutation(t) && !isDateLine(t) && !isSubtitleLine(t);
 }
 
-/** Layout evidence that a line is set as a title. */
-const displayed = (l: Line) => (l.heading && l.b.type === 'heading' && l.b.level === 1) || l.prominent || l.centered;
+/** Layout evidence that a line is set as a title: a heading style (the caller rules out "一、"-labelled ones), display size, centring. */
+const displayed = (l: Line) => l.heading || l.prominent || l.centered;
 
 /** The byline shape of a line, raised by layout (centred or right-aligned short line under a title). */
 function bylineShape(l: Line | undefined): number {

@@ -25,7 +25,12 @@ const LABEL_RE = new RegExp(
   ].join('|'),
 );
 
-export const isLabelLine = (t: string): boolean => t.length <= 20 && LABEL_RE.test(t.replace(/\s+/g, (m) => (m.length ? ' ' : m)).trim());
+export const isLabelLine = (t: string): boolean => {
+  const s = t.replace(/\s+/g, ' ').trim();
+  // "（大会发言之三）", "【书面发言】": the same labels in brackets.
+  const inner = /^[（(【〔［[]\s*(.+?)\s*[）)】〕］\]]$/.exec(s)?.[1];
+  return s.length <= 20 && (LABEL_RE.test(s) || (inner !== undefined && !/^\s*[0-9０-９]+\s*$/.test(inner) && LABEL_RE.test(inner)));
+};
 
 const DASH_RE = /^(?:——|—|－－|--|─{1,2}|-)\s*/;
 const SUB_START = /^(在|于|基于|关于|以|对|从|围绕|兼论|兼谈|——)/;
@@ -89,7 +94,7 @@ export const TEAM_ROLE_RE = /(?:课题组)?(?:执笔人?|组长|副组长|成员
 export const NAME_RE = /^[\p{Script=Han}][\p{Script=Han}·•]{1,11}$/u;
 
 /** Words that look like names by length but are not (titles, kinds, salutations). */
-const NOT_NAMES = new Set(['书面发言', '大会发言', '发言材料', '调研报告', '附件', '目录', '前言', '说明', '正文', '摘要', '建议', '结语', '引言', '内部资料', '注意保存', '同志们', '各位常委', '谢谢大家', '谢谢']);
+const NOT_NAMES = new Set(['书面发言', '大会发言', '发言材料', '调研报告', '附件', '目录', '前言', '说明', '正文', '摘要', '建议', '结语', '引言', '内部资料', '注意保存', '同志们', '各位常委', '谢谢大家', '谢谢', '特此报告', '以上建议', '此致', '敬礼', '此致敬礼', '供参考', '仅供参考', '妥否', '请审阅', '完']);
 export const isNameLike = (t: string): boolean => NAME_RE.test(t) && ([...t].length <= 4 || (/[·•]/.test(t) && [...t].length <= 12)) && !NOT_NAMES.has(t) && !ROLE_RE.test(t) && !ORG_RE.test(t);
 
 /** Heading labels "一、", "（一）", "1." at the start: never a title, byline or label. */

@@ -6,7 +6,7 @@
 import type { Submission } from '../../../core/model/session';
 import { bodyOf, DATES, LABELS_NEUTRAL, LABELS_SPEECH, LABELS_WRITTEN, ORGS, POSTS, REPORT_SUBTITLES, REPORT_TITLES, ROSTER, SALUTATION, SPLIT_TITLES, SUBTITLES, TEAMS, TITLES, UNKNOWN } from './data';
 
-export type TitleLayout = 'titleStyle' | 'heading1' | 'bigCentred' | 'bigLeft' | 'boldCentred' | 'twoParas' | 'lineBreak' | 'blankAbove';
+export type TitleLayout = 'titleStyle' | 'heading1' | 'heading2' | 'bigCentred' | 'bigLeft' | 'boldCentred' | 'twoParas' | 'lineBreak' | 'blankAbove';
 export type LineRole = 'label' | 'title' | 'subtitle' | 'byline' | 'date' | 'signature';
 
 export interface LineSpec {
@@ -46,7 +46,7 @@ type Shape =
   | 'roleSpace' | 'padded' | 'postName' | 'bare' | 'dash' | 'speaker' | 'represent' | 'org' | 'several' | 'teamWriter'
   | 'teamLead' | 'above' | 'sigName' | 'sigOrg' | 'none' | 'unknown' | 'sameName' | 'nested' | 'nearName' | 'glued' | 'sameNameUnit' | 'sigOrgName';
 const SHAPES: Shape[] = ['roleSpace', 'padded', 'postName', 'bare', 'dash', 'speaker', 'represent', 'org', 'several', 'teamWriter', 'teamLead', 'above', 'sigName', 'sigOrg', 'none', 'unknown', 'sameName', 'nested', 'nearName', 'glued', 'sameNameUnit', 'sigOrgName'];
-const LAYOUTS: TitleLayout[] = ['titleStyle', 'bigCentred', 'heading1', 'bigLeft', 'boldCentred', 'twoParas', 'lineBreak', 'blankAbove'];
+const LAYOUTS: TitleLayout[] = ['titleStyle', 'bigCentred', 'heading1', 'bigLeft', 'boldCentred', 'twoParas', 'lineBreak', 'blankAbove', 'heading2'];
 
 const plainMembers = ROSTER.filter((m) => !['张伟', '王丽', '王丽华', '孙喆'].includes(m.name));
 const idOf = (name: string) => ROSTER.filter((m) => m.name === name).map((m) => m.id);
@@ -74,13 +74,13 @@ export function corpusCases(count = 96): CaseSpec[] {
     let folder: string | undefined;
     let kind: Submission['kind'] = report ? 'report' : 'speech';
     const lk = n % 8;
-    if (!report && lk === 1) [label, kind] = [LABELS_WRITTEN[n % LABELS_WRITTEN.length], 'written'];
-    else if (!report && lk === 3) label = LABELS_SPEECH[n % LABELS_SPEECH.length];
-    else if (lk === 5) label = LABELS_NEUTRAL[n % LABELS_NEUTRAL.length];
+    if (!report && lk === 1) [label, kind] = [LABELS_WRITTEN[Math.floor(n / 8) % LABELS_WRITTEN.length], 'written'];
+    else if (!report && lk === 3) label = LABELS_SPEECH[Math.floor(n / 8) % LABELS_SPEECH.length];
+    else if (lk === 5) label = LABELS_NEUTRAL[Math.floor(n / 8) % LABELS_NEUTRAL.length];
     if (!report && !label && n % 10 === 7) [folder, kind] = ['书面发言', 'written'];
     if (report && n % 4 === 0) folder = '调研报告';
 
-    const subtitle = report ? (n % 3 === 0 ? REPORT_SUBTITLES[n % REPORT_SUBTITLES.length] : undefined) : n % 3 !== 1 ? SUBTITLES[n % SUBTITLES.length] : undefined;
+    const subtitle = report ? (n % 3 === 0 ? REPORT_SUBTITLES[Math.floor(n / 3) % REPORT_SUBTITLES.length] : undefined) : n % 3 !== 1 ? SUBTITLES[Math.floor(n / 3) % SUBTITLES.length] : undefined;
     const dated = n % 4 === 0 && !sig && shape !== 'none';
     const date = dated || sig ? DATES[n % DATES.length] : undefined;
     const salute = !report && n % 3 === 0;
@@ -129,6 +129,7 @@ export function corpusCases(count = 96): CaseSpec[] {
 
     const body = bodyOf(n);
     if (salute) body.unshift(SALUTATION);
+    if (salute && n % 2) body.push('谢谢大家！');
     // Some texts open with a numbered heading right under the author line.
     else if (n % 7 === 6) body.unshift('一、基本情况');
     const head: LineSpec[] = [];

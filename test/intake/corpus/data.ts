@@ -88,7 +88,7 @@ export const SUBTITLES = [
 ];
 export const REPORT_SUBTITLES = ['——基于我市三个区县的调查', '——以××区为例'];
 
-export const LABELS_SPEECH = ['大会发言', '大会发言之三', '发言材料之五'];
+export const LABELS_SPEECH = ['大会发言', '大会发言之三', '发言材料之五', '（大会发言之二）'];
 export const LABELS_WRITTEN = ['书面发言', '书面发言之二'];
 export const LABELS_NEUTRAL = ['内部资料 注意保存', '附件2', '材料之五'];
 

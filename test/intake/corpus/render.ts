@@ -17,6 +17,8 @@ function titleParagraph(c: CaseSpec, l: LineSpec): Paragraph {
   switch (c.layout) {
     case 'titleStyle':
       return new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(l.text)] });
+    case 'heading2':
+      return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(l.text)] });
     case 'heading1':
       return new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(l.text)] });
     case 'bigLeft':
