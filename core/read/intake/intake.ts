@@ -65,7 +65,7 @@ export function intake(input: IntakeInput, session: Pick<Session, 'members' | 'o
   }
   const authors = matchAuthors(bylineTexts, roster, fileName);
   reasons.push(...authors.reasons);
-  let authorLine = bylineTexts.map((t) => parseByline(t, roster.names)?.printed ?? printedText(t.replace(/^(?:——|—)\s*/, ''))).join(' ');
+  const authorLine = bylineTexts.map((t) => parseByline(t, roster.names)?.printed ?? printedText(t.replace(/^(?:——|—)\s*/, ''))).join(' ');
   // A member guessed from the file name is linked (under review) but never printed as a byline.
   const team = bylineTexts.some((t) => parseByline(t, roster.names)?.team === true);
   const kindGuess = guessKind({ label, title: doc.title, subtitle, team, fileName, folders });
