@@ -15,6 +15,7 @@ import { CompileJobs } from './compile-jobs';
 import { CompileWarmup } from './compile-warmup';
 import { basicSorter, registryImporter } from './default-ports';
 import { placeImported, type Placed } from './import-placement';
+import { newSubmission, reportOf, withNewVersion, type NewVersion } from './import-items';
 import { intake, normalisedText, splitName } from '../read/intake/intake';
 import { rosterOf } from '../read/intake/roster-match';
 import * as E from './edits';
@@ -129,9 +130,9 @@ export function createService(ports: Ports): Service {
     bytesByName: Map<string, Uint8Array>,
     report: ImportReportEntry[],
     opts: { given?: Map<string, string>; existingText?: Map<string, string> } = {},
-  ): Promise<{ subs: { sub: Submission; folders: string[] }[]; newVersions: { submissionId: string; source: Submission['source'] }[] }> {
+  ): Promise<{ subs: { sub: Submission; folders: string[] }[]; newVersions: NewVersion[] }> {
     const subs: { sub: Submission; folders: string[] }[] = [];
-    const newVersions: { submissionId: string; source: Submission['source'] }[] = [];
+    const newVersions: NewVersion[] = [];
     const knownHashes = new Map(session.submissions.filter((s) => s.source.sha256).map((s) => [s.source.sha256!, s.id]));
     const byText = opts.existingText ?? new Map<string, string>();
     const roster = rosterOf(session);
@@ -174,40 +175,10 @@ export function createService(ports: Ports): Service {
       }
       const given = opts.given?.get(f.name) ?? f.name;
       const fields = intake({ doc: f.doc, name: given }, session, roster);
-      const sub: Submission = {
-        id: ports.ids.next('sub'),
-        title: fields.title,
-        authorLine: fields.authorLine,
-        memberIds: fields.memberIds,
-        kind: fields.kind,
-        source,
-        versions: [],
-        receivedAt: now().toISOString(),
-        status: fields.status,
-        options: { pinned: false, inToc: true },
-        ...(fields.label ? { label: fields.label } : {}),
-        ...(fields.subtitle ? { subtitle: fields.subtitle } : {}),
-        ...(fields.dateLine ? { dateLine: fields.dateLine } : {}),
-        ...(fields.organisations ? { organisations: fields.organisations } : {}),
-        ...(fields.reviewReasons.length ? { reviewReasons: fields.reviewReasons } : {}),
-      };
+      const sub = newSubmission(fields, ports.ids.next('sub'), source, now().toISOString());
       knownHashes.set(put.value.sha256, sub.id);
       if (text.length >= 20) byText.set(text, sub.id);
-      Object.assign(entry, {
-        ok: true,
-        submissionId: sub.id,
-        title: sub.title,
-        authorLine: sub.authorLine,
-        memberIds: sub.memberIds,
-        kind: sub.kind,
-        kindSource: fields.kindGuess.source,
-        status: sub.status,
-        ...(fields.label ? { label: fields.label } : {}),
-        ...(fields.subtitle ? { subtitle: fields.subtitle } : {}),
-        ...(fields.dateLine ? { dateLine: fields.dateLine } : {}),
-        ...(fields.organisations ? { organisations: fields.organisations } : {}),
-        ...(fields.reviewReasons.length ? { reviewReasons: fields.reviewReasons } : {}),
-      });
+      Object.assign(entry, reportOf(sub, fields));
       subs.push({ sub, folders: splitName(given).folders });
     }
     return { subs, newVersions };
@@ -671,12 +642,7 @@ export function createService(ports: Ports): Service {
       const what = [subs.length ? `导入 ${subs.length} 份材料` : '', newVersions.length ? `${newVersions.length} 份新版本` : ''].filter(Boolean).join('，');
       const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, what, (s) => {
         const stamp = now().toISOString();
-        const bump = (x: Submission): Submission => {
-          const nv = newVersions.filter((n) => n.submissionId === x.id).pop();
-          if (!nv) return x;
-          const prev = { file: x.source.file, format: x.source.format, ...(x.source.sha256 ? { sha256: x.source.sha256 } : {}), replacedAt: stamp };
-          return { ...x, source: nv.source, versions: [...x.versions, prev], receivedAt: stamp };
-        };
+        const bump = (x: Submission) => withNewVersion(x, newVersions, stamp);
         const base = newVersions.length ? { ...s, submissions: s.submissions.map(bump) } : s;
         const chosen = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
         const r = placeImported(base, subs.map((x) => ({ ...x, sub: bump(x.sub) })), sorter, chosen);
