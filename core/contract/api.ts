@@ -165,8 +165,12 @@ export const api = {
   'submissions.list': def(z.object(sessionRef), z.array(PlacedSubmissionSchema)),
   'submissions.get': def(z.object({ ...sessionRef, submissionId: IdSchema }), PlacedSubmissionSchema),
   /**
-   * Imports files as new submissions (appended to `sectionId`, or unplaced). One bad file never
-   * stops the rest: see the per-file report.
+   * Imports files as new submissions: front matter (label, title, subtitle, byline, date) taken out
+   * of the body, authors matched to the roster, the kind guessed (label, folder, title, 课题组, file
+   * name) and the item placed into `sectionId`, else the section of its kind in that section's sort
+   * order (unplaced when the kind has no section). Uncertain items get status 'review' with reasons.
+   * A file with the words of an existing item becomes its new version. One bad file never stops
+   * the rest: see the per-file report.
    */
   'submissions.import': def(
     z.object({ ...editRef, files: z.array(FileInputSchema).min(1).max(500), sectionId: IdSchema.optional() }),

@@ -151,6 +151,23 @@ export const ImportReportEntrySchema = z.object({
   authorLine: z.string().optional(),
   /** Set when the file's bytes equal an existing submission's source (same sha256). */
   duplicateOf: z.string().optional(),
+  /** Set when the file's words equal an existing submission's: it became that item's new version. */
+  newVersionOf: z.string().optional(),
+  /** What the intake step recognised (core/read/intake), as stored on the new item. */
+  label: z.string().optional(),
+  subtitle: z.string().optional(),
+  dateLine: z.string().optional(),
+  organisations: z.array(z.string()).optional(),
+  memberIds: z.array(z.string()).optional(),
+  kind: z.enum(SUBMISSION_KINDS).optional(),
+  /** How the kind was decided, in words: 标注“书面发言” / 所在文件夹“调研报告” / 标题 / 默认. */
+  kindSource: z.string().optional(),
+  /** The section the item was placed in (absent: 未编排). */
+  sectionId: z.string().optional(),
+  sectionTitle: z.string().optional(),
+  status: z.enum(['ok', 'review']).optional(),
+  /** Why the item needs review, each reason in words with what was guessed. */
+  reviewReasons: z.array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() })).optional(),
 });
 export type ImportReportEntry = z.infer<typeof ImportReportEntrySchema>;
 

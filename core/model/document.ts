@@ -124,7 +124,7 @@ export const ImportWarningSchema = z.object({
 export type ImportWarning = z.infer<typeof ImportWarningSchema>;
 
 /**
- * One paragraph the front-matter step (core/read/front-matter) took out of the head or the tail of
+ * One paragraph the front-matter step (core/read/intake/front-matter) took out of the head or the tail of
  * the body because it is metadata: a label, the title, a subtitle, the author line, a date line or
  * an end signature. The original block is kept so that the clerk can put it back into the body.
  */
@@ -136,8 +136,8 @@ export const FrontMatterLineSchema = z.object({
   at: z.enum(['head', 'tail']),
   /** 0…1: how sure the step is of the role. */
   confidence: z.number().min(0).max(1),
-  /** The block as read, to restore it into the body unchanged. */
-  block: ParagraphSchema.optional(),
+  /** The block as read (a title may have been a heading), to restore it into the body unchanged. */
+  block: z.union([ParagraphSchema, HeadingSchema]).optional(),
 });
 export type FrontMatterLine = z.infer<typeof FrontMatterLineSchema>;
 

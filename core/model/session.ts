@@ -51,7 +51,7 @@ export const SubmissionSchema = z.object({
   /** Short author for the TOC (defaults to the author line without titles). */
   tocAuthor: z.string().optional(),
   /**
-   * Front matter recognised on import (core/read/front-matter) or entered by the clerk. It is
+   * Front matter recognised on import (core/read/intake/front-matter) or entered by the clerk. It is
    * metadata, not body: the dossier prints title, subtitle, byline (authorLine) and date line in
    * its own house style (subtitle and date in 3号楷体, centred, under the title / author line).
    */

@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { countWords, documentText, type SourceDoc } from '../model/document';
+import { countWords, type SourceDoc } from '../model/document';
 import { SUBMISSION_KIND_NAMES, SubmissionSchema, type Session, type SourceFormat, type Submission } from '../model/session';
+import { intake, normalisedText, type IntakeFields } from '../read/intake/intake';
+import { guessKind as guessKindFrom, sectionFor } from '../read/intake/kind';
+import { rosterOf } from '../read/intake/roster-match';
 import type { AppError, Result } from '../result';
-import { AUTHOR_ACCEPT, matchAuthor, type AuthorMatch } from '../read/detect-author';
 import { formatFromName, isLockFile } from '../read/sniff';
 import { DOCX_MAX_BYTES } from '../read/docx/index';
 import { PDF_MAX_BYTES } from '../read/pdf';
@@ -36,7 +38,10 @@ export interface FileReport {
   existingId?: string;
   title?: string;
   authorLine?: string;
-  match?: AuthorMatch;
+  /** What the intake step recognised (core/read/intake): fields, kind, review reasons. */
+  intake?: IntakeFields;
+  /** No longer filled (the intake fields replace it); kept until the CLI imports through submissions.import. */
+  match?: never;
   warnings: { code: string; message: string }[];
   words?: number;
 }
@@ -79,24 +84,18 @@ export interface ImportOptions {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** Text as words only: what stays the same when a file is merely re-saved or reformatted. */
-export function normalisedText(doc: SourceDoc): string {
-  const t = [doc.title ?? '', doc.authorLine ?? '', doc.pdf?.text ?? '', documentText(doc)].join('\n');
-  return t.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+export { normalisedText };
 
 const MAX_BY_FORMAT: Partial<Record<SourceFormat, number>> = { docx: DOCX_MAX_BYTES, pdf: PDF_MAX_BYTES, txt: TEXT_MAX_BYTES, md: TEXT_MAX_BYTES };
 const LEGACY_MAX = 100 * 1024 * 1024;
 
-/** The kind a file's name or title suggests (the section it goes to). */
+/** The kind a file's name or title suggests (the section it goes to); see core/read/intake/kind. */
 export function guessKind(name: string, title = ''): Submission['kind'] {
-  const s = `${name} ${title}`;
-  if (/社情民意|\binfo\b/i.test(s)) return 'info';
-  if (/提案|\bproposal\b/i.test(s)) return 'proposal';
-  if (/调研报告|调研|考察报告|报告|\breport\b/i.test(s)) return 'report';
-  if (/书面发言|书面|\bwritten\b/i.test(s)) return 'written';
-  return 'speech';
+  return guessKindFrom({ fileName: name, title }).kind;
 }
+
+/** The last folders of a path (where a clerk sorts files: "书面发言/张三.docx"). */
+const foldersOf = (file: string) => path.dirname(file.replace(/\\/g, '/')).split('/').filter((x) => x && x !== '.').slice(-2);
 
 /** Expands folders (recursively, hidden files skipped) into files, in a stable order. */
 export async function expandInputs(inputs: string[]): Promise<{ files: string[]; errors: FileReport[] }> {
@@ -220,6 +219,7 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
     if (t.length >= 20) byText.set(t, id);
   }
   const usedIds = new Set(session.submissions.map((s) => s.id));
+  const roster = rosterOf(session);
   for (const p of planned) {
     const r = p.report;
     plan.reports.push(r);
@@ -259,32 +259,29 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
       byHash.set(p.sha256, sameText);
       continue;
     }
-    const match = matchAuthor({ title: doc.title, authorLine: doc.authorLine, fileName: name }, session.members);
-    r.match = match;
-    const title = doc.title ?? name.replace(/\.[^.]+$/, '');
+    const fields = intake({ doc, name: [...foldersOf(r.file), name].join('/') }, session, roster);
     let id = `sub-${p.sha256.slice(0, 10)}`;
     for (let k = 2; usedIds.has(id); k++) id = `sub-${p.sha256.slice(0, 10)}-${k}`;
     usedIds.add(id);
-    const reasons: string[] = [];
-    if (!doc.title) reasons.push('未识别出标题，暂用文件名');
-    if (match.confidence < AUTHOR_ACCEPT) reasons.push(match.reason);
-    const INFO_ONLY = new Set(['import.converted', 'import.label-removed', 'import.toc-dropped', 'image.downscaled', 'image.converted']);
-    const serious = doc.warnings.filter((w) => !INFO_ONLY.has(w.code));
-    if (serious.length) reasons.push(`${serious.length} 条提示：${serious[0].message}`);
-    const member = match.memberId ? session.members.find((m) => m.id === match.memberId) : undefined;
     const submission = SubmissionSchema.parse({
       id,
-      title,
-      authorLine: match.authorLine ?? member?.name ?? '',
-      memberIds: match.memberId ? [match.memberId] : [],
-      kind: guessKind(name, title),
+      title: fields.title,
+      authorLine: fields.authorLine,
+      memberIds: fields.memberIds,
+      kind: fields.kind,
       source,
       versions,
       receivedAt: now,
-      status: reasons.length ? 'review' : 'ok',
+      status: fields.status,
+      ...(fields.label ? { label: fields.label } : {}),
+      ...(fields.subtitle ? { subtitle: fields.subtitle } : {}),
+      ...(fields.dateLine ? { dateLine: fields.dateLine } : {}),
+      ...(fields.organisations ? { organisations: fields.organisations } : {}),
+      ...(fields.reviewReasons.length ? { reviewReasons: fields.reviewReasons } : {}),
     });
-    r.status = reasons.length ? 'review' : 'imported';
-    r.reason = reasons.length ? reasons.join('；') : `${match.reason}`;
+    r.intake = fields;
+    r.status = fields.status === 'review' ? 'review' : 'imported';
+    r.reason = fields.reviewReasons.length ? fields.reviewReasons.map((x) => x.message).join('；') : `作者：${fields.authorLine || '（无）'}；类别：${SUBMISSION_KIND_NAMES[fields.kind]}（依据${fields.kindGuess.source}）`;
     r.submissionId = id;
     r.title = submission.title;
     r.authorLine = submission.authorLine;
@@ -302,7 +299,8 @@ export function applyImport(session: Session, plan: ImportPlan, now: Date = new 
   const sections = session.sections.map((s) => ({ ...s, items: [...s.items] }));
   for (const sub of plan.submissions) {
     const name = SUBMISSION_KIND_NAMES[sub.kind];
-    let sec = sections.find((s) => s.title === name || s.title.replace(/^[一二三四五六七八九十]+、/, '') === name);
+    const report = plan.reports.find((r) => r.submissionId === sub.id);
+    let sec = sectionFor(sections, sub.kind, report ? foldersOf(report.file) : []);
     if (!sec) {
       let id = `sec-${sub.kind}`;
       for (let k = 2; sections.some((s) => s.id === id); k++) id = `sec-${sub.kind}-${k}`;
@@ -331,7 +329,7 @@ export function batchImporter(pool?: ReadPool): Importer {
         if (r.status === 'failed' || !doc) return { name: r.file, ok: false, format: r.format, error: { code: r.code ?? 'import.failed', message: r.reason, file: r.file }, warnings: r.warnings };
         const sub = plan.submissions.find((s) => s.id === r.submissionId);
         const warnings = [...r.warnings];
-        if (r.status === 'review' && r.match && r.match.confidence < AUTHOR_ACCEPT) warnings.push({ code: 'import.author-review', message: r.match.reason });
+        for (const x of r.intake?.reviewReasons ?? []) if (x.field) warnings.push({ code: x.code, message: x.message });
         return { name: r.file, ok: true, format: r.format, doc, title: sub?.title ?? doc.title, authorLine: sub?.authorLine ?? doc.authorLine ?? '', memberIds: sub?.memberIds ?? [], warnings };
       });
     },

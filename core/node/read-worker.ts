@@ -4,6 +4,7 @@
 // worker's entry point. It must never let a worker failure escape as an exception: every outcome
 // is a Result naming the file.
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -254,7 +255,10 @@ async function bundleForDev(self: URL): Promise<string> {
   const file = fileURLToPath(self);
   const core = path.resolve(path.dirname(file), '..');
   const root = path.resolve(core, '..');
-  const out = path.join(root, 'node_modules', '.cache', 'huibian', 'read-worker.mjs');
+  // One bundle per checkout: git worktrees share one node_modules (a symlink) and must never run
+  // each other's readers (a newer bundle of another checkout would otherwise count as current).
+  const tag = createHash('sha256').update(core).digest('hex').slice(0, 12);
+  const out = path.join(root, 'node_modules', '.cache', 'huibian', `read-worker-${tag}.mjs`);
   const built = await stat(out).then(
     (s) => s.mtimeMs,
     () => 0,

@@ -26,6 +26,7 @@ import { describeImageOutcome } from './image-messages';
 import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, SourceDoc, TableCell } from '../model/document';
 import { inlineText } from '../model/document';
 import { frontMatterAuthor, frontMatterTitle, splitFrontMatter } from './front-matter';
+import { extractFrontMatter } from './intake/front-matter';
 
 export interface ReadMarkdownOptions {
   /**
@@ -632,6 +633,11 @@ function bytesToBase64(bytes: Uint8Array): string {
 
 const SHORT_AUTHOR = 40;
 
+const withoutDepth = <T extends object>(b: T): T => {
+  const { mdDepth: _d, ...rest } = b as T & { mdDepth?: number };
+  return rest as T;
+};
+
 /** Reads Markdown text into a SourceDoc. Never throws on any input string. */
 export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): SourceDoc {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '\uFFFD');
@@ -652,7 +658,15 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   let authorLine = frontMatterAuthor(fm);
   const blocks = c.blocks;
   const first = blocks[0] as (Block & { mdDepth?: number }) | undefined;
-  if (first && first.type === 'heading' && first.mdDepth === 1) {
+  let frontMatter: SourceDoc['frontMatter'];
+  if (title === undefined && authorLine === undefined) {
+    // No YAML block: the same front-matter step as every other reader ("# 标题", subtitle, byline, date, signature).
+    const r = extractFrontMatter(blocks, { isProminent: (b) => (b as { mdDepth?: number }).mdDepth === 1 });
+    blocks.splice(0, blocks.length, ...r.blocks);
+    if (r.lines.length) frontMatter = r.lines;
+    title = r.title;
+    authorLine = r.byline;
+  } else if (first && first.type === 'heading' && first.mdDepth === 1) {
     const firstText = inlineText(first.inlines).trim();
     // "# 一、基本情况" is a section heading written with #, not the document's title.
     if ((title === undefined && labelLevel(firstText) === undefined) || firstText === title) {
@@ -680,5 +694,6 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   const doc: SourceDoc = { blocks, footnotes: c.footnotes, images: c.images, warnings: c.warnings };
   if (title) doc.title = title;
   if (authorLine) doc.authorLine = authorLine;
+  if (frontMatter) doc.frontMatter = frontMatter.map((l) => (l.block ? { ...l, block: withoutDepth(l.block) } : l));
   return doc;
 }

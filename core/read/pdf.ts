@@ -4,7 +4,7 @@
 // clear error. It must never modify the PDF bytes and never run PDF JavaScript or fetch anything.
 import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
 import type { Block, SourceDoc } from '../model/document';
-import { extractFront } from './detect-author';
+import { extractFrontMatter } from './intake/front-matter';
 import { err, ok, type Result } from '../result';
 import { toBase64 } from './base64';
 import { plausibility } from './text';
@@ -74,10 +74,10 @@ export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extra
       out.pdf!.text = text;
       // The first lines of the first page: a title with an author line under it is a suggestion.
       const lines = text.split(/\n|\f/).map((l) => l.trim()).filter(Boolean).slice(0, 6);
-      const front = extractFront(lines.map((l): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text: l }] })), { plainText: true });
-      if (front.title && front.authorLine) {
+      const front = extractFrontMatter(lines.map((l): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text: l }] })), { plainText: true });
+      if (front.title && front.byline) {
         out.title = front.title;
-        out.authorLine = front.authorLine;
+        out.authorLine = front.byline;
       }
     }
   }

@@ -7,7 +7,7 @@ import jschardet from 'jschardet';
 import type { Block, SourceDoc } from '../model/document';
 import { err, ok, type Result } from '../result';
 import { headingLabelLevel, looksLikeHeadingLine } from './heading-patterns';
-import { extractFront } from './detect-author';
+import { applyFrontMatter } from './intake/front-matter';
 import { decodePlainUtf8, plausibility, utf16ByZeros, TEXT_ACCEPT, TEXT_REFUSE, type Decoded } from './plausibility';
 
 /** Largest text file accepted (a 200-page speech is ~300 KB). */
@@ -152,11 +152,7 @@ export async function readText(bytes: Uint8Array, fileName: string): Promise<Res
   if (d.repaired) warnings.push({ code: 'text.repaired', message: `${fileName} 的文字曾被错误转码（UTF-8 被当作 GBK 保存），已自动还原，请核对` });
   if (d.plausibility.score < TEXT_ACCEPT)
     warnings.push({ code: 'text.low-confidence', message: `${fileName} 的编码识别为 ${d.encoding}，但部分文字可能是乱码，请核对` });
-  const front = extractFront(textToBlocks(d.text), { plainText: true });
-  const doc: SourceDoc = { blocks: front.blocks, footnotes: [], images: {}, warnings };
-  if (front.title) doc.title = front.title;
-  if (front.authorLine) doc.authorLine = front.authorLine;
-  if (front.labels) doc.warnings.push({ code: 'import.label-removed', message: `${fileName}：标题上方的标注“${front.labels.join('、')}”未编入正文（汇编按栏目编排），请核对` });
+  const doc: SourceDoc = applyFrontMatter({ blocks: textToBlocks(d.text), footnotes: [], images: {}, warnings }, { plainText: true });
   if (!doc.blocks.length && !doc.title) return err('import.empty', `${fileName} 没有文字内容`, { file: fileName });
   return ok(doc);
 }

@@ -1,6 +1,6 @@
 // Pure fallbacks for the importer and sorter ports, used until (or unless) the richer node
 // implementations are wired: import through the reader registry; sort 'manual' and 'received'.
-import type { Session, SourceFormat } from '../model/session';
+import type { SourceFormat } from '../model/session';
 import { SourceFormatSchema } from '../model/session';
 import { readSource } from '../read/registry';
 import { err, ok } from '../result';
@@ -14,14 +14,8 @@ export function formatOf(name: string): SourceFormat | undefined {
   return p.success ? p.data : undefined;
 }
 
-/** Roster members whose name appears in the author line (longest names first). */
-export function matchMembers(session: Session, authorLine: string): string[] {
-  if (!authorLine) return [];
-  return session.members.filter((m) => m.name.length >= 2 && authorLine.includes(m.name)).map((m) => m.id);
-}
-
 export const registryImporter: Importer = {
-  async importFiles(files, session) {
+  async importFiles(files) {
     const out: ImportedFile[] = [];
     for (const f of files) {
       const format = formatOf(f.name);
@@ -38,18 +32,9 @@ export const registryImporter: Importer = {
         out.push({ name: f.name, ok: false, format, error: r.error, warnings: [] });
         continue;
       }
+      // Only reading here: the service turns the document into an item through core/read/intake.
       const doc = r.value;
-      const authorLine = doc.authorLine ?? '';
-      out.push({
-        name: f.name,
-        ok: true,
-        format,
-        doc,
-        title: doc.title || f.name.replace(/\.[^.]+$/, ''),
-        authorLine,
-        memberIds: matchMembers(session, authorLine),
-        warnings: doc.warnings,
-      });
+      out.push({ name: f.name, ok: true, format, doc, title: doc.title, authorLine: doc.authorLine ?? '', warnings: doc.warnings });
     }
     return out;
   },

@@ -13,7 +13,11 @@ import type { FileInput, ImportReportEntry, OutputFile } from '../contract/schem
 import { bundleFileName, decodeBundle, encodeBundle } from './bundle';
 import { CompileJobs } from './compile-jobs';
 import { CompileWarmup } from './compile-warmup';
-import { basicSorter, matchMembers, registryImporter } from './default-ports';
+import { basicSorter, registryImporter } from './default-ports';
+import { placeImported, type Placed } from './import-placement';
+import { newSubmission, reportOf, withNewVersion, type NewVersion } from './import-items';
+import { intake, normalisedText, splitName } from '../read/intake/intake';
+import { rosterOf } from '../read/intake/roster-match';
 import * as E from './edits';
 import { Emitter } from './emitter';
 import { basicRosterFiles, ROSTER_FIELD_LABELS } from './roster-import';
@@ -27,7 +31,6 @@ import { portalHandlers, resumePortal } from './portal-handlers';
 import { keepImportReports, submissionBulk } from './submission-bulk';
 import { computeStats } from './stats';
 import { sha256Hex } from './hash';
-import { IMAGE_INFO_CODES } from '../read/image-messages';
 
 export interface Service extends ServiceImpl {
   owner: SessionOwner;
@@ -116,10 +119,25 @@ export function createService(ports: Ports): Service {
     return SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id: 'x', name: 'x', date: todayIso(now()) });
   }
 
-  /** Stores files and bodies of imported files and turns them into submissions. */
-  async function storeImported(sessionId: string, session: Session, files: ImportedFile[], bytesByName: Map<string, Uint8Array>, report: ImportReportEntry[]): Promise<Submission[]> {
-    const subs: Submission[] = [];
+  /**
+   * Stores files and bodies of imported files and turns them into submissions through the one
+   * intake step (core/read/intake): title, subtitle, label, byline, date, members, organisations,
+   * kind, review reasons. A file whose text equals an existing item's is a new version of it.
+   * `given` maps a file's report name to the name or path as given (its folders suggest the kind).
+   */
+  async function storeImported(
+    sessionId: string,
+    session: Session,
+    files: ImportedFile[],
+    bytesByName: Map<string, Uint8Array>,
+    report: ImportReportEntry[],
+    opts: { given?: Map<string, string>; existingText?: Map<string, string> } = {},
+  ): Promise<{ subs: { sub: Submission; folders: string[] }[]; newVersions: NewVersion[] }> {
+    const subs: { sub: Submission; folders: string[] }[] = [];
+    const newVersions: NewVersion[] = [];
     const knownHashes = new Map(session.submissions.filter((s) => s.source.sha256).map((s) => [s.source.sha256!, s.id]));
+    const byText = opts.existingText ?? new Map<string, string>();
+    const roster = rosterOf(session);
     for (const f of files) {
       const entry: ImportReportEntry = { name: f.name, ok: false, warnings: f.warnings };
       report.push(entry);
@@ -145,25 +163,27 @@ export function createService(ports: Ports): Service {
         entry.error = { code: bp.error.code, message: bp.error.message };
         continue;
       }
-      const title = (f.title || f.doc.title || f.name.replace(/\.[^.]+$/, '')).trim() || f.name;
-      const authorLine = f.authorLine ?? f.doc.authorLine ?? '';
-      const sub: Submission = {
-        id: ports.ids.next('sub'),
-        title,
-        authorLine,
-        memberIds: f.memberIds ?? matchMembers(session, authorLine),
-        kind: 'speech',
-        source: { file: put.value.file, format: f.format, sha256: put.value.sha256, originalName: f.name },
-        versions: [],
-        receivedAt: now().toISOString(),
-        status: f.warnings.some((w) => !IMAGE_INFO_CODES.has(w.code)) || !authorLine ? 'review' : 'ok',
-        options: { pinned: false, inToc: true },
-      };
+      const source: Submission['source'] = { file: put.value.file, format: f.format, sha256: put.value.sha256, originalName: splitName(f.name).fileName };
+      const text = normalisedText(f.doc);
+      const sameText = text.length >= 20 ? byText.get(text) : undefined;
+      if (sameText) {
+        // Re-saved or reformatted, same words: a new version of that item, not a second item.
+        const old = session.submissions.find((x) => x.id === sameText);
+        newVersions.push({ submissionId: sameText, source });
+        knownHashes.set(put.value.sha256, sameText);
+        Object.assign(entry, { ok: true, submissionId: sameText, newVersionOf: sameText, title: old?.title, authorLine: old?.authorLine });
+        entry.warnings = [...entry.warnings, { code: 'import.new-version', message: `${f.name} 的内容与已有材料“${old?.title ?? sameText}”相同（文件不同），已作为它的新版本` }];
+        continue;
+      }
+      const given = opts.given?.get(f.name) ?? f.name;
+      const fields = intake({ doc: f.doc, name: given }, session, roster);
+      const sub = newSubmission(fields, ports.ids.next('sub'), source, now().toISOString());
       knownHashes.set(put.value.sha256, sub.id);
-      Object.assign(entry, { ok: true, submissionId: sub.id, title, authorLine });
-      subs.push(sub);
+      if (text.length >= 20) byText.set(text, sub.id);
+      Object.assign(entry, reportOf(sub, fields));
+      subs.push({ sub, folders: splitName(given).folders });
     }
-    return subs;
+    return { subs, newVersions };
   }
 
   function blankSession(id: string, name: string, date: string | undefined, theme: string | undefined): Session {
@@ -180,6 +200,7 @@ export function createService(ports: Ports): Service {
       sections: [
         { id: ports.ids.next('sec'), title: '大会发言', items: [], sortRule: 'manual' },
         { id: ports.ids.next('sec'), title: '书面发言', items: [], sortRule: 'manual' },
+        { id: ports.ids.next('sec'), title: '调研报告', items: [], sortRule: 'manual' },
       ],
     };
   }
@@ -574,6 +595,8 @@ export function createService(ports: Ports): Service {
       const report: ImportReportEntry[] = [];
       const inputs: { name: string; bytes: Uint8Array }[] = [];
       const bytesByName = new Map<string, Uint8Array>();
+      // The name or path as given: its folders ("书面发言/张三.docx") suggest the kind and the section.
+      const given = new Map<string, string>();
       for (const f of i.files) {
         const r = await resolveFile(f, ctx);
         const fname = 'name' in f && f.name ? f.name : 'path' in f ? f.path : '?';
@@ -585,6 +608,7 @@ export function createService(ports: Ports): Service {
         let name = r.value.name;
         for (let n = 2; bytesByName.has(name); n++) name = r.value.name.replace(/(\.[^.]*)?$/, `（${n}）$1`);
         bytesByName.set(name, r.value.bytes);
+        given.set(name, 'path' in f ? f.path : f.name);
         const hash = await sha256Hex(r.value.bytes);
         const dup = cur.value.submissions.find((x) => x.source.sha256 === hash);
         if (dup) {
@@ -599,21 +623,40 @@ export function createService(ports: Ports): Service {
       } catch (e) {
         return { ok: false, error: toAppError(e, 'import.failed', '导入失败') };
       }
-      const subs = await storeImported(i.sessionId, cur.value, imported, bytesByName, report);
+      // Existing items' words, so a re-saved file becomes a new version instead of a second item.
+      const existingText = new Map<string, string>();
+      if (imported.some((x) => x.ok))
+        for (const sub of cur.value.submissions) {
+          const d = await getDoc(i.sessionId, sub);
+          const t = d.ok ? normalisedText(d.value) : '';
+          if (t.length >= 20) existingText.set(t, sub.id);
+        }
+      const { subs, newVersions } = await storeImported(i.sessionId, cur.value, imported, bytesByName, report, { given, existingText });
       // The report follows the order the clerk gave the files in.
       const order = [...bytesByName.keys()];
       report.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-      if (!subs.length) {
+      if (!subs.length && !newVersions.length) {
         const v = await owner.read(i.sessionId, (st) => ok(owner.view(st)));
         return v.ok ? ok({ ...v.value, report }) : v;
       }
       // Reading a batch can take a while; other windows may have edited meantime. Adding items
       // commutes with any edit, so it lands on the current state instead of failing as stale and
       // throwing the clerk's import away (the revision was checked when the import started).
-      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, `导入 ${subs.length} 份材料`, (s) => {
-        const placed = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
-        return E.addSubmissions(s, subs, placed);
+      let placed: Placed[] = [];
+      const what = [subs.length ? `导入 ${subs.length} 份材料` : '', newVersions.length ? `${newVersions.length} 份新版本` : ''].filter(Boolean).join('，');
+      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, what, (s) => {
+        const stamp = now().toISOString();
+        const bump = (x: Submission) => withNewVersion(x, newVersions, stamp);
+        const base = newVersions.length ? { ...s, submissions: s.submissions.map(bump) } : s;
+        const chosen = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
+        const r = placeImported(base, subs.map((x) => ({ ...x, sub: bump(x.sub) })), sorter, chosen);
+        if (r.ok) placed = r.value.placed;
+        return r;
       }, { snapshotBefore: 'before-import' });
+      for (const p of placed) {
+        const e = report.find((x) => x.submissionId === p.submissionId && !x.newVersionOf);
+        if (e && p.sectionId) Object.assign(e, { sectionId: p.sectionId, sectionTitle: p.sectionTitle });
+      }
       return v.ok ? ok({ ...v.value, report }) : v;
     },
     'submissions.replace': async (i, ctx) => {
@@ -631,7 +674,7 @@ export function createService(ports: Ports): Service {
       const old = cur.value.sub;
       // A replacement is not a duplicate of the item it replaces.
       const without = { ...cur.value.session, submissions: cur.value.session.submissions.filter((x) => x.id !== old.id) };
-      const [sub] = await storeImported(i.sessionId, without, [r], new Map([[f.value.name, f.value.bytes]]), report);
+      const sub = (await storeImported(i.sessionId, without, [r], new Map([[f.value.name, f.value.bytes]]), report)).subs[0]?.sub;
       if (!sub) return err(report[0]?.error?.code ?? 'import.failed', report[0]?.error?.message ?? `无法读取 ${f.value.name}`, { file: f.value.name });
       const v = await owner.edit(i, '替换材料新版本', (s) => {
         // Built from the submission as it is now, so nothing edited meanwhile is overwritten.

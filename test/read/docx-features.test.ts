@@ -71,7 +71,7 @@ describe('DOCX headings', () => {
   it('a left-aligned title in display size, broken by hand with a line break, is still the title', async () => {
     const d = await read({ body: para(run('关于推动齐文化', '<w:sz w:val="44"/>') + '<w:r><w:br/></w:r>' + run('创造性转化的建议', '<w:sz w:val="44"/>')) + para('——韩喜') + para('正文第一段。') });
     expect(d.title).toBe('关于推动齐文化创造性转化的建议');
-    expect(d.authorLine).toBe('——韩喜');
+    expect(d.authorLine).toBe('韩喜'); // printed without the leading —— (issue 10; it was '——韩喜')
     expect(text(d)).toBe('正文第一段。');
   });
 

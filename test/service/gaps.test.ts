@@ -148,7 +148,8 @@ describe('service gaps for the UI', () => {
     for (const name of ['张三', '李四', '王五']) v = must(await c.call('roster.add', { sessionId: id, revision: v.revision, member: { name, sector: '经济界', title: '', unit: '', standing: true } }));
     const [m1, m2] = v.session.members;
     v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, sectionId: v.session.sections[0].id, files: [file('p.md', md('已编入', '张三'))] }));
-    v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, files: [file('u.md', md('未编入', '李四'))] }));
+    // Imports are placed by kind now (issue 10); a 提案 has no section in a blank session, so it stays unplaced.
+    v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, files: [file('提案/u.md', md('未编入', '李四'))] }));
     const [placed, unplaced] = v.session.submissions;
     v = must(await c.call('submissions.update', { sessionId: id, revision: v.revision, submissionId: placed.id, patch: { memberIds: [m1.id] } }));
     v = must(await c.call('submissions.update', { sessionId: id, revision: v.revision, submissionId: unplaced.id, patch: { memberIds: [m2.id] } }));

@@ -1,6 +1,7 @@
 // The DOCX / WPS reader: bytes of an OOXML word-processing package → SourceDoc. Opens the package
-// safely (zip caps, no DTDs), reads styles, numbering, body and notes, then takes the title and
-// author line off the top. It must never throw to its caller and never read outside the package.
+// safely (zip caps, no DTDs), reads styles, numbering, body and notes, then takes the front matter
+// (label, title, subtitle, author line, date, end signature) out of the body (intake/front-matter).
+// It must never throw to its caller and never read outside the package.
 import type { Block, Footnote, Inline, SourceDoc } from '../../model/document';
 import { err, ok, type Result } from '../../result';
 import { SafeZip, ZipError, zipErrorMessage } from '../zip-safe';
@@ -9,7 +10,7 @@ import { DocxMissingPart, DocxPackage } from './package';
 import { Styles } from './styles';
 import { Numbering } from './numbering';
 import { readBlocks, type BodyContext } from './body';
-import { extractFront } from '../detect-author';
+import { applyFrontMatter } from '../intake/front-matter';
 import { attachCaptions } from '../captions';
 import { imageBudget } from '../image-downscale';
 
@@ -63,17 +64,14 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     }
     if (zip.rejectedNames.length)
       ctx.warnings.push({ code: 'zip.unsafe-names', message: `${fileName} 中有 ${zip.rejectedNames.length} 个名称异常的部件（如“${zip.rejectedNames[0]}”），已忽略` });
-    const front = extractFront(blocks, { isProminent: (b) => prominent.has(b) });
     const out: SourceDoc = {
-      blocks: front.blocks,
+      blocks,
       footnotes: footnotes.filter((f) => refs.has(f.id)),
       images: ctx.images,
       warnings: ctx.warnings,
     };
-    if (front.title) out.title = front.title;
-    if (front.authorLine) out.authorLine = front.authorLine;
-    if (front.labels) out.warnings.push({ code: 'import.label-removed', message: `${fileName}：标题上方的标注“${front.labels.join('、')}”未编入正文（汇编按栏目编排），请核对` });
-    if (!front.blocks.length && !front.title) out.warnings.push({ code: 'import.empty', message: `${fileName} 没有正文内容` });
+    applyFrontMatter(out, { isProminent: (b) => prominent.has(b) });
+    if (!out.blocks.length && !out.title) out.warnings.push({ code: 'import.empty', message: `${fileName} 没有正文内容` });
     return ok(out);
   } catch (e) {
     if (e instanceof ZipError) return err(`import.${e.code}`, `${fileName}：${zipErrorMessage(e.code)}`, { file: fileName, detail: e.message });
