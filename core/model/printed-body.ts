@@ -3,7 +3,7 @@
 // leading / trailing body blocks left out of print. Both writers get exactly these blocks (through
 // buildDossier), and 材料详情 shows the same list, so what the clerk sees is what is printed.
 // Pure: no node, no DOM.
-import type { Block, FrontMatterLine, Paragraph, SourceDoc } from './document';
+import type { Block, FrontMatterLine, SourceDoc } from './document';
 import type { Submission } from './session';
 
 export type BodyEdits = NonNullable<Submission['bodyEdits']>;
@@ -31,7 +31,7 @@ export function noBodyEdits(e: Submission['bodyEdits']): boolean {
 }
 
 /** The block a front-matter line restores: the paragraph as read, else its text as a plain paragraph. */
-export function frontMatterBlock(line: FrontMatterLine): Paragraph {
+export function frontMatterBlock(line: FrontMatterLine): Block {
   return line.block ?? { type: 'paragraph', inlines: [{ type: 'text', text: line.text }] };
 }
 
