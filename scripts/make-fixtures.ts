@@ -5,7 +5,7 @@
 // script writes them to test/fixtures/generated/ for manual inspection. It must never copy files
 // from ../shared/corpus.
 import { deflateSync, unzipSync, zipSync, zlibSync, strToU8 } from 'fflate';
-import { crc32 } from '../core/read/crc32';
+import { crc32 } from '../core/bytes/crc32';
 import {
   AlignmentType,
   Document,
@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline, SourceDoc } from '../core/model/document';
-import { fromBase64 } from '../core/read/base64';
+import { fromBase64 } from '../core/bytes/base64';
 
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -7,7 +7,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { compileDossierPdf, type CompileResult } from '../compile';
+import { compileDossierPdf, type PdfCompileResult } from '../compile';
 import type { SourceDoc } from '../model/document';
 import { buildDossier, tocAuthor } from '../model/dossier';
 import type { Session } from '../model/session';
@@ -136,7 +136,7 @@ export function variantSession(session: Session, layout: LayoutSettings, marks?:
 }
 
 /** Compiles a session variant; items without a document become warnings, none at all an error. */
-export async function compileVariant(session: Session, docs: ReadonlyMap<string, SourceDoc>, warnings: string[], signal?: AbortSignal): Promise<CompileResult> {
+export async function compileVariant(session: Session, docs: ReadonlyMap<string, SourceDoc>, warnings: string[], signal?: AbortSignal): Promise<PdfCompileResult> {
   const { dossier, missing } = buildDossier(session, docs);
   for (const m of missing) warnings.push(`材料“${m.title}”没有可用的正文，已跳过`);
   if (!dossier.sections.some((s) => s.items.length)) throw fail('export.empty', '没有可以输出的材料（所有栏目都为空）');
@@ -150,7 +150,7 @@ export function sessionOfItems(session: Session, items: SelectedItem[]): Session
   return { ...session, preface: '', sections: session.sections.map((s) => ({ ...s, items: s.items.filter((id) => keep.has(id)) })).filter((s) => s.items.length) };
 }
 
-function pagesOf(result: CompileResult, ids: string[]) {
+function pagesOf(result: PdfCompileResult, ids: string[]) {
   const byId = new Map(result.items.map((i) => [i.submissionId, i]));
   return ids.map((id) => {
     const it = byId.get(id);
@@ -347,7 +347,7 @@ async function exportHandouts(
   const folder = zipOnly ? undefined : req.out;
   if (folder) await ensureFolder(folder);
   else await checkFileTarget(req.out);
-  let full: CompileResult | undefined;
+  let full: PdfCompileResult | undefined;
   if (!req.renumber) {
     req.onProgress?.('编译汇编…');
     full = await compileVariant(variantSession(session, base, req.marks), docs, warnings, req.signal);

@@ -12,6 +12,7 @@ import { createOrderSorter } from '../order/sorter';
 import { sortMembers } from '../order/member-sort';
 import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider, Sorter } from '../service/ports';
 import type { PrintKind } from '../service/ports';
+import type { CompileWarning } from '../compile/index';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';
 import { compileDocs } from './compile-session';
@@ -135,11 +136,12 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
         pdfPath,
         ...(docxPath ? { docxPath } : {}),
         signal: o.signal,
-        onProgress: (p) => o.onProgress?.({ phase: p.phase, done: p.done, total: p.total, message: `${p.phase === 'layout' ? '正在排版' : '正在生成'} ${p.done}/${p.total}` }),
+        onProgress: o.onProgress,
       });
       if (!r.ok) return r;
       const s = r.value;
-      const warnings = [
+      const warnings: CompileWarning[] = [
+        ...s.warnings,
         ...s.failures.map((f) => ({ code: f.error.code, message: `材料“${f.title}”未能编入：${f.error.message}` })),
         ...s.missing.map((m) => ({ code: 'compile.missing', message: `材料“${m.title}”没有正文，已跳过` })),
         ...(s.docxError ? [{ code: s.docxError.code, message: s.docxError.message }] : []),

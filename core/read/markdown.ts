@@ -25,6 +25,7 @@ import { imageBudget, prepareImageForPrint } from './image-downscale';
 import { describeImageOutcome } from './image-messages';
 import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, SourceDoc, TableCell } from '../model/document';
 import { inlineText } from '../model/document';
+import { fromBase64, toBase64 } from '../bytes/base64';
 import { frontMatterAuthor, frontMatterTitle, splitFrontMatter } from './front-matter';
 
 export interface ReadMarkdownOptions {
@@ -374,7 +375,7 @@ class Converter {
     const data = /^data:(image\/[a-z0-9.+-]+);base64,(.*)$/is.exec(src);
     if (data) {
       try {
-        bytes = base64ToBytes(decodeSafe(data[2]));
+        bytes = fromBase64(decodeSafe(data[2]));
       } catch {
         this.warn('image.invalid', `图片“${label}”的数据无法解码，已保留说明文字`);
         return undefined;
@@ -406,7 +407,7 @@ class Converter {
     const size = { width: outcome.image.width, height: outcome.image.height };
     bytes = outcome.image.bytes;
     const key = `image${++this.imageCount}`;
-    this.images[key] = { mime, data: bytesToBase64(bytes) };
+    this.images[key] = { mime, data: toBase64(bytes) };
     const block: Block = { type: 'image', resource: key, width: size.width, height: size.height };
     if (alt) block.alt = alt;
     if (title) block.caption = title;
@@ -614,20 +615,6 @@ function decodeSafe(s: string): string {
   } catch {
     return s;
   }
-}
-
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64.replace(/\s+/g, ''));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(s);
 }
 
 const SHORT_AUTHOR = 40;

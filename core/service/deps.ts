@@ -3,7 +3,7 @@
 // Built once per service by createService and handed to each handler group (core/service/handlers/).
 import { countWords, documentText, type SourceDoc } from '../model/document';
 import { SCHEMA_VERSION, SessionSchema, type Session, type Submission } from '../model/session';
-import { fromBase64 } from '../read/base64';
+import { fromBase64 } from '../bytes/base64';
 import { err, ok, type Result } from '../result';
 import type { CallContext } from '../contract/client';
 import type { FileInput, OutputFile } from '../contract/schemas';

@@ -7,6 +7,9 @@ import type { Member, Session, SortRule, SourceFormat } from '../model/session';
 import type { AppError, Result } from '../result';
 import type { PrintSheet } from '../print/print-sheet';
 import type { OutputFile, PRINT_KINDS, ROSTER_FIELD_KEYS, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
+import type { CompileProgress, CompileWarning } from '../compile/index';
+
+export type { CompileProgress, CompileWarning };
 
 /** What opening a stored session yields. */
 export type StoredOpen =
@@ -114,14 +117,7 @@ export interface CompileOutcome {
   docx?: OutputFile;
   pageCount?: number;
   items: { submissionId: string; startPage: number; pageCount: number }[];
-  warnings: { code: string; message: string }[];
-}
-
-export interface CompileProgress {
-  phase: string;
-  done: number;
-  total: number;
-  message?: string;
+  warnings: CompileWarning[];
 }
 
 export interface Compiler {

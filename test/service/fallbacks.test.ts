@@ -7,7 +7,7 @@ import { createDispatcher, createLocalClient, type Client } from '../../core/con
 import { createService, type Service } from '../../core/service/service';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { nodeRosterFiles } from '../../core/node/ports';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 
 const enc = new TextEncoder();
 const file = (name: string, bytes: Uint8Array) => ({ name, data: toBase64(bytes) });
