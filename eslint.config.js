@@ -22,7 +22,7 @@ const browserGlobals = ['window', 'document', 'navigator', 'localStorage', 'sess
 const nodeGlobals = ['process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'out/**', 'release/**', 'test-output/**', 'cli/bin.mjs', 'renderer/public/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'out/**', 'release/**', 'test-output/**', 'cli/bin.mjs', 'cli/dist/**', 'renderer/public/**'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
