@@ -2,14 +2,14 @@
 
 // cli/main.ts
 var commands = {
-  compile: { summary: "\u7F16\u8BD1\u4F1A\u8BAE\u6750\u6599\u6C47\u7F16\uFF08PDF / DOCX\uFF09", load: () => import("./compile-V2MIDRQ6.js") },
-  export: { summary: "\u5370\u5236\u4E0E\u5206\u53D1\uFF1A\u5C0F\u518C\u5B50\u3001\u7F16\u53F7\u672C\u3001\u767B\u8BB0\u8868\u3001\u5206\u53D1\u6750\u6599\u3001\u5C4F\u5E55/\u624B\u673A\u7248", load: () => import("./export-P7B2YNCR.js") },
-  import: { summary: "\u5BFC\u5165\u6750\u6599\u6587\u4EF6", load: () => import("./import-BUYJ3JWC.js") },
+  compile: { summary: "\u7F16\u8BD1\u4F1A\u8BAE\u6750\u6599\u6C47\u7F16\uFF08PDF / DOCX\uFF09", load: () => import("./compile-SH7VEGEN.js") },
+  export: { summary: "\u5370\u5236\u4E0E\u5206\u53D1\uFF1A\u5C0F\u518C\u5B50\u3001\u7F16\u53F7\u672C\u3001\u767B\u8BB0\u8868\u3001\u5206\u53D1\u6750\u6599\u3001\u5C4F\u5E55/\u624B\u673A\u7248", load: () => import("./export-XFMUHA26.js") },
+  import: { summary: "\u5BFC\u5165\u6750\u6599\u6587\u4EF6", load: () => import("./import-Z2FMRKH7.js") },
   sort: { summary: "\u6309\u59D3\u6C0F\u7B14\u753B\u6216\u62FC\u97F3\u6392\u5E8F\u59D3\u540D\uFF08\u6807\u51C6\u8F93\u5165 \u2192 \u6807\u51C6\u8F93\u51FA\uFF09", load: () => import("./sort-CZN3Y6C4.js") },
-  roster: { summary: "\u5BFC\u5165 / \u5BFC\u51FA\u59D4\u5458\u540D\u5355\uFF08.xlsx / .csv\uFF09", load: () => import("./roster-XEERRGK4.js") },
-  serve: { summary: "\u5728\u672C\u673A\u542F\u52A8\u670D\u52A1\uFF0C\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u6C47\u7F16\u754C\u9762", load: () => import("./serve-6FSD4NAT.js") },
-  call: { summary: "\u6309\u7EDF\u4E00\u63A5\u53E3\u8C03\u7528\u4EFB\u4E00\u529F\u80FD\uFF08JSON \u8F93\u5165\u8F93\u51FA\uFF09", load: () => import("./call-42BSXGOC.js") },
-  session: { summary: "\u4F1A\u8BAE\u6570\u636E\uFF1A\u5217\u8868\u3001\u5FEB\u7167\u6062\u590D\u3001\u4F1A\u8BAE\u5305\u5BFC\u51FA/\u5BFC\u5165", load: () => import("./session-BO42UGJM.js") }
+  roster: { summary: "\u5BFC\u5165 / \u5BFC\u51FA\u59D4\u5458\u540D\u5355\uFF08.xlsx / .csv\uFF09", load: () => import("./roster-RITV3P3I.js") },
+  serve: { summary: "\u5728\u672C\u673A\u542F\u52A8\u670D\u52A1\uFF0C\u7528\u6D4F\u89C8\u5668\u6253\u5F00\u6C47\u7F16\u754C\u9762", load: () => import("./serve-XYHH5T56.js") },
+  call: { summary: "\u6309\u7EDF\u4E00\u63A5\u53E3\u8C03\u7528\u4EFB\u4E00\u529F\u80FD\uFF08JSON \u8F93\u5165\u8F93\u51FA\uFF09", load: () => import("./call-NPCOFIMB.js") },
+  session: { summary: "\u4F1A\u8BAE\u6570\u636E\uFF1A\u5217\u8868\u3001\u5FEB\u7167\u6062\u590D\u3001\u4F1A\u8BAE\u5305\u5BFC\u51FA/\u5BFC\u5165", load: () => import("./session-CJK356DW.js") }
 };
 function usage() {
   const lines = Object.entries(commands).map(([name, c]) => `  huibian ${name.padEnd(10)} ${c.summary}`);

@@ -3,8 +3,8 @@ import {
   READ_LIMITS,
   ReadPool,
   readJob
-} from "./chunk-MFF76PGA.js";
-import "./chunk-TVKQUWWX.js";
+} from "./chunk-HK22FX2W.js";
+import "./chunk-J7VC35P6.js";
 import "./chunk-CMN6HS2X.js";
 export {
   READ_LIMITS,

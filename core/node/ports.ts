@@ -8,9 +8,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
-import { createOrderSorter } from '../order/sorter';
-import { sortMembers } from '../order/member-sort';
-import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider, Sorter } from '../service/ports';
+import { orderSorter } from '../service/default-ports';
+import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
 import type { PrintKind } from '../service/ports';
 import type { CompileWarning } from '../compile/index';
 import { PDFDocument } from 'pdf-lib';
@@ -53,14 +52,8 @@ export const nodeRosterFiles: RosterFiles = {
   exportXlsx: (members) => exportRosterXlsx(members),
 };
 
-/** The ordering rules (GF 3003 strokes, pinyin, party, rank); unknown characters come back per call. */
-export function nodeSorter(): Sorter {
-  const order = createOrderSorter();
-  return {
-    sort: (session, sectionId, rule) => order.sortWithReport(session, sectionId, rule),
-    sortMembers: (members, rule) => sortMembers(members, rule),
-  };
-}
+/** The ordering rules: core/order's, as the service's default (kept as a name for the wiring and tests). */
+export const nodeSorter = orderSorter;
 
 /** Names of print products in the session's outputs folder (a new export replaces the last one). */
 const PRINT_FILE: Record<PrintKind, string> = {

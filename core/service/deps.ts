@@ -9,7 +9,7 @@ import type { CallContext } from '../contract/client';
 import type { FileInput, OutputFile } from '../contract/schemas';
 import { CompileJobs } from './compile-jobs';
 import { CompileWarmup } from './compile-warmup';
-import { basicSorter, registryImporter } from './default-ports';
+import { orderSorter, registryImporter } from './default-ports';
 import { Emitter } from './emitter';
 import { basicRosterFiles } from './roster-import';
 import type { Ports } from './ports';
@@ -32,7 +32,7 @@ export function createServiceDeps(ports: Ports) {
   const owner = new SessionOwner(ports, emitter);
   const jobs = new CompileJobs(ports, emitter);
   const importer = ports.importer ?? registryImporter;
-  const sorter = ports.sorter ?? basicSorter;
+  const sorter = ports.sorter ?? orderSorter();
   const rosterFiles = ports.roster ?? basicRosterFiles;
   const prints = new PrintRuns(emitter);
   const wordCache = new Map<string, number>();

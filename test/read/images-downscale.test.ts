@@ -15,11 +15,11 @@ import type { Block, SourceDoc } from '../../core/model/document';
 import { documentText } from '../../core/model/document';
 import { readDocx } from '../../core/read/docx/index';
 import { readMarkdown } from '../../core/read/markdown';
-import { PRINT_IMAGE, imageBudget, orient, prepareImageForPrint, resampleBox } from '../../core/read/image-downscale';
-import { crc32, decodePng, encodePng, type Raster } from '../../core/read/image-png';
-import { decodeBmp } from '../../core/read/image-bmp';
-import { decodeJpegReduced } from '../../core/read/image-jpeg';
-import { IMAGE_INFO_CODES } from '../../core/read/image-messages';
+import { PRINT_IMAGE, imageBudget, orient, prepareImageForPrint, resampleBox } from '../../core/read/images/downscale';
+import { crc32, decodePng, encodePng, type Raster } from '../../core/read/images/png';
+import { decodeBmp } from '../../core/read/images/bmp';
+import { decodeJpegReduced } from '../../core/read/images/jpeg';
+import { IMAGE_INFO_CODES } from '../../core/read/images/messages';
 import { buildDocx, drawing, jpegHeader, para, pngHeaderOnly } from '../../scripts/make-fixtures';
 
 const MAX = PRINT_IMAGE.maxSide;

@@ -11,7 +11,7 @@ import { Numbering } from './numbering';
 import { readBlocks, type BodyContext } from './body';
 import { extractFront } from '../detect-author';
 import { attachCaptions } from '../captions';
-import { imageBudget } from '../image-downscale';
+import { imageBudget } from '../images/downscale';
 
 /** Largest DOCX accepted, checked before anything is read (reliability B5). */
 export const DOCX_MAX_BYTES = 100 * 1024 * 1024;

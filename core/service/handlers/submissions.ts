@@ -9,7 +9,7 @@ import { matchMembers } from '../default-ports';
 import * as E from '../edits';
 import type { ImportedFile } from '../ports';
 import { sha256Hex } from '../hash';
-import { IMAGE_INFO_CODES } from '../../read/image-messages';
+import { IMAGE_INFO_CODES } from '../../read/images/messages';
 import type { ServiceDeps } from '../deps';
 
 type SubmissionCalls = Extract<keyof Handlers, `submissions.${string}`>;

@@ -4,23 +4,23 @@ import {
   ROSTER_FIELDS,
   ROSTER_FIELD_NAMES,
   applyMapping,
-  durableWrite,
   exportRosterXlsx,
   mergeMembers,
-  nodeFs,
   proposeMapping,
   readRosterTable,
   sortMembers
-} from "./chunk-5T6FIZO5.js";
+} from "./chunk-AZSYZVRV.js";
 import "./chunk-T74TIIB3.js";
 import {
   SESSION_FILE,
   SessionSchema,
   describeIssues,
-  loadSessionFile
-} from "./chunk-NJIARU27.js";
-import "./chunk-TVKQUWWX.js";
-import "./chunk-SS5DAZOP.js";
+  durableWrite,
+  loadSessionFile,
+  nodeFs
+} from "./chunk-AYCQ6AB7.js";
+import "./chunk-J7VC35P6.js";
+import "./chunk-KGAUYBPT.js";
 import "./chunk-CMN6HS2X.js";
 
 // cli/commands/roster.ts

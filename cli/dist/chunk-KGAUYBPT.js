@@ -20,7 +20,7 @@ function crc32(data, crc = 0) {
   return ~c >>> 0;
 }
 
-// core/read/image-png.ts
+// core/read/images/png.ts
 import { Unzlib, zlibSync } from "fflate";
 var ImageDecodeError = class extends Error {
   constructor(reason, message) {
@@ -247,7 +247,7 @@ function encodePng(r) {
   return out;
 }
 
-// core/read/image-bmp.ts
+// core/read/images/bmp.ts
 var le16 = (b, p) => b[p] | b[p + 1] << 8;
 var le32 = (b, p) => (b[p] | b[p + 1] << 8 | b[p + 2] << 16 | b[p + 3] << 24) >>> 0;
 var lei32 = (b, p) => b[p] | b[p + 1] << 8 | b[p + 2] << 16 | b[p + 3] << 24;
@@ -332,7 +332,7 @@ function decodeBmp(b) {
   return { width, height, channels, data: out };
 }
 
-// core/read/image-gif.ts
+// core/read/images/gif.ts
 var le162 = (b, p) => b[p] | b[p + 1] << 8;
 function gifSize(b) {
   if (b.length < 10 || b[0] !== 71 || b[1] !== 73 || b[2] !== 70) return void 0;
@@ -508,7 +508,7 @@ function lzw(data, minCode, max) {
   return { data: out, filled };
 }
 
-// core/read/image-info.ts
+// core/read/images/info.ts
 var IMAGE_LIMITS = {
   /** Longest side accepted, in pixels. */
   maxSide: 2e4,

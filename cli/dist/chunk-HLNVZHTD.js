@@ -5,7 +5,7 @@ import {
   createNodePorts,
   createService,
   defaultDataDir
-} from "./chunk-VYDCF5I2.js";
+} from "./chunk-OMOHDWXD.js";
 
 // cli/local-client.ts
 import { mkdir } from "node:fs/promises";

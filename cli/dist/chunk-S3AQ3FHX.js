@@ -6,7 +6,7 @@ import {
   chineseYearMonth,
   mm,
   sectionItems
-} from "./chunk-NJIARU27.js";
+} from "./chunk-AYCQ6AB7.js";
 import {
   AppException,
   toAppError
@@ -2755,47 +2755,14 @@ async function compileDossierPdf(dossier, fonts, opts = {}) {
   return r;
 }
 
-// core/node/atomic-write.ts
-import { open, rename, unlink } from "node:fs/promises";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-async function writeFileAtomic(file, data) {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let fh;
-  try {
-    fh = await open(tmp, "wx");
-    await fh.writeFile(data);
-    await fh.sync();
-    await fh.close();
-    fh = void 0;
-    await rename(tmp, file);
-  } catch (e) {
-    if (fh) await fh.close().catch(() => {
-    });
-    await unlink(tmp).catch(() => {
-    });
-    throw e;
-  }
-  try {
-    const d = await open(dir, "r");
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-  }
-}
-
 // core/node/fonts.ts
 import { readFile, readdir, stat } from "node:fs/promises";
 import os from "node:os";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // core/node/paths.ts
 import { existsSync } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 var cached;
 function resourcesDir() {
@@ -2803,24 +2770,24 @@ function resourcesDir() {
   const candidates = [];
   if (process.env.HUIBIAN_RESOURCES) candidates.push(process.env.HUIBIAN_RESOURCES);
   const rp = process.resourcesPath;
-  if (rp) candidates.push(path2.join(rp, "resources"), rp, path2.join(rp, "app.asar.unpacked", "resources"));
+  if (rp) candidates.push(path.join(rp, "resources"), rp, path.join(rp, "app.asar.unpacked", "resources"));
   const here = moduleDir();
-  if (here) candidates.push(path2.resolve(here, "..", "..", "resources"));
-  candidates.push(path2.resolve(process.cwd(), "resources"));
+  if (here) candidates.push(path.resolve(here, "..", "..", "resources"));
+  candidates.push(path.resolve(process.cwd(), "resources"));
   for (const c of candidates) {
-    if (existsSync(path2.join(c, "fonts"))) return cached = c;
+    if (existsSync(path.join(c, "fonts"))) return cached = c;
   }
-  return cached = here ? path2.resolve(here, "..", "..", "resources") : path2.resolve(process.cwd(), "resources");
+  return cached = here ? path.resolve(here, "..", "..", "resources") : path.resolve(process.cwd(), "resources");
 }
 function moduleDir() {
   try {
-    return typeof import.meta.url === "string" ? path2.dirname(fileURLToPath(import.meta.url)) : void 0;
+    return typeof import.meta.url === "string" ? path.dirname(fileURLToPath(import.meta.url)) : void 0;
   } catch {
     return void 0;
   }
 }
-var fontsDir = () => path2.join(resourcesDir(), "fonts");
-var samplesDir = () => path2.join(resourcesDir(), "samples");
+var fontsDir = () => path.join(resourcesDir(), "fonts");
+var samplesDir = () => path.join(resourcesDir(), "samples");
 
 // core/node/fonts.ts
 var BUILTIN_FILES = {
@@ -2833,10 +2800,10 @@ var BUILTIN_FILES = {
 var parsed = /* @__PURE__ */ new Map();
 var sets = /* @__PURE__ */ new Map();
 function refPath(ref) {
-  return "builtin" in ref ? path3.join(fontsDir(), BUILTIN_FILES[ref.builtin]) : ref.file;
+  return "builtin" in ref ? path2.join(fontsDir(), BUILTIN_FILES[ref.builtin]) : ref.file;
 }
 var refKey = (ref) => `${refPath(ref)}#${"file" in ref ? ref.postscriptName ?? "" : ""}`;
-var refLabel = (ref) => "builtin" in ref ? ref.builtin : ref.label ?? path3.basename(ref.file);
+var refLabel = (ref) => "builtin" in ref ? ref.builtin : ref.label ?? path2.basename(ref.file);
 async function loadFont(ref) {
   const key = refKey(ref);
   let p = parsed.get(key);
@@ -2889,11 +2856,11 @@ function systemFontDirs(platform = process.platform) {
   const home = os.homedir();
   if (platform === "win32") {
     const win = process.env.WINDIR ?? "C:\\Windows";
-    const local = process.env.LOCALAPPDATA ?? path3.join(home, "AppData", "Local");
-    return [path3.join(win, "Fonts"), path3.join(local, "Microsoft", "Windows", "Fonts")];
+    const local = process.env.LOCALAPPDATA ?? path2.join(home, "AppData", "Local");
+    return [path2.join(win, "Fonts"), path2.join(local, "Microsoft", "Windows", "Fonts")];
   }
-  if (platform === "darwin") return ["/System/Library/Fonts", "/Library/Fonts", path3.join(home, "Library", "Fonts")];
-  return ["/usr/share/fonts", "/usr/local/share/fonts", path3.join(home, ".local", "share", "fonts"), path3.join(home, ".fonts")];
+  if (platform === "darwin") return ["/System/Library/Fonts", "/Library/Fonts", path2.join(home, "Library", "Fonts")];
+  return ["/usr/share/fonts", "/usr/local/share/fonts", path2.join(home, ".local", "share", "fonts"), path2.join(home, ".fonts")];
 }
 async function listFontFiles(dir, depth, out) {
   let entries;
@@ -2903,7 +2870,7 @@ async function listFontFiles(dir, depth, out) {
     return;
   }
   for (const e of entries) {
-    const p = path3.join(dir, e.name);
+    const p = path2.join(dir, e.name);
     if (e.isDirectory() && depth > 0) await listFontFiles(p, depth - 1, out);
     else if (/\.(ttf|otf|ttc)$/i.test(e.name)) out.push(p);
   }
@@ -2949,7 +2916,6 @@ export {
   baselineIn,
   compileDossier,
   compileDossierPdf,
-  writeFileAtomic,
   samplesDir,
   loadFontSet,
   findInstalledFonts,

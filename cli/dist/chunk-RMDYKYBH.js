@@ -3,7 +3,7 @@ import {
   describeImageOutcome,
   imageBudget,
   prepareImageForPrint
-} from "./chunk-EMRTQQAA.js";
+} from "./chunk-X5PIAXVZ.js";
 import {
   HEADING_MAX_CHARS,
   extractFront,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-NBLMGUGT.js";
 import {
   crc32
-} from "./chunk-SS5DAZOP.js";
+} from "./chunk-KGAUYBPT.js";
 import {
   err,
   ok

@@ -88,7 +88,7 @@ var legacy = async (bytes, ctx) => {
   const conv = await ctx.convertLegacy(bytes, ctx.format, ctx.fileName);
   if (!conv.ok) return conv;
   ctx.onConverted?.(conv.value);
-  const { readDocx } = await import("./docx-UTUEKU5Y.js");
+  const { readDocx } = await import("./docx-LWFQQXWK.js");
   const r = await readDocx(conv.value, ctx.fileName);
   if (r.ok) r.value.warnings.push({ code: "import.converted", message: `${ctx.fileName} \u7531 .${ctx.format} \u81EA\u52A8\u8F6C\u6362\u4E3A .docx \u540E\u5BFC\u5165\uFF0C\u8BF7\u6838\u5BF9\u7248\u5F0F\u4E0E\u6587\u5B57` });
   return r;
@@ -97,10 +97,10 @@ var readers = {
   md: async (bytes, ctx) => {
     const d = (await import("./plausibility-DKKOZJJX.js")).decodePlainUtf8(bytes) ?? (await import("./text-267P3TFR.js")).decodeText(bytes);
     if ("garbled" in d) return err("import.text.garbled", `${ctx.fileName} \u7684\u6587\u5B57\u7F16\u7801\u65E0\u6CD5\u8BC6\u522B\uFF08\u89E3\u7801\u540E\u662F\u4E71\u7801\uFF09\uFF0C\u8BF7\u7528\u8BB0\u4E8B\u672C\u6253\u5F00\u540E\u201C\u53E6\u5B58\u4E3A\u201DUTF-8 \u7F16\u7801\u518D\u5BFC\u5165`, { file: ctx.fileName });
-    return { ok: true, value: (await import("./markdown-DYKKZXIV.js")).readMarkdown(d.text, { resolveImage: ctx.resolveImage, fileName: ctx.fileName }) };
+    return { ok: true, value: (await import("./markdown-2Y2HPLOP.js")).readMarkdown(d.text, { resolveImage: ctx.resolveImage, fileName: ctx.fileName }) };
   },
   txt: async (bytes, ctx) => (await import("./text-267P3TFR.js")).readText(bytes, ctx.fileName),
-  docx: async (bytes, ctx) => (await import("./docx-UTUEKU5Y.js")).readDocx(bytes, ctx.fileName),
+  docx: async (bytes, ctx) => (await import("./docx-LWFQQXWK.js")).readDocx(bytes, ctx.fileName),
   pdf: async (bytes, ctx) => (await import("./pdf-PRR5UGCD.js")).readPdf(bytes, ctx.fileName, { extractText: ctx.pdfText !== false }),
   doc: legacy,
   wps: legacy,

@@ -5,25 +5,26 @@ import {
   createService,
   defaultDataDir,
   events
-} from "./chunk-VYDCF5I2.js";
-import "./chunk-6LUNUVII.js";
-import "./chunk-G2YFW6PC.js";
-import "./chunk-5T6FIZO5.js";
+} from "./chunk-OMOHDWXD.js";
+import "./chunk-WAGABKZZ.js";
+import "./chunk-D457QJAF.js";
+import "./chunk-AZSYZVRV.js";
 import "./chunk-T74TIIB3.js";
-import "./chunk-MFF76PGA.js";
-import "./chunk-3F463Y5B.js";
-import "./chunk-EMRTQQAA.js";
+import "./chunk-HK22FX2W.js";
+import "./chunk-RMDYKYBH.js";
+import "./chunk-X5PIAXVZ.js";
 import "./chunk-TOKFWDQQ.js";
 import "./chunk-UXGOZVEU.js";
 import "./chunk-NBLMGUGT.js";
 import "./chunk-WC7E4ZJI.js";
-import "./chunk-BYP4FCNV.js";
+import "./chunk-273VR6AX.js";
 import {
   parseCommandArgs
-} from "./chunk-RS5KH7FI.js";
-import "./chunk-NJIARU27.js";
-import "./chunk-TVKQUWWX.js";
-import "./chunk-SS5DAZOP.js";
+} from "./chunk-S3AQ3FHX.js";
+import "./chunk-626YQI6U.js";
+import "./chunk-AYCQ6AB7.js";
+import "./chunk-J7VC35P6.js";
+import "./chunk-KGAUYBPT.js";
 import "./chunk-CMN6HS2X.js";
 import "./chunk-DOZ4M4OG.js";
 import "./chunk-XKJ64NFQ.js";

@@ -2,10 +2,10 @@
 import {
   DOCX_MAX_BYTES,
   readDocx
-} from "./chunk-3F463Y5B.js";
-import "./chunk-EMRTQQAA.js";
+} from "./chunk-RMDYKYBH.js";
+import "./chunk-X5PIAXVZ.js";
 import "./chunk-NBLMGUGT.js";
-import "./chunk-SS5DAZOP.js";
+import "./chunk-KGAUYBPT.js";
 import "./chunk-CMN6HS2X.js";
 import "./chunk-DOZ4M4OG.js";
 import "./chunk-XKJ64NFQ.js";

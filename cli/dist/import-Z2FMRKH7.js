@@ -2,30 +2,33 @@
 import {
   applyImport,
   planImport
-} from "./chunk-G2YFW6PC.js";
+} from "./chunk-D457QJAF.js";
 import {
   ReadPool
-} from "./chunk-MFF76PGA.js";
-import "./chunk-3F463Y5B.js";
-import "./chunk-EMRTQQAA.js";
+} from "./chunk-HK22FX2W.js";
+import "./chunk-RMDYKYBH.js";
+import "./chunk-X5PIAXVZ.js";
 import "./chunk-TOKFWDQQ.js";
 import "./chunk-UXGOZVEU.js";
 import "./chunk-NBLMGUGT.js";
 import "./chunk-WC7E4ZJI.js";
 import {
+  writeFileAtomic
+} from "./chunk-626YQI6U.js";
+import {
   SESSION_FILE,
   SessionSchema,
   describeIssues,
   loadSessionFolder
-} from "./chunk-NJIARU27.js";
-import "./chunk-TVKQUWWX.js";
-import "./chunk-SS5DAZOP.js";
+} from "./chunk-AYCQ6AB7.js";
+import "./chunk-J7VC35P6.js";
+import "./chunk-KGAUYBPT.js";
 import "./chunk-CMN6HS2X.js";
 import "./chunk-DOZ4M4OG.js";
 import "./chunk-XKJ64NFQ.js";
 
 // cli/commands/import.ts
-import { mkdir, open, rename, rm, access } from "node:fs/promises";
+import { mkdir, access } from "node:fs/promises";
 import path from "node:path";
 var HELP = `\u7528\u6CD5\uFF1Ahuibian import <\u4F1A\u8BAE\u6587\u4EF6\u5939> <\u6587\u4EF6\u6216\u6587\u4EF6\u5939\u2026> [--dry-run] [--json]
 
@@ -33,28 +36,6 @@ var HELP = `\u7528\u6CD5\uFF1Ahuibian import <\u4F1A\u8BAE\u6587\u4EF6\u5939> <\
   \u6E90\u6587\u4EF6\u590D\u5236\u5230 <\u4F1A\u8BAE\u6587\u4EF6\u5939>/sources/\uFF0C\u65B0\u6750\u6599\u6309\u7C7B\u522B\u653E\u5165\u76F8\u5E94\u680F\u76EE\uFF0C\u5E76\u6253\u5370\u9010\u4E2A\u6587\u4EF6\u7684\u7ED3\u679C\u3002
   --dry-run  \u53EA\u68C0\u67E5\u3001\u4E0D\u5199\u5165
   --json     \u4EE5 JSON \u8F93\u51FA\u7ED3\u679C`;
-async function writeFileAtomic(file, data) {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fh = await open(tmp, "w");
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  try {
-    const dh = await open(path.dirname(file), "r");
-    await dh.sync().catch(() => void 0);
-    await dh.close();
-  } catch {
-  }
-}
 var STATUS = { imported: "\u5DF2\u5BFC\u5165", review: "\u5F85\u6838\u5BF9", "new-version": "\u65B0\u7248\u672C", duplicate: "\u91CD\u590D", failed: "\u5931\u8D25" };
 async function run(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {

@@ -2,13 +2,15 @@
 import {
   buildDossier,
   compileDossier,
-  loadFontSet,
+  loadFontSet
+} from "./chunk-S3AQ3FHX.js";
+import {
   writeFileAtomic
-} from "./chunk-RS5KH7FI.js";
+} from "./chunk-626YQI6U.js";
 import {
   loadSessionFile,
   loadSessionFolder
-} from "./chunk-NJIARU27.js";
+} from "./chunk-AYCQ6AB7.js";
 import {
   err,
   ok,

@@ -10,14 +10,16 @@ import {
   geometry,
   loadFontSet,
   padMultiple,
-  tocAuthor,
+  tocAuthor
+} from "./chunk-S3AQ3FHX.js";
+import {
   writeFileAtomic
-} from "./chunk-RS5KH7FI.js";
+} from "./chunk-626YQI6U.js";
 import {
   loadSessionFolder,
   mm,
   sectionItems
-} from "./chunk-NJIARU27.js";
+} from "./chunk-AYCQ6AB7.js";
 import {
   AppException,
   err,

@@ -2,30 +2,56 @@
 import {
   dossierOrder,
   exportSession
-} from "./chunk-6LUNUVII.js";
+} from "./chunk-WAGABKZZ.js";
 import {
   batchImporter
-} from "./chunk-G2YFW6PC.js";
+} from "./chunk-D457QJAF.js";
 import {
+  CompileJobSchema,
   DEFAULT_ORG_ORDER,
   DEFAULT_RANK_ORDER,
   DEFAULT_SECTOR_ORDER,
+  ExportPrintInputSchema,
+  ExportPrintOutputSchema,
+  ExportProgressSchema,
+  FileInputSchema,
+  HistoryStateSchema,
+  IdSchema,
+  ImportReportEntrySchema,
+  LayoutPatchSchema,
+  MEMBER_SORT_RULES,
+  MemberInputSchema,
+  MemberPatchSchema,
+  OpenResultSchema,
+  OutputFileSchema,
   OwnerLocks,
-  ROSTER_FIELD_LABELS,
+  PlacedSubmissionSchema,
+  ROSTER_FIELD_NAMES,
+  RosterMappingSchema,
+  RosterPreviewSchema,
+  RosterProblemSchema,
+  SNAPSHOT_REASONS,
+  SaveStateSchema,
+  SessionMetaPatchSchema,
+  SessionSummarySchema,
+  SessionViewSchema,
+  SnapshotInfoSchema,
+  SortRuleSchema,
+  StatsSchema,
+  SubmissionPatchSchema,
+  TrashEntrySchema,
   applyMapping,
-  basicRosterFiles,
-  durableWrite,
   exportRosterXlsx,
   looksLikeOrganisation,
   memberRank,
-  nodeFs,
   orgMatcher,
+  parseDelimitedText,
   proposeMapping,
   rankIndex,
   readRosterTable,
   sortMembers,
   xlsxSpreadsheetReader
-} from "./chunk-5T6FIZO5.js";
+} from "./chunk-AZSYZVRV.js";
 import {
   compareNameKeys,
   comparePinyinKeys,
@@ -34,38 +60,37 @@ import {
 } from "./chunk-T74TIIB3.js";
 import {
   ReadPool
-} from "./chunk-MFF76PGA.js";
+} from "./chunk-HK22FX2W.js";
 import {
   SafeZip,
   ZipError
-} from "./chunk-3F463Y5B.js";
+} from "./chunk-RMDYKYBH.js";
 import {
   IMAGE_INFO_CODES
-} from "./chunk-EMRTQQAA.js";
+} from "./chunk-X5PIAXVZ.js";
 import {
   compileDocs
-} from "./chunk-BYP4FCNV.js";
+} from "./chunk-273VR6AX.js";
 import {
   findInstalledFonts,
   samplesDir,
   tocAuthor
-} from "./chunk-RS5KH7FI.js";
+} from "./chunk-S3AQ3FHX.js";
 import {
   FontRefSchema,
   LayoutSettingsSchema,
   MemberSchema,
   SCHEMA_VERSION,
-  SORT_RULES,
-  SUBMISSION_KINDS,
   SessionSchema,
   SourceFormatSchema,
-  SubmissionSchema,
   defaultLayoutSettings,
-  describeIssues
-} from "./chunk-NJIARU27.js";
+  describeIssues,
+  durableWrite,
+  nodeFs
+} from "./chunk-AYCQ6AB7.js";
 import {
   readSource
-} from "./chunk-TVKQUWWX.js";
+} from "./chunk-J7VC35P6.js";
 import {
   AppException,
   err,
@@ -82,413 +107,100 @@ import {
 } from "./chunk-XKJ64NFQ.js";
 
 // core/contract/api.ts
-import { z as z2 } from "zod";
-
-// core/contract/schemas.ts
 import { z } from "zod";
-var IdSchema = z.string().min(1).max(200);
-var SaveStateSchema = z.object({
-  state: z.enum(["saved", "saving", "unsaved"]),
-  /** ISO time of the last successful save. */
-  savedAt: z.string().optional(),
-  /** The last save error while state is 'unsaved'. */
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  /** Revision that is on disk (≤ the session revision while unsaved). */
-  savedRevision: z.number().int().nonnegative().optional()
-});
-var HistoryStateSchema = z.object({
-  canUndo: z.boolean(),
-  canRedo: z.boolean(),
-  undoLabel: z.string().optional(),
-  redoLabel: z.string().optional(),
-  /** Steps available (at least 100 are kept). */
-  undoDepth: z.number().int().nonnegative().default(0),
-  redoDepth: z.number().int().nonnegative().default(0)
-});
-var SessionViewSchema = z.object({
-  session: SessionSchema,
-  revision: z.number().int().nonnegative(),
-  save: SaveStateSchema,
-  history: HistoryStateSchema,
-  /** Set when the session cannot be edited (newer schemaVersion, owned by another process …). */
-  readOnly: z.object({ code: z.string(), message: z.string() }).optional(),
-  /** Ids created by the call (new section, new member, imported submissions …), in order. */
-  created: z.array(z.string()).optional(),
-  /** Non-fatal notes for the clerk about this call (e.g. a recovered snapshot, a migration). */
-  notices: z.array(z.object({ code: z.string(), message: z.string() })).optional()
-});
-var SessionSummarySchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  theme: z.string().default(""),
-  date: z.string(),
-  submissionCount: z.number().int().nonnegative(),
-  memberCount: z.number().int().nonnegative(),
-  /** ISO times. */
-  updatedAt: z.string().optional(),
-  openedAt: z.string().optional(),
-  /** Set when the session file is damaged and needs recovery from a snapshot. */
-  damaged: z.boolean().optional(),
-  readOnly: z.boolean().optional()
-});
-var TrashEntrySchema = z.object({
-  trashId: IdSchema,
-  sessionId: IdSchema,
-  name: z.string(),
-  deletedAt: z.string()
-});
-var SNAPSHOT_REASONS = ["auto", "daily", "before-migration", "before-restore", "before-import", "manual", "edits", "before-change"];
-var SnapshotInfoSchema = z.object({
-  id: IdSchema,
-  /** ISO time the snapshot was taken. */
-  createdAt: z.string(),
-  reason: z.enum(SNAPSHOT_REASONS),
-  revision: z.number().int().nonnegative(),
-  name: z.string(),
-  submissionCount: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative()
-});
-var OpenResultSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("open"), view: SessionViewSchema }),
-  z.object({
-    status: z.literal("recovery"),
-    sessionId: IdSchema,
-    /** Stable code of what was wrong: 'store.session-empty', 'store.session-not-json' … */
-    code: z.string(),
-    /** Chinese, names the file and the cause and says what to do. */
-    message: z.string(),
-    /** Where the damaged file was moved (relative to the session folder). */
-    movedTo: z.string().optional(),
-    snapshots: z.array(SnapshotInfoSchema)
-  })
-]);
-var FileInputSchema = z.union([
-  z.object({ name: z.string().min(1).max(500), data: z.string() }),
-  z.object({ name: z.string().min(1).max(500).optional(), path: z.string().min(1) })
-]);
-var OutputFileSchema = z.object({
-  name: z.string(),
-  /** URL path to fetch it over HTTP (token required): /files/<sessionId>/<name>. */
-  url: z.string(),
-  size: z.number().int().nonnegative(),
-  /** Absolute path on this computer, when written there (Electron / CLI). */
-  path: z.string().optional()
-});
-var ImportReportEntrySchema = z.object({
-  name: z.string(),
-  ok: z.boolean(),
-  submissionId: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
-  /** Detected title / author, for the review screen. */
-  title: z.string().optional(),
-  authorLine: z.string().optional(),
-  /** Set when the file's bytes equal an existing submission's source (same sha256). */
-  duplicateOf: z.string().optional()
-});
-var SubmissionPatchSchema = z.object({
-  title: z.string().min(1),
-  authorLine: z.string(),
-  tocAuthor: z.string().optional(),
-  label: z.string().optional(),
-  subtitle: z.string().optional(),
-  dateLine: z.string().optional(),
-  organisations: z.array(z.string()),
-  reviewReasons: z.array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() })),
-  bodyEdits: z.object({
-    restore: z.array(z.number().int().min(0)),
-    omitHead: z.number().int().min(0),
-    omitTail: z.number().int().min(0)
-  }),
-  memberIds: z.array(z.string()),
-  kind: z.enum(SUBMISSION_KINDS),
-  status: z.enum(["ok", "review"]),
-  options: z.object({ pinned: z.boolean(), inToc: z.boolean(), startOnOdd: z.boolean().optional() }).partial()
-}).partial();
-var MemberInputSchema = MemberSchema.omit({ id: true });
-var MemberPatchSchema = MemberSchema.omit({ id: true }).partial();
-var SessionMetaPatchSchema = z.object({
-  name: z.string().min(1),
-  theme: z.string(),
-  bookTitle: z.string(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "\u65E5\u671F\u683C\u5F0F\u5E94\u4E3A YYYY-MM-DD"),
-  organiser: z.string(),
-  organiserSuffix: z.string(),
-  preface: z.string(),
-  marks: z.object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() }).partial()
-}).partial();
-var LayoutPatchSchema = LayoutSettingsSchema.omit({ fonts: true }).extend({
-  fonts: z.object({ fang: FontRefSchema, song: FontRefSchema, xbs: FontRefSchema, hei: FontRefSchema, kai: FontRefSchema }).partial()
-}).partial();
-var SortRuleSchema = z.enum(SORT_RULES);
-var COMPILE_STATES = ["queued", "running", "done", "failed", "cancelled"];
-var CompileJobSchema = z.object({
-  jobId: IdSchema,
-  sessionId: IdSchema,
-  /** Session revision the job compiles. */
-  revision: z.number().int().nonnegative(),
-  state: z.enum(COMPILE_STATES),
-  progress: z.object({
-    /** 'read' | 'layout' | 'render' | 'write' … (engine-defined). */
-    phase: z.string(),
-    done: z.number().nonnegative(),
-    total: z.number().nonnegative(),
-    /** Chinese, e.g. "正在排版第 3/55 篇". */
-    message: z.string().default("")
-  }),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  result: z.object({
-    pdf: OutputFileSchema.optional(),
-    docx: OutputFileSchema.optional(),
-    pageCount: z.number().int().nonnegative().optional(),
-    durationMs: z.number().nonnegative(),
-    /** Per item: printed start page and number of pages. */
-    items: z.array(z.object({ submissionId: z.string(), startPage: z.number().int(), pageCount: z.number().int() })).default([]),
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([])
-  }).optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional()
-});
-var StatsSchema = z.object({
-  sections: z.array(
-    z.object({
-      sectionId: z.string(),
-      title: z.string(),
-      items: z.number().int().nonnegative(),
-      words: z.number().int().nonnegative(),
-      pages: z.number().int().nonnegative().optional()
-    })
-  ),
-  totals: z.object({
-    items: z.number().int().nonnegative(),
-    /** Submissions not placed in any section. */
-    unplaced: z.number().int().nonnegative(),
-    words: z.number().int().nonnegative(),
-    pages: z.number().int().nonnegative().optional()
-  }),
-  members: z.object({
-    /** Roster members expected to submit (standing members). */
-    expected: z.number().int().nonnegative(),
-    /** Standing members with at least one submission, placed in a section or not (as on the intake board). */
-    received: z.number().int().nonnegative(),
-    missing: z.array(z.object({ memberId: z.string(), name: z.string() })),
-    /** Received members none of whose submissions is placed in a section yet. */
-    receivedUnplaced: z.array(z.object({ memberId: z.string(), name: z.string() })).default([])
-  }),
-  /** Submissions not placed in any section (what 编排 still has to place). */
-  unplacedItems: z.array(z.object({ submissionId: z.string(), title: z.string(), authorLine: z.string() })).default([]),
-  /** Revision of the compile the page numbers come from, if any. */
-  pagesFromRevision: z.number().int().optional(),
-  /**
-   * Where page counts stand: 'current' (from a compile of this revision), 'stale' (the last compile
-   * was of an older revision: pages left out), 'none' (never compiled).
-   */
-  pagesStatus: z.enum(["current", "stale", "none"]).optional(),
-  /** What the UI shows instead of a page count: "未生成", or that the pages need a new compile. */
-  pagesNote: z.string().optional()
-});
-var PlacedSubmissionSchema = SubmissionSchema.extend({
-  /** The section holding it, or absent when not yet placed. */
-  sectionId: z.string().optional(),
-  /** Office word count of the imported text (counted once per source version). */
-  words: z.number().int().nonnegative().optional(),
-  /** Pages in the last compile, only when that compile is of the current revision. */
-  pages: z.number().int().nonnegative().optional()
-});
-var PRINT_KINDS = ["print", "booklet", "copies", "register", "handouts", "screen", "phone", "printsheet"];
-var PAPERS = ["auto", "A3", "A4", "A5"];
-var PrintSheetSchema = z.object({
-  mode: z.enum(["single", "duplex", "booklet"]),
-  paper: z.string(),
-  pagesPerCopy: z.number().int().nonnegative(),
-  paddedPages: z.number().int().nonnegative(),
-  blankPages: z.number().int().nonnegative(),
-  sidesPerCopy: z.number().int().nonnegative(),
-  sheetsPerCopy: z.number().int().nonnegative(),
-  copies: z.number().int().nonnegative(),
-  sheets: z.number().int().nonnegative(),
-  spareSheets: z.number().int().nonnegative(),
-  totalSheets: z.number().int().nonnegative(),
-  reams: z.number().int().nonnegative(),
-  reamsExact: z.number().nonnegative()
-});
-var ExportPrintInputSchema = z.object({
-  sessionId: IdSchema,
-  as: z.enum(PRINT_KINDS),
-  /** Numbered copies / booklet / print sheet: how many copies (default: recipients' count, else 1). */
-  copies: z.number().int().min(1).max(5e3).optional(),
-  startNumber: z.number().int().min(1).max(999999).optional(),
-  /** 份号 digits, 3–6 (default 6). */
-  digits: z.number().int().min(3).max(6).optional(),
-  /** Recipients in copy order, or 'roster' for the session's members in roster order. */
-  recipients: z.union([z.array(z.string().min(1).max(100)).max(5e3), z.literal("roster")]).optional(),
-  recipientMark: z.enum(["none", "footer", "watermark"]).optional(),
-  /** Copies: also write the register beside them. */
-  withRegister: z.boolean().optional(),
-  /** Handouts: which items (ids), one section (id or title), one member (id or name). */
-  selection: z.object({ items: z.array(IdSchema).optional(), sectionId: z.string().optional(), memberId: z.string().optional() }).optional(),
-  /** Handouts: number the pages from 1 instead of keeping the dossier's page numbers. */
-  renumber: z.boolean().optional(),
-  /** Handouts: one PDF per item (served as one zip). */
-  batch: z.boolean().optional(),
-  zip: z.boolean().optional(),
-  twoUp: z.boolean().optional(),
-  sheet: z.enum(PAPERS).optional(),
-  creepMm: z.number().min(0).max(5).optional(),
-  sheetsPerSignature: z.number().int().min(1).max(50).optional(),
-  sparePercent: z.number().min(0).max(50).optional(),
-  marks: z.object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() }).partial().optional(),
-  /** Lets the client cancel with export.cancel and match 'export.progress' events (else one is made). */
-  exportId: IdSchema.optional(),
-  /** Electron / CLI only: also copy the files here (a file for one output, a folder for several). */
-  targetPath: z.string().optional()
-});
-var PrintFileSchema = OutputFileSchema.extend({ pages: z.number().int().nonnegative().optional() });
-var ExportPrintOutputSchema = z.object({
-  exportId: IdSchema,
-  files: z.array(PrintFileSchema),
-  report: z.object({
-    as: z.enum(PRINT_KINDS),
-    /** Pages of one copy of the product. */
-    pages: z.number().int().nonnegative(),
-    copies: z.number().int().nonnegative().optional(),
-    printSheet: PrintSheetSchema.optional(),
-    warnings: z.array(z.string()),
-    ms: z.number().nonnegative()
-  })
-});
-var ExportProgressSchema = z.object({
-  exportId: IdSchema,
-  sessionId: IdSchema,
-  as: z.enum(PRINT_KINDS),
-  state: z.enum(["running", "done", "failed", "cancelled"]),
-  /** Chinese, e.g. "编译并拼版（骑马订）…". */
-  message: z.string()
-});
-var ROSTER_FIELD_KEYS = ["name", "gender", "ethnicity", "sector", "party", "title", "unit", "standing", "rank"];
-var RosterMappingSchema = z.object(Object.fromEntries(ROSTER_FIELD_KEYS.map((k) => [k, z.number().int().nonnegative().optional()])));
-var RosterProblemSchema = z.object({ row: z.number().int(), message: z.string() });
-var RosterPreviewSchema = z.object({
-  file: z.string(),
-  format: z.enum(["xlsx", "csv"]),
-  encoding: z.string().optional(),
-  sheet: z.string().optional(),
-  headerRow: z.number().int(),
-  headers: z.array(z.string()),
-  /** Proposed from the header names; the clerk may change it and pass it to roster.import. */
-  mapping: RosterMappingSchema,
-  /** Headers no field was matched to. */
-  unmapped: z.array(z.string()),
-  /** Chinese label of each field, for the mapping dialog. */
-  fieldLabels: z.record(z.string(), z.string()),
-  rowCount: z.number().int().nonnegative(),
-  /** The first rows (cells as in the file) with their row numbers. */
-  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
-  /** What an import with this mapping would report (empty name, odd values, duplicates). */
-  problems: z.array(RosterProblemSchema),
-  duplicates: z.array(z.object({ name: z.string(), rows: z.array(z.number().int()) })),
-  /** Members an import with this mapping would bring in. */
-  memberCount: z.number().int().nonnegative()
-});
-var MEMBER_SORT_RULES = ["roster", "stroke", "pinyin", "sector", "party", "rank"];
-var UnknownCharsFields = {
-  unknownChars: z.array(z.string()).default([])
-};
-
-// core/contract/api.ts
 var sessionRef = { sessionId: IdSchema };
-var editRef = { sessionId: IdSchema, revision: z2.number().int().nonnegative() };
+var editRef = { sessionId: IdSchema, revision: z.number().int().nonnegative() };
 var def = (input, output) => ({ input, output });
 var api = {
   // ── app ────────────────────────────────────────────────────────────────────
   /** Version and where data lives (for the About box and bug reports). */
-  "app.info": def(z2.object({}), z2.object({ version: z2.string(), schemaVersion: z2.number().int(), dataDir: z2.string(), transport: z2.string() })),
+  "app.info": def(z.object({}), z.object({ version: z.string(), schemaVersion: z.number().int(), dataDir: z.string(), transport: z.string() })),
   // ── sessions ───────────────────────────────────────────────────────────────
   /** Sessions, most recently opened first. */
-  "sessions.list": def(z2.object({}), z2.array(SessionSummarySchema)),
+  "sessions.list": def(z.object({}), z.array(SessionSummarySchema)),
   /**
    * A new session: 'blank' (name/date only, the usual two sections), 'sample' (the 齐文化 sample
    * with its sources), or 'copy' of an existing session's settings and sections (no submissions).
    */
   "sessions.create": def(
-    z2.object({
-      name: z2.string().min(1).max(200),
-      date: z2.string().regex(/^\d{4}-\d{2}-\d{2}$/, "\u65E5\u671F\u683C\u5F0F\u5E94\u4E3A YYYY-MM-DD").optional(),
-      theme: z2.string().optional(),
-      template: z2.enum(["blank", "sample", "copy"]).default("blank"),
+    z.object({
+      name: z.string().min(1).max(200),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "\u65E5\u671F\u683C\u5F0F\u5E94\u4E3A YYYY-MM-DD").optional(),
+      theme: z.string().optional(),
+      template: z.enum(["blank", "sample", "copy"]).default("blank"),
       /** For template 'copy'. */
       fromSessionId: IdSchema.optional()
     }),
     SessionViewSchema
   ),
   /** Opens a session (or reports that it needs recovery from a snapshot). */
-  "sessions.open": def(z2.object(sessionRef), OpenResultSchema),
+  "sessions.open": def(z.object(sessionRef), OpenResultSchema),
   /** The current view of an open session (save state, history, revision) without changing anything. */
-  "sessions.state": def(z2.object(sessionRef), SessionViewSchema),
+  "sessions.state": def(z.object(sessionRef), SessionViewSchema),
   /**
    * Closes a session in this process (releases ownership so another window or PC can edit it).
    * Refused with 'store.save-failed' while a change is still unsaved.
    */
-  "sessions.close": def(z2.object(sessionRef), z2.object({ closed: z2.boolean() })),
+  "sessions.close": def(z.object(sessionRef), z.object({ closed: z.boolean() })),
   /** Retries a failed save now (saves are also retried automatically). */
-  "sessions.save": def(z2.object(sessionRef), SaveStateSchema),
-  "sessions.rename": def(z2.object({ ...editRef, name: z2.string().min(1).max(200) }), SessionViewSchema),
+  "sessions.save": def(z.object(sessionRef), SaveStateSchema),
+  "sessions.rename": def(z.object({ ...editRef, name: z.string().min(1).max(200) }), SessionViewSchema),
   /** A full copy (submissions and sources included) under a new id. */
-  "sessions.duplicate": def(z2.object({ ...sessionRef, name: z2.string().min(1).max(200).optional() }), SessionSummarySchema),
+  "sessions.duplicate": def(z.object({ ...sessionRef, name: z.string().min(1).max(200).optional() }), SessionSummarySchema),
   /** Moves the session folder to the trash (restorable). */
-  "sessions.delete": def(z2.object(sessionRef), TrashEntrySchema),
-  "sessions.trash.list": def(z2.object({}), z2.array(TrashEntrySchema)),
-  "sessions.trash.restore": def(z2.object({ trashId: IdSchema }), SessionSummarySchema),
+  "sessions.delete": def(z.object(sessionRef), TrashEntrySchema),
+  "sessions.trash.list": def(z.object({}), z.array(TrashEntrySchema)),
+  "sessions.trash.restore": def(z.object({ trashId: IdSchema }), SessionSummarySchema),
   /** Deletes trashed sessions for good; all of them, or the given ones. */
-  "sessions.trash.empty": def(z2.object({ trashIds: z2.array(IdSchema).optional() }), z2.object({ removed: z2.number().int() })),
+  "sessions.trash.empty": def(z.object({ trashIds: z.array(IdSchema).optional() }), z.object({ removed: z.number().int() })),
   // ── snapshots and bundles ──────────────────────────────────────────────────
   /** Snapshots of session.json, newest first (last 20 + one a day for a week). */
-  "snapshots.list": def(z2.object(sessionRef), z2.array(SnapshotInfoSchema)),
+  "snapshots.list": def(z.object(sessionRef), z.array(SnapshotInfoSchema)),
   /** Takes a snapshot of the current state now (a clerk's "save a version" before big changes). */
-  "snapshots.create": def(z2.object(sessionRef), SnapshotInfoSchema),
+  "snapshots.create": def(z.object(sessionRef), SnapshotInfoSchema),
   /**
    * Restores a snapshot as the current session (the current state is snapshotted first, so a
    * restore can itself be undone by restoring). `revision` is required when the session is open
    * and healthy; omit it when recovering a damaged session.
    */
   "snapshots.restore": def(
-    z2.object({ ...sessionRef, snapshotId: IdSchema, revision: z2.number().int().nonnegative().optional() }),
+    z.object({ ...sessionRef, snapshotId: IdSchema, revision: z.number().int().nonnegative().optional() }),
     SessionViewSchema
   ),
   /** Exports one .zip (session + sources + bodies) to hand to a colleague. */
-  "bundle.export": def(z2.object({ ...sessionRef, targetPath: z2.string().optional() }), OutputFileSchema),
+  "bundle.export": def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
   /** Imports a bundle as a new session (checked like a hostile file: caps, no path traversal). */
-  "bundle.import": def(z2.object({ file: FileInputSchema }), SessionSummarySchema),
+  "bundle.import": def(z.object({ file: FileInputSchema }), SessionSummarySchema),
   // ── roster ─────────────────────────────────────────────────────────────────
-  "roster.list": def(z2.object(sessionRef), z2.array(MemberSchema)),
-  "roster.add": def(z2.object({ ...editRef, member: MemberInputSchema }), SessionViewSchema),
-  "roster.update": def(z2.object({ ...editRef, memberId: IdSchema, patch: MemberPatchSchema }), SessionViewSchema),
+  "roster.list": def(z.object(sessionRef), z.array(MemberSchema)),
+  "roster.add": def(z.object({ ...editRef, member: MemberInputSchema }), SessionViewSchema),
+  "roster.update": def(z.object({ ...editRef, memberId: IdSchema, patch: MemberPatchSchema }), SessionViewSchema),
   /** Removes members; their ids are also removed from submissions' memberIds. */
-  "roster.remove": def(z2.object({ ...editRef, memberIds: z2.array(IdSchema).min(1) }), SessionViewSchema),
+  "roster.remove": def(z.object({ ...editRef, memberIds: z.array(IdSchema).min(1) }), SessionViewSchema),
   /**
    * Imports a roster from .csv / .tsv / .txt / .xlsx: a header row with 姓名 (required) and any of
    * 性别 民族 界别 党派 职务 单位 职级. mode 'merge' updates members with the same name.
    */
   "roster.import": def(
-    z2.object({
+    z.object({
       ...editRef,
       file: FileInputSchema,
-      mode: z2.enum(["merge", "replace"]).default("merge"),
+      mode: z.enum(["merge", "replace"]).default("merge"),
       /** Column mapping chosen by the clerk (from roster.preview); default: the proposed one. */
       mapping: RosterMappingSchema.optional()
     }),
     SessionViewSchema.extend({
-      report: z2.object({
-        added: z2.number().int(),
-        updated: z2.number().int(),
+      report: z.object({
+        added: z.number().int(),
+        updated: z.number().int(),
         /** Rows not imported (no name, a note line …). */
-        skipped: z2.array(RosterProblemSchema),
+        skipped: z.array(RosterProblemSchema),
         /** Every problem by row, including rows imported with a note to check. */
-        problems: z2.array(RosterProblemSchema).default([]),
+        problems: z.array(RosterProblemSchema).default([]),
         /** Names found on more than one row (all kept). */
-        duplicates: z2.array(z2.object({ name: z2.string(), rows: z2.array(z2.number().int()) })).default([]),
+        duplicates: z.array(z.object({ name: z.string(), rows: z.array(z.number().int()) })).default([]),
         /** Encoding a text roster was read in (utf-8, gb18030, utf-16le …). */
-        encoding: z2.string().optional()
+        encoding: z.string().optional()
       })
     })
   ),
@@ -498,7 +210,7 @@ var api = {
    * Pass `mapping` to see the effect of another mapping.
    */
   "roster.preview": def(
-    z2.object({ ...sessionRef, file: FileInputSchema, mapping: RosterMappingSchema.optional(), maxRows: z2.number().int().min(1).max(200).default(20) }),
+    z.object({ ...sessionRef, file: FileInputSchema, mapping: RosterMappingSchema.optional(), maxRows: z.number().int().min(1).max(200).default(20) }),
     RosterPreviewSchema
   ),
   /**
@@ -506,59 +218,59 @@ var api = {
    * session is not changed). unknownChars: characters ordered by stroke count only.
    */
   "roster.export": def(
-    z2.object({ ...sessionRef, rule: z2.enum(MEMBER_SORT_RULES).default("roster"), targetPath: z2.string().optional() }),
-    OutputFileSchema.extend({ unknownChars: z2.array(z2.string()).default([]) })
+    z.object({ ...sessionRef, rule: z.enum(MEMBER_SORT_RULES).default("roster"), targetPath: z.string().optional() }),
+    OutputFileSchema.extend({ unknownChars: z.array(z.string()).default([]) })
   ),
   /** Reorders the roster itself by a rule (undoable); unknownChars as for sections.sort. */
   "roster.sort": def(
-    z2.object({ ...editRef, rule: z2.enum(MEMBER_SORT_RULES).exclude(["roster"]) }),
-    SessionViewSchema.extend({ unknownChars: z2.array(z2.string()).default([]) })
+    z.object({ ...editRef, rule: z.enum(MEMBER_SORT_RULES).exclude(["roster"]) }),
+    SessionViewSchema.extend({ unknownChars: z.array(z.string()).default([]) })
   ),
   // ── submissions ────────────────────────────────────────────────────────────
-  "submissions.list": def(z2.object(sessionRef), z2.array(PlacedSubmissionSchema)),
-  "submissions.get": def(z2.object({ ...sessionRef, submissionId: IdSchema }), PlacedSubmissionSchema),
+  "submissions.list": def(z.object(sessionRef), z.array(PlacedSubmissionSchema)),
+  "submissions.get": def(z.object({ ...sessionRef, submissionId: IdSchema }), PlacedSubmissionSchema),
   /**
    * Imports files as new submissions (appended to `sectionId`, or unplaced). One bad file never
    * stops the rest: see the per-file report.
    */
   "submissions.import": def(
-    z2.object({ ...editRef, files: z2.array(FileInputSchema).min(1).max(500), sectionId: IdSchema.optional() }),
-    SessionViewSchema.extend({ report: z2.array(ImportReportEntrySchema) })
+    z.object({ ...editRef, files: z.array(FileInputSchema).min(1).max(500), sectionId: IdSchema.optional() }),
+    SessionViewSchema.extend({ report: z.array(ImportReportEntrySchema) })
   ),
   /** Replaces a submission's source with a new version; the old one is kept in `versions`. */
   "submissions.replace": def(
-    z2.object({ ...editRef, submissionId: IdSchema, file: FileInputSchema }),
+    z.object({ ...editRef, submissionId: IdSchema, file: FileInputSchema }),
     SessionViewSchema.extend({ report: ImportReportEntrySchema })
   ),
   /** Edits title, author line, TOC author, kind, members, status, options. */
-  "submissions.update": def(z2.object({ ...editRef, submissionId: IdSchema, patch: SubmissionPatchSchema }), SessionViewSchema),
-  "submissions.remove": def(z2.object({ ...editRef, submissionIds: z2.array(IdSchema).min(1) }), SessionViewSchema),
+  "submissions.update": def(z.object({ ...editRef, submissionId: IdSchema, patch: SubmissionPatchSchema }), SessionViewSchema),
+  "submissions.remove": def(z.object({ ...editRef, submissionIds: z.array(IdSchema).min(1) }), SessionViewSchema),
   /**
    * The stored source file of a submission (the original .docx/.wps/.txt/.pdf …) as a produced file:
    * downloadable at `url` (browser build), or at `path` on this computer (Electron, CLI).
    */
   "submissions.source": def(
-    z2.object({ ...sessionRef, submissionId: IdSchema }),
-    OutputFileSchema.extend({ format: z2.string(), originalName: z2.string() })
+    z.object({ ...sessionRef, submissionId: IdSchema }),
+    OutputFileSchema.extend({ format: z.string(), originalName: z.string() })
   ),
   /** The imported document (SourceDoc) for the 材料详情 screen. */
-  "submissions.preview": def(z2.object({ ...sessionRef, submissionId: IdSchema }), SourceDocSchema),
+  "submissions.preview": def(z.object({ ...sessionRef, submissionId: IdSchema }), SourceDocSchema),
   // ── sections ───────────────────────────────────────────────────────────────
   "sections.create": def(
-    z2.object({ ...editRef, title: z2.string().min(1).max(100), index: z2.number().int().nonnegative().optional() }),
+    z.object({ ...editRef, title: z.string().min(1).max(100), index: z.number().int().nonnegative().optional() }),
     SessionViewSchema
   ),
-  "sections.rename": def(z2.object({ ...editRef, sectionId: IdSchema, title: z2.string().min(1).max(100) }), SessionViewSchema),
+  "sections.rename": def(z.object({ ...editRef, sectionId: IdSchema, title: z.string().min(1).max(100) }), SessionViewSchema),
   /** The new order of all section ids (must be a permutation of the current ones). */
-  "sections.reorder": def(z2.object({ ...editRef, sectionIds: z2.array(IdSchema) }), SessionViewSchema),
+  "sections.reorder": def(z.object({ ...editRef, sectionIds: z.array(IdSchema) }), SessionViewSchema),
   /** Removes a section; its items move to `moveItemsTo`, or become unplaced. */
-  "sections.remove": def(z2.object({ ...editRef, sectionId: IdSchema, moveItemsTo: IdSchema.optional() }), SessionViewSchema),
+  "sections.remove": def(z.object({ ...editRef, sectionId: IdSchema, moveItemsTo: IdSchema.optional() }), SessionViewSchema),
   /**
    * Moves a submission into a section at an index (0-based, clamped), from wherever it is.
    * toSectionId null = take it out of every section (unplaced).
    */
   "sections.moveItem": def(
-    z2.object({ ...editRef, submissionId: IdSchema, toSectionId: IdSchema.nullable(), index: z2.number().int().nonnegative().optional() }),
+    z.object({ ...editRef, submissionId: IdSchema, toSectionId: IdSchema.nullable(), index: z.number().int().nonnegative().optional() }),
     SessionViewSchema
   ),
   /**
@@ -567,35 +279,35 @@ var api = {
    * "以下字符缺少笔画数据，已按笔画数排序：…") — the UI shows them so a clerk can check.
    */
   "sections.sort": def(
-    z2.object({ ...editRef, sectionId: IdSchema, rule: SortRuleSchema }),
-    SessionViewSchema.extend({ unknownChars: z2.array(z2.string()).default([]) })
+    z.object({ ...editRef, sectionId: IdSchema, rule: SortRuleSchema }),
+    SessionViewSchema.extend({ unknownChars: z.array(z.string()).default([]) })
   ),
   // ── settings ───────────────────────────────────────────────────────────────
   "settings.get": def(
-    z2.object(sessionRef),
-    z2.object({ layout: LayoutSettingsSchema, meta: SessionSchema.pick({ name: true, theme: true, bookTitle: true, date: true, organiser: true, organiserSuffix: true, preface: true, marks: true }) })
+    z.object(sessionRef),
+    z.object({ layout: LayoutSettingsSchema, meta: SessionSchema.pick({ name: true, theme: true, bookTitle: true, date: true, organiser: true, organiserSuffix: true, preface: true, marks: true }) })
   ),
-  "settings.update": def(z2.object({ ...editRef, layout: LayoutPatchSchema.optional(), meta: SessionMetaPatchSchema.optional() }), SessionViewSchema),
+  "settings.update": def(z.object({ ...editRef, layout: LayoutPatchSchema.optional(), meta: SessionMetaPatchSchema.optional() }), SessionViewSchema),
   /**
    * Fonts a role can use: the built-in free fonts and the CJK fonts installed on this computer
    * (仿宋_GB2312, 方正小标宋简体 …). Pick one into settings.update({ layout: { fonts: { role: ref } } }).
    */
   "fonts.list": def(
-    z2.object({}),
-    z2.object({
-      builtin: z2.array(z2.object({ ref: FontRefSchema, label: z2.string() })),
-      installed: z2.array(z2.object({ ref: FontRefSchema, label: z2.string(), family: z2.string() }))
+    z.object({}),
+    z.object({
+      builtin: z.array(z.object({ ref: FontRefSchema, label: z.string() })),
+      installed: z.array(z.object({ ref: FontRefSchema, label: z.string(), family: z.string() }))
     })
   ),
   // ── compile and export ─────────────────────────────────────────────────────
   /** Starts a compile of the current revision; progress arrives as 'compile.progress' events. */
-  "compile.start": def(z2.object({ ...sessionRef, formats: z2.array(z2.enum(["pdf", "docx"])).min(1).default(["pdf"]) }), CompileJobSchema),
-  "compile.cancel": def(z2.object({ jobId: IdSchema }), CompileJobSchema),
+  "compile.start": def(z.object({ ...sessionRef, formats: z.array(z.enum(["pdf", "docx"])).min(1).default(["pdf"]) }), CompileJobSchema),
+  "compile.cancel": def(z.object({ jobId: IdSchema }), CompileJobSchema),
   /** A job by id, or the latest job of a session. */
-  "compile.status": def(z2.object({ jobId: IdSchema.optional(), sessionId: IdSchema.optional() }), CompileJobSchema.nullable()),
+  "compile.status": def(z.object({ jobId: IdSchema.optional(), sessionId: IdSchema.optional() }), CompileJobSchema.nullable()),
   /** The compiled PDF of the current revision (compiles if needed); written to targetPath if given. */
-  "export.pdf": def(z2.object({ ...sessionRef, targetPath: z2.string().optional() }), OutputFileSchema),
-  "export.docx": def(z2.object({ ...sessionRef, targetPath: z2.string().optional() }), OutputFileSchema),
+  "export.pdf": def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
+  "export.docx": def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
   /**
    * Print products (booklet, numbered copies, register, handouts, screen/phone editions, print
    * sheet) of the current revision, written to the session's outputs and served at /files/.
@@ -603,18 +315,18 @@ var api = {
    */
   "export.print": def(ExportPrintInputSchema, ExportPrintOutputSchema),
   /** Cancels a running print export (by its exportId, or every one of a session). */
-  "export.cancel": def(z2.object({ exportId: IdSchema.optional(), sessionId: IdSchema.optional() }), z2.object({ cancelled: z2.number().int().nonnegative() })),
+  "export.cancel": def(z.object({ exportId: IdSchema.optional(), sessionId: IdSchema.optional() }), z.object({ cancelled: z.number().int().nonnegative() })),
   /** The items a handout can be made of, in dossier order (for the export dialog). */
   "export.items": def(
-    z2.object(sessionRef),
-    z2.array(z2.object({ id: z2.string(), title: z2.string(), author: z2.string(), sectionId: z2.string(), section: z2.string(), order: z2.number().int(), memberIds: z2.array(z2.string()) }))
+    z.object(sessionRef),
+    z.array(z.object({ id: z.string(), title: z.string(), author: z.string(), sectionId: z.string(), section: z.string(), order: z.number().int(), memberIds: z.array(z.string()) }))
   ),
   // ── statistics ─────────────────────────────────────────────────────────────
-  "stats.get": def(z2.object(sessionRef), StatsSchema),
+  "stats.get": def(z.object(sessionRef), StatsSchema),
   // ── history ────────────────────────────────────────────────────────────────
-  "history.state": def(z2.object(sessionRef), HistoryStateSchema),
-  "history.undo": def(z2.object(editRef), SessionViewSchema),
-  "history.redo": def(z2.object(editRef), SessionViewSchema)
+  "history.state": def(z.object(sessionRef), HistoryStateSchema),
+  "history.undo": def(z.object(editRef), SessionViewSchema),
+  "history.redo": def(z.object(editRef), SessionViewSchema)
 };
 var API_NAMES = Object.keys(api);
 var isApiName = (name) => Object.prototype.hasOwnProperty.call(api, name);
@@ -654,14 +366,14 @@ var ErrorCodes = {
 };
 
 // core/contract/events.ts
-import { z as z3 } from "zod";
+import { z as z2 } from "zod";
 var events = {
   /** A compile job changed (progress, done, failed, cancelled). */
   "compile.progress": CompileJobSchema,
   /** A print export moved on (step message), finished, failed or was cancelled. */
   "export.progress": ExportProgressSchema,
   /** A session changed revision or save state (another tab edited it, a save failed or succeeded). */
-  "session.changed": z3.object({ sessionId: z3.string(), revision: z3.number().int(), save: SaveStateSchema })
+  "session.changed": z2.object({ sessionId: z2.string(), revision: z2.number().int(), save: SaveStateSchema })
 };
 var isEventName = (name) => Object.prototype.hasOwnProperty.call(events, name);
 
@@ -897,6 +609,147 @@ var CompileWarmup = class {
   }
 };
 
+// core/order/section-sort.ts
+var PAREN = /[（(]([^）)]*)[）)]/gu;
+var TITLE_WORD = /(委员|常委|主席|秘书长|主任|书记|局长|处长|院长|校长|所长|教授|研究员|同志|代表|会长|理事长|主委|经理|董事长|总经理|部长|厅长|市长|县长|区长)$/u;
+function itemAuthor(sub, members) {
+  const line = (sub.authorLine || sub.tocAuthor || "").trim();
+  const inParens = [...line.matchAll(PAREN)].map((m) => m[1]).join(" ");
+  const member = sub.memberIds.map((id) => members.get(id)).find((m) => !!m);
+  if (member) return { person: member.name, org: inParens.replace(/^代表/, ""), member };
+  const outside = line.replace(PAREN, " ").trim();
+  const author = (sub.tocAuthor || outside).replace(PAREN, " ").trim();
+  if (!author) return { person: "", org: "" };
+  const tokens = author.split(/[\s\u3000]+/u).filter(Boolean);
+  const names = tokens.filter((t) => !TITLE_WORD.test(t));
+  const pick = names[names.length - 1] ?? tokens[tokens.length - 1] ?? "";
+  const first = pick.split(/[、，,；;]/u)[0].trim();
+  if (looksLikeOrganisation(first)) return { person: "", org: first };
+  const person = first;
+  return { person, org: inParens.replace(/^代表/, "") };
+}
+function sortSection(session, sectionId, rule, opts = {}) {
+  const section = session.sections.find((s) => s.id === sectionId);
+  if (!section) {
+    throw new AppException({ code: "order.section-not-found", message: `\u627E\u4E0D\u5230\u8981\u6392\u5E8F\u7684\u680F\u76EE\uFF08${sectionId}\uFF09` });
+  }
+  const subs = new Map(session.submissions.map((s) => [s.id, s]));
+  const members = new Map(session.members.map((m) => [m.id, m]));
+  const fixed = [];
+  const movable = [];
+  section.items.forEach((id, index) => {
+    const sub = subs.get(id);
+    const pinned = !sub || sub.options?.pinned === true;
+    fixed[index] = pinned;
+    if (!pinned) movable.push({ id, index, sub, author: itemAuthor(sub, members) });
+  });
+  const ctx = { unknown: /* @__PURE__ */ new Set() };
+  const ordered = orderEntries(movable, rule, session, opts, ctx);
+  const items = [];
+  let next = 0;
+  section.items.forEach((id, index) => {
+    items.push(fixed[index] ? id : ordered[next++].id);
+  });
+  return { items, unknownChars: [...ctx.unknown] };
+}
+function orderEntries(entries, rule, session, opts, ctx) {
+  const nameOpts = { givenNameBlank: session.ordering?.givenNameBlank ?? true, ...opts.name };
+  const orgOf = orgMatcher(opts.orgOrder ?? session.ordering?.orgOrder ?? DEFAULT_ORG_ORDER);
+  const sectorOf = orgMatcher(opts.sectorOrder ?? DEFAULT_SECTOR_ORDER);
+  const byIndex = (a, b) => a.index - b.index;
+  const sortBy = (keyOf, cmp) => {
+    const keyed = entries.map((e) => ({ e, k: keyOf(e) }));
+    keyed.sort((x, y) => cmp(x.k, y.k) || byIndex(x.e, y.e));
+    return keyed.map((x) => x.e);
+  };
+  const isOrg = (e) => e.author.person ? 0 : e.author.org ? 1 : 2;
+  const orgGroup = (e) => {
+    const g = isOrg(e);
+    return g === 1 && opts.orgsFirst ? -1 : g;
+  };
+  const strokeKey = (e) => nameKey(e.author.person || e.author.org, nameOpts, ctx);
+  switch (rule) {
+    case "manual":
+      return entries;
+    case "stroke":
+      return sortBy(
+        (e) => ({ g: orgGroup(e), o: e.author.person ? 0 : orgOf(e.author.org).rank, n: strokeKey(e) }),
+        (a, b) => a.g - b.g || a.o - b.o || compareNameKeys(a.n, b.n)
+      );
+    case "pinyin":
+      return sortBy(
+        (e) => ({ g: orgGroup(e), o: e.author.person ? 0 : orgOf(e.author.org).rank, n: pinyinKey(e.author.person || e.author.org, nameOpts, ctx) }),
+        (a, b) => a.g - b.g || a.o - b.o || comparePinyinKeys(a.n, b.n)
+      );
+    case "sector":
+      return sortBy(
+        (e) => ({ s: sectorOf(e.author.member?.sector || e.author.org || "").rank, n: strokeKey(e) }),
+        (a, b) => a.s - b.s || compareNameKeys(a.n, b.n)
+      );
+    case "party":
+      return sortBy(
+        // Inside one party the organisation itself (民盟市委会) comes before its members' items.
+        (e) => ({ p: orgOf(e.author.member?.party || e.author.org || "").rank, g: isOrg(e) === 1 ? 0 : 1, n: strokeKey(e) }),
+        (a, b) => a.p - b.p || a.g - b.g || compareNameKeys(a.n, b.n)
+      );
+    case "rank": {
+      const order = opts.rankOrder ?? DEFAULT_RANK_ORDER;
+      return sortBy(
+        (e) => ({
+          r: e.author.member ? rankIndex(memberRank(e.author.member, order), order) : e.author.person ? order.length : order.length + 1,
+          o: e.author.person ? 0 : orgOf(e.author.org).rank,
+          n: strokeKey(e)
+        }),
+        (a, b) => a.r - b.r || a.o - b.o || compareNameKeys(a.n, b.n)
+      );
+    }
+    case "roster": {
+      const pos = new Map(session.members.map((m, i) => [m.id, i]));
+      return sortBy(
+        (e) => {
+          const ids = e.sub.memberIds.map((id) => pos.get(id)).filter((i) => i !== void 0);
+          return ids.length ? Math.min(...ids) : Number.MAX_SAFE_INTEGER;
+        },
+        (a, b) => a - b
+      );
+    }
+    case "received":
+      return sortBy(
+        (e) => {
+          const t = e.sub.receivedAt ? Date.parse(e.sub.receivedAt) : NaN;
+          return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+        },
+        (a, b) => a === b ? 0 : a < b ? -1 : 1
+      );
+    default: {
+      const never = rule;
+      throw new AppException({ code: "order.unknown-rule", message: `\u672A\u77E5\u7684\u6392\u5E8F\u65B9\u5F0F\uFF1A${String(never)}` });
+    }
+  }
+}
+
+// core/order/sorter.ts
+function createOrderSorter(opts = {}) {
+  const sorter = {
+    lastUnknownChars: [],
+    sortWithReport(session, sectionId, rule) {
+      try {
+        const r = sortSection(session, sectionId, rule, opts);
+        sorter.lastUnknownChars = r.unknownChars;
+        return ok(r);
+      } catch (e) {
+        const error = toAppError(e, "order.failed", `\u6392\u5E8F\u5931\u8D25\uFF08\u680F\u76EE ${sectionId}\uFF09`);
+        return err(error.code, error.message, { detail: error.detail });
+      }
+    },
+    sort(session, sectionId, rule) {
+      const r = sorter.sortWithReport(session, sectionId, rule);
+      return r.ok ? ok(r.value.items) : r;
+    }
+  };
+  return sorter;
+}
+
 // core/service/default-ports.ts
 function formatOf(name) {
   const ext = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
@@ -943,22 +796,13 @@ var registryImporter = {
     return out;
   }
 };
-var basicSorter = {
-  sort(session, sectionId, rule) {
-    const sec = session.sections.find((s) => s.id === sectionId);
-    if (!sec) return err("not-found", `\u627E\u4E0D\u5230\u680F\u76EE\uFF1A${sectionId}`);
-    if (rule === "manual") return ok({ items: sec.items.slice(), unknownChars: [] });
-    if (rule !== "received") return err("order.unavailable", `\u6682\u4E0D\u652F\u6301\u6309\u6B64\u89C4\u5219\u6392\u5E8F\uFF1A${rule}`);
-    const byId = new Map(session.submissions.map((s) => [s.id, s]));
-    const pinned = /* @__PURE__ */ new Map();
-    const free = [];
-    sec.items.forEach((id, i) => byId.get(id)?.options.pinned ? pinned.set(i, id) : free.push(id));
-    free.sort((a, b) => (byId.get(a)?.receivedAt ?? "").localeCompare(byId.get(b)?.receivedAt ?? ""));
-    const outList = [];
-    for (let i = 0; i < sec.items.length; i++) outList.push(pinned.get(i) ?? free.shift());
-    return ok({ items: outList, unknownChars: [] });
-  }
-};
+function orderSorter() {
+  const order = createOrderSorter();
+  return {
+    sort: (session, sectionId, rule) => order.sortWithReport(session, sectionId, rule),
+    sortMembers: (members, rule) => sortMembers(members, rule)
+  };
+}
 
 // core/service/emitter.ts
 var Emitter = class {
@@ -978,6 +822,29 @@ var Emitter = class {
       }
     }
   }
+};
+
+// core/service/roster-import.ts
+var parseDelimited = (text) => parseDelimitedText(text.replace(/^\uFEFF/, ""));
+var base = (f) => f.split(/[\\/]/).pop() || f;
+var basicRosterFiles = {
+  async read(bytes, fileName) {
+    if (/\.xlsx?$/i.test(fileName)) return err("roster.unsupported", `\u65E0\u6CD5\u8BFB\u53D6 Excel \u540D\u5355\uFF1A${base(fileName)}\uFF0C\u8BF7\u53E6\u5B58\u4E3A\u201CCSV UTF-8\u201D`, { file: fileName });
+    if (!/\.(csv|tsv|txt)$/i.test(fileName)) return err("roster.unsupported", `\u4E0D\u652F\u6301\u7684\u540D\u5355\u683C\u5F0F\uFF1A${base(fileName)}\uFF08\u8BF7\u4F7F\u7528 .xlsx \u6216 .csv\uFF09`, { file: fileName });
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return err("roster.encoding", `\u540D\u5355 ${base(fileName)} \u4E0D\u662F UTF-8 \u7F16\u7801\uFF0C\u8BF7\u5728 Excel \u4E2D\u53E6\u5B58\u4E3A\u201CCSV UTF-8\u201D`, { file: fileName });
+    }
+    const all = parseDelimited(text).map((cells, i) => ({ row: i + 1, cells }));
+    const rows = all.filter((r) => r.cells.some((c) => c.trim() !== ""));
+    if (!rows.length) return err("roster.empty", `\u540D\u5355 ${base(fileName)} \u662F\u7A7A\u7684`, { file: fileName });
+    const table = { file: fileName, format: "csv", encoding: "utf-8", headerRow: rows[0].row, headers: rows[0].cells.map((h) => h.trim()), rows: rows.slice(1) };
+    return ok(table);
+  },
+  propose: (headers) => proposeMapping(headers),
+  apply: (table, mapping) => applyMapping(table, mapping)
 };
 
 // core/service/print-runs.ts
@@ -1326,7 +1193,7 @@ function createServiceDeps(ports) {
   const owner = new SessionOwner(ports, emitter);
   const jobs = new CompileJobs(ports, emitter);
   const importer = ports.importer ?? registryImporter;
-  const sorter = ports.sorter ?? basicSorter;
+  const sorter = ports.sorter ?? orderSorter();
   const rosterFiles = ports.roster ?? basicRosterFiles;
   const prints = new PrintRuns(emitter);
   const wordCache = /* @__PURE__ */ new Map();
@@ -1751,7 +1618,7 @@ function rosterHandlers(deps) {
         headers: table.headers,
         mapping,
         unmapped: i.mapping ? table.headers.filter((_, k) => !Object.values(mapping).includes(k)) : proposed.unmapped,
-        fieldLabels: { ...ROSTER_FIELD_LABELS },
+        fieldLabels: { ...ROSTER_FIELD_NAMES },
         rowCount: table.rows.length,
         rows: table.rows.slice(0, i.maxRows),
         problems,
@@ -1862,12 +1729,12 @@ function bundleFileName(session) {
   return `${safe || "session"}.huibian.zip`;
 }
 function encodeBundle(content, createdAt) {
-  const z4 = {};
-  z4["manifest.json"] = [enc.encode(JSON.stringify({ format: BUNDLE_FORMAT, version: 1, schemaVersion: content.session.schemaVersion, name: content.session.name, createdAt }, null, 2)), { level: 6 }];
-  z4["session.json"] = [enc.encode(JSON.stringify(content.session, null, 2)), { level: 6 }];
-  for (const [file, bytes] of content.files) z4[file] = [bytes, { level: 0 }];
-  for (const [key, doc] of content.bodies) z4[`bodies/${key}.json`] = [enc.encode(JSON.stringify(doc)), { level: 6 }];
-  return zipSync(z4);
+  const z3 = {};
+  z3["manifest.json"] = [enc.encode(JSON.stringify({ format: BUNDLE_FORMAT, version: 1, schemaVersion: content.session.schemaVersion, name: content.session.name, createdAt }, null, 2)), { level: 6 }];
+  z3["session.json"] = [enc.encode(JSON.stringify(content.session, null, 2)), { level: 6 }];
+  for (const [file, bytes] of content.files) z3[file] = [bytes, { level: 0 }];
+  for (const [key, doc] of content.bodies) z3[`bodies/${key}.json`] = [enc.encode(JSON.stringify(doc)), { level: 6 }];
+  return zipSync(z3);
 }
 var bad = (fileName, why, detail) => err("bundle.invalid", `\u4F1A\u8BAE\u5305 ${fileName} \u65E0\u6CD5\u5BFC\u5165\uFF1A${why}`, { file: fileName, ...detail ? { detail } : {} });
 async function decodeBundle(bytes, fileName) {
@@ -1974,7 +1841,7 @@ function zipWhy(e) {
 function sessionHandlers(deps) {
   const { ports, owner, warmup, now, resolveFile, getDoc, writeOut } = deps;
   function blankSession(id, name, date, theme) {
-    const base = SessionSchema.parse({
+    const base2 = SessionSchema.parse({
       schemaVersion: SCHEMA_VERSION,
       id,
       name,
@@ -1983,7 +1850,7 @@ function sessionHandlers(deps) {
       layout: defaultLayoutSettings()
     });
     return {
-      ...base,
+      ...base2,
       sections: [
         { id: ports.ids.next("sec"), title: "\u5927\u4F1A\u53D1\u8A00", items: [], sortRule: "manual" },
         { id: ports.ids.next("sec"), title: "\u4E66\u9762\u53D1\u8A00", items: [], sortRule: "manual" }
@@ -2268,8 +2135,8 @@ function submissionHandlers(deps) {
       if (!bytes.ok) return err("file.not-found", `\u6750\u6599\u300A${sub.title}\u300B\u7684\u539F\u6587\u4EF6\u5DF2\u627E\u4E0D\u5230\uFF08${sub.source.originalName ?? sub.source.file}\uFF09\uFF0C\u8BF7\u7528\u201C\u66FF\u6362\u65B0\u7248\u672C\u201D\u91CD\u65B0\u5BFC\u5165`, { file: sub.source.file });
       const ext = (sub.source.file.split(".").pop() ?? sub.source.format).toLowerCase();
       const given = sub.source.originalName ?? `${sub.title}.${ext}`;
-      const base = given.replace(/^.*[\\/]/, "").replace(/[\u0000-\u001f<>:"|?*]/g, "_").slice(-80) || `source.${ext}`;
-      const name = `\u539F\u4EF6-${sub.id}-${/\.[a-z0-9]{1,6}$/i.test(base) ? base : `${base}.${ext}`}`;
+      const base2 = given.replace(/^.*[\\/]/, "").replace(/[\u0000-\u001f<>:"|?*]/g, "_").slice(-80) || `source.${ext}`;
+      const name = `\u539F\u4EF6-${sub.id}-${/\.[a-z0-9]{1,6}$/i.test(base2) ? base2 : `${base2}.${ext}`}`;
       const w = await ports.outputs.write(i.sessionId, name, bytes.value);
       if (!w.ok) return w;
       return ok({ ...w.value, format: sub.source.format, originalName: given });
@@ -2399,149 +2266,6 @@ function createService(ports) {
 import { readFile, stat, mkdir } from "node:fs/promises";
 import path5 from "node:path";
 import { randomBytes } from "node:crypto";
-
-// core/order/section-sort.ts
-var PAREN = /[（(]([^）)]*)[）)]/gu;
-var TITLE_WORD = /(委员|常委|主席|秘书长|主任|书记|局长|处长|院长|校长|所长|教授|研究员|同志|代表|会长|理事长|主委|经理|董事长|总经理|部长|厅长|市长|县长|区长)$/u;
-function itemAuthor(sub, members) {
-  const line = (sub.authorLine || sub.tocAuthor || "").trim();
-  const inParens = [...line.matchAll(PAREN)].map((m) => m[1]).join(" ");
-  const member = sub.memberIds.map((id) => members.get(id)).find((m) => !!m);
-  if (member) return { person: member.name, org: inParens.replace(/^代表/, ""), member };
-  const outside = line.replace(PAREN, " ").trim();
-  const author = (sub.tocAuthor || outside).replace(PAREN, " ").trim();
-  if (!author) return { person: "", org: "" };
-  const tokens = author.split(/[\s\u3000]+/u).filter(Boolean);
-  const names = tokens.filter((t) => !TITLE_WORD.test(t));
-  const pick = names[names.length - 1] ?? tokens[tokens.length - 1] ?? "";
-  const first = pick.split(/[、，,；;]/u)[0].trim();
-  if (looksLikeOrganisation(first)) return { person: "", org: first };
-  const person = first;
-  return { person, org: inParens.replace(/^代表/, "") };
-}
-function sortSection(session, sectionId, rule, opts = {}) {
-  const section = session.sections.find((s) => s.id === sectionId);
-  if (!section) {
-    throw new AppException({ code: "order.section-not-found", message: `\u627E\u4E0D\u5230\u8981\u6392\u5E8F\u7684\u680F\u76EE\uFF08${sectionId}\uFF09` });
-  }
-  const subs = new Map(session.submissions.map((s) => [s.id, s]));
-  const members = new Map(session.members.map((m) => [m.id, m]));
-  const fixed = [];
-  const movable = [];
-  section.items.forEach((id, index) => {
-    const sub = subs.get(id);
-    const pinned = !sub || sub.options?.pinned === true;
-    fixed[index] = pinned;
-    if (!pinned) movable.push({ id, index, sub, author: itemAuthor(sub, members) });
-  });
-  const ctx = { unknown: /* @__PURE__ */ new Set() };
-  const ordered = orderEntries(movable, rule, session, opts, ctx);
-  const items = [];
-  let next = 0;
-  section.items.forEach((id, index) => {
-    items.push(fixed[index] ? id : ordered[next++].id);
-  });
-  return { items, unknownChars: [...ctx.unknown] };
-}
-function orderEntries(entries, rule, session, opts, ctx) {
-  const nameOpts = { givenNameBlank: session.ordering?.givenNameBlank ?? true, ...opts.name };
-  const orgOf = orgMatcher(opts.orgOrder ?? session.ordering?.orgOrder ?? DEFAULT_ORG_ORDER);
-  const sectorOf = orgMatcher(opts.sectorOrder ?? DEFAULT_SECTOR_ORDER);
-  const byIndex = (a, b) => a.index - b.index;
-  const sortBy = (keyOf, cmp) => {
-    const keyed = entries.map((e) => ({ e, k: keyOf(e) }));
-    keyed.sort((x, y) => cmp(x.k, y.k) || byIndex(x.e, y.e));
-    return keyed.map((x) => x.e);
-  };
-  const isOrg = (e) => e.author.person ? 0 : e.author.org ? 1 : 2;
-  const orgGroup = (e) => {
-    const g = isOrg(e);
-    return g === 1 && opts.orgsFirst ? -1 : g;
-  };
-  const strokeKey = (e) => nameKey(e.author.person || e.author.org, nameOpts, ctx);
-  switch (rule) {
-    case "manual":
-      return entries;
-    case "stroke":
-      return sortBy(
-        (e) => ({ g: orgGroup(e), o: e.author.person ? 0 : orgOf(e.author.org).rank, n: strokeKey(e) }),
-        (a, b) => a.g - b.g || a.o - b.o || compareNameKeys(a.n, b.n)
-      );
-    case "pinyin":
-      return sortBy(
-        (e) => ({ g: orgGroup(e), o: e.author.person ? 0 : orgOf(e.author.org).rank, n: pinyinKey(e.author.person || e.author.org, nameOpts, ctx) }),
-        (a, b) => a.g - b.g || a.o - b.o || comparePinyinKeys(a.n, b.n)
-      );
-    case "sector":
-      return sortBy(
-        (e) => ({ s: sectorOf(e.author.member?.sector || e.author.org || "").rank, n: strokeKey(e) }),
-        (a, b) => a.s - b.s || compareNameKeys(a.n, b.n)
-      );
-    case "party":
-      return sortBy(
-        // Inside one party the organisation itself (民盟市委会) comes before its members' items.
-        (e) => ({ p: orgOf(e.author.member?.party || e.author.org || "").rank, g: isOrg(e) === 1 ? 0 : 1, n: strokeKey(e) }),
-        (a, b) => a.p - b.p || a.g - b.g || compareNameKeys(a.n, b.n)
-      );
-    case "rank": {
-      const order = opts.rankOrder ?? DEFAULT_RANK_ORDER;
-      return sortBy(
-        (e) => ({
-          r: e.author.member ? rankIndex(memberRank(e.author.member, order), order) : e.author.person ? order.length : order.length + 1,
-          o: e.author.person ? 0 : orgOf(e.author.org).rank,
-          n: strokeKey(e)
-        }),
-        (a, b) => a.r - b.r || a.o - b.o || compareNameKeys(a.n, b.n)
-      );
-    }
-    case "roster": {
-      const pos = new Map(session.members.map((m, i) => [m.id, i]));
-      return sortBy(
-        (e) => {
-          const ids = e.sub.memberIds.map((id) => pos.get(id)).filter((i) => i !== void 0);
-          return ids.length ? Math.min(...ids) : Number.MAX_SAFE_INTEGER;
-        },
-        (a, b) => a - b
-      );
-    }
-    case "received":
-      return sortBy(
-        (e) => {
-          const t = e.sub.receivedAt ? Date.parse(e.sub.receivedAt) : NaN;
-          return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-        },
-        (a, b) => a === b ? 0 : a < b ? -1 : 1
-      );
-    default: {
-      const never = rule;
-      throw new AppException({ code: "order.unknown-rule", message: `\u672A\u77E5\u7684\u6392\u5E8F\u65B9\u5F0F\uFF1A${String(never)}` });
-    }
-  }
-}
-
-// core/order/sorter.ts
-function createOrderSorter(opts = {}) {
-  const sorter = {
-    lastUnknownChars: [],
-    sortWithReport(session, sectionId, rule) {
-      try {
-        const r = sortSection(session, sectionId, rule, opts);
-        sorter.lastUnknownChars = r.unknownChars;
-        return ok(r);
-      } catch (e) {
-        const error = toAppError(e, "order.failed", `\u6392\u5E8F\u5931\u8D25\uFF08\u680F\u76EE ${sectionId}\uFF09`);
-        return err(error.code, error.message, { detail: error.detail });
-      }
-    },
-    sort(session, sectionId, rule) {
-      const r = sorter.sortWithReport(session, sectionId, rule);
-      return r.ok ? ok(r.value.items) : r;
-    }
-  };
-  return sorter;
-}
-
-// core/node/ports.ts
 import { PDFDocument } from "pdf-lib";
 
 // core/node/store/file-store.ts
@@ -3210,13 +2934,7 @@ var nodeRosterFiles = {
   apply: (table, mapping) => applyMapping(table, mapping),
   exportXlsx: (members) => exportRosterXlsx(members)
 };
-function nodeSorter() {
-  const order = createOrderSorter();
-  return {
-    sort: (session, sectionId, rule) => order.sortWithReport(session, sectionId, rule),
-    sortMembers: (members, rule) => sortMembers(members, rule)
-  };
-}
+var nodeSorter = orderSorter;
 var PRINT_FILE = {
   print: "\u6C47\u7F16-\u5370\u5237\u7248.pdf",
   booklet: "\u6C47\u7F16-\u9A91\u9A6C\u8BA2\u5C0F\u518C\u5B50.pdf",

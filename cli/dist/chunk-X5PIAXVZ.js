@@ -9,12 +9,12 @@ import {
   jpegOrientation,
   oversize,
   sniffImage
-} from "./chunk-SS5DAZOP.js";
+} from "./chunk-KGAUYBPT.js";
 
-// core/read/image-downscale.ts
+// core/read/images/downscale.ts
 import { decode as decodeJpeg, encode as encodeJpeg } from "jpeg-js";
 
-// core/read/image-jpeg.ts
+// core/read/images/jpeg.ts
 var ZIGZAG = new Uint8Array([
   0,
   1,
@@ -336,7 +336,7 @@ function decodeJpegReduced(b, scale) {
   return { width: outW, height: outH, channels, data: out };
 }
 
-// core/read/image-downscale.ts
+// core/read/images/downscale.ts
 var PRINT_IMAGE = {
   /**
    * Longest side kept, in pixels. The text block is 156 mm wide: at 300 dpi that is 1843 px, so
@@ -605,7 +605,7 @@ function prepareImageForPrint(bytes, opts = {}) {
   };
 }
 
-// core/read/image-messages.ts
+// core/read/images/messages.ts
 var IMAGE_INFO_CODES = /* @__PURE__ */ new Set(["image.downscaled", "image.converted"]);
 function describeImageOutcome(where, picture, o) {
   const quoted = picture.startsWith("\u201C");

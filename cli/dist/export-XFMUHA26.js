@@ -4,17 +4,18 @@ import {
   exportSessionFolder,
   printSheetLines,
   readRecipientsFile
-} from "./chunk-6LUNUVII.js";
+} from "./chunk-WAGABKZZ.js";
 import "./chunk-UXGOZVEU.js";
 import "./chunk-NBLMGUGT.js";
 import "./chunk-WC7E4ZJI.js";
 import {
   oneSessionDir,
   parseCommandArgs
-} from "./chunk-RS5KH7FI.js";
-import "./chunk-NJIARU27.js";
-import "./chunk-TVKQUWWX.js";
-import "./chunk-SS5DAZOP.js";
+} from "./chunk-S3AQ3FHX.js";
+import "./chunk-626YQI6U.js";
+import "./chunk-AYCQ6AB7.js";
+import "./chunk-J7VC35P6.js";
+import "./chunk-KGAUYBPT.js";
 import "./chunk-CMN6HS2X.js";
 import "./chunk-DOZ4M4OG.js";
 import "./chunk-XKJ64NFQ.js";

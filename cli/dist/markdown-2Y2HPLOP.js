@@ -3,8 +3,8 @@ import {
   describeImageOutcome,
   imageBudget,
   prepareImageForPrint
-} from "./chunk-EMRTQQAA.js";
-import "./chunk-SS5DAZOP.js";
+} from "./chunk-X5PIAXVZ.js";
+import "./chunk-KGAUYBPT.js";
 import {
   fromBase64,
   toBase64
@@ -12,10 +12,6 @@ import {
 import {
   inlineText
 } from "./chunk-XKJ64NFQ.js";
-
-// core/read/markdown.ts
-import MarkdownIt from "markdown-it";
-import cjkFriendly from "markdown-it-cjk-friendly";
 
 // core/read/front-matter.ts
 var TITLE_KEYS = ["title", "\u6807\u9898", "\u9898\u76EE"];
@@ -67,7 +63,9 @@ function frontMatterAuthor(fm) {
   return void 0;
 }
 
-// core/read/markdown.ts
+// core/read/markdown-syntax.ts
+import MarkdownIt from "markdown-it";
+import cjkFriendly from "markdown-it-cjk-friendly";
 var L1 = /^[一二三四五六七八九十百零〇]+、/;
 var L2 = /^[（(][一二三四五六七八九十百零〇]+[)）]/;
 var L3 = /^[0-9０-９]{1,2}[.．](?![0-9０-９])/;
@@ -201,6 +199,8 @@ function prePass(text) {
   }
   return { body: out.join("\n"), defs };
 }
+
+// core/read/markdown-convert.ts
 var WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019\u2014\u2026\u{20000}-\u{3FFFF}]/u;
 var Converter = class {
   constructor(opts, env) {
@@ -580,6 +580,8 @@ function decodeSafe(s) {
     return s;
   }
 }
+
+// core/read/markdown.ts
 var SHORT_AUTHOR = 40;
 function readMarkdown(text, opts = {}) {
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(/\u0000/g, "\uFFFD");
