@@ -11,6 +11,7 @@ import type { Block, SourceDoc } from '../../core/model/document';
 import { readDocx } from '../../core/read/docx/index';
 import { PRINT_IMAGE } from '../../core/read/images/downscale';
 import { crc32, decodePng, encodePng, type Raster } from '../../core/read/images/png';
+import { concatBytes } from '../../core/bytes/concat';
 
 export const MAX = PRINT_IMAGE.maxSide;
 export const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -88,15 +89,7 @@ export function chunk(type: string, body: Uint8Array): Uint8Array {
   dv.setUint32(8 + body.length, crc32([t, body]));
   return out;
 }
-export function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+export const concat = concatBytes;
 export const SIG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export function ihdr(w: number, h: number, depth: number, colorType: number, interlace = 0): Uint8Array {
   const b = new Uint8Array(13);
