@@ -18,11 +18,44 @@ const noNode = {
     { group: ['**/node/*', '**/node'], message: 'Pure core code must not import core/node/.' },
     { group: ['**/electron/**', '**/renderer/**', '**/cli/**'], message: 'core/ never imports the shells.' }],
 };
+// Which core folder may import which (VS Code style: layering with direction, as a lint error).
+// core/result.ts is open to all; core/node/ may import every folder (it is the one impure corner);
+// nothing in core imports core/node or the shells. A new arrow is a decision: add it here.
+const CORE_FOLDERS = ['bytes', 'model', 'contract', 'fonts', 'order', 'read', 'layout', 'render', 'compile', 'print', 'portal', 'service'];
+const ALLOWED_IMPORTS = {
+  bytes: [],
+  model: [],
+  contract: ['model'],
+  fonts: ['model'],
+  order: ['model'],
+  // read/intake matches organisations against core/order's list of 党派 and bodies.
+  read: ['model', 'bytes', 'order'],
+  layout: ['model', 'fonts', 'bytes'],
+  render: ['model', 'fonts', 'layout', 'bytes'],
+  compile: ['model', 'fonts', 'layout', 'render'],
+  print: ['model', 'fonts', 'layout', 'compile', 'bytes'],
+  // 网上报送: tokens, notices and the QR sheet (drawn with print's pdfkit helper).
+  portal: ['model', 'print'],
+  service: ['model', 'contract', 'compile', 'print', 'read', 'order', 'bytes', 'portal'],
+};
+/** The renderer reaches the core only through the contract, model types, Result and byte codecs. */
+const RENDERER_CORE = ['contract', 'model', 'bytes'];
+const forbid = (folders, message) => ({ group: folders.flatMap((f) => [`**/core/${f}`, `**/core/${f}/**`]), message });
+const forbidSibling = (folders, message) => ({ group: folders.flatMap((f) => [`../${f}`, `../${f}/**`, `../../${f}`, `../../${f}/**`, `../../../${f}`, `../../../${f}/**`]), message });
+const coreFolderRules = Object.entries(ALLOWED_IMPORTS).map(([folder, allowed]) => {
+  const banned = CORE_FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
+  const message = `core/${folder} may import only ${allowed.length ? allowed.map((f) => `core/${f}`).join(', ') : 'nothing else in core'} (and core/result); see ALLOWED_IMPORTS in eslint.config.js.`;
+  return {
+    files: [`core/${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { paths: noNode.paths, patterns: [...noNode.patterns, ...(banned.length ? [forbidSibling(banned, message)] : [])] }] },
+  };
+});
+
 const browserGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'fetch', 'XMLHttpRequest'];
 const nodeGlobals = ['process', 'require', 'Buffer', '__dirname', '__filename', 'global', 'setImmediate'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'out/**', 'release/**', 'test-output/**', 'cli/bin.mjs', 'renderer/public/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'out/**', 'release/**', 'test-output/**', 'cli/bin.mjs', 'cli/dist/**', 'renderer/public/**'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
@@ -40,11 +73,12 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...[...browserGlobals, ...nodeGlobals].map((name) => ({ name, message: 'core/ is pure: no DOM or Node globals (use core/node/ or an injected port).' }))],
     },
   },
+  ...coreFolderRules,
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'lowdb', 'pdfkit', 'fontkit'], patterns: [{ group: ['node:*', '**/core/node/**', '**/electron/**'], message: 'The renderer talks to the core only through the contract.' }] }],
+      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'lowdb', 'pdfkit', 'fontkit'], patterns: [{ group: ['node:*', '**/core/node/**', '**/electron/**'], message: 'The renderer talks to the core only through the contract.' }, forbid(CORE_FOLDERS.filter((f) => !RENDERER_CORE.includes(f)), 'The renderer imports only core/contract, core/model, core/bytes and core/result.')] }],
     },
   },
   {

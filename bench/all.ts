@@ -28,6 +28,7 @@ const SCRIPTS: Script[] = [
   { area: 'import', file: 'import.ts' },
   { area: 'store', file: 'store.ts' },
   { area: 'ordering', file: 'order.ts' },
+  { area: 'cli', file: 'cli.ts' },
   { area: 'print', file: 'print.ts', slow: true },
   { area: 'ui', file: 'ui.ts' },
 ];

@@ -13,7 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zlibSync } from 'fflate';
 import type { SessionInput } from '../core/model/session';
-import { crc32 } from '../core/read/crc32';
+import { crc32 } from '../core/bytes/crc32';
+import { toBase64 } from '../core/bytes/base64';
 
 // ---------------------------------------------------------------- roster
 export interface RosterEntry {
@@ -926,7 +927,7 @@ function chartImage(w: Writer): string {
   const figs = visitorFigures(w.rng).map((row) => Math.round(row.reduce((a, b) => a + b, 0)));
   const png = barChartPng(figs, YEARS);
   const caption = `图1　${YEARS[0]}—${YEARS[YEARS.length - 1]}年主要齐文化景区接待游客人次（万人次）`;
-  return `![主要齐文化景区接待游客人次柱状图](data:image/png;base64,${bytesToBase64(png)} "${caption}")`;
+  return `![主要齐文化景区接待游客人次柱状图](data:image/png;base64,${toBase64(png)} "${caption}")`;
 }
 
 // A 3×5 pixel font for the chart's digits (no font rendering in the generator).
@@ -1011,11 +1012,6 @@ function concat(parts: Uint8Array[]): Uint8Array {
     o += p.length;
   }
   return out;
-}
-function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 // ---------------------------------------------------------------- the session

@@ -5,7 +5,7 @@
 // script writes them to test/fixtures/generated/ for manual inspection. It must never copy files
 // from ../shared/corpus.
 import { deflateSync, unzipSync, zipSync, zlibSync, strToU8 } from 'fflate';
-import { crc32 } from '../core/read/crc32';
+import { crc32 } from '../core/bytes/crc32';
 import {
   AlignmentType,
   Document,
@@ -23,7 +23,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline, SourceDoc } from '../core/model/document';
-import { fromBase64 } from '../core/read/base64';
+import { fromBase64 } from '../core/bytes/base64';
+import { concatBytes } from '../core/bytes/concat';
 
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -124,13 +125,7 @@ export function png(w: number, h: number): Uint8Array {
   const raw = new Uint8Array((w + 1) * h).fill(0x80);
   for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
   const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Only a PNG header claiming w × h (a dimension bomb never needs its pixels). */

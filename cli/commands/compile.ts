@@ -24,7 +24,7 @@ function progressPrinter(): (p: CompileProgress) => void {
   let lastPhase = '';
   return (p) => {
     const pct = Math.floor((p.done / Math.max(1, p.total)) * 100);
-    const label = p.phase === 'layout' ? '排版' : '生成PDF';
+    const label = p.phase === 'layout' ? '排版' : p.phase === 'docx' ? '生成Word' : '生成PDF';
     if (tty) {
       if (pct === lastPct && p.phase === lastPhase && p.done !== p.total) return;
       const width = 30;

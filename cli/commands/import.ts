@@ -2,12 +2,13 @@
 // each source into <session-dir>/sources/ under a content-addressed name (never a name taken from
 // the input), adds the new submissions to session.json (validated, written atomically) and prints
 // a per-file report. One bad file never stops the rest; nothing is written on --dry-run.
-import { mkdir, open, rename, rm, access } from 'node:fs/promises';
+import { mkdir, access } from 'node:fs/promises';
 import path from 'node:path';
 import { SessionSchema, describeIssues } from '../../core/model/session';
 import { loadSessionFolder, SESSION_FILE } from '../../core/node/session-folder';
 import { applyImport, planImport, type FileReport } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
+import { writeFileAtomic } from '../../core/node/atomic-write';
 
 const HELP = `用法：huibian import <会议文件夹> <文件或文件夹…> [--dry-run] [--json]
 
@@ -15,31 +16,6 @@ const HELP = `用法：huibian import <会议文件夹> <文件或文件夹…> 
   源文件复制到 <会议文件夹>/sources/，新材料按类别放入相应栏目，并打印逐个文件的结果。
   --dry-run  只检查、不写入
   --json     以 JSON 输出结果`;
-
-/** temp → fsync → rename → fsync dir, so a crash leaves the old or the new file, never half of one. */
-async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-  try {
-    const dh = await open(path.dirname(file), 'r');
-    await dh.sync().catch(() => undefined);
-    await dh.close();
-  } catch {
-    // directories cannot be opened for fsync on Windows
-  }
-}
 
 const STATUS: Record<FileReport['status'], string> = { imported: '已导入', review: '待核对', 'new-version': '新版本', duplicate: '重复', failed: '失败' };
 

@@ -1,36 +1,15 @@
-// Atomic file replacement: write a temp file in the same folder, fsync it, rename it over the
-// target, fsync the folder. A killed or failed write never leaves a half file under the real
-// name, and the previous version stays intact until the rename. Shared by every helper that
-// writes user-visible files. It must never leave its temp file behind on a handled failure.
-import { open, rename, unlink } from 'node:fs/promises';
+// Atomic file replacement for user-visible outputs (compiled PDF/DOCX, print products, CLI
+// imports): the store's one durable writer (store/durable-write.ts: temp file beside it, fsync,
+// rename with retries, fsync the folder) behind a throwing interface. A failed write never leaves
+// a half file under the real name nor its temp file; the thrown error keeps the errno code
+// (ENOSPC, EACCES, EBUSY …) so callers can say why in their own words.
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { durableWrite } from './store/durable-write';
+import { nodeFs } from './store/fs-port';
 
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fh: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    fh = await open(tmp, 'wx');
-    await fh.writeFile(data);
-    await fh.sync();
-    await fh.close();
-    fh = undefined;
-    await rename(tmp, file);
-  } catch (e) {
-    if (fh) await fh.close().catch(() => {});
-    await unlink(tmp).catch(() => {});
-    throw e;
-  }
-  // Persist the directory entry; not supported on Windows (EPERM/EISDIR), where rename is enough.
-  try {
-    const d = await open(dir, 'r');
-    try {
-      await d.sync();
-    } finally {
-      await d.close();
-    }
-  } catch {
-    /* directory fsync unsupported on this platform */
-  }
+  const r = await durableWrite(nodeFs, path.resolve(file), data);
+  if (r.ok) return;
+  const code = /\b(E[A-Z]{2,})\b/.exec(r.error.detail ?? '')?.[1];
+  throw Object.assign(new Error(r.error.detail ?? r.error.message), code ? { code } : {});
 }

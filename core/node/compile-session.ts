@@ -1,14 +1,13 @@
 // Compiles a session to files: builds the dossier, loads fonts (cached per process), runs the
-// pure compile pipeline, renders the DOCX from the same TOC, and writes every output atomically.
+// pure compileDossier (PDF and DOCX from one prepared dossier) and writes every output atomically.
 // Used by the CLI and the app. It never throws: every failure is a Result error naming the file
 // and the cause, and a failed or cancelled compile leaves existing outputs untouched.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compileDossierPdf, type CompileItem, type CompileProgress, type CompileWarning } from '../compile';
+import { compileDossier, type CompileItem, type CompileProgress, type CompileWarning } from '../compile/index';
 import type { SourceDoc } from '../model/document';
 import { buildDossier, type TocEntry } from '../model/dossier';
 import type { Session } from '../model/session';
-import { renderDocx } from '../render/docx/index';
 import { err, ok, toAppError, type AppError, type Result } from '../result';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
@@ -86,8 +85,9 @@ export async function compileDocs(session: Session, docs: Map<string, SourceDoc>
   if (!count) return err('compile.empty', `会议“${session.name}”没有可编译的材料（共 ${session.submissions.length} 篇，均未能读取或未编入栏目）`);
   try {
     const fonts = await loadFontSet(session.layout);
-    const res = await compileDossierPdf(dossier, fonts, { onProgress: opts.onProgress, signal: opts.signal });
-    const pdfMs = performance.now() - t0;
+    const fontsMs = performance.now() - t0;
+    // One compile for both outputs: the DOCX is written from the same prepared dossier and TOC.
+    const res = await compileDossier(dossier, fonts, { formats: opts.docxPath ? ['pdf', 'docx'] : ['pdf'], onProgress: opts.onProgress, signal: opts.signal });
     const summary: CompileSummary = {
       items: count,
       pages: res.pageCount,
@@ -95,7 +95,7 @@ export async function compileDocs(session: Session, docs: Map<string, SourceDoc>
       frontPages: res.frontPageCount,
       words: res.words,
       ms: 0,
-      pdfMs,
+      pdfMs: fontsMs + (res.timings.pdfMs ?? 0),
       fallbackChars: res.fallbackChars,
       missingGlyphs: res.missingGlyphs,
       outputs: {},
@@ -104,27 +104,18 @@ export async function compileDocs(session: Session, docs: Map<string, SourceDoc>
       failures: [],
       missing: missing.map((s) => ({ submissionId: s.id, title: s.title })),
       warnings: res.warnings,
+      ...(res.docxError ? { docxError: res.docxError } : {}),
+      ...(res.timings.docxMs !== undefined ? { docxMs: res.timings.docxMs } : {}),
     };
-    if (opts.pdfPath) {
+    if (opts.pdfPath && res.pdf) {
       const w = await writeOut(opts.pdfPath, res.pdf);
       if (!w.ok) return w;
       summary.outputs.pdf = { path: opts.pdfPath, bytes: w.value };
     }
-    if (opts.docxPath) {
-      const t1 = performance.now();
-      if (opts.signal?.aborted) return err('compile.cancelled', '已取消编译');
-      let docx: Uint8Array | undefined;
-      try {
-        docx = await renderDocx(dossier, res.toc);
-      } catch (e) {
-        summary.docxError = toAppError(e, 'compile.docx-failed', '生成 Word 文件失败');
-      }
-      if (docx) {
-        const w = await writeOut(opts.docxPath, docx);
-        if (!w.ok) return w;
-        summary.outputs.docx = { path: opts.docxPath, bytes: w.value };
-      }
-      summary.docxMs = performance.now() - t1;
+    if (opts.docxPath && res.docx) {
+      const w = await writeOut(opts.docxPath, res.docx);
+      if (!w.ok) return w;
+      summary.outputs.docx = { path: opts.docxPath, bytes: w.value };
     }
     summary.ms = performance.now() - t0;
     return ok(summary);

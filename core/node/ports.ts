@@ -8,10 +8,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
-import { createOrderSorter } from '../order/sorter';
-import { sortMembers } from '../order/member-sort';
-import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider, Sorter } from '../service/ports';
+import { orderSorter } from '../service/default-ports';
+import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
 import type { PrintKind } from '../service/ports';
+import type { CompileWarning } from '../compile/index';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';
 import { compileDocs } from './compile-session';
@@ -55,14 +55,8 @@ export const nodeRosterFiles: RosterFiles = {
   exportXlsx: (members) => exportRosterXlsx(members),
 };
 
-/** The ordering rules (GF 3003 strokes, pinyin, party, rank); unknown characters come back per call. */
-export function nodeSorter(): Sorter {
-  const order = createOrderSorter();
-  return {
-    sort: (session, sectionId, rule) => order.sortWithReport(session, sectionId, rule),
-    sortMembers: (members, rule) => sortMembers(members, rule),
-  };
-}
+/** The ordering rules: core/order's, as the service's default (kept as a name for the wiring and tests). */
+export const nodeSorter = orderSorter;
 
 /** Names of print products in the session's outputs folder (a new export replaces the last one). */
 const PRINT_FILE: Record<PrintKind, string> = {
@@ -138,11 +132,12 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
         pdfPath,
         ...(docxPath ? { docxPath } : {}),
         signal: o.signal,
-        onProgress: (p) => o.onProgress?.({ phase: p.phase, done: p.done, total: p.total, message: `${p.phase === 'layout' ? '正在排版' : '正在生成'} ${p.done}/${p.total}` }),
+        onProgress: o.onProgress,
       });
       if (!r.ok) return r;
       const s = r.value;
-      const warnings = [
+      const warnings: CompileWarning[] = [
+        ...s.warnings,
         ...s.failures.map((f) => ({ code: f.error.code, message: `材料“${f.title}”未能编入：${f.error.message}` })),
         ...s.missing.map((m) => ({ code: 'compile.missing', message: `材料“${m.title}”没有正文，已跳过` })),
         ...(s.docxError ? [{ code: s.docxError.code, message: s.docxError.message }] : []),

@@ -8,7 +8,7 @@ import { SessionSchema, describeIssues, type Session, type Submission } from '..
 import type { SourceDoc } from '../model/document';
 import { err, ok, type AppError, type Result } from '../result';
 import { readSource, type ReadContext } from '../read/registry';
-import { IMAGE_LIMITS, sniffImage } from '../read/image-info';
+import { IMAGE_LIMITS, sniffImage } from '../read/images/info';
 
 export const SESSION_FILE = 'session.json';
 

@@ -1,6 +1,6 @@
 // Handouts: the pages of a selection of items (one item, a section, one member's materials) as a
 // print-ready PDF, cut from the compiled dossier so the page numbers stay those of the dossier.
-// (Renumbered handouts are compiled afresh by the engine: core/node/export.ts.) Selection is by
+// (Renumbered handouts are compiled afresh by the engine: core/print/products.ts.) Selection is by
 // ids from the session; an unknown id is an error naming it, never silently an empty handout.
 import { tocAuthor } from '../model/dossier';
 import { sectionItems, type Session, type Submission } from '../model/session';

@@ -6,7 +6,7 @@ import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
 import type { Block, SourceDoc } from '../model/document';
 import { extractFrontMatter } from './intake/front-matter';
 import { err, ok, type Result } from '../result';
-import { toBase64 } from './base64';
+import { toBase64 } from '../bytes/base64';
 import { plausibility } from './text';
 
 /** Largest PDF accepted, checked before parsing (reliability B5). */

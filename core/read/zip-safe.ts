@@ -4,7 +4,7 @@
 // It must never use an entry name as a file path, never trust declared sizes, and never throw
 // anything but a ZipError (callers turn that into a Result with the file name).
 import { Inflate } from 'fflate';
-import { crc32 } from './crc32';
+import { crc32 } from '../bytes/crc32';
 
 /** Caps, named so tests and reviewers can see them. */
 export const ZIP_LIMITS: Readonly<{ maxEntries: number; maxEntryBytes: number; maxTotalBytes: number; ratioCheckFromBytes: number; minRatio: number }> = {

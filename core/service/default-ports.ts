@@ -1,9 +1,10 @@
-// Pure fallbacks for the importer and sorter ports, used until (or unless) the richer node
-// implementations are wired: import through the reader registry; sort 'manual' and 'received'.
+// Pure defaults for the importer and sorter ports: import through the reader registry (the node
+// side wires the worker-pool importer); sort with core/order's rules (the same everywhere).
 import type { SourceFormat } from '../model/session';
 import { SourceFormatSchema } from '../model/session';
 import { readSource } from '../read/registry';
-import { err, ok } from '../result';
+import { createOrderSorter } from '../order/sorter';
+import { sortMembers } from '../order/member-sort';
 import type { ImportedFile, Importer, Sorter } from './ports';
 
 export function formatOf(name: string): SourceFormat | undefined {
@@ -40,19 +41,12 @@ export const registryImporter: Importer = {
   },
 };
 
-export const basicSorter: Sorter = {
-  sort(session, sectionId, rule) {
-    const sec = session.sections.find((s) => s.id === sectionId);
-    if (!sec) return err('not-found', `找不到栏目：${sectionId}`);
-    if (rule === 'manual') return ok({ items: sec.items.slice(), unknownChars: [] });
-    if (rule !== 'received') return err('order.unavailable', `暂不支持按此规则排序：${rule}`);
-    const byId = new Map(session.submissions.map((s) => [s.id, s]));
-    const pinned = new Map<number, string>();
-    const free: string[] = [];
-    sec.items.forEach((id, i) => (byId.get(id)?.options.pinned ? pinned.set(i, id) : free.push(id)));
-    free.sort((a, b) => (byId.get(a)?.receivedAt ?? '').localeCompare(byId.get(b)?.receivedAt ?? ''));
-    const outList: string[] = [];
-    for (let i = 0; i < sec.items.length; i++) outList.push(pinned.get(i) ?? free.shift()!);
-    return ok({ items: outList, unknownChars: [] });
-  },
-};
+/** The ordering rules (GF 3003 strokes, pinyin, 界别, party, rank, received, manual) straight from
+ * core/order; the characters without stroke data come back per call. */
+export function orderSorter(): Sorter {
+  const order = createOrderSorter();
+  return {
+    sort: (session, sectionId, rule) => order.sortWithReport(session, sectionId, rule),
+    sortMembers: (members, rule) => sortMembers(members, rule),
+  };
+}

@@ -8,6 +8,9 @@ import type { AppError, Result } from '../result';
 import type { PrintSheet } from '../print/print-sheet';
 import type { PortalHost } from './portal-port';
 import type { OutputFile, PRINT_KINDS, ROSTER_FIELD_KEYS, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
+import type { CompileProgress, CompileWarning } from '../compile/index';
+
+export type { CompileProgress, CompileWarning };
 
 /** What opening a stored session yields. */
 export type StoredOpen =
@@ -115,14 +118,7 @@ export interface CompileOutcome {
   docx?: OutputFile;
   pageCount?: number;
   items: { submissionId: string; startPage: number; pageCount: number }[];
-  warnings: { code: string; message: string }[];
-}
-
-export interface CompileProgress {
-  phase: string;
-  done: number;
-  total: number;
-  message?: string;
+  warnings: CompileWarning[];
 }
 
 export interface Compiler {

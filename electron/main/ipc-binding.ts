@@ -5,7 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import { err, toAppError, type Result } from '../../core/result';
-import { CHANNEL } from '../../renderer/transport/bridge';
+import { CHANNEL } from '../../core/contract/channel';
 import { isTrustedSender } from './security';
 
 /** The part of the contract the binding needs: the input schema per name and a dispatcher. */

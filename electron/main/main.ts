@@ -3,6 +3,7 @@
 // logic lives in the small modules beside it (tested with electron mocked) and in core/.
 // It must never load remote content, file:// pages, or expose anything but the contract.
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import nodeModule from 'node:module';
 import { join } from 'node:path';
 import { createAppProtocolHandler } from './app-protocol';
 import { bindIpc } from './ipc-binding';
@@ -13,7 +14,13 @@ import { contractPort, forwardEvents } from './service-host';
 import { createMainDispatcher } from './create-service';
 import { claimSingleInstance, openablePaths } from './single-instance';
 import { loadWindowState, saveWindowState, visibleOnSomeDisplay, MIN_SIZE } from './window-state';
-import { CHANNEL } from '../../renderer/transport/bridge';
+import { CHANNEL } from '../../core/contract/channel';
+import { V8_JS_FLAGS } from '../../core/node/v8-tuning';
+
+// The engine's V8 tuning (core/node/v8-tuning.ts) as Electron's js-flags (must be set before
+// 'ready'), and Node's on-disk compile cache where Electron's Node has it (Node ≥ 22.1).
+app.commandLine.appendSwitch('js-flags', V8_JS_FLAGS);
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Must run before 'ready': app:// behaves like https (secure origin, fetch, CSP applies).
 protocol.registerSchemesAsPrivileged([

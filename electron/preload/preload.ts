@@ -2,7 +2,8 @@
 // It must never expose ipcRenderer, a generic send/invoke, or any channel name chosen by the page.
 // Bundled to CommonJS (dist-electron/preload.cjs) because sandboxed preloads cannot be ESM.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { CHANNEL, type Bridge } from '../../renderer/transport/bridge';
+import type { Bridge } from '../../renderer/transport/bridge';
+import { CHANNEL } from '../../core/contract/channel';
 
 const native = (name: string, input: unknown) => ipcRenderer.invoke(CHANNEL.native, name, input);
 

@@ -31,9 +31,5 @@ export interface Bridge {
   native: NativeApi;
 }
 
-/** Channel names: everything carries the one prefix the main process listens on. */
-export const CHANNEL = {
-  call: 'huibian:call',
-  native: 'huibian:native',
-  event: 'huibian:event',
-} as const;
+/** Channel names live in the contract (core/contract/channel.ts); re-exported for the renderer. */
+export { CHANNEL } from '../../core/contract/channel';

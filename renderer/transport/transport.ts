@@ -16,13 +16,8 @@ export interface Transport extends Client {
   native?: NativeApi;
 }
 
-/** Base64 of bytes without blowing the call stack on large files. */
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(s);
-}
+/** Base64 of bytes without blowing the call stack on large files (the core's one codec). */
+export { toBase64 } from '../../core/bytes/base64';
 
 export function transportError(message: string, detail?: string): Result<never> {
   return { ok: false, error: { code: 'transport.failed', message, detail } };

@@ -3,7 +3,7 @@
 // duplex — and padToMultiple appends blank, unnumbered pages so the total is a multiple of 4.
 // Checked on the real PDF read back with pdfjs (text positions, page count, empty trailing pages).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileDossierPdf, type CompileResult } from '../../core/compile';
+import { compileDossierPdf, type PdfCompileResult } from '../../core/compile';
 import { geometry } from '../../core/layout/geometry';
 import { buildDossier } from '../../core/model/dossier';
 import { LayoutSettingsSchema, mm, type LayoutSettings } from '../../core/model/settings';
@@ -18,7 +18,7 @@ const pageNumber = (p: ReadPage): number | undefined => {
 /** Left edge of the body text on a page (page number excluded). */
 const leftEdge = (p: ReadPage) => Math.min(...p.texts.filter((t) => !/—/.test(t.str)).map((t) => t.x));
 
-async function compileWith(layout: Partial<LayoutSettings>): Promise<{ res: CompileResult; pages: ReadPage[] }> {
+async function compileWith(layout: Partial<LayoutSettings>): Promise<{ res: PdfCompileResult; pages: ReadPage[] }> {
   const fx = fixtureSession();
   // 13 pages unpadded: not a multiple of 2 or 4, so padding really adds pages
   fx.docs.set('c', pureDoc(2));
@@ -35,9 +35,9 @@ function bodyPages(pages: ReadPage[]) {
 }
 
 describe('gutter and padding in the normal compile', () => {
-  let plain: { res: CompileResult; pages: ReadPage[] };
-  let bound: { res: CompileResult; pages: ReadPage[] };
-  let single: { res: CompileResult; pages: ReadPage[] };
+  let plain: { res: PdfCompileResult; pages: ReadPage[] };
+  let bound: { res: PdfCompileResult; pages: ReadPage[] };
+  let single: { res: PdfCompileResult; pages: ReadPage[] };
   beforeAll(async () => {
     plain = await compileWith({ binding: 'duplex', itemStart: 'oddPage', padToMultiple: 1 });
     bound = await compileWith({ binding: 'duplex', itemStart: 'oddPage', gutter: 5, padToMultiple: 4 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, createLocalClient, type Client, type OutputFile, type SessionView } from '../../core/contract';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 import { startServer } from '../../core/node/http-server';
 import { nodeSorter } from '../../core/node/ports';
 import { memoryPorts } from '../../core/service/memory-ports';

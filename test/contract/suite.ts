@@ -2,7 +2,7 @@
 // Each case drives the service only through Client.call / Client.on, as the UI does.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Client, OutputFile, SessionView, CompileJob } from '../../core/contract';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';

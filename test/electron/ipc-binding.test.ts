@@ -5,7 +5,7 @@ vi.mock('electron', () => ({}));
 import { bindIpc, handleCall, handleNative } from '../../electron/main/ipc-binding';
 import { contractPort } from '../../electron/main/service-host';
 import { createNativeHandlers } from '../../electron/main/native-actions';
-import { CHANNEL } from '../../renderer/transport/bridge';
+import { CHANNEL } from '../../core/contract/channel';
 import { ok } from '../../core/result';
 
 const mainFrame = { url: 'app://huibian/index.html', parent: null, routingId: 1, processId: 4 };

@@ -45,6 +45,7 @@ function makeElectron(lock: boolean) {
       whenReady: vi.fn(() => ready),
       getPath: vi.fn((n: string) => `/tmp/huibian-test-${n}`),
       getAppPath: vi.fn(() => '/app'),
+      commandLine: { appendSwitch: vi.fn() },
     },
     BrowserWindow: FakeWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
@@ -84,6 +85,7 @@ describe('main process', () => {
   it('boots hardened: app:// privileged, permissions denied, secure window, IPC and menu', async () => {
     const env = await load(true);
     expect(env.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(env.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('js-flags', expect.stringMatching(/^--interrupt-budget=\d+$/));
     expect(env.appListeners.has('web-contents-created')).toBe(true);
     env.readyResolve();
     await vi.waitFor(() => expect(env.windows).toHaveLength(1));

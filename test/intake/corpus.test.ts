@@ -10,7 +10,7 @@ import { memoryPorts } from '../../core/service/memory-ports';
 import { nodeSorter } from '../../core/node/ports';
 import { batchImporter } from '../../core/node/import-batch';
 import { inlineText, type SourceDoc } from '../../core/model/document';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 import type { ImportReportEntry } from '../../core/contract/schemas';
 import type { Session } from '../../core/model/session';
 import { corpusCases, type CaseSpec } from './corpus/cases';

@@ -9,7 +9,7 @@ import { createService } from '../../core/service/service';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { nodeSorter } from '../../core/node/ports';
 import { batchImporter } from '../../core/node/import-batch';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 import { guessKind } from '../../core/read/intake/kind';
 
 const must = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {

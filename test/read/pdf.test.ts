@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDoc, rgb } from 'pdf-lib';
 import { readPdf, textLayerProblem } from '../../core/read/pdf';
 import { readSource } from '../../core/read/registry';
-import { fromBase64 } from '../../core/read/base64';
+import { fromBase64 } from '../../core/bytes/base64';
 import { buildDocx, para } from '../../scripts/make-fixtures';
 
 const FONT = new URL('../../resources/fonts/NotoSansSC-Regular.ttf', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileDossierPdf, type CompileResult } from '../../core/compile';
+import { compileDossierPdf, type PdfCompileResult } from '../../core/compile';
 import { buildDossier } from '../../core/model/dossier';
 import { documentText } from '../../core/model/document';
 import { NO_LINE_END, NO_LINE_START } from '../../core/layout/kinsoku';
@@ -23,7 +23,7 @@ const PITCH = (225 * MM) / 22;
 const SIZE = 16;
 const CELL = SIZE + (156 * MM - 28 * SIZE) / 27;
 
-let res: CompileResult;
+let res: PdfCompileResult;
 let file: string;
 let fonts: FontSet;
 let words: Map<number, Word[]>;

@@ -9,7 +9,7 @@ import { WARM_DELAY_MS, warmSubset } from '../../core/service/compile-warmup';
 import type { Compiler } from '../../core/service/ports';
 import type { Session } from '../../core/model/session';
 import type { SourceDoc } from '../../core/model/document';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 
 const enc = new TextEncoder();
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {

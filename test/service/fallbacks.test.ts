@@ -7,7 +7,7 @@ import { createDispatcher, createLocalClient, type Client } from '../../core/con
 import { createService, type Service } from '../../core/service/service';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { nodeRosterFiles } from '../../core/node/ports';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 
 const enc = new TextEncoder();
 const file = (name: string, bytes: Uint8Array) => ({ name, data: toBase64(bytes) });
@@ -40,8 +40,9 @@ describe('service fallbacks without the node ports', () => {
     expect(!xlsx.ok && xlsx.error.code).toBe('roster.unsupported');
     const exp = await c.call('roster.export', { sessionId: v.session.id });
     expect(!exp.ok && exp.error.code).toBe('roster.export-unavailable');
-    const sorted = await c.call('roster.sort', { sessionId: v.session.id, revision: imp.revision, rule: 'stroke' });
-    expect(!sorted.ok && sorted.error.code).toBe('order.unavailable');
+    // Ordering needs no port: the service sorts with core/order's rules (李 7 strokes before 韩 12).
+    const sorted = must(await c.call('roster.sort', { sessionId: v.session.id, revision: imp.revision, rule: 'stroke' }));
+    expect(sorted.session.members.map((m) => m.name)).toEqual(['李梅', '韩喜']);
   });
 
   it('says print production is unavailable, and sorts by received order with no unknown characters', async () => {

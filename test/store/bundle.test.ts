@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 import { diskService, must, sessionDoc, tempDir } from './helpers';
 
 const manifest = (extra: object = {}) => strToU8(JSON.stringify({ format: 'huibian-bundle', version: 1, ...extra }));

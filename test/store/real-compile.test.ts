@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import type { CompileJob } from '../../core/contract';
-import { toBase64 } from '../../core/read/base64';
+import { toBase64 } from '../../core/bytes/base64';
 import { diskService, must, tempDir } from './helpers';
 
 function hasTool(name: string): boolean {

@@ -6,9 +6,9 @@
 import type { Block, Inline, ListItem, Paragraph, Table, TableCell, ImageResource, ImportWarning } from '../../model/document';
 import { child, elements, textOf, type XmlElement } from '../xml-safe';
 import { headingLabelLevel, HEADING_MAX_CHARS, looksLikeHeadingLine } from '../heading-patterns';
-import { prepareImageForPrint, type ImageBudget } from '../image-downscale';
-import { describeImageOutcome } from '../image-messages';
-import { toBase64 } from '../base64';
+import { prepareImageForPrint, type ImageBudget } from '../images/downscale';
+import { describeImageOutcome } from '../images/messages';
+import { toBase64 } from '../../bytes/base64';
 import type { DocxPackage } from './package';
 import { mergeRun, readRunProps, type RunProps, type Styles } from './styles';
 import type { Numbering } from './numbering';

@@ -12,7 +12,7 @@ import { Numbering } from './numbering';
 import { readBlocks, type BodyContext } from './body';
 import { applyFrontMatter } from '../intake/front-matter';
 import { attachCaptions } from '../captions';
-import { imageBudget } from '../image-downscale';
+import { imageBudget } from '../images/downscale';
 
 /** Largest DOCX accepted, checked before anything is read (reliability B5). */
 export const DOCX_MAX_BYTES = 100 * 1024 * 1024;

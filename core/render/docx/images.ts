@@ -7,13 +7,7 @@ import type { ImageBlock, ImageResource } from '../../model/document';
 import { mmToPx } from './metrics';
 import { STYLE } from './styles';
 import { xmlSafe } from './inlines';
-
-export function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64.replace(/\s+/g, ''));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+import { fromBase64 } from '../../bytes/base64';
 
 export interface ImageBox {
   blockWidthMm: number;
@@ -33,7 +27,7 @@ export function imageParagraphs(img: ImageBlock, res: ImageResource | undefined,
   let run: ImageRun | undefined;
   if (res) {
     try {
-      const data = base64ToBytes(res.data);
+      const data = fromBase64(res.data);
       if (data.length > 0) {
         run = new ImageRun({
           type: res.mime === 'image/png' ? 'png' : 'jpg',

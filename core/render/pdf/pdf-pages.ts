@@ -5,13 +5,7 @@
 import type { LaidOutDossier } from '../../layout/types';
 import { mm } from '../../model/settings';
 import { AppException } from '../../result';
-
-function fromBase64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+import { fromBase64 } from '../../bytes/base64';
 
 export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossier): Promise<Uint8Array> {
   const { PDFDocument } = await import('pdf-lib');

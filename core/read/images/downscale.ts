@@ -1,18 +1,18 @@
-// Makes an embedded picture fit for print: sizes are checked from the header first (image-info), and
+// Makes an embedded picture fit for print: sizes are checked from the header first (images/info), and
 // only a picture larger than the print size (or a BMP/GIF, which the outputs cannot carry) is decoded, box-
 // resampled to at most PRINT_IMAGE.maxSide on its long side with its aspect ratio kept, and
 // re-encoded (JPEG for photos, PNG for transparency or few colours). A baseline JPEG is decoded
-// straight at a reduced size (image-jpeg); other JPEGs go through jpeg-js. Pure: the import worker
+// straight at a reduced size (images/jpeg); other JPEGs go through jpeg-js. Pure: the import worker
 // runs it.
 // It must never decode before the size caps, never allocate more than maxDecodeBytes of pixels, and
 // never lose a picture it could keep: when shrinking is impossible but the original is usable, the
 // original is kept with a notice.
 import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
-import { decodeBmp } from './image-bmp';
-import { decodeGif } from './image-gif';
-import { decodeJpegReduced } from './image-jpeg';
-import { imageSize, jpegOrientation, oversize, sniffImage, type ImageKind } from './image-info';
-import { decodePng, encodePng, ImageDecodeError, type Raster } from './image-png';
+import { decodeBmp } from './bmp';
+import { decodeGif } from './gif';
+import { decodeJpegReduced } from './jpeg';
+import { imageSize, jpegOrientation, oversize, sniffImage, type ImageKind } from './info';
+import { decodePng, encodePng, ImageDecodeError, type Raster } from './png';
 
 export const PRINT_IMAGE = {
   /**

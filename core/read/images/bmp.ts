@@ -1,7 +1,7 @@
 // BMP decode (uncompressed 1/4/8-bit palette, 24-bit, 32-bit incl. bitfields), so a BMP pasted into
 // an old Word document can be converted to PNG instead of being dropped. Compressed (RLE) and 16-bit
 // BMPs are reported as unsupported. It must never read outside the file: every offset is checked.
-import { ImageDecodeError, type Raster } from './image-png';
+import { ImageDecodeError, type Raster } from './png';
 
 const le16 = (b: Uint8Array, p: number) => b[p] | (b[p + 1] << 8);
 const le32 = (b: Uint8Array, p: number) => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;

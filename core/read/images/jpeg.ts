@@ -4,7 +4,7 @@
 // less arithmetic is done. Anything else (progressive, arithmetic, 12-bit, CMYK, unusual sampling)
 // returns undefined and the caller uses jpeg-js. It must never guess: a damaged stream throws, and
 // the caller then lets the full decoder judge the file.
-import type { Raster } from './image-png';
+import type { Raster } from './png';
 
 const ZIGZAG = new Uint8Array([
   0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58,

@@ -1,7 +1,7 @@
 // GIF decode (first frame, with transparency and interlacing), so a GIF in an old Word document can
 // be converted to PNG instead of being dropped; an animated GIF keeps its first frame, as print
 // must. It must never read outside the file nor grow its output past the screen size in the header.
-import { ImageDecodeError, type Raster } from './image-png';
+import { ImageDecodeError, type Raster } from './png';
 
 const le16 = (b: Uint8Array, p: number) => b[p] | (b[p + 1] << 8);
 

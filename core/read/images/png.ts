@@ -4,7 +4,7 @@
 // as it streams, so a lying IHDR or a deflate bomb inside IDAT stops at the expected size. It must
 // never decode before the caller's size check, nor grow a buffer beyond what the header promised.
 import { Unzlib, zlibSync } from 'fflate';
-import { crc32 as crc32Of } from './crc32';
+import { crc32 as crc32Of } from '../../bytes/crc32';
 
 /** Decoded pixels, 8 bits per sample: 1 = gray, 2 = gray+alpha, 3 = RGB, 4 = RGBA. */
 export interface Raster {

@@ -11,8 +11,9 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(parts.join(''));
 }
 
+/** Decodes base64; ASCII whitespace (line breaks in data: URLs and XML) is ignored. */
 export function fromBase64(b64: string): Uint8Array {
-  const bin = atob(b64);
+  const bin = atob(/\s/.test(b64) ? b64.replace(/\s+/g, '') : b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;

@@ -1,11 +1,11 @@
 // Identifies an embedded image by its bytes and reads its pixel size from the header (PNG IHDR,
 // JPEG SOF, BMP and GIF headers) and a JPEG's EXIF orientation WITHOUT decoding it, so a
 // 30,000 × 30,000 px bomb is refused before anyone allocates pixels (reliability H7); shrinking
-// for print happens later, in image-downscale. It must never decode image data or trust a file
+// for print happens later, in images/downscale. It must never decode image data or trust a file
 // extension.
 
-import { bmpSize } from './image-bmp';
-import { gifSize } from './image-gif';
+import { bmpSize } from './bmp';
+import { gifSize } from './gif';
 
 export const IMAGE_LIMITS = {
   /** Longest side accepted, in pixels. */

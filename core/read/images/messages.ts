@@ -1,8 +1,8 @@
 // The clerk-facing Chinese words for what prepareImageForPrint did with a picture, shared by the
 // DOCX and Markdown readers so the same case reads the same everywhere. It must never decide
 // anything itself: it only words an outcome.
-import type { ImportWarning } from '../model/document';
-import type { PrepareOutcome } from './image-downscale';
+import type { ImportWarning } from '../../model/document';
+import type { PrepareOutcome } from './downscale';
 
 /** Warning codes that only inform (the picture is in, nothing for the clerk to check). */
 export const IMAGE_INFO_CODES: ReadonlySet<string> = new Set(['image.downscaled', 'image.converted']);

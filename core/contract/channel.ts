@@ -1,0 +1,10 @@
+// The IPC channel names of the Electron transport: part of the contract, so the main process, the
+// preload and the renderer's bridge type agree on them without importing each other. Everything
+// carries the one prefix the main process listens on; there must never be a channel outside it.
+export const CHANNEL_PREFIX = 'huibian:';
+
+export const CHANNEL = {
+  call: 'huibian:call',
+  native: 'huibian:native',
+  event: 'huibian:event',
+} as const;

@@ -1,0 +1,116 @@
+// What every group of handlers shares: the ports, the session owner, the compile and print jobs,
+// the warm-up, and the helpers that read a submission's body or a caller's file and write outputs.
+// Built once per service by createService and handed to each handler group (core/service/handlers/).
+import { countWords, documentText, type SourceDoc } from '../model/document';
+import { SCHEMA_VERSION, SessionSchema, type Session, type Submission } from '../model/session';
+import { fromBase64 } from '../bytes/base64';
+import { err, ok, type Result } from '../result';
+import type { CallContext } from '../contract/client';
+import type { FileInput, OutputFile } from '../contract/schemas';
+import { CompileJobs } from './compile-jobs';
+import { CompileWarmup } from './compile-warmup';
+import { orderSorter, registryImporter } from './default-ports';
+import { Emitter } from './emitter';
+import { basicRosterFiles } from './roster-import';
+import type { Ports } from './ports';
+import { PrintRuns } from './print-runs';
+import { SessionOwner } from './session-owner';
+
+export const todayIso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The key a submission's body is stored under. */
+export const bodyKey = (sub: Submission) => sub.source.sha256 ?? `p-${sub.source.file.replace(/[^0-9a-zA-Z_-]/g, '_').slice(-90)}`;
+
+/** A notice naming the characters a sort had no stroke data for (none when there are none). */
+export const unknownNotice = (chars: string[]) =>
+  chars.length ? [{ code: 'order.unknown-chars', message: `以下字符缺少笔画数据，已按笔画数排序：${chars.join('、')}` }] : [];
+
+export type ServiceDeps = ReturnType<typeof createServiceDeps>;
+
+export function createServiceDeps(ports: Ports) {
+  const emitter = new Emitter();
+  const owner = new SessionOwner(ports, emitter);
+  const jobs = new CompileJobs(ports, emitter);
+  const importer = ports.importer ?? registryImporter;
+  const sorter = ports.sorter ?? orderSorter();
+  const rosterFiles = ports.roster ?? basicRosterFiles;
+  const prints = new PrintRuns(emitter);
+  const wordCache = new Map<string, number>();
+
+  const now = () => ports.clock.now();
+
+  async function resolveFile(f: FileInput, ctx: CallContext): Promise<Result<{ name: string; bytes: Uint8Array }>> {
+    if ('data' in f) {
+      try {
+        return ok({ name: f.name, bytes: fromBase64(f.data) });
+      } catch {
+        return err('file.bad-data', `文件 ${f.name} 的内容编码无效`, { file: f.name });
+      }
+    }
+    const name = f.name ?? f.path.split(/[\\/]/).pop() ?? f.path;
+    if (!ctx.allowPaths || !ports.local) return err('file.path-refused', `此方式不能按路径读取文件：${name}`, { file: name });
+    const r = await ports.local.read(f.path);
+    return r.ok ? ok({ name, bytes: r.value }) : r;
+  }
+
+  function emptySession(): Session {
+    return SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id: 'x', name: 'x', date: todayIso(now()) });
+  }
+
+  /** The imported body of a submission: stored JSON, or re-read from its source (then stored). */
+  async function getDoc(sessionId: string, sub: Submission): Promise<Result<SourceDoc>> {
+    const key = bodyKey(sub);
+    const b = await ports.bodies.get(sessionId, key);
+    if (b.ok) return b;
+    const bytes = await ports.files.get(sessionId, sub.source.file);
+    if (!bytes.ok) return bytes;
+    const name = sub.source.originalName ?? sub.source.file;
+    const [r] = await importer.importFiles([{ name: name.includes('.') ? name : `${name}.${sub.source.format}`, bytes: bytes.value }], { ...emptySession(), members: [] });
+    if (!r?.ok || !r.doc) return { ok: false, error: r?.error ?? { code: 'import.failed', message: `无法读取材料“${sub.title}”` } };
+    await ports.bodies.put(sessionId, key, r.doc);
+    return ok(r.doc);
+  }
+
+  async function wordsOf(sessionId: string, sub: Submission): Promise<number> {
+    const k = `${sessionId}:${bodyKey(sub)}`;
+    const cached = wordCache.get(k);
+    if (cached !== undefined) return cached;
+    const d = await getDoc(sessionId, sub);
+    const n = d.ok ? countWords(d.value.pdf?.text ?? documentText(d.value)) : 0;
+    wordCache.set(k, n);
+    return n;
+  }
+
+  async function loadDocs(sessionId: string, session: Session): Promise<Result<Map<string, SourceDoc>>> {
+    const docs = new Map<string, SourceDoc>();
+    const placed = new Set(session.sections.flatMap((s) => s.items));
+    for (const sub of session.submissions) {
+      if (!placed.has(sub.id)) continue;
+      const d = await getDoc(sessionId, sub);
+      if (!d.ok) return err(d.error.code, `材料“${sub.title}”无法读取：${d.error.message}`, { file: sub.source.originalName ?? sub.source.file });
+      docs.set(sub.id, d.value);
+    }
+    return ok(docs);
+  }
+
+  const warmup = new CompileWarmup(ports, {
+    current: async (id) => {
+      if (!owner.isOpen(id)) return undefined;
+      const r = await owner.read(id, (st) => ok(st.session));
+      return r.ok ? r.value : undefined;
+    },
+    loadDocs,
+    compiled: (id) => jobs.latestOf(id) !== undefined,
+  });
+
+  async function writeOut(file: OutputFile, sessionId: string, targetPath: string | undefined, ctx: CallContext): Promise<Result<OutputFile>> {
+    if (!targetPath) return ok(file);
+    if (!ctx.allowPaths || !ports.local) return err('file.path-refused', '此方式不能写入本机路径，请通过下载保存');
+    const bytes = await ports.outputs.read(sessionId, file.name);
+    if (!bytes.ok) return bytes;
+    const w = await ports.local.write(targetPath, bytes.value);
+    return w.ok ? ok({ ...file, path: targetPath }) : w;
+  }
+
+  return { ports, emitter, owner, jobs, importer, sorter, rosterFiles, prints, warmup, now, resolveFile, emptySession, getDoc, wordsOf, loadDocs, writeOut };
+}
