@@ -5,6 +5,7 @@
 import type { LaidOutDossier } from '../../layout/types';
 import { mm } from '../../model/settings';
 import { AppException } from '../../result';
+import { quietPdfLib } from '../../read/pdf-quiet';
 
 function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -30,7 +31,7 @@ export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossi
     try {
       let src = sources.get(submissionId);
       if (!src) {
-        src = await PDFDocument.load(fromBase64(laid.pdfSources[submissionId]), { updateMetadata: false });
+        src = await quietPdfLib(() => PDFDocument.load(fromBase64(laid.pdfSources[submissionId]), { updateMetadata: false }));
         sources.set(submissionId, src);
       }
       if (pageIndex >= src.getPageCount()) continue;

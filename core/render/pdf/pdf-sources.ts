@@ -3,6 +3,7 @@
 // failing the whole dossier, and is reported as a warning. Pure; loads pdf-lib only when the
 // dossier has PDF items. It must never silently drop an item.
 import type { Dossier } from '../../model/dossier';
+import { quietPdfLib } from '../../read/pdf-quiet';
 
 export interface CompileWarning {
   submissionId: string;
@@ -29,7 +30,7 @@ export async function preparePdfItems(dossier: Dossier): Promise<{ dossier: Doss
           const pdf = item.doc.pdf;
           if (!pdf) return item;
           try {
-            const src = await PDFDocument.load(fromBase64(pdf.data), { updateMetadata: false });
+            const src = await quietPdfLib(() => PDFDocument.load(fromBase64(pdf.data), { updateMetadata: false }));
             const pageCount = src.getPageCount();
             if (pageCount < 1) throw new Error('没有页面');
             if (pageCount === pdf.pageCount) return item;
