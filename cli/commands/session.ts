@@ -63,6 +63,7 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
       const r = await c.call('bundle.export', { sessionId: rest[0], targetPath: path.resolve(rest[1]) });
       if (!r.ok) return fail(r.error);
       console.log(`已导出：${r.value.path}（${r.value.size} 字节）`);
+      if (r.value.notice) console.log(`注意：${r.value.notice.message}`);
       return 0;
     }
     case 'import': {

@@ -78,7 +78,8 @@ export interface OutputStore {
 
 /** Local paths (Electron and CLI only; the HTTP transport never reaches this). */
 export interface LocalFiles {
-  read(path: string): Promise<Result<Uint8Array>>;
+  /** maxBytes: a larger cap than the default for this read (session bundles). */
+  read(path: string, opts?: { maxBytes?: number }): Promise<Result<Uint8Array>>;
   write(path: string, bytes: Uint8Array): Promise<Result<void>>;
 }
 

@@ -10,7 +10,9 @@ import { err, ok, toAppError, type AppError, type Result } from '../result';
 import type { CallContext, Handlers, ServiceImpl } from '../contract/client';
 import { ErrorCodes } from '../contract/errors';
 import type { FileInput, ImportReportEntry, OutputFile } from '../contract/schemas';
-import { bundleFileName, decodeBundle, encodeBundle } from './bundle';
+import { bundleFileName, decodeBundle } from './bundle';
+import { buildBundle } from './bundle-export';
+import { BUNDLE_MAX_BYTES } from './bundle-limits';
 import { CompileJobs } from './compile-jobs';
 import { CompileWarmup } from './compile-warmup';
 import { basicSorter, matchMembers, registryImporter } from './default-ports';
@@ -50,7 +52,7 @@ export function createService(ports: Ports): Service {
   /** The key a submission's body is stored under. */
   const bodyKey = (sub: Submission) => sub.source.sha256 ?? `p-${sub.source.file.replace(/[^0-9a-zA-Z_-]/g, '_').slice(-90)}`;
 
-  async function resolveFile(f: FileInput, ctx: CallContext): Promise<Result<{ name: string; bytes: Uint8Array }>> {
+  async function resolveFile(f: FileInput, ctx: CallContext, maxBytes?: number): Promise<Result<{ name: string; bytes: Uint8Array }>> {
     if ('data' in f) {
       try {
         return ok({ name: f.name, bytes: fromBase64(f.data) });
@@ -60,7 +62,7 @@ export function createService(ports: Ports): Service {
     }
     const name = f.name ?? f.path.split(/[\\/]/).pop() ?? f.path;
     if (!ctx.allowPaths || !ports.local) return err('file.path-refused', `此方式不能按路径读取文件：${name}`, { file: name });
-    const r = await ports.local.read(f.path);
+    const r = await ports.local.read(f.path, maxBytes ? { maxBytes } : undefined);
     return r.ok ? ok({ name, bytes: r.value }) : r;
   }
 
@@ -358,27 +360,16 @@ export function createService(ports: Ports): Service {
     'bundle.export': async (i, ctx) => {
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
-      const session = cur.value;
-      const files = new Map<string, Uint8Array>();
-      const bodies = new Map<string, SourceDoc>();
-      for (const sub of session.submissions) {
-        for (const f of [sub.source.file, ...sub.versions.map((v) => v.file)]) {
-          if (files.has(f)) continue;
-          const b = await ports.files.get(i.sessionId, f);
-          if (!b.ok) return err('bundle.missing-file', `导出失败：材料“${sub.title}”的文件缺失（${f}）`);
-          files.set(f, b.value);
-        }
-        const d = await ports.bodies.get(i.sessionId, bodyKey(sub));
-        if (d.ok) bodies.set(bodyKey(sub), d.value);
-      }
-      const bytes = encodeBundle({ session, files, bodies }, now().toISOString());
-      const out = await ports.outputs.write(i.sessionId, bundleFileName(session), bytes);
+      const built = await buildBundle(ports, i.sessionId, cur.value, bodyKey, now());
+      if (!built.ok) return built;
+      const out = await ports.outputs.write(i.sessionId, bundleFileName(cur.value), built.value.bytes);
       if (!out.ok) return out;
-      return writeOut(out.value, i.sessionId, i.targetPath, ctx);
+      const w = await writeOut(out.value, i.sessionId, i.targetPath, ctx);
+      return w.ok && built.value.notice ? ok({ ...w.value, notice: built.value.notice }) : w;
     },
 
     'bundle.import': async (i, ctx) => {
-      const f = await resolveFile(i.file, ctx);
+      const f = await resolveFile(i.file, ctx, BUNDLE_MAX_BYTES);
       if (!f.ok) return f;
       const b = await decodeBundle(f.value.bytes, f.value.name);
       if (!b.ok) return b;
