@@ -24,7 +24,9 @@ const DEFAULT_CTX: CallContext = { transport: 'local', allowPaths: true };
 
 function badInput(name: string, error: z.ZodError): Result<never> {
   const issues = describeIssues(error);
-  return { ok: false, error: { code: ErrorCodes.badInput, message: `调用 ${name} 的参数有误：${issues.slice(0, 5).join('；')}`, detail: issues.join('\n') } };
+  // Per field too (e.g. 'layout.linesPerPage'), so a form can show each problem at its field.
+  const fields = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  return { ok: false, error: { code: ErrorCodes.badInput, message: `调用 ${name} 的参数有误：${issues.slice(0, 5).join('；')}`, detail: issues.join('\n'), fields } };
 }
 
 export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: boolean } = {}): Dispatcher {

@@ -13,6 +13,7 @@ import type { FileInput, ImportReportEntry, OutputFile } from '../contract/schem
 import { bundleFileName, decodeBundle } from './bundle';
 import { buildBundle } from './bundle-export';
 import { BUNDLE_MAX_BYTES } from './bundle-limits';
+import { layoutErrorMessage, layoutErrors } from '../model/settings-check';
 import { CompileJobs } from './compile-jobs';
 import { CompileWarmup } from './compile-warmup';
 import { basicSorter, matchMembers, registryImporter } from './default-ports';
@@ -299,6 +300,9 @@ export function createService(ports: Ports): Service {
       }
       const parsed = SessionSchema.safeParse(session);
       if (!parsed.success) return err('session.invalid', `新会议数据无效：${parsed.error.issues[0]?.message}`);
+      // A layout copied from another session is checked like settings.update checks an edit.
+      const badLayout = layoutErrors(parsed.data.layout);
+      if (badLayout.length) notices.push({ code: 'settings.invalid', message: `${layoutErrorMessage(badLayout).replace('，未保存', '')}（已沿用来源会议的设置，请在“会议信息”中修改）` });
       const sv = await ports.storage.save(id, parsed.data, 0);
       if (!sv.ok) return sv;
       const o = await owner.open(id);
