@@ -83,6 +83,10 @@ export interface LocalFiles {
   write(path: string, bytes: Uint8Array): Promise<Result<void>>;
 }
 
+export interface UploadReader {
+  read(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -269,6 +273,8 @@ export interface Ports {
   printer?: PrintProducer;
   sample?: SampleProvider;
   local?: LocalFiles;
+  /** Files streamed to the HTTP transport's POST /upload, named by FileInput { upload }. */
+  uploads?: UploadReader;
   fonts?: FontCatalog;
   /** For app.info. */
   info?: { version: string; dataDir: string; transport: string };

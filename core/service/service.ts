@@ -61,6 +61,11 @@ export function createService(ports: Ports): Service {
         return err('file.bad-data', `文件 ${f.name} 的内容编码无效`, { file: f.name });
       }
     }
+    if ('upload' in f) {
+      if (!ports.uploads) return err('file.upload-refused', `此方式不能使用上传的文件：${f.name}`, { file: f.name });
+      const u = await ports.uploads.read(f.upload);
+      return u.ok ? ok({ name: f.name, bytes: u.value.bytes }) : u;
+    }
     const name = f.name ?? f.path.split(/[\\/]/).pop() ?? f.path;
     if (!ctx.allowPaths || !ports.local) return err('file.path-refused', `此方式不能按路径读取文件：${name}`, { file: name });
     const r = await ports.local.read(f.path, maxBytes ? { maxBytes } : undefined);
