@@ -3,8 +3,8 @@
 // accepts — over generated sessions: random small ones, and one with ~160 MB of big PDFs, many
 // images and 500 items. PDF bodies are stored as the file, not base64 JSON. A bundle breaking
 // the contract's limits (200k members, a 5,025-character name) is refused with a named code.
-import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -276,14 +276,19 @@ describe('issue 13 · bundle import applies the contract limits', () => {
     expect(SOURCE_MAX_BYTES).toBe(Math.max(PDF_MAX_BYTES, DOCX_MAX_BYTES, TEXT_MAX_BYTES));
   });
 
-  it('an old bundle whose PDF body is over the entry cap still imports (the body is re-read)', async () => {
-    const { client, service } = diskService(path.join(t.dir, 'oldbody'));
-    const sha = 'b'.repeat(64);
-    const s = sessionDoc('x', '旧会议包');
-    const zip = zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'huibian-bundle', version: 1 })), 'session.json': strToU8(JSON.stringify(s)), [`bodies/${sha}.json`]: strToU8('{}') });
+  it('a bundle of the old kind (PDF body as base64 JSON) imports, and its body is stored as the file', async () => {
+    const dataDir = path.join(t.dir, 'oldbody');
+    const { client, service, ports } = diskService(dataDir);
+    const it0 = await pdfItem(300_000);
+    const sha = createHash('sha256').update(it0.bytes).digest('hex');
+    const file = `files/${sha}.pdf`;
+    const s = sessionDoc('x', '旧会议包', { submissions: [{ id: 's1', title: 'PDF', authorLine: '', memberIds: [], kind: 'speech', source: { file, format: 'pdf', sha256: sha }, versions: [], status: 'ok', options: { pinned: false, inToc: true } }] as Session['submissions'] });
+    const zip = zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'huibian-bundle', version: 1 })), 'session.json': strToU8(JSON.stringify(s)), [file]: [it0.bytes, { level: 0 }], [`bodies/${sha}.json`]: strToU8(JSON.stringify(it0.doc)) });
     const r = await client.call('bundle.import', { file: { name: 'old.zip', data: Buffer.from(zip).toString('base64') } });
-    expect(r.ok).toBe(true);
+    expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true);
+    if (!r.ok) return;
+    expect((await stat(path.join(dataDir, 'sessions', r.value.id, 'bodies', `${sha}.json`))).size).toBeLessThan(4_000);
+    expect(must(await ports.bodies.get(r.value.id, sha)).pdf?.data).toBe(it0.doc.pdf!.data);
     await service.dispose();
-    void readFile;
   });
 });
