@@ -208,6 +208,7 @@ describe('issue 13 · bundles round-trip', () => {
     if (!out.ok || !imported?.ok || !b) return;
     // Derivable bodies stayed out: the bundle is about the size of its sources.
     const sources = items.reduce((n, x) => n + x.bytes.length, 0);
+    console.log(`bundle of 500 items: sources ${(sources / 1048576).toFixed(1)} MB → bundle ${(out.value.size / 1048576).toFixed(1)} MB`);
     expect(out.value.size).toBeLessThan(sources * 1.05 + 5_000_000);
     expect(imported.value.submissionCount).toBe(500);
     const o = must(await b.client.call('sessions.open', { sessionId: imported.value.id }));
