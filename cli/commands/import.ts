@@ -9,6 +9,7 @@ import { loadSessionFolder, SESSION_FILE } from '../../core/node/session-folder'
 import { applyImport, planImport, type FileReport } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
 import { writeFileAtomic } from '../../core/node/atomic-write';
+import { displayText } from '../../core/model/display-text';
 
 const HELP = `用法：huibian import <会议文件夹> <文件或文件夹…> [--dry-run] [--json]
 
@@ -67,10 +68,11 @@ export async function run(argv: string[]): Promise<number> {
     console.log(JSON.stringify(plan.reports.map(({ match: _m, ...r }) => r), null, 2));
   } else {
     for (const r of plan.reports) {
-      const head = `[${STATUS[r.status]}] ${path.basename(r.file)}`;
-      const what = r.title ? ` → 《${r.title}》${r.authorLine ? ' ' + r.authorLine : ''}` : '';
-      console.log(`${head}${what}${r.reason ? `\n    ${r.reason}` : ''}`);
-      for (const w of r.warnings.slice(0, 5)) console.log(`    提示：${w.message}`);
+      // File names (and messages quoting them) may hold newlines or bidi overrides: shown visibly.
+      const head = `[${STATUS[r.status]}] ${displayText(path.basename(r.file))}`;
+      const what = r.title ? ` → 《${displayText(r.title)}》${r.authorLine ? ' ' + displayText(r.authorLine) : ''}` : '';
+      console.log(`${head}${what}${r.reason ? `\n    ${displayText(r.reason)}` : ''}`);
+      for (const w of r.warnings.slice(0, 5)) console.log(`    提示：${displayText(w.message)}`);
     }
     const count = (s: FileReport['status']) => plan.reports.filter((r) => r.status === s).length;
     console.log(

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { DATA_OPTION_HELP, withLocalClient } from '../local-client';
 import { parseCommandArgs } from '../args';
+import { displayText } from '../../core/model/display-text';
 
 const HELP = `用法：huibian session <子命令> [--data 数据文件夹]
 
@@ -27,14 +28,14 @@ export async function run(argv: string[]): Promise<number> {
 
 async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], dataDir: string, sub: string, rest: string[]): Promise<number> {
   const fail = (e: { code: string; message: string }) => {
-    console.error(`失败：${e.message}（${e.code}）`);
+    console.error(`失败：${displayText(e.message)}（${e.code}）`);
     return 1;
   };
   switch (sub) {
     case 'list': {
       const r = await c.call('sessions.list', {});
       if (!r.ok) return fail(r.error);
-      for (const s of r.value) console.log(`${s.id}\t${s.date}\t${s.submissionCount} 份材料\t${s.name}${s.damaged ? '\t（已损坏，可从快照恢复）' : ''}`);
+      for (const s of r.value) console.log(`${s.id}\t${s.date}\t${s.submissionCount} 份材料\t${displayText(s.name)}${s.damaged ? '\t（已损坏，可从快照恢复）' : ''}`);
       if (!r.value.length) console.error(`（${dataDir} 中没有会议）`);
       return 0;
     }
@@ -42,7 +43,7 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
       if (rest.length !== 1) break;
       const r = await c.call('snapshots.list', { sessionId: rest[0] });
       if (!r.ok) return fail(r.error);
-      for (const s of r.value) console.log(`${s.id}\t${s.createdAt}\t版本 ${s.revision}\t${s.reason}\t${s.submissionCount} 份材料\t${s.name}`);
+      for (const s of r.value) console.log(`${s.id}\t${s.createdAt}\t版本 ${s.revision}\t${s.reason}\t${s.submissionCount} 份材料\t${displayText(s.name)}`);
       if (!r.value.length) console.error('（没有快照）');
       return 0;
     }
@@ -54,7 +55,7 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
       const r = await c.call('snapshots.restore', { sessionId: rest[0], snapshotId: rest[1], ...(o.value.status === 'open' ? { revision: o.value.view.revision } : {}) });
       if (!r.ok) return fail(r.error);
       if (r.value.save.state !== 'saved') return fail(r.value.save.error ?? { code: 'store.save-failed', message: '保存失败' });
-      console.log(`已恢复：${r.value.session.name}（版本 ${r.value.revision}，${r.value.session.submissions.length} 份材料）`);
+      console.log(`已恢复：${displayText(r.value.session.name)}（版本 ${r.value.revision}，${r.value.session.submissions.length} 份材料）`);
       return 0;
     }
     case 'export': {
@@ -62,13 +63,14 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
       const r = await c.call('bundle.export', { sessionId: rest[0], targetPath: path.resolve(rest[1]) });
       if (!r.ok) return fail(r.error);
       console.log(`已导出：${r.value.path}（${r.value.size} 字节）`);
+      if (r.value.notice) console.log(`注意：${r.value.notice.message}`);
       return 0;
     }
     case 'import': {
       if (rest.length !== 1) break;
       const r = await c.call('bundle.import', { file: { path: path.resolve(rest[0]) } });
       if (!r.ok) return fail(r.error);
-      console.log(`已导入为新会议：${r.value.id}\t${r.value.name}（${r.value.submissionCount} 份材料）`);
+      console.log(`已导入为新会议：${r.value.id}\t${displayText(r.value.name)}（${r.value.submissionCount} 份材料）`);
       return 0;
     }
     default:

@@ -101,7 +101,8 @@ export const api = {
     SessionViewSchema,
   ),
   /** Exports one .zip (session + sources + bodies) to hand to a colleague. */
-  'bundle.export': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
+  /** `notice`: set when the bundle is large (the UI and the CLI show it at export time). */
+  'bundle.export': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema.extend({ notice: z.object({ code: z.string(), message: z.string() }).optional() })),
   /** Imports a bundle as a new session (checked like a hostile file: caps, no path traversal). */
   'bundle.import': def(z.object({ file: FileInputSchema }), SessionSummarySchema),
 

@@ -7,4 +7,6 @@ export const CHANNEL = {
   call: 'huibian:call',
   native: 'huibian:native',
   event: 'huibian:event',
+  /** Preload → main, synchronous: the path of a file the user dropped (a grant for the path fence). */
+  grant: 'huibian:grant',
 } as const;

@@ -9,6 +9,9 @@ import { api, isApiName, type ApiName, type In, type Out } from './api';
 import type { CallContext, Client, ServiceImpl } from './client';
 import { ErrorCodes } from './errors';
 import { events, isEventName, type EventName, type EventPayload } from './events';
+import { installChineseZodErrors, zhErrorMap } from './zod-zh';
+
+installChineseZodErrors();
 
 export interface Dispatcher {
   /** Untyped entry for transports: name and input come off the wire. */
@@ -21,7 +24,9 @@ const DEFAULT_CTX: CallContext = { transport: 'local', allowPaths: true };
 
 function badInput(name: string, error: z.ZodError): Result<never> {
   const issues = describeIssues(error);
-  return { ok: false, error: { code: ErrorCodes.badInput, message: `调用 ${name} 的参数有误：${issues.slice(0, 5).join('；')}`, detail: issues.join('\n') } };
+  // Per field too (e.g. 'layout.linesPerPage'), so a form can show each problem at its field.
+  const fields = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+  return { ok: false, error: { code: ErrorCodes.badInput, message: `调用 ${name} 的参数有误：${issues.slice(0, 5).join('；')}`, detail: issues.join('\n'), fields } };
 }
 
 export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: boolean } = {}): Dispatcher {
@@ -33,7 +38,7 @@ export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: 
           return { ok: false, error: { code: ErrorCodes.unknownCall, message: `未知的调用：${String(name)}` } };
         }
         const def = api[name];
-        const parsed = def.input.safeParse(input ?? {});
+        const parsed = def.input.safeParse(input ?? {}, { error: zhErrorMap });
         if (!parsed.success) return badInput(name, parsed.error);
         const handler = service.handlers[name] as (i: unknown, c: CallContext) => Promise<Result<unknown>>;
         const result = await handler(parsed.data, { ...DEFAULT_CTX, ...ctx });
@@ -42,7 +47,7 @@ export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: 
         }
         if (!result.ok) {
           const e = result.error;
-          return { ok: false, error: { code: String(e.code), message: String(e.message), ...(e.file ? { file: e.file } : {}), ...(e.detail ? { detail: e.detail } : {}) } };
+          return { ok: false, error: { code: String(e.code), message: String(e.message), ...(e.file ? { file: e.file } : {}), ...(e.detail ? { detail: e.detail } : {}), ...(Array.isArray(e.fields) && e.fields.length ? { fields: e.fields.map((f) => ({ field: String(f.field), message: String(f.message) })) } : {}) } };
         }
         if (!validateOutput) return { ok: true, value: structuredClone(result.value) };
         const out = def.output.safeParse(result.value);

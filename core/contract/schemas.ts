@@ -125,6 +125,8 @@ export type OpenResult = z.infer<typeof OpenResultSchema>;
 export const FileInputSchema = z.union([
   z.object({ name: z.string().min(1).max(500), data: z.string() }),
   z.object({ name: z.string().min(1).max(500).optional(), path: z.string().min(1) }),
+  /** A file streamed to the HTTP transport's POST /upload first (large files over HTTP). */
+  z.object({ name: z.string().min(1).max(500), upload: z.string().regex(/^u-[0-9a-f]{24}$/) }),
 ]);
 export type FileInput = z.infer<typeof FileInputSchema>;
 

@@ -5,6 +5,7 @@
 // of failing the dossier. Pure; loads pdf-lib only when the dossier has PDF items. A step must
 // never silently drop an item.
 import { fromBase64 } from '../bytes/base64';
+import { quietPdfLib } from '../bytes/pdf-quiet';
 import type { Dossier } from '../model/dossier';
 
 /** A problem that did not stop the compile; one shape for every producer (compile, print, service). */
@@ -35,7 +36,7 @@ export const preparePdfItems: PreLayoutStep = async (dossier) => {
           const pdf = item.doc.pdf;
           if (!pdf) return item;
           try {
-            const src = await PDFDocument.load(fromBase64(pdf.data), { updateMetadata: false });
+            const src = await quietPdfLib(() => PDFDocument.load(fromBase64(pdf.data), { updateMetadata: false }));
             const pageCount = src.getPageCount();
             if (pageCount < 1) throw new Error('没有页面');
             if (pageCount === pdf.pageCount) return item;

@@ -1,6 +1,9 @@
 // The HTTP transport of the contract for the browser build and the E2E tests: POST /rpc/<name>
-// (JSON in, Result out), GET /events (server-sent events), GET /files/<session>/<name> (compiled
-// PDFs, bundles) and the built renderer as static files. Bound to 127.0.0.1 only; every API
+// (JSON in, Result out), POST /upload?name=… (a file streamed to disk under the importer's cap for
+// its kind, answered with an upload id a call names as FileInput { name, upload }), GET /events
+// (server-sent events), GET /files/<session>/<name> (compiled PDFs, bundles) and the built renderer
+// as static files. A refused body (too large, no token) is answered first — 413/401 with a Chinese
+// message and Connection: close — and then drained, so the client sees the answer. Bound to 127.0.0.1 only; every API
 // request needs the per-run token (Authorization: Bearer, or ?token= where a browser can't set
 // headers); a foreign Origin or Host is refused (CSRF, DNS rebinding); static paths can't escape
 // the static folder. It must never hand the service a local path (allowPaths: false).
@@ -13,6 +16,8 @@ import { events as eventSchemas } from '../contract/events';
 import { createService, type Service } from '../service/service';
 import type { Ports } from '../service/ports';
 import { createNodePorts, type NodePortsOptions } from './ports';
+import { UploadStore, tooLargeError, uploadCapFor } from './uploads';
+import { mb } from '../service/bundle-limits';
 import type { FsPort } from './store/fs-port';
 
 export interface ServerOptions {
@@ -27,7 +32,7 @@ export interface ServerOptions {
   /** Port overrides (tests). */
   overrides?: Partial<Ports>;
   fs?: FsPort;
-  /** Largest JSON request body (imports carry base64 files). */
+  /** Largest JSON request body (small files may still come as base64; large ones use /upload). */
   maxBodyBytes?: number;
   /** 网上报送 listener options (fixed address, rate limits in tests). */
   portal?: NodePortsOptions['portal'];
@@ -43,6 +48,11 @@ export interface RunningServer {
   dispatcher: Dispatcher;
   close(): Promise<void>;
 }
+
+/** Largest JSON body of an /rpc call: base64 files stay small; large files go through /upload. */
+export const DEFAULT_MAX_JSON_BYTES = 64 * 1024 * 1024;
+/** How long a refused request body is drained (so the client reads the answer) before closing. */
+const DRAIN_MS = 120_000;
 
 export const CSP = [
   "default-src 'self'",
@@ -91,13 +101,15 @@ function tokenEquals(a: string | undefined, b: string): boolean {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
-  const ports = createNodePorts({ dataDir: opts.dataDir, fs: opts.fs, transport: 'http', overrides: opts.overrides, portal: opts.portal });
+  const uploads = new UploadStore(path.join(opts.dataDir, 'uploads'));
+  await uploads.init();
+  const ports = createNodePorts({ dataDir: opts.dataDir, fs: opts.fs, transport: 'http', overrides: { uploads, ...opts.overrides }, portal: opts.portal });
   const outputs = ports.outputsStore;
   const service = createService(ports);
   const dispatcher = createDispatcher(service);
   // The portal listener calls the service as trusted local code (it hands over streamed uploads by path).
   ports.portalHost.attach((name, input) => dispatcher.call(name, input, { transport: 'local', allowPaths: true }));
-  const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_JSON_BYTES;
   const sse = new Set<http.ServerResponse>();
   let boundPort = 0;
   const staticRoot = opts.staticDir ? path.resolve(opts.staticDir) : undefined;
@@ -126,22 +138,66 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const deny = (res: http.ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 415 | 400, code: string, message: string) => send(res, status, { ok: false, error: { code, message } });
 
-  function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  /**
+   * Answers now and closes after: the rest of the request body is read and thrown away (for at
+   * most DRAIN_MS), because a client still sending would otherwise get a reset, not the answer.
+   */
+  function answerThenDrain(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown) {
+    if (!res.headersSent) {
+      res.setHeader('Connection', 'close');
+      send(res, status, body);
+    }
+    if (req.readableEnded) return;
+    const timer = setTimeout(() => req.destroy(), DRAIN_MS);
+    timer.unref();
+    req.on('end', () => clearTimeout(timer));
+    req.on('close', () => clearTimeout(timer));
+    req.resume();
+  }
+
+  /** The JSON body of an /rpc call; null (after answering 413) when it is over the cap. */
+  function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Buffer | null> {
+    const tooLarge = () => answerThenDrain(req, res, 413, { ok: false, error: { code: 'http.too-large', message: `请求过大（上限 ${mb(maxBody)}）；大文件请通过上传导入` } });
+    const declared = Number(req.headers['content-length']);
+    if (declared > maxBody) {
+      tooLarge();
+      return Promise.resolve(null);
+    }
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let n = 0;
-      req.on('data', (c: Buffer) => {
+      const onData = (c: Buffer) => {
         n += c.length;
         if (n > maxBody) {
+          req.off('data', onData);
+          chunks.length = 0;
+          tooLarge();
           resolve(null);
-          req.destroy();
           return;
         }
         chunks.push(c);
-      });
-      req.on('end', () => resolve(Buffer.concat(chunks)));
+      };
+      req.on('data', onData);
+      req.on('end', () => resolve(n > maxBody ? null : Buffer.concat(chunks)));
       req.on('error', reject);
     });
+  }
+
+  async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const name = (url.searchParams.get('name') ?? '').trim().slice(0, 500);
+    if (!name) return answerThenDrain(req, res, 400, { ok: false, error: { code: 'upload.no-name', message: '上传时缺少文件名' } });
+    const cap = uploadCapFor(name);
+    const id = uploads.newId();
+    const declared = Number(req.headers['content-length']);
+    if (declared > cap) {
+      const error = tooLargeError(name, declared, cap);
+      uploads.refuse(id, name, error);
+      return answerThenDrain(req, res, 413, { ok: false, error, upload: id });
+    }
+    const r = await uploads.receive(id, name, req, cap, (error) => answerThenDrain(req, res, 413, { ok: false, error, upload: id }));
+    if (res.headersSent) return;
+    if (!r.ok) return send(res, 400, { ok: false, error: r.error, upload: id });
+    return send(res, 200, { ok: true, value: r.value });
   }
 
   async function serveStatic(res: http.ServerResponse, urlPath: string) {
@@ -185,7 +241,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       const authed = tokenEquals(bearer, token) || ((url.pathname === '/events' || url.pathname.startsWith('/files/')) && tokenEquals(url.searchParams.get('token') ?? undefined, token));
       const p = url.pathname;
 
-      if (req.method === 'OPTIONS' && (p.startsWith('/rpc/') || p === '/events' || p.startsWith('/files/'))) {
+      if (req.method === 'OPTIONS' && (p.startsWith('/rpc/') || p === '/upload' || p === '/events' || p.startsWith('/files/'))) {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
         res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
         res.writeHead(204).end();
@@ -196,8 +252,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         if (req.method !== 'POST') return deny(res, 405, 'http.method', '只接受 POST');
         if (!authed) return deny(res, 401, 'http.unauthorized', '缺少或错误的访问令牌，请用启动时给出的地址重新打开');
         if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return deny(res, 415, 'http.content-type', '请求必须是 JSON');
-        const body = await readBody(req);
-        if (!body) return deny(res, 413, 'http.too-large', '请求过大');
+        const body = await readBody(req, res);
+        if (!body) return;
         let input: unknown;
         try {
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -207,6 +263,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const name = decodeURIComponent(p.slice('/rpc/'.length));
         const result = await dispatcher.call(name, input, { transport: 'http', allowPaths: false });
         return send(res, 200, result);
+      }
+
+      if (p === '/upload') {
+        if (req.method !== 'POST') return answerThenDrain(req, res, 405, { ok: false, error: { code: 'http.method', message: '只接受 POST' } });
+        if (!authed) return answerThenDrain(req, res, 401, { ok: false, error: { code: 'http.unauthorized', message: '缺少或错误的访问令牌，请用启动时给出的地址重新打开' } });
+        return receiveUpload(req, res, url);
       }
 
       if (p === '/events') {
@@ -287,6 +349,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     async close() {
       for (const r of sse) r.end();
       await service.dispose();
+      await uploads.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -184,11 +184,12 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
 
   const portalHost = new NodePortalHost({ dataDir: opts.dataDir, ...opts.portal });
   const local: LocalFiles = {
-    async read(p): Promise<Result<Uint8Array>> {
+    async read(p, o): Promise<Result<Uint8Array>> {
+      const cap = o?.maxBytes ?? MAX_LOCAL_FILE;
       try {
         const st = await stat(p);
         if (!st.isFile()) return err('file.not-file', `不是文件：${p}`, { file: p });
-        if (st.size > MAX_LOCAL_FILE) return err('file.too-large', `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${MAX_LOCAL_FILE / 1048576} MB）：${p}`, { file: p });
+        if (st.size > cap) return err('file.too-large', `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${Math.round(cap / 1048576)} MB）：${p}`, { file: p });
         return ok(new Uint8Array(await readFile(p)));
       } catch (e) {
         return err('file.not-found', `无法读取文件 ${p}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file: p });

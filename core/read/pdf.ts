@@ -8,6 +8,7 @@ import { extractFrontMatter } from './intake/front-matter';
 import { err, ok, type Result } from '../result';
 import { toBase64 } from '../bytes/base64';
 import { plausibility } from './text';
+import { quietPdfLib } from '../bytes/pdf-quiet';
 
 /** Largest PDF accepted, checked before parsing (reliability B5). */
 export const PDF_MAX_BYTES = 200 * 1024 * 1024;
@@ -52,7 +53,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extra
   let pageCount: number;
   let metaTitle: string | undefined;
   try {
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false, throwOnInvalidObject: false });
+    const doc = await quietPdfLib(() => PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false, throwOnInvalidObject: false }));
     pageCount = doc.getPageCount();
     try {
       metaTitle = doc.getTitle()?.trim();

@@ -8,6 +8,7 @@ import type { CompileJob } from '../contract/schemas';
 import { ErrorCodes } from '../contract/errors';
 import type { Emitter } from './emitter';
 import type { Ports } from './ports';
+import { layoutWarnings } from '../model/settings-check';
 
 interface Running {
   job: CompileJob;
@@ -106,7 +107,8 @@ export class CompileJobs {
             ...(r.value.pageCount !== undefined ? { pageCount: r.value.pageCount } : {}),
             durationMs: this.ports.clock.now().getTime() - t0,
             items: r.value.items,
-            warnings: r.value.warnings,
+            // 印前检查 names layout problems first (sessions saved before settings were checked).
+            warnings: [...layoutWarnings(session), ...r.value.warnings],
           },
         });
       } catch (e) {

@@ -39,7 +39,7 @@ export function createServiceDeps(ports: Ports) {
 
   const now = () => ports.clock.now();
 
-  async function resolveFile(f: FileInput, ctx: CallContext): Promise<Result<{ name: string; bytes: Uint8Array }>> {
+  async function resolveFile(f: FileInput, ctx: CallContext, maxBytes?: number): Promise<Result<{ name: string; bytes: Uint8Array }>> {
     if ('data' in f) {
       try {
         return ok({ name: f.name, bytes: fromBase64(f.data) });
@@ -47,9 +47,14 @@ export function createServiceDeps(ports: Ports) {
         return err('file.bad-data', `文件 ${f.name} 的内容编码无效`, { file: f.name });
       }
     }
+    if ('upload' in f) {
+      if (!ports.uploads) return err('file.upload-refused', `此方式不能使用上传的文件：${f.name}`, { file: f.name });
+      const u = await ports.uploads.read(f.upload);
+      return u.ok ? ok({ name: f.name, bytes: u.value.bytes }) : u;
+    }
     const name = f.name ?? f.path.split(/[\\/]/).pop() ?? f.path;
     if (!ctx.allowPaths || !ports.local) return err('file.path-refused', `此方式不能按路径读取文件：${name}`, { file: name });
-    const r = await ports.local.read(f.path);
+    const r = await ports.local.read(f.path, maxBytes ? { maxBytes } : undefined);
     return r.ok ? ok({ name, bytes: r.value }) : r;
   }
 

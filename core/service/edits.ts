@@ -5,6 +5,7 @@ import { SessionSchema, type Member, type Section, type Session, type Submission
 import { LayoutSettingsSchema } from '../model/settings';
 import { err, ok, type Result } from '../result';
 import type { LayoutPatch, MemberPatch, SessionMetaPatch, SubmissionPatch } from './types';
+import { layoutErrorMessage, newLayoutErrors } from '../model/settings-check';
 
 export interface Edited {
   session: Session;
@@ -146,7 +147,9 @@ export function updateSettings(s: Session, layout?: LayoutPatch, meta?: SessionM
     const { fonts, ...rest } = layout;
     const merged = { ...next.layout, ...stripUndefined(rest), fonts: fonts ? { ...next.layout.fonts, ...stripUndefined(fonts) } : next.layout.fonts };
     const parsed = LayoutSettingsSchema.safeParse(merged);
-    if (!parsed.success) return err('settings.invalid', `版式设置无效：${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`);
+    if (!parsed.success) return err('settings.invalid', `版式设置无效：${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`, { fields: parsed.error.issues.map((i) => ({ field: ['layout', ...i.path].join('.'), message: i.message })) });
+    const refused = newLayoutErrors(s.layout, parsed.data, Object.keys(stripUndefined(rest)));
+    if (refused.length) return err('settings.invalid', layoutErrorMessage(refused), { fields: refused.map(({ field, message }) => ({ field, message })) });
     next = { ...next, layout: parsed.data };
   }
   const check = SessionSchema.safeParse(next);

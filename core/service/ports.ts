@@ -82,8 +82,13 @@ export interface OutputStore {
 
 /** Local paths (Electron and CLI only; the HTTP transport never reaches this). */
 export interface LocalFiles {
-  read(path: string): Promise<Result<Uint8Array>>;
+  /** maxBytes: a larger cap than the default for this read (session bundles). */
+  read(path: string, opts?: { maxBytes?: number }): Promise<Result<Uint8Array>>;
   write(path: string, bytes: Uint8Array): Promise<Result<void>>;
+}
+
+export interface UploadReader {
+  read(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
 }
 
 export interface Clock {
@@ -265,6 +270,8 @@ export interface Ports {
   printer?: PrintProducer;
   sample?: SampleProvider;
   local?: LocalFiles;
+  /** Files streamed to the HTTP transport's POST /upload, named by FileInput { upload }. */
+  uploads?: UploadReader;
   fonts?: FontCatalog;
   /** 网上报送: the listener on the office network (core/node/portal-host.ts). */
   portal?: PortalHost;

@@ -2,7 +2,8 @@
 // checks the sender frame (main frame, app:// origin) and validates the arguments with a zod
 // schema; everything returns a Result value, never a thrown error (Electron would keep only its
 // message). It must never expose a handler that takes a channel name or an arbitrary path.
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { PathGrants } from './path-grants';
 import type { z } from 'zod';
 import { err, toAppError, type Result } from '../../core/result';
 import { CHANNEL } from '../../core/contract/channel';
@@ -62,12 +63,25 @@ export async function handleNative(handlers: NativeHandlers, event: IpcMainInvok
   }
 }
 
-/** Registers the two invoke channels; returns a function that removes them. */
-export function bindIpc(ipcMain: IpcMain, contract: ContractPort, natives: NativeHandlers): () => void {
+/**
+ * A dropped file's path, sent synchronously by the preload's pathForFile (so the grant exists
+ * before the import call that names it): only from our own window, only a string.
+ */
+export function handleGrant(grants: Pick<PathGrants, 'grantPicked'>, event: IpcMainEvent, path: unknown): void {
+  const okSender = isTrustedSender(event.senderFrame, event.sender);
+  if (okSender && typeof path === 'string' && path.length <= 4096) grants.grantPicked(path);
+  event.returnValue = okSender;
+}
+
+/** Registers the two invoke channels (and the drop-grant channel); returns a function that removes them. */
+export function bindIpc(ipcMain: IpcMain, contract: ContractPort, natives: NativeHandlers, grants?: PathGrants): () => void {
   ipcMain.handle(CHANNEL.call, (event, name, input) => handleCall(contract, event, name, input));
   ipcMain.handle(CHANNEL.native, (event, name, input) => handleNative(natives, event, name, input));
+  const onGrant = (event: IpcMainEvent, path: unknown) => handleGrant(grants ?? { grantPicked: () => undefined }, event, path);
+  ipcMain.on(CHANNEL.grant, onGrant);
   return () => {
     ipcMain.removeHandler(CHANNEL.call);
     ipcMain.removeHandler(CHANNEL.native);
+    ipcMain.removeListener(CHANNEL.grant, onGrant);
   };
 }

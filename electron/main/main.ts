@@ -12,6 +12,7 @@ import { createNativeHandlers } from './native-actions';
 import { APP_SCHEME, APP_START_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 import { contractPort, forwardEvents } from './service-host';
 import { createMainDispatcher } from './create-service';
+import { PathGrants } from './path-grants';
 import { claimSingleInstance, openablePaths } from './single-instance';
 import { loadWindowState, saveWindowState, visibleOnSomeDisplay, MIN_SIZE } from './window-state';
 import { CHANNEL } from '../../core/contract/channel';
@@ -34,8 +35,13 @@ function send(name: string, payload: unknown): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(CHANNEL.event, name, payload);
 }
 
+/** The window's path fence; the data folder is added once it is known (see whenReady). */
+let grants: PathGrants | undefined;
+
 function openPaths(paths: string[]): void {
   if (!paths.length) return;
+  // Files handed over by the OS (open with, second launch) are the user's choice: granted.
+  for (const p of paths) grants?.grantPicked(p);
   if (mainWindow && !mainWindow.webContents.isLoading()) send('app.openPaths', { paths });
   else pendingPaths.push(...paths);
 }
@@ -107,7 +113,9 @@ if (claimSingleInstance(app, (paths) => {
     const dataDir = join(app.getPath('documents'), '汇编');
     const { dispatcher, close } = await createMainDispatcher(dataDir);
     const roots = [dataDir];
-    bindIpc(ipcMain, contractPort(dispatcher), createNativeHandlers({ dialog, shell, window: () => mainWindow, roots }));
+    grants = new PathGrants([dataDir]);
+    for (const p of pendingPaths) grants.grantPicked(p);
+    bindIpc(ipcMain, contractPort(dispatcher, grants), createNativeHandlers({ dialog, shell, window: () => mainWindow, roots, grants }), grants);
     const listSessions = async () => {
       const r = await dispatcher.call('sessions.list', {});
       return r.ok ? (r.value as { id: string; name: string }[]) : [];

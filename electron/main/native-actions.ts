@@ -9,6 +9,7 @@ import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { err, ok } from '../../core/result';
 import { nativeHandler, type NativeHandlers } from './ipc-binding';
 import { isAllowedExternal, isInsideRoots } from './external';
+import type { PathGrants } from './path-grants';
 
 export interface NativeDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -16,6 +17,8 @@ export interface NativeDeps {
   window: () => BrowserWindow | null;
   /** Roots the shell may open; the user's own dialog choices are added at run time. */
   roots: string[];
+  /** The window's path fence: dialog choices are granted here; expandPaths only walks granted paths. */
+  grants?: PathGrants;
 }
 
 const FilterSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-zA-Z0-9*]{1,10}$/)).max(20) })).max(10);
@@ -77,6 +80,7 @@ export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
         };
         const res = win ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options);
         if (res.canceled) return ok([]);
+        for (const p of res.filePaths) deps.grants?.grantPicked(p);
         return ok(res.filePaths);
       }),
     pickSavePath: nativeHandler(z.object({ defaultName: z.string().min(1).max(255), extensions: z.array(z.string().regex(/^[a-zA-Z0-9]{1,10}$/)).min(1).max(5) }), async (input) => {
@@ -91,6 +95,7 @@ export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
         if (res.canceled || !res.filePath) return ok(null);
         // The user chose this folder in a native dialog: opening it afterwards is legitimate.
         allow(dirname(res.filePath));
+        deps.grants?.grantSave(res.filePath);
         return ok(res.filePath);
       }),
     openFolder: nativeHandler(z.object({ path: z.string().min(1).max(4096) }), async ({ path }) => {
@@ -112,7 +117,11 @@ export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
           return err('shell.read-failed', `无法读取生成的文件：${path}`, { file: path });
         }
       }),
-    expandPaths: nativeHandler(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }), async ({ paths }) => ok(await expandDocumentPaths(paths))),
+    expandPaths: nativeHandler(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500) }), async ({ paths }) => {
+        const refused = deps.grants && paths.find((p) => !deps.grants!.allows(p, 'read'));
+        if (refused) return err('file.path-refused', `不能读取此位置：${refused}。请通过“选择文件”或把文件拖入窗口来导入`, { file: refused });
+        return ok(await expandDocumentPaths(paths));
+      }),
     openExternal: nativeHandler(z.object({ url: z.string().min(1).max(2048) }), async ({ url }) => {
         if (!isAllowedExternal(url)) return err('shell.forbidden', '出于安全考虑，此链接不能打开。');
         await deps.shell.openExternal(url);

@@ -18,7 +18,13 @@ const bridge = {
       ipcRenderer.removeListener(CHANNEL.event, listener);
     };
   },
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  // Only a File the user dropped (or picked) has a path; main records it as granted before the
+  // import that names it (sendSync on the one fixed channel, never a channel chosen by the page).
+  pathForFile: (file) => {
+    const p = webUtils.getPathForFile(file);
+    if (p) ipcRenderer.sendSync(CHANNEL.grant, p);
+    return p;
+  },
   native: {
     pickFiles: (opts) => native('pickFiles', opts),
     pickSavePath: (opts) => native('pickSavePath', opts),

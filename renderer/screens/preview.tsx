@@ -12,6 +12,7 @@ import { useItemFacts } from '../state/item-facts';
 import { openPdf, pdfInfo, PdfView, warmPdfWorker, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
 import { PrintDialog } from '../components/print-dialog';
 import { saveBlob } from '../components/save-blob';
+import { layoutWarnings } from '../../core/model/settings-check';
 
 const RUNNING = new Set(['queued', 'running']);
 
@@ -145,7 +146,9 @@ export function PreviewScreen() {
       }
       if (sec.items.length === 0) out.push({ level: 'warning', text: `栏目“${sec.title}”是空的` });
     }
-    for (const w of job?.result?.warnings ?? []) out.push({ level: 'warning', text: w.message });
+    // Layout problems (issue 13): named before compiling; the compile repeats them, shown once.
+    for (const w of layoutWarnings(s)) out.push({ level: w.code === 'layout.invalid' ? 'error' : 'warning', text: w.message });
+    for (const w of job?.result?.warnings ?? []) if (!w.code.startsWith('layout.')) out.push({ level: 'warning', text: w.message });
     return out;
   }, [s, facts.words, limit, job]);
 

@@ -76,6 +76,8 @@ export function SessionsScreen() {
     }
     const r = await app.call('bundle.export', { sessionId: s.id, targetPath });
     if (!r.ok) return;
+    // A large bundle: say so at export time (copying and importing it take a while).
+    if (r.value.notice) message.warning(r.value.notice.message, 8);
     if (!native) {
       const bytes = await app.transport.fetchOutput(r.value);
       if (!bytes.ok) return app.showError(bytes.error);

@@ -1,10 +1,13 @@
 // The browser transport: POST /rpc/<name> with the per-run bearer token, and server-sent events
 // from /events. The token arrives once in the URL fragment (#token=…) and is kept for this tab
 // only (sessionStorage); it must never be written into a URL that leaves the fragment or a log.
+// Files go to POST /upload as a stream (see fileInput).
 import type { Client } from '../../core/contract';
 import { toBase64, transportError, type Transport } from './transport';
 
 const TOKEN_KEY = 'huibian.token';
+/** Largest file sent inline (base64 in the JSON call) when /upload is not available. */
+const INLINE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Reads #token=… once, stores it for this tab, and removes it from the address bar. */
 export function takeToken(): string | null {
@@ -79,8 +82,24 @@ export function createHttpTransport(token: string | null, base = ''): Transport 
         return transportError(`无法取得生成的文件 ${file.name}。`, String(e));
       }
     },
+    // Files are streamed to POST /upload (the server writes them to disk under the importer's cap)
+    // and named by their upload id: no base64 in JSON, no whole file in the page's memory. A refused
+    // upload still has an id: the call naming it reports the Chinese reason for that file.
     async fileInput(file) {
-      return { name: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) };
+      try {
+        const res = await fetch(`${base}/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: file,
+        });
+        const body = (await res.json()) as { ok?: boolean; value?: { upload: string }; upload?: string };
+        const id = body.ok ? body.value?.upload : body.upload;
+        if (id) return { name: file.name, upload: id };
+      } catch {
+        // no /upload (an older server) or the connection failed: small files still go inline
+      }
+      if (file.size <= INLINE_MAX_BYTES) return { name: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) };
+      return { name: file.name, upload: 'u-000000000000000000000000' };
     },
   };
 }

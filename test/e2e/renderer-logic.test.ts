@@ -3,7 +3,7 @@
 // GBK CSV through the transport, the column ↔ field editing), the intake board's
 // slots and the office word count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../core/node/http-server';
@@ -17,9 +17,10 @@ import { docWords } from '../../renderer/state/item-facts';
 import { MemberSchema, SubmissionSchema } from '../../core/model/session';
 import { SourceDocSchema } from '../../core/model/document';
 
-let server: RunningServer;
+let server: RunningServer & { dataDirForTests?: string };
 beforeAll(async () => {
-  server = await startServer({ dataDir: mkdtempSync(join(tmpdir(), 'huibian-transport-')) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'huibian-transport-'));
+  server = Object.assign(await startServer({ dataDir }), { dataDirForTests: dataDir });
 });
 afterAll(async () => {
   await server?.close();
@@ -51,8 +52,14 @@ describe('HTTP transport', () => {
     const missing = await t.fetchOutput({ name: 'x.pdf', url: '/files/nope/x.pdf', size: 0 });
     expect(missing.ok).toBe(false);
     const bytes = new Uint8Array([0xe6, 0xb1, 0x87, 0, 255]);
+    // Files are streamed to /upload and named by their id (issue 13); the bytes arrive unchanged.
     const input = await t.fileInput(new File([bytes], '发言.docx'));
-    expect(input).toEqual({ name: '发言.docx', data: Buffer.from(bytes).toString('base64') });
+    expect(input).toEqual({ name: '发言.docx', upload: expect.stringMatching(/^u-[0-9a-f]{24}$/) });
+    const stored = readFileSync(join(server.dataDirForTests ?? '', 'uploads', (input as { upload: string }).upload));
+    expect(Buffer.compare(stored, Buffer.from(bytes))).toBe(0);
+    // Without /upload (a dead server) a small file still goes inline as base64.
+    const inline = await createHttpTransport(server.token, 'http://127.0.0.1:9').fileInput(new File([bytes], '发言.docx'));
+    expect(inline).toEqual({ name: '发言.docx', data: Buffer.from(bytes).toString('base64') });
     const big = new Uint8Array(200_000).map((_, i) => i % 251);
     expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
   });

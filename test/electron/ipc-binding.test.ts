@@ -23,12 +23,20 @@ function port() {
 describe('IPC binding', () => {
   it('registers exactly the two prefixed channels and removes them', () => {
     const handlers = new Map<string, unknown>();
-    const ipc = { handle: vi.fn((ch: string, fn: unknown) => handlers.set(ch, fn)), removeHandler: vi.fn((ch: string) => handlers.delete(ch)) };
+    const listeners = new Map<string, unknown>();
+    const ipc = {
+      handle: vi.fn((ch: string, fn: unknown) => handlers.set(ch, fn)),
+      removeHandler: vi.fn((ch: string) => handlers.delete(ch)),
+      on: vi.fn((ch: string, fn: unknown) => listeners.set(ch, fn)),
+      removeListener: vi.fn((ch: string) => listeners.delete(ch)),
+    };
     const off = bindIpc(ipc as never, port().port, {});
     expect([...handlers.keys()].sort()).toEqual([CHANNEL.call, CHANNEL.native].sort());
-    expect([...handlers.keys()].every((c) => c.startsWith('huibian:'))).toBe(true);
+    expect([...listeners.keys()]).toEqual([CHANNEL.grant]);
+    expect([...handlers.keys(), ...listeners.keys()].every((c) => c.startsWith('huibian:'))).toBe(true);
     off();
     expect(handlers.size).toBe(0);
+    expect(listeners.size).toBe(0);
   });
 
   it('refuses a foreign origin, a subframe and a missing frame without calling the service', async () => {

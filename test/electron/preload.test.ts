@@ -6,10 +6,12 @@ import type { Bridge } from '../../renderer/transport/bridge';
 const exposed: Record<string, unknown> = {};
 const emitter = new EventEmitter();
 const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 1 }));
+const sendSync = vi.fn((..._args: unknown[]) => true);
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: vi.fn((name: string, api: unknown) => (exposed[name] = api)) },
   ipcRenderer: {
     invoke: (...args: unknown[]) => invoke(...args),
+    sendSync: (...args: unknown[]) => sendSync(...args),
     on: (ch: string, fn: (...a: unknown[]) => void) => emitter.on(ch, fn),
     removeListener: (ch: string, fn: (...a: unknown[]) => void) => emitter.removeListener(ch, fn),
   },
@@ -37,6 +39,8 @@ describe('preload bridge', () => {
     await bridge.native.openFolder('/x');
     expect(invoke).toHaveBeenLastCalledWith('huibian:native', 'openFolder', { path: '/x' });
     expect(bridge.pathForFile({} as File)).toBe('/dropped/file.docx');
+    // The dropped path is granted in main (path fence) before anything can name it.
+    expect(sendSync).toHaveBeenLastCalledWith('huibian:grant', '/dropped/file.docx');
   });
 
   it('on() filters by event name and returns an unsubscribe', () => {

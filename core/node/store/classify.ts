@@ -15,6 +15,8 @@ export function classifySessionBytes(bytes: Uint8Array): Classified {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
   } catch {
+    // A file cut in the middle of a multi-byte character is truncated, not in another encoding.
+    if (cutMidCharacter(bom ? bytes.subarray(3) : bytes)) return truncatedAt(bytes.length);
     return { ok: false, code: 'store.session-not-utf8', why: '文件不是 UTF-8 文本，内容已损坏' };
   }
   try {
@@ -25,7 +27,25 @@ export function classifySessionBytes(bytes: Uint8Array): Classified {
     const t = text.trimEnd();
     const truncated = t.startsWith('{') && !t.endsWith('}');
     return truncated
-      ? { ok: false, code: 'store.session-truncated', why: `文件被截断（只有 ${bytes.length} 字节，结尾不完整），可能是保存时被中断` }
+      ? truncatedAt(bytes.length)
       : { ok: false, code: 'store.session-not-json', why: `文件不是有效的 JSON（${(e as Error).message}）` };
   }
+}
+
+const truncatedAt = (n: number): Classified => ({ ok: false, code: 'store.session-truncated', why: `文件被截断（只有 ${n} 字节，结尾不完整），可能是保存时被中断` });
+
+/** True when the bytes are valid UTF-8 JSON-looking text except for an incomplete last character. */
+function cutMidCharacter(bytes: Uint8Array): boolean {
+  for (let drop = 1; drop <= 3 && drop < bytes.length; drop++) {
+    const lead = bytes[bytes.length - drop];
+    if ((lead & 0xc0) === 0x80) continue; // a continuation byte: the lead is further back
+    if (lead < 0xc0) return false; // ASCII: the end is a whole character, so the error is earlier
+    try {
+      const head = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - drop));
+      return head.trimStart().startsWith('{');
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }

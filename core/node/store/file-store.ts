@@ -67,7 +67,16 @@ export class DiskBodies implements BodyStore {
     } catch (x) {
       return err('store.save-failed', `无法创建文件夹：${(x as Error).message}`);
     }
-    return durableWrite(this.fs, f, JSON.stringify(doc));
+    // A PDF body is the PDF itself: kept once as a content-addressed file (usually the source,
+    // already there), never as base64 inside the JSON (a 161 MB PDF made a 215 MB body).
+    let stored: unknown = doc;
+    if (doc.pdf?.data) {
+      const put = await new DiskFiles(this.fs, this.dirOf).put(sessionId, Buffer.from(doc.pdf.data, 'base64'), 'pdf');
+      if (!put.ok) return put;
+      const { data: _data, ...rest } = doc.pdf;
+      stored = { ...doc, pdf: { ...rest, data: '', file: put.value.file } };
+    }
+    return durableWrite(this.fs, f, JSON.stringify(stored));
   }
 
   async get(sessionId: string, key: string): Promise<Result<SourceDoc>> {
@@ -80,7 +89,16 @@ export class DiskBodies implements BodyStore {
       return err('body.not-found', `找不到正文：${key}`);
     }
     try {
-      const p = SourceDocSchema.safeParse(JSON.parse(text));
+      const json = JSON.parse(text);
+      const ref = json?.pdf?.file;
+      if (typeof ref === 'string' && !json.pdf.data) {
+        // The PDF is its content-addressed file (see put); a missing one means the body is damaged.
+        const bytes = await new DiskFiles(this.fs, this.dirOf).get(sessionId, ref);
+        if (!bytes.ok) return err('body.damaged', `正文 ${key} 的 PDF 文件缺失`);
+        json.pdf = { ...json.pdf, data: Buffer.from(bytes.value.buffer, bytes.value.byteOffset, bytes.value.byteLength).toString('base64') };
+        delete json.pdf.file;
+      }
+      const p = SourceDocSchema.safeParse(json);
       // A damaged body is rebuilt from its source by the service (the source is the truth).
       return p.success ? ok(p.data) : err('body.damaged', `正文 ${key} 已损坏`);
     } catch {

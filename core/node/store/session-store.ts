@@ -17,6 +17,7 @@ import type { FsPort } from './fs-port';
 import { MIGRATIONS, migrate, versionOf, type Migration } from './migrations';
 import { OwnerLocks } from './owner-lock';
 import { SnapshotRing, parseSnapshotId } from './snapshots';
+import { removeStrayTemps } from './stray-temps';
 
 export const SESSION_FILE = 'session.json';
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
@@ -117,7 +118,7 @@ export class DiskSessionStore implements SessionStorage {
       let summary = cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size ? cached.summary : undefined;
       if (!summary) {
         const c = classifySessionBytes(await this.fs.readFile(file).catch(() => new Uint8Array(0)));
-        const invalid = c.ok && versionOf(c.json as Record<string, unknown>) === this.schemaVersion && !SessionSchema.safeParse(c.json).success;
+        const invalid = c.ok && !this.wouldOpen(c.json as Record<string, unknown>);
         if (!c.ok || invalid) summary = { id, name: `（损坏的会议 ${id}）`, theme: '', date: '', submissionCount: 0, memberCount: 0, damaged: true };
         else {
           const j = c.json as Record<string, unknown>;
@@ -137,6 +138,17 @@ export class DiskSessionStore implements SessionStorage {
       out.push({ ...summary, ...(recent[id] ? { openedAt: recent[id] } : {}) });
     }
     return ok(out);
+  }
+
+  /** What open() decides, without writing: an older file is migrated in memory, then checked. */
+  private wouldOpen(json: Record<string, unknown>): boolean {
+    const v = versionOf(json);
+    if (v > this.schemaVersion) return true; // shown read-only; open() names the version
+    try {
+      return SessionSchema.safeParse(v < this.schemaVersion ? migrate(json, this.migrations, this.schemaVersion).json : json).success;
+    } catch {
+      return false;
+    }
   }
 
   async create(id: string, session: Session): Promise<Result<void>> {
@@ -212,13 +224,9 @@ export class DiskSessionStore implements SessionStorage {
     return ok({ status: 'ok', session, revision, ...(entry.readOnly ? { readOnly: entry.readOnly } : {}), notices });
   }
 
-  /** Temp files left by a process killed mid-save (S1): never read, removed by the next owner. */
+  /** Temp files left by a process killed mid-save (S1): never read, removed by the next owner in every subfolder. */
   private async removeStrayTemps(dir: string): Promise<void> {
-    try {
-      for (const n of await this.fs.readdir(dir)) if (/^\.session\.json\.\d+\.\d+\.tmp$/.test(n)) await this.fs.unlink(path.join(dir, n)).catch(() => undefined);
-    } catch {
-      // nothing to clean
-    }
+    await removeStrayTemps(this.fs, dir);
   }
 
   /** Moves a damaged session.json aside and describes what happened and what to do. */

@@ -5,7 +5,7 @@
 import type { Block, Footnote, Inline, SourceDoc } from '../../model/document';
 import { err, ok, type Result } from '../../result';
 import { SafeZip, ZipError, zipErrorMessage } from '../zip-safe';
-import { XmlError, childrenNamed, child, type XmlElement } from '../xml-safe';
+import { XML_LIMITS, XmlError, childrenNamed, child, type XmlElement } from '../xml-safe';
 import { DocxMissingPart, DocxPackage } from './package';
 import { Styles } from './styles';
 import { Numbering } from './numbering';
@@ -78,7 +78,11 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Res
     if (e instanceof XmlError)
       return e.code === 'xml.doctype'
         ? err('import.xml.doctype', `${fileName} 含有不安全的 XML 声明（DOCTYPE/ENTITY），已拒绝导入；请用 Word/WPS 打开后另存为 .docx`, { file: fileName, detail: e.message })
-        : err(`import.${e.code}`, `${fileName} 的内容已损坏（XML 格式错误），请用 Word/WPS 打开后另存为 .docx`, { file: fileName, detail: e.message });
+        : e.code === 'xml.too-deep'
+          ? err('import.xml.too-deep', `${fileName} 的内容嵌套层级过深（超过 ${XML_LIMITS.maxDepth} 层，正常文档远少于此），疑似异常构造的文件，已停止读取；请用 Word/WPS 打开后另存为 .docx`, { file: fileName, detail: e.message })
+          : e.code === 'xml.too-many-nodes'
+            ? err('import.xml.too-many-nodes', `${fileName} 的内容元素过多（超过 ${XML_LIMITS.maxElements} 个），已停止读取；如确为超大文档，请拆分后分别导入`, { file: fileName, detail: e.message })
+            : err(`import.${e.code}`, `${fileName} 的内容已损坏（XML 格式错误），请用 Word/WPS 打开后另存为 .docx`, { file: fileName, detail: e.message });
     if (e instanceof DocxMissingPart) return err('import.docx.no-main-part', `${fileName} 不是 Word 文档（缺少正文部件），请用 Word/WPS 另存为 .docx`, { file: fileName, detail: e.message });
     return err('import.docx.failed', `读取 ${fileName} 失败：${e instanceof Error ? e.message : String(e)}`, { file: fileName });
   }

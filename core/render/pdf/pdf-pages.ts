@@ -6,6 +6,7 @@ import type { LaidOutDossier } from '../../layout/types';
 import { mm } from '../../model/settings';
 import { AppException } from '../../result';
 import { fromBase64 } from '../../bytes/base64';
+import { quietPdfLib } from '../../bytes/pdf-quiet';
 
 export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossier): Promise<Uint8Array> {
   const { PDFDocument } = await import('pdf-lib');
@@ -24,7 +25,7 @@ export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossi
     try {
       let src = sources.get(submissionId);
       if (!src) {
-        src = await PDFDocument.load(fromBase64(laid.pdfSources[submissionId]), { updateMetadata: false });
+        src = await quietPdfLib(() => PDFDocument.load(fromBase64(laid.pdfSources[submissionId]), { updateMetadata: false }));
         sources.set(submissionId, src);
       }
       if (pageIndex >= src.getPageCount()) continue;

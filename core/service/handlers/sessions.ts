@@ -1,12 +1,14 @@
 // Handlers for sessions, snapshots and bundles: create (blank, sample, copy of settings), open,
 // close, rename, duplicate, trash, snapshots, and the one-file bundle export/import.
 import { SCHEMA_VERSION, SessionSchema, type Session, type Submission } from '../../model/session';
-import type { SourceDoc } from '../../model/document';
 import { defaultLayoutSettings } from '../../model/settings';
 import { err, ok } from '../../result';
 import type { Handlers } from '../../contract/client';
 import { ErrorCodes } from '../../contract/errors';
-import { bundleFileName, decodeBundle, encodeBundle } from '../bundle';
+import { bundleFileName, decodeBundle } from '../bundle';
+import { buildBundle } from '../bundle-export';
+import { BUNDLE_MAX_BYTES } from '../bundle-limits';
+import { layoutErrorMessage, layoutErrors } from '../../model/settings-check';
 import * as E from '../edits';
 import { bodyKey, todayIso, type ServiceDeps } from '../deps';
 import { resumePortal } from '../portal-handlers';
@@ -85,6 +87,9 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       }
       const parsed = SessionSchema.safeParse(session);
       if (!parsed.success) return err('session.invalid', `新会议数据无效：${parsed.error.issues[0]?.message}`);
+      // A layout copied from another session is checked like settings.update checks an edit.
+      const badLayout = layoutErrors(parsed.data.layout);
+      if (badLayout.length) notices.push({ code: 'settings.invalid', message: `${layoutErrorMessage(badLayout).replace('，未保存', '')}（已沿用来源会议的设置，请在“会议信息”中修改）` });
       const sv = await ports.storage.save(id, parsed.data, 0);
       if (!sv.ok) return sv;
       const o = await owner.open(id);
@@ -143,26 +148,16 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
     'bundle.export': async (i, ctx) => {
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
-      const session = cur.value;
-      const files = new Map<string, Uint8Array>();
-      const bodies = new Map<string, SourceDoc>();
-      for (const sub of session.submissions) {
-        for (const f of [sub.source.file, ...sub.versions.map((v) => v.file)]) {
-          if (files.has(f)) continue;
-          const b = await ports.files.get(i.sessionId, f);
-          if (!b.ok) return err('bundle.missing-file', `导出失败：材料“${sub.title}”的文件缺失（${f}）`);
-          files.set(f, b.value);
-        }
-        const d = await ports.bodies.get(i.sessionId, bodyKey(sub));
-        if (d.ok) bodies.set(bodyKey(sub), d.value);
-      }
-      const bytes = encodeBundle({ session, files, bodies }, now().toISOString());
-      const out = await ports.outputs.write(i.sessionId, bundleFileName(session), bytes);
+      const built = await buildBundle(ports, i.sessionId, cur.value, bodyKey, now());
+      if (!built.ok) return built;
+      const out = await ports.outputs.write(i.sessionId, bundleFileName(cur.value), built.value.bytes);
       if (!out.ok) return out;
-      return writeOut(out.value, i.sessionId, i.targetPath, ctx);
+      const w = await writeOut(out.value, i.sessionId, i.targetPath, ctx);
+      return w.ok && built.value.notice ? ok({ ...w.value, notice: built.value.notice }) : w;
     },
+
     'bundle.import': async (i, ctx) => {
-      const f = await resolveFile(i.file, ctx);
+      const f = await resolveFile(i.file, ctx, BUNDLE_MAX_BYTES);
       if (!f.ok) return f;
       const b = await decodeBundle(f.value.bytes, f.value.name);
       if (!b.ok) return b;
