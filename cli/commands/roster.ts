@@ -184,7 +184,7 @@ async function exportRoster(args: string[]): Promise<number> {
   if (rule) {
     const sorted = sortMembers(members, rule, { name: { givenNameBlank: s.value.ordering?.givenNameBlank ?? true } });
     members = sorted.members;
-    if (sorted.unknownChars.length) console.error(`roster: 以下汉字缺少笔顺数据，仅按总笔画数排序，请人工核对：${sorted.unknownChars.join(' ')}`);
+    if (sorted.unknownChars.length) console.error(`roster: 以下汉字没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${sorted.unknownChars.join(' ')}`);
   }
   const bytes = await exportRosterXlsx(members);
   const w = await durableWrite(nodeFs, path.resolve(out), bytes);

@@ -10,7 +10,7 @@ const HELP = `用法: huibian sort [--rule stroke|pinyin] [--given-name-blank | 
   --rule pinyin        按姓氏拼音排序（姓氏读音：单 shàn、曾 zēng、仇 qiú、解 xiè）
   --given-name-blank   单名在第二字位置视为空（田富 在 田大利 之前，默认）
   --actual-chars       单名也按实际字比较（田大利 在 田富 之前）
-缺少笔顺数据的汉字只按笔画数排序，并在标准错误中列出。`;
+没有标准笔顺数据的汉字（通用规范汉字表以外）按估计的笔顺或总笔画数排序，并在标准错误中列出。`;
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   const r = rule === 'pinyin' ? sortByPinyin(rows, (x) => x.name, opts) : sortByStroke(rows, (x) => x.name, opts);
   process.stdout.write(r.sorted.map((x) => x.line).join('\n') + (r.sorted.length ? '\n' : ''));
   if (r.unknownChars.length) {
-    console.error(`sort: 以下汉字缺少笔顺数据，仅按总笔画数排序，请人工核对：${r.unknownChars.join(' ')}`);
+    console.error(`sort: 以下汉字没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${r.unknownChars.join(' ')}`);
   }
   return 0;
 }

@@ -237,7 +237,7 @@ export const api = {
   /**
    * Sorts a section by a rule and remembers the rule; pinned items keep their place. unknownChars:
    * Han characters with no stroke data, placed by total stroke count only (also in `notices` as
-   * "以下字符缺少笔画数据，已按笔画数排序：…") — the UI shows them so a clerk can check.
+   * "以下字符没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：…") — the UI shows them so a clerk can check.
    */
   'sections.sort': def(
     z.object({ ...editRef, sectionId: IdSchema, rule: SortRuleSchema }),

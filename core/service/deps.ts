@@ -23,7 +23,7 @@ export const bodyKey = (sub: Submission) => sub.source.sha256 ?? `p-${sub.source
 
 /** A notice naming the characters a sort had no stroke data for (none when there are none). */
 export const unknownNotice = (chars: string[]) =>
-  chars.length ? [{ code: 'order.unknown-chars', message: `以下字符缺少笔画数据，已按笔画数排序：${chars.join('、')}` }] : [];
+  chars.length ? [{ code: 'order.unknown-chars', message: `以下字符没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${chars.join('、')}` }] : [];
 
 export type ServiceDeps = ReturnType<typeof createServiceDeps>;
 

@@ -416,7 +416,7 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
       const title = (sid: string) => sorted.session.submissions.find((x) => x.id === sid)!.title;
       expect(sorted.session.sections[0].items.map(title)).toEqual(['丙文', '乙文', '甲文']);
       expect([...sorted.unknownChars].sort()).toEqual(['㐀', '𠀾'].sort());
-      expect(sorted.notices?.some((n) => n.message.startsWith('以下字符缺少笔画数据，已按笔画数排序：'))).toBe(true);
+      expect(sorted.notices?.some((n) => n.message.startsWith('以下字符没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：'))).toBe(true);
       // Per call: a sort without such characters reports none.
       const plain = must(await c.call('sections.sort', { sessionId: id, revision: sorted.revision, sectionId: sorted.session.sections[1].id, rule: 'stroke' }));
       expect(plain.unknownChars).toEqual([]);
