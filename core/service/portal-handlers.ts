@@ -7,12 +7,15 @@
 // the same as for any file. Never trusts the listener with more than the token and the file.
 import type { CallContext, Handlers } from '../contract/client';
 import type { PortalState } from '../contract/portal-api';
-import { orgRecipientId, PORTAL_LOG_MAX, PortalSettingsSchema, type PortalLink, type PortalSettings } from '../model/portal';
+import type { PortalLink, PortalSettings } from '../model/portal';
 import { SUBMISSION_KIND_NAMES, type Session, type Submission } from '../model/session';
 import { deadlineText, noticeText } from '../portal/notice';
 import { findLink, linkToken, tokenHash } from '../portal/tokens';
 import { err, ok, type Result } from '../result';
 import type { Ports } from './ports';
+import { activeLink, appendLog, isPortalOpen, itemView, owns, recipients, sectionForKind, settingsOf, unavailable, type Recipient } from './portal-recipients';
+
+export { isPortalOpen, recipients, resumePortal } from './portal-recipients';
 import type { SessionOwner } from './session-owner';
 
 type PortalCalls =
@@ -33,56 +36,6 @@ export interface PortalDeps {
   owner: SessionOwner;
   /** The service's own handlers (uploads go through submissions.import / replace). */
   self: () => Handlers;
-}
-
-const unavailable = () => err('portal.unavailable', '此版本不能开启网上报送（没有网络监听组件）');
-const settingsOf = (s: Session): PortalSettings => s.portal ?? PortalSettingsSchema.parse({});
-const activeLink = (p: PortalSettings, memberId: string) => p.links.find((l) => l.memberId === memberId && !l.revokedAt);
-
-export function isPortalOpen(p: PortalSettings, now: Date): boolean {
-  return p.enabled && !!p.deadline && now.getTime() < new Date(p.deadline).getTime();
-}
-
-/** The section a kind goes to: the one titled with the kind's name (大会发言 …), if any. */
-function sectionForKind(s: Session, kind: Submission['kind']): string | undefined {
-  const name = SUBMISSION_KIND_NAMES[kind];
-  return s.sections.find((x) => x.title === name)?.id ?? s.sections.find((x) => x.title.includes(name))?.id;
-}
-
-/** Who a link is for: a roster member, or an organisation that submits in its own name. */
-export interface Recipient {
-  id: string;
-  kind: 'member' | 'org';
-  name: string;
-  sector: string;
-  /** 职务 of a member ("市政协常委"), for a byline the file did not give. */
-  title: string;
-}
-
-export function recipients(s: Session): Recipient[] {
-  const orgs = settingsOf(s).organisations;
-  return [
-    ...s.members.map((m) => ({ id: m.id, kind: 'member' as const, name: m.name, sector: m.sector, title: m.title })),
-    ...orgs.map((name) => ({ id: orgRecipientId(name), kind: 'org' as const, name, sector: '报送单位', title: '' })),
-  ];
-}
-
-/** Whether an item is credited to this recipient. */
-const owns = (r: Recipient, sub: Submission) => (r.kind === 'member' ? sub.memberIds.includes(r.id) : (sub.organisations ?? []).includes(r.name));
-
-function itemView(sub: Submission, who: Recipient, open: boolean) {
-  return {
-    submissionId: sub.id,
-    title: sub.title,
-    subtitle: sub.subtitle,
-    authorLine: sub.authorLine,
-    kind: sub.kind,
-    status: sub.status,
-    via: sub.receivedVia ?? 'file',
-    receivedAt: sub.receivedAt,
-    fileName: sub.source.originalName,
-    editable: open && sub.receivedVia === 'portal' && owns(who, sub),
-  } as const;
 }
 
 export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
@@ -350,14 +303,3 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
   };
 }
 
-function appendLog(p: PortalSettings, e: PortalSettings['log'][number]): PortalSettings {
-  const log = [...p.log, e];
-  return { ...p, log: log.length > PORTAL_LOG_MAX ? log.slice(log.length - PORTAL_LOG_MAX) : log };
-}
-
-/** Restarts the listener of a session whose portal is on and not past its deadline (app restart). */
-export async function resumePortal(ports: Ports, sessionId: string, session: Session): Promise<void> {
-  const p = session.portal;
-  if (!ports.portal || !p || !isPortalOpen(p, ports.clock.now()) || ports.portal.status(sessionId).running) return;
-  await ports.portal.start(sessionId, { host: p.host, port: p.port, deadline: p.deadline });
-}
