@@ -36,6 +36,19 @@ export interface AppState {
   /** Imports dropped / picked files into the open session; keeps the per-file report. */
   importFiles(files: FileInput[], sectionId?: string): Promise<ImportReportEntry[] | null>;
   importReport: ImportReportEntry[];
+  /** The file import in progress (n of N, the current file), null when none. */
+  importing: ImportProgress | null;
+  /** Stops an import after the file being read now; files already imported stay. */
+  cancelImport(): void;
+  /** True once the service refused the token (expired after a restart): the shell shows how to reopen. */
+  locked: boolean;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string;
+  cancelling: boolean;
 }
 
 const Ctx = createContext<AppState | null>(null);
@@ -59,6 +72,41 @@ const busyStore = (() => {
 
 export function useBusy(): number {
   return useSyncExternalStore(busyStore.subscribe, busyStore.get);
+}
+
+/**
+ * Forms holding input that is not saved yet (会议信息 while it waits to save or has an invalid
+ * field): the header must not say 已保存 then, and leaving the screen asks first. A small
+ * self-contained registry: key → the guard run before navigating away.
+ */
+type LeaveGuard = () => string | null | Promise<string | null>;
+const pendingStore = (() => {
+  const guards = new Map<string, LeaveGuard>();
+  const subs = new Set<() => void>();
+  let n = 0;
+  return {
+    set(key: string, guard: LeaveGuard | null) {
+      if (guard) guards.set(key, guard);
+      else guards.delete(key);
+      n = guards.size;
+      subs.forEach((f) => f());
+    },
+    guards: () => [...guards.values()],
+    get: () => n,
+    subscribe(f: () => void) {
+      subs.add(f);
+      return () => subs.delete(f);
+    },
+  };
+})();
+
+/** Registers (guard) or clears (null) a form's unsaved input under a key. */
+export function setPendingInput(key: string, guard: LeaveGuard | null): void {
+  pendingStore.set(key, guard);
+}
+/** How many forms hold unsaved input right now. */
+export function usePendingInput(): number {
+  return useSyncExternalStore(pendingStore.subscribe, pendingStore.get);
 }
 
 export function useApp(): AppState {
@@ -98,7 +146,14 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     else sessionStorage.removeItem('huibian.session');
   }, []);
 
-  const showError = useCallback((e: AppError) => void message.error({ content: errorText(e), duration: 6 }), [message]);
+  const [locked, setLocked] = useState(false);
+  const showError = useCallback(
+    (e: AppError) => {
+      if (e.code === 'http.unauthorized') return setLocked(true);
+      void message.error({ content: errorText(e), duration: 6 });
+    },
+    [message],
+  );
 
   const call = useCallback(
     async <K extends ApiName>(name: K, input: In<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>> => {
@@ -190,28 +245,80 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     [call, message, modal, setView, showError],
   );
 
-  const go = useCallback((s: Screen, id: string | null = null) => {
+  const navigate = useCallback((s: Screen, id: string | null) => {
     setScreen(s);
     setItemId(id);
     writeRoute(s, id);
   }, []);
+  // Leaving a screen whose form holds unsaved input: the form saves it now, or (when it cannot,
+  // e.g. an invalid value) the clerk is asked before the input is dropped.
+  const go = useCallback(
+    (s: Screen, id: string | null = null) => {
+      const guards = pendingStore.guards();
+      if (!guards.length) return navigate(s, id);
+      void (async () => {
+        const problems = (await Promise.all(guards.map((g) => g()))).filter((x): x is string => !!x);
+        if (!problems.length) return navigate(s, id);
+        modal.confirm({
+          title: '有输入尚未保存',
+          content: `${problems.join('\n')}\n离开后这些输入不会保存。`,
+          okText: '放弃这些输入并离开',
+          cancelText: '留在本页修改',
+          onOk: () => navigate(s, id),
+        });
+      })();
+    },
+    [navigate, modal],
+  );
 
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
+  const cancelRequested = useRef(false);
+  const cancelImport = useCallback(() => {
+    cancelRequested.current = true;
+    setImporting((p) => (p ? { ...p, cancelling: true } : p));
+  }, []);
+
+  // One file per call, so the clerk sees n of N and the file being read, and can stop between
+  // files (each file is its own undo step; files already imported stay imported).
   const importFiles = useCallback(
     async (files: FileInput[], sectionId?: string) => {
       if (!files.length) return null;
       const key = 'import';
-      message.loading({ content: `正在导入 ${files.length} 个文件…`, key, duration: 0 });
-      const r = await edit('submissions.import', { files, sectionId }, { quiet: true });
-      if (!r.ok) {
-        message.error({ content: errorText(r.error), key, duration: 6 });
-        return null;
+      const nameOf = (f: FileInput) => ('name' in f && f.name ? f.name : 'path' in f && f.path ? f.path.split(/[\\/]/).pop()! : '文件');
+      cancelRequested.current = false;
+      const report: ImportReportEntry[] = [];
+      setImportReport([]);
+      let failed: AppError | null = null;
+      try {
+        for (let i = 0; i < files.length; i++) {
+          if (cancelRequested.current) break;
+          setImporting({ done: i, total: files.length, current: nameOf(files[i]), cancelling: false });
+          const r = await edit('submissions.import', { files: [files[i]], sectionId }, { quiet: true });
+          if (!r.ok) {
+            // A refused batch (stale revision, read-only, lost connection): the file is reported and we stop.
+            report.push({ name: nameOf(files[i]), ok: false, error: { code: r.error.code, message: errorText(r.error) }, warnings: [] });
+            failed = r.error;
+            setImportReport([...report]);
+            break;
+          }
+          report.push(...r.value.report);
+          setImportReport([...report]);
+        }
+      } finally {
+        setImporting(null);
       }
-      const report = r.value.report;
-      setImportReport(report);
       const good = report.filter((e) => e.ok).length;
       const bad = report.length - good;
-      if (bad) message.warning({ content: `已导入 ${good} 个文件，${bad} 个未能导入，原因见导入报告。`, key, duration: 6 });
-      else message.success({ content: `已导入 ${good} 个文件。`, key, duration: 3 });
+      const notTried = files.length - report.length;
+      if (failed && !report.some((e) => e.ok)) {
+        message.error({ content: errorText(failed), key, duration: 6 });
+        return report.length ? report : null;
+      }
+      const parts = [`已导入 ${good} 个文件`];
+      if (bad) parts.push(`${bad} 个未能导入，原因见导入报告`);
+      if (notTried) parts.push(`已停止，其余 ${notTried} 个没有导入`);
+      if (bad || notTried) message.warning({ content: `${parts.join('，')}。`, key, duration: 6 });
+      else message.success({ content: `${parts[0]}。`, key, duration: 3 });
       return report;
     },
     [edit, message],
@@ -263,8 +370,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   }, []);
 
   const value = useMemo<AppState>(
-    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring }),
-    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring],
+    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring, importing, cancelImport, locked }),
+    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, restoring, importing, cancelImport, locked],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
