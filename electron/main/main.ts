@@ -8,6 +8,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { bindIpc } from './ipc-binding';
 import { buildMenuTemplate, type MenuCommand } from './menu';
 import { createNativeHandlers } from './native-actions';
+import { printPdfFile } from './print-pdf';
 import { APP_SCHEME, APP_START_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 import { contractPort, forwardEvents } from './service-host';
 import { createMainDispatcher } from './create-service';
@@ -100,7 +101,18 @@ if (claimSingleInstance(app, (paths) => {
     const dataDir = join(app.getPath('documents'), '汇编');
     const { dispatcher, close } = await createMainDispatcher(dataDir);
     const roots = [dataDir];
-    bindIpc(ipcMain, contractPort(dispatcher), createNativeHandlers({ dialog, shell, window: () => mainWindow, roots }));
+    bindIpc(ipcMain, contractPort(dispatcher), createNativeHandlers({
+      dialog,
+      shell,
+      window: () => mainWindow,
+      roots,
+      printPdf: (path) =>
+        printPdfFile(path, {
+          // Hidden, no preload, the hardened preferences plus the PDF viewer plugin.
+          createWindow: () => new BrowserWindow({ show: false, parent: mainWindow ?? undefined, webPreferences: { ...secureWebPreferences(''), preload: undefined, plugins: true } }),
+          openWithSystem: (p) => shell.openPath(p),
+        }),
+    }));
     const listSessions = async () => {
       const r = await dispatcher.call('sessions.list', {});
       return r.ok ? (r.value as { id: string; name: string }[]) : [];
