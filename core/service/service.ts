@@ -25,6 +25,7 @@ import type { Member } from '../model/session';
 import { SessionOwner } from './session-owner';
 import { computeStats } from './stats';
 import { statsSheets } from './stats-sheet';
+import { pdfImportNotes } from '../read/pdf-import-notes';
 import { sha256Hex } from './hash';
 import { IMAGE_INFO_CODES } from '../read/image-messages';
 
@@ -89,11 +90,13 @@ export function createService(ports: Ports): Service {
     return n;
   }
 
-  async function loadDocs(sessionId: string, session: Session): Promise<Result<Map<string, SourceDoc>>> {
+  async function loadDocs(sessionId: string, session: Session, progress?: (done: number, total: number, message: string) => void): Promise<Result<Map<string, SourceDoc>>> {
     const docs = new Map<string, SourceDoc>();
     const placed = new Set(session.sections.flatMap((s) => s.items));
+    const total = session.submissions.filter((s) => placed.has(s.id)).length;
     for (const sub of session.submissions) {
       if (!placed.has(sub.id)) continue;
+      progress?.(docs.size, total, `正在读取材料 ${docs.size + 1}/${total}：${sub.title}`);
       const d = await getDoc(sessionId, sub);
       if (!d.ok) return err(d.error.code, `材料“${sub.title}”无法读取：${d.error.message}`, { file: sub.source.originalName ?? sub.source.file });
       docs.set(sub.id, d.value);
@@ -144,6 +147,8 @@ export function createService(ports: Ports): Service {
         entry.error = { code: bp.error.code, message: bp.error.message };
         continue;
       }
+      // PDF submissions: blank pages and a title taken from the file name are said at import.
+      if (f.format === 'pdf') f.warnings.push(...(await pdfImportNotes(bytes, f.name, { titleFromFileName: !(f.title || f.doc.title), pageCount: f.doc.pdf?.pageCount })));
       const title = (f.title || f.doc.title || f.name.replace(/\.[^.]+$/, '')).trim() || f.name;
       const authorLine = f.authorLine ?? f.doc.authorLine ?? '';
       const sub: Submission = {
@@ -198,7 +203,7 @@ export function createService(ports: Ports): Service {
     if (!cur.ok) return cur;
     let job = jobs.latestOf(sessionId);
     if (!(job && job.revision === cur.value.revision && (job.state === 'done' || job.state === 'running') && (job.state === 'running' || job.result?.[kind]))) {
-      const s = jobs.start(sessionId, cur.value.revision, cur.value.session, () => loadDocs(sessionId, cur.value.session), kind === 'pdf' ? ['pdf'] : ['pdf', 'docx']);
+      const s = jobs.start(sessionId, cur.value.revision, cur.value.session, (p) => loadDocs(sessionId, cur.value.session, p), kind === 'pdf' ? ['pdf'] : ['pdf', 'docx']);
       if (!s.ok) return s;
       job = s.value;
     }
@@ -696,7 +701,7 @@ export function createService(ports: Ports): Service {
       warmup.stop();
       const cur = await owner.read(i.sessionId, (st) => ok({ session: st.session, revision: st.revision }));
       if (!cur.ok) return cur;
-      return jobs.start(i.sessionId, cur.value.revision, cur.value.session, () => loadDocs(i.sessionId, cur.value.session), i.formats);
+      return jobs.start(i.sessionId, cur.value.revision, cur.value.session, (p) => loadDocs(i.sessionId, cur.value.session, p), i.formats);
     },
     'compile.cancel': async (i) => jobs.cancel(i.jobId),
     'compile.status': async (i) => {

@@ -7,6 +7,7 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { Button, Select, Typography } from 'antd';
 import { ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { pageAtScroll } from './preview-math';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -112,13 +113,6 @@ function PageCanvas({ doc, index, width, onVisible, hold, onDone }: { doc: PDFDo
 /** Zoom steps offered besides 适合宽度 (1 = the page at its printed size on a 96 dpi screen). */
 export const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const A4_PX = (595.28 / 72) * 96;
-
-/** The index of the page at the top of a scrolled list of page boxes (offsets relative to the list). */
-export function pageAtScroll(tops: number[], scrollTop: number): number {
-  let i = 0;
-  while (i + 1 < tops.length && tops[i + 1] <= scrollTop + 40) i++;
-  return i;
-}
 
 export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels: string[] | null }>(function PdfView({ doc, labels }, ref) {
   const pagesRef = useRef<HTMLDivElement>(null);

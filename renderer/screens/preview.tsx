@@ -11,6 +11,7 @@ import { useApp } from '../state/app-state';
 import { useItemFacts } from '../state/item-facts';
 import { openPdf, pdfInfo, PdfView, warmPdfWorker, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
 import { PrintDialog } from '../components/print-dialog';
+import { compilePercent } from '../components/preview-math';
 import { saveBlob } from '../components/save-blob';
 
 const RUNNING = new Set(['queued', 'running']);
@@ -185,7 +186,7 @@ export function PreviewScreen() {
   }, [pdf, job, s.submissions]);
 
   const running = !!job && RUNNING.has(job.state);
-  const pct = job ? Math.round((job.progress.total ? job.progress.done / job.progress.total : job.state === 'done' ? 1 : 0) * 100) : 0;
+  const pct = job ? compilePercent(job) : 0;
   const stale = job?.state === 'done' && job.revision !== view.revision;
   const wide = Grid.useBreakpoint().xl !== false;
   const side = wide ? 300 : 240;
