@@ -148,7 +148,7 @@ export function createService(ports: Ports): Service {
         continue;
       }
       // PDF submissions: blank pages and a title taken from the file name are said at import.
-      if (f.format === 'pdf') f.warnings.push(...(await pdfImportNotes(bytes, f.name, { titleFromFileName: !(f.title || f.doc.title), pageCount: f.doc.pdf?.pageCount })));
+      if (f.format === 'pdf') f.warnings.push(...(await pdfImportNotes(bytes, f.name, { titleFromFileName: !f.doc.title, pageCount: f.doc.pdf?.pageCount })));
       const title = (f.title || f.doc.title || f.name.replace(/\.[^.]+$/, '')).trim() || f.name;
       const authorLine = f.authorLine ?? f.doc.authorLine ?? '';
       const sub: Submission = {

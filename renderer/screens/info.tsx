@@ -28,7 +28,7 @@ function SizeField({ value, onChange, id }: { value?: number | null; onChange?: 
         aria-label="字号（号）"
         data-testid="size-hao"
       />
-      <InputNumber id={id} style={{ width: '48%' }} min={5} max={72} step={0.5} value={value ?? null} onChange={(v) => onChange?.(v)} suffix="磅" aria-label="字号（磅）" />
+      <InputNumber id={id} style={{ width: '48%' }} min={5} max={72} step={1} value={value ?? null} onChange={(v) => onChange?.(v)} suffix="磅" aria-label="字号（磅）" />
     </Space.Compact>
   );
 }
