@@ -13,7 +13,9 @@ export const HELP_STEPS: { title: string; screen: Screen; text: string; needsSes
 ];
 
 export function HelpDrawer({ open, onClose, current, hasSession, go }: { open: boolean; onClose(): void; current: Screen; hasSession: boolean; go(s: Screen): void }) {
-  const at = HELP_STEPS.findIndex((s) => s.screen === current || (current === 'item' && s.screen === 'arrange') || (current === 'info' && s.screen === 'sessions'));
+  // The step of the screen the clerk is on (材料详情 belongs to 编排, 会议信息 to 新建会议, 统计 to 生成).
+  const alias: Partial<Record<Screen, Screen>> = { item: 'arrange', info: 'sessions', stats: 'preview' };
+  const at = HELP_STEPS.findIndex((s) => s.screen === (alias[current] ?? current));
   return (
     <Drawer title="使用说明" open={open} onClose={onClose} size={420} data-testid="help">
       <Typography.Paragraph>汇编把一次会议的委员发言材料整理成一本符合 GB/T 9704 的汇编。按下面五步操作即可，每一步都可以撤销（Ctrl+Z）。</Typography.Paragraph>

@@ -12,7 +12,8 @@ export function SamplePage({ layout, title, author, scale = 1 }: { layout: Layou
   const charMm = layout.blockWidth / layout.charsPerLine;
   const body = '为深入贯彻落实市委关于齐文化传承与创新的部署要求，市政协组织部分委员开展专题调研，现将有关情况报告如下。';
   // Every character kept and no line starting with "，" (sketchLines pushes down, as the layout does).
-  const lines = sketchLines(body.repeat(4), layout.charsPerLine, 2, Math.max(0, layout.linesPerPage - 4));
+  const room = Math.max(0, layout.linesPerPage - 4);
+  const lines = sketchLines(body.repeat(Math.ceil(((room + 1) * layout.charsPerLine) / body.length) + 1), layout.charsPerLine, 2, room);
   return (
     <div className="hb-page-sample" style={{ width: layout.pageWidth * s, height: layout.pageHeight * s }} data-testid="sample-page">
       <div style={{ position: 'absolute', left: layout.marginInner * s, top: layout.marginTop * s, width: layout.blockWidth * s, height: layout.blockHeight * s, outline: '1px dashed #f0b0b0' }}>

@@ -290,7 +290,7 @@ export function ArrangeScreen() {
   return (
     <div>
       <Space style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>编排</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>编排</Typography.Title>
         <Button icon={<PlusOutlined />} onClick={() => setRenaming({ id: '', title: '' })} data-testid="new-section">新建栏目</Button>
         <Typography.Text type="secondary">拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情。</Typography.Text>
       </Space>

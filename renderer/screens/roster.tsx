@@ -161,6 +161,7 @@ export function RosterScreen() {
           rowKey="id"
           dataSource={shown}
           pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 1040 }}
           rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
           locale={{ emptyText: <Empty description="名单是空的。可以从 Excel 或 CSV 导入（第一行为“姓名、界别、职务、单位”等列名），也可以逐个添加。" /> }}
           onRow={(m) => ({ onDoubleClick: () => { form.setFieldsValue(m); setEditing(m); } })}
@@ -170,8 +171,8 @@ export function RosterScreen() {
             { title: '界别', dataIndex: 'sector', width: 130, ellipsis: true },
             // Short fields never wrap; a column every member leaves empty takes no room.
             { title: '党派', dataIndex: 'party', width: 120, ellipsis: true, onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
-            { title: '职务', dataIndex: 'title', ellipsis: true },
-            ...(members.some((m) => m.unit?.trim()) ? [{ title: '单位', dataIndex: 'unit', ellipsis: true }] : []),
+            { title: '职务', dataIndex: 'title', ellipsis: true, width: 220 },
+            ...(members.some((m) => m.unit?.trim()) ? [{ title: '单位', dataIndex: 'unit', ellipsis: true, width: 200 }] : []),
             { title: '职级', dataIndex: 'rank', width: 80 },
             { title: '材料', width: 80, render: (_v, m) => (received.has(m.id) ? <Tag color="success">已交</Tag> : m.standing ? <Tag>未交</Tag> : <Tag color="default">不要求</Tag>) },
             { title: '', width: 70, render: (_v, m) => <Button type="link" size="small" onClick={() => { form.setFieldsValue(m); setEditing(m); }}>编辑</Button> },

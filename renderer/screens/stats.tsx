@@ -8,6 +8,7 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import type { CompileJob, Stats } from '../../core/contract';
 import { useApp } from '../state/app-state';
 import { saveBlob } from '../components/save-blob';
+import { memberLabels, membersInSessionOrder } from '../state/member-order';
 
 export function StatsScreen() {
   const app = useApp();
@@ -42,6 +43,11 @@ export function StatsScreen() {
       setExporting(false);
     }
   };
+  // Names as on the intake board: the session's order, namesakes with their 界别.
+  const labels = memberLabels(view.session.members);
+  const rank = new Map(membersInSessionOrder(view.session).map((m, i) => [m.id, i]));
+  const names = (list: { memberId: string; name: string }[]) =>
+    [...list].sort((a, b) => (rank.get(a.memberId) ?? 0) - (rank.get(b.memberId) ?? 0)).map((m) => labels.get(m.memberId) ?? m.name).join('、');
   if (!stats) return <Card loading />;
   const fmt = (n?: number) => (n === undefined ? '—' : n.toLocaleString('zh-CN'));
   return (
@@ -91,14 +97,14 @@ export function StatsScreen() {
           extra={<a onClick={() => app.go('arrange')}>去编排</a>}>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
             这些材料已计入“已交”，但还不在汇编中，页数和字数合计未包含它们
-            {stats.members.receivedUnplaced.length > 0 ? `；其中 ${stats.members.receivedUnplaced.map((m) => m.name).join('、')} 的材料都还没有编入。` : '。'}
+            {stats.members.receivedUnplaced.length > 0 ? `；其中 ${names(stats.members.receivedUnplaced)} 的材料都还没有编入。` : '。'}
           </Typography.Paragraph>
           <Typography.Paragraph style={{ marginBottom: 0 }}>{stats.unplacedItems.map((x) => `《${x.title}》${x.authorLine ? ` ${x.authorLine}` : ''}`).join('；')}</Typography.Paragraph>
         </Card>
       )}
       {stats.members.missing.length > 0 && (
         <Card size="small" title={`尚未提交（${stats.members.missing.length} 人）`} style={{ marginTop: 12 }}>
-          <Typography.Paragraph copyable>{stats.members.missing.map((m) => m.name).join('、')}</Typography.Paragraph>
+          <Typography.Paragraph copyable data-testid="stats-missing">{names(stats.members.missing)}</Typography.Paragraph>
         </Card>
       )}
     </div>
