@@ -116,7 +116,7 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     await page.keyboard.press('F1');
     await drawer.waitFor();
     await page.locator('.ant-drawer-close').click();
-    await poll(() => page.locator('.ant-drawer-mask').count()).toBe(0);
+    await poll(() => page.locator('.ant-drawer-mask:visible').count()).toBe(0);
   });
 
   it('会议信息: sizes in 号 and 磅, a zh-CN date picker, a sample page that keeps every character, a cover', async () => {
