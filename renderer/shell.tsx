@@ -236,9 +236,9 @@ export function Shell() {
         </Layout.Header>
         {imp && (
           <div className="hb-import-bar" data-testid="import-progress" role="status" aria-live="polite">
-            <Typography.Text style={{ whiteSpace: 'nowrap' }}>正在导入 第 {Math.min(imp.done + 1, imp.total)} / {imp.total} 个</Typography.Text>
+            <Typography.Text style={{ whiteSpace: 'nowrap', minWidth: 150 }}>正在导入 第 {Math.min(imp.done + 1, imp.total)} / {imp.total} 个</Typography.Text>
             <Progress percent={Math.round((imp.done / imp.total) * 100)} size="small" style={{ flex: 1, margin: 0, minWidth: 120 }} />
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }} data-testid="import-current">{imp.cancelling ? '读完这个文件后停止…' : imp.current}</Typography.Text>
+            <Typography.Text type="secondary" ellipsis style={{ width: 320 }} data-testid="import-current">{imp.cancelling ? '读完这个文件后停止…' : imp.current}</Typography.Text>
             <Button size="small" icon={<StopOutlined />} disabled={imp.cancelling} onClick={app.cancelImport} data-testid="import-cancel">取消</Button>
           </div>
         )}
