@@ -39,7 +39,8 @@ const ALLOWED_IMPORTS = {
   service: ['model', 'contract', 'compile', 'print', 'read', 'order', 'bytes', 'portal'],
 };
 /** The renderer reaches the core only through the contract, model types, Result and byte codecs. */
-const RENDERER_CORE = ['contract', 'model', 'bytes'];
+// order: the same pure stroke-order rules the service uses, to list names in the session's order.
+const RENDERER_CORE = ['contract', 'model', 'bytes', 'order'];
 const forbid = (folders, message) => ({ group: folders.flatMap((f) => [`**/core/${f}`, `**/core/${f}/**`]), message });
 const forbidSibling = (folders, message) => ({ group: folders.flatMap((f) => [`../${f}`, `../${f}/**`, `../../${f}`, `../../${f}/**`, `../../../${f}`, `../../../${f}/**`]), message });
 const coreFolderRules = Object.entries(ALLOWED_IMPORTS).map(([folder, allowed]) => {
@@ -78,7 +79,7 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'lowdb', 'pdfkit', 'fontkit'], patterns: [{ group: ['node:*', '**/core/node/**', '**/electron/**'], message: 'The renderer talks to the core only through the contract.' }, forbid(CORE_FOLDERS.filter((f) => !RENDERER_CORE.includes(f)), 'The renderer imports only core/contract, core/model, core/bytes and core/result.')] }],
+      'no-restricted-imports': ['error', { paths: [...nodeBuiltins, 'electron', 'lowdb', 'pdfkit', 'fontkit'], patterns: [{ group: ['node:*', '**/core/node/**', '**/electron/**'], message: 'The renderer talks to the core only through the contract.' }, forbid(CORE_FOLDERS.filter((f) => !RENDERER_CORE.includes(f)), 'The renderer imports only core/contract, core/model, core/bytes, core/order and core/result.')] }],
     },
   },
   {

@@ -6,10 +6,13 @@ import zhCN from 'antd/locale/zh_CN';
 import { pickTransport } from './transport';
 import { AppStateProvider } from './state/app-state';
 import { Shell } from './shell';
+import { NoAccess } from './components/no-access';
 import './styles.css';
 
 performance.mark('hb-main');
 const transport = pickTransport();
+// The browser build without a token can do nothing: say how to open it instead of a dead app.
+const noToken = transport.kind === 'http' && !sessionStorage.getItem('huibian.token');
 
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider
@@ -17,15 +20,35 @@ createRoot(document.getElementById('root')!).render(
     theme={{
       token: {
         colorPrimary: '#b71c1c',
+        // Links and focus rings stay neutral: brand red is for primary buttons only, so a focused
+        // input never looks like an error (issue 14, point 8).
+        colorLink: '#1f3a5f',
+        colorLinkHover: '#2f5687',
+        colorLinkActive: '#142a45',
         borderRadius: 4,
         fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+      },
+      components: {
+        // Form controls select and focus in a neutral blue-grey; red would read as an error.
+        Radio: { colorPrimary: '#1f3a5f', colorPrimaryHover: '#2f5687', colorPrimaryActive: '#142a45' },
+        Checkbox: { colorPrimary: '#1f3a5f', colorPrimaryHover: '#2f5687' },
+        Segmented: { itemSelectedColor: '#1f3a5f' },
+        Input: { activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)' },
+        InputNumber: { activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)' },
+        Select: { activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeOutlineColor: 'rgba(74, 106, 143, 0.18)', optionSelectedBg: '#eef2f7' },
+        DatePicker: { colorPrimary: '#1f3a5f', activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)' },
+        Button: { defaultHoverBorderColor: '#4a6a8f', defaultHoverColor: '#1f3a5f', defaultActiveBorderColor: '#1f3a5f', defaultActiveColor: '#142a45' },
       },
     }}
   >
     <AntApp>
-      <AppStateProvider transport={transport}>
-        <Shell />
-      </AppStateProvider>
+      {noToken ? (
+        <NoAccess />
+      ) : (
+        <AppStateProvider transport={transport}>
+          <Shell />
+        </AppStateProvider>
+      )}
     </AntApp>
   </ConfigProvider>,
 );

@@ -2,14 +2,16 @@
 // 已保存 / 未保存 state, undo / redo, global shortcuts and file drop anywhere in the window.
 // It must never edit data itself: it calls the app state, which calls the contract.
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { Badge, Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Progress, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import {
   BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, InboxOutlined, InfoCircleOutlined,
-  OrderedListOutlined, RedoOutlined, CloudUploadOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined,
+  OrderedListOutlined, RedoOutlined, CloudUploadOutlined, TeamOutlined, UndoOutlined, FilePdfOutlined, QuestionCircleOutlined, StopOutlined,
 } from '@ant-design/icons';
 import { useApp, useBusy, type Screen } from './state/app-state';
 import { useDirtyForms } from './state/dirty-forms';
 import { ArrangeScreen } from './screens/arrange';
+import { HelpDrawer } from './components/help';
+import { NoAccess } from './components/no-access';
 
 // Screens other than 编排 load on first use, so opening a session parses less code (pdf.js above all).
 const SessionsScreen = lazy(() => import('./screens/sessions').then((m) => ({ default: m.SessionsScreen })));
@@ -71,6 +73,7 @@ export function Shell() {
   const app = useApp();
   const { view, screen, go, transport } = app;
   const [dragging, setDragging] = useState(false);
+  const [help, setHelp] = useState(false);
 
   // Ctrl+Z / Ctrl+Y undo the last edit of the session (text fields keep their own undo);
   // Alt+1…8 switch screens (Ctrl+number is taken by the browser's tabs).
@@ -86,6 +89,10 @@ export function Shell() {
           e.preventDefault();
           if (view) void app.redo();
         }
+      }
+      if (e.key === 'F1') {
+        e.preventDefault();
+        setHelp(true);
       }
       if (e.altKey && !mod && /^[1-8]$/.test(e.key)) {
         const nav = NAV[Number(e.key) - 1];
@@ -184,8 +191,10 @@ export function Shell() {
   }, [view]);
 
   const current = screen !== 'sessions' && !view ? 'sessions' : screen;
+  if (app.locked) return <NoAccess expired />;
+  const imp = app.importing;
   return (
-    <Layout style={{ height: '100vh' }} className={dragging ? 'hb-dropzone-active' : undefined}>
+    <Layout style={{ height: '100vh' }}>
       <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #eee' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', gap: 8 }}>
           <span style={{ background: '#b71c1c', color: '#fff', fontWeight: 700, borderRadius: 4, padding: '2px 6px' }}>汇</span>
@@ -225,7 +234,18 @@ export function Shell() {
               )}
             </Space>
           )}
+          <Tooltip title="使用说明（F1）">
+            <Button icon={<QuestionCircleOutlined />} onClick={() => setHelp(true)} data-testid="help-open">使用说明</Button>
+          </Tooltip>
         </Layout.Header>
+        {imp && (
+          <div className="hb-import-bar" data-testid="import-progress" role="status" aria-live="polite">
+            <Typography.Text style={{ whiteSpace: 'nowrap', minWidth: 150 }}>正在导入 第 {Math.min(imp.done + 1, imp.total)} / {imp.total} 个</Typography.Text>
+            <Progress percent={Math.round((imp.done / imp.total) * 100)} size="small" style={{ flex: 1, margin: 0, minWidth: 120 }} />
+            <Typography.Text type="secondary" ellipsis style={{ width: 320 }} data-testid="import-current">{imp.cancelling ? '读完这个文件后停止…' : imp.current}</Typography.Text>
+            <Button size="small" icon={<StopOutlined />} disabled={imp.cancelling} onClick={app.cancelImport} data-testid="import-cancel">取消</Button>
+          </div>
+        )}
         <Layout.Content className="hb-content" data-screen={current}>
           {app.restoring && !view ? <Spin style={{ display: 'block', marginTop: 80 }} tip="正在打开会议…"><div /></Spin> : (
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
@@ -242,6 +262,16 @@ export function Shell() {
           )}
         </Layout.Content>
       </Layout>
+      {dragging && (
+        <div className="hb-drop-overlay" data-testid="drop-overlay">
+          <div>
+            <InboxOutlined style={{ fontSize: 40 }} />
+            <div className="hb-drop-title">{view ? `松开鼠标，把文件导入“${view.session.name}”` : '请先新建或打开一个会议，再拖入材料'}</div>
+            <div className="hb-drop-hint">支持 Word（.docx .doc）、WPS、PDF、文本文件{transport.kind === 'ipc' ? '，也可以拖入整个文件夹' : ''}</div>
+          </div>
+        </div>
+      )}
+      <HelpDrawer open={help} onClose={() => setHelp(false)} current={current} hasSession={!!view} go={go} />
     </Layout>
   );
 }

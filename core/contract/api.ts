@@ -288,6 +288,8 @@ export const api = {
 
   // ── statistics ─────────────────────────────────────────────────────────────
   'stats.get': def(z.object(sessionRef), StatsSchema),
+  /** 统计 as .xlsx (概况, 各栏目, 未编排), written to the session's outputs (or targetPath). */
+  'stats.export': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
 
   // ── history ────────────────────────────────────────────────────────────────
   'history.state': def(z.object(sessionRef), HistoryStateSchema),

@@ -64,7 +64,8 @@ export const CSP = [
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
-  "frame-src 'self'",
+  // blob: for 打印… in the browser: the compiled PDF in a hidden frame, printed by the PDF viewer.
+  "frame-src 'self' blob:",
   "frame-ancestors 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -20,6 +20,7 @@ import { ReadPool } from './read-worker';
 import { samplesDir } from './paths';
 import { findInstalledFonts } from './fonts';
 import { applyMapping, exportRosterXlsx, proposeMapping, readRosterTable, xlsxSpreadsheetReader } from './roster-io';
+import { tablesToXlsx } from './table-xlsx';
 import { durableWrite } from './store/durable-write';
 import { DiskBodies, DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
@@ -53,6 +54,7 @@ export const nodeRosterFiles: RosterFiles = {
   propose: (headers) => proposeMapping(headers),
   apply: (table, mapping) => applyMapping(table, mapping),
   exportXlsx: (members) => exportRosterXlsx(members),
+  exportTablesXlsx: (sheets) => tablesToXlsx(sheets),
 };
 
 /** The ordering rules: core/order's, as the service's default (kept as a name for the wiring and tests). */

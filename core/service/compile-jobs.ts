@@ -49,7 +49,7 @@ export class CompileJobs {
     sessionId: string,
     revision: number,
     session: Session,
-    loadDocs: () => Promise<Result<Map<string, SourceDoc>>>,
+    loadDocs: (progress?: (done: number, total: number, message: string) => void) => Promise<Result<Map<string, SourceDoc>>>,
     formats: ('pdf' | 'docx')[],
   ): Result<CompileJob> {
     const compiler = this.ports.compiler;
@@ -79,7 +79,12 @@ export class CompileJobs {
     const done = (async (): Promise<CompileJob> => {
       emit();
       try {
-        const docs = await loadDocs();
+        // Reading sources is most of a new session's first compile: report it file by file.
+        const docs = await loadDocs((d, t, message) => {
+          if (job.state !== 'running' || controller.signal.aborted) return;
+          job.progress = { phase: 'read', done: d, total: t, message };
+          emit();
+        });
         if (!docs.ok) {
           finish({ state: 'failed', error: { code: docs.error.code, message: docs.error.message } });
           return job;

@@ -86,11 +86,13 @@ export function createServiceDeps(ports: Ports) {
     return n;
   }
 
-  async function loadDocs(sessionId: string, session: Session): Promise<Result<Map<string, SourceDoc>>> {
+  async function loadDocs(sessionId: string, session: Session, progress?: (done: number, total: number, message: string) => void): Promise<Result<Map<string, SourceDoc>>> {
     const docs = new Map<string, SourceDoc>();
     const placed = new Set(session.sections.flatMap((s) => s.items));
+    const total = session.submissions.filter((s) => placed.has(s.id)).length;
     for (const sub of session.submissions) {
       if (!placed.has(sub.id)) continue;
+      progress?.(docs.size, total, `正在读取材料 ${docs.size + 1}/${total}：${sub.title}`);
       const d = await getDoc(sessionId, sub);
       if (!d.ok) return err(d.error.code, `材料“${sub.title}”无法读取：${d.error.message}`, { file: sub.source.originalName ?? sub.source.file });
       docs.set(sub.id, d.value);

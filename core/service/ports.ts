@@ -196,6 +196,8 @@ export interface RosterFiles {
   apply(table: RosterTableData, mapping: RosterMapping): Result<RosterApplied>;
   /** Absent in the fallback reader: roster.export then says Excel export is unavailable. */
   exportXlsx?(members: readonly Member[]): Promise<Uint8Array>;
+  /** Plain tables as one workbook (stats.export); absent: the export says it is unavailable. */
+  exportTablesXlsx?(sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[]; widths?: readonly number[] }[]): Promise<Uint8Array>;
 }
 
 /** Print products (issue 7): what the service asks for; the port compiles and imposes. */

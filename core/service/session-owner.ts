@@ -48,7 +48,11 @@ export class SessionOwner {
   open(id: string): Promise<Result<OpenResult>> {
     return this.mutex.run(id, async () => {
       const cur = this.states.get(id);
-      if (cur) return ok({ status: 'open' as const, view: this.view(cur) });
+      if (cur) {
+        // Reopening a session that is still held (another tab, a reload) is an opening too: 上次打开.
+        await this.ports.storage.touch(id);
+        return ok({ status: 'open' as const, view: this.view(cur) });
+      }
       const r = await this.load(id);
       if (!r.ok) return r;
       if ('damaged' in r.value) {

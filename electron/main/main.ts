@@ -9,6 +9,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { bindIpc } from './ipc-binding';
 import { buildMenuTemplate, type MenuCommand } from './menu';
 import { createNativeHandlers } from './native-actions';
+import { printPdfFile } from './print-pdf';
 import { APP_SCHEME, APP_START_URL, denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 import { contractPort, forwardEvents } from './service-host';
 import { createMainDispatcher } from './create-service';
@@ -115,7 +116,24 @@ if (claimSingleInstance(app, (paths) => {
     const roots = [dataDir];
     grants = new PathGrants([dataDir]);
     for (const p of pendingPaths) grants.grantPicked(p);
-    bindIpc(ipcMain, contractPort(dispatcher, grants), createNativeHandlers({ dialog, shell, window: () => mainWindow, roots, grants }), grants);
+    bindIpc(
+      ipcMain,
+      contractPort(dispatcher, grants),
+      createNativeHandlers({
+        dialog,
+        shell,
+        window: () => mainWindow,
+        roots,
+        grants,
+        printPdf: (path) =>
+          printPdfFile(path, {
+            // Hidden, no preload, the hardened preferences plus the PDF viewer plugin.
+            createWindow: () => new BrowserWindow({ show: false, parent: mainWindow ?? undefined, webPreferences: { ...secureWebPreferences(''), preload: undefined, plugins: true } }),
+            openWithSystem: (p) => shell.openPath(p),
+          }),
+      }),
+      grants,
+    );
     const listSessions = async () => {
       const r = await dispatcher.call('sessions.list', {});
       return r.ok ? (r.value as { id: string; name: string }[]) : [];

@@ -19,6 +19,8 @@ export interface NativeDeps {
   roots: string[];
   /** The window's path fence: dialog choices are granted here; expandPaths only walks granted paths. */
   grants?: PathGrants;
+  /** The system print dialog for a PDF (print-pdf.ts); absent: the PDF opens in the system viewer. */
+  printPdf?: (path: string) => Promise<import('../../core/result').Result<'dialog' | 'system-viewer'>>;
 }
 
 const FilterSchema = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-zA-Z0-9*]{1,10}$/)).max(20) })).max(10);
@@ -106,8 +108,12 @@ export function createNativeHandlers(deps: NativeDeps): NativeHandlers {
       }),
     printPdf: nativeHandler(z.object({ path: z.string().min(1).max(4096) }), async ({ path }) => {
         if (extname(path).toLowerCase() !== '.pdf' || !isInsideRoots(path, deps.roots)) return err('shell.forbidden', `不能打印此文件：${path}`);
+        if (deps.printPdf) {
+          const r = await deps.printPdf(path);
+          return r.ok ? ok(r.value) : r;
+        }
         const message = await deps.shell.openPath(path);
-        return message ? err('shell.open-failed', `无法用系统阅读器打开 PDF：${message}`, { file: path }) : ok(true as const);
+        return message ? err('shell.open-failed', `无法用系统阅读器打开 PDF：${message}`, { file: path }) : ok('system-viewer' as const);
       }),
     readOutput: nativeHandler(z.object({ path: z.string().min(1).max(4096) }), async ({ path }) => {
         if (!['.pdf', '.docx'].includes(extname(path).toLowerCase()) || !isInsideRoots(path, deps.roots)) return err('shell.forbidden', `不能读取此文件：${path}`);

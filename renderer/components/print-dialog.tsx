@@ -10,7 +10,8 @@ import type { ExportPrintOutput, In, Out } from '../../core/contract';
 import type { AppError } from '../../core/result';
 import { useApp } from '../state/app-state';
 import { saveBlob } from './save-blob';
-import { errorWording, formatSize, parseNames, PRODUCTS, type ProductKind } from './print-products';
+import { errorWording, formatSize, parseNames, printExplain, PRODUCTS, sessionFileName, type ProductKind } from './print-products';
+import { memberLabels, membersInSessionOrder } from '../state/member-order';
 
 type Item = Out<'export.items'>[number];
 
@@ -67,6 +68,10 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
   );
 
   const names = useMemo(() => parseNames(pasted), [pasted]);
+  const rosterNames = useMemo(() => {
+    const labels = memberLabels(s.members);
+    return membersInSessionOrder(s).map((m) => labels.get(m.id) ?? m.name);
+  }, [s]);
   const recipientCount = recSource === 'roster' ? s.members.length : recSource === 'pasted' ? names.length : 0;
   const product = PRODUCTS.find((p) => p.kind === kind)!;
   // One copy per recipient unless the clerk asks for more (extra copies carry no name).
@@ -92,7 +97,8 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
 
   const request = (): In<'export.print'> => {
     const exportId = `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    const recipients = recSource === 'roster' ? ('roster' as const) : recSource === 'pasted' ? names : undefined;
+    // 按委员名单: in the session's order (stroke order), namesakes with their 界别 — not roster row order.
+    const recipients = recSource === 'roster' ? rosterNames : recSource === 'pasted' ? names : undefined;
     const marks = watermark ? { watermark } : undefined;
     switch (kind) {
       case 'print':
@@ -159,7 +165,7 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     if (native && f.path) return void native.openFolder(f.path);
     const bytes = await app.transport.fetchOutput(f);
     if (!bytes.ok) return app.showError(bytes.error);
-    saveBlob(bytes.value, f.name, f.name.endsWith('.zip') ? 'application/zip' : 'application/pdf');
+    saveBlob(bytes.value, sessionFileName(s.name, f.name), f.name.endsWith('.zip') ? 'application/zip' : 'application/pdf');
   };
 
   const sheetInfo = result?.report.printSheet;
@@ -207,10 +213,14 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
                   <Radio.Button value="duplex">双面印刷</Radio.Button>
                   <Radio.Button value="single">单面印刷</Radio.Button>
                 </Radio.Group>
-                <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                  {binding === 'duplex' ? '左右页边距对称交替，每篇从单页（右页）开始，必要时插入空白页。' : '每页版心位置相同，适合单面复印。'}
+                <div style={{ fontSize: 12, color: '#666', marginLeft: 96, marginTop: 4 }} data-testid="print-binding-explain">
+                  {printExplain(binding, s.layout.itemStart ?? 'newPage')}
                   {binding !== (s.layout.binding ?? 'single') && '（将同时修改会议信息中的印刷方式）'}
-                </Typography.Text>
+                  {binding === 'duplex' && (s.layout.itemStart ?? 'newPage') === 'newPage' && (
+                    <Button type="link" size="small" style={{ padding: '0 4px', height: 'auto', fontSize: 12 }} data-testid="print-odd-start"
+                      onClick={() => void app.edit('settings.update', { layout: { itemStart: 'oddPage' } })}>改为每篇从右页开始</Button>
+                  )}
+                </div>
               </Field>
             )}
             {kind === 'booklet' && (
@@ -319,7 +329,7 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
                   </Button>,
                 ]}>
                   <Space wrap>
-                    <Typography.Text>{f.name}</Typography.Text>
+                    <Typography.Text data-testid="print-file-name">{app.transport.native && f.path ? f.name : sessionFileName(s.name, f.name)}</Typography.Text>
                     <Tag>{formatSize(f.size)}</Tag>
                     {f.pages !== undefined && <Tag color="blue">{f.pages} 页</Tag>}
                   </Space>

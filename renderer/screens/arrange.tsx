@@ -324,11 +324,25 @@ export function ArrangeScreen() {
   );
   const onSort = useCallback((sectionId: string, rule: SortRule) => void edit('sections.sort', { sectionId, rule }), [edit]);
 
+  // 新建栏目 / 改名: Enter or 确定; a new section is scrolled into view (four columns overflow the screen).
+  const submitSection = async () => {
+    if (!renaming || !renaming.title.trim()) return;
+    const isNew = !renaming.id;
+    const r = isNew ? await app.edit('sections.create', { title: renaming.title.trim() }) : await app.edit('sections.rename', { sectionId: renaming.id, title: renaming.title.trim() });
+    if (!r.ok) return;
+    setRenaming(null);
+    if (isNew) {
+      const id = r.value.session.sections.at(-1)?.id;
+      requestAnimationFrame(() => document.querySelector(`[data-testid=column][data-section="${id}"]`)?.scrollIntoView({ inline: 'end', block: 'nearest' }));
+    }
+  };
+
   const activeSub = active ? subs.get(active) : undefined;
   return (
     <div>
       <Space style={{ marginBottom: 12 }} align="center">
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>编排</Typography.Title>
+        <Button icon={<PlusOutlined />} onClick={() => setRenaming({ id: '', title: '' })} data-testid="new-section">新建栏目</Button>
         <Typography.Text type="secondary">拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情；勾选或 Ctrl/Shift+单击可选中多份批量操作。</Typography.Text>
         <TrashButton />
       </Space>
@@ -352,13 +366,8 @@ export function ArrangeScreen() {
           <DragOverlay>{activeSub ? <div className="hb-card" style={{ width: 280 }}><div className="hb-card-title">{activeSub.title}</div><div className="hb-card-meta">{activeSub.authorLine}</div></div> : null}</DragOverlay>
         </DndContext>
       )}
-      <Modal title={renaming?.id ? '栏目改名' : '新建栏目'} open={!!renaming} okText="确定" cancelText="取消" onCancel={() => setRenaming(null)}
-        onOk={async () => {
-          if (!renaming || !renaming.title.trim()) return;
-          const r = renaming.id ? await app.edit('sections.rename', { sectionId: renaming.id, title: renaming.title.trim() }) : await app.edit('sections.create', { title: renaming.title.trim() });
-          if (r.ok) setRenaming(null);
-        }}>
-        <Input autoFocus value={renaming?.title ?? ''} placeholder="例如：大会发言、书面发言" onChange={(e) => setRenaming((r) => (r ? { ...r, title: e.target.value } : r))} />
+      <Modal title={renaming?.id ? '栏目改名' : '新建栏目'} open={!!renaming} okText="确定" cancelText="取消" onCancel={() => setRenaming(null)} onOk={() => void submitSection()} okButtonProps={{ disabled: !renaming?.title.trim() }}>
+        <Input autoFocus value={renaming?.title ?? ''} placeholder="例如：大会发言、书面发言" onChange={(e) => setRenaming((r) => (r ? { ...r, title: e.target.value } : r))} onPressEnter={() => void submitSection()} data-testid="section-title-input" />
       </Modal>
       {facts.pagesRevision !== undefined && facts.pagesRevision !== view.revision && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>页数来自上一次生成，编排改动后请重新生成以更新页数。</Typography.Paragraph>

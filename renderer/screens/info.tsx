@@ -1,11 +1,45 @@
-// 会议信息: names, date, cover text, marks, layout and fonts, with a live sample page.
-// Changes are sent as one settings.update per save (one undo step), never piecemeal per keystroke.
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+// 会议信息: names, date, cover text, marks, layout and fonts, with a live sample page and cover.
+// Edits save like every other edit: one settings.update shortly after the clerk stops typing (one
+// undo step per pause, never per keystroke), at once on leaving the screen; an invalid value stays
+// at its field (the service's per-field problems too) and leaving then asks first.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Row, Segmented, Select, Space, Typography } from 'antd';
 import { FONT_ROLES, FONT_ROLE_NAMES, type FontRef, type LayoutSettings } from '../../core/model/settings';
 import { chineseYearMonth } from '../../core/model/session';
 import { useApp } from '../state/app-state';
+import { useDirtyForm } from '../state/dirty-forms';
 import { SamplePage } from '../components/sample-page';
+import { CoverSketch } from '../components/cover-sketch';
+import { DateField } from '../components/date-field';
+import { HAO_SIZES, haoName } from '../components/font-sizes';
+
+const SAVE_DELAY_MS = 800;
+const SIZE_FIELDS = new Set(['bodySize', 'titleSize', 'pageNumberSize']);
+
+/** A type size in 号 and 磅: pick 三号, or type 16 磅; a size that is no 号 shows as 自定义. */
+function SizeField({ value, onChange, id }: { value?: number | null; onChange?: (v: number | null) => void; id?: string }) {
+  const hao = haoName(value);
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Select
+        style={{ width: '52%' }}
+        value={hao ?? 'custom'}
+        onChange={(v: string) => v !== 'custom' && onChange?.(HAO_SIZES.find((h) => h.name === v)!.pt)}
+        options={[...HAO_SIZES.map((h) => ({ value: h.name, label: h.name })), { value: 'custom', label: '自定义', disabled: true }]}
+        aria-label="字号（号）"
+        data-testid="size-hao"
+      />
+      <InputNumber id={id} style={{ width: '48%' }} min={5} max={72} step={1} value={value ?? null} onChange={(v) => onChange?.(v)} suffix="磅" aria-label="字号（磅）" />
+    </Space.Compact>
+  );
+}
+
+/** 'layout.marginTop' / 'meta.name' / 'name' → the form's field path. */
+function fieldPath(field: string): (string | number)[] {
+  const parts = field.split('.');
+  if (parts[0] === 'meta') parts.shift();
+  return parts;
+}
 
 const BUILTIN_FONTS = [
   { value: 'FandolFang', label: 'Fandol 仿宋（内置）' },
@@ -22,9 +56,9 @@ const LAYOUT_FIELDS: { name: keyof LayoutSettings; label: string; step?: number;
   { name: 'blockHeight', label: '版心高', unit: '毫米', min: 50 },
   { name: 'linesPerPage', label: '每页行数', unit: '行', min: 5 },
   { name: 'charsPerLine', label: '每行字数', unit: '字', min: 5 },
-  { name: 'bodySize', label: '正文字号', unit: '磅', min: 6, step: 0.5 },
-  { name: 'titleSize', label: '标题字号', unit: '磅', min: 6, step: 0.5 },
-  { name: 'pageNumberSize', label: '页码字号', unit: '磅', min: 6, step: 0.5 },
+  { name: 'bodySize', label: '正文字号', unit: '磅', min: 5, step: 0.5 },
+  { name: 'titleSize', label: '标题字号', unit: '磅', min: 5, step: 0.5 },
+  { name: 'pageNumberSize', label: '页码字号', unit: '磅', min: 5, step: 0.5 },
   { name: 'linePitchPt', label: '固定行距（可不填）', unit: '磅', min: 10, step: 0.5 },
 ];
 
@@ -48,7 +82,11 @@ export function InfoScreen() {
     }),
     [s],
   );
+  // A newer saved state (our own save, undo, another window): show it, unless the clerk is typing.
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
   useEffect(() => {
+    if (dirtyRef.current && timer.current) return;
     form.setFieldsValue(initial);
     setDirty(false);
   }, [initial, form]);
@@ -56,16 +94,58 @@ export function InfoScreen() {
   const liveLayout: LayoutSettings = { ...s.layout, ...((values?.layout as Partial<LayoutSettings>) ?? {}) };
   for (const k of Object.keys(liveLayout) as (keyof LayoutSettings)[]) if (liveLayout[k] === null || liveLayout[k] === undefined) (liveLayout as Record<string, unknown>)[k] = s.layout[k];
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const [sketch, setSketch] = useState<'page' | 'cover'>('page');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saving = useRef<Promise<boolean> | null>(null);
+
+  /** Sends the form as one settings.update; false when a field is invalid (shown at the field). */
+  const save = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    let v;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return false; // antd shows the problem at the field; nothing is sent
+    }
     const layout = { ...v.layout };
     if (layout.linePitchPt === null) delete layout.linePitchPt;
-    const r = await app.edit('settings.update', {
-      meta: { name: v.name, theme: v.theme ?? '', bookTitle: v.bookTitle ?? '', date: v.date, organiser: v.organiser ?? '', organiserSuffix: v.organiserSuffix ?? '', preface: v.preface ?? '', marks: v.marks },
-      layout,
-    });
-    if (r.ok) setDirty(false);
+    const r = await app.edit(
+      'settings.update',
+      {
+        meta: { name: v.name.trim(), theme: v.theme ?? '', bookTitle: v.bookTitle ?? '', date: v.date, organiser: v.organiser ?? '', organiserSuffix: v.organiserSuffix ?? '', preface: v.preface ?? '', marks: v.marks },
+        layout,
+      },
+      { quiet: true },
+    );
+    if (r.ok) {
+      setDirty(false);
+      return true;
+    }
+    // Per-field problems go to their fields; anything else is shown as usual.
+    const fields = r.error.fields ?? [];
+    if (fields.length) form.setFields(fields.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })));
+    else app.showError(r.error);
+    return false;
+  }, [app, form]);
+
+  const saveOnce = useCallback(() => {
+    saving.current ??= save().finally(() => (saving.current = null));
+    return saving.current;
+  }, [save]);
+
+  const changed = () => {
+    setDirty(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveOnce(), SAVE_DELAY_MS);
   };
+
+  // While input is unsaved the header says so; leaving saves it now or asks (invalid input).
+  // (The one registry of forms with unsent input: renderer/state/dirty-forms.ts.)
+  useDirtyForm('info', dirty, { label: '会议信息', save: async () => !!(await saveOnce()) });
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
 
   const pickFont = async (role: (typeof FONT_ROLES)[number]) => {
     const native = app.transport.native;
@@ -73,22 +153,22 @@ export function InfoScreen() {
     const r = await native.pickFiles({ filters: [{ name: '字体文件', extensions: ['ttf', 'otf', 'ttc'] }] });
     if (r.ok && r.value[0]) {
       form.setFieldValue(['layout', 'fonts', role], { file: r.value[0], label: r.value[0].split(/[\\/]/).pop() });
-      setDirty(true);
+      changed();
     }
   };
 
   return (
     <Row gutter={24} wrap={false}>
       <Col flex="auto" style={{ maxWidth: 760 }}>
-        <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} initialValues={initial} disabled={!!view.readOnly}>
-          <Card size="small" title="会议与封面" extra={<Space><Typography.Text type={dirty ? 'warning' : 'secondary'}>{dirty ? '有改动尚未保存' : '与已保存内容一致'}</Typography.Text><Button type="primary" disabled={!dirty} onClick={() => void save()} data-testid="save-info">保存</Button></Space>}>
+        <Form form={form} layout="vertical" onValuesChange={changed} initialValues={initial} disabled={!!view.readOnly}>
+          <Card size="small" title="会议与封面" extra={<Space><Typography.Text type={dirty ? 'warning' : 'secondary'} data-testid="info-state">{dirty ? '有改动，停止输入后自动保存' : '改动会自动保存'}</Typography.Text><Button disabled={!dirty} onClick={() => void saveOnce()} data-testid="save-info">立即保存</Button></Space>}>
             <Form.Item name="name" label="会议名称" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}><Input /></Form.Item>
             <Row gutter={12}>
               <Col span={12}><Form.Item name="theme" label="会议主题"><Input placeholder="齐文化传承与创新" /></Form.Item></Col>
               <Col span={12}><Form.Item name="bookTitle" label="汇编名称"><Input placeholder="会议材料汇编" /></Form.Item></Col>
             </Row>
             <Row gutter={12}>
-              <Col span={8}><Form.Item name="date" label="会议日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 年-月-日' }]} extra={typeof values?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? `封面印作：${chineseYearMonth(values.date)}` : undefined}><Input type="date" /></Form.Item></Col>
+              <Col span={8}><Form.Item name="date" label="会议日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 年-月-日' }]} extra={typeof values?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? `封面印作：${chineseYearMonth(values.date)}` : undefined}><DateField /></Form.Item></Col>
               <Col span={10}><Form.Item name="organiser" label="编印单位"><Input placeholder="政协××市委员会办公室" /></Form.Item></Col>
               <Col span={6}><Form.Item name="organiserSuffix" label="落款"><Select options={[{ value: '编印', label: '编印' }, { value: '编', label: '编' }, { value: '', label: '（无）' }]} /></Form.Item></Col>
             </Row>
@@ -105,12 +185,12 @@ export function InfoScreen() {
             <Row gutter={12}>
               {LAYOUT_FIELDS.map((f) => (
                 <Col span={6} key={f.name}>
-                  <Form.Item name={['layout', f.name]} label={f.label}>
-                    <InputNumber min={f.min} step={f.step ?? 1} suffix={f.unit} style={{ width: '100%' }} />
+                  <Form.Item name={['layout', f.name]} label={SIZE_FIELDS.has(f.name) ? `${f.label}（号 / 磅）` : f.label}>
+                    {SIZE_FIELDS.has(f.name) ? <SizeField /> : <InputNumber min={f.min} step={f.step ?? 1} suffix={f.unit} style={{ width: '100%' }} />}
                   </Form.Item>
                 </Col>
               ))}
-              <Col span={6}><Form.Item name={['layout', 'itemStart']} label="每篇材料"><Select options={[{ value: 'newPage', label: '另起一页' }, { value: 'oddPage', label: '从单页起' }]} /></Form.Item></Col>
+              <Col span={6}><Form.Item name={['layout', 'itemStart']} label="每篇材料"><Select options={[{ value: 'newPage', label: '另起一页' }, { value: 'oddPage', label: '另起奇数页（右页）' }]} /></Form.Item></Col>
               <Col span={6}><Form.Item name={['layout', 'binding']} label="印刷"><Select options={[{ value: 'single', label: '单面' }, { value: 'duplex', label: '双面' }]} /></Form.Item></Col>
               <Col span={6}><Form.Item name={['layout', 'level3Bold']} valuePropName="checked" label=" "><Checkbox>三级标题加粗</Checkbox></Form.Item></Col>
             </Row>
@@ -132,10 +212,18 @@ export function InfoScreen() {
         </Form>
       </Col>
       <Col flex="260px">
-        <Card size="small" title="版面示意" style={{ position: 'sticky', top: 0 }}>
-          <SamplePage layout={liveLayout} title={(values?.theme as string) || s.theme || '关于齐文化传承与创新的几点建议'} author="市政协常委　张某某" scale={1.1} />
+        <Card size="small" title={<Segmented size="small" value={sketch} onChange={(v) => setSketch(v as 'page' | 'cover')} options={[{ value: 'page', label: '正文页示意' }, { value: 'cover', label: '封面示意' }]} data-testid="sketch-kind" />} style={{ position: 'sticky', top: 0 }}>
+          {sketch === 'page' ? (
+            <SamplePage layout={liveLayout} title={(values?.theme as string) || s.theme || '关于齐文化传承与创新的几点建议'} author="市政协常委　张某某" scale={1.1} />
+          ) : (
+            <CoverSketch layout={liveLayout} scale={1.1} cover={{
+              name: (values?.name as string) ?? s.name, theme: (values?.theme as string) ?? s.theme, bookTitle: (values?.bookTitle as string) ?? s.bookTitle,
+              organiser: (values?.organiser as string) ?? s.organiser, organiserSuffix: (values?.organiserSuffix as string) ?? s.organiserSuffix,
+              date: (values?.date as string) ?? s.date, marks: (values?.marks as typeof s.marks) ?? s.marks,
+            }} />
+          )}
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
-            版心 {liveLayout.blockWidth}×{liveLayout.blockHeight} 毫米，每页 {liveLayout.linesPerPage} 行、每行 {liveLayout.charsPerLine} 字。示意图仅供参考，以生成的 PDF 为准。
+            版心 {liveLayout.blockWidth}×{liveLayout.blockHeight} 毫米，每页 {liveLayout.linesPerPage} 行、每行 {liveLayout.charsPerLine} 字；正文 {haoName(liveLayout.bodySize) ?? `${liveLayout.bodySize} 磅`}，标题 {haoName(liveLayout.titleSize) ?? `${liveLayout.titleSize} 磅`}。示意图仅供参考，以生成的 PDF 为准。
           </Typography.Paragraph>
         </Card>
       </Col>

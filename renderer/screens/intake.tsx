@@ -2,7 +2,7 @@
 // expected-vs-received board (one slot per member: received / missing / needs review) with a
 // copyable list of who is still missing. One bad file never hides the others' results. The last
 // import report stays (kept by the service); every item is listed for bulk actions below.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Empty, Input, Row, Space, Statistic, Tag, Tooltip, Typography, Upload } from 'antd';
 import { CopyOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import type { FileInput } from '../../core/contract';
@@ -10,6 +10,7 @@ import type { Member, Submission } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { ImportReport } from '../components/import-report';
 import { ItemTable } from '../components/item-table';
+import { memberLabels, membersInSessionOrder } from '../state/member-order';
 
 export type SlotState = 'received' | 'missing' | 'review';
 
@@ -36,9 +37,11 @@ export function IntakeScreen() {
   const [filter, setFilter] = useState<SlotState | 'all'>('all');
   const [pending, setPending] = useState(0);
 
-  const slots = useMemo(() => memberSlots(s.members, s.submissions), [s]);
+  // The session's order (stroke order by default), never the roster file's row order.
+  const slots = useMemo(() => memberSlots(membersInSessionOrder(s), s.submissions), [s]);
+  const labels = useMemo(() => memberLabels(s.members), [s.members]);
   const counts = { received: slots.filter((x) => x.state === 'received').length, review: slots.filter((x) => x.state === 'review').length, missing: slots.filter((x) => x.state === 'missing').length };
-  const missingText = slots.filter((x) => x.state === 'missing').map((x) => x.member.name).join('、');
+  const missingText = slots.filter((x) => x.state === 'missing').map((x) => labels.get(x.member.id) ?? x.member.name).join('、');
   const unmatched = s.submissions.filter((x) => x.memberIds.length === 0);
 
   const importBatch = async (files: File[]) => {
@@ -90,10 +93,14 @@ export function IntakeScreen() {
             >
               <p className="ant-upload-drag-icon"><InboxOutlined /></p>
               <p className="ant-upload-text">把委员的发言材料拖到这里，或点击选择文件</p>
-              <p className="ant-upload-hint">支持 Word（.docx .doc）、WPS、PDF、文本文件；可一次选择多个。{pending > 0 ? `正在导入 ${pending} 个文件…` : ''}</p>
+              <p className="ant-upload-hint">支持 Word（.docx .doc）、WPS、PDF、文本文件；可一次选择多个。{pending > 0 && !app.importing ? `正在准备 ${pending} 个文件…` : ''}</p>
             </Upload.Dragger>
           </div>
-          {app.transport.native && <Button style={{ marginTop: 8 }} icon={<FolderOpenOutlined />} onClick={() => void pickFolder()}>导入整个文件夹…</Button>}
+          {app.transport.native ? (
+            <Button style={{ marginTop: 8 }} icon={<FolderOpenOutlined />} onClick={() => void pickFolder()}>导入整个文件夹…</Button>
+          ) : (
+            <FolderPicker disabled={!!view.readOnly} onFiles={(files) => void importBatch(files)} onEmpty={() => app.showError({ code: 'import.nothing', message: '这个文件夹里没有可导入的文件（Word、WPS、PDF、文本）。' })} />
+          )}
         </Col>
         <Col span={14}>
           <Card size="small" title="应交与已交" data-testid="board" extra={
@@ -121,7 +128,7 @@ export function IntakeScreen() {
                       <div className="hb-slot" data-state={x.state} data-testid="slot" tabIndex={0} role="button"
                         onClick={() => x.items[0] && app.go('item', x.items[0].id)}
                         onKeyDown={(e) => e.key === 'Enter' && x.items[0] && app.go('item', x.items[0].id)}>
-                        <div><b>{x.member.name}</b> <span style={{ float: 'right', fontSize: 12 }}>{x.items.some((i) => i.receivedVia === 'portal') && <Tag color="blue" style={{ marginInlineEnd: 4, fontSize: 11, lineHeight: '16px' }} data-testid="via-portal">网上报送</Tag>}{STATE_NAMES[x.state]}</span></div>
+                        <div><b data-testid="slot-name">{labels.get(x.member.id) ?? x.member.name}</b> <span style={{ float: 'right', fontSize: 12 }}>{x.items.some((i) => i.receivedVia === 'portal') && <Tag color="blue" style={{ marginInlineEnd: 4, fontSize: 11, lineHeight: '16px' }} data-testid="via-portal">网上报送</Tag>}{STATE_NAMES[x.state]}</span></div>
                         <div style={{ fontSize: 12, color: '#888', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{x.items[0]?.title ?? x.member.sector}</div>
                       </div>
                     </Tooltip>
@@ -149,5 +156,37 @@ export function IntakeScreen() {
       <ImportReport />
       <ItemTable />
     </div>
+  );
+}
+
+const DOC_EXT = /\.(docx|doc|wps|txt|md|pdf|rtf|odt)$/i;
+
+/** Browser build: a whole folder through webkitdirectory; documents only, no Word lock files. */
+function FolderPicker({ onFiles, onEmpty, disabled }: { onFiles(files: File[]): void; onEmpty(): void; disabled?: boolean }) {
+  const pick = (list: FileList | null) => {
+    const files = [...(list ?? [])]
+      .filter((f) => DOC_EXT.test(f.name) && !f.name.startsWith('~$') && !f.name.startsWith('.'))
+      .sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name, 'zh-CN'));
+    if (files.length) onFiles(files);
+    else onEmpty();
+  };
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button style={{ marginTop: 8 }} icon={<FolderOpenOutlined />} disabled={disabled} onClick={() => input.current?.click()} data-testid="folder-pick">导入整个文件夹…</Button>
+      <input
+        ref={input}
+        type="file"
+        style={{ display: 'none' }}
+        // webkitdirectory is not in React's types; every browser we support has it.
+        {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
+        multiple
+        onChange={(e) => {
+          pick(e.target.files);
+          e.target.value = '';
+        }}
+        data-testid="folder-input"
+      />
+    </>
   );
 }

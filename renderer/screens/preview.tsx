@@ -2,7 +2,7 @@
 // (pdf.js) with thumbnails and jump-to-item, and export of PDF and DOCX. It must never show a
 // preview of an older revision as if it were current: the revision compiled is always stated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Empty, InputNumber, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Empty, Grid, InputNumber, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
 import { BookOutlined, FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, PlayCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { CompileJob, OutputFile } from '../../core/contract';
@@ -11,6 +11,7 @@ import { useApp } from '../state/app-state';
 import { useItemFacts } from '../state/item-facts';
 import { openPdf, pdfInfo, PdfView, warmPdfWorker, type PdfInfo, type PdfViewHandle } from '../components/pdf-view';
 import { PrintDialog } from '../components/print-dialog';
+import { compilePercent } from '../components/preview-math';
 import { saveBlob } from '../components/save-blob';
 import { layoutWarnings } from '../../core/model/settings-check';
 
@@ -120,17 +121,39 @@ export function PreviewScreen() {
     }
   };
 
+  /**
+   * 打印…: the desktop app shows the system print dialog (or opens the system viewer when it
+   * cannot); the browser prints the PDF through its own PDF viewer in a hidden frame.
+   */
   const print = async () => {
     if (!pdf) return;
     const native = app.transport.native;
     if (native && pdf.file.path) {
       const r = await native.printPdf(pdf.file.path);
-      if (!r.ok) app.showError(r.error);
+      if (!r.ok) return app.showError(r.error);
+      if (r.value === 'system-viewer') message.info({ content: '已用系统的 PDF 阅读器打开汇编，请在阅读器中选择“打印”。', duration: 8 });
       return;
     }
     const bytes = await app.transport.fetchOutput(pdf.file);
     if (!bytes.ok) return app.showError(bytes.error);
-    window.open(URL.createObjectURL(new Blob([bytes.value as BlobPart], { type: 'application/pdf' })), '_blank');
+    const url = URL.createObjectURL(new Blob([bytes.value as BlobPart], { type: 'application/pdf' }));
+    document.querySelectorAll('iframe[data-testid=print-frame]').forEach((f) => f.remove());
+    const frame = document.createElement('iframe');
+    frame.setAttribute('data-testid', 'print-frame');
+    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0';
+    frame.src = url;
+    frame.onload = () => {
+      try {
+        frame.contentWindow?.focus();
+        frame.contentWindow?.print();
+      } catch {
+        // A browser that cannot print a PDF frame: open the PDF; its viewer has a print button.
+        window.open(url, '_blank');
+      }
+    };
+    document.body.appendChild(frame);
+    message.info({ content: '正在打开打印对话框；如果没有出现，请在新打开的 PDF 中点“打印”。', duration: 5 });
+    setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
   };
 
   // Preflight: what a clerk must fix or accept before printing.
@@ -166,8 +189,10 @@ export function PreviewScreen() {
   }, [pdf, job, s.submissions]);
 
   const running = !!job && RUNNING.has(job.state);
-  const pct = job ? Math.round((job.progress.total ? job.progress.done / job.progress.total : job.state === 'done' ? 1 : 0) * 100) : 0;
+  const pct = job ? compilePercent(job) : 0;
   const stale = job?.state === 'done' && job.revision !== view.revision;
+  const wide = Grid.useBreakpoint().xl !== false;
+  const side = wide ? 300 : 240;
 
   return (
     <div>
@@ -181,7 +206,7 @@ export function PreviewScreen() {
         <Button icon={<FilePdfOutlined />} loading={exporting === 'pdf'} onClick={() => void exportFile('pdf')} data-testid="export-pdf">导出 PDF</Button>
         <Button icon={<FileWordOutlined />} loading={exporting === 'docx'} onClick={() => void exportFile('docx')} data-testid="export-docx">导出 Word</Button>
         <Button icon={<BookOutlined />} onClick={() => setPrintOpen(true)} data-testid="print-open" disabled={s.sections.every((x) => x.items.length === 0)}>印刷与分发…</Button>
-        <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={() => void print()}>打印…</Button>
+        <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={() => void print()} data-testid="print-pdf">打印…</Button>
         {app.transport.native && pdf?.file.path && <Button icon={<FolderOpenOutlined />} onClick={() => void app.transport.native!.openFolder(pdf.file.path!)}>打开输出文件夹</Button>}
       </Space>
       {job && (
@@ -199,14 +224,14 @@ export function PreviewScreen() {
       )}
       {printOpen && <PrintDialog open={printOpen} onClose={() => setPrintOpen(false)} />}
       <Row gutter={16} wrap={false}>
-        <Col flex="auto">
+        <Col flex="auto" style={{ minWidth: 0 }}>
           {pdf ? (
             <PdfView ref={viewer} doc={pdf.doc} labels={pdf.info.labels} key={pdf.file.url + loadedFor.current} />
           ) : (
             <Card><Empty description={running ? '正在生成，完成后在这里显示每一页。' : '点击“生成汇编”，在这里逐页查看将要印刷的效果。'} /></Card>
           )}
         </Col>
-        <Col flex="300px">
+        <Col flex={`${side}px`} style={{ minWidth: 0 }}>
           <Card size="small" title={`印前检查（${preflight.length}）`} extra={<Space size={4}><Typography.Text type="secondary" style={{ fontSize: 12 }}>篇幅上限</Typography.Text><InputNumber size="small" min={500} step={500} value={limit} onChange={(v) => setLimit(v ?? 5000)} style={{ width: 80 }} /></Space>} data-testid="preflight">
             {preflight.length === 0 ? <Alert type="success" showIcon title="没有发现问题" /> : (
               <List size="small" dataSource={preflight} style={{ maxHeight: 260, overflow: 'auto' }} renderItem={(p) => (
@@ -224,7 +249,7 @@ export function PreviewScreen() {
                 onChange={(i: number) => viewer.current?.jumpTo(i)} />
               <List size="small" style={{ maxHeight: 'calc(100vh - 520px)', overflow: 'auto', marginTop: 8 }} dataSource={jumpTargets} renderItem={(t) => (
                 <List.Item style={{ padding: '3px 0', cursor: 'pointer' }} onClick={() => viewer.current?.jumpTo(t.pageIndex)}>
-                  <Typography.Text ellipsis style={{ maxWidth: 210 }}>{t.title}</Typography.Text>
+                  <Typography.Text ellipsis style={{ maxWidth: side - 90 }}>{t.title}</Typography.Text>
                   <Typography.Text type="secondary">{t.startPage}</Typography.Text>
                 </List.Item>
               )} />

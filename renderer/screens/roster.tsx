@@ -8,6 +8,7 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Member } from '../../core/model/session';
 import type { FileInput, RosterMapping, RosterPreview } from '../../core/contract';
 import { useApp } from '../state/app-state';
+import { memberLabels } from '../state/member-order';
 
 interface Mapping {
   fileName: string;
@@ -29,6 +30,35 @@ export function setColumnField(mapping: RosterMapping, col: number, field: strin
   return next as RosterMapping;
 }
 
+/** Problems other than 重名 (those have their own notice above; one warning, not two). */
+function otherProblems(p: RosterPreview): RosterPreview['problems'] {
+  return p.problems.filter((x) => !x.message.startsWith('重名'));
+}
+
+export interface AddedMember {
+  id: string;
+  label: string;
+  why: string;
+  namesake: boolean;
+}
+
+/** Who an import added, and why each became a new member rather than an update. */
+export function addedMembers(before: readonly Member[], after: readonly Member[], mode: 'merge' | 'replace'): AddedMember[] {
+  const had = new Set(before.map((m) => m.id));
+  const labels = memberLabels(after);
+  return after
+    .filter((m) => !had.has(m.id))
+    .map((m) => {
+      const same = before.filter((b) => b.name === m.name);
+      const why =
+        mode === 'replace' ? '替换名单后按新名单导入'
+        : same.length === 0 ? '原名单中没有这个姓名'
+        : same.length === 1 ? `原名单已有一位${m.name}（${[same[0].sector, same[0].unit].filter(Boolean).join('，') || '无界别'}），但表格中这个姓名出现在多行，多出的一行作为新委员加入，请核对是否为同一人`
+        : `原名单已有 ${same.length} 位${m.name}，无法确定应更新哪一位，作为新委员加入，请核对`;
+      return { id: m.id, label: labels.get(m.id) ?? m.name, why, namesake: same.length > 0 };
+    });
+}
+
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK（中文 Windows）', gbk: 'GBK（中文 Windows）', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
 
 export function RosterScreen() {
@@ -42,6 +72,7 @@ export function RosterScreen() {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [skipped, setSkipped] = useState<{ row: number; message: string }[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
+  const [addedNote, setAddedNote] = useState<AddedMember[]>([]);
   const [form] = Form.useForm();
 
   const received = useMemo(() => {
@@ -79,6 +110,7 @@ export function RosterScreen() {
       return;
     }
     const { file, mapping: chosen } = mapping;
+    const before = members;
     setMapping(null);
     const r = await app.edit('roster.import', { file, mode, mapping: chosen }, { quiet: true });
     if (!r.ok) {
@@ -87,6 +119,8 @@ export function RosterScreen() {
     }
     const rep = r.value.report;
     setSkipped(rep.skipped);
+    const added = addedMembers(before, r.value.session.members, mode);
+    setAddedNote(added);
     message.success(`名单已导入：新增 ${rep.added} 人，更新 ${rep.updated} 人${rep.skipped.length ? `，跳过 ${rep.skipped.length} 行` : ''}${rep.duplicates.length ? `；${rep.duplicates.length} 个姓名出现在多行，均已保留，请核对` : ''}。`);
   };
 
@@ -113,6 +147,11 @@ export function RosterScreen() {
           </Popconfirm>
         )}
       </Space>
+      {addedNote.length > 0 && (
+        <Alert type={addedNote.some((a) => a.namesake) ? 'warning' : 'info'} showIcon closable onClose={() => setAddedNote([])} style={{ marginBottom: 12 }} data-testid="roster-added"
+          title={`本次新增 ${addedNote.length} 人：${addedNote.slice(0, 20).map((a) => a.label).join('、')}${addedNote.length > 20 ? '……' : ''}`}
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{addedNote.slice(0, 10).map((a) => <li key={a.id}>{a.label}：{a.why}</li>)}</ul>} />
+      )}
       {skipped.length > 0 && (
         <Alert type="warning" showIcon closable onClose={() => setSkipped([])} style={{ marginBottom: 12 }} title={`有 ${skipped.length} 行没有导入`} description={skipped.slice(0, 10).map((s) => `第 ${s.row} 行：${s.message}`).join('；')} />
       )}
@@ -122,16 +161,18 @@ export function RosterScreen() {
           rowKey="id"
           dataSource={shown}
           pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ x: 1040 }}
           rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
           locale={{ emptyText: <Empty description="名单是空的。可以从 Excel 或 CSV 导入（第一行为“姓名、界别、职务、单位”等列名），也可以逐个添加。" /> }}
           onRow={(m) => ({ onDoubleClick: () => { form.setFieldsValue(m); setEditing(m); } })}
           columns={[
             { title: '序号', width: 60, render: (_v, _m, i) => i + 1 },
             { title: '姓名', dataIndex: 'name', width: 100, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-            { title: '界别', dataIndex: 'sector', width: 120 },
-            { title: '党派', dataIndex: 'party', width: 90 },
-            { title: '职务', dataIndex: 'title', ellipsis: true },
-            { title: '单位', dataIndex: 'unit', ellipsis: true },
+            { title: '界别', dataIndex: 'sector', width: 130, ellipsis: true },
+            // Short fields never wrap; a column every member leaves empty takes no room.
+            { title: '党派', dataIndex: 'party', width: 120, ellipsis: true, onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+            { title: '职务', dataIndex: 'title', ellipsis: true, width: 220 },
+            ...(members.some((m) => m.unit?.trim()) ? [{ title: '单位', dataIndex: 'unit', ellipsis: true, width: 200 }] : []),
             { title: '职级', dataIndex: 'rank', width: 80 },
             { title: '材料', width: 80, render: (_v, m) => (received.has(m.id) ? <Tag color="success">已交</Tag> : m.standing ? <Tag>未交</Tag> : <Tag color="default">不要求</Tag>) },
             { title: '', width: 70, render: (_v, m) => <Button type="link" size="small" onClick={() => { form.setFieldsValue(m); setEditing(m); }}>编辑</Button> },
@@ -191,11 +232,11 @@ export function RosterScreen() {
               共 {mapping.preview.rowCount} 行，将导入 {mapping.preview.memberCount} 人。
             </Typography.Paragraph>
             {mapping.preview.duplicates.length > 0 && (
-              <Alert type="info" showIcon style={{ marginBottom: 6 }} title={`重名：${mapping.preview.duplicates.map((d) => `${d.name}（第 ${d.rows.join('、')} 行）`).join('；')}`} description="重名的行都会导入，请导入后核对是否为同一人。" />
+              <Alert type="info" showIcon style={{ marginBottom: 6 }} data-testid="roster-preview-duplicates" title={`重名：${mapping.preview.duplicates.map((d) => `${d.name}（第 ${d.rows.join('、')} 行）`).join('；')}`} description="重名的行都会导入，请导入后核对是否为同一人。" />
             )}
-            {mapping.preview.problems.length > 0 && (
-              <Alert type="warning" showIcon data-testid="roster-preview-problems" title={`${mapping.preview.problems.length} 处需要注意`}
-                description={mapping.preview.problems.slice(0, 8).map((p) => `第 ${p.row} 行：${p.message}`).join('；') + (mapping.preview.problems.length > 8 ? '……' : '')} />
+            {otherProblems(mapping.preview).length > 0 && (
+              <Alert type="warning" showIcon data-testid="roster-preview-problems" title={`${otherProblems(mapping.preview).length} 处需要注意`}
+                description={otherProblems(mapping.preview).slice(0, 8).map((p) => `第 ${p.row} 行：${p.message}`).join('；') + (otherProblems(mapping.preview).length > 8 ? '……' : '')} />
             )}
           </div>
         )}

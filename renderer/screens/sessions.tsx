@@ -3,7 +3,8 @@
 // It must never delete for good without the clerk asking (the trash is emptied explicitly).
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
-import { DeleteOutlined, PlusOutlined, CopyOutlined, RollbackOutlined, HistoryOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, CopyOutlined, RollbackOutlined, HistoryOutlined, ExportOutlined, ImportOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { DateField } from '../components/date-field';
 import type { SessionSummary, SnapshotInfo, TrashEntry } from '../../core/contract';
 import { chineseYearMonth } from '../../core/model/session';
 import { useApp } from '../state/app-state';
@@ -35,8 +36,25 @@ export function SessionsScreen() {
     if (await app.openSession(id)) app.go('arrange');
   };
 
+  /** The sample session in one click: opens the one made before, or makes it. */
+  const SAMPLE_NAME = '示例会议（齐文化传承与创新）';
+  const openSample = async () => {
+    const existing = list?.find((x) => x.name === SAMPLE_NAME && !x.damaged);
+    if (existing) return open(existing.id);
+    const r = await app.call('sessions.create', { name: SAMPLE_NAME, template: 'sample' });
+    if (!r.ok) return;
+    app.setView(r.value);
+    message.success('已打开示例会议：名单、材料和栏目都已备好，可以直接到“预览与生成”生成汇编。');
+    app.go('arrange');
+  };
+
   const create = async () => {
-    const values = await form.validateFields();
+    let values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing at the field
+    }
     const r = await app.call('sessions.create', {
       name: values.name.trim(),
       date: values.date,
@@ -104,14 +122,18 @@ export function SessionsScreen() {
       <Space style={{ marginBottom: 16 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>会议</Typography.Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-session">新建会议</Button>
+        <Button icon={<ExperimentOutlined />} onClick={() => void openSample()} data-testid="open-sample">打开示例会议</Button>
         <Upload accept=".huibian,.zip" showUploadList={false} beforeUpload={(f) => importBundle(f)}>
           <Button icon={<ImportOutlined />}>导入会议包…</Button>
         </Upload>
       </Space>
       <Card size="small" title="最近打开">
         {list && list.length === 0 ? (
-          <Empty description={<span>还没有会议。点击“新建会议”开始，或选择“示例会议”先熟悉一下流程。</span>}>
-            <Button type="primary" onClick={() => setCreating(true)}>新建会议</Button>
+          <Empty description={<span>还没有会议。点击“新建会议”开始，或先打开示例会议熟悉一下流程（新建会议 → 导入名单 → 收集材料 → 编排 → 生成）。</span>}>
+            <Space>
+              <Button type="primary" onClick={() => setCreating(true)}>新建会议</Button>
+              <Button icon={<ExperimentOutlined />} onClick={() => void openSample()} data-testid="empty-open-sample">打开示例会议</Button>
+            </Space>
           </Empty>
         ) : (
           <List
@@ -228,8 +250,8 @@ export function SessionsScreen() {
           <Form.Item name="theme" label="会议主题（可不填）">
             <Input placeholder="例如：齐文化传承与创新" />
           </Form.Item>
-          <Form.Item name="date" label="会议日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 年-月-日，例如 2023-09-20' }]}>
-            <Input type="date" />
+          <Form.Item name="date" label="会议日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '请选择会议日期' }]}>
+            <DateField />
           </Form.Item>
         </Form>
       </Modal>

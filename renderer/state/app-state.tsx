@@ -39,6 +39,19 @@ export interface AppState {
   importReport: ImportReportEntry[];
   /** When the shown import report was made (ISO); null before the session's first import. */
   importReportAt: string | null;
+  /** The file import in progress (n of N, the current file), null when none. */
+  importing: ImportProgress | null;
+  /** Stops an import after the file being read now; files already imported stay. */
+  cancelImport(): void;
+  /** True once the service refused the token (expired after a restart): the shell shows how to reopen. */
+  locked: boolean;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string;
+  cancelling: boolean;
 }
 
 const Ctx = createContext<AppState | null>(null);
@@ -104,7 +117,14 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     else sessionStorage.removeItem('huibian.session');
   }, []);
 
-  const showError = useCallback((e: AppError) => void message.error({ content: errorText(e), duration: 6 }), [message]);
+  const [locked, setLocked] = useState(false);
+  const showError = useCallback(
+    (e: AppError) => {
+      if (e.code === 'http.unauthorized') return setLocked(true);
+      void message.error({ content: errorText(e), duration: 6 });
+    },
+    [message],
+  );
 
   const call = useCallback(
     async <K extends ApiName>(name: K, input: In<K>, opts?: { quiet?: boolean }): Promise<Result<Out<K>>> => {
@@ -201,7 +221,6 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     setItemId(id);
     writeRoute(s, id);
   }, []);
-
   // Leaving a screen with unsaved input: save what can be saved, ask before dropping the rest.
   const go = useCallback(
     (s: Screen, id: string | null = null) => {
@@ -228,23 +247,55 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     [modal, navigate],
   );
 
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
+  const cancelRequested = useRef(false);
+  const cancelImport = useCallback(() => {
+    cancelRequested.current = true;
+    setImporting((p) => (p ? { ...p, cancelling: true } : p));
+  }, []);
+
+  // One file per call, so the clerk sees n of N and the file being read, and can stop between
+  // files (each file is its own undo step; files already imported stay imported).
   const importFiles = useCallback(
     async (files: FileInput[], sectionId?: string) => {
       if (!files.length) return null;
       const key = 'import';
-      message.loading({ content: `正在导入 ${files.length} 个文件…`, key, duration: 0 });
-      const r = await edit('submissions.import', { files, sectionId }, { quiet: true });
-      if (!r.ok) {
-        message.error({ content: errorText(r.error), key, duration: 6 });
-        return null;
+      const nameOf = (f: FileInput) => ('name' in f && f.name ? f.name : 'path' in f && f.path ? f.path.split(/[\\/]/).pop()! : '文件');
+      cancelRequested.current = false;
+      const report: ImportReportEntry[] = [];
+      setImportReport([]);
+      let failed: AppError | null = null;
+      try {
+        for (let i = 0; i < files.length; i++) {
+          if (cancelRequested.current) break;
+          setImporting({ done: i, total: files.length, current: nameOf(files[i]), cancelling: false });
+          const r = await edit('submissions.import', { files: [files[i]], sectionId }, { quiet: true });
+          if (!r.ok) {
+            // A refused batch (stale revision, read-only, lost connection): the file is reported and we stop.
+            report.push({ name: nameOf(files[i]), ok: false, error: { code: r.error.code, message: errorText(r.error) }, warnings: [] });
+            failed = r.error;
+            setImportReport([...report]);
+            break;
+          }
+          report.push(...r.value.report);
+          setImportReport([...report]);
+        }
+      } finally {
+        setImporting(null);
       }
-      const report = r.value.report;
-      setImportReport(report);
       setImportReportAt(new Date().toISOString());
       const good = report.filter((e) => e.ok).length;
       const bad = report.length - good;
-      if (bad) message.warning({ content: `已导入 ${good} 个文件，${bad} 个未能导入，原因见导入报告。`, key, duration: 6 });
-      else message.success({ content: `已导入 ${good} 个文件。`, key, duration: 3 });
+      const notTried = files.length - report.length;
+      if (failed && !report.some((e) => e.ok)) {
+        message.error({ content: errorText(failed), key, duration: 6 });
+        return report.length ? report : null;
+      }
+      const parts = [`已导入 ${good} 个文件`];
+      if (bad) parts.push(`${bad} 个未能导入，原因见导入报告`);
+      if (notTried) parts.push(`已停止，其余 ${notTried} 个没有导入`);
+      if (bad || notTried) message.warning({ content: `${parts.join('，')}。`, key, duration: 6 });
+      else message.success({ content: `${parts[0]}。`, key, duration: 3 });
       return report;
     },
     [edit, message],
@@ -315,8 +366,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   }, []);
 
   const value = useMemo<AppState>(
-    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring }),
-    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring],
+    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring, importing, cancelImport, locked }),
+    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring, importing, cancelImport, locked],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

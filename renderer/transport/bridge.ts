@@ -11,8 +11,8 @@ export interface NativeApi {
   pickSavePath(opts: { defaultName: string; extensions: string[] }): Promise<Result<string | null>>;
   /** Opens a folder (or the folder of a file) inside the app's data or output roots. */
   openFolder(path: string): Promise<Result<true>>;
-  /** Hands a PDF inside the app's roots to the system viewer for printing. */
-  printPdf(path: string): Promise<Result<true>>;
+  /** Prints a PDF inside the app's roots: the system print dialog, or (when that fails) the system viewer. */
+  printPdf(path: string): Promise<Result<'dialog' | 'system-viewer'>>;
   /** Files to import from dropped or picked paths: folders are walked (documents only, no lock files). */
   expandPaths(paths: string[]): Promise<Result<string[]>>;
   /** Reads a produced file (compiled PDF) inside the app's roots, for the in-app preview. */

@@ -80,7 +80,7 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const top = page.locator('#layout_marginTop').or(page.getByLabel('天头'));
     await top.fill('45');
     await poll(async () => (await page.getByTestId('sample-page').locator('> div').first().boundingBox())!.y).toBeGreaterThan(before!.y);
-    await page.getByTestId('save-info').click();
+    // 会议信息 saves by itself shortly after typing stops (issue 14), as one step.
     await poll(async () => (await state()).session.layout.marginTop).toBe(45);
     await shot(page, '02-info');
   });

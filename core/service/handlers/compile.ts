@@ -22,7 +22,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
     if (!cur.ok) return cur;
     let job = jobs.latestOf(sessionId);
     if (!(job && job.revision === cur.value.revision && (job.state === 'done' || job.state === 'running') && (job.state === 'running' || job.result?.[kind]))) {
-      const s = jobs.start(sessionId, cur.value.revision, cur.value.session, () => loadDocs(sessionId, cur.value.session), kind === 'pdf' ? ['pdf'] : ['pdf', 'docx']);
+      const s = jobs.start(sessionId, cur.value.revision, cur.value.session, (p) => loadDocs(sessionId, cur.value.session, p), kind === 'pdf' ? ['pdf'] : ['pdf', 'docx']);
       if (!s.ok) return s;
       job = s.value;
     }
@@ -52,7 +52,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
       warmup.stop();
       const cur = await owner.read(i.sessionId, (st) => ok({ session: st.session, revision: st.revision }));
       if (!cur.ok) return cur;
-      return jobs.start(i.sessionId, cur.value.revision, cur.value.session, () => loadDocs(i.sessionId, cur.value.session), i.formats);
+      return jobs.start(i.sessionId, cur.value.revision, cur.value.session, (p) => loadDocs(i.sessionId, cur.value.session, p), i.formats);
     },
     'compile.cancel': async (i) => jobs.cancel(i.jobId),
     'compile.status': async (i) => {

@@ -12,6 +12,7 @@ import { rosterOf } from '../../read/intake/roster-match';
 import * as E from '../edits';
 import type { ImportedFile } from '../ports';
 import { sha256Hex } from '../hash';
+import { pdfImportNotes } from '../../read/pdf-import-notes';
 import type { ServiceDeps } from '../deps';
 
 // The bulk calls (updateMany, moveMany, trash…) live in ../submission-bulk.ts.
@@ -64,6 +65,8 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
         entry.error = { code: bp.error.code, message: bp.error.message };
         continue;
       }
+      // PDF submissions: blank pages and a title taken from the file name are said at import.
+      if (f.format === 'pdf') f.warnings.push(...(await pdfImportNotes(bytes, f.name, { titleFromFileName: !f.doc.title, pageCount: f.doc.pdf?.pageCount })));
       const source: Submission['source'] = { file: put.value.file, format: f.format, sha256: put.value.sha256, originalName: splitName(f.name).fileName };
       const text = normalisedText(f.doc);
       const sameText = text.length >= 20 ? byText.get(text) : undefined;
