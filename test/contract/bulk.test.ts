@@ -42,7 +42,10 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const sid = v0.session.id;
       const secs = v0.session.sections.map((s) => s.id);
       const a = must(await c.call('submissions.import', { sessionId: sid, revision: v0.revision, sectionId: secs[0], files: [file('甲.md', md('甲篇', '市政协常委 丁建国')), file('乙.md', md('乙篇', '市政协常委 王五')), file('丙.md', md('丙篇', '市政协常委 李四'))] }));
-      const b = must(await c.call('submissions.import', { sessionId: sid, revision: a.revision, files: [file('丁.md', md('丁篇', '市政协常委 孙喆'))] }));
+      const b0 = must(await c.call('submissions.import', { sessionId: sid, revision: a.revision, files: [file('丁.md', md('丁篇', '市政协常委 孙喆'))] }));
+      // The importer files a speech under 大会发言 by itself: take the fourth one out again.
+      const dId = b0.session.submissions[3].id;
+      const b = must(await c.call('sections.moveItem', { sessionId: sid, revision: b0.revision, submissionId: dId, toSectionId: null }));
       return { v: b, ids: b.session.submissions.map((s) => s.id), secs };
     }
 
