@@ -13,7 +13,9 @@ import { BENCH_MARK, COLLECT_ENV, formatTarget, formatValue, met, type BenchFigu
 const root = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+const onlyArg =
+  argv.find((a) => a.startsWith('--only='))?.slice(7) ??
+  (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
 
 interface Script {

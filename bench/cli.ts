@@ -30,9 +30,23 @@ function timed(cmd: string, args: string[], input?: string): Timed {
   const cpuFile = path.join(tmp, 'cpu.txt');
   const argv = hasTime ? ['/usr/bin/time', '-f', '%U %S', '-o', cpuFile, cmd, ...args] : [cmd, ...args];
   const t0 = performance.now();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: tmp, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+  const r = spawnSync(argv[0], argv.slice(1), {
+    cwd: tmp,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 300_000,
+  });
   const wall = performance.now() - t0;
-  const cpu = hasTime && existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').pop()!.split(' ').reduce((n, x) => n + Number(x) * 1000, 0) : NaN;
+  const cpu =
+    hasTime && existsSync(cpuFile)
+      ? readFileSync(cpuFile, 'utf8')
+          .trim()
+          .split('\n')
+          .pop()!
+          .split(' ')
+          .reduce((n, x) => n + Number(x) * 1000, 0)
+      : NaN;
   return { wall, cpu, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -49,7 +63,16 @@ const lo: Timed[] = [];
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
 const haveLo = !soffice.error && soffice.status === 0;
 const profile = `file://${path.join(tmp, 'lo-profile')}`;
-const loRun = () => timed('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(tmp, 'lo'), docx]);
+const loRun = () =>
+  timed('soffice', [
+    `-env:UserInstallation=${profile}`,
+    '--headless',
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    path.join(tmp, 'lo'),
+    docx,
+  ]);
 // The DOCX LibreOffice converts: made once by our CLI (not timed).
 const setup = timed(process.execPath, [bin, 'compile', sample, '--pdf', pdf, '--docx', docx]);
 if (setup.status !== 0) throw new Error(`huibian compile failed (${setup.status}): ${setup.stderr}`);
@@ -64,42 +87,62 @@ for (let k = 0; k < runs; k++) {
     // LibreOffice's first start builds its profile: not counted.
     if (k === 0) loRun();
     const l = loRun();
-    if (l.status !== 0 || !existsSync(path.join(tmp, 'lo', 'dossier.pdf'))) throw new Error(`soffice failed: ${l.stderr}`);
+    if (l.status !== 0 || !existsSync(path.join(tmp, 'lo', 'dossier.pdf')))
+      throw new Error(`soffice failed: ${l.stderr}`);
     lo.push(l);
   }
 }
 const oursWall = median(ours.map((r) => r.wall));
 const oursCpu = median(ours.map((r) => r.cpu));
-console.log(`huibian compile (PDF, fresh process):          ${s(oursWall)} wall, ${s(oursCpu)} CPU   [${ours.map((r) => s(r.wall)).join(', ')}]`);
+console.log(
+  `huibian compile (PDF, fresh process):          ${s(oursWall)} wall, ${s(oursCpu)} CPU   [${ours.map((r) => s(r.wall)).join(', ')}]`,
+);
 figure({ measure: 'huibian compile sample PDF, fresh process (wall)', value: oursWall, unit: 'ms' });
 figure({ measure: 'huibian compile sample PDF, fresh process (CPU)', value: oursCpu, unit: 'ms' });
 if (haveLo) {
   const loWall = median(lo.map((r) => r.wall));
   const loCpu = median(lo.map((r) => r.cpu));
-  console.log(`LibreOffice DOCX → PDF (same dossier):      ${s(loWall)} wall, ${s(loCpu)} CPU   [${lo.map((r) => s(r.wall)).join(', ')}]`);
-  console.log(`ratio LibreOffice / huibian: ${(loWall / oursWall).toFixed(1)}× wall, ${(loCpu / oursCpu).toFixed(1)}× CPU (target ≥ 5×)`);
+  console.log(
+    `LibreOffice DOCX → PDF (same dossier):      ${s(loWall)} wall, ${s(loCpu)} CPU   [${lo.map((r) => s(r.wall)).join(', ')}]`,
+  );
+  console.log(
+    `ratio LibreOffice / huibian: ${(loWall / oursWall).toFixed(1)}× wall, ${(loCpu / oursCpu).toFixed(1)}× CPU (target ≥ 5×)`,
+  );
   figure({ measure: 'LibreOffice DOCX → PDF of the same dossier (wall)', value: loWall, unit: 'ms' });
-  figure({ measure: 'huibian compile faster than LibreOffice (wall, ≥ 5×)', value: loWall / oursWall, unit: '×', text: `${(loWall / oursWall).toFixed(1)} × (CPU ${(loCpu / oursCpu).toFixed(1)} ×)` });
+  figure({
+    measure: 'huibian compile faster than LibreOffice (wall, ≥ 5×)',
+    value: loWall / oursWall,
+    unit: '×',
+    text: `${(loWall / oursWall).toFixed(1)} × (CPU ${(loCpu / oursCpu).toFixed(1)} ×)`,
+  });
 } else {
   console.log('LibreOffice DOCX → PDF: skipped (soffice not installed)');
   figure({ measure: 'LibreOffice DOCX → PDF', value: NaN, unit: '', text: 'skipped (no soffice)' });
 }
 
 // 2. huibian sort of 1,000 names (fresh process).
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '建国明华丽娟志强秀英海燕文杰晓东红梅玉兰春生德胜淑珍国庆立新小平桂芳';
 let seed = 12;
 const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-const names = Array.from({ length: 1000 }, () => SURNAMES[rnd(SURNAMES.length)] + GIVEN[rnd(GIVEN.length)] + (rnd(3) ? GIVEN[rnd(GIVEN.length)] : '')).join('\n') + '\n';
+const names =
+  Array.from(
+    { length: 1000 },
+    () => SURNAMES[rnd(SURNAMES.length)] + GIVEN[rnd(GIVEN.length)] + (rnd(3) ? GIVEN[rnd(GIVEN.length)] : ''),
+  ).join('\n') + '\n';
 const sorts: Timed[] = [];
 for (let k = 0; k < Math.max(5, runs); k++) {
   const r = timed(process.execPath, [bin, 'sort'], names);
-  if (r.status !== 0 || r.stdout.split('\n').filter(Boolean).length !== 1000) throw new Error(`huibian sort failed: ${r.stderr}`);
+  if (r.status !== 0 || r.stdout.split('\n').filter(Boolean).length !== 1000)
+    throw new Error(`huibian sort failed: ${r.stderr}`);
   sorts.push(r);
 }
 const sortWall = median(sorts.map((r) => r.wall));
 const sortCpu = median(sorts.map((r) => r.cpu));
-console.log(`huibian sort, 1,000 names (fresh process): ${s(sortWall)} wall, ${s(sortCpu)} CPU (target < 0.3 s wall)   [${sorts.map((r) => s(r.wall)).join(', ')}]`);
+console.log(
+  `huibian sort, 1,000 names (fresh process): ${s(sortWall)} wall, ${s(sortCpu)} CPU (target < 0.3 s wall)   [${sorts.map((r) => s(r.wall)).join(', ')}]`,
+);
 figure({ measure: 'huibian sort 1,000 names, fresh process (wall)', value: sortWall, unit: 'ms', target: 300 });
 figure({ measure: 'huibian sort 1,000 names, fresh process (CPU)', value: sortCpu, unit: 'ms' });
 console.error(`load average ${loadavg()[0].toFixed(1)} after`);

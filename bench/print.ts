@@ -40,7 +40,11 @@ let t = performance.now();
 const all = await exportSessionFolder(sample, { as: 'copies', copies: 100, out: path.join(outDir, 'copies-100.pdf') });
 if (!all.ok) throw new Error(all.error.message);
 const allMs = performance.now() - t;
-target(`100 numbered copies, one file (compile included; ${all.value.pages} pages × 100 = ${all.value.pages * 100} pages, ${mb(all.value.files[0].bytes)})`, allMs, 20_000);
+target(
+  `100 numbered copies, one file (compile included; ${all.value.pages} pages × 100 = ${all.value.pages * 100} pages, ${mb(all.value.files[0].bytes)})`,
+  allMs,
+  20_000,
+);
 
 // 2. Stamping only, from an existing compile: one file, and one file per copy.
 const compiled = await compileVariant(variantSession(session, session.layout), docs, []);
@@ -48,13 +52,22 @@ const fonts = await loadFontSet(session.layout);
 const lib = await FormLibrary.load(compiled.pdf);
 const copies = planCopies({ count: 100, recipients: session.members.map((m) => m.name) });
 t = performance.now();
-const one = await numberedCopiesPdf(lib, copies, { layout: session.layout, font: fonts.roles.song.font, recipientMark: 'footer' });
+const one = await numberedCopiesPdf(lib, copies, {
+  layout: session.layout,
+  font: fonts.roles.song.font,
+  recipientMark: 'footer',
+});
 console.log(`  stamping 100 copies with recipients into one file: ${s(performance.now() - t)} (${mb(one.length)})`);
 t = performance.now();
 let bytes = 0;
-await eachNumberedCopy(lib, copies, { layout: session.layout, font: fonts.roles.song.font, recipientMark: 'footer' }, (_c, b) => {
-  bytes += b.length;
-});
+await eachNumberedCopy(
+  lib,
+  copies,
+  { layout: session.layout, font: fonts.roles.song.font, recipientMark: 'footer' },
+  (_c, b) => {
+    bytes += b.length;
+  },
+);
 const perMs = performance.now() - t;
 target(`100 numbered copies, one file per copy (stamping, ${mb(bytes)} in all)`, perMs, 20_000);
 
@@ -65,9 +78,18 @@ const compileMs = performance.now() - t;
 t = performance.now();
 const booklet = await imposeBooklet(duplex.pdf, { creepMm: 0.1 });
 const bookletMs = performance.now() - t;
-target(`booklet imposition (${duplex.pageCount} pages → ${booklet.sheets.length} A3 sheets, ${mb(booklet.pdf.length)})`, bookletMs, 2_000);
+target(
+  `booklet imposition (${duplex.pageCount} pages → ${booklet.sheets.length} A3 sheets, ${mb(booklet.pdf.length)})`,
+  bookletMs,
+  2_000,
+);
 console.log(`  duplex compile before it: ${s(compileMs)}; compile + imposition: ${s(compileMs + bookletMs)}`);
-figure({ area: 'print', measure: 'booklet: duplex compile + imposition', value: (compileMs + bookletMs) / 1000, unit: 's' });
+figure({
+  area: 'print',
+  measure: 'booklet: duplex compile + imposition',
+  value: (compileMs + bookletMs) / 1000,
+  unit: 's',
+});
 console.log(`  peak RSS ${mb(process.memoryUsage().rss)}`);
 if (!process.argv[2]) rmSync(outDir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -52,10 +52,29 @@ await build({
 
 function fresh(mode: string, out: string, extra: string[] = []) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bundle, mode, out, ...extra], { cwd: root, encoding: 'utf8', env: { ...process.env, HUIBIAN_RESOURCES: path.join(root, 'resources') }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [bundle, mode, out, ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, HUIBIAN_RESOURCES: path.join(root, 'resources') },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`compile-once ${mode} failed: ${r.stderr}`);
-  return { wall, ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as { startMs: number; loadMs: number; fontMs: number; totalMs: number; compileMs: number; pages: number; bytes: number; maxRssMB: number; items: number; cpuMs: number }) };
+  return {
+    wall,
+    ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      startMs: number;
+      loadMs: number;
+      fontMs: number;
+      totalMs: number;
+      compileMs: number;
+      pages: number;
+      bytes: number;
+      maxRssMB: number;
+      items: number;
+      cpuMs: number;
+    }),
+  };
 }
 
 // 1. sample, fresh process
@@ -71,13 +90,47 @@ const phase = (k: 'startMs' | 'loadMs' | 'fontMs' | 'compileMs') => median(fresh
 const phases = `${ms(phase('startMs'))} / ${ms(phase('loadMs') + phase('fontMs'))} / ${ms(phase('compileMs'))}`;
 row('  of which: node start-up + module loading / sources and font files / layout + render (wall)', phases);
 row('sample PDF, fresh process, best of 5 (wall)', ms(Math.min(...freshRuns.map((r) => r.wall))));
-figure({ area, measure: 'sample PDF (55 items), fresh process, wall', value: median(freshRuns.map((r) => r.wall)), unit: 'ms', target: 800 });
-figure({ area, measure: 'sample PDF, fresh process, CPU (all threads)', value: median(freshRuns.map((r) => r.cpuMs)), unit: 'ms' });
-figure({ area, measure: '  of which: start-up+modules / sources+fonts / layout+render', value: 0, unit: 'ms', text: phases });
-figure({ area, measure: 'sample PDF, fresh process, best of 5 runs, wall', value: Math.min(...freshRuns.map((r) => r.wall)), unit: 'ms' });
-figure({ area, measure: 'sample pages / items', value: freshRuns[0].pages, unit: '', text: `${freshRuns[0].pages} / ${freshRuns[0].items}` });
+figure({
+  area,
+  measure: 'sample PDF (55 items), fresh process, wall',
+  value: median(freshRuns.map((r) => r.wall)),
+  unit: 'ms',
+  target: 800,
+});
+figure({
+  area,
+  measure: 'sample PDF, fresh process, CPU (all threads)',
+  value: median(freshRuns.map((r) => r.cpuMs)),
+  unit: 'ms',
+});
+figure({
+  area,
+  measure: '  of which: start-up+modules / sources+fonts / layout+render',
+  value: 0,
+  unit: 'ms',
+  text: phases,
+});
+figure({
+  area,
+  measure: 'sample PDF, fresh process, best of 5 runs, wall',
+  value: Math.min(...freshRuns.map((r) => r.wall)),
+  unit: 'ms',
+});
+figure({
+  area,
+  measure: 'sample pages / items',
+  value: freshRuns[0].pages,
+  unit: '',
+  text: `${freshRuns[0].pages} / ${freshRuns[0].items}`,
+});
 figure({ area, measure: 'sample PDF size', value: freshRuns[0].bytes / 1024 / 1024, unit: 'MB', target: 2 });
-figure({ area, measure: 'sample fresh peak RSS', value: median(freshRuns.map((r) => r.maxRssMB)), unit: 'MB', target: 500 });
+figure({
+  area,
+  measure: 'sample fresh peak RSS',
+  value: median(freshRuns.map((r) => r.maxRssMB)),
+  unit: 'MB',
+  target: 500,
+});
 
 // 2. sample, warm, and DOCX, in this process
 const loaded = await loadSessionFolder(path.join(samplesDir(), 'qi-culture'));
@@ -98,7 +151,13 @@ for (let k = 0; k < 5; k++) {
 }
 row('sample PDF, warm (2nd+ compile in one process)', ms(median(warm)), '≤ 250 ms');
 row('sample PDF, warm (CPU)', ms(median(warmCpu)));
-figure({ area, measure: 'sample PDF, warm (2nd+ compile in one process)', value: median(warm), unit: 'ms', target: 250 });
+figure({
+  area,
+  measure: 'sample PDF, warm (2nd+ compile in one process)',
+  value: median(warm),
+  unit: 'ms',
+  target: 250,
+});
 figure({ area, measure: 'sample PDF, warm, CPU', value: median(warmCpu), unit: 'ms' });
 const docxPath = path.join(tmp, 'sample.docx');
 try {
@@ -123,17 +182,40 @@ const times = Math.max(1, Math.round(2000 / first.bodyPageCount));
 const bigPdf = path.join(tmp, 'big.pdf');
 if (quick) {
   row('~2,000 pages', 'skipped (--quick)');
-  figure({ area, measure: '~2,000 pages, fresh process, wall', value: NaN, unit: 'ms', target: 8000, text: 'skipped (--quick)' });
+  figure({
+    area,
+    measure: '~2,000 pages, fresh process, wall',
+    value: NaN,
+    unit: 'ms',
+    target: 8000,
+    text: 'skipped (--quick)',
+  });
 } else {
-const bigRuns = Array.from({ length: 3 }, () => fresh('big', bigPdf, [String(times)]));
-row(`~2,000 pages (sample ×${times}: ${bigRuns[0].items} items, ${bigRuns[0].pages} pages), fresh process`, ms(median(bigRuns.map((r) => r.wall))), '≤ 8 s');
-row('~2,000 pages (CPU of the process)', ms(median(bigRuns.map((r) => r.cpuMs))));
-row('~2,000 pages peak RSS', `${Math.round(Math.max(...bigRuns.map((r) => r.maxRssMB)))} MB`, '≤ 500 MB');
-row('~2,000 pages PDF size', `${(statSync(bigPdf).size / 1024 / 1024).toFixed(1)} MB`);
-figure({ area, measure: `~2,000 pages (${bigRuns[0].pages} pages, ${bigRuns[0].items} items), fresh, wall`, value: median(bigRuns.map((r) => r.wall)), unit: 'ms', target: 8000 });
-figure({ area, measure: '~2,000 pages, CPU (all threads)', value: median(bigRuns.map((r) => r.cpuMs)), unit: 'ms' });
-figure({ area, measure: '~2,000 pages, peak RSS', value: Math.max(...bigRuns.map((r) => r.maxRssMB)), unit: 'MB', target: 500 });
-figure({ area, measure: '~2,000 pages, PDF size', value: statSync(bigPdf).size / 1024 / 1024, unit: 'MB' });
+  const bigRuns = Array.from({ length: 3 }, () => fresh('big', bigPdf, [String(times)]));
+  row(
+    `~2,000 pages (sample ×${times}: ${bigRuns[0].items} items, ${bigRuns[0].pages} pages), fresh process`,
+    ms(median(bigRuns.map((r) => r.wall))),
+    '≤ 8 s',
+  );
+  row('~2,000 pages (CPU of the process)', ms(median(bigRuns.map((r) => r.cpuMs))));
+  row('~2,000 pages peak RSS', `${Math.round(Math.max(...bigRuns.map((r) => r.maxRssMB)))} MB`, '≤ 500 MB');
+  row('~2,000 pages PDF size', `${(statSync(bigPdf).size / 1024 / 1024).toFixed(1)} MB`);
+  figure({
+    area,
+    measure: `~2,000 pages (${bigRuns[0].pages} pages, ${bigRuns[0].items} items), fresh, wall`,
+    value: median(bigRuns.map((r) => r.wall)),
+    unit: 'ms',
+    target: 8000,
+  });
+  figure({ area, measure: '~2,000 pages, CPU (all threads)', value: median(bigRuns.map((r) => r.cpuMs)), unit: 'ms' });
+  figure({
+    area,
+    measure: '~2,000 pages, peak RSS',
+    value: Math.max(...bigRuns.map((r) => r.maxRssMB)),
+    unit: 'MB',
+    target: 500,
+  });
+  figure({ area, measure: '~2,000 pages, PDF size', value: statSync(bigPdf).size / 1024 / 1024, unit: 'MB' });
 }
 
 // 4. LibreOffice DOCX → PDF
@@ -142,27 +224,43 @@ if (quick) row('LibreOffice DOCX → PDF', 'skipped (--quick)');
 else if (soffice.error || soffice.status !== 0) {
   row('LibreOffice DOCX → PDF', 'skipped (soffice not installed)');
   figure({ area, measure: 'LibreOffice DOCX → PDF', value: NaN, unit: '', text: 'skipped (no soffice)' });
-}
-else if (!statSafe(docxPath)) row('LibreOffice DOCX → PDF', 'skipped (no DOCX)');
+} else if (!statSafe(docxPath)) row('LibreOffice DOCX → PDF', 'skipped (no DOCX)');
 else {
   const outDir = path.join(tmp, 'lo');
   const profile = `file://${path.join(tmp, 'lo-profile')}`;
   const t0 = performance.now();
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { encoding: 'utf8', timeout: 170_000 });
+  const r = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath],
+    { encoding: 'utf8', timeout: 170_000 },
+  );
   const wall = performance.now() - t0;
   if (r.status !== 0) row('LibreOffice DOCX → PDF', `failed: ${r.stderr.slice(0, 200)}`);
   else {
     const ours = median(freshRuns.map((x) => x.wall));
     let loPages = '?';
     try {
-      loPages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(outDir, 'sample.pdf')]).toString())?.[1] ?? '?';
+      loPages =
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(outDir, 'sample.pdf')]).toString())?.[1] ?? '?';
     } catch {
       /* pdfinfo missing */
     }
     row('LibreOffice DOCX → PDF (one run, incl. start-up)', `${ms(wall)} = ${(wall / ours).toFixed(1)}× our fresh PDF`);
     row('LibreOffice page count of our DOCX vs our PDF', `${loPages} vs ${first.pageCount}`, '±5 %');
-    figure({ area, measure: 'LibreOffice DOCX → PDF (incl. start-up) / our fresh PDF', value: wall / ours, unit: '×', text: `${ms(wall)} = ${(wall / ours).toFixed(1)}×` });
-    figure({ area, measure: 'LibreOffice pages of our DOCX vs our PDF (±5 %)', value: NaN, unit: '', text: `${loPages} vs ${first.pageCount}` });
+    figure({
+      area,
+      measure: 'LibreOffice DOCX → PDF (incl. start-up) / our fresh PDF',
+      value: wall / ours,
+      unit: '×',
+      text: `${ms(wall)} = ${(wall / ours).toFixed(1)}×`,
+    });
+    figure({
+      area,
+      measure: 'LibreOffice pages of our DOCX vs our PDF (±5 %)',
+      value: NaN,
+      unit: '',
+      text: `${loPages} vs ${first.pageCount}`,
+    });
   }
 }
 
@@ -176,6 +274,8 @@ function statSafe(p: string) {
 
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
-console.log(`\nHuibian compile benchmark — node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(1)} (other work on this machine inflates times)`);
+console.log(
+  `\nHuibian compile benchmark — node ${process.version}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(1)} (other work on this machine inflates times)`,
+);
 console.log(`${'measure'.padEnd(w0)}  ${'value'.padEnd(w1)}  target`);
 for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);

@@ -3,7 +3,11 @@
 import type { SourceDoc } from '../core/model/document';
 import type { Session } from '../core/model/session';
 
-export function repeatSession(session: Session, docs: Map<string, SourceDoc>, times: number): { session: Session; docs: Map<string, SourceDoc> } {
+export function repeatSession(
+  session: Session,
+  docs: Map<string, SourceDoc>,
+  times: number,
+): { session: Session; docs: Map<string, SourceDoc> } {
   const subs = new Map(session.submissions.map((s) => [s.id, s]));
   const outDocs = new Map<string, SourceDoc>();
   const submissions: Session['submissions'] = [];

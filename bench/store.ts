@@ -14,8 +14,9 @@ import { createService } from '../core/service/service';
 import { figure } from './report';
 
 const N = 500;
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const hex = (i: number) => (i * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(8);
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0').repeat(8);
 
 function bigSession(id: string): Session {
   const members = Array.from({ length: N }, (_, i) => ({
@@ -35,7 +36,12 @@ function bigSession(id: string): Session {
     authorLine: `市政协常委 ${members[i].name}`,
     memberIds: [members[i].id],
     kind: 'speech',
-    source: { file: `files/${hex(i)}.docx`, format: 'docx', sha256: hex(i), originalName: `${members[i].name}-发言材料.docx` },
+    source: {
+      file: `files/${hex(i)}.docx`,
+      format: 'docx',
+      sha256: hex(i),
+      originalName: `${members[i].name}-发言材料.docx`,
+    },
     receivedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
   }));
   const sections = ['大会发言', '书面发言', '调研报告', '社情民意信息'].map((title, k) => ({
@@ -43,7 +49,16 @@ function bigSession(id: string): Session {
     title,
     items: submissions.filter((_, i) => i % 4 === k).map((s) => s.id),
   }));
-  return SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id, name: '政协××市第十三届委员会常务委员会第九次会议', theme: '齐文化传承与创新', date: '2026-12-01', members, submissions, sections });
+  return SessionSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    name: '政协××市第十三届委员会常务委员会第九次会议',
+    theme: '齐文化传承与创新',
+    date: '2026-12-01',
+    members,
+    submissions,
+    sections,
+  });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -89,9 +104,16 @@ async function main(): Promise<number> {
     const editSave: number[] = [];
     for (let i = 0; i < 21; i++) {
       const t0 = performance.now();
-      const r = await client.call('sections.moveItem', { sessionId: id, revision: rev, submissionId: `sub-${i * 4}`, toSectionId: 'sec-1', index: 0 });
+      const r = await client.call('sections.moveItem', {
+        sessionId: id,
+        revision: rev,
+        submissionId: `sub-${i * 4}`,
+        toSectionId: 'sec-1',
+        index: 0,
+      });
       editSave.push(performance.now() - t0);
-      if (!r.ok || r.value.save.state !== 'saved') throw new Error(`edit failed: ${r.ok ? r.value.save.error?.message : r.error.message}`);
+      if (!r.ok || r.value.save.state !== 'saved')
+        throw new Error(`edit failed: ${r.ok ? r.value.save.error?.message : r.error.message}`);
       rev = r.value.revision;
     }
     await service.dispose();

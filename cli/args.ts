@@ -4,13 +4,25 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
-type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; allowPositionals: true; strict: true }>>;
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP_OPTION; allowPositionals: true; strict: true }>
+>;
 
 /** The parsed arguments, or the exit code when the command should stop here (bad arguments, --help). */
-export function parseCommandArgs<const O extends Options>(argv: string[], options: O, help: string, opts: { positionals?: boolean } = {}): Parsed<O> | 0 | 2 {
+export function parseCommandArgs<const O extends Options>(
+  argv: string[],
+  options: O,
+  help: string,
+  opts: { positionals?: boolean } = {},
+): Parsed<O> | 0 | 2 {
   let parsed: Parsed<O>;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, ...HELP_OPTION }, allowPositionals: opts.positionals ?? true, strict: true }) as Parsed<O>;
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, ...HELP_OPTION },
+      allowPositionals: opts.positionals ?? true,
+      strict: true,
+    }) as Parsed<O>;
   } catch (e) {
     console.error(`参数错误：${e instanceof Error ? e.message : String(e)}\n\n${help}`);
     return 2;

@@ -10,7 +10,10 @@ import { createService } from '../core/service/service';
 export const DATA_OPTION_HELP = `  --data <DIR>   会议数据文件夹（默认 ${defaultDataDir()}）`;
 
 /** Runs `use` with a client over the data folder and always releases the service (locks, timers). */
-export async function withLocalClient<T>(dataDirArg: string | undefined, use: (client: ReturnType<typeof createLocalClient>, dataDir: string) => Promise<T>): Promise<T> {
+export async function withLocalClient<T>(
+  dataDirArg: string | undefined,
+  use: (client: ReturnType<typeof createLocalClient>, dataDir: string) => Promise<T>,
+): Promise<T> {
   const dataDir = path.resolve(dataDirArg ?? defaultDataDir());
   await mkdir(dataDir, { recursive: true });
   const service = createService(createNodePorts({ dataDir, transport: 'cli' }));

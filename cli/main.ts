@@ -1,20 +1,31 @@
 // The `huibian` command: a thin shell over the core. Each subcommand lives in cli/commands/<name>.ts
 // and exports run(argv) → exit code. Nothing here knows about layout or storage details.
-const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
-  compile: { summary: '编译会议材料汇编（PDF / DOCX）', load: () => import('./commands/compile') },
-  export: { summary: '印制与分发：小册子、编号本、登记表、分发材料、屏幕/手机版', load: () => import('./commands/export') },
-  import: { summary: '导入材料文件', load: () => import('./commands/import') },
-  sort: { summary: '按姓氏笔画或拼音排序姓名（标准输入 → 标准输出）', load: () => import('./commands/sort') },
-  roster: { summary: '导入 / 导出委员名单（.xlsx / .csv）', load: () => import('./commands/roster') },
-  serve: { summary: '在本机启动服务，用浏览器打开汇编界面', load: () => import('./commands/serve') },
-  call: { summary: '按统一接口调用任一功能（JSON 输入输出）', load: () => import('./commands/call') },
-  session: { summary: '会议数据：列表、快照恢复、会议包导出/导入', load: () => import('./commands/session') },
-  portal: { summary: '网上报送：列出委员个人链接，导出链接表或二维码表', load: () => import('./commands/portal') },
-};
+const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> =
+  {
+    compile: { summary: '编译会议材料汇编（PDF / DOCX）', load: () => import('./commands/compile') },
+    export: {
+      summary: '印制与分发：小册子、编号本、登记表、分发材料、屏幕/手机版',
+      load: () => import('./commands/export'),
+    },
+    import: { summary: '导入材料文件', load: () => import('./commands/import') },
+    sort: { summary: '按姓氏笔画或拼音排序姓名（标准输入 → 标准输出）', load: () => import('./commands/sort') },
+    roster: { summary: '导入 / 导出委员名单（.xlsx / .csv）', load: () => import('./commands/roster') },
+    serve: { summary: '在本机启动服务，用浏览器打开汇编界面', load: () => import('./commands/serve') },
+    call: { summary: '按统一接口调用任一功能（JSON 输入输出）', load: () => import('./commands/call') },
+    session: { summary: '会议数据：列表、快照恢复、会议包导出/导入', load: () => import('./commands/session') },
+    portal: { summary: '网上报送：列出委员个人链接，导出链接表或二维码表', load: () => import('./commands/portal') },
+  };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  huibian ${name.padEnd(10)} ${c.summary}`);
-  return ['汇编 Huibian — 政协会议材料汇编', '', '用法 (usage):', ...lines, '', '  huibian <command> --help  查看命令说明'].join('\n');
+  return [
+    '汇编 Huibian — 政协会议材料汇编',
+    '',
+    '用法 (usage):',
+    ...lines,
+    '',
+    '  huibian <command> --help  查看命令说明',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

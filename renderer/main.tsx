@@ -26,18 +26,42 @@ createRoot(document.getElementById('root')!).render(
         colorLinkHover: '#2f5687',
         colorLinkActive: '#142a45',
         borderRadius: 4,
-        fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+        fontFamily:
+          "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
       },
       components: {
         // Form controls select and focus in a neutral blue-grey; red would read as an error.
         Radio: { colorPrimary: '#1f3a5f', colorPrimaryHover: '#2f5687', colorPrimaryActive: '#142a45' },
         Checkbox: { colorPrimary: '#1f3a5f', colorPrimaryHover: '#2f5687' },
         Segmented: { itemSelectedColor: '#1f3a5f' },
-        Input: { activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)' },
-        InputNumber: { activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)' },
-        Select: { activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeOutlineColor: 'rgba(74, 106, 143, 0.18)', optionSelectedBg: '#eef2f7' },
-        DatePicker: { colorPrimary: '#1f3a5f', activeBorderColor: '#4a6a8f', hoverBorderColor: '#7f95ae', activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)' },
-        Button: { defaultHoverBorderColor: '#4a6a8f', defaultHoverColor: '#1f3a5f', defaultActiveBorderColor: '#1f3a5f', defaultActiveColor: '#142a45' },
+        Input: {
+          activeBorderColor: '#4a6a8f',
+          hoverBorderColor: '#7f95ae',
+          activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)',
+        },
+        InputNumber: {
+          activeBorderColor: '#4a6a8f',
+          hoverBorderColor: '#7f95ae',
+          activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)',
+        },
+        Select: {
+          activeBorderColor: '#4a6a8f',
+          hoverBorderColor: '#7f95ae',
+          activeOutlineColor: 'rgba(74, 106, 143, 0.18)',
+          optionSelectedBg: '#eef2f7',
+        },
+        DatePicker: {
+          colorPrimary: '#1f3a5f',
+          activeBorderColor: '#4a6a8f',
+          hoverBorderColor: '#7f95ae',
+          activeShadow: '0 0 0 2px rgba(74, 106, 143, 0.18)',
+        },
+        Button: {
+          defaultHoverBorderColor: '#4a6a8f',
+          defaultHoverColor: '#1f3a5f',
+          defaultActiveBorderColor: '#1f3a5f',
+          defaultActiveColor: '#142a45',
+        },
       },
     }}
   >

@@ -64,8 +64,26 @@ const fromU = (u: string) => String.fromCodePoint(parseInt(u.slice(2), 16));
 // cnchar-order has one letter for some pairs of 折 shapes; the pair is resolved from the neighbouring
 // strokes where the components make it certain (rules below, counted by the build), else Z.
 const CNCHAR_CODE: Record<string, string> = {
-  j: '1', i: 'a', f: '2', g: 'b', s: '3', k: '4', d: '4', l: 'd',
-  c: 'A', r: 'D', p: 'E', a: 'K', q: 'M', h: 'N', b: 'P', u: 'Q', z: 'T', m: 'U', n: 'V', t: 'X',
+  j: '1',
+  i: 'a',
+  f: '2',
+  g: 'b',
+  s: '3',
+  k: '4',
+  d: '4',
+  l: 'd',
+  c: 'A',
+  r: 'D',
+  p: 'E',
+  a: 'K',
+  q: 'M',
+  h: 'N',
+  b: 'P',
+  u: 'Q',
+  z: 'T',
+  m: 'U',
+  n: 'V',
+  t: 'X',
 };
 const resolved: Record<string, number> = {};
 function cncharToCode(letters: string, shapes: Record<string, { name: string }>): string {
@@ -83,7 +101,14 @@ function cncharToCode(letters: string, shapes: Record<string, { name: string }>)
         case 'e': {
           const after = next + (l[i + 2] ?? '');
           if (prev === 'd' || after === 'kk') code = 'C';
-          else if (next === 'l' || next === 'k' || prev === 'g' || (prev === 's' && /[fcj]/.test(next)) || (prev === 'k' && next === 'f')) code = 'B';
+          else if (
+            next === 'l' ||
+            next === 'k' ||
+            prev === 'g' ||
+            (prev === 's' && /[fcj]/.test(next)) ||
+            (prev === 'k' && next === 'f')
+          )
+            code = 'B';
           else code = 'Z';
           break;
         }
@@ -93,18 +118,33 @@ function cncharToCode(letters: string, shapes: Record<string, { name: string }>)
         case 'o': {
           const before = (l[i - 2] ?? '') + prev;
           const after = next + (l[i + 2] ?? '');
-          code = before === 'jj' || after === 'jf' || (prev === 's' && /^(sk|sf|ek)/.test(after)) || (i === 0 && after === 'sk') ? 'H' : 'I';
+          code =
+            before === 'jj' ||
+            after === 'jf' ||
+            (prev === 's' && /^(sk|sf|ek)/.test(after)) ||
+            (i === 0 && after === 'sk')
+              ? 'H'
+              : 'I';
           break;
         }
         // 横折折|横折弯: after 撇 it is 几 in 殳 朵 㕣 (横折弯); else 凹 凸's 横折折.
-        case 'v': code = prev === 's' ? 'F' : 'G'; break;
+        case 'v':
+          code = prev === 's' ? 'F' : 'G';
+          break;
         // 横折折折钩|横撇弯钩: 阝 is 横撇弯钩 followed by its 竖; else 乃's 横折折折钩 (乃 仍 秀 盈 携).
-        case 'w': code = next === 'f' ? 'J' : 'L'; break;
+        case 'w':
+          code = next === 'f' ? 'J' : 'L';
+          break;
         // 竖折撇|竖折折: 专's 竖折撇 is followed by its 点; else 鼎's 竖折折.
-        case 'x': code = next === 'k' ? 'R' : 'S'; break;
+        case 'x':
+          code = next === 'k' ? 'R' : 'S';
+          break;
         // 斜钩|卧钩: 心's 卧钩 follows its left dot (cnchar 点2); 戈 弋 民 我 … have 斜钩.
-        case 'y': code = prev === 'd' ? 'Y' : 'W'; break;
-        default: throw new Error(`unexpected cnchar-order letter ${c} (${shapes[c]?.name ?? '?'})`);
+        case 'y':
+          code = prev === 'd' ? 'Y' : 'W';
+          break;
+        default:
+          throw new Error(`unexpected cnchar-order letter ${c} (${shapes[c]?.name ?? '?'})`);
       }
       const key = `${c}→${code}`;
       resolved[key] = (resolved[key] ?? 0) + 1;
@@ -117,16 +157,49 @@ const classesOf = classesOfCode;
 
 /** Component forms as they are written inside a character (车 on the left ends with 提, etc.). */
 const RADICAL_FORMS: Record<string, string> = {
-  纟: '551', 讠: '45', 氵: '441', 衤: '45234', 艹: '122', 钅: '31115', 亻: '32', 口: '251', 门: '425',
-  车L: '1521', 土L: '121', 王L: '1121', 火L: '4334', 虫L: '251214', 鱼L: '35251211', 齿L: '21213452',
+  纟: '551',
+  讠: '45',
+  氵: '441',
+  衤: '45234',
+  艹: '122',
+  钅: '31115',
+  亻: '32',
+  口: '251',
+  门: '425',
+  车L: '1521',
+  土L: '121',
+  王L: '1121',
+  火L: '4334',
+  虫L: '251214',
+  鱼L: '35251211',
+  齿L: '21213452',
   学头: '44345', // ⺍ 点 点 撇 + 冖 点 横钩
-  马L: '551', 阝: '52', '⺮': '314314',
+  马L: '551',
+  阝: '52',
+  '⺮': '314314',
 };
 /** A character (from cnchar-order) that starts with each form: the build checks the form against it. */
 const RADICAL_SAMPLES: Record<string, string> = {
-  纟: '纱', 讠: '记', 氵: '沙', 衤: '袄', 艹: '花', 钅: '钉', 亻: '们', 口: '吃', 门: '闪',
-  车L: '轮', 土L: '地', 王L: '理', 火L: '炉', 虫L: '蚊', 鱼L: '鲤', 齿L: '龄', 学头: '学',
-  马L: '驳', 阝: '陈', '⺮': '筻',
+  纟: '纱',
+  讠: '记',
+  氵: '沙',
+  衤: '袄',
+  艹: '花',
+  钅: '钉',
+  亻: '们',
+  口: '吃',
+  门: '闪',
+  车L: '轮',
+  土L: '地',
+  王L: '理',
+  火L: '炉',
+  虫L: '蚊',
+  鱼L: '鲤',
+  齿L: '龄',
+  学头: '学',
+  马L: '驳',
+  阝: '陈',
+  '⺮': '筻',
 };
 /** Components outside the table, taken from a character that contains them: [char, strokes to drop at
  *  the start, strokes to drop at the end]. */
@@ -145,20 +218,90 @@ const DERIVED_PARTS: Record<string, [string, number, number?]> = {
 // Unihan's kTraditionalVariant confirmed the reading: 𬌗 牙+合 (not 歹), 𬘘 紞 纟+冘 (not 亢), 𬟽 蝀 虫+东
 // (not 乐), 𬃊 櫍 木+质 (not 顷), 𬒗 石+览 (not 觉), 𬸦 鷟 族+鸟 (not 敝).
 const COMPOSED: Record<string, string[]> = {
-  '𬉼': ['火L', '区'], '𬣙': ['讠', '于'], '𬇕': ['氵', '万'], '𬘓': ['纟', '川'], '𫭟': ['土L', '区'], '𫭢': ['土L', '仑'],
-  '𫵷': ['山', '历'], '𬇙': ['氵', '贝'], '𬣡': ['讠', '戋'], '𫸩': ['弓', '区'], '𬘘': ['纟', '冘'], '𬨂': ['车L', '氏'],
-  '𬀩': ['日', '韦'], '𬀪': ['日', '见'], '𬬩': ['钅', '弋'], '𬣳': ['讠', '艮'], '𫰛': ['女', '圣'], '𬳵': ['马L', '丕'],
-  '𬳶': ['马L', '冋'], '𬍛': ['王L', '乐'], '𬬮': ['钅', '长'], '𬬱': ['钅', '斤'], '𬬭': ['钅', '仑'], '𬘡': ['纟', '因'],
-  '𬘩': ['纟', '廷'], '𬍤': ['王L', '寻'], '𫭼': ['土L', '劳'], '𬜯': ['艹', '两'], '𬂩': ['木', '夹'], '𬌗': ['牙', '合'],
-  '𬬸': ['钅', '术'], '𬬹': ['钅', '申'], '𬬿': ['钅', '召'], '𬭁': ['钅', '母'], '𫢸': ['亻', '单'], '𬊈': ['火L', '寻'],
-  '𬒈': ['学头', '石'], '𬳿': ['马L', '余'], '𫮃': ['土L', '单'], '𬟽': ['虫L', '东'], '𬇹': ['氵', '国'], '𬤇': ['讠', '垔'],
-  '𬤊': ['讠', '是'], '𬘬': ['纟', '青'], '𬘭': ['纟', '林'], '𬴂': ['马L', '非'], '𬘯': ['纟', '享'], '𬃊': ['木', '质'],
-  '𬷕': ['甫', '鸟'], '𬹼': ['齿L', '介'], '𫶇': ['山', '带'], '𬭎': ['钅', '宏'], '𬮱': ['门', '垔'], '𬊤': ['火L', '单'],
-  '𬨎': ['车L', '酋'], '𫫇': ['口', '恶'], '𬭚': ['钅', '享'], '𬶋': ['鱼L', '句'], '𬶍': ['鱼L', '它'], '𫌀': ['衤', '责'],
-  '𬭤': ['钅', '侯'], '𬶐': ['鱼L', '兆'], '𬶏': ['鱼L', '危'], '𬤝': ['讠', '惠'], '𬙂': ['纟', '寅'], '𬭩': ['钅', '翁'],
-  '𬴊': ['马L', '粦'], '𬞟': ['艹', '频'], '𬺈': ['齿L', '奇'], '𬭯': ['钅', '敝'], '𬸦': ['族', '鸟'], '𬭳': ['钅', '喜'],
-  '𬭸': ['钅', '粦'], '𬭼': ['钅', '遂'], '𬶟': ['鱼L', '剌'], '𬶠': ['鱼L', '柬'], '𬶭': ['鱼L', '祭'], '𬶮': ['鱼L', '喜'],
-  '𬙋': ['纟', '襄'], '𬺓': ['齿L', '楚'], '𬬻': ['钅', '卢'], '𬱖': ['由', '页'], '𬒗': ['石', '览'], '𬸪': ['番', '鸟'],
+  '𬉼': ['火L', '区'],
+  '𬣙': ['讠', '于'],
+  '𬇕': ['氵', '万'],
+  '𬘓': ['纟', '川'],
+  '𫭟': ['土L', '区'],
+  '𫭢': ['土L', '仑'],
+  '𫵷': ['山', '历'],
+  '𬇙': ['氵', '贝'],
+  '𬣡': ['讠', '戋'],
+  '𫸩': ['弓', '区'],
+  '𬘘': ['纟', '冘'],
+  '𬨂': ['车L', '氏'],
+  '𬀩': ['日', '韦'],
+  '𬀪': ['日', '见'],
+  '𬬩': ['钅', '弋'],
+  '𬣳': ['讠', '艮'],
+  '𫰛': ['女', '圣'],
+  '𬳵': ['马L', '丕'],
+  '𬳶': ['马L', '冋'],
+  '𬍛': ['王L', '乐'],
+  '𬬮': ['钅', '长'],
+  '𬬱': ['钅', '斤'],
+  '𬬭': ['钅', '仑'],
+  '𬘡': ['纟', '因'],
+  '𬘩': ['纟', '廷'],
+  '𬍤': ['王L', '寻'],
+  '𫭼': ['土L', '劳'],
+  '𬜯': ['艹', '两'],
+  '𬂩': ['木', '夹'],
+  '𬌗': ['牙', '合'],
+  '𬬸': ['钅', '术'],
+  '𬬹': ['钅', '申'],
+  '𬬿': ['钅', '召'],
+  '𬭁': ['钅', '母'],
+  '𫢸': ['亻', '单'],
+  '𬊈': ['火L', '寻'],
+  '𬒈': ['学头', '石'],
+  '𬳿': ['马L', '余'],
+  '𫮃': ['土L', '单'],
+  '𬟽': ['虫L', '东'],
+  '𬇹': ['氵', '国'],
+  '𬤇': ['讠', '垔'],
+  '𬤊': ['讠', '是'],
+  '𬘬': ['纟', '青'],
+  '𬘭': ['纟', '林'],
+  '𬴂': ['马L', '非'],
+  '𬘯': ['纟', '享'],
+  '𬃊': ['木', '质'],
+  '𬷕': ['甫', '鸟'],
+  '𬹼': ['齿L', '介'],
+  '𫶇': ['山', '带'],
+  '𬭎': ['钅', '宏'],
+  '𬮱': ['门', '垔'],
+  '𬊤': ['火L', '单'],
+  '𬨎': ['车L', '酋'],
+  '𫫇': ['口', '恶'],
+  '𬭚': ['钅', '享'],
+  '𬶋': ['鱼L', '句'],
+  '𬶍': ['鱼L', '它'],
+  '𫌀': ['衤', '责'],
+  '𬭤': ['钅', '侯'],
+  '𬶐': ['鱼L', '兆'],
+  '𬶏': ['鱼L', '危'],
+  '𬤝': ['讠', '惠'],
+  '𬙂': ['纟', '寅'],
+  '𬭩': ['钅', '翁'],
+  '𬴊': ['马L', '粦'],
+  '𬞟': ['艹', '频'],
+  '𬺈': ['齿L', '奇'],
+  '𬭯': ['钅', '敝'],
+  '𬸦': ['族', '鸟'],
+  '𬭳': ['钅', '喜'],
+  '𬭸': ['钅', '粦'],
+  '𬭼': ['钅', '遂'],
+  '𬶟': ['鱼L', '剌'],
+  '𬶠': ['鱼L', '柬'],
+  '𬶭': ['鱼L', '祭'],
+  '𬶮': ['鱼L', '喜'],
+  '𬙋': ['纟', '襄'],
+  '𬺓': ['齿L', '楚'],
+  '𬬻': ['钅', '卢'],
+  '𬱖': ['由', '页'],
+  '𬒗': ['石', '览'],
+  '𬸪': ['番', '鸟'],
 };
 /** Written with shapes; the build checks that each one's classes are a code rime-stroke has. */
 const CNCHAR_CORRECTIONS: Record<string, string> = {
@@ -208,7 +351,10 @@ const COMPOSED_FROM_TABLE: Record<string, [string[], string]> = {
   '𬭛': [['钅', '波'], '钅+波; 13 among 13s (= Unihan)'],
   '𬕂': [['⺮', '贡'], '篢; 13 among 13s (= Unihan)'],
   '𫞩': [['王L', '艹两'], '璊; 14 among 14s (Unihan 15); rime agrees'],
-  '𬸘': [['=1', '日', '女', '=O', '鸟'], '鶠: 匽 (匚 横 first, 竖折 last, around 日 女) over 鸟; 14 among 14s (= Unihan)'],
+  '𬸘': [
+    ['=1', '日', '女', '=O', '鸟'],
+    '鶠: 匽 (匚 横 first, 竖折 last, around 日 女) over 鸟; 14 among 14s (= Unihan)',
+  ],
   '𥔲': [['石', '口', '口', '亏'], '石+咢; 14 among 14s (Unihan 15); rime agrees'],
   '𨱏': [['钅', '艹', '合'], '鎝 (钅+荅); 14 among 14s (Unihan 15); rime agrees'],
   '𬸚': [['狱', '鸟'], '鸑; 14 among 14s (= Unihan)'],
@@ -243,21 +389,80 @@ const RIME_CHOICE: Record<string, [string, string]> = {
 };
 /** kRSUnicode radical → a cnchar-order character that starts with its form, and the form's strokes. */
 const RADICAL_SHAPE_SAMPLES: Record<string, [string, number]> = {
-  '85': ['沙', 3], '64': ['打', 3], "120'": ['纱', 3], "149'": ['记', 2], "167'": ['钉', 5], '9': ['们', 2], '145': ['袄', 5],
-  '170': ['陈', 2], "184'": ['饭', 3], '94': ['狗', 3], '113': ['社', 4], '15': ['冰', 2], '96': ['理', 4], '157': ['跑', 7],
-  '130': ['肝', 4], '38': ['好', 3],
+  '85': ['沙', 3],
+  '64': ['打', 3],
+  "120'": ['纱', 3],
+  "149'": ['记', 2],
+  "167'": ['钉', 5],
+  '9': ['们', 2],
+  '145': ['袄', 5],
+  '170': ['陈', 2],
+  "184'": ['饭', 3],
+  '94': ['狗', 3],
+  '113': ['社', 4],
+  '15': ['冰', 2],
+  '96': ['理', 4],
+  '157': ['跑', 7],
+  '130': ['肝', 4],
+  '38': ['好', 3],
 };
 /** Strokes of the simplified radical forms (kRSUnicode numbers with '): 纟 3, 讠 2, 钅 5, 鸟 5, 鱼 8 … */
 const SIMPLIFIED_RADICAL_STROKES: Record<string, number> = {
-  '90': 3, '120': 3, '147': 4, '149': 2, '154': 4, '159': 4, '162': 3, '167': 5, '168': 4, '169': 3, '178': 4, '181': 6,
-  '182': 4, '183': 3, '184': 3, '187': 3, '195': 8, '196': 5, '197': 7, '199': 7, '201': 11, '205': 8, '210': 6, '211': 8,
-  '212': 5, '213': 7,
+  '90': 3,
+  '120': 3,
+  '147': 4,
+  '149': 2,
+  '154': 4,
+  '159': 4,
+  '162': 3,
+  '167': 5,
+  '168': 4,
+  '169': 3,
+  '178': 4,
+  '181': 6,
+  '182': 4,
+  '183': 3,
+  '184': 3,
+  '187': 3,
+  '195': 8,
+  '196': 5,
+  '197': 7,
+  '199': 7,
+  '201': 11,
+  '205': 8,
+  '210': 6,
+  '211': 8,
+  '212': 5,
+  '213': 7,
 };
 /** Strokes of the same radicals' traditional forms (爿 糸 見 言 貝 車 辵 金 長 門 韋 頁 風 飛 食 馬 魚 鳥 鹵 麥 黃 黽 齊 齒 龍 龜). */
 const TRADITIONAL_RADICAL_STROKES: Record<string, number> = {
-  '90': 4, '120': 6, '147': 7, '149': 7, '154': 7, '159': 7, '162': 7, '167': 8, '168': 8, '169': 8, '178': 9, '181': 9,
-  '182': 9, '183': 9, '184': 9, '187': 10, '195': 11, '196': 11, '197': 11, '199': 11, '201': 12, '205': 13, '210': 14, '211': 15,
-  '212': 16, '213': 16,
+  '90': 4,
+  '120': 6,
+  '147': 7,
+  '149': 7,
+  '154': 7,
+  '159': 7,
+  '162': 7,
+  '167': 8,
+  '168': 8,
+  '169': 8,
+  '178': 9,
+  '181': 9,
+  '182': 9,
+  '183': 9,
+  '184': 9,
+  '187': 10,
+  '195': 11,
+  '196': 11,
+  '197': 11,
+  '199': 11,
+  '201': 12,
+  '205': 13,
+  '210': 14,
+  '211': 15,
+  '212': 16,
+  '213': 16,
 };
 
 function main() {
@@ -270,11 +475,35 @@ function main() {
   if (!order || !shapes) throw new Error('cnchar-order layout changed');
   // The letters' meaning is checked against cnchar-order's own shape table, so a changed release fails here.
   const EXPECTED_NAMES: Record<string, string> = {
-    j: '横', i: '提', f: '竖', g: '竖钩', s: '撇', k: '点', d: '点2', l: '捺', c: '横折', r: '横折钩', p: '横折提',
-    a: '横折折撇', q: '横折折折', h: '竖提', b: '竖弯', u: '竖弯钩', z: '竖折折钩', m: '撇点', n: '撇折', t: '弯钩',
-    o: '横斜钩', e: '横撇|横钩', v: '横折折|横折弯', w: '横折折折钩|横撇弯钩', x: '竖折撇|竖折折', y: '斜钩|卧钩',
+    j: '横',
+    i: '提',
+    f: '竖',
+    g: '竖钩',
+    s: '撇',
+    k: '点',
+    d: '点2',
+    l: '捺',
+    c: '横折',
+    r: '横折钩',
+    p: '横折提',
+    a: '横折折撇',
+    q: '横折折折',
+    h: '竖提',
+    b: '竖弯',
+    u: '竖弯钩',
+    z: '竖折折钩',
+    m: '撇点',
+    n: '撇折',
+    t: '弯钩',
+    o: '横斜钩',
+    e: '横撇|横钩',
+    v: '横折折|横折弯',
+    w: '横折折折钩|横撇弯钩',
+    x: '竖折撇|竖折折',
+    y: '斜钩|卧钩',
   };
-  for (const [l, name] of Object.entries(EXPECTED_NAMES)) if (shapes[l]?.name !== name) throw new Error(`cnchar-order letter ${l} is ${shapes[l]?.name}, expected ${name}`);
+  for (const [l, name] of Object.entries(EXPECTED_NAMES))
+    if (shapes[l]?.name !== name) throw new Error(`cnchar-order letter ${l} is ${shapes[l]?.name}, expected ${name}`);
 
   const tgh: { ch: string; n: number }[] = [];
   for (const line of bzcat(findFile(src, 'Unihan_OtherMappings.txt.bz2')).split('\n')) {
@@ -301,14 +530,16 @@ function main() {
     const ch = fromU(p[0]);
     // Only when kTotalStrokes is exactly "traditional radical + residual" (otherwise trust it: the
     // residual itself is sometimes off by one, e.g. 鲾).
-    if (total.get(ch) === TRADITIONAL_RADICAL_STROKES[m[1]] + Number(m[2])) rsTotal.set(ch, SIMPLIFIED_RADICAL_STROKES[m[1]] + Number(m[2]));
+    if (total.get(ch) === TRADITIONAL_RADICAL_STROKES[m[1]] + Number(m[2]))
+      rsTotal.set(ch, SIMPLIFIED_RADICAL_STROKES[m[1]] + Number(m[2]));
   }
   const gSource = new Set<string>();
   for (const line of bzcat(findFile(src, 'Unihan_IRGSources.txt.bz2')).split('\n')) {
     const p = line.split('\t');
     // Modern mainland sources only: not the classical dictionaries and corpora (GKX 康熙字典, GHZ/GHZR 汉语大字典,
     // GZJW 殷周金文集成, GZFY 汉语方言大词典), whose characters do not occur in today's names.
-    if (p[1] === 'kIRG_GSource' && p[0].startsWith('U+') && !/^G(KX|HZR?|ZJW|ZFY)-/.test(p[2])) gSource.add(fromU(p[0]));
+    if (p[1] === 'kIRG_GSource' && p[0].startsWith('U+') && !/^G(KX|HZR?|ZJW|ZFY)-/.test(p[2]))
+      gSource.add(fromU(p[0]));
   }
   const hansTotal = (ch: string) => rsTotal.get(ch) ?? total.get(ch);
   const rime = new Map<string, string[]>();
@@ -329,7 +560,10 @@ function main() {
   // 横折提, 竖提, 横撇弯钩 …); the rest of the code stays classes only (still estimated).
   let prefixed = 0;
   const radicalForms = new Map(
-    Object.entries(RADICAL_SHAPE_SAMPLES).map(([radical, [sampleChar, n]]) => [radical, cncharToCode(order[sampleChar], shapes).slice(0, n)]),
+    Object.entries(RADICAL_SHAPE_SAMPLES).map(([radical, [sampleChar, n]]) => [
+      radical,
+      cncharToCode(order[sampleChar], shapes).slice(0, n),
+    ]),
   );
   const withRadicalShapes = (ch: string, code: string): string => {
     const form = radicalForms.get(radicalOf.get(ch) ?? '');
@@ -347,7 +581,8 @@ function main() {
   // against the components' standard orders; these are the ones where cnchar-order is wrong and a
   // rime code is right. The code must be one rime has: nothing here is invented.
   for (const [ch, code] of Object.entries(CNCHAR_CORRECTIONS)) {
-    if (!(rime.get(ch) ?? []).some((r) => classesOf(r) === classesOf(code))) throw new Error(`correction for ${ch} is not a rime-stroke code`);
+    if (!(rime.get(ch) ?? []).some((r) => classesOf(r) === classesOf(code)))
+      throw new Error(`correction for ${ch} is not a rime-stroke code`);
     seq.set(ch, code);
   }
   const general = tgh.map((t) => t.ch);
@@ -385,7 +620,8 @@ function main() {
   };
   for (const [form, sample] of Object.entries(RADICAL_SAMPLES)) {
     const code = seq.get(sample);
-    if (!code || !classesOf(code).startsWith(RADICAL_FORMS[form])) throw new Error(`radical form ${form}=${RADICAL_FORMS[form]} does not start ${sample}`);
+    if (!code || !classesOf(code).startsWith(RADICAL_FORMS[form]))
+      throw new Error(`radical form ${form}=${RADICAL_FORMS[form]} does not start ${sample}`);
   }
   const compose = (parts: string[]) => parts.map((p) => (p.startsWith('=') ? p.slice(1) : partCode(p))).join('');
   let composedCount = 0;
@@ -393,7 +629,8 @@ function main() {
     if (seq.has(ch) || !countOnly.has(ch)) throw new Error(`${ch} is not a count-only general-standard character`);
     const code = compose(parts);
     const want = hansTotal(ch);
-    if (code.length !== want) throw new Error(`composition of ${ch} (${parts.join('+')}) has ${code.length} strokes, Unihan says ${want}`);
+    if (code.length !== want)
+      throw new Error(`composition of ${ch} (${parts.join('+')}) has ${code.length} strokes, Unihan says ${want}`);
     seq.set(ch, code);
     countOnly.delete(ch);
     composedCount++;
@@ -410,7 +647,9 @@ function main() {
     composedCount++;
   }
   // Independent agreement: rime-stroke codes (of any length) with exactly the composed class sequence.
-  const rimeAgrees = Object.keys(COMPOSED_FROM_TABLE).filter((ch) => (rime.get(ch) ?? []).some((c) => classesOf(c) === classesOf(seq.get(ch)!)));
+  const rimeAgrees = Object.keys(COMPOSED_FROM_TABLE).filter((ch) =>
+    (rime.get(ch) ?? []).some((c) => classesOf(c) === classesOf(seq.get(ch)!)),
+  );
   for (const [ch, [parts]] of Object.entries(TABLE_CORRECTIONS)) {
     if (!seq.has(ch)) throw new Error(`correction for ${ch}, which has no sequence`);
     const code = compose(parts);
@@ -429,10 +668,15 @@ function main() {
   // TABLE_MISPLACED ones. This is the second, independent check of every sequence and count.
   const tableKey = (ch: string) => String(seq.get(ch)!.length).padStart(2, '0') + classesOf(seq.get(ch)!);
   const violations: string[] = [];
-  for (const [from, to] of [[0, 3500], [3500, 6500], [6500, general.length]]) {
+  for (const [from, to] of [
+    [0, 3500],
+    [3500, 6500],
+    [6500, general.length],
+  ]) {
     const level = general.slice(from, to).filter((ch) => seq.has(ch) && !TABLE_MISPLACED[ch]);
     for (let i = 1; i < level.length; i++) {
-      if (tableKey(level[i - 1]) > tableKey(level[i])) violations.push(`${level[i - 1]}${seq.get(level[i - 1])} > ${level[i]}${seq.get(level[i])}`);
+      if (tableKey(level[i - 1]) > tableKey(level[i]))
+        violations.push(`${level[i - 1]}${seq.get(level[i - 1])} > ${level[i]}${seq.get(level[i])}`);
     }
   }
   if (violations.length) throw new Error(`table order violated:\n${violations.join('\n')}`);
@@ -481,10 +725,14 @@ function main() {
         } else if (estimated) n.shapeEstimated++;
         else n.shape++;
         const rule = agrees ? (estimated ? 'shape (estimated shapes)' : 'shape') : 'AGAINST the table';
-        tieLines.push(`| ${li + 1} | ${a}${b} | ${rule}: ${firstShapeDifference(seq.get(a)!, seq.get(b)!)} | ${describe(a, b)} |`);
+        tieLines.push(
+          `| ${li + 1} | ${a}${b} | ${rule}: ${firstShapeDifference(seq.get(a)!, seq.get(b)!)} | ${describe(a, b)} |`,
+        );
       }
     }
-    stats.push(`level ${li + 1}: ${level.length - 1} adjacent pairs: by count ${n.count}, by classes ${n.classes}, by shape ${n.shape} + ${n.shapeEstimated} estimated, by relation (table) ${n.relation}, against ${n.against}`);
+    stats.push(
+      `level ${li + 1}: ${level.length - 1} adjacent pairs: by count ${n.count}, by classes ${n.classes}, by shape ${n.shape} + ${n.shapeEstimated} estimated, by relation (table) ${n.relation}, against ${n.against}`,
+    );
   });
   if (process.argv.includes('--shape-evidence')) {
     const ev = new Map<string, number>();
@@ -493,14 +741,27 @@ function main() {
       for (let i = 1; i < level.length; i++) {
         const [a, b] = [seq.get(level[i - 1])!, seq.get(level[i])!];
         if (tableKey(level[i - 1]) !== tableKey(level[i]) || !shapesKnown(a) || !shapesKnown(b)) continue;
-        for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) { const k = STROKE_SHAPES[a[j]] + '<' + STROKE_SHAPES[b[j]]; ev.set(k, (ev.get(k) ?? 0) + 1); break; }
+        for (let j = 0; j < a.length; j++)
+          if (a[j] !== b[j]) {
+            const k = STROKE_SHAPES[a[j]] + '<' + STROKE_SHAPES[b[j]];
+            ev.set(k, (ev.get(k) ?? 0) + 1);
+            break;
+          }
       }
     }
-    console.log([...ev].sort().map(([k, n]) => `${k} ${n}`).join('\n'));
+    console.log(
+      [...ev]
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join('\n'),
+    );
   }
   const unlisted = shapeAgainst.filter((p) => !SHAPE_ORDER_EXCEPTIONS[p]);
   const stale = Object.keys(SHAPE_ORDER_EXCEPTIONS).filter((p) => !shapeAgainst.includes(p));
-  if (unlisted.length || stale.length) throw new Error(`shape order against the table: unlisted ${unlisted.join(' ')}; listed but no longer against ${stale.join(' ')}`);
+  if (unlisted.length || stale.length)
+    throw new Error(
+      `shape order against the table: unlisted ${unlisted.join(' ')}; listed but no longer against ${stale.join(' ')}`,
+    );
 
   // Characters outside the 8105: CJK Unified Ideographs (URO), Ext. A, compatibility ideographs, and
   // the Ext. B–H characters with a modern mainland (G) source, e.g. GIDC (the ID-card system), GDM
@@ -592,18 +853,32 @@ ${tieLines.join('\n')}
     `8105 通用规范汉字: ${general.length}; with stroke sequence: ${covered} (${((covered / general.length) * 100).toFixed(2)}%) = cnchar-order ${origin.cnchar} + rime ${origin.rime} + composed ${composedCount}; count only: ${countOnly.size}; sequences total ${seq.size}`,
   );
   console.log(`rime codes given their radical's shapes: ${prefixed}`);
-  console.log(`shapes: ${general.length - rimeShapes} with every stroke's shape, ${rimeShapes} with some shape unknown (rime classes or 横撇/横钩); cnchar pairs resolved: ${JSON.stringify(resolved)}`);
-  console.log(`outside the 8105: ${extraSeq.size} with a rime class sequence (estimated), ${extra.size} with the total only`);
+  console.log(
+    `shapes: ${general.length - rimeShapes} with every stroke's shape, ${rimeShapes} with some shape unknown (rime classes or 横撇/横钩); cnchar pairs resolved: ${JSON.stringify(resolved)}`,
+  );
+  console.log(
+    `outside the 8105: ${extraSeq.size} with a rime class sequence (estimated), ${extra.size} with the total only`,
+  );
   console.log(`count only: ${[...countOnly.keys()].join('') || '(none)'}`);
   console.log(`totals from the table position instead of Unihan: ${unihanOverridden.join(' ')}`);
-  console.log(`rime-stroke has the same class sequence for ${rimeAgrees.length} of the ${Object.keys(COMPOSED_FROM_TABLE).length} composed from the table: ${rimeAgrees.join('')}`);
-  console.log(`table order: every level in stroke-class order except the ${Object.keys(TABLE_MISPLACED).length} documented misplaced characters`);
+  console.log(
+    `rime-stroke has the same class sequence for ${rimeAgrees.length} of the ${Object.keys(COMPOSED_FROM_TABLE).length} composed from the table: ${rimeAgrees.join('')}`,
+  );
+  console.log(
+    `table order: every level in stroke-class order except the ${Object.keys(TABLE_MISPLACED).length} documented misplaced characters`,
+  );
   for (const l of stats) console.log(l);
-  console.log(`tie groups (identical data, table order kept): ${tieGroups.length}; shape order against the table (listed exceptions): ${shapeAgainst.join(' ') || '(none)'}`);
+  console.log(
+    `tie groups (identical data, table order kept): ${tieGroups.length}; shape order against the table (listed exceptions): ${shapeAgainst.join(' ') || '(none)'}`,
+  );
   if (!existsSync(outDir)) throw new Error('no output dir');
 }
 
-const LEVELS: [number, number][] = [[0, 3500], [3500, 6500], [6500, 8105]];
+const LEVELS: [number, number][] = [
+  [0, 3500],
+  [3500, 6500],
+  [6500, 8105],
+];
 
 /** 丁 → "横 竖钩" style description of a code. */
 function describeCode(code: string): string {
@@ -615,7 +890,8 @@ function firstShapeDifference(a: string, b: string): string {
   const ra = shapeRanksOfCode(a);
   const rb = shapeRanksOfCode(b);
   for (let i = 0; i < ra.length; i++) {
-    if (ra[i] !== rb[i]) return `stroke ${i + 1}: ${STROKE_SHAPES[a[i]]} ${ra[i] < rb[i] ? '<' : '>'} ${STROKE_SHAPES[b[i]]}`;
+    if (ra[i] !== rb[i])
+      return `stroke ${i + 1}: ${STROKE_SHAPES[a[i]]} ${ra[i] < rb[i] ? '<' : '>'} ${STROKE_SHAPES[b[i]]}`;
   }
   return 'identical';
 }

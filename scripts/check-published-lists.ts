@@ -35,7 +35,13 @@ function describe(ch: string): string {
 }
 
 function files(args: string[]): string[] {
-  return args.flatMap((a) => (statSync(a).isDirectory() ? readdirSync(a).filter((f) => f.endsWith('.txt')).map((f) => path.join(a, f)) : [a]));
+  return args.flatMap((a) =>
+    statSync(a).isDirectory()
+      ? readdirSync(a)
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => path.join(a, f))
+      : [a],
+  );
 }
 
 function main(): void {
@@ -43,7 +49,10 @@ function main(): void {
   const givenNameBlank = !process.argv.includes('--actual-chars');
   let worst = 1;
   for (const file of files(args)) {
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const note = lines[0]?.startsWith('#') ? lines.shift()! : '';
     const names = lines;
     const keptUnder = (blank: boolean) => {
@@ -62,7 +71,9 @@ function main(): void {
       if (position.get(names[i - 1])! > position.get(names[i])!) {
         const [a, b] = [[...names[i - 1]], [...names[i]]];
         const k = a.findIndex((ch, j) => ch !== b[j]);
-        inverted.push(`${names[i - 1]} > ${names[i]}${k >= 0 && b[k] ? ` (${describe(a[k])} vs ${describe(b[k])})` : ''}`);
+        inverted.push(
+          `${names[i - 1]} > ${names[i]}${k >= 0 && b[k] ? ` (${describe(a[k])} vs ${describe(b[k])})` : ''}`,
+        );
       }
     }
     const pct = (k: number) => `${k} (${((k / Math.max(1, names.length)) * 100).toFixed(2)} %)`;

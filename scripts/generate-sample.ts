@@ -94,7 +94,15 @@ export const ROSTER: RosterEntry[] = ROWS.trim()
   .split('\n')
   .map((line) => {
     const [name, gender, sector, party, post, unit, rank] = line.split('|');
-    const e: RosterEntry = { name, gender: gender as RosterEntry['gender'], sector, party, post, unit, rank: rank as RosterEntry['rank'] };
+    const e: RosterEntry = {
+      name,
+      gender: gender as RosterEntry['gender'],
+      sector,
+      party,
+      post,
+      unit,
+      rank: rank as RosterEntry['rank'],
+    };
     if (ETHNICITY[name]) e.ethnicity = ETHNICITY[name];
     return e;
   });
@@ -112,8 +120,75 @@ export const ORG_AUTHORS: { member: string; org: string; mode: 'org' | 'on-behal
 ];
 
 // Extra names for generated sessions larger than the roster (benchmarks): surname × given name.
-export const EXTRA_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '曾', '彭', '吕'];
-export const EXTRA_GIVEN = ['建华', '秀英', '志强', '丽华', '国平', '海燕', '明辉', '红霞', '永生', '文军', '晓燕', '德明', '淑珍', '立新', '桂兰', '春雷', '玉梅', '振宇', '静怡', '国庆', '玉兰', '长海', '卫东', '凤英', '子涵'];
+export const EXTRA_SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+  '谢',
+  '韩',
+  '唐',
+  '冯',
+  '于',
+  '董',
+  '萧',
+  '程',
+  '曹',
+  '袁',
+  '邓',
+  '许',
+  '傅',
+  '沈',
+  '曾',
+  '彭',
+  '吕',
+];
+export const EXTRA_GIVEN = [
+  '建华',
+  '秀英',
+  '志强',
+  '丽华',
+  '国平',
+  '海燕',
+  '明辉',
+  '红霞',
+  '永生',
+  '文军',
+  '晓燕',
+  '德明',
+  '淑珍',
+  '立新',
+  '桂兰',
+  '春雷',
+  '玉梅',
+  '振宇',
+  '静怡',
+  '国庆',
+  '玉兰',
+  '长海',
+  '卫东',
+  '凤英',
+  '子涵',
+];
 
 // ---------------------------------------------------------------- phrase banks
 // Slots: {T} topic phrase, {E} one of the topic's entities, {Y} a recent year, {n} a small count,
@@ -413,8 +488,30 @@ const TOPICS: Topic[] = [
 ];
 
 /** Generic sentences about achievements, with a lead phrase and an optional tail. */
-const LEADS = ['近年来，', '从调研情况看，', '总的来看，', '与此同时，', '实践证明，', '据统计，', '特别是', '', '', '', '目前，', '{Y}年以来，'];
-const SUBJECTS = ['我市', '临淄区', '市文化和旅游局', '各级文物部门', '相关区县', '市齐文化研究院', '各有关部门', '全市上下'];
+const LEADS = [
+  '近年来，',
+  '从调研情况看，',
+  '总的来看，',
+  '与此同时，',
+  '实践证明，',
+  '据统计，',
+  '特别是',
+  '',
+  '',
+  '',
+  '目前，',
+  '{Y}年以来，',
+];
+const SUBJECTS = [
+  '我市',
+  '临淄区',
+  '市文化和旅游局',
+  '各级文物部门',
+  '相关区县',
+  '市齐文化研究院',
+  '各有关部门',
+  '全市上下',
+];
 const ACHIEVE_VP = [
   '坚持把{E}摆在突出位置，出台了一系列政策措施',
   '围绕{E}谋划实施了一批重点项目，总投资达{n}亿元',
@@ -433,7 +530,14 @@ ACHIEVE_VP.push(
   '编制完成了{E}专项规划，明确了今后一个时期的发展目标和重点任务',
   '创新开展“{E}+”系列活动，吸引了大批年轻人参与',
 );
-const ACHIEVE_TAIL = ['，取得了明显成效', '，社会反响良好', '，为建设文化强市提供了有力支撑', '，群众的获得感明显增强', '', '，走在了全省前列'];
+const ACHIEVE_TAIL = [
+  '，取得了明显成效',
+  '，社会反响良好',
+  '，为建设文化强市提供了有力支撑',
+  '，群众的获得感明显增强',
+  '',
+  '，走在了全省前列',
+];
 
 const PROBLEMS = [
   '对{E}的系统研究和整体阐释还不够深入，碎片化、浅表化问题依然存在',
@@ -476,7 +580,13 @@ const SUGG_PAIRS = [
   '统筹推进{E}的保护与利用',
   '持续深化{T}领域的交流合作',
 ];
-const SUGG_TAIL = ['，切实提高工作的系统性和整体性', '，推动各项措施落地见效', '，确保取得实效', '，为{T}提供有力保障', ''];
+const SUGG_TAIL = [
+  '，切实提高工作的系统性和整体性',
+  '，推动各项措施落地见效',
+  '，确保取得实效',
+  '，为{T}提供有力保障',
+  '',
+];
 
 const SUGGEST_GENERIC = [
   '建议由市委宣传部牵头，会同市文化和旅游局、市教育局等部门，研究制定{T}三年行动计划，明确目标任务和责任分工',
@@ -504,7 +614,16 @@ const SUGG_HEADINGS = [
   '突出品牌打造',
 ];
 const SUGG_HEADING_TAILS = ['，高标准推进{T}', '，夯实发展基础', '，形成工作合力', '，提升{E}影响力', '', '', ''];
-const PROBLEM_HEADINGS = ['保护利用水平有待提升', '融合发展深度不够', '品牌影响力不强', '人才支撑不足', '资金投入渠道单一', '体制机制尚不健全', '宣传推介力度不够', '产品供给质量不高'];
+const PROBLEM_HEADINGS = [
+  '保护利用水平有待提升',
+  '融合发展深度不够',
+  '品牌影响力不强',
+  '人才支撑不足',
+  '资金投入渠道单一',
+  '体制机制尚不健全',
+  '宣传推介力度不够',
+  '产品供给质量不高',
+];
 /** Two ways a speech is built: analysis (meaning → progress → problems → proposals) or themes. */
 const SPEECH_ANALYTIC = ['深刻认识{T}的重要意义', '{T}取得的积极进展', '当前面临的突出问题', '推动{T}的几点建议'];
 const SPEECH_THEMES = [
@@ -515,7 +634,16 @@ const SPEECH_THEMES = [
   '坚持人才为本，夯实{T}的发展基础',
   '突出融合发展，拓展齐文化传承创新的实践路径',
 ];
-const LEVEL3_HEADINGS = ['完善顶层设计', '加强资金保障', '健全协调机制', '强化督查落实', '培育市场主体', '优化营商环境', '加强宣传引导', '注重示范带动'];
+const LEVEL3_HEADINGS = [
+  '完善顶层设计',
+  '加强资金保障',
+  '健全协调机制',
+  '强化督查落实',
+  '培育市场主体',
+  '优化营商环境',
+  '加强宣传引导',
+  '注重示范带动',
+];
 const LEVEL4_HEADINGS = ['编制专项规划', '出台扶持政策', '建立项目库', '开展试点示范', '强化考核评估', '加强队伍建设'];
 
 const TITLES: Record<'speech' | 'written' | 'report', string[]> = {
@@ -783,7 +911,10 @@ const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'
 
 /** Visible length of a Markdown chunk, roughly what the reader will keep (for the length budget). */
 function visibleLength(md: string): number {
-  return md.replace(/data:[^)\s"]+/g, '').replace(/\[\^\d+\]|\*\*|#+ |\||-{3,}|:?-{3,}:?/g, '').replace(/\s+/g, '').length;
+  return md
+    .replace(/data:[^)\s"]+/g, '')
+    .replace(/\[\^\d+\]|\*\*|#+ |\||-{3,}|:?-{3,}:?/g, '')
+    .replace(/\s+/g, '').length;
 }
 
 interface Part {
@@ -807,7 +938,14 @@ function writeBody(w: Writer, target: number, extras: { longTable: boolean; char
       const text = `${CN[i]}、${w.fill(h)}`;
       const isProblem = h.includes('问题');
       const isSugg = h.includes('建议');
-      const filler = () => (isProblem ? w.problemPara() : isSugg ? w.suggestionPara() : r.chance(0.5) ? w.situationPara() : w.suggestionPara());
+      const filler = () =>
+        isProblem
+          ? w.problemPara()
+          : isSugg
+            ? w.suggestionPara()
+            : r.chance(0.5)
+              ? w.situationPara()
+              : w.suggestionPara();
       parts.push({ chunks: [w.h(1, text), filler()], filler });
     });
   } else if (w.kind === 'written') {
@@ -837,7 +975,14 @@ function writeBody(w: Writer, target: number, extras: { longTable: boolean; char
     const basic: Part = { chunks: [w.h(1, '一、基本情况'), w.situationPara()], filler: () => w.situationPara() };
     basic.chunks.push(visitorTable(w));
     if (extras.chart) basic.chunks.push(chartImage(w));
-    if (extras.longTable) basic.chunks.push(w.para([w.fill('从全市文物资源分布看，齐文化遗址遗迹数量多、分布广、类型丰富，其中全国重点文物保护单位{n}处')], false), longSiteTable(w));
+    if (extras.longTable)
+      basic.chunks.push(
+        w.para(
+          [w.fill('从全市文物资源分布看，齐文化遗址遗迹数量多、分布广、类型丰富，其中全国重点文物保护单位{n}处')],
+          false,
+        ),
+        longSiteTable(w),
+      );
     parts.push(basic);
     const probs: Part = { chunks: [w.h(1, '二、存在的主要问题')] };
     r.shuffle(PROBLEM_HEADINGS)
@@ -911,7 +1056,10 @@ function visitorTable(w: Writer): string {
   const figs = visitorFigures(w.rng);
   const head = `| 年份 | ${VISITOR_COLS.join(' | ')} | 合计 |`;
   const sep = `|:---:|${VISITOR_COLS.map(() => '---:').join('|')}|---:|`;
-  const rows = YEARS.map((y, i) => `| ${y}年 | ${figs[i].map((v) => v.toFixed(1)).join(' | ')} | ${figs[i].reduce((a, b) => a + b, 0).toFixed(1)} |`);
+  const rows = YEARS.map(
+    (y, i) =>
+      `| ${y}年 | ${figs[i].map((v) => v.toFixed(1)).join(' | ')} | ${figs[i].reduce((a, b) => a + b, 0).toFixed(1)} |`,
+  );
   return `表1　${YEARS[0]}—${YEARS[YEARS.length - 1]}年主要齐文化景区接待游客情况（单位：万人次）\n\n${head}\n${sep}\n${rows.join('\n')}`;
 }
 
@@ -919,7 +1067,10 @@ function longSiteTable(w: Writer): string {
   const r = w.rng;
   const head = '| 序号 | 名称 | 类别 | 保护级别 | 2022年接待游客（万人次） |';
   const sep = '|:---:|---|:---:|:---:|---:|';
-  const rows = SITES.map(([name, cat, level], i) => `| ${i + 1} | ${name} | ${cat} | ${level} | ${level === '县级' || r.chance(0.2) ? '—' : (r.int(5, 900) / 10).toFixed(1)} |`);
+  const rows = SITES.map(
+    ([name, cat, level], i) =>
+      `| ${i + 1} | ${name} | ${cat} | ${level} | ${level === '县级' || r.chance(0.2) ? '—' : (r.int(5, 900) / 10).toFixed(1)} |`,
+  );
   return `表2　临淄区主要齐文化遗址遗迹一览\n\n${head}\n${sep}\n${rows.join('\n')}`;
 }
 
@@ -952,12 +1103,16 @@ export function barChartPng(values: number[], labels: number[]): Uint8Array {
   const palette = [255, 255, 255, 220, 220, 220, 60, 60, 60, 178, 34, 34, 40, 40, 40];
   const px = new Uint8Array(W * H);
   const rect = (x0: number, y0: number, w: number, h: number, c: number) => {
-    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++) px.fill(c, y * W + Math.max(0, x0), y * W + Math.min(W, x0 + w));
+    for (let y = Math.max(0, y0); y < Math.min(H, y0 + h); y++)
+      px.fill(c, y * W + Math.max(0, x0), y * W + Math.min(W, x0 + w));
   };
   const text = (s: string, x: number, y: number, scale: number) => {
     for (const ch of s) {
       const g = DIGITS[ch];
-      if (g) g.forEach((row, gy) => [...row].forEach((bit, gx) => bit === '1' && rect(x + gx * scale, y + gy * scale, scale, scale, 4)));
+      if (g)
+        g.forEach((row, gy) =>
+          [...row].forEach((bit, gx) => bit === '1' && rect(x + gx * scale, y + gy * scale, scale, scale, 4)),
+        );
       x += 4 * scale;
     }
   };
@@ -1029,12 +1184,19 @@ export interface GeneratedSession {
 }
 
 export const SAMPLE_SEED = 20230920;
-const RANK_PREFIX: Record<RosterEntry['rank'], string> = { 主席: '市政协主席', 副主席: '市政协副主席', 秘书长: '市政协秘书长', 常委: '市政协常委' };
+const RANK_PREFIX: Record<RosterEntry['rank'], string> = {
+  主席: '市政协主席',
+  副主席: '市政协副主席',
+  秘书长: '市政协秘书长',
+  常委: '市政协常委',
+};
 
 function rosterFor(n: number): RosterEntry[] {
   const out = ROSTER.slice(0, Math.min(n, ROSTER.length));
   for (let i = 0; out.length < n; i++) {
-    const name = EXTRA_SURNAMES[i % EXTRA_SURNAMES.length] + EXTRA_GIVEN[Math.floor(i / EXTRA_SURNAMES.length) % EXTRA_GIVEN.length];
+    const name =
+      EXTRA_SURNAMES[i % EXTRA_SURNAMES.length] +
+      EXTRA_GIVEN[Math.floor(i / EXTRA_SURNAMES.length) % EXTRA_GIVEN.length];
     const src = ROSTER[7 + (i % (ROSTER.length - 7))];
     out.push({ ...src, name, ethnicity: undefined, rank: '常委' });
   }
@@ -1047,7 +1209,12 @@ export function generateSession(opts: GenerateOptions = {}): GeneratedSession {
   const r = prng(opts.seed ?? SAMPLE_SEED);
   const roster = rosterFor(n);
   const members = roster.map((m, i) => {
-    const title = m.rank === '常委' ? `市政协常委、${m.post}` : m.post.startsWith('市政协') ? m.post : `${RANK_PREFIX[m.rank]}、${m.post}`;
+    const title =
+      m.rank === '常委'
+        ? `市政协常委、${m.post}`
+        : m.post.startsWith('市政协')
+          ? m.post
+          : `${RANK_PREFIX[m.rank]}、${m.post}`;
     return {
       id: `m${String(i + 1).padStart(3, '0')}`,
       name: m.name,
@@ -1090,7 +1257,11 @@ export function generateSession(opts: GenerateOptions = {}): GeneratedSession {
     titles.add(title);
 
     const org = ORG_AUTHORS.find((o) => o.member === entry.name);
-    const authorLine = org ? (org.mode === 'org' ? org.org : `${member.name}（代表${org.org}）`) : `${RANK_PREFIX[entry.rank]} ${member.name}`;
+    const authorLine = org
+      ? org.mode === 'org'
+        ? org.org
+        : `${member.name}（代表${org.org}）`
+      : `${RANK_PREFIX[entry.rank]} ${member.name}`;
 
     if (kind === 'report') reportNo++;
     if (kind === 'written') writtenNo++;
@@ -1108,7 +1279,16 @@ export function generateSession(opts: GenerateOptions = {}): GeneratedSession {
     // About one item in five is written the way text pasted from Word looks: paragraphs as single
     // lines indented with two full-width spaces, no blank lines between them.
     const text = r.chance(0.2) ? joinIndented(body) : body.join('\n\n');
-    const md = ['---', `title: ${title}`, `author: ${authorLine}`, '---', '', text, ...(notes.length ? ['', notes.join('\n')] : []), ''].join('\n');
+    const md = [
+      '---',
+      `title: ${title}`,
+      `author: ${authorLine}`,
+      '---',
+      '',
+      text,
+      ...(notes.length ? ['', notes.join('\n')] : []),
+      '',
+    ].join('\n');
     files.set(file, md);
     const day = 1 + Math.floor((k * 14) / n);
     submissions.push({
@@ -1168,7 +1348,8 @@ A generated sample session (made-up names, units and figures). Do not edit by ha
 export async function writeGeneratedSession(dir: string, gen: GeneratedSession): Promise<void> {
   const sources = path.join(dir, 'sources');
   await mkdir(sources, { recursive: true });
-  for (const f of await readdir(sources)) if (f.endsWith('.md') && !gen.files.has(`sources/${f}`)) await rm(path.join(sources, f));
+  for (const f of await readdir(sources))
+    if (f.endsWith('.md') && !gen.files.has(`sources/${f}`)) await rm(path.join(sources, f));
   for (const [rel, text] of gen.files) await writeFile(path.join(dir, rel), text, 'utf8');
   await writeFile(path.join(dir, 'session.json'), sessionJson(gen.session), 'utf8');
   if (gen.session.id === 'qi-culture-2023') await writeFile(path.join(dir, 'README.md'), SAMPLE_README, 'utf8');
@@ -1178,10 +1359,15 @@ export const SAMPLE_DIR = fileURLToPath(new URL('../resources/samples/qi-culture
 
 // No top-level await: benches and tests may import this module from a CommonJS context.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { items: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { items: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+  });
   const items = values.items ? Number(values.items) : undefined;
   const seed = values.seed ? Number(values.seed) : undefined;
-  if ((items !== undefined && !(Number.isInteger(items) && items > 0)) || (seed !== undefined && !Number.isInteger(seed))) {
+  if (
+    (items !== undefined && !(Number.isInteger(items) && items > 0)) ||
+    (seed !== undefined && !Number.isInteger(seed))
+  ) {
     console.error('用法：npx tsx scripts/generate-sample.ts [--items 篇数] [--seed 整数] [--out 文件夹]');
     process.exitCode = 2;
   } else {

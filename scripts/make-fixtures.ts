@@ -26,7 +26,6 @@ import type { Block, Inline, SourceDoc } from '../core/model/document';
 import { fromBase64 } from '../core/bytes/base64';
 import { concatBytes } from '../core/bytes/concat';
 
-
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_W = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
@@ -52,7 +51,10 @@ export interface DocxParts {
   extra?: Record<string, Uint8Array>;
 }
 
-const relType = (t: string, strict?: boolean) => (strict ? `http://purl.oclc.org/ooxml/officeDocument/relationships/${t}` : `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`);
+const relType = (t: string, strict?: boolean) =>
+  strict
+    ? `http://purl.oclc.org/ooxml/officeDocument/relationships/${t}`
+    : `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
 
 /** A DOCX from hand-written WordprocessingML. */
 export function buildDocx(p: DocxParts): Uint8Array {
@@ -64,14 +66,21 @@ export function buildDocx(p: DocxParts): Uint8Array {
   if (p.strict) {
     // Strict URIs and a non-standard prefix ("ns0" for w, "rel" for r): readers must go by URI.
     decl = `xmlns:ns0="${STRICT_W}" xmlns:rel="${STRICT_R}"`;
-    body = body.replace(/<(\/?)w:/g, '<$1ns0:').replace(/ w:/g, ' ns0:').replace(/ r:/g, ' rel:');
+    body = body
+      .replace(/<(\/?)w:/g, '<$1ns0:')
+      .replace(/ w:/g, ' ns0:')
+      .replace(/ r:/g, ' rel:');
   }
   const wp = p.strict ? 'ns0' : 'w';
   const files: Record<string, Uint8Array> = {};
   const rels: string[] = [];
   const add = (id: string, type: string, target: string, external = false) =>
-    rels.push(`<Relationship Id="${id}" Type="${relType(type, p.strict)}" Target="${target}"${external ? ' TargetMode="External"' : ''}/>`);
-  files[main] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${wp}:document ${decl}><${wp}:body>${body}</${wp}:body></${wp}:document>`);
+    rels.push(
+      `<Relationship Id="${id}" Type="${relType(type, p.strict)}" Target="${target}"${external ? ' TargetMode="External"' : ''}/>`,
+    );
+  files[main] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${wp}:document ${decl}><${wp}:body>${body}</${wp}:body></${wp}:document>`,
+  );
   const part = (name: string, type: string, root: string, xml: string | undefined) => {
     if (xml === undefined) return;
     files[`${dir}/${name}`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:${root} ${NS_DECL}>${xml}</w:${root}>`);
@@ -84,7 +93,9 @@ export function buildDocx(p: DocxParts): Uint8Array {
   part('comments.xml', 'comments', 'comments', p.comments);
   for (const [id, [type, target, ext]] of Object.entries(p.rels ?? {})) add(id, type, target, ext);
   for (const [name, bytes] of Object.entries(p.media ?? {})) files[`${dir}/media/${name}`] = bytes;
-  files[`${dir}/_rels/${base}.rels`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  files[`${dir}/_rels/${base}.rels`] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
   files['_rels/.rels'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${relType('officeDocument', p.strict)}" Target="${main}"/></Relationships>`,
   );
@@ -99,9 +110,11 @@ export function buildDocx(p: DocxParts): Uint8Array {
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** A run; props is raw rPr XML. */
-export const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+export const run = (text: string, props = '') =>
+  `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 /** A paragraph; ppr is raw pPr XML, content raw runs (or a plain string). */
-export const para = (content: string, ppr = '') => `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}${content.startsWith('<') ? content : run(content)}</w:p>`;
+export const para = (content: string, ppr = '') =>
+  `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}${content.startsWith('<') ? content : run(content)}</w:p>`;
 export const font = (name: string) => `<w:rFonts w:ascii="${name}" w:hAnsi="${name}" w:eastAsia="${name}"/>`;
 
 // ───────────────────────── images ─────────────────────────
@@ -124,7 +137,12 @@ export function png(w: number, h: number): Uint8Array {
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
   const raw = new Uint8Array((w + 1) * h).fill(0x80);
   for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlibSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   return concatBytes(parts);
 }
 
@@ -139,7 +157,43 @@ export function pngHeaderOnly(w: number, h: number): Uint8Array {
 
 /** A JPEG header with an SOF0 frame of w × h (enough for size sniffing). */
 export function jpegHeader(w: number, h: number): Uint8Array {
-  return new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 11, 8, h >> 8, h & 255, w >> 8, w & 255, 1, 1, 0x11, 0, 0xff, 0xd9]);
+  return new Uint8Array([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0,
+    16,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0xff,
+    0xc0,
+    0,
+    11,
+    8,
+    h >> 8,
+    h & 255,
+    w >> 8,
+    w & 255,
+    1,
+    1,
+    0x11,
+    0,
+    0xff,
+    0xd9,
+  ]);
 }
 
 /** An EMF header (record type 1, " EMF" signature at byte 40). */
@@ -161,7 +215,11 @@ export function zipBomb(mb = 40): Uint8Array {
   const big = new Uint8Array(mb * 1024 * 1024).fill(0x20);
   const head = strToU8(`<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>`);
   big.set(head, 0);
-  const files: Record<string, Uint8Array> = { 'word/document.xml': big, '_rels/.rels': extractEntry(good, '_rels/.rels'), '[Content_Types].xml': extractEntry(good, '[Content_Types].xml') };
+  const files: Record<string, Uint8Array> = {
+    'word/document.xml': big,
+    '_rels/.rels': extractEntry(good, '_rels/.rels'),
+    '[Content_Types].xml': extractEntry(good, '[Content_Types].xml'),
+  };
   return zipSync(files, { level: 9 });
 }
 
@@ -234,35 +292,75 @@ export { deflateSync };
 
 // ───────────────────────── DOCX from a SourceDoc (docx library) ─────────────────────────
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+];
 
 function runs(inlines: Inline[], noteIds: Map<string, number>): ParagraphChild[] {
   return inlines.map((i) => {
     if (i.type === 'noteRef') return new FootnoteReferenceRun(noteIds.get(i.id)!);
     if (i.type === 'break') return new TextRun({ text: '', break: 1 });
-    return new TextRun({ text: i.text, bold: i.bold, italics: i.italic, superScript: i.vertAlign === 'super', subScript: i.vertAlign === 'sub', underline: i.underline ? {} : undefined });
+    return new TextRun({
+      text: i.text,
+      bold: i.bold,
+      italics: i.italic,
+      superScript: i.vertAlign === 'super',
+      subScript: i.vertAlign === 'sub',
+      underline: i.underline ? {} : undefined,
+    });
   });
 }
 
-const ALIGN = { center: AlignmentType.CENTER, right: AlignmentType.RIGHT, left: AlignmentType.LEFT, justify: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  left: AlignmentType.LEFT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
 
 /** The Markdown document written as a DOCX the way a member's Word would hold it. */
 export async function sampleItemToDocx(md: SourceDoc): Promise<Uint8Array> {
   const noteIds = new Map(md.footnotes.map((f, k) => [f.id, k + 1]));
   const numbering: { reference: string; levels: ILevelsOptions[] }[] = [];
   const children: (Paragraph | Table)[] = [];
-  if (md.title) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: md.title, size: 44, font: { eastAsia: '方正小标宋简体' } })] }));
-  if (md.authorLine) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: md.authorLine, font: { eastAsia: '楷体_GB2312' } })] }));
+  if (md.title)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: md.title, size: 44, font: { eastAsia: '方正小标宋简体' } })],
+      }),
+    );
+  if (md.authorLine)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: md.authorLine, font: { eastAsia: '楷体_GB2312' } })],
+      }),
+    );
   for (const b of md.blocks) children.push(...blockToDocx(b, md, noteIds, numbering));
   const doc = new Document({
     numbering: { config: numbering },
-    footnotes: Object.fromEntries(md.footnotes.map((f) => [noteIds.get(f.id)!, { children: [new Paragraph({ children: runs(f.inlines, noteIds) })] }])),
+    footnotes: Object.fromEntries(
+      md.footnotes.map((f) => [
+        noteIds.get(f.id)!,
+        { children: [new Paragraph({ children: runs(f.inlines, noteIds) })] },
+      ]),
+    ),
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-function blockToDocx(b: Block, md: SourceDoc, noteIds: Map<string, number>, numbering: { reference: string; levels: ILevelsOptions[] }[]): (Paragraph | Table)[] {
+function blockToDocx(
+  b: Block,
+  md: SourceDoc,
+  noteIds: Map<string, number>,
+  numbering: { reference: string; levels: ILevelsOptions[] }[],
+): (Paragraph | Table)[] {
   switch (b.type) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[b.level], children: runs(b.inlines, noteIds) })];
@@ -273,8 +371,20 @@ function blockToDocx(b: Block, md: SourceDoc, noteIds: Map<string, number>, numb
       const ref = `list${numbering.length}`;
       const first = b.items[0].label;
       const text = b.ordered ? first.replace(/\d+/, '%1') : first;
-      numbering.push({ reference: ref, levels: [{ level: 0, format: b.ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET, text, start: b.ordered ? Number(/\d+/.exec(first)![0]) : 1 }] });
-      return b.items.map((it) => new Paragraph({ numbering: { reference: ref, level: it.level }, children: runs(it.inlines, noteIds) }));
+      numbering.push({
+        reference: ref,
+        levels: [
+          {
+            level: 0,
+            format: b.ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+            text,
+            start: b.ordered ? Number(/\d+/.exec(first)![0]) : 1,
+          },
+        ],
+      });
+      return b.items.map(
+        (it) => new Paragraph({ numbering: { reference: ref, level: it.level }, children: runs(it.inlines, noteIds) }),
+      );
     }
     case 'table': {
       const out: (Paragraph | Table)[] = [];
@@ -285,7 +395,20 @@ function blockToDocx(b: Block, md: SourceDoc, noteIds: Map<string, number>, numb
             (r, ri) =>
               new TableRow({
                 tableHeader: ri < b.headerRows,
-                children: r.cells.map((c) => new TableCell({ columnSpan: c.colSpan, rowSpan: c.rowSpan, children: c.paragraphs.map((p) => new Paragraph({ alignment: c.align ? ALIGN[c.align] : undefined, children: runs(p.inlines, noteIds) })) })),
+                children: r.cells.map(
+                  (c) =>
+                    new TableCell({
+                      columnSpan: c.colSpan,
+                      rowSpan: c.rowSpan,
+                      children: c.paragraphs.map(
+                        (p) =>
+                          new Paragraph({
+                            alignment: c.align ? ALIGN[c.align] : undefined,
+                            children: runs(p.inlines, noteIds),
+                          }),
+                      ),
+                    }),
+                ),
               }),
           ),
         }),
@@ -297,7 +420,14 @@ function blockToDocx(b: Block, md: SourceDoc, noteIds: Map<string, number>, numb
       const out: Paragraph[] = [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: [new ImageRun({ type: res.mime === 'image/png' ? 'png' : 'jpg', data: fromBase64(res.data), transformation: { width: b.width / 2, height: b.height / 2 }, altText: { name: 'pic', description: b.alt ?? '', title: '' } })],
+          children: [
+            new ImageRun({
+              type: res.mime === 'image/png' ? 'png' : 'jpg',
+              data: fromBase64(res.data),
+              transformation: { width: b.width / 2, height: b.height / 2 },
+              altText: { name: 'pic', description: b.alt ?? '', title: '' },
+            }),
+          ],
         }),
       ];
       if (b.caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(b.caption)] }));

@@ -25,7 +25,12 @@ export function needsBuild(): boolean {
   const index = join(distWeb, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return [join(root, 'renderer'), join(root, 'core', 'contract'), join(root, 'core', 'model'), join(root, 'vite.config.ts')].some((p) => existsSync(p) && (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs) > built);
+  return [
+    join(root, 'renderer'),
+    join(root, 'core', 'contract'),
+    join(root, 'core', 'model'),
+    join(root, 'vite.config.ts'),
+  ].some((p) => existsSync(p) && (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs) > built);
 }
 
 export async function buildRenderer(): Promise<void> {
@@ -57,7 +62,9 @@ async function main(): Promise<number> {
     server = await startServer({ port, dataDir, staticDir: distWeb });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。\n` : `无法启动服务：${String(e)}\n`);
+    process.stderr.write(
+      code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。\n` : `无法启动服务：${String(e)}\n`,
+    );
     return 1;
   }
   process.stdout.write(`汇编已启动，请在浏览器中打开：${server.openUrl}\n`);

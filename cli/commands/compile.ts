@@ -29,7 +29,9 @@ function progressPrinter(): (p: CompileProgress) => void {
       if (pct === lastPct && p.phase === lastPhase && p.done !== p.total) return;
       const width = 30;
       const fill = Math.round((pct / 100) * width);
-      process.stderr.write(`\r${label.padEnd(6, ' ')} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${String(pct).padStart(3)}% ${p.done}/${p.total}   `);
+      process.stderr.write(
+        `\r${label.padEnd(6, ' ')} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${String(pct).padStart(3)}% ${p.done}/${p.total}   `,
+      );
       if (p.done === p.total) process.stderr.write('\n');
     } else if (p.phase !== lastPhase || p.done === p.total) {
       process.stderr.write(`${label} ${p.done}/${p.total}\n`);
@@ -80,7 +82,9 @@ export async function run(argv: string[]): Promise<number> {
   const lines = [
     `材料 ${s.items} 篇，共 ${s.pages} 页（前置 ${s.frontPages} 页，正文 ${s.bodyPages} 页），${s.words.toLocaleString('zh-CN')} 字`,
     `用时 ${(s.ms / 1000).toFixed(2)} 秒（PDF ${(s.pdfMs / 1000).toFixed(2)} 秒${s.docxMs !== undefined ? `，Word ${(s.docxMs / 1000).toFixed(2)} 秒` : ''}）`,
-    s.fallbackChars.length ? `使用备用字体的字符 ${s.fallbackChars.length} 个：${s.fallbackChars.join('')}` : '所有字符均由指定字体显示',
+    s.fallbackChars.length
+      ? `使用备用字体的字符 ${s.fallbackChars.length} 个：${s.fallbackChars.join('')}`
+      : '所有字符均由指定字体显示',
   ];
   if (s.missingGlyphs.length) lines.push(`警告：以下字符在所有字体中都没有字形：${s.missingGlyphs.join('')}`);
   if (s.outputs.pdf) lines.push(`PDF：${s.outputs.pdf.path}（${(s.outputs.pdf.bytes / 1024 / 1024).toFixed(2)} MB）`);

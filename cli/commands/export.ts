@@ -2,7 +2,13 @@
 // --out <file or folder> [...]`: print production and distribution from the command line. A thin
 // shell over core/node/export.ts: it parses and checks arguments, prints progress and a summary,
 // and never writes a file itself.
-import { EXPORT_KINDS, exportSessionFolder, readRecipientsFile, type ExportKind, type ExportRequest } from '../../core/node/export';
+import {
+  EXPORT_KINDS,
+  exportSessionFolder,
+  readRecipientsFile,
+  type ExportKind,
+  type ExportRequest,
+} from '../../core/node/export';
 import { printSheetLines } from '../../core/print/print-sheet';
 import { oneSessionDir, parseCommandArgs } from '../args';
 
@@ -47,38 +53,43 @@ const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文
 function num(v: string | undefined, name: string, min: number, max: number, integer = true): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) throw new Error(`${name} 应为 ${min}～${max} 之间的${integer ? '整数' : '数'}，收到：${v}`);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max)
+    throw new Error(`${name} 应为 ${min}～${max} 之间的${integer ? '整数' : '数'}，收到：${v}`);
   return n;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseCommandArgs(argv, {
-    as: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    copies: { type: 'string' },
-    start: { type: 'string' },
-    digits: { type: 'string' },
-    recipients: { type: 'string' },
-    mark: { type: 'string' },
-    'per-copy': { type: 'boolean' },
-    'with-register': { type: 'boolean' },
-    items: { type: 'string' },
-    section: { type: 'string' },
-    member: { type: 'string' },
-    renumber: { type: 'boolean' },
-    batch: { type: 'boolean' },
-    zip: { type: 'boolean' },
-    'two-up': { type: 'boolean' },
-    sheet: { type: 'string' },
-    creep: { type: 'string' },
-    signature: { type: 'string' },
-    binding: { type: 'string' },
-    gutter: { type: 'string' },
-    watermark: { type: 'string' },
-    internal: { type: 'boolean' },
-    confidential: { type: 'string' },
-    spare: { type: 'string' },
-  }, HELP);
+  const args = parseCommandArgs(
+    argv,
+    {
+      as: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      copies: { type: 'string' },
+      start: { type: 'string' },
+      digits: { type: 'string' },
+      recipients: { type: 'string' },
+      mark: { type: 'string' },
+      'per-copy': { type: 'boolean' },
+      'with-register': { type: 'boolean' },
+      items: { type: 'string' },
+      section: { type: 'string' },
+      member: { type: 'string' },
+      renumber: { type: 'boolean' },
+      batch: { type: 'boolean' },
+      zip: { type: 'boolean' },
+      'two-up': { type: 'boolean' },
+      sheet: { type: 'string' },
+      creep: { type: 'string' },
+      signature: { type: 'string' },
+      binding: { type: 'string' },
+      gutter: { type: 'string' },
+      watermark: { type: 'string' },
+      internal: { type: 'boolean' },
+      confidential: { type: 'string' },
+      spare: { type: 'string' },
+    },
+    HELP,
+  );
   if (typeof args === 'number') return args;
   const v = args.values;
   const dir = oneSessionDir(args.positionals, HELP);
@@ -93,9 +104,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   let req: ExportRequest;
   try {
-    if (v.mark && !['footer', 'watermark', 'none'].includes(v.mark)) throw new Error(`--mark 只能是 footer、watermark 或 none，收到：${v.mark}`);
-    if (v.sheet && !['auto', 'A3', 'A4', 'A5'].includes(v.sheet)) throw new Error(`--sheet 只能是 auto、A3、A4 或 A5，收到：${v.sheet}`);
-    if (v.binding && !['single', 'duplex'].includes(v.binding)) throw new Error(`--binding 只能是 single 或 duplex，收到：${v.binding}`);
+    if (v.mark && !['footer', 'watermark', 'none'].includes(v.mark))
+      throw new Error(`--mark 只能是 footer、watermark 或 none，收到：${v.mark}`);
+    if (v.sheet && !['auto', 'A3', 'A4', 'A5'].includes(v.sheet))
+      throw new Error(`--sheet 只能是 auto、A3、A4 或 A5，收到：${v.sheet}`);
+    if (v.binding && !['single', 'duplex'].includes(v.binding))
+      throw new Error(`--binding 只能是 single 或 duplex，收到：${v.binding}`);
     let recipients: string[] | undefined;
     if (v.recipients && v.recipients !== 'roster') {
       const r = await readRecipientsFile(v.recipients);
@@ -109,7 +123,10 @@ export async function run(argv: string[]): Promise<number> {
     const layout: ExportRequest['layout'] = {};
     if (v.binding) layout.binding = v.binding as 'single' | 'duplex';
     if (v.gutter !== undefined) layout.gutter = num(v.gutter, '--gutter', 0, 30, false);
-    const items = v.items?.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+    const items = v.items
+      ?.split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     req = {
       as: v.as as ExportKind,
       out: v.out,

@@ -18,7 +18,13 @@ const HELP = `用法：huibian import <会议文件夹> <文件或文件夹…> 
   --dry-run  只检查、不写入
   --json     以 JSON 输出结果`;
 
-const STATUS: Record<FileReport['status'], string> = { imported: '已导入', review: '待核对', 'new-version': '新版本', duplicate: '重复', failed: '失败' };
+const STATUS: Record<FileReport['status'], string> = {
+  imported: '已导入',
+  review: '待核对',
+  'new-version': '新版本',
+  duplicate: '重复',
+  failed: '失败',
+};
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -62,15 +68,24 @@ export async function run(argv: string[]): Promise<number> {
       );
       if (!exists) await writeFileAtomic(target, bytes);
     }
-    if (plan.submissions.length || plan.newVersions.length) await writeFileAtomic(path.join(dir, SESSION_FILE), JSON.stringify(valid.data, null, 2) + '\n');
+    if (plan.submissions.length || plan.newVersions.length)
+      await writeFileAtomic(path.join(dir, SESSION_FILE), JSON.stringify(valid.data, null, 2) + '\n');
   }
   if (flags.has('--json')) {
-    console.log(JSON.stringify(plan.reports.map(({ match: _m, ...r }) => r), null, 2));
+    console.log(
+      JSON.stringify(
+        plan.reports.map(({ match: _m, ...r }) => r),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of plan.reports) {
       // File names (and messages quoting them) may hold newlines or bidi overrides: shown visibly.
       const head = `[${STATUS[r.status]}] ${displayText(path.basename(r.file))}`;
-      const what = r.title ? ` → 《${displayText(r.title)}》${r.authorLine ? ' ' + displayText(r.authorLine) : ''}` : '';
+      const what = r.title
+        ? ` → 《${displayText(r.title)}》${r.authorLine ? ' ' + displayText(r.authorLine) : ''}`
+        : '';
       console.log(`${head}${what}${r.reason ? `\n    ${displayText(r.reason)}` : ''}`);
       for (const w of r.warnings.slice(0, 5)) console.log(`    提示：${displayText(w.message)}`);
     }

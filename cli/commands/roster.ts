@@ -107,13 +107,19 @@ async function importRoster(args: string[]): Promise<number> {
   }
 
   const lines: string[] = [];
-  lines.push(`名单：${path.basename(file)}（${table.format === 'xlsx' ? `工作表“${table.sheet}”` : `编码 ${table.encoding}`}，表头在第 ${table.headerRow} 行，数据 ${table.rows.length} 行）`);
-  const used = ROSTER_FIELDS.filter((f) => finalMapping[f] !== undefined).map((f) => `${ROSTER_FIELD_NAMES[f]}←“${table.headers[finalMapping[f]!]}”`);
+  lines.push(
+    `名单：${path.basename(file)}（${table.format === 'xlsx' ? `工作表“${table.sheet}”` : `编码 ${table.encoding}`}，表头在第 ${table.headerRow} 行，数据 ${table.rows.length} 行）`,
+  );
+  const used = ROSTER_FIELDS.filter((f) => finalMapping[f] !== undefined).map(
+    (f) => `${ROSTER_FIELD_NAMES[f]}←“${table.headers[finalMapping[f]!]}”`,
+  );
   lines.push(`列对应：${used.join('，')}`);
   if (unmapped.length) lines.push(`未使用的列：${unmapped.join('、')}`);
   lines.push(`新增 ${merged.added.length} 人，更新 ${merged.updated.length} 人，名单共 ${merged.members.length} 人`);
   if (applied.value.duplicates.length) {
-    lines.push(`重名 ${applied.value.duplicates.length} 处（均已导入，请核对）：${applied.value.duplicates.map((d) => `${d.name}（第 ${d.rows.join('、')} 行）`).join('；')}`);
+    lines.push(
+      `重名 ${applied.value.duplicates.length} 处（均已导入，请核对）：${applied.value.duplicates.map((d) => `${d.name}（第 ${d.rows.join('、')} 行）`).join('；')}`,
+    );
   }
   if (applied.value.problems.length) {
     lines.push(`问题 ${applied.value.problems.length} 条：`);
@@ -128,7 +134,9 @@ async function importRoster(args: string[]): Promise<number> {
   const locks = new OwnerLocks(nodeFs);
   const holder = await locks.acquire(dir);
   if (holder) {
-    console.error(`roster: 该会议正在汇编程序中打开（进程 ${holder.pid}，${holder.host}），请先在程序中关闭该会议再导入；名单未导入`);
+    console.error(
+      `roster: 该会议正在汇编程序中打开（进程 ${holder.pid}，${holder.host}），请先在程序中关闭该会议再导入；名单未导入`,
+    );
     return 75;
   }
   try {
@@ -142,7 +150,11 @@ async function importRoster(args: string[]): Promise<number> {
       console.error(`roster: 无法重新读取 ${target}（${(e as Error).message}），名单未导入`);
       return 66;
     }
-    const w = await durableWrite(nodeFs, target, JSON.stringify({ ...raw, members: next.data.members }, null, 2) + '\n');
+    const w = await durableWrite(
+      nodeFs,
+      target,
+      JSON.stringify({ ...raw, members: next.data.members }, null, 2) + '\n',
+    );
     if (!w.ok) {
       console.error(`roster: ${w.error.message}`);
       return 74;
@@ -184,7 +196,10 @@ async function exportRoster(args: string[]): Promise<number> {
   if (rule) {
     const sorted = sortMembers(members, rule, { name: { givenNameBlank: s.value.ordering?.givenNameBlank ?? true } });
     members = sorted.members;
-    if (sorted.unknownChars.length) console.error(`roster: 以下汉字没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${sorted.unknownChars.join(' ')}`);
+    if (sorted.unknownChars.length)
+      console.error(
+        `roster: 以下汉字没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${sorted.unknownChars.join(' ')}`,
+      );
   }
   const bytes = await exportRosterXlsx(members);
   const w = await durableWrite(nodeFs, path.resolve(out), bytes);

@@ -18,7 +18,18 @@ const HELP = `用法：huibian serve [--port 端口] [--data 数据文件夹] [-
   --portal-port <N>     网上报送端口（默认由会议设置决定）`;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseCommandArgs(argv, { port: { type: 'string' }, data: { type: 'string' }, static: { type: 'string' }, 'portal-host': { type: 'string' }, 'portal-port': { type: 'string' } }, HELP, { positionals: false });
+  const args = parseCommandArgs(
+    argv,
+    {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      static: { type: 'string' },
+      'portal-host': { type: 'string' },
+      'portal-port': { type: 'string' },
+    },
+    HELP,
+    { positionals: false },
+  );
   if (typeof args === 'number') return args;
   const port = args.values.port ? Number(args.values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -36,7 +47,11 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = path.resolve(args.values.data ?? defaultDataDir());
-  const staticDir = args.values.static ? path.resolve(args.values.static) : existsSync('dist-web/index.html') ? path.resolve('dist-web') : undefined;
+  const staticDir = args.values.static
+    ? path.resolve(args.values.static)
+    : existsSync('dist-web/index.html')
+      ? path.resolve('dist-web')
+      : undefined;
   if (staticDir && !existsSync(path.join(staticDir, 'index.html'))) {
     console.error(`网页文件夹中没有 index.html：${staticDir}`);
     return 2;
@@ -49,14 +64,25 @@ export async function run(argv: string[]): Promise<number> {
   }
   let server;
   try {
-    server = await startServer({ port, dataDir, staticDir, portal: { ...(portalHost ? { host: portalHost } : {}), ...(portalPort ? { port: portalPort } : {}) } });
+    server = await startServer({
+      port,
+      dataDir,
+      staticDir,
+      portal: { ...(portalHost ? { host: portalHost } : {}), ...(portalPort ? { port: portalPort } : {}) },
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口或不指定端口` : `无法启动服务：${(e as Error).message}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `端口 ${port} 已被占用，请换一个端口或不指定端口`
+        : `无法启动服务：${(e as Error).message}`,
+    );
     return 1;
   }
   console.log(server.openUrl);
-  console.error(`数据：${dataDir}${staticDir ? `；界面：${staticDir}` : '（未提供网页界面，只提供 API）'}。按 Ctrl+C 停止。`);
+  console.error(
+    `数据：${dataDir}${staticDir ? `；界面：${staticDir}` : '（未提供网页界面，只提供 API）'}。按 Ctrl+C 停止。`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

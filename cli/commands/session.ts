@@ -26,7 +26,12 @@ export async function run(argv: string[]): Promise<number> {
   return withLocalClient(args.values.data, (c, dataDir) => session(c, dataDir, sub, rest));
 }
 
-async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], dataDir: string, sub: string, rest: string[]): Promise<number> {
+async function session(
+  c: Parameters<Parameters<typeof withLocalClient>[1]>[0],
+  dataDir: string,
+  sub: string,
+  rest: string[],
+): Promise<number> {
   const fail = (e: { code: string; message: string }) => {
     console.error(`失败：${displayText(e.message)}（${e.code}）`);
     return 1;
@@ -35,7 +40,10 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
     case 'list': {
       const r = await c.call('sessions.list', {});
       if (!r.ok) return fail(r.error);
-      for (const s of r.value) console.log(`${s.id}\t${s.date}\t${s.submissionCount} 份材料\t${displayText(s.name)}${s.damaged ? '\t（已损坏，可从快照恢复）' : ''}`);
+      for (const s of r.value)
+        console.log(
+          `${s.id}\t${s.date}\t${s.submissionCount} 份材料\t${displayText(s.name)}${s.damaged ? '\t（已损坏，可从快照恢复）' : ''}`,
+        );
       if (!r.value.length) console.error(`（${dataDir} 中没有会议）`);
       return 0;
     }
@@ -43,7 +51,10 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
       if (rest.length !== 1) break;
       const r = await c.call('snapshots.list', { sessionId: rest[0] });
       if (!r.ok) return fail(r.error);
-      for (const s of r.value) console.log(`${s.id}\t${s.createdAt}\t版本 ${s.revision}\t${s.reason}\t${s.submissionCount} 份材料\t${displayText(s.name)}`);
+      for (const s of r.value)
+        console.log(
+          `${s.id}\t${s.createdAt}\t版本 ${s.revision}\t${s.reason}\t${s.submissionCount} 份材料\t${displayText(s.name)}`,
+        );
       if (!r.value.length) console.error('（没有快照）');
       return 0;
     }
@@ -52,10 +63,17 @@ async function session(c: Parameters<Parameters<typeof withLocalClient>[1]>[0], 
       const o = await c.call('sessions.open', { sessionId: rest[0] });
       if (!o.ok) return fail(o.error);
       if (o.value.status === 'recovery') console.error(o.value.message);
-      const r = await c.call('snapshots.restore', { sessionId: rest[0], snapshotId: rest[1], ...(o.value.status === 'open' ? { revision: o.value.view.revision } : {}) });
+      const r = await c.call('snapshots.restore', {
+        sessionId: rest[0],
+        snapshotId: rest[1],
+        ...(o.value.status === 'open' ? { revision: o.value.view.revision } : {}),
+      });
       if (!r.ok) return fail(r.error);
-      if (r.value.save.state !== 'saved') return fail(r.value.save.error ?? { code: 'store.save-failed', message: '保存失败' });
-      console.log(`已恢复：${displayText(r.value.session.name)}（版本 ${r.value.revision}，${r.value.session.submissions.length} 份材料）`);
+      if (r.value.save.state !== 'saved')
+        return fail(r.value.save.error ?? { code: 'store.save-failed', message: '保存失败' });
+      console.log(
+        `已恢复：${displayText(r.value.session.name)}（版本 ${r.value.revision}，${r.value.session.submissions.length} 份材料）`,
+      );
       return 0;
     }
     case 'export': {

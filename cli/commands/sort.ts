@@ -59,7 +59,9 @@ export async function run(argv: string[]): Promise<number> {
   const r = rule === 'pinyin' ? sortByPinyin(rows, (x) => x.name, opts) : sortByStroke(rows, (x) => x.name, opts);
   process.stdout.write(r.sorted.map((x) => x.line).join('\n') + (r.sorted.length ? '\n' : ''));
   if (r.unknownChars.length) {
-    console.error(`sort: 以下汉字没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${r.unknownChars.join(' ')}`);
+    console.error(
+      `sort: 以下汉字没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${r.unknownChars.join(' ')}`,
+    );
   }
   return 0;
 }

@@ -4,7 +4,8 @@
 // file wants. While one of our loads of an untrusted PDF runs, those lines (and only those) are
 // dropped; the problems themselves surface as our own named errors and warnings.
 
-const PDF_LIB_NOISE = /^(Trying to parse invalid object|Invalid object ref|Removing parsed object|Parsed number that is too large|Removing XFA form data)/;
+const PDF_LIB_NOISE =
+  /^(Trying to parse invalid object|Invalid object ref|Removing parsed object|Parsed number that is too large|Removing XFA form data)/;
 
 let active = 0;
 let original: typeof console.warn | undefined;

@@ -76,7 +76,11 @@ const cancelled = () => new AppException({ code: 'compile.cancelled', message: '
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Lays out with progress and cancellation points between items. */
-export async function layoutDossierAsync(dossier: Dossier, fonts: FontSet, opts: { onProgress?: (p: CompileProgress) => void; signal?: AbortSignal } = {}): Promise<LaidOutDossier> {
+export async function layoutDossierAsync(
+  dossier: Dossier,
+  fonts: FontSet,
+  opts: { onProgress?: (p: CompileProgress) => void; signal?: AbortSignal } = {},
+): Promise<LaidOutDossier> {
   const l = new DossierLayouter(dossier, fonts);
   const total = l.total;
   let lastYield = Date.now();
@@ -93,7 +97,11 @@ export async function layoutDossierAsync(dossier: Dossier, fonts: FontSet, opts:
 }
 
 /** Compiles a dossier to the formats asked for. Throws AppException (cancelled, a broken source …). */
-export async function compileDossier(dossier: Dossier, fonts: FontSet, opts: CompileOptions = {}): Promise<CompileResult> {
+export async function compileDossier(
+  dossier: Dossier,
+  fonts: FontSet,
+  opts: CompileOptions = {},
+): Promise<CompileResult> {
   const formats = opts.formats ?? ['pdf'];
   const t0 = performance.now();
   if (opts.signal?.aborted) throw cancelled();
@@ -104,7 +112,14 @@ export async function compileDossier(dossier: Dossier, fonts: FontSet, opts: Com
     pageCount: laid.pages.length,
     bodyPageCount: laid.bodyPageCount,
     frontPageCount: laid.frontPageCount,
-    items: laid.items.map(({ submissionId, startPage, startPhysical, pageCount, words, fallbackChars }) => ({ submissionId, startPage, startPhysical, pageCount, words, fallbackChars })),
+    items: laid.items.map(({ submissionId, startPage, startPhysical, pageCount, words, fallbackChars }) => ({
+      submissionId,
+      startPage,
+      startPhysical,
+      pageCount,
+      words,
+      fallbackChars,
+    })),
     fallbackChars: laid.fallbackChars,
     missingGlyphs: laid.missingGlyphs,
     words: laid.words,
@@ -115,7 +130,8 @@ export async function compileDossier(dossier: Dossier, fonts: FontSet, opts: Com
   if (formats.includes('pdf')) {
     result.pdf = await renderPdf(laid, fonts, {
       signal: opts.signal,
-      onPage: (done, total) => opts.onProgress?.({ phase: 'render', done, total, message: `正在生成 ${done}/${total}` }),
+      onPage: (done, total) =>
+        opts.onProgress?.({ phase: 'render', done, total, message: `正在生成 ${done}/${total}` }),
     });
     result.timings.pdfMs = performance.now() - t0;
   }
@@ -124,7 +140,8 @@ export async function compileDossier(dossier: Dossier, fonts: FontSet, opts: Com
     const t1 = performance.now();
     try {
       result.docx = await renderDocx(prepared.dossier, laid.toc, {
-        onProgress: (done, total) => opts.onProgress?.({ phase: 'docx', done, total, message: `正在生成 Word ${done}/${total}` }),
+        onProgress: (done, total) =>
+          opts.onProgress?.({ phase: 'docx', done, total, message: `正在生成 Word ${done}/${total}` }),
       });
     } catch (e) {
       result.docxError = toAppError(e, 'compile.docx-failed', '生成 Word 文件失败');
@@ -137,7 +154,11 @@ export async function compileDossier(dossier: Dossier, fonts: FontSet, opts: Com
 export type PdfCompileResult = CompileResult & { pdf: Uint8Array };
 
 /** compileDossier for the PDF alone (print products, tests, benchmarks): the PDF is always there. */
-export async function compileDossierPdf(dossier: Dossier, fonts: FontSet, opts: Omit<CompileOptions, 'formats'> = {}): Promise<PdfCompileResult> {
+export async function compileDossierPdf(
+  dossier: Dossier,
+  fonts: FontSet,
+  opts: Omit<CompileOptions, 'formats'> = {},
+): Promise<PdfCompileResult> {
   const r = await compileDossier(dossier, fonts, { ...opts, formats: ['pdf'] });
   return r as PdfCompileResult;
 }

@@ -45,7 +45,10 @@ const def = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => (
 export const api = {
   // ── app ────────────────────────────────────────────────────────────────────
   /** Version and where data lives (for the About box and bug reports). */
-  'app.info': def(z.object({}), z.object({ version: z.string(), schemaVersion: z.number().int(), dataDir: z.string(), transport: z.string() })),
+  'app.info': def(
+    z.object({}),
+    z.object({ version: z.string(), schemaVersion: z.number().int(), dataDir: z.string(), transport: z.string() }),
+  ),
 
   // ── sessions ───────────────────────────────────────────────────────────────
   /** Sessions, most recently opened first. */
@@ -57,7 +60,10 @@ export const api = {
   'sessions.create': def(
     z.object({
       name: z.string().min(1).max(200),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+        .optional(),
       theme: z.string().optional(),
       template: z.enum(['blank', 'sample', 'copy']).default('blank'),
       /** For template 'copy'. */
@@ -78,13 +84,19 @@ export const api = {
   'sessions.save': def(z.object(sessionRef), SaveStateSchema),
   'sessions.rename': def(z.object({ ...editRef, name: z.string().min(1).max(200) }), SessionViewSchema),
   /** A full copy (submissions and sources included) under a new id. */
-  'sessions.duplicate': def(z.object({ ...sessionRef, name: z.string().min(1).max(200).optional() }), SessionSummarySchema),
+  'sessions.duplicate': def(
+    z.object({ ...sessionRef, name: z.string().min(1).max(200).optional() }),
+    SessionSummarySchema,
+  ),
   /** Moves the session folder to the trash (restorable). */
   'sessions.delete': def(z.object(sessionRef), TrashEntrySchema),
   'sessions.trash.list': def(z.object({}), z.array(TrashEntrySchema)),
   'sessions.trash.restore': def(z.object({ trashId: IdSchema }), SessionSummarySchema),
   /** Deletes trashed sessions for good; all of them, or the given ones. */
-  'sessions.trash.empty': def(z.object({ trashIds: z.array(IdSchema).optional() }), z.object({ removed: z.number().int() })),
+  'sessions.trash.empty': def(
+    z.object({ trashIds: z.array(IdSchema).optional() }),
+    z.object({ removed: z.number().int() }),
+  ),
 
   // ── snapshots and bundles ──────────────────────────────────────────────────
   /** Snapshots of session.json, newest first (last 20 + one a day for a week). */
@@ -102,7 +114,10 @@ export const api = {
   ),
   /** Exports one .zip (session + sources + bodies) to hand to a colleague. */
   /** `notice`: set when the bundle is large (the UI and the CLI show it at export time). */
-  'bundle.export': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema.extend({ notice: z.object({ code: z.string(), message: z.string() }).optional() })),
+  'bundle.export': def(
+    z.object({ ...sessionRef, targetPath: z.string().optional() }),
+    OutputFileSchema.extend({ notice: z.object({ code: z.string(), message: z.string() }).optional() }),
+  ),
   /** Imports a bundle as a new session (checked like a hostile file: caps, no path traversal). */
   'bundle.import': def(z.object({ file: FileInputSchema }), SessionSummarySchema),
 
@@ -145,7 +160,12 @@ export const api = {
    * Pass `mapping` to see the effect of another mapping.
    */
   'roster.preview': def(
-    z.object({ ...sessionRef, file: FileInputSchema, mapping: RosterMappingSchema.optional(), maxRows: z.number().int().min(1).max(200).default(20) }),
+    z.object({
+      ...sessionRef,
+      file: FileInputSchema,
+      mapping: RosterMappingSchema.optional(),
+      maxRows: z.number().int().min(1).max(200).default(20),
+    }),
     RosterPreviewSchema,
   ),
   /**
@@ -183,7 +203,10 @@ export const api = {
     SessionViewSchema.extend({ report: ImportReportEntrySchema }),
   ),
   /** Edits title, author line, TOC author, kind, members, status, options. */
-  'submissions.update': def(z.object({ ...editRef, submissionId: IdSchema, patch: SubmissionPatchSchema }), SessionViewSchema),
+  'submissions.update': def(
+    z.object({ ...editRef, submissionId: IdSchema, patch: SubmissionPatchSchema }),
+    SessionViewSchema,
+  ),
   'submissions.remove': def(z.object({ ...editRef, submissionIds: z.array(IdSchema).min(1) }), SessionViewSchema),
   /**
    * The stored source file of a submission (the original .docx/.wps/.txt/.pdf …) as a produced file:
@@ -198,13 +221,21 @@ export const api = {
 
   // ── bulk actions and trash (core/service/submission-bulk.ts) ──────────────
   /** One patch (kind, review state, options) applied to several items as one undoable edit. */
-  'submissions.updateMany': def(z.object({ ...editRef, submissionIds: BulkIdsSchema, patch: SubmissionBulkPatchSchema }), SessionViewSchema),
+  'submissions.updateMany': def(
+    z.object({ ...editRef, submissionIds: BulkIdsSchema, patch: SubmissionBulkPatchSchema }),
+    SessionViewSchema,
+  ),
   /**
    * Moves several items into a section (toSectionId null = unplaced), in the given order, at
    * `index` or at the end; a section sorted by a rule stays sorted. One undoable edit.
    */
   'submissions.moveMany': def(
-    z.object({ ...editRef, submissionIds: BulkIdsSchema, toSectionId: IdSchema.nullable(), index: z.number().int().nonnegative().optional() }),
+    z.object({
+      ...editRef,
+      submissionIds: BulkIdsSchema,
+      toSectionId: IdSchema.nullable(),
+      index: z.number().int().nonnegative().optional(),
+    }),
     SessionViewSchema,
   ),
   /** Moves items to the session's trash (restorable, remembered with their place). One undoable edit. */
@@ -221,17 +252,28 @@ export const api = {
     z.object({ ...editRef, title: z.string().min(1).max(100), index: z.number().int().nonnegative().optional() }),
     SessionViewSchema,
   ),
-  'sections.rename': def(z.object({ ...editRef, sectionId: IdSchema, title: z.string().min(1).max(100) }), SessionViewSchema),
+  'sections.rename': def(
+    z.object({ ...editRef, sectionId: IdSchema, title: z.string().min(1).max(100) }),
+    SessionViewSchema,
+  ),
   /** The new order of all section ids (must be a permutation of the current ones). */
   'sections.reorder': def(z.object({ ...editRef, sectionIds: z.array(IdSchema) }), SessionViewSchema),
   /** Removes a section; its items move to `moveItemsTo`, or become unplaced. */
-  'sections.remove': def(z.object({ ...editRef, sectionId: IdSchema, moveItemsTo: IdSchema.optional() }), SessionViewSchema),
+  'sections.remove': def(
+    z.object({ ...editRef, sectionId: IdSchema, moveItemsTo: IdSchema.optional() }),
+    SessionViewSchema,
+  ),
   /**
    * Moves a submission into a section at an index (0-based, clamped), from wherever it is.
    * toSectionId null = take it out of every section (unplaced).
    */
   'sections.moveItem': def(
-    z.object({ ...editRef, submissionId: IdSchema, toSectionId: IdSchema.nullable(), index: z.number().int().nonnegative().optional() }),
+    z.object({
+      ...editRef,
+      submissionId: IdSchema,
+      toSectionId: IdSchema.nullable(),
+      index: z.number().int().nonnegative().optional(),
+    }),
     SessionViewSchema,
   ),
   /**
@@ -247,9 +289,24 @@ export const api = {
   // ── settings ───────────────────────────────────────────────────────────────
   'settings.get': def(
     z.object(sessionRef),
-    z.object({ layout: LayoutSettingsSchema, meta: SessionSchema.pick({ name: true, theme: true, bookTitle: true, date: true, organiser: true, organiserSuffix: true, preface: true, marks: true }) }),
+    z.object({
+      layout: LayoutSettingsSchema,
+      meta: SessionSchema.pick({
+        name: true,
+        theme: true,
+        bookTitle: true,
+        date: true,
+        organiser: true,
+        organiserSuffix: true,
+        preface: true,
+        marks: true,
+      }),
+    }),
   ),
-  'settings.update': def(z.object({ ...editRef, layout: LayoutPatchSchema.optional(), meta: SessionMetaPatchSchema.optional() }), SessionViewSchema),
+  'settings.update': def(
+    z.object({ ...editRef, layout: LayoutPatchSchema.optional(), meta: SessionMetaPatchSchema.optional() }),
+    SessionViewSchema,
+  ),
 
   /**
    * Fonts a role can use: the built-in free fonts and the CJK fonts installed on this computer
@@ -265,10 +322,22 @@ export const api = {
 
   // ── compile and export ─────────────────────────────────────────────────────
   /** Starts a compile of the current revision; progress arrives as 'compile.progress' events. */
-  'compile.start': def(z.object({ ...sessionRef, formats: z.array(z.enum(['pdf', 'docx'])).min(1).default(['pdf']) }), CompileJobSchema),
+  'compile.start': def(
+    z.object({
+      ...sessionRef,
+      formats: z
+        .array(z.enum(['pdf', 'docx']))
+        .min(1)
+        .default(['pdf']),
+    }),
+    CompileJobSchema,
+  ),
   'compile.cancel': def(z.object({ jobId: IdSchema }), CompileJobSchema),
   /** A job by id, or the latest job of a session. */
-  'compile.status': def(z.object({ jobId: IdSchema.optional(), sessionId: IdSchema.optional() }), CompileJobSchema.nullable()),
+  'compile.status': def(
+    z.object({ jobId: IdSchema.optional(), sessionId: IdSchema.optional() }),
+    CompileJobSchema.nullable(),
+  ),
   /** The compiled PDF of the current revision (compiles if needed); written to targetPath if given. */
   'export.pdf': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
   'export.docx': def(z.object({ ...sessionRef, targetPath: z.string().optional() }), OutputFileSchema),
@@ -279,11 +348,24 @@ export const api = {
    */
   'export.print': def(ExportPrintInputSchema, ExportPrintOutputSchema),
   /** Cancels a running print export (by its exportId, or every one of a session). */
-  'export.cancel': def(z.object({ exportId: IdSchema.optional(), sessionId: IdSchema.optional() }), z.object({ cancelled: z.number().int().nonnegative() })),
+  'export.cancel': def(
+    z.object({ exportId: IdSchema.optional(), sessionId: IdSchema.optional() }),
+    z.object({ cancelled: z.number().int().nonnegative() }),
+  ),
   /** The items a handout can be made of, in dossier order (for the export dialog). */
   'export.items': def(
     z.object(sessionRef),
-    z.array(z.object({ id: z.string(), title: z.string(), author: z.string(), sectionId: z.string(), section: z.string(), order: z.number().int(), memberIds: z.array(z.string()) })),
+    z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        author: z.string(),
+        sectionId: z.string(),
+        section: z.string(),
+        order: z.number().int(),
+        memberIds: z.array(z.string()),
+      }),
+    ),
   ),
 
   // ── statistics ─────────────────────────────────────────────────────────────

@@ -26,7 +26,15 @@ function badInput(name: string, error: z.ZodError): Result<never> {
   const issues = describeIssues(error);
   // Per field too (e.g. 'layout.linesPerPage'), so a form can show each problem at its field.
   const fields = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-  return { ok: false, error: { code: ErrorCodes.badInput, message: `调用 ${name} 的参数有误：${issues.slice(0, 5).join('；')}`, detail: issues.join('\n'), fields } };
+  return {
+    ok: false,
+    error: {
+      code: ErrorCodes.badInput,
+      message: `调用 ${name} 的参数有误：${issues.slice(0, 5).join('；')}`,
+      detail: issues.join('\n'),
+      fields,
+    },
+  };
 }
 
 export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: boolean } = {}): Dispatcher {
@@ -47,13 +55,31 @@ export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: 
         }
         if (!result.ok) {
           const e = result.error;
-          return { ok: false, error: { code: String(e.code), message: String(e.message), ...(e.file ? { file: e.file } : {}), ...(e.detail ? { detail: e.detail } : {}), ...(Array.isArray(e.fields) && e.fields.length ? { fields: e.fields.map((f) => ({ field: String(f.field), message: String(f.message) })) } : {}) } };
+          return {
+            ok: false,
+            error: {
+              code: String(e.code),
+              message: String(e.message),
+              ...(e.file ? { file: e.file } : {}),
+              ...(e.detail ? { detail: e.detail } : {}),
+              ...(Array.isArray(e.fields) && e.fields.length
+                ? { fields: e.fields.map((f) => ({ field: String(f.field), message: String(f.message) })) }
+                : {}),
+            },
+          };
         }
         if (!validateOutput) return { ok: true, value: structuredClone(result.value) };
         const out = def.output.safeParse(result.value);
         if (!out.success) {
           const issues = describeIssues(out.error);
-          return { ok: false, error: { code: ErrorCodes.badOutput, message: `内部错误：${name} 的返回值不符合约定`, detail: issues.join('\n') } };
+          return {
+            ok: false,
+            error: {
+              code: ErrorCodes.badOutput,
+              message: `内部错误：${name} 的返回值不符合约定`,
+              detail: issues.join('\n'),
+            },
+          };
         }
         return { ok: true, value: out.data };
       } catch (e) {
@@ -81,6 +107,7 @@ export function createDispatcher(service: ServiceImpl, opts: { validateOutput?: 
 export function createLocalClient(dispatcher: Dispatcher, ctx: Partial<CallContext> = {}): Client {
   return {
     call: <K extends ApiName>(name: K, input: In<K>) => dispatcher.call(name, input, ctx) as Promise<Result<Out<K>>>,
-    on: <E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void) => dispatcher.on(event, cb as (p: unknown) => void),
+    on: <E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void) =>
+      dispatcher.on(event, cb as (p: unknown) => void),
   };
 }

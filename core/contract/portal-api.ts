@@ -79,7 +79,12 @@ export const PortalVisitSchema = z.object({
 export type PortalVisit = z.infer<typeof PortalVisitSchema>;
 
 const AmendSchema = z
-  .object({ title: z.string().trim().min(1).max(300), subtitle: z.string().max(300), authorLine: z.string().max(300), kind: KindSchema })
+  .object({
+    title: z.string().trim().min(1).max(300),
+    subtitle: z.string().max(300),
+    authorLine: z.string().max(300),
+    kind: KindSchema,
+  })
   .partial();
 
 export const portalApi = {
@@ -100,9 +105,15 @@ export const portalApi = {
   /** Every member's personal link with its notice text (issues missing ones). */
   'portal.links': def(z.object(sessionRef), z.array(PortalLinkViewSchema)),
   /** The organisations that submit in their own name (each gets a link, like a member). */
-  'portal.organisations': def(z.object({ ...sessionRef, names: z.array(z.string().trim().min(1).max(100)).max(500) }), z.array(PortalLinkViewSchema)),
+  'portal.organisations': def(
+    z.object({ ...sessionRef, names: z.array(z.string().trim().min(1).max(100)).max(500) }),
+    z.array(PortalLinkViewSchema),
+  ),
   /** Withdraws a member's link; with reissue (default) a new one replaces it. */
-  'portal.revoke': def(z.object({ ...sessionRef, memberId: z.string().min(1).max(120), reissue: z.boolean().default(true) }), z.array(PortalLinkViewSchema)),
+  'portal.revoke': def(
+    z.object({ ...sessionRef, memberId: z.string().min(1).max(120), reissue: z.boolean().default(true) }),
+    z.array(PortalLinkViewSchema),
+  ),
   /** The printable sheet of QR codes with names (PDF). */
   'portal.qrSheet': def(z.object(sessionRef), OutputFileSchema),
   /** Who uploaded what and when. */
@@ -111,10 +122,14 @@ export const portalApi = {
   // Made by the portal listener on a member's behalf (token checked on each call).
   'portal.visit': def(z.object(tokenRef), PortalVisitSchema),
   'portal.receive': def(
-    z.object({ ...tokenRef, file: FileInputSchema, kind: KindSchema.optional(), replace: IdSchema.optional(), size: z.number().int().nonnegative().optional() }),
+    z.object({
+      ...tokenRef,
+      file: FileInputSchema,
+      kind: KindSchema.optional(),
+      replace: IdSchema.optional(),
+      size: z.number().int().nonnegative().optional(),
+    }),
     z.object({ receipt: PortalReceiptSchema, item: PortalItemSchema }),
   ),
   'portal.amend': def(z.object({ ...tokenRef, submissionId: IdSchema, patch: AmendSchema }), PortalItemSchema),
 } as const;
-
-

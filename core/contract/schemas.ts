@@ -84,7 +84,16 @@ export type TrashEntry = z.infer<typeof TrashEntrySchema>;
  * Why a snapshot was taken. 'auto': the periodic one (every snapshotEveryMs); 'edits': after 20 saved
  * edits since the last one; 'before-change': before a destructive edit (remove, sort, replace).
  */
-export const SNAPSHOT_REASONS = ['auto', 'daily', 'before-migration', 'before-restore', 'before-import', 'manual', 'edits', 'before-change'] as const;
+export const SNAPSHOT_REASONS = [
+  'auto',
+  'daily',
+  'before-migration',
+  'before-restore',
+  'before-import',
+  'manual',
+  'edits',
+  'before-change',
+] as const;
 export const SnapshotInfoSchema = z.object({
   id: IdSchema,
   /** ISO time the snapshot was taken. */
@@ -220,7 +229,9 @@ export type SessionMetaPatch = z.infer<typeof SessionMetaPatchSchema>;
 /** A partial layout: only the given keys change; fonts per role. */
 export const LayoutPatchSchema = LayoutSettingsSchema.omit({ fonts: true })
   .extend({
-    fonts: z.object({ fang: FontRefSchema, song: FontRefSchema, xbs: FontRefSchema, hei: FontRefSchema, kai: FontRefSchema }).partial(),
+    fonts: z
+      .object({ fang: FontRefSchema, song: FontRefSchema, xbs: FontRefSchema, hei: FontRefSchema, kai: FontRefSchema })
+      .partial(),
   })
   .partial();
 export type LayoutPatch = z.infer<typeof LayoutPatchSchema>;
@@ -252,7 +263,9 @@ export const CompileJobSchema = z.object({
       pageCount: z.number().int().nonnegative().optional(),
       durationMs: z.number().nonnegative(),
       /** Per item: printed start page and number of pages. */
-      items: z.array(z.object({ submissionId: z.string(), startPage: z.number().int(), pageCount: z.number().int() })).default([]),
+      items: z
+        .array(z.object({ submissionId: z.string(), startPage: z.number().int(), pageCount: z.number().int() }))
+        .default([]),
       warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
     })
     .optional(),
@@ -313,7 +326,16 @@ export type PlacedSubmission = z.infer<typeof PlacedSubmissionSchema>;
 
 // ── print production (issue 7) ────────────────────────────────────────────────────────────────
 
-export const PRINT_KINDS = ['print', 'booklet', 'copies', 'register', 'handouts', 'screen', 'phone', 'printsheet'] as const;
+export const PRINT_KINDS = [
+  'print',
+  'booklet',
+  'copies',
+  'register',
+  'handouts',
+  'screen',
+  'phone',
+  'printsheet',
+] as const;
 export const PAPERS = ['auto', 'A3', 'A4', 'A5'] as const;
 
 /** What the print room needs: sheets, copies, reams (computed from the pages of one copy). */
@@ -357,7 +379,9 @@ export const ExportPrintInputSchema = z.object({
   /** Copies: also write the register beside them. */
   withRegister: z.boolean().optional(),
   /** Handouts: which items (ids), one section (id or title), one member (id or name). */
-  selection: z.object({ items: z.array(IdSchema).optional(), sectionId: z.string().optional(), memberId: z.string().optional() }).optional(),
+  selection: z
+    .object({ items: z.array(IdSchema).optional(), sectionId: z.string().optional(), memberId: z.string().optional() })
+    .optional(),
   /** Handouts: number the pages from 1 instead of keeping the dossier's page numbers. */
   renumber: z.boolean().optional(),
   /** Handouts: one PDF per item (served as one zip). */
@@ -368,7 +392,10 @@ export const ExportPrintInputSchema = z.object({
   creepMm: z.number().min(0).max(5).optional(),
   sheetsPerSignature: z.number().int().min(1).max(50).optional(),
   sparePercent: z.number().min(0).max(50).optional(),
-  marks: z.object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() }).partial().optional(),
+  marks: z
+    .object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() })
+    .partial()
+    .optional(),
   /** Lets the client cancel with export.cancel and match 'export.progress' events (else one is made). */
   exportId: IdSchema.optional(),
   /** Electron / CLI only: also copy the files here (a file for one output, a folder for several). */
@@ -405,9 +432,24 @@ export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 
 // ── roster files (issue 6) ────────────────────────────────────────────────────────────────────
 
-export const ROSTER_FIELD_KEYS = ['name', 'gender', 'ethnicity', 'sector', 'party', 'title', 'unit', 'standing', 'rank'] as const;
+export const ROSTER_FIELD_KEYS = [
+  'name',
+  'gender',
+  'ethnicity',
+  'sector',
+  'party',
+  'title',
+  'unit',
+  'standing',
+  'rank',
+] as const;
 /** Member field → 0-based column of the file. */
-export const RosterMappingSchema = z.object(Object.fromEntries(ROSTER_FIELD_KEYS.map((k) => [k, z.number().int().nonnegative().optional()])) as Record<(typeof ROSTER_FIELD_KEYS)[number], z.ZodOptional<z.ZodNumber>>);
+export const RosterMappingSchema = z.object(
+  Object.fromEntries(ROSTER_FIELD_KEYS.map((k) => [k, z.number().int().nonnegative().optional()])) as Record<
+    (typeof ROSTER_FIELD_KEYS)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
 export type RosterMapping = z.infer<typeof RosterMappingSchema>;
 
 export const RosterProblemSchema = z.object({ row: z.number().int(), message: z.string() });

@@ -33,7 +33,19 @@ function received(input: unknown): string {
   return typeName(typeof input);
 }
 
-type Issue = { code?: string; input?: unknown; expected?: unknown; origin?: unknown; maximum?: unknown; minimum?: unknown; inclusive?: boolean; format?: string; values?: unknown[]; keys?: string[]; divisor?: unknown };
+type Issue = {
+  code?: string;
+  input?: unknown;
+  expected?: unknown;
+  origin?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  values?: unknown[];
+  keys?: string[];
+  divisor?: unknown;
+};
 
 function bound(iss: Issue, big: boolean): string {
   const n = String(big ? iss.maximum : iss.minimum);

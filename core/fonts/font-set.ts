@@ -47,7 +47,13 @@ interface FontInternals {
 export function glyphMetrics(font: Font, cp: number): { id: number; advance: number } {
   const f = font as unknown as FontInternals;
   const metrics = f.hmtx?.metrics;
-  if (f._cmapProcessor && typeof f._cmapProcessor.lookup === 'function' && metrics && typeof metrics.get === 'function' && metrics.length > 0) {
+  if (
+    f._cmapProcessor &&
+    typeof f._cmapProcessor.lookup === 'function' &&
+    metrics &&
+    typeof metrics.get === 'function' &&
+    metrics.length > 0
+  ) {
     const id = f._cmapProcessor.lookup(cp) || 0;
     // as fontkit's Glyph._getTableMetrics: glyphs past the metrics array share the last advance
     const m = metrics.get(id < metrics.length ? id : metrics.length - 1);
@@ -74,7 +80,15 @@ export function lightPostTable(font: Font): void {
   const f = font as unknown as PostInternals;
   const entry = f.directory?.tables?.post;
   const bytes = f.stream?.buffer;
-  if (!f._tables || 'post' in f._tables || !entry || !bytes || entry.length < 32 || typeof f._decodeTable !== 'function') return;
+  if (
+    !f._tables ||
+    'post' in f._tables ||
+    !entry ||
+    !bytes ||
+    entry.length < 32 ||
+    typeof f._decodeTable !== 'function'
+  )
+    return;
   const dv = new DataView(bytes.buffer, bytes.byteOffset + entry.offset, 32);
   const fixed = (o: number) => dv.getInt32(o) / 65536;
   const header: Record<string, unknown> = {
@@ -118,7 +132,12 @@ export class FontSet {
       const font = src.font ?? parseFont(src.bytes!, src.postscriptName);
       if (byFont.has(font)) return byFont.get(font)!;
       lightPostTable(font);
-      const face: FontFace = { key: `HB${this.faces.length}`, label: src.label, font, scale: 1 / (font.unitsPerEm || 1000) };
+      const face: FontFace = {
+        key: `HB${this.faces.length}`,
+        label: src.label,
+        font,
+        scale: 1 / (font.unitsPerEm || 1000),
+      };
       this.faces.push(face);
       byFont.set(font, face);
       if (src.bytes) byBytes.set(src.bytes, face);

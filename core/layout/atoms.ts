@@ -44,12 +44,19 @@ export interface GlyphReport {
 }
 
 const LATIN_CHAR = /[\p{L}\p{N}]/u;
-const HAN_LIKE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2e80-\u2fff]/u;
+const HAN_LIKE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\u2e80-\u2fff]/u;
 /** A letter or digit outside the CJK scripts (fast paths for ASCII and the CJK blocks). */
 function isLatinChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  if (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xd800 && c <= 0xdfff)
+  )
+    return false;
   return LATIN_CHAR.test(ch) && !HAN_LIKE.test(ch);
 }
 const isDigit = (ch: string | undefined) => !!ch && ch >= '0' && ch <= '9';
@@ -83,7 +90,13 @@ export function segmentText(text: string): { kind: Atom['kind']; text: string }[
       while (j < chars.length) {
         const cj = chars[j];
         if (isLatinChar(cj)) j++;
-        else if (WORD_JOINERS.has(cj) && j + 1 < chars.length && isLatinChar(chars[j + 1]) && (cj !== ',' || (isDigit(chars[j - 1]) && isDigit(chars[j + 1])))) j += 2;
+        else if (
+          WORD_JOINERS.has(cj) &&
+          j + 1 < chars.length &&
+          isLatinChar(chars[j + 1]) &&
+          (cj !== ',' || (isDigit(chars[j - 1]) && isDigit(chars[j + 1])))
+        )
+          j += 2;
         else break;
       }
       out.push({ kind: 'latin', text: j === i + 1 ? ch : chars.slice(i, j).join('') });
@@ -131,7 +144,8 @@ export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report
     const parts: AtomPart[] = [];
     let cur: { face: ReturnType<FontSet['faceFor']>; text: string } | null = null;
     const flush = () => {
-      if (cur) parts.push({ face: cur.face.key, text: cur.text, width: fonts.runWidth(cur.face, cur.text) * style.size });
+      if (cur)
+        parts.push({ face: cur.face.key, text: cur.text, width: fonts.runWidth(cur.face, cur.text) * style.size });
     };
     for (const ch of seg.text) {
       const cp = ch.codePointAt(0)!;
@@ -152,7 +166,15 @@ export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report
     flush();
     let width = 0;
     for (const p of parts) width += p.width;
-    const atom: Atom = { kind: seg.kind, text: seg.text, width, parts, size: style.size, bold: style.bold, rise: style.rise };
+    const atom: Atom = {
+      kind: seg.kind,
+      text: seg.text,
+      width,
+      parts,
+      size: style.size,
+      bold: style.bold,
+      rise: style.rise,
+    };
     if (single) cache.set(key, { atom, fallback, missing });
     out.push(atom);
   }

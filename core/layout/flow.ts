@@ -63,7 +63,8 @@ export class Flow {
   /** Starts (or extends) the group of lines that must not end a page (headings). */
   beginHold(): void {
     if (!this.pages.length) this.newPage();
-    if (!this.held || this.held.page !== this.index) this.held = { page: this.index, op: this.page.ops.length, line: this.nextLine() };
+    if (!this.held || this.held.page !== this.index)
+      this.held = { page: this.index, op: this.page.ops.length, line: this.nextLine() };
     this.holding = true;
   }
 
@@ -231,7 +232,9 @@ export class Flow {
       const top = g.blockH - lines.length * this.notePitch;
       const ry = top - this.noteGap * 0.35;
       ops.push({ op: 'rule', x1: 0, y1: ry, x2: g.blockW / 4, y2: ry, width: 0.6 });
-      lines.forEach((l, i) => ops.push({ op: 'text', y: baselineIn(top + i * this.notePitch, this.notePitch, l.size), segs: l.segs }));
+      lines.forEach((l, i) =>
+        ops.push({ op: 'text', y: baselineIn(top + i * this.notePitch, this.notePitch, l.size), segs: l.segs }),
+      );
     });
   }
 }

@@ -38,8 +38,17 @@ export class ItemNotes {
     const size = NOTE_SIZE;
     const label = makeAtoms(marker, { role: 'fang', size }, ctx.fonts, ctx.report);
     const lw = label.reduce((s, a) => s + a.width, 0) + size * 0.25;
-    const labelSegs = alignedSegs(label, { start: 0, end: label.length, indent: 0, measure: lw, natural: lw, gaps: 0, last: true }, 0, 'left');
-    const br = breakAtoms(ctx, inlineAtoms(ctx, n.inlines, { role: 'fang', size }), { firstIndent: lw, restIndent: lw, tracking: 0 });
+    const labelSegs = alignedSegs(
+      label,
+      { start: 0, end: label.length, indent: 0, measure: lw, natural: lw, gaps: 0, last: true },
+      0,
+      'left',
+    );
+    const br = breakAtoms(ctx, inlineAtoms(ctx, n.inlines, { role: 'fang', size }), {
+      firstIndent: lw,
+      restIndent: lw,
+      tracking: 0,
+    });
     lines = br.lines.map((line, k) => {
       const segs = alignedSegs(br.atoms, line, 0, 'justify');
       if (k === 0) segs.unshift(...labelSegs);

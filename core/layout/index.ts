@@ -22,7 +22,11 @@ export const itemDest = (index: number): string => `hb-item-${index + 1}`;
 export class DossierLayouter {
   private readonly ctx: LayoutContext;
   private readonly flow: Flow;
-  private readonly queue: { sectionIndex: number; index: number; item: Dossier['sections'][number]['items'][number] }[] = [];
+  private readonly queue: {
+    sectionIndex: number;
+    index: number;
+    item: Dossier['sections'][number]['items'][number];
+  }[] = [];
   private readonly items: LaidOutItem[] = [];
   private readonly starts: number[] = [];
   private next = 0;
@@ -32,9 +36,17 @@ export class DossierLayouter {
     readonly fonts: FontSet,
   ) {
     const settings = dossier.session.layout;
-    this.ctx = { g: geometry(settings), fonts, settings, report: { fallback: new Set(), missing: new Set() }, notes: new Map() };
+    this.ctx = {
+      g: geometry(settings),
+      fonts,
+      settings,
+      report: { fallback: new Set(), missing: new Set() },
+      notes: new Map(),
+    };
     this.flow = new Flow(this.ctx.g);
-    dossier.sections.forEach((sec, si) => sec.items.forEach((item) => this.queue.push({ sectionIndex: si, index: this.queue.length, item })));
+    dossier.sections.forEach((sec, si) =>
+      sec.items.forEach((item) => this.queue.push({ sectionIndex: si, index: this.queue.length, item })),
+    );
   }
 
   get total(): number {
@@ -89,7 +101,15 @@ export class DossierLayouter {
     const g = ctx.g;
     const s = ctx.settings;
     const session = dossier.session;
-    const toc: TocEntry[] = this.items.filter((i) => i.inToc).map((i) => ({ sectionIndex: i.sectionIndex, submissionId: i.submissionId, title: i.title, author: i.author, page: i.startPage }));
+    const toc: TocEntry[] = this.items
+      .filter((i) => i.inToc)
+      .map((i) => ({
+        sectionIndex: i.sectionIndex,
+        submissionId: i.submissionId,
+        title: i.title,
+        author: i.author,
+        page: i.startPage,
+      }));
     const destOf = new Map(this.items.map((it, k) => [it.submissionId, itemDest(k)]));
 
     const front: FlowPage[] = [{ kind: 'cover', ops: layoutCover(ctx, session) }];
@@ -186,7 +206,8 @@ export class DossierLayouter {
     for (const p of pages) for (const o of p.ops) if (o.op === 'text') for (const sg of o.segs) faces.add(sg.face);
     if (wmFace) faces.add(wmFace);
     const pdfSources: Record<string, string> = {};
-    for (const sec of dossier.sections) for (const it of sec.items) if (it.doc.pdf) pdfSources[it.submission.id] = it.doc.pdf.data;
+    for (const sec of dossier.sections)
+      for (const it of sec.items) if (it.doc.pdf) pdfSources[it.submission.id] = it.doc.pdf.data;
 
     const titleText = `${session.theme || session.name}${session.bookTitle}`;
     return {

@@ -13,15 +13,33 @@ import { layoutTable } from './table';
 const HEADING_ROLE = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' } as const;
 
 /** Title block: title (balanced, centred), subtitle, author line, date line, one blank line. */
-export function layoutTitle(ctx: LayoutContext, flow: Flow, title: string, author: string, extra: { subtitle?: string; dateLine?: string } = {}): number {
+export function layoutTitle(
+  ctx: LayoutContext,
+  flow: Flow,
+  title: string,
+  author: string,
+  extra: { subtitle?: string; dateLine?: string } = {},
+): number {
   const s = ctx.settings;
-  const titleAtoms = makeAtoms(title.replace(/\s*\n\s*/g, ' '), { role: 'xbs', size: s.titleSize }, ctx.fonts, ctx.report);
+  const titleAtoms = makeAtoms(
+    title.replace(/\s*\n\s*/g, ' '),
+    { role: 'xbs', size: s.titleSize },
+    ctx.fonts,
+    ctx.report,
+  );
   const titleBaseline = flow.nextLine();
   const kai = (text: string) => makeAtoms(text.trim(), { role: 'kai', size: s.bodySize }, ctx.fonts, ctx.report);
   const parts = [extra.subtitle, author, extra.dateLine].filter((t): t is string => !!t?.trim());
   // The whole head stays together, with two lines of what follows.
-  placeAtoms(ctx, flow, titleAtoms, s.titleSize, { align: 'center', balanced: true, tracking: 0, keepWithNext: true, keepFollowing: parts.length + 3 });
-  for (const text of parts) placeAtoms(ctx, flow, kai(text), s.bodySize, { align: 'center', balanced: true, tracking: 0 });
+  placeAtoms(ctx, flow, titleAtoms, s.titleSize, {
+    align: 'center',
+    balanced: true,
+    tracking: 0,
+    keepWithNext: true,
+    keepFollowing: parts.length + 3,
+  });
+  for (const text of parts)
+    placeAtoms(ctx, flow, kai(text), s.bodySize, { align: 'center', balanced: true, tracking: 0 });
   flow.blankLine();
   return titleBaseline;
 }
@@ -30,13 +48,28 @@ function layoutList(ctx: LayoutContext, flow: Flow, list: List): void {
   const g = ctx.g;
   for (const it of list.items) {
     const indent = (2 + 2 * it.level) * g.cell;
-    const label = makeAtoms(it.label + (/[.、）)]$/.test(it.label) ? '' : ' '), { role: 'fang', size: g.size }, ctx.fonts, ctx.report);
+    const label = makeAtoms(
+      it.label + (/[.、）)]$/.test(it.label) ? '' : ' '),
+      { role: 'fang', size: g.size },
+      ctx.fonts,
+      ctx.report,
+    );
     let lw = 0;
     for (const a of label) lw += a.width;
     lw += Math.max(0, label.length - 1) * g.tracking;
     const hang = Math.min(indent + lw, g.blockW / 2);
-    const labelSegs = alignedSegs(label, { start: 0, end: label.length, indent, measure: lw, natural: lw, gaps: 0, last: true }, g.tracking, 'left');
-    placeAtoms(ctx, flow, inlineAtoms(ctx, it.inlines, { role: 'fang', size: g.size }), g.size, { firstIndent: hang, restIndent: hang, firstLinePrefix: labelSegs, loneFix: true });
+    const labelSegs = alignedSegs(
+      label,
+      { start: 0, end: label.length, indent, measure: lw, natural: lw, gaps: 0, last: true },
+      g.tracking,
+      'left',
+    );
+    placeAtoms(ctx, flow, inlineAtoms(ctx, it.inlines, { role: 'fang', size: g.size }), g.size, {
+      firstIndent: hang,
+      restIndent: hang,
+      firstLinePrefix: labelSegs,
+      loneFix: true,
+    });
   }
 }
 
@@ -44,7 +77,13 @@ function layoutImage(ctx: LayoutContext, flow: Flow, doc: SourceDoc, img: ImageB
   const g = ctx.g;
   const res = doc.images[img.resource];
   if (!res) {
-    placeAtoms(ctx, flow, makeAtoms(`［图片缺失：${img.alt ?? img.resource}］`, { role: 'kai', size: g.size }, ctx.fonts, ctx.report), g.size, { align: 'center', tracking: 0 });
+    placeAtoms(
+      ctx,
+      flow,
+      makeAtoms(`［图片缺失：${img.alt ?? img.resource}］`, { role: 'kai', size: g.size }, ctx.fonts, ctx.report),
+      g.size,
+      { align: 'center', tracking: 0 },
+    );
     return;
   }
   // Pixels at 96 dpi, never wider than the block and never taller than 3/4 of it.
@@ -59,7 +98,11 @@ function layoutImage(ctx: LayoutContext, flow: Flow, doc: SourceDoc, img: ImageB
   const top = flow.box(h + 2 * pad, { snap: true });
   flow.page.ops.push({ op: 'image', resource: res, x: (g.blockW - w) / 2, y: top + pad, w, h });
   if (img.caption) {
-    placeAtoms(ctx, flow, makeAtoms(img.caption, { role: 'kai', size: 14 }, ctx.fonts, ctx.report), 14, { align: 'center', tracking: 0, balanced: true });
+    placeAtoms(ctx, flow, makeAtoms(img.caption, { role: 'kai', size: 14 }, ctx.fonts, ctx.report), 14, {
+      align: 'center',
+      tracking: 0,
+      balanced: true,
+    });
   }
 }
 
@@ -82,7 +125,11 @@ function layoutBlock(ctx: LayoutContext, flow: Flow, doc: SourceDoc, b: Block, n
       const bold = b.level === 3 && ctx.settings.level3Bold;
       // A heading stays with what follows: two lines of text, or the start of a table or picture.
       if (next && (next.type === 'table' || next.type === 'image')) flow.keep(4);
-      placeAtoms(ctx, flow, inlineAtoms(ctx, b.inlines, { role, size: g.size, bold }), g.size, { firstIndent: 2 * g.cell, keepWithNext: true, keepFollowing: following(ctx, next) });
+      placeAtoms(ctx, flow, inlineAtoms(ctx, b.inlines, { role, size: g.size, bold }), g.size, {
+        firstIndent: 2 * g.cell,
+        keepWithNext: true,
+        keepFollowing: following(ctx, next),
+      });
       break;
     }
     case 'paragraph': {

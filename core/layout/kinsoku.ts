@@ -3,11 +3,7 @@
 // It must never decide to squeeze or hang punctuation: GB/T 9704 practice is to push.
 
 /** May not begin a line: closing brackets and quotes, pause/stop marks, ellipsis, dash, percent. */
-export const NO_LINE_START = new Set([
-  ...'，。、；：？！）》」』’”〕】…—%',
-  ...',.;:?!)]}%',
-  ...'〉］｝〗〙·‰℃％',
-]);
+export const NO_LINE_START = new Set([...'，。、；：？！）》」』’”〕】…—%', ...',.;:?!)]}%', ...'〉］｝〗〙·‰℃％']);
 
 /** May not end a line: opening brackets and quotes. */
 export const NO_LINE_END = new Set([...'（《「『‘“〔【', ...'([{', ...'〈［｛〖〘']);

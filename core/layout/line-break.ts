@@ -62,7 +62,11 @@ function spanMetrics(atoms: readonly BreakAtom[], s: number, e: number): { natur
  * Breaks atoms into lines. Latin atoms wider than a full line are split into single characters
  * (the array is copied, never mutated); the returned spans index the returned atoms.
  */
-export function breakLines<A extends BreakAtom>(input: readonly A[], o: BreakOptions, splitWide?: (a: A) => A[]): { atoms: A[]; lines: LineSpan[] } {
+export function breakLines<A extends BreakAtom>(
+  input: readonly A[],
+  o: BreakOptions,
+  splitWide?: (a: A) => A[],
+): { atoms: A[]; lines: LineSpan[] } {
   const atoms: A[] = [];
   const firstIndent = o.firstIndent ?? 0;
   const restIndent = o.restIndent ?? 0;
@@ -122,7 +126,15 @@ export function breakLines<A extends BreakAtom>(input: readonly A[], o: BreakOpt
       i++;
       if (i >= n) {
         // a trailing forced break still opens an (empty) line
-        lines.push({ start: i, end: i, indent: restIndent, measure: o.width - restIndent, natural: 0, gaps: 0, last: true });
+        lines.push({
+          start: i,
+          end: i,
+          indent: restIndent,
+          measure: o.width - restIndent,
+          natural: 0,
+          gaps: 0,
+          last: true,
+        });
       }
     }
     first = false;
@@ -176,7 +188,14 @@ function fixLoneChars(atoms: readonly BreakAtom[], lines: LineSpan[], o: BreakOp
       }
     }
     if (gain >= over - EPS) {
-      lines.splice(k, 1, { ...p, end: l.end, natural: m.natural - gain, gaps: m.gaps, last: true, squeeze: squeeze.reverse() });
+      lines.splice(k, 1, {
+        ...p,
+        end: l.end,
+        natural: m.natural - gain,
+        gaps: m.gaps,
+        last: true,
+        squeeze: squeeze.reverse(),
+      });
       lines.splice(k - 1, 1);
       k--;
       continue;
@@ -210,7 +229,10 @@ export function lineGap(line: LineSpan, tracking: number, justify: boolean): num
  * Balanced breaking for titles: the same number of lines as greedy filling would give, with the
  * narrowest measure that still fits in that many lines, so lines come out near-equal.
  */
-export function breakBalanced<A extends BreakAtom>(input: readonly A[], o: BreakOptions): { atoms: A[]; lines: LineSpan[] } {
+export function breakBalanced<A extends BreakAtom>(
+  input: readonly A[],
+  o: BreakOptions,
+): { atoms: A[]; lines: LineSpan[] } {
   const full = breakLines(input, o);
   if (full.lines.length <= 1) return full;
   const count = full.lines.length;

@@ -56,7 +56,9 @@ export function inlineAtoms(ctx: LayoutContext, inlines: readonly Inline[], o: T
       }
       const atoms = makeAtoms(marker, { role: o.role, size: o.size * 0.6, rise: o.size * 0.38 }, ctx.fonts, ctx.report);
       // A note marker belongs to the word before it: never start a line with it.
-      atoms.forEach((a, k) => out.push(k === 0 ? { ...a, kind: 'latin', glue: true, note: inl.id } : { ...a, kind: 'latin', glue: true }));
+      atoms.forEach((a, k) =>
+        out.push(k === 0 ? { ...a, kind: 'latin', glue: true, note: inl.id } : { ...a, kind: 'latin', glue: true }),
+      );
     }
   }
   return out;
@@ -99,15 +101,31 @@ export interface PlaceOpts {
 }
 
 /** Breaks atoms into lines without placing them (for measuring, e.g. TOC entries). */
-export function breakAtoms(ctx: LayoutContext, atoms: Atom[], o: PlaceOpts): { atoms: Atom[]; lines: LineSpan[]; tracking: number } {
+export function breakAtoms(
+  ctx: LayoutContext,
+  atoms: Atom[],
+  o: PlaceOpts,
+): { atoms: Atom[]; lines: LineSpan[]; tracking: number } {
   const tracking = o.tracking ?? ctx.g.tracking;
-  const bo = { width: o.width ?? ctx.g.blockW, firstIndent: o.firstIndent ?? 0, restIndent: o.restIndent ?? 0, tracking, loneFix: !!o.loneFix && ctx.settings.avoidLoneChar };
+  const bo = {
+    width: o.width ?? ctx.g.blockW,
+    firstIndent: o.firstIndent ?? 0,
+    restIndent: o.restIndent ?? 0,
+    tracking,
+    loneFix: !!o.loneFix && ctx.settings.avoidLoneChar,
+  };
   const r = o.balanced ? breakBalanced(atoms, bo) : breakLines(atoms, bo, splitAtom(ctx));
   return { ...r, tracking };
 }
 
 /** The positioned runs of one broken line, with alignment applied. */
-export function alignedSegs(atoms: Atom[], line: LineSpan, tracking: number, align: PlaceOpts['align'], x0 = 0): GlyphSeg[] {
+export function alignedSegs(
+  atoms: Atom[],
+  line: LineSpan,
+  tracking: number,
+  align: PlaceOpts['align'],
+  x0 = 0,
+): GlyphSeg[] {
   const justify = (align ?? 'justify') === 'justify';
   const gap = lineGap(line, tracking, justify);
   let x = x0 + line.indent;
@@ -145,7 +163,13 @@ export function placeAtoms(ctx: LayoutContext, flow: Flow, atoms: Atom[], size: 
   return placeLines(ctx, flow, r, size, o);
 }
 
-function placeLines(ctx: LayoutContext, flow: Flow, r: ReturnType<typeof breakAtoms>, size: number, o: PlaceOpts): number {
+function placeLines(
+  ctx: LayoutContext,
+  flow: Flow,
+  r: ReturnType<typeof breakAtoms>,
+  size: number,
+  o: PlaceOpts,
+): number {
   const n = r.lines.length;
   const fn = ctx.footnotes;
   const ids = fn ? r.lines.map((l) => lineNotes(r.atoms, l)) : null;

@@ -43,9 +43,22 @@ export const preparePdfItems: PreLayoutStep = async (dossier) => {
             return { ...item, doc: { ...item.doc, pdf: { ...pdf, pageCount } } };
           } catch (e) {
             const why = e instanceof Error ? e.message : String(e);
-            warnings.push({ submissionId: item.submission.id, code: 'compile.pdf-unreadable', message: `PDF 材料“${item.submission.title}”无法读取（${why}），汇编中以说明文字代替` });
+            warnings.push({
+              submissionId: item.submission.id,
+              code: 'compile.pdf-unreadable',
+              message: `PDF 材料“${item.submission.title}”无法读取（${why}），汇编中以说明文字代替`,
+            });
             const notice = `［PDF 文件无法读取，请检查原件：${item.submission.source.originalName ?? item.submission.source.file}］`;
-            return { ...item, doc: { ...item.doc, pdf: undefined, blocks: [{ type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: notice }], indent: false }] } };
+            return {
+              ...item,
+              doc: {
+                ...item.doc,
+                pdf: undefined,
+                blocks: [
+                  { type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: notice }], indent: false },
+                ],
+              },
+            };
           }
         }),
       ),
@@ -57,7 +70,10 @@ export const preparePdfItems: PreLayoutStep = async (dossier) => {
 /** Every pre-layout step, in order. A new fix-up is one function here, seen by every writer. */
 export const PRE_LAYOUT_STEPS: readonly PreLayoutStep[] = [preparePdfItems];
 
-export async function runPreLayout(dossier: Dossier, steps: readonly PreLayoutStep[] = PRE_LAYOUT_STEPS): Promise<PreLayoutResult> {
+export async function runPreLayout(
+  dossier: Dossier,
+  steps: readonly PreLayoutStep[] = PRE_LAYOUT_STEPS,
+): Promise<PreLayoutResult> {
   const warnings: CompileWarning[] = [];
   let d = dossier;
   for (const step of steps) {

@@ -28,7 +28,13 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
   if (!t.rows.length) return;
   // Column count and positions from an occupancy grid (merged cells are absent in the model).
   const occ: boolean[][] = t.rows.map(() => []);
-  const placed: { r: number; c: number; span: number; rowSpan: number; cell: Table['rows'][number]['cells'][number] }[] = [];
+  const placed: {
+    r: number;
+    c: number;
+    span: number;
+    rowSpan: number;
+    cell: Table['rows'][number]['cells'][number];
+  }[] = [];
   let cols = 0;
   t.rows.forEach((row, r) => {
     let c = 0;
@@ -43,7 +49,10 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
     cols = Math.max(cols, occ[r].length);
   });
   cols = Math.max(cols, 1);
-  const rel = Array.from({ length: cols }, (_, i) => t.columnWidths?.[i] ?? (t.columnWidths?.length ? t.columnWidths[t.columnWidths.length - 1] : 1));
+  const rel = Array.from(
+    { length: cols },
+    (_, i) => t.columnWidths?.[i] ?? (t.columnWidths?.length ? t.columnWidths[t.columnWidths.length - 1] : 1),
+  );
   const total = rel.reduce((a, b) => a + b, 0);
   const xs = [0];
   for (let i = 0; i < cols; i++) xs.push(xs[i] + (rel[i] / total) * g.blockW);
@@ -61,8 +70,17 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
         ? (() => {
             const a = [] as ReturnType<typeof makeAtoms>;
             for (const inl of para.inlines) {
-              if (inl.type === 'text') a.push(...makeAtoms(inl.text.replace(/\n/g, ' '), { role: header ? 'hei' : 'fang', size: CELL_SIZE, bold: inl.bold }, ctx.fonts, ctx.report));
-              else if (inl.type === 'break') a.push({ kind: 'newline', text: '\n', width: 0, parts: [], size: CELL_SIZE });
+              if (inl.type === 'text')
+                a.push(
+                  ...makeAtoms(
+                    inl.text.replace(/\n/g, ' '),
+                    { role: header ? 'hei' : 'fang', size: CELL_SIZE, bold: inl.bold },
+                    ctx.fonts,
+                    ctx.report,
+                  ),
+                );
+              else if (inl.type === 'break')
+                a.push({ kind: 'newline', text: '\n', width: 0, parts: [], size: CELL_SIZE });
             }
             return a;
           })()
@@ -86,7 +104,7 @@ export function layoutTable(ctx: LayoutContext, flow: Flow, t: Table): void {
   }
   // Groups of rows that must stay together (vertical merges).
   const groupEnd: number[] = [];
-  for (let r = 0; r < t.rows.length; ) {
+  for (let r = 0; r < t.rows.length;) {
     let end = r + 1;
     for (let k = r; k < end; k++) for (const c of cellsByRow[k]) end = Math.max(end, k + c.rowSpan);
     groupEnd.push(end);

@@ -26,7 +26,16 @@ export function lineSegs(atoms: readonly Atom[], line: LineSpan, x: number, gap:
     }
     const mergeable = a.kind !== 'latin';
     for (const p of a.parts) {
-      if (mergeable && prevMergeable && prev && prev.face === p.face && prev.size === a.size && !!prev.bold === !!a.bold && (prev.rise ?? 0) === (a.rise ?? 0) && a.parts.length === 1) {
+      if (
+        mergeable &&
+        prevMergeable &&
+        prev &&
+        prev.face === p.face &&
+        prev.size === a.size &&
+        !!prev.bold === !!a.bold &&
+        (prev.rise ?? 0) === (a.rise ?? 0) &&
+        a.parts.length === 1
+      ) {
         prev.text += p.text;
       } else {
         prev = { face: p.face, text: p.text, x, size: a.size, cs: mergeable ? gap : 0 };
@@ -46,4 +55,3 @@ export function lineSegs(atoms: readonly Atom[], line: LineSpan, x: number, gap:
 export function lineWidth(line: LineSpan, gap: number): number {
   return line.natural + line.gaps * gap;
 }
-

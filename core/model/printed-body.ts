@@ -47,15 +47,21 @@ function clampOmits(length: number, e: BodyEdits): { head: number; tail: number 
  * without the omitted head and tail, then restored tail lines. Unknown restore indices are ignored
  * (a new source version may have fewer lines); a PDF document has no reflowed body.
  */
-export function printedParts(doc: Pick<SourceDoc, 'blocks' | 'frontMatter'>, edits: Submission['bodyEdits']): PrintedPart[] {
+export function printedParts(
+  doc: Pick<SourceDoc, 'blocks' | 'frontMatter'>,
+  edits: Submission['bodyEdits'],
+): PrintedPart[] {
   const e = edits ?? EMPTY;
   const fm = doc.frontMatter ?? [];
   const restored = [...new Set(e.restore)].filter((i) => i >= 0 && i < fm.length).sort((a, b) => a - b);
   const front = (at: 'head' | 'tail'): PrintedPart[] =>
-    restored.filter((i) => fm[i].at === at).map((i) => ({ block: frontMatterBlock(fm[i]), origin: { kind: 'front', index: i } }));
+    restored
+      .filter((i) => fm[i].at === at)
+      .map((i) => ({ block: frontMatterBlock(fm[i]), origin: { kind: 'front', index: i } }));
   const { head, tail } = clampOmits(doc.blocks.length, e);
   const body: PrintedPart[] = [];
-  for (let i = head; i < doc.blocks.length - tail; i++) body.push({ block: doc.blocks[i], origin: { kind: 'body', index: i } });
+  for (let i = head; i < doc.blocks.length - tail; i++)
+    body.push({ block: doc.blocks[i], origin: { kind: 'body', index: i } });
   return [...front('head'), ...body, ...front('tail')];
 }
 
@@ -64,7 +70,8 @@ export function omittedParts(doc: Pick<SourceDoc, 'blocks'>, edits: Submission['
   const { head, tail } = clampOmits(doc.blocks.length, edits ?? EMPTY);
   const out: OmittedPart[] = [];
   for (let i = 0; i < head; i++) out.push({ block: doc.blocks[i], index: i, at: 'head' });
-  for (let i = doc.blocks.length - tail; i < doc.blocks.length; i++) out.push({ block: doc.blocks[i], index: i, at: 'tail' });
+  for (let i = doc.blocks.length - tail; i < doc.blocks.length; i++)
+    out.push({ block: doc.blocks[i], index: i, at: 'tail' });
   return out;
 }
 

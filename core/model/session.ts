@@ -64,9 +64,7 @@ export const SubmissionSchema = z.object({
   /** Organisations credited as authors (民盟××市委会 …), as printed. */
   organisations: z.array(z.string()).optional(),
   /** Why the item needs review, each reason in words with what was guessed (kept across reloads). */
-  reviewReasons: z
-    .array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() }))
-    .optional(),
+  reviewReasons: z.array(z.object({ code: z.string(), field: z.string().optional(), message: z.string() })).optional(),
   /**
    * The clerk's corrections of what is printed as body, without touching the source file:
    * `restore` = indices into the document's frontMatter put back into the body (where they were);
@@ -90,7 +88,9 @@ export const SubmissionSchema = z.object({
   }),
   /** Earlier versions kept when replaced. */
   versions: z
-    .array(z.object({ file: z.string(), format: SourceFormatSchema, sha256: z.string().optional(), replacedAt: z.string() }))
+    .array(
+      z.object({ file: z.string(), format: SourceFormatSchema, sha256: z.string().optional(), replacedAt: z.string() }),
+    )
     .default([]),
   receivedAt: z.string().optional(),
   /** How the file came in: 'portal' = uploaded by the member through 网上报送. */

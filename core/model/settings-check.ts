@@ -21,7 +21,23 @@ const SLACK = 0.5;
 /** How far glyphs may be pushed together, as a share of the body size. */
 const SQUEEZE = 0.05;
 
-type L = Pick<LayoutSettings, 'pageWidth' | 'pageHeight' | 'marginTop' | 'marginInner' | 'blockWidth' | 'blockHeight' | 'linesPerPage' | 'charsPerLine' | 'linePitchPt' | 'bodySize' | 'titleSize' | 'pageNumberSize' | 'pageNumberOffset' | 'gutter'>;
+type L = Pick<
+  LayoutSettings,
+  | 'pageWidth'
+  | 'pageHeight'
+  | 'marginTop'
+  | 'marginInner'
+  | 'blockWidth'
+  | 'blockHeight'
+  | 'linesPerPage'
+  | 'charsPerLine'
+  | 'linePitchPt'
+  | 'bodySize'
+  | 'titleSize'
+  | 'pageNumberSize'
+  | 'pageNumberOffset'
+  | 'gutter'
+>;
 
 export function checkLayout(l: L): LayoutProblem[] {
   const out: LayoutProblem[] = [];
@@ -45,27 +61,47 @@ export function checkLayout(l: L): LayoutProblem[] {
   if (out.length) return out;
 
   // The text block fits the paper.
-  if (l.blockHeight > l.pageHeight) error('blockHeight', `版心高 ${f1(l.blockHeight)} mm 超过纸张高度 ${f1(l.pageHeight)} mm`);
+  if (l.blockHeight > l.pageHeight)
+    error('blockHeight', `版心高 ${f1(l.blockHeight)} mm 超过纸张高度 ${f1(l.pageHeight)} mm`);
   else if (l.marginTop + l.blockHeight > l.pageHeight)
-    error('marginTop', `天头 ${f1(l.marginTop)} mm 加版心高 ${f1(l.blockHeight)} mm 共 ${f1(l.marginTop + l.blockHeight)} mm，超过纸张高度 ${f1(l.pageHeight)} mm；天头最多 ${f1(l.pageHeight - l.blockHeight)} mm`);
+    error(
+      'marginTop',
+      `天头 ${f1(l.marginTop)} mm 加版心高 ${f1(l.blockHeight)} mm 共 ${f1(l.marginTop + l.blockHeight)} mm，超过纸张高度 ${f1(l.pageHeight)} mm；天头最多 ${f1(l.pageHeight - l.blockHeight)} mm`,
+    );
   const gutter = l.gutter ?? 0;
-  if (l.blockWidth > l.pageWidth) error('blockWidth', `版心宽 ${f1(l.blockWidth)} mm 超过纸张宽度 ${f1(l.pageWidth)} mm`);
+  if (l.blockWidth > l.pageWidth)
+    error('blockWidth', `版心宽 ${f1(l.blockWidth)} mm 超过纸张宽度 ${f1(l.pageWidth)} mm`);
   else if (l.marginInner + l.blockWidth > l.pageWidth)
-    error('marginInner', `订口 ${f1(l.marginInner)} mm 加版心宽 ${f1(l.blockWidth)} mm 共 ${f1(l.marginInner + l.blockWidth)} mm，超过纸张宽度 ${f1(l.pageWidth)} mm；订口最多 ${f1(l.pageWidth - l.blockWidth)} mm`);
+    error(
+      'marginInner',
+      `订口 ${f1(l.marginInner)} mm 加版心宽 ${f1(l.blockWidth)} mm 共 ${f1(l.marginInner + l.blockWidth)} mm，超过纸张宽度 ${f1(l.pageWidth)} mm；订口最多 ${f1(l.pageWidth - l.blockWidth)} mm`,
+    );
   else if (gutter > 0 && l.marginInner + gutter + l.blockWidth > l.pageWidth)
-    warning('gutter', `装订线 ${f1(gutter)} mm 放不下（订口与版心已占 ${f1(l.marginInner + l.blockWidth)} mm），只能让出 ${f1(l.pageWidth - l.marginInner - l.blockWidth)} mm`);
+    warning(
+      'gutter',
+      `装订线 ${f1(gutter)} mm 放不下（订口与版心已占 ${f1(l.marginInner + l.blockWidth)} mm），只能让出 ${f1(l.pageWidth - l.marginInner - l.blockWidth)} mm`,
+    );
   const numberBottom = l.marginTop + l.blockHeight + l.pageNumberOffset + l.pageNumberSize * PT_TO_MM;
   if (l.marginTop + l.blockHeight <= l.pageHeight && numberBottom > l.pageHeight)
-    warning('pageNumberOffset', `页码在版心下 ${f1(l.pageNumberOffset)} mm 处，会落到纸张以外（需要 ${f1(numberBottom)} mm，纸张高 ${f1(l.pageHeight)} mm）`);
+    warning(
+      'pageNumberOffset',
+      `页码在版心下 ${f1(l.pageNumberOffset)} mm 处，会落到纸张以外（需要 ${f1(numberBottom)} mm，纸张高 ${f1(l.pageHeight)} mm）`,
+    );
 
   // Lines fit the block at the body size.
   const blockH = l.blockHeight * MM;
   const pitch = l.linePitchPt ?? blockH / l.linesPerPage;
   const maxLines = Math.floor((blockH + SLACK) / Math.max(l.linePitchPt ?? l.bodySize, 0.01));
   if (l.linePitchPt !== undefined && l.linesPerPage * l.linePitchPt > blockH + SLACK)
-    error('linesPerPage', `每页 ${l.linesPerPage} 行 × 行距 ${f1(l.linePitchPt)} 磅 = ${f1(l.linesPerPage * l.linePitchPt * PT_TO_MM)} mm，超过版心高 ${f1(l.blockHeight)} mm；每页最多 ${maxLines} 行`);
+    error(
+      'linesPerPage',
+      `每页 ${l.linesPerPage} 行 × 行距 ${f1(l.linePitchPt)} 磅 = ${f1(l.linesPerPage * l.linePitchPt * PT_TO_MM)} mm，超过版心高 ${f1(l.blockHeight)} mm；每页最多 ${maxLines} 行`,
+    );
   if (pitch + SLACK < l.bodySize)
-    error(l.linePitchPt !== undefined ? 'linePitchPt' : 'linesPerPage', `行距 ${f1(pitch)} 磅小于正文字号 ${f1(l.bodySize)} 磅，各行文字会重叠；${l.linePitchPt !== undefined ? `行距至少 ${f1(l.bodySize)} 磅` : `版心高 ${f1(l.blockHeight)} mm 在 ${f1(l.bodySize)} 磅时每页最多 ${maxLines} 行`}`);
+    error(
+      l.linePitchPt !== undefined ? 'linePitchPt' : 'linesPerPage',
+      `行距 ${f1(pitch)} 磅小于正文字号 ${f1(l.bodySize)} 磅，各行文字会重叠；${l.linePitchPt !== undefined ? `行距至少 ${f1(l.bodySize)} 磅` : `版心高 ${f1(l.blockHeight)} mm 在 ${f1(l.bodySize)} 磅时每页最多 ${maxLines} 行`}`,
+    );
 
   // Characters of a line fit the block width. The default grid (28 × 16 pt in 156 mm) already
   // squeezes glyphs by 0.2 pt; up to SQUEEZE of the body size a CJK glyph's side bearings absorb.
@@ -76,10 +112,17 @@ export function checkLayout(l: L): LayoutProblem[] {
   if (tracking < -SQUEEZE * s - 1e-9) {
     const maxChars = Math.max(1, Math.floor((blockW - SQUEEZE * s) / ((1 - SQUEEZE) * s)));
     const maxSize = blockW / (n - SQUEEZE * (n - 1));
-    error('charsPerLine', `每行 ${n} 字 × ${f1(s)} 磅 = ${f1(n * s * PT_TO_MM)} mm，超过版心宽 ${f1(l.blockWidth)} mm；正文 ${f1(s)} 磅时每行最多 ${maxChars} 字，或把正文字号减到 ${f1(Math.floor(maxSize * 10) / 10)} 磅`);
+    error(
+      'charsPerLine',
+      `每行 ${n} 字 × ${f1(s)} 磅 = ${f1(n * s * PT_TO_MM)} mm，超过版心宽 ${f1(l.blockWidth)} mm；正文 ${f1(s)} 磅时每行最多 ${maxChars} 字，或把正文字号减到 ${f1(Math.floor(maxSize * 10) / 10)} 磅`,
+    );
   } else if (n > 1 && tracking > s)
-    warning('charsPerLine', `每行只有 ${n} 字，字间空隙比字还宽（${f1(tracking)} 磅）；正文 ${f1(s)} 磅时每行可排 ${Math.floor(blockW / s)} 字`);
-  if (l.titleSize > blockW) error('titleSize', `标题字号 ${f1(l.titleSize)} 磅，一个字就比版心宽 ${f1(l.blockWidth)} mm 还宽`);
+    warning(
+      'charsPerLine',
+      `每行只有 ${n} 字，字间空隙比字还宽（${f1(tracking)} 磅）；正文 ${f1(s)} 磅时每行可排 ${Math.floor(blockW / s)} 字`,
+    );
+  if (l.titleSize > blockW)
+    error('titleSize', `标题字号 ${f1(l.titleSize)} 磅，一个字就比版心宽 ${f1(l.blockWidth)} mm 还宽`);
   return out;
 }
 

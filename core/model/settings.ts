@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 /** A font for one role: a built-in free font, or a file on this computer (optionally a face in a TTC). */
 export const FontRefSchema = z.union([
-  z.object({ builtin: z.enum(['FandolFang', 'NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular', 'LXGWWenKai']) }),
+  z.object({
+    builtin: z.enum(['FandolFang', 'NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular', 'LXGWWenKai']),
+  }),
   z.object({ file: z.string().min(1), postscriptName: z.string().optional(), label: z.string().optional() }),
 ]);
 export type FontRef = z.infer<typeof FontRefSchema>;

@@ -68,12 +68,23 @@ async function writeOut(file: string, data: Uint8Array): Promise<Result<number>>
     return ok(data.length);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EBUSY' ? '文件正被其他程序打开（请先关闭 PDF/Word 阅读器）' : code === 'ENOSPC' ? '磁盘空间不足' : code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? '没有写入权限'
+        : code === 'EBUSY'
+          ? '文件正被其他程序打开（请先关闭 PDF/Word 阅读器）'
+          : code === 'ENOSPC'
+            ? '磁盘空间不足'
+            : code;
     return err('compile.write-failed', `无法写入 ${file}：${why}`, { file, detail: String(e) });
   }
 }
 
-export async function compileDocs(session: Session, docs: Map<string, SourceDoc>, opts: CompileOptions = {}): Promise<Result<CompileSummary>> {
+export async function compileDocs(
+  session: Session,
+  docs: Map<string, SourceDoc>,
+  opts: CompileOptions = {},
+): Promise<Result<CompileSummary>> {
   const t0 = performance.now();
   for (const out of [opts.pdfPath, opts.docxPath]) {
     if (!out) continue;
@@ -82,12 +93,20 @@ export async function compileDocs(session: Session, docs: Map<string, SourceDoc>
   }
   const { dossier, missing } = buildDossier(session, docs);
   const count = dossier.sections.reduce((n, s) => n + s.items.length, 0);
-  if (!count) return err('compile.empty', `会议“${session.name}”没有可编译的材料（共 ${session.submissions.length} 篇，均未能读取或未编入栏目）`);
+  if (!count)
+    return err(
+      'compile.empty',
+      `会议“${session.name}”没有可编译的材料（共 ${session.submissions.length} 篇，均未能读取或未编入栏目）`,
+    );
   try {
     const fonts = await loadFontSet(session.layout);
     const fontsMs = performance.now() - t0;
     // One compile for both outputs: the DOCX is written from the same prepared dossier and TOC.
-    const res = await compileDossier(dossier, fonts, { formats: opts.docxPath ? ['pdf', 'docx'] : ['pdf'], onProgress: opts.onProgress, signal: opts.signal });
+    const res = await compileDossier(dossier, fonts, {
+      formats: opts.docxPath ? ['pdf', 'docx'] : ['pdf'],
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+    });
     const summary: CompileSummary = {
       items: count,
       pages: res.pageCount,
@@ -133,7 +152,11 @@ export async function compileSessionFolder(dir: string, opts: CompileOptions = {
   if (!loaded.ok) return loaded;
   const r = await compileDocs(loaded.value.session, loaded.value.docs, opts);
   if (!r.ok) return r;
-  r.value.failures = loaded.value.failures.map((f) => ({ submissionId: f.submission.id, title: f.submission.title, error: f.error }));
+  r.value.failures = loaded.value.failures.map((f) => ({
+    submissionId: f.submission.id,
+    title: f.submission.title,
+    error: f.error,
+  }));
   // Submissions that failed to load are reported as failures, not as "missing".
   const failed = new Set(r.value.failures.map((f) => f.submissionId));
   r.value.missing = r.value.missing.filter((m) => !failed.has(m.submissionId));

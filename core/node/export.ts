@@ -12,7 +12,16 @@ import { tocAuthor } from '../model/dossier';
 import type { Session } from '../model/session';
 import { err, ok, toAppError, AppException, type Result } from '../result';
 import { dossierOrder } from '../print/handouts';
-import { compileVariant as compileVariantWith, EXPORT_KINDS, PRINT_PRODUCTS, variantSession, sessionOfItems, type ExportKind, type ProductPlace, type ProductRequest } from '../print/products';
+import {
+  compileVariant as compileVariantWith,
+  EXPORT_KINDS,
+  PRINT_PRODUCTS,
+  variantSession,
+  sessionOfItems,
+  type ExportKind,
+  type ProductPlace,
+  type ProductRequest,
+} from '../print/products';
 import type { PrintSheet } from '../print/print-sheet';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
@@ -41,7 +50,8 @@ export interface ExportReport {
   ms: number;
 }
 
-const fail = (code: string, message: string, file?: string) => new AppException({ code, message, ...(file ? { file } : {}) });
+const fail = (code: string, message: string, file?: string) =>
+  new AppException({ code, message, ...(file ? { file } : {}) });
 
 async function ensureFolder(dir: string): Promise<void> {
   try {
@@ -52,14 +62,19 @@ async function ensureFolder(dir: string): Promise<void> {
     try {
       await mkdir(dir, { recursive: true });
     } catch (e2) {
-      throw fail('export.out-unwritable', `无法创建输出文件夹：${dir}（${(e2 as NodeJS.ErrnoException).code ?? e2}）`, dir);
+      throw fail(
+        'export.out-unwritable',
+        `无法创建输出文件夹：${dir}（${(e2 as NodeJS.ErrnoException).code ?? e2}）`,
+        dir,
+      );
     }
   }
 }
 
 async function checkFileTarget(file: string): Promise<void> {
   try {
-    if ((await stat(file)).isDirectory()) throw fail('export.out-is-folder', `输出路径是一个文件夹，请给出文件名：${file}`, file);
+    if ((await stat(file)).isDirectory())
+      throw fail('export.out-is-folder', `输出路径是一个文件夹，请给出文件名：${file}`, file);
   } catch (e) {
     if (e instanceof AppException) throw e;
   }
@@ -70,13 +85,22 @@ async function write(file: string, data: Uint8Array | string, files: ExportRepor
   try {
     await writeFileAtomic(file, data);
   } catch (e) {
-    throw fail('export.write-failed', `无法写入文件：${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`, file);
+    throw fail(
+      'export.write-failed',
+      `无法写入文件：${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+      file,
+    );
   }
   files.push({ path: file, bytes: typeof data === 'string' ? new TextEncoder().encode(data).length : data.length });
 }
 
 /** Compiles a session variant with the fonts on disk (benchmarks and tests; products use the table). */
-export async function compileVariant(session: Session, docs: ReadonlyMap<string, SourceDoc>, warnings: string[], signal?: AbortSignal): Promise<PdfCompileResult> {
+export async function compileVariant(
+  session: Session,
+  docs: ReadonlyMap<string, SourceDoc>,
+  warnings: string[],
+  signal?: AbortSignal,
+): Promise<PdfCompileResult> {
   return compileVariantWith(session, docs, warnings, await loadFontSet(session.layout), signal);
 }
 
@@ -89,15 +113,26 @@ export async function readRecipientsFile(file: string): Promise<Result<string[]>
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
-    return err('export.recipients-unreadable', `无法读取领取人名单：${file}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file });
+    return err(
+      'export.recipients-unreadable',
+      `无法读取领取人名单：${file}（${(e as NodeJS.ErrnoException).code ?? e}）`,
+      { file },
+    );
   }
   const d = decodeText(bytes);
   const text = 'garbled' in d ? d.best?.text : d.text;
-  if (text === undefined) return err('export.recipients-garbled', `领取人名单的文字编码无法识别：${file}（请另存为 UTF-8 文本）`, { file });
+  if (text === undefined)
+    return err('export.recipients-garbled', `领取人名单的文字编码无法识别：${file}（请另存为 UTF-8 文本）`, { file });
   const names = text
     .replace(/^\ufeff/, '')
     .split(/\r?\n/)
-    .map((l) => l.split(/[,，\t]/).map((c) => c.trim()).filter(Boolean).join('　'))
+    .map((l) =>
+      l
+        .split(/[,，\t]/)
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join('　'),
+    )
     .filter(Boolean);
   if (!names.length) return err('export.recipients-empty', `领取人名单是空的：${file}`, { file });
   return ok(names);
@@ -124,14 +159,20 @@ function placePath(req: ExportRequest, place: ProductPlace): string {
 }
 
 /** Exports a loaded session. */
-export async function exportSession(session: Session, docs: ReadonlyMap<string, SourceDoc>, req: ExportRequest, loadWarnings: string[] = []): Promise<Result<ExportReport>> {
+export async function exportSession(
+  session: Session,
+  docs: ReadonlyMap<string, SourceDoc>,
+  req: ExportRequest,
+  loadWarnings: string[] = [],
+): Promise<Result<ExportReport>> {
   const t0 = Date.now();
   const warnings = [...loadWarnings];
   const files: ExportReport['files'] = [];
   try {
     if (!req.out) throw fail('export.no-out', '请指定输出位置（--out）');
     const product = PRINT_PRODUCTS[req.as];
-    if (!product) throw fail('export.unknown-kind', `未知的输出类型：${String(req.as)}（可用：${EXPORT_KINDS.join('、')}）`);
+    if (!product)
+      throw fail('export.unknown-kind', `未知的输出类型：${String(req.as)}（可用：${EXPORT_KINDS.join('、')}）`);
     if (product.target(req, req.out) === 'folder') await ensureFolder(req.out);
     else await checkFileTarget(req.out);
     const r = await product.make({
@@ -145,10 +186,21 @@ export async function exportSession(session: Session, docs: ReadonlyMap<string, 
       onProgress: req.onProgress,
       signal: req.signal,
     });
-    return ok({ as: req.as, files, pages: r.pages, warnings, ms: Date.now() - t0, ...(r.copies !== undefined ? { copies: r.copies } : {}), ...(r.printSheet ? { printSheet: r.printSheet } : {}) });
+    return ok({
+      as: req.as,
+      files,
+      pages: r.pages,
+      warnings,
+      ms: Date.now() - t0,
+      ...(r.copies !== undefined ? { copies: r.copies } : {}),
+      ...(r.printSheet ? { printSheet: r.printSheet } : {}),
+    });
   } catch (e) {
     const error = toAppError(e, 'export.failed', '输出失败');
-    return err(error.code, error.message, { ...(error.file ? { file: error.file } : {}), ...(error.detail ? { detail: error.detail } : {}) });
+    return err(error.code, error.message, {
+      ...(error.file ? { file: error.file } : {}),
+      ...(error.detail ? { detail: error.detail } : {}),
+    });
   }
 }
 
@@ -161,6 +213,14 @@ export async function exportSessionFolder(dir: string, req: ExportRequest): Prom
 }
 
 /** Ids of every item in dossier order (for UIs listing handout choices). */
-export function listHandoutItems(session: Session): { id: string; title: string; author: string; section: string; order: number }[] {
-  return dossierOrder(session).map((i) => ({ id: i.submission.id, title: i.submission.title, author: tocAuthor(i.submission), section: i.sectionTitle, order: i.order }));
+export function listHandoutItems(
+  session: Session,
+): { id: string; title: string; author: string; section: string; order: number }[] {
+  return dossierOrder(session).map((i) => ({
+    id: i.submission.id,
+    title: i.submission.title,
+    author: tocAuthor(i.submission),
+    section: i.sectionTitle,
+    order: i.order,
+  }));
 }

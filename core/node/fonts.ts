@@ -38,13 +38,26 @@ async function loadFont(ref: FontRef): Promise<Font> {
       try {
         bytes = await readFile(file); // a Buffer is a Uint8Array: no 60 MB copy
       } catch (e) {
-        throw new AppException({ code: 'font.not-found', message: `找不到字体文件：${file}（${(e as NodeJS.ErrnoException).code ?? e}）`, file });
+        throw new AppException({
+          code: 'font.not-found',
+          message: `找不到字体文件：${file}（${(e as NodeJS.ErrnoException).code ?? e}）`,
+          file,
+        });
       }
-      if (/\.woff2?$/i.test(file)) throw new AppException({ code: 'font.unsupported', message: `不支持网页字体（WOFF）：${file}，请选择 TTF/OTF/TTC 字体`, file });
+      if (/\.woff2?$/i.test(file))
+        throw new AppException({
+          code: 'font.unsupported',
+          message: `不支持网页字体（WOFF）：${file}，请选择 TTF/OTF/TTC 字体`,
+          file,
+        });
       try {
         return parseFont(bytes, 'file' in ref ? ref.postscriptName : undefined);
       } catch (e) {
-        throw new AppException({ code: 'font.invalid', message: `字体文件无法读取：${file}（${e instanceof Error ? e.message : e}）`, file });
+        throw new AppException({
+          code: 'font.invalid',
+          message: `字体文件无法读取：${file}（${e instanceof Error ? e.message : e}）`,
+          file,
+        });
       }
     })();
     parsed.set(key, p);
@@ -101,7 +114,12 @@ export function systemFontDirs(platform = process.platform): string[] {
     return [path.join(win, 'Fonts'), path.join(local, 'Microsoft', 'Windows', 'Fonts')];
   }
   if (platform === 'darwin') return ['/System/Library/Fonts', '/Library/Fonts', path.join(home, 'Library', 'Fonts')];
-  return ['/usr/share/fonts', '/usr/local/share/fonts', path.join(home, '.local', 'share', 'fonts'), path.join(home, '.fonts')];
+  return [
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    path.join(home, '.local', 'share', 'fonts'),
+    path.join(home, '.fonts'),
+  ];
 }
 
 async function listFontFiles(dir: string, depth: number, out: string[]): Promise<void> {
@@ -147,7 +165,14 @@ export async function findInstalledFonts(opts: { dirs?: string[]; all?: boolean 
       for (const face of faces) {
         const cjk = [0x4e2d, 0x6587, 0x653f, 0x534f].every((cp) => face.hasGlyphForCodePoint(cp));
         if (!cjk && !opts.all) continue;
-        out.push({ file, postscriptName: face.postscriptName, family: face.familyName, fullName: face.fullName, localName: chineseName(face), cjk });
+        out.push({
+          file,
+          postscriptName: face.postscriptName,
+          family: face.familyName,
+          fullName: face.fullName,
+          localName: chineseName(face),
+          cjk,
+        });
       }
     } catch {
       /* not a readable font: skip */

@@ -104,7 +104,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const uploads = new UploadStore(path.join(opts.dataDir, 'uploads'));
   await uploads.init();
-  const ports = createNodePorts({ dataDir: opts.dataDir, fs: opts.fs, transport: 'http', overrides: { uploads, ...opts.overrides }, portal: opts.portal });
+  const ports = createNodePorts({
+    dataDir: opts.dataDir,
+    fs: opts.fs,
+    transport: 'http',
+    overrides: { uploads, ...opts.overrides },
+    portal: opts.portal,
+  });
   const outputs = ports.outputsStore;
   const service = createService(ports);
   const dispatcher = createDispatcher(service);
@@ -116,8 +122,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const staticRoot = opts.staticDir ? path.resolve(opts.staticDir) : undefined;
 
   const allowedOrigin = (origin: string) =>
-    origin === `http://127.0.0.1:${boundPort}` || origin === `http://localhost:${boundPort}` || (opts.allowedOrigins ?? []).includes(origin);
-  const allowedHost = (host: string | undefined) => !host || host === `127.0.0.1:${boundPort}` || host === `localhost:${boundPort}`;
+    origin === `http://127.0.0.1:${boundPort}` ||
+    origin === `http://localhost:${boundPort}` ||
+    (opts.allowedOrigins ?? []).includes(origin);
+  const allowedHost = (host: string | undefined) =>
+    !host || host === `127.0.0.1:${boundPort}` || host === `localhost:${boundPort}`;
 
   function headers(res: http.ServerResponse, origin?: string) {
     res.setHeader('Content-Security-Policy', CSP);
@@ -133,11 +142,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   function send(res: http.ServerResponse, status: number, body: unknown) {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 
-  const deny = (res: http.ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 415 | 400, code: string, message: string) => send(res, status, { ok: false, error: { code, message } });
+  const deny = (
+    res: http.ServerResponse,
+    status: 401 | 403 | 404 | 405 | 413 | 415 | 400,
+    code: string,
+    message: string,
+  ) => send(res, status, { ok: false, error: { code, message } });
 
   /**
    * Answers now and closes after: the rest of the request body is read and thrown away (for at
@@ -158,7 +176,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   /** The JSON body of an /rpc call; null (after answering 413) when it is over the cap. */
   function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<Buffer | null> {
-    const tooLarge = () => answerThenDrain(req, res, 413, { ok: false, error: { code: 'http.too-large', message: `请求过大（上限 ${mb(maxBody)}）；大文件请通过上传导入` } });
+    const tooLarge = () =>
+      answerThenDrain(req, res, 413, {
+        ok: false,
+        error: { code: 'http.too-large', message: `请求过大（上限 ${mb(maxBody)}）；大文件请通过上传导入` },
+      });
     const declared = Number(req.headers['content-length']);
     if (declared > maxBody) {
       tooLarge();
@@ -186,7 +208,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const name = (url.searchParams.get('name') ?? '').trim().slice(0, 500);
-    if (!name) return answerThenDrain(req, res, 400, { ok: false, error: { code: 'upload.no-name', message: '上传时缺少文件名' } });
+    if (!name)
+      return answerThenDrain(req, res, 400, {
+        ok: false,
+        error: { code: 'upload.no-name', message: '上传时缺少文件名' },
+      });
     const cap = uploadCapFor(name);
     const id = uploads.newId();
     const declared = Number(req.headers['content-length']);
@@ -195,7 +221,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       uploads.refuse(id, name, error);
       return answerThenDrain(req, res, 413, { ok: false, error, upload: id });
     }
-    const r = await uploads.receive(id, name, req, cap, (error) => answerThenDrain(req, res, 413, { ok: false, error, upload: id }));
+    const r = await uploads.receive(id, name, req, cap, (error) =>
+      answerThenDrain(req, res, 413, { ok: false, error, upload: id }),
+    );
     if (res.headersSent) return;
     if (!r.ok) return send(res, 400, { ok: false, error: r.error, upload: id });
     return send(res, 200, { ok: true, value: r.value });
@@ -209,11 +237,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     } catch {
       return deny(res, 400, 'http.bad-path', '路径无效');
     }
-    if (rel.includes('\0') || rel.includes('\\') || rel.split('/').some((p) => p === '..' || (p.startsWith('.') && p !== ''))) {
+    if (
+      rel.includes('\0') ||
+      rel.includes('\\') ||
+      rel.split('/').some((p) => p === '..' || (p.startsWith('.') && p !== ''))
+    ) {
       return deny(res, 403, 'http.forbidden', '禁止访问');
     }
     let file = path.resolve(staticRoot, '.' + (rel.endsWith('/') ? rel + 'index.html' : rel));
-    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep)) return deny(res, 403, 'http.forbidden', '禁止访问');
+    if (file !== staticRoot && !file.startsWith(staticRoot + path.sep))
+      return deny(res, 403, 'http.forbidden', '禁止访问');
     try {
       const st = await stat(file);
       if (st.isDirectory()) file = path.join(file, 'index.html');
@@ -224,7 +257,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600', 'Content-Length': body.length });
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+        'Content-Length': body.length,
+      });
       res.end(body);
     } catch {
       deny(res, 404, 'http.not-found', '未找到');
@@ -239,10 +276,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!allowedHost(req.headers.host)) return deny(res, 403, 'http.bad-host', '请求的主机名不被允许');
       if (origin && !allowedOrigin(origin)) return deny(res, 403, 'http.bad-origin', '来自其他网站的请求被拒绝');
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const authed = tokenEquals(bearer, token) || ((url.pathname === '/events' || url.pathname.startsWith('/files/')) && tokenEquals(url.searchParams.get('token') ?? undefined, token));
+      const authed =
+        tokenEquals(bearer, token) ||
+        ((url.pathname === '/events' || url.pathname.startsWith('/files/')) &&
+          tokenEquals(url.searchParams.get('token') ?? undefined, token));
       const p = url.pathname;
 
-      if (req.method === 'OPTIONS' && (p.startsWith('/rpc/') || p === '/upload' || p === '/events' || p.startsWith('/files/'))) {
+      if (
+        req.method === 'OPTIONS' &&
+        (p.startsWith('/rpc/') || p === '/upload' || p === '/events' || p.startsWith('/files/'))
+      ) {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
         res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
         res.writeHead(204).end();
@@ -252,7 +295,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (p.startsWith('/rpc/')) {
         if (req.method !== 'POST') return deny(res, 405, 'http.method', '只接受 POST');
         if (!authed) return deny(res, 401, 'http.unauthorized', '缺少或错误的访问令牌，请用启动时给出的地址重新打开');
-        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return deny(res, 415, 'http.content-type', '请求必须是 JSON');
+        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+          return deny(res, 415, 'http.content-type', '请求必须是 JSON');
         const body = await readBody(req, res);
         if (!body) return;
         let input: unknown;
@@ -267,15 +311,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
 
       if (p === '/upload') {
-        if (req.method !== 'POST') return answerThenDrain(req, res, 405, { ok: false, error: { code: 'http.method', message: '只接受 POST' } });
-        if (!authed) return answerThenDrain(req, res, 401, { ok: false, error: { code: 'http.unauthorized', message: '缺少或错误的访问令牌，请用启动时给出的地址重新打开' } });
+        if (req.method !== 'POST')
+          return answerThenDrain(req, res, 405, { ok: false, error: { code: 'http.method', message: '只接受 POST' } });
+        if (!authed)
+          return answerThenDrain(req, res, 401, {
+            ok: false,
+            error: { code: 'http.unauthorized', message: '缺少或错误的访问令牌，请用启动时给出的地址重新打开' },
+          });
         return receiveUpload(req, res, url);
       }
 
       if (p === '/events') {
         if (req.method !== 'GET') return deny(res, 405, 'http.method', '只接受 GET');
         if (!authed) return deny(res, 401, 'http.unauthorized', '缺少或错误的访问令牌');
-        res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+          'X-Accel-Buffering': 'no',
+        });
         res.write(': connected\n\n');
         const offs = Object.keys(eventSchemas).map((name) =>
           dispatcher.on(name, (payload) => {
@@ -327,7 +381,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'http.method', '不支持的请求方法');
       return serveStatic(res, p);
     } catch (e) {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: `服务器内部错误：${(e as Error).message}` } });
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'internal', message: `服务器内部错误：${(e as Error).message}` } });
       else res.end();
     }
   });

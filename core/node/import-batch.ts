@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { countWords, type SourceDoc } from '../model/document';
-import { SUBMISSION_KIND_NAMES, SubmissionSchema, type Session, type SourceFormat, type Submission } from '../model/session';
+import {
+  SUBMISSION_KIND_NAMES,
+  SubmissionSchema,
+  type Session,
+  type SourceFormat,
+  type Submission,
+} from '../model/session';
 import { intake, normalisedText, type IntakeFields } from '../read/intake/intake';
 import { guessKind as guessKindFrom, sectionFor } from '../read/intake/kind';
 import { rosterOf } from '../read/intake/roster-match';
@@ -86,7 +92,12 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export { normalisedText };
 
-const MAX_BY_FORMAT: Partial<Record<SourceFormat, number>> = { docx: DOCX_MAX_BYTES, pdf: PDF_MAX_BYTES, txt: TEXT_MAX_BYTES, md: TEXT_MAX_BYTES };
+const MAX_BY_FORMAT: Partial<Record<SourceFormat, number>> = {
+  docx: DOCX_MAX_BYTES,
+  pdf: PDF_MAX_BYTES,
+  txt: TEXT_MAX_BYTES,
+  md: TEXT_MAX_BYTES,
+};
 const LEGACY_MAX = 100 * 1024 * 1024;
 
 /** The kind a file's name or title suggests (the section it goes to); see core/read/intake/kind. */
@@ -95,7 +106,12 @@ export function guessKind(name: string, title = ''): Submission['kind'] {
 }
 
 /** The last folders of a path (where a clerk sorts files: "书面发言/张三.docx"). */
-const foldersOf = (file: string) => path.dirname(file.replace(/\\/g, '/')).split('/').filter((x) => x && x !== '.').slice(-2);
+const foldersOf = (file: string) =>
+  path
+    .dirname(file.replace(/\\/g, '/'))
+    .split('/')
+    .filter((x) => x && x !== '.')
+    .slice(-2);
 
 /** Expands folders (recursively, hidden files skipped) into files, in a stable order. */
 export async function expandInputs(inputs: string[]): Promise<{ files: string[]; errors: FileReport[] }> {
@@ -107,13 +123,21 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
     try {
       st = await stat(p);
     } catch (e) {
-      errors.push({ file: p, status: 'failed', code: 'import.not-found', reason: `找不到文件：${p}（${(e as NodeJS.ErrnoException).code}）`, warnings: [] });
+      errors.push({
+        file: p,
+        status: 'failed',
+        code: 'import.not-found',
+        reason: `找不到文件：${p}（${(e as NodeJS.ErrnoException).code}）`,
+        warnings: [],
+      });
       return;
     }
     if (st.isDirectory()) {
       if (depth > 8) return;
       // Hidden files and the folder litter Windows leaves behind are not submissions.
-      const names = (await readdir(p)).filter((n) => !n.startsWith('.') && !/^(thumbs\.db|desktop\.ini)$/i.test(n)).sort((a, b) => a.localeCompare(b, 'zh'));
+      const names = (await readdir(p))
+        .filter((n) => !n.startsWith('.') && !/^(thumbs\.db|desktop\.ini)$/i.test(n))
+        .sort((a, b) => a.localeCompare(b, 'zh'));
       for (const n of names) await walk(path.join(p, n), depth + 1);
     } else if (st.isFile()) files.push(p);
   };
@@ -132,17 +156,55 @@ async function loadFile(file: string): Promise<Result<{ bytes: Uint8Array; forma
   try {
     size = (await stat(file)).size;
   } catch (e) {
-    return { ok: false, error: { code: 'import.not-found', message: `找不到文件：${name}（${(e as NodeJS.ErrnoException).code}）`, file: name } };
+    return {
+      ok: false,
+      error: {
+        code: 'import.not-found',
+        message: `找不到文件：${name}（${(e as NodeJS.ErrnoException).code}）`,
+        file: name,
+      },
+    };
   }
-  if (isLockFile(name, size)) return { ok: false, error: { code: 'import.lock-file', message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过；请导入同名的正式文件`, file: name } };
+  if (isLockFile(name, size))
+    return {
+      ok: false,
+      error: {
+        code: 'import.lock-file',
+        message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过；请导入同名的正式文件`,
+        file: name,
+      },
+    };
   const format = formatFromName(name);
-  if (!format) return { ok: false, error: { code: 'import.unsupported', message: `不支持的文件类型：${name}（可导入 .docx、.wps、.doc、.pdf、.txt、.md、.rtf、.odt）`, file: name } };
+  if (!format)
+    return {
+      ok: false,
+      error: {
+        code: 'import.unsupported',
+        message: `不支持的文件类型：${name}（可导入 .docx、.wps、.doc、.pdf、.txt、.md、.rtf、.odt）`,
+        file: name,
+      },
+    };
   const cap = MAX_BY_FORMAT[format] ?? LEGACY_MAX;
-  if (size > cap) return { ok: false, error: { code: 'import.too-large', message: `${name} 太大（${(size / 1048576).toFixed(0)} MB），此类文件上限为 ${cap / 1048576} MB`, file: name } };
+  if (size > cap)
+    return {
+      ok: false,
+      error: {
+        code: 'import.too-large',
+        message: `${name} 太大（${(size / 1048576).toFixed(0)} MB），此类文件上限为 ${cap / 1048576} MB`,
+        file: name,
+      },
+    };
   try {
     return { ok: true, value: { bytes: new Uint8Array(await readFile(file)), format } };
   } catch (e) {
-    return { ok: false, error: { code: 'import.unreadable', message: `无法读取 ${name}（${(e as NodeJS.ErrnoException).code}）`, file: name } };
+    return {
+      ok: false,
+      error: {
+        code: 'import.unreadable',
+        message: `无法读取 ${name}（${(e as NodeJS.ErrnoException).code}）`,
+        file: name,
+      },
+    };
   }
 }
 
@@ -179,28 +241,56 @@ export async function planImport(inputs: string[], session: Session, opts: Impor
   return decide([...errors.map((report) => ({ report })), ...loaded], session, opts);
 }
 
-const cancelled = (file: string): PlannedFile => failed(file, { code: 'import.cancelled', message: `已取消导入：${path.basename(file)}`, file: path.basename(file) });
+const cancelled = (file: string): PlannedFile =>
+  failed(file, { code: 'import.cancelled', message: `已取消导入：${path.basename(file)}`, file: path.basename(file) });
 
 async function readOne(file: string, opts: ImportOptions): Promise<PlannedFile> {
   if (opts.signal?.aborted) return cancelled(file);
   const f = await loadFile(file);
   if (!f.ok) return failed(file, f.error);
-  const r = await read(opts, { bytes: f.value.bytes, format: f.value.format, fileName: path.basename(file), pdfText: opts.pdfText });
+  const r = await read(opts, {
+    bytes: f.value.bytes,
+    format: f.value.format,
+    fileName: path.basename(file),
+    pdfText: opts.pdfText,
+  });
   if (!r.ok) return failed(file, r.error, f.value.format);
-  return { report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings }, bytes: f.value.bytes, converted: r.converted, doc: r.value, sha256: sha256(f.value.bytes) } as PlannedFile;
+  return {
+    report: { file, status: 'imported' as FileStatus, reason: '', format: f.value.format, warnings: r.value.warnings },
+    bytes: f.value.bytes,
+    converted: r.converted,
+    doc: r.value,
+    sha256: sha256(f.value.bytes),
+  } as PlannedFile;
 }
 
 /** The same as planImport for bytes already in memory (drag-and-drop, the service port). */
-export async function planImportBytes(files: { name: string; bytes: Uint8Array }[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
+export async function planImportBytes(
+  files: { name: string; bytes: Uint8Array }[],
+  session: Session,
+  opts: ImportOptions = {},
+): Promise<ImportPlan> {
   const planned = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (f) => {
     if (opts.signal?.aborted) return cancelled(f.name);
     const name = path.basename(f.name.replace(/\\/g, '/'));
     const format = formatFromName(name);
-    if (isLockFile(name, f.bytes.length)) return failed(f.name, { code: 'import.lock-file', message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过`, file: name });
-    if (!format) return failed(f.name, { code: 'import.unsupported', message: `不支持的文件类型：${name}`, file: name });
+    if (isLockFile(name, f.bytes.length))
+      return failed(f.name, {
+        code: 'import.lock-file',
+        message: `${name} 是 Word/WPS 打开文档时生成的临时锁定文件，不是材料本身，已跳过`,
+        file: name,
+      });
+    if (!format)
+      return failed(f.name, { code: 'import.unsupported', message: `不支持的文件类型：${name}`, file: name });
     const r = await read(opts, { bytes: f.bytes, format, fileName: name, pdfText: opts.pdfText });
     if (!r.ok) return failed(f.name, r.error, format);
-    return { report: { file: f.name, status: 'imported' as FileStatus, reason: '', format, warnings: r.value.warnings }, bytes: f.bytes, converted: r.converted, doc: r.value, sha256: sha256(f.bytes) } as PlannedFile;
+    return {
+      report: { file: f.name, status: 'imported' as FileStatus, reason: '', format, warnings: r.value.warnings },
+      bytes: f.bytes,
+      converted: r.converted,
+      doc: r.value,
+      sha256: sha256(f.bytes),
+    } as PlannedFile;
   });
   return decide(planned, session, opts);
 }
@@ -281,7 +371,9 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
     });
     r.intake = fields;
     r.status = fields.status === 'review' ? 'review' : 'imported';
-    r.reason = fields.reviewReasons.length ? fields.reviewReasons.map((x) => x.message).join('；') : `作者：${fields.authorLine || '（无）'}；类别：${SUBMISSION_KIND_NAMES[fields.kind]}（依据${fields.kindGuess.source}）`;
+    r.reason = fields.reviewReasons.length
+      ? fields.reviewReasons.map((x) => x.message).join('；')
+      : `作者：${fields.authorLine || '（无）'}；类别：${SUBMISSION_KIND_NAMES[fields.kind]}（依据${fields.kindGuess.source}）`;
     r.submissionId = id;
     r.title = submission.title;
     r.authorLine = submission.authorLine;
@@ -312,7 +404,12 @@ export function applyImport(session: Session, plan: ImportPlan, now: Date = new 
   const submissions = session.submissions.map((s) => {
     const nv = plan.newVersions.find((v) => v.submissionId === s.id);
     if (!nv) return s;
-    const old = { file: s.source.file, format: s.source.format, ...(s.source.sha256 ? { sha256: s.source.sha256 } : {}), replacedAt: now.toISOString() };
+    const old = {
+      file: s.source.file,
+      format: s.source.format,
+      ...(s.source.sha256 ? { sha256: s.source.sha256 } : {}),
+      replacedAt: now.toISOString(),
+    };
     return { ...s, source: nv.source, versions: [...s.versions, old] };
   });
   return { ...session, sections, submissions: [...submissions, ...plan.submissions] };
@@ -325,12 +422,32 @@ export function batchImporter(pool?: ReadPool): Importer {
       // The service decides duplicates and replacements itself (by hash): read against the roster only.
       const plan = await planImportBytes(files, { ...session, submissions: [] }, { pool });
       return plan.reports.map((r): ImportedFile => {
-        const doc = r.submissionId ? plan.docs.get(r.submissionId) : r.existingId ? plan.docs.get(r.existingId) : undefined;
-        if (r.status === 'failed' || !doc) return { name: r.file, ok: false, format: r.format, error: { code: r.code ?? 'import.failed', message: r.reason, file: r.file }, warnings: r.warnings };
+        const doc = r.submissionId
+          ? plan.docs.get(r.submissionId)
+          : r.existingId
+            ? plan.docs.get(r.existingId)
+            : undefined;
+        if (r.status === 'failed' || !doc)
+          return {
+            name: r.file,
+            ok: false,
+            format: r.format,
+            error: { code: r.code ?? 'import.failed', message: r.reason, file: r.file },
+            warnings: r.warnings,
+          };
         const sub = plan.submissions.find((s) => s.id === r.submissionId);
         const warnings = [...r.warnings];
         for (const x of r.intake?.reviewReasons ?? []) if (x.field) warnings.push({ code: x.code, message: x.message });
-        return { name: r.file, ok: true, format: r.format, doc, title: sub?.title ?? doc.title, authorLine: sub?.authorLine ?? doc.authorLine ?? '', memberIds: sub?.memberIds ?? [], warnings };
+        return {
+          name: r.file,
+          ok: true,
+          format: r.format,
+          doc,
+          title: sub?.title ?? doc.title,
+          authorLine: sub?.authorLine ?? doc.authorLine ?? '',
+          memberIds: sub?.memberIds ?? [],
+          warnings,
+        };
       });
     },
   };

@@ -20,10 +20,18 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
   if (env.HUIBIAN_SOFFICE) return existsSync(env.HUIBIAN_SOFFICE) ? env.HUIBIAN_SOFFICE : undefined;
   const win = process.platform === 'win32';
   const names = win ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) for (const n of names) if (dir && existsSync(path.join(dir, n))) return path.join(dir, n);
+  for (const dir of (env.PATH ?? '').split(path.delimiter))
+    for (const n of names) if (dir && existsSync(path.join(dir, n))) return path.join(dir, n);
   const fixed = win
-    ? [env.ProgramFiles, env['ProgramFiles(x86)']].filter(Boolean).flatMap((p) => [path.join(p!, 'LibreOffice', 'program', 'soffice.exe')])
-    : ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice', '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+    ? [env.ProgramFiles, env['ProgramFiles(x86)']]
+        .filter(Boolean)
+        .flatMap((p) => [path.join(p!, 'LibreOffice', 'program', 'soffice.exe')])
+    : [
+        '/usr/bin/soffice',
+        '/usr/local/bin/soffice',
+        '/opt/libreoffice/program/soffice',
+        '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+      ];
   return fixed.find((p) => existsSync(p));
 }
 
@@ -33,7 +41,13 @@ export function legacyConverter(soffice = findSoffice()): LegacyConverter | unde
   return (bytes, format, fileName) => convertToDocx(soffice, bytes, format, fileName);
 }
 
-export async function convertToDocx(soffice: string, bytes: Uint8Array, format: SourceFormat, fileName: string, timeoutMs = LEGACY_TIMEOUT_MS): Promise<Result<Uint8Array>> {
+export async function convertToDocx(
+  soffice: string,
+  bytes: Uint8Array,
+  format: SourceFormat,
+  fileName: string,
+  timeoutMs = LEGACY_TIMEOUT_MS,
+): Promise<Result<Uint8Array>> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'huibian-lo-'));
   try {
     const profile = path.join(work, 'profile');
@@ -41,9 +55,23 @@ export async function convertToDocx(soffice: string, bytes: Uint8Array, format: 
     // Our own name for the input: the user's file name never reaches the command line.
     const input = path.join(work, `input.${format === 'wps' ? 'wps' : format}`);
     await writeFile(input, bytes);
-    const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, input];
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      outDir,
+      input,
+    ];
     const res = await new Promise<{ code: number | null; timedOut: boolean; stderr: string }>((resolve) => {
-      const child = spawn(soffice, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
+      const child = spawn(soffice, args, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        detached: process.platform !== 'win32',
+        windowsHide: true,
+      });
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => {
         if (stderr.length < 4000) stderr += d.toString();
@@ -66,13 +94,28 @@ export async function convertToDocx(soffice: string, bytes: Uint8Array, format: 
         resolve({ code, timedOut: false, stderr });
       });
     });
-    if (res.timedOut) return err('import.legacy.timeout', `${fileName} 转换超时（超过 ${timeoutMs / 1000} 秒），请用 Word 或 WPS 另存为 .docx 后再导入`, { file: fileName });
-    const produced = existsSync(outDir) ? (await readdir(outDir)).find((f) => f.toLowerCase().endsWith('.docx')) : undefined;
+    if (res.timedOut)
+      return err(
+        'import.legacy.timeout',
+        `${fileName} 转换超时（超过 ${timeoutMs / 1000} 秒），请用 Word 或 WPS 另存为 .docx 后再导入`,
+        { file: fileName },
+      );
+    const produced = existsSync(outDir)
+      ? (await readdir(outDir)).find((f) => f.toLowerCase().endsWith('.docx'))
+      : undefined;
     if (!produced)
-      return err('import.legacy.failed', `${fileName} 无法自动转换（文件可能已损坏或设置了密码），请用 Word 或 WPS 另存为 .docx 后再导入`, { file: fileName, detail: `exit ${res.code}: ${res.stderr.slice(0, 500)}` });
+      return err(
+        'import.legacy.failed',
+        `${fileName} 无法自动转换（文件可能已损坏或设置了密码），请用 Word 或 WPS 另存为 .docx 后再导入`,
+        { file: fileName, detail: `exit ${res.code}: ${res.stderr.slice(0, 500)}` },
+      );
     return ok(new Uint8Array(await readFile(path.join(outDir, produced))));
   } catch (e) {
-    return err('import.legacy.failed', `${fileName} 转换失败：${e instanceof Error ? e.message : String(e)}；请用 Word 或 WPS 另存为 .docx 后再导入`, { file: fileName });
+    return err(
+      'import.legacy.failed',
+      `${fileName} 转换失败：${e instanceof Error ? e.message : String(e)}；请用 Word 或 WPS 另存为 .docx 后再导入`,
+      { file: fileName },
+    );
   } finally {
     await rm(work, { recursive: true, force: true }).catch(() => undefined);
   }

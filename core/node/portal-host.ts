@@ -20,7 +20,9 @@ export class NodePortalHost implements PortalHost {
   private call: PortalCall | undefined;
   private keyBytes: Promise<Uint8Array> | undefined;
 
-  constructor(private readonly o: { dataDir: string; limits?: Partial<typeof DEFAULT_LIMITS>; host?: string; port?: number }) {}
+  constructor(
+    private readonly o: { dataDir: string; limits?: Partial<typeof DEFAULT_LIMITS>; host?: string; port?: number },
+  ) {}
 
   /** Connects the host to the service (after the dispatcher exists). */
   attach(call: PortalCall): void {
@@ -29,7 +31,8 @@ export class NodePortalHost implements PortalHost {
 
   addresses(): string[] {
     const out: string[] = [];
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
     return out;
   }
 
@@ -54,7 +57,10 @@ export class NodePortalHost implements PortalHost {
     return r ? { running: true, baseUrl: r.portal.baseUrl } : { running: false, problem: this.problems.get(sessionId) };
   }
 
-  async start(sessionId: string, opts: { host: string; port: number; deadline?: string }): Promise<Result<{ baseUrl: string }>> {
+  async start(
+    sessionId: string,
+    opts: { host: string; port: number; deadline?: string },
+  ): Promise<Result<{ baseUrl: string }>> {
     if (!this.call) return err('portal.unavailable', '网上报送组件未就绪');
     // `huibian serve --portal-host/--portal-port` fixes the address for every session.
     opts = { ...opts, host: this.o.host ?? opts.host, port: this.o.port ?? opts.port };
@@ -75,7 +81,11 @@ export class NodePortalHost implements PortalHost {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const message =
-        code === 'EADDRINUSE' ? `端口 ${opts.port} 已被占用，请换一个端口` : code === 'EADDRNOTAVAIL' ? `本机没有地址 ${opts.host}，请重新选择` : `无法在 ${opts.host}:${opts.port} 上开启网上报送（${code ?? (e as Error).message}）`;
+        code === 'EADDRINUSE'
+          ? `端口 ${opts.port} 已被占用，请换一个端口`
+          : code === 'EADDRNOTAVAIL'
+            ? `本机没有地址 ${opts.host}，请重新选择`
+            : `无法在 ${opts.host}:${opts.port} 上开启网上报送（${code ?? (e as Error).message}）`;
       this.problems.set(sessionId, message);
       return err('portal.listen', message);
     }
@@ -87,7 +97,10 @@ export class NodePortalHost implements PortalHost {
     const left = opts.deadline ? new Date(opts.deadline).getTime() - Date.now() : Infinity;
     if (Number.isFinite(left)) {
       // Closes by itself at the deadline (the service refuses late uploads on its own as well).
-      entry.timer = setTimeout(() => void call('portal.close', { sessionId }), Math.max(0, Math.min(left, 2 ** 31 - 1)));
+      entry.timer = setTimeout(
+        () => void call('portal.close', { sessionId }),
+        Math.max(0, Math.min(left, 2 ** 31 - 1)),
+      );
       entry.timer.unref?.();
     }
     this.running.set(sessionId, entry);
@@ -108,6 +121,9 @@ export class NodePortalHost implements PortalHost {
 
   async qrSheet(session: Session, links: PortalLinkForSheet[]): Promise<Uint8Array> {
     const set = await loadFontSet(session.layout);
-    return renderQrSheet({ title: set.roles.hei.font, body: set.roles.song.font }, { sessionName: session.name, deadline: session.portal?.deadline, links });
+    return renderQrSheet(
+      { title: set.roles.hei.font, body: set.roles.song.font },
+      { sessionName: session.name, deadline: session.portal?.deadline, links },
+    );
   }
 }

@@ -66,7 +66,10 @@ export const PORTAL_CSP = [
 
 class Window {
   private hits = new Map<string, number[]>();
-  constructor(private readonly max: number, private readonly ms: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly ms: number,
+  ) {}
   /** Counts one hit; false when over the limit. */
   take(key: string, now = Date.now()): boolean {
     const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.ms);
@@ -121,10 +124,26 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
   await mkdir(o.uploadDir, { recursive: true });
   await mkdir(path.dirname(o.logFile), { recursive: true });
 
-  const refuse = async (req: http.IncomingMessage, res: http.ServerResponse, status: number, code: string, message: string, token?: string) => {
-    const line = { at: new Date().toISOString(), address: req.socket.remoteAddress, method: req.method, path: redact(req.url ?? ''), status, code, token: token ? createHash('sha256').update(token).digest('hex').slice(0, 8) : undefined };
+  const refuse = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    token?: string,
+  ) => {
+    const line = {
+      at: new Date().toISOString(),
+      address: req.socket.remoteAddress,
+      method: req.method,
+      path: redact(req.url ?? ''),
+      status,
+      code,
+      token: token ? createHash('sha256').update(token).digest('hex').slice(0, 8) : undefined,
+    };
     await appendFile(o.logFile, JSON.stringify(line) + '\n').catch(() => undefined);
-    if (status === 404 && code === 'portal.bad-link' && req.socket.remoteAddress) badTokens.take(req.socket.remoteAddress);
+    if (status === 404 && code === 'portal.bad-link' && req.socket.remoteAddress)
+      badTokens.take(req.socket.remoteAddress);
     send(res, status, { ok: false, error: { code, message } });
   };
 
@@ -152,18 +171,26 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
         // The page itself carries no data: it asks for /state with the token in its own URL.
         return sendRaw(res, 200, files.page.type, files.page.body);
       }
-      if (sub === '/state' && req.method === 'GET') return answer(req, res, await o.call('portal.visit', { sessionId: o.sessionId, token }), token);
+      if (sub === '/state' && req.method === 'GET')
+        return answer(req, res, await o.call('portal.visit', { sessionId: o.sessionId, token }), token);
       if (req.method !== 'POST') return refuse(req, res, 405, 'portal.method', '不支持的请求', token);
       const origin = req.headers.origin;
-      if (origin && origin !== `http://${req.headers.host}`) return refuse(req, res, 403, 'portal.origin', '来自其他网站的请求被拒绝', token);
+      if (origin && origin !== `http://${req.headers.host}`)
+        return refuse(req, res, 403, 'portal.origin', '来自其他网站的请求被拒绝', token);
       if (!perToken.take(token)) return refuse(req, res, 429, 'portal.rate', '提交太频繁，请稍后再试', token);
       if (sub === '/files') return upload(req, res, token);
       const id = m[3] ? decodeURIComponent(m[3]) : '';
       const body = await readJson(req, 16 * 1024);
       if (!body.ok) return refuse(req, res, body.status, 'portal.bad-request', body.message, token);
-      return answer(req, res, await o.call('portal.amend', { sessionId: o.sessionId, token, submissionId: id, patch: body.value }), token);
+      return answer(
+        req,
+        res,
+        await o.call('portal.amend', { sessionId: o.sessionId, token, submissionId: id, patch: body.value }),
+        token,
+      );
     } catch (e) {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: `服务器内部错误：${(e as Error).message}` } });
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'internal', message: `服务器内部错误：${(e as Error).message}` } });
       else res.end();
     }
   });
@@ -176,18 +203,28 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
   /** Streams the one file of a multipart body to disk under its type's cap, then imports it. */
   function upload(req: http.IncomingMessage, res: http.ServerResponse, token: string) {
     const ct = req.headers['content-type'] ?? '';
-    if (!/^multipart\/form-data/i.test(ct)) return refuse(req, res, 415, 'portal.bad-request', '请用网页上的“选择文件”上传', token);
+    if (!/^multipart\/form-data/i.test(ct))
+      return refuse(req, res, 415, 'portal.bad-request', '请用网页上的“选择文件”上传', token);
     const declared = Number(req.headers['content-length'] ?? 0);
     const maxAny = Math.max(...Object.values(PORTAL_TYPES));
     if (declared > maxAny + 64 * 1024) return tooLarge(req, res, token, maxAny);
     let bb: InstanceType<typeof Busboy>;
     try {
-      bb = new Busboy({ headers: req.headers as never, defParamCharset: 'utf8', limits: { files: 1, fields: 4, fieldSize: 200, parts: 6, fileSize: maxAny } } as never);
+      bb = new Busboy({
+        headers: req.headers as never,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fields: 4, fieldSize: 200, parts: 6, fileSize: maxAny },
+      } as never);
     } catch {
       return refuse(req, res, 400, 'portal.bad-request', '上传的数据格式不对', token);
     }
     const fields: Record<string, string> = {};
-    let saved: Promise<{ ok: true; file: string; name: string; size: number } | { ok: false; status: number; code: string; message: string }> | undefined;
+    let saved:
+      | Promise<
+          | { ok: true; file: string; name: string; size: number }
+          | { ok: false; status: number; code: string; message: string }
+        >
+      | undefined;
     bb.on('field', (name: string, value: string) => {
       if (name === 'kind' || name === 'replace') fields[name] = value;
     });
@@ -196,12 +233,21 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
         stream.resume();
         return;
       }
-      const name = path.basename(String(filename ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, 200) || '未命名';
+      const name =
+        path
+          .basename(String(filename ?? '').replace(/\\/g, '/'))
+          .replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, '')
+          .slice(0, 200) || '未命名';
       const ext = (/\.([A-Za-z0-9]+)$/.exec(name)?.[1] ?? '').toLowerCase();
       const cap = PORTAL_TYPES[ext];
       if (!cap) {
         stream.resume();
-        saved = Promise.resolve({ ok: false, status: 415, code: 'portal.type', message: `不支持的文件类型：${name}。请上传 Word（.docx/.doc/.wps）、PDF 或文本文件` });
+        saved = Promise.resolve({
+          ok: false,
+          status: 415,
+          code: 'portal.type',
+          message: `不支持的文件类型：${name}。请上传 Word（.docx/.doc/.wps）、PDF 或文本文件`,
+        });
         return;
       }
       const tmp = path.join(o.uploadDir, `${randomBytes(12).toString('hex')}.${ext}`);
@@ -222,21 +268,38 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
         stream.pipe(out);
         const done = () => {
           if (over) void rm(tmp, { force: true });
-          if (over) resolve({ ok: false, status: 413, code: 'portal.too-large', message: `文件过大：${name}（上限 ${Math.round(cap / 1048576)} MB）` });
+          if (over)
+            resolve({
+              ok: false,
+              status: 413,
+              code: 'portal.too-large',
+              message: `文件过大：${name}（上限 ${Math.round(cap / 1048576)} MB）`,
+            });
           else resolve({ ok: true, file: tmp, name, size });
         };
         out.on('close', done);
-        out.on('error', () => resolve({ ok: false, status: 500, code: 'portal.write', message: '服务器暂存文件失败，请稍后再试' }));
+        out.on('error', () =>
+          resolve({ ok: false, status: 500, code: 'portal.write', message: '服务器暂存文件失败，请稍后再试' }),
+        );
       });
     });
     bb.on('finish', async () => {
       const s = await saved;
       if (!s) return refuse(req, res, 400, 'portal.no-file', '没有收到文件，请先选择文件', token);
       if (!s.ok) {
-        return s.status === 413 ? tooLarge(req, res, token, undefined, s.message) : refuse(req, res, s.status, s.code, s.message, token);
+        return s.status === 413
+          ? tooLarge(req, res, token, undefined, s.message)
+          : refuse(req, res, s.status, s.code, s.message, token);
       }
       try {
-        const input = { sessionId: o.sessionId, token, file: { path: s.file, name: s.name }, size: s.size, ...(fields.kind ? { kind: fields.kind } : {}), ...(fields.replace ? { replace: fields.replace } : {}) };
+        const input = {
+          sessionId: o.sessionId,
+          token,
+          file: { path: s.file, name: s.name },
+          size: s.size,
+          ...(fields.kind ? { kind: fields.kind } : {}),
+          ...(fields.replace ? { replace: fields.replace } : {}),
+        };
         answer(req, res, await o.call('portal.receive', input), token);
       } finally {
         await rm(s.file, { force: true });
@@ -246,10 +309,23 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
     req.pipe(bb);
   }
 
-  const tooLarge = async (req: http.IncomingMessage, res: http.ServerResponse, token: string, cap?: number, message?: string) => {
+  const tooLarge = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    token: string,
+    cap?: number,
+    message?: string,
+  ) => {
     // Answer first, then close: the member sees the message instead of a reset connection.
     res.setHeader('Connection', 'close');
-    await refuse(req, res, 413, 'portal.too-large', message ?? `文件过大（上限 ${Math.round((cap ?? 0) / 1048576)} MB）`, token);
+    await refuse(
+      req,
+      res,
+      413,
+      'portal.too-large',
+      message ?? `文件过大（上限 ${Math.round((cap ?? 0) / 1048576)} MB）`,
+      token,
+    );
     req.unpipe();
     req.resume();
   };
@@ -273,7 +349,6 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
   };
 }
 
-
 /** Tokens never reach the log: the path keeps its shape with the token cut. */
 function redact(p: string): string {
   return p.replace(/^\/s\/[^/?]+/, (m) => `/s/${m.slice(3, 7)}…`);
@@ -281,7 +356,10 @@ function redact(p: string): string {
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -290,8 +368,12 @@ function sendRaw(res: http.ServerResponse, status: number, type: string, body: B
   res.end(body);
 }
 
-function readJson(req: http.IncomingMessage, max: number): Promise<{ ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string }> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return Promise.resolve({ ok: false, status: 415, message: '请求格式不对' });
+function readJson(
+  req: http.IncomingMessage,
+  max: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string }> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return Promise.resolve({ ok: false, status: 415, message: '请求格式不对' });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let n = 0;

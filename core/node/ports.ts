@@ -9,7 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { orderSorter } from '../service/default-ports';
-import type { Compiler, LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
+import type {
+  Compiler,
+  LocalFiles,
+  Ports,
+  PrintOutcome,
+  PrintProducer,
+  RosterFiles,
+  SampleProvider,
+} from '../service/ports';
 import type { PrintKind } from '../service/ports';
 import type { CompileWarning } from '../compile/index';
 import { PDFDocument } from 'pdf-lib';
@@ -111,12 +119,21 @@ export function nodePrinter(outputs: DiskOutputs): PrintProducer {
         const pages = await pdfPages(f.path, f.bytes);
         files.push({ ...outputs.describe(sessionId, rel), size: f.bytes, ...(pages !== undefined ? { pages } : {}) });
       }
-      return ok({ files, pages: r.value.pages, ...(r.value.copies !== undefined ? { copies: r.value.copies } : {}), ...(r.value.printSheet ? { printSheet: r.value.printSheet } : {}), warnings: r.value.warnings, ms: r.value.ms });
+      return ok({
+        files,
+        pages: r.value.pages,
+        ...(r.value.copies !== undefined ? { copies: r.value.copies } : {}),
+        ...(r.value.printSheet ? { printSheet: r.value.printSheet } : {}),
+        warnings: r.value.warnings,
+        ms: r.value.ms,
+      });
     },
   };
 }
 
-export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSessionStore; outputsStore: DiskOutputs; portalHost: NodePortalHost } {
+export function createNodePorts(
+  opts: NodePortsOptions,
+): Ports & { store: DiskSessionStore; outputsStore: DiskOutputs; portalHost: NodePortalHost } {
   const fs = opts.fs ?? nodeFs;
   const clock = opts.overrides?.clock ?? { now: () => new Date() };
   const store = new DiskSessionStore({ dataDir: opts.dataDir, fs, now: () => clock.now() });
@@ -143,13 +160,26 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
         ...s.failures.map((f) => ({ code: f.error.code, message: `材料“${f.title}”未能编入：${f.error.message}` })),
         ...s.missing.map((m) => ({ code: 'compile.missing', message: `材料“${m.title}”没有正文，已跳过` })),
         ...(s.docxError ? [{ code: s.docxError.code, message: s.docxError.message }] : []),
-        ...(s.missingGlyphs.length ? [{ code: 'compile.missing-glyphs', message: `有 ${s.missingGlyphs.length} 个字符所有字体都没有：${s.missingGlyphs.slice(0, 20).join('')}` }] : []),
+        ...(s.missingGlyphs.length
+          ? [
+              {
+                code: 'compile.missing-glyphs',
+                message: `有 ${s.missingGlyphs.length} 个字符所有字体都没有：${s.missingGlyphs.slice(0, 20).join('')}`,
+              },
+            ]
+          : []),
       ];
       return ok({
         ...(s.outputs.pdf ? { pdf: { ...outputs.describe(sessionId, '汇编.pdf'), size: s.outputs.pdf.bytes } } : {}),
-        ...(s.outputs.docx ? { docx: { ...outputs.describe(sessionId, '汇编.docx'), size: s.outputs.docx.bytes } } : {}),
+        ...(s.outputs.docx
+          ? { docx: { ...outputs.describe(sessionId, '汇编.docx'), size: s.outputs.docx.bytes } }
+          : {}),
         pageCount: s.pages,
-        items: s.itemDetails.map((i) => ({ submissionId: i.submissionId, startPage: i.startPage, pageCount: i.pageCount })),
+        items: s.itemDetails.map((i) => ({
+          submissionId: i.submissionId,
+          startPage: i.startPage,
+          pageCount: i.pageCount,
+        })),
         warnings,
       });
     },
@@ -169,7 +199,8 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
         return err('sample.unavailable', `示例会议不可用：${(e as Error).message}`);
       }
       const p = SessionSchema.safeParse(json);
-      if (!p.success) return err('sample.invalid', `示例会议数据有误：${describeIssues(p.error).slice(0, 3).join('；')}`);
+      if (!p.success)
+        return err('sample.invalid', `示例会议数据有误：${describeIssues(p.error).slice(0, 3).join('；')}`);
       const files: { file: string; bytes: Uint8Array }[] = [];
       for (const sub of p.data.submissions) {
         const abs = path.resolve(dir, sub.source.file);
@@ -191,7 +222,12 @@ export function createNodePorts(opts: NodePortsOptions): Ports & { store: DiskSe
       try {
         const st = await stat(p);
         if (!st.isFile()) return err('file.not-file', `不是文件：${p}`, { file: p });
-        if (st.size > cap) return err('file.too-large', `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${Math.round(cap / 1048576)} MB）：${p}`, { file: p });
+        if (st.size > cap)
+          return err(
+            'file.too-large',
+            `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${Math.round(cap / 1048576)} MB）：${p}`,
+            { file: p },
+          );
         return ok(new Uint8Array(await readFile(p)));
       } catch (e) {
         return err('file.not-found', `无法读取文件 ${p}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file: p });

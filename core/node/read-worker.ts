@@ -56,7 +56,11 @@ if (!isMainThread && parentPort) {
   port.on('message', (m: Msg) => {
     readJob(m.job).then(
       (result) => port.postMessage({ id: m.id, result } satisfies Reply),
-      (e: unknown) => port.postMessage({ id: m.id, result: err('import.failed', `读取 ${m.job.fileName} 失败：${String(e)}`, { file: m.job.fileName }) } satisfies Reply),
+      (e: unknown) =>
+        port.postMessage({
+          id: m.id,
+          result: err('import.failed', `读取 ${m.job.fileName} 失败：${String(e)}`, { file: m.job.fileName }),
+        } satisfies Reply),
     );
   });
 }
@@ -104,7 +108,10 @@ export class ReadPool {
       if (base.endsWith('.ts')) {
         const bundled = await bundleForDev(url).catch(() => undefined);
         if (bundled) return { file: bundled, eval: false };
-        return { file: `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, eval: true };
+        return {
+          file: `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`,
+          eval: true,
+        };
       }
       if (base.startsWith('read-worker.')) return { file: url, eval: false };
       // Bundled into a bigger file (the Electron main bundle): the worker is its own bundle beside it.
@@ -120,7 +127,10 @@ export class ReadPool {
   private async spawn(): Promise<Worker> {
     const s = await this.workerScript();
     if (!s) throw new Error('worker script not found');
-    const limits = { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: READ_LIMITS.maxYoungGenerationSizeMb };
+    const limits = {
+      maxOldGenerationSizeMb: this.heapMb,
+      maxYoungGenerationSizeMb: READ_LIMITS.maxYoungGenerationSizeMb,
+    };
     return new Worker(s.file, { eval: s.eval, resourceLimits: limits, stdout: false, stderr: false });
   }
 
@@ -156,7 +166,8 @@ export class ReadPool {
             },
             (e: unknown) => {
               this.spawning--;
-              for (const q of this.queue.splice(0)) q.resolve(err('import.worker-failed', `无法启动读取进程：${String(e)}`, { file: q.job.fileName }));
+              for (const q of this.queue.splice(0))
+                q.resolve(err('import.worker-failed', `无法启动读取进程：${String(e)}`, { file: q.job.fileName }));
             },
           );
         }
@@ -191,17 +202,32 @@ export class ReadPool {
       if (m.id === id) finish(m.result, false);
     };
     const onError = (e: Error) => {
-      const oom = /out of memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`);
+      const oom = /out of memory|ERR_WORKER_OUT_OF_MEMORY/i.test(
+        `${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`,
+      );
       finish(
         oom
-          ? err('import.too-complex', `${job.fileName} 过于复杂，读取时内存超过上限，已停止；请用 Word/WPS 打开后另存为 .docx，或压缩其中的图片`, { file: job.fileName, detail: e.message })
+          ? err(
+              'import.too-complex',
+              `${job.fileName} 过于复杂，读取时内存超过上限，已停止；请用 Word/WPS 打开后另存为 .docx，或压缩其中的图片`,
+              { file: job.fileName, detail: e.message },
+            )
           : err('import.failed', `读取 ${job.fileName} 时出错：${e.message}`, { file: job.fileName, detail: e.stack }),
         true,
       );
     };
-    const onExit = (code: number) => finish(err('import.failed', `读取 ${job.fileName} 时读取进程意外退出（${code}）`, { file: job.fileName }), true);
+    const onExit = (code: number) =>
+      finish(err('import.failed', `读取 ${job.fileName} 时读取进程意外退出（${code}）`, { file: job.fileName }), true);
     const timer = setTimeout(
-      () => finish(err('import.timeout', `${job.fileName} 读取超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已停止；文件可能已损坏或过于复杂，请用 Word/WPS 另存后再导入`, { file: job.fileName }), true),
+      () =>
+        finish(
+          err(
+            'import.timeout',
+            `${job.fileName} 读取超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已停止；文件可能已损坏或过于复杂，请用 Word/WPS 另存后再导入`,
+            { file: job.fileName },
+          ),
+          true,
+        ),
       this.timeoutMs,
     );
     w.on('message', onMessage);
@@ -234,7 +260,8 @@ export class ReadPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const q of this.queue.splice(0)) q.resolve(err('import.cancelled', `导入已取消：${q.job.fileName}`, { file: q.job.fileName }));
+    for (const q of this.queue.splice(0))
+      q.resolve(err('import.cancelled', `导入已取消：${q.job.fileName}`, { file: q.job.fileName }));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 }
@@ -276,7 +303,9 @@ async function bundleForDev(self: URL): Promise<string> {
     outfile: tmp,
     // pdfjs is loaded on demand from node_modules (resolvable from .cache/huibian).
     external: ['pdfjs-dist', 'pdfjs-dist/*'],
-    banner: { js: "import { createRequire as __huibianRequire } from 'node:module'; const require = __huibianRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __huibianRequire } from 'node:module'; const require = __huibianRequire(import.meta.url);",
+    },
     logLevel: 'silent',
   });
   const { rename } = await import('node:fs/promises');

@@ -19,7 +19,11 @@ export async function loadSessionFile(dir: string): Promise<Result<Session>> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return err('session.not-found', code === 'ENOENT' ? `找不到会议文件：${file}` : `无法读取会议文件 ${file}（${code}）`, { file });
+    return err(
+      'session.not-found',
+      code === 'ENOENT' ? `找不到会议文件：${file}` : `无法读取会议文件 ${file}（${code}）`,
+      { file },
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;
@@ -31,7 +35,10 @@ export async function loadSessionFile(dir: string): Promise<Result<Session>> {
   const parsed = SessionSchema.safeParse(json);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
-    return err('session.invalid', `会议文件 ${file} 有错误：${issues.slice(0, 5).join('；')}`, { file, detail: issues.join('\n') });
+    return err('session.invalid', `会议文件 ${file} 有错误：${issues.slice(0, 5).join('；')}`, {
+      file,
+      detail: issues.join('\n'),
+    });
   }
   return ok(parsed.data);
 }
@@ -76,7 +83,10 @@ export function folderImageResolver(sessionDir: string, sourceFile: string): Non
 
 export async function loadSessionFolder(
   dir: string,
-  opts: { concurrency?: number; /** PDF items: extract the text layer (slow; compile does not need it). */ pdfText?: boolean } = {},
+  opts: {
+    concurrency?: number;
+    /** PDF items: extract the text layer (slow; compile does not need it). */ pdfText?: boolean;
+  } = {},
 ): Promise<Result<LoadedSession>> {
   const s = await loadSessionFile(dir);
   if (!s.ok) return s;
@@ -88,14 +98,28 @@ export async function loadSessionFolder(
     for (let sub = queue.shift(); sub; sub = queue.shift()) {
       const file = path.resolve(dir, sub.source.file);
       if (!file.startsWith(path.resolve(dir) + path.sep)) {
-        failures.push({ submission: sub, error: { code: 'session.bad-path', message: `材料“${sub.title}”的文件路径超出会议文件夹：${sub.source.file}`, file: sub.source.file } });
+        failures.push({
+          submission: sub,
+          error: {
+            code: 'session.bad-path',
+            message: `材料“${sub.title}”的文件路径超出会议文件夹：${sub.source.file}`,
+            file: sub.source.file,
+          },
+        });
         continue;
       }
       let bytes: Uint8Array;
       try {
         bytes = await readFile(file);
       } catch (e) {
-        failures.push({ submission: sub, error: { code: 'source.not-found', message: `找不到材料“${sub.title}”的文件：${sub.source.file}（${(e as NodeJS.ErrnoException).code}）`, file: sub.source.file } });
+        failures.push({
+          submission: sub,
+          error: {
+            code: 'source.not-found',
+            message: `找不到材料“${sub.title}”的文件：${sub.source.file}（${(e as NodeJS.ErrnoException).code}）`,
+            file: sub.source.file,
+          },
+        });
         continue;
       }
       const r = await readSource(bytes, {

@@ -2,7 +2,9 @@
 // exceljs: used for the 统计 export. Numbers stay numbers so Excel can sum them.
 import ExcelJS from 'exceljs';
 
-export async function tablesToXlsx(sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[]; widths?: readonly number[] }[]): Promise<Uint8Array> {
+export async function tablesToXlsx(
+  sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[]; widths?: readonly number[] }[],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '汇编 Huibian';
   for (const sh of sheets) {

@@ -50,7 +50,10 @@ interface Entry {
 export class UploadStore implements UploadReader {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(readonly dir: string, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly dir: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Empties the folder (uploads of an earlier run are never reused). */
   async init(): Promise<void> {
@@ -72,7 +75,13 @@ export class UploadStore implements UploadReader {
    * calls onOver once (the server answers 413 right then) and keeps draining the body, so the
    * client is not cut off mid-send and sees the answer.
    */
-  async receive(id: string, name: string, body: Readable, cap: number, onOver: (error: AppError) => void): Promise<Result<{ upload: string; name: string; size: number }>> {
+  async receive(
+    id: string,
+    name: string,
+    body: Readable,
+    cap: number,
+    onOver: (error: AppError) => void,
+  ): Promise<Result<{ upload: string; name: string; size: number }>> {
     this.prune();
     const part = path.join(this.dir, `${id}.part`);
     const out = createWriteStream(part, { flags: 'wx' });
@@ -99,7 +108,11 @@ export class UploadStore implements UploadReader {
     } catch (e) {
       out.destroy();
       await unlink(part).catch(() => undefined);
-      const error: AppError = { code: 'upload.failed', message: `${name} 上传中断（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请重试`, file: name };
+      const error: AppError = {
+        code: 'upload.failed',
+        message: `${name} 上传中断（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请重试`,
+        file: name,
+      };
       this.refuse(id, name, error);
       return { ok: false, error };
     }
@@ -109,12 +122,17 @@ export class UploadStore implements UploadReader {
 
   async read(id: string): Promise<Result<{ name: string; bytes: Uint8Array }>> {
     const e = UPLOAD_ID_RE.test(id) ? this.entries.get(id) : undefined;
-    if (!e) return err('upload.not-found', '找不到上传的文件（可能服务已重启），请重新选择文件', { detail: id.slice(0, 40) });
+    if (!e)
+      return err('upload.not-found', '找不到上传的文件（可能服务已重启），请重新选择文件', { detail: id.slice(0, 40) });
     if (e.error) return { ok: false, error: e.error };
     try {
       return ok({ name: e.name, bytes: new Uint8Array(await readFile(e.file!)) });
     } catch (x) {
-      return err('upload.not-found', `上传的文件 ${e.name} 已不在（${(x as NodeJS.ErrnoException).code ?? ''}），请重新选择文件`, { file: e.name });
+      return err(
+        'upload.not-found',
+        `上传的文件 ${e.name} 已不在（${(x as NodeJS.ErrnoException).code ?? ''}），请重新选择文件`,
+        { file: e.name },
+      );
     }
   }
 

@@ -42,6 +42,8 @@ export function sortMembers(
     s: rule === 'pinyin' ? undefined : nameKey(m.name, nameOpts, ctx),
     p: rule === 'pinyin' ? pinyinKey(m.name, nameOpts, ctx) : undefined,
   }));
-  keyed.sort((a, b) => a.g - b.g || (a.p && b.p ? comparePinyinKeys(a.p, b.p) : compareNameKeys(a.s!, b.s!)) || a.i - b.i);
+  keyed.sort(
+    (a, b) => a.g - b.g || (a.p && b.p ? comparePinyinKeys(a.p, b.p) : compareNameKeys(a.s!, b.s!)) || a.i - b.i,
+  );
   return { members: keyed.map((k) => k.m), unknownChars: [...ctx.unknown] };
 }

@@ -10,11 +10,70 @@ import { isHan } from './stroke-data';
 
 /** 复姓 compared as one surname (character by character). Editable by passing `compoundSurnames`. */
 export const COMPOUND_SURNAMES: readonly string[] = [
-  '欧阳', '司马', '上官', '诸葛', '尉迟', '东方', '皇甫', '夏侯', '公孙', '令狐', '慕容', '长孙', '宇文', '司徒',
-  '司空', '端木', '轩辕', '独孤', '南宫', '万俟', '闻人', '申屠', '澹台', '公冶', '太史', '呼延', '赫连', '百里',
-  '东郭', '西门', '钟离', '宗政', '濮阳', '淳于', '单于', '拓跋', '完颜', '亓官', '司寇', '子车', '颛孙', '巫马',
-  '公西', '漆雕', '乐正', '壤驷', '公良', '谷梁', '左丘', '梁丘', '羊舌', '微生', '段干', '闾丘', '东门', '公羊',
-  '仲孙', '叔孙', '即墨', '鲜于', '第五', '南门', '呼衍', '爱新觉罗',
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '尉迟',
+  '东方',
+  '皇甫',
+  '夏侯',
+  '公孙',
+  '令狐',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '司空',
+  '端木',
+  '轩辕',
+  '独孤',
+  '南宫',
+  '万俟',
+  '闻人',
+  '申屠',
+  '澹台',
+  '公冶',
+  '太史',
+  '呼延',
+  '赫连',
+  '百里',
+  '东郭',
+  '西门',
+  '钟离',
+  '宗政',
+  '濮阳',
+  '淳于',
+  '单于',
+  '拓跋',
+  '完颜',
+  '亓官',
+  '司寇',
+  '子车',
+  '颛孙',
+  '巫马',
+  '公西',
+  '漆雕',
+  '乐正',
+  '壤驷',
+  '公良',
+  '谷梁',
+  '左丘',
+  '梁丘',
+  '羊舌',
+  '微生',
+  '段干',
+  '闾丘',
+  '东门',
+  '公羊',
+  '仲孙',
+  '叔孙',
+  '即墨',
+  '鲜于',
+  '第五',
+  '南门',
+  '呼衍',
+  '爱新觉罗',
 ];
 
 /**
@@ -63,7 +122,11 @@ export function splitName(name: string, compound: readonly string[] = COMPOUND_S
   const first = [...clean][0] ?? '';
   if (!first || !isHan(first)) {
     // Latin names keep their word spaces ("Li Na" is not "Lina").
-    const latin = name.normalize('NFC').replace(/[（(][^）)]*[）)]/gu, '').trim().replace(/\s+/gu, ' ');
+    const latin = name
+      .normalize('NFC')
+      .replace(/[（(][^）)]*[）)]/gu, '')
+      .trim()
+      .replace(/\s+/gu, ' ');
     return { clean: latin, kind: 'latin', surname: '', given: latin };
   }
   // A transcribed name (维吾尔、哈萨克、蒙古 …) has no surname in the Han sense: it is compared character
@@ -127,7 +190,11 @@ const latinCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tr
 export function compareNameKeys(a: NameKey, b: NameKey): number {
   if (a.group !== b.group) return a.group - b.group;
   if (a.group === 1) return latinCollator.compare(a.latin, b.latin) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
-  return compareKeyArrays(a.surname, b.surname) || compareKeyArrays(a.given, b.given) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+  return (
+    compareKeyArrays(a.surname, b.surname) ||
+    compareKeyArrays(a.given, b.given) ||
+    (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)
+  );
 }
 
 /** Compares two names by 姓氏笔画 (GF 3003). */
@@ -186,7 +253,9 @@ export function pinyinKey(name: string, opts: NameOptions = {}, ctx?: KeyContext
 export function comparePinyinKeys(a: PinyinKey, b: PinyinKey): number {
   if (a.group !== b.group) return a.group - b.group;
   if (a.group === 1) return compareNameKeys(a.stroke, b.stroke);
-  return compareKeyArrays(a.letters, b.letters) || compareKeyArrays(a.tones, b.tones) || compareNameKeys(a.stroke, b.stroke);
+  return (
+    compareKeyArrays(a.letters, b.letters) || compareKeyArrays(a.tones, b.tones) || compareNameKeys(a.stroke, b.stroke)
+  );
 }
 
 export function sortByPinyin<T>(items: readonly T[], nameOf: (t: T) => string, opts: NameOptions = {}): SortResult<T> {

@@ -99,7 +99,8 @@ export function orgMatcher(list: readonly OrgEntry[] = DEFAULT_ORG_ORDER): (text
       if (!a) continue;
       const pos = text.indexOf(a);
       if (pos < 0) continue;
-      if (!best || pos < best.pos || (pos === best.pos && a.length > best.len)) best = { pos, len: a.length, rank, name };
+      if (!best || pos < best.pos || (pos === best.pos && a.length > best.len))
+        best = { pos, len: a.length, rank, name };
     }
     const m: OrgMatch = best ? { rank: best.rank, name: best.name } : { rank: list.length };
     cache.set(text, m);
@@ -108,7 +109,8 @@ export function orgMatcher(list: readonly OrgEntry[] = DEFAULT_ORG_ORDER): (text
 }
 
 /** Words that mark an author line as an organisation rather than a person. */
-const ORG_WORDS = /(委员会|委会|党委|党组|政府|人大|政协|学社|同盟|联合会|协会|学会|商会|总会|工会|妇联|侨联|台联|科协|工商联|共青团|团委|界别|界|小组|专委会|办公室|研究会|中心|局|厅|院|所|校|公司|集团|部)$|委员会|委会|联合会/u;
+const ORG_WORDS =
+  /(委员会|委会|党委|党组|政府|人大|政协|学社|同盟|联合会|协会|学会|商会|总会|工会|妇联|侨联|台联|科协|工商联|共青团|团委|界别|界|小组|专委会|办公室|研究会|中心|局|厅|院|所|校|公司|集团|部)$|委员会|委会|联合会/u;
 
 /** Whether an author text reads as an organisation (民盟××市委会, 经济界别, 市工商联 …). */
 export function looksLikeOrganisation(text: string, list: readonly OrgEntry[] = DEFAULT_ORG_ORDER): boolean {

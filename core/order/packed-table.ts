@@ -75,7 +75,8 @@ export function packTable(entries: Iterable<[string, PackedEntry]>): PackedTable
   for (const [ch, e] of [...bmp, ...astral]) {
     if (e.code && e.code.length !== e.count) throw new Error(`${ch}: ${e.count} strokes but ${e.code.length} codes`);
     const c = e.code ? SEQ_BASE + e.count : COUNT_BASE + e.count;
-    if (e.count > (e.code ? COUNT_BASE - SEQ_BASE - 1 : 0xff - COUNT_BASE)) throw new Error(`${ch}: ${e.count} strokes do not fit`);
+    if (e.count > (e.code ? COUNT_BASE - SEQ_BASE - 1 : 0xff - COUNT_BASE))
+      throw new Error(`${ch}: ${e.count} strokes do not fit`);
     counts += String.fromCharCode(c);
     codes += e.code;
   }

@@ -6,7 +6,10 @@ import type { Member } from '../model/session';
 export const DEFAULT_RANK_ORDER: readonly string[] = ['主席', '副主席', '秘书长', '常委', '委员'];
 
 /** The rank name of a member (one of the rank list when recognisable). */
-export function memberRank(m: Pick<Member, 'rank' | 'title' | 'standing'>, order: readonly string[] = DEFAULT_RANK_ORDER): string {
+export function memberRank(
+  m: Pick<Member, 'rank' | 'title' | 'standing'>,
+  order: readonly string[] = DEFAULT_RANK_ORDER,
+): string {
   const explicit = (m.rank ?? '').replace(/[\s\u3000]+/g, '');
   if (explicit) {
     if (order.includes(explicit)) return explicit;

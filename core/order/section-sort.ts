@@ -5,7 +5,13 @@
 import { AppException } from '../result';
 import type { Member, Session, SortRule, Submission } from '../model/session';
 import { compareNameKeys, comparePinyinKeys, nameKey, pinyinKey, type KeyContext, type NameOptions } from './names';
-import { DEFAULT_ORG_ORDER, DEFAULT_SECTOR_ORDER, looksLikeOrganisation, orgMatcher, type OrgEntry } from './organisations';
+import {
+  DEFAULT_ORG_ORDER,
+  DEFAULT_SECTOR_ORDER,
+  looksLikeOrganisation,
+  orgMatcher,
+  type OrgEntry,
+} from './organisations';
 import { DEFAULT_RANK_ORDER, memberRank, rankIndex } from './rank';
 
 export interface SortSectionOptions {
@@ -38,7 +44,8 @@ export interface ItemAuthor {
 }
 
 const PAREN = /[（(]([^）)]*)[）)]/gu;
-const TITLE_WORD = /(委员|常委|主席|秘书长|主任|书记|局长|处长|院长|校长|所长|教授|研究员|同志|代表|会长|理事长|主委|经理|董事长|总经理|部长|厅长|市长|县长|区长)$/u;
+const TITLE_WORD =
+  /(委员|常委|主席|秘书长|主任|书记|局长|处长|院长|校长|所长|教授|研究员|同志|代表|会长|理事长|主委|经理|董事长|总经理|部长|厅长|市长|县长|区长)$/u;
 
 /** Works out the ordering author of a submission: its first roster member, else its author line. */
 export function itemAuthor(sub: Submission, members: ReadonlyMap<string, Member>): ItemAuthor {
@@ -67,7 +74,12 @@ interface Entry {
   author: ItemAuthor;
 }
 
-export function sortSection(session: Session, sectionId: string, rule: SortRule, opts: SortSectionOptions = {}): SortSectionResult {
+export function sortSection(
+  session: Session,
+  sectionId: string,
+  rule: SortRule,
+  opts: SortSectionOptions = {},
+): SortSectionResult {
   const section = session.sections.find((s) => s.id === sectionId);
   if (!section) {
     throw new AppException({ code: 'order.section-not-found', message: `找不到要排序的栏目（${sectionId}）` });
@@ -92,7 +104,13 @@ export function sortSection(session: Session, sectionId: string, rule: SortRule,
   return { items, unknownChars: [...ctx.unknown], estimatedChars: [...ctx.estimated!] };
 }
 
-function orderEntries(entries: Entry[], rule: SortRule, session: Session, opts: SortSectionOptions, ctx: KeyContext): Entry[] {
+function orderEntries(
+  entries: Entry[],
+  rule: SortRule,
+  session: Session,
+  opts: SortSectionOptions,
+  ctx: KeyContext,
+): Entry[] {
   // Explicit options win over the session's saved conventions, which win over the defaults.
   const nameOpts: NameOptions = { givenNameBlank: session.ordering?.givenNameBlank ?? true, ...opts.name };
   const orgOf = orgMatcher(opts.orgOrder ?? session.ordering?.orgOrder ?? DEFAULT_ORG_ORDER);
@@ -121,7 +139,11 @@ function orderEntries(entries: Entry[], rule: SortRule, session: Session, opts: 
       );
     case 'pinyin':
       return sortBy(
-        (e) => ({ g: orgGroup(e), o: e.author.person ? 0 : orgOf(e.author.org).rank, n: pinyinKey(e.author.person || e.author.org, nameOpts, ctx) }),
+        (e) => ({
+          g: orgGroup(e),
+          o: e.author.person ? 0 : orgOf(e.author.org).rank,
+          n: pinyinKey(e.author.person || e.author.org, nameOpts, ctx),
+        }),
         (a, b) => a.g - b.g || a.o - b.o || comparePinyinKeys(a.n, b.n),
       );
     case 'sector':
@@ -132,14 +154,22 @@ function orderEntries(entries: Entry[], rule: SortRule, session: Session, opts: 
     case 'party':
       return sortBy(
         // Inside one party the organisation itself (民盟市委会) comes before its members' items.
-        (e) => ({ p: orgOf(e.author.member?.party || e.author.org || '').rank, g: isOrg(e) === 1 ? 0 : 1, n: strokeKey(e) }),
+        (e) => ({
+          p: orgOf(e.author.member?.party || e.author.org || '').rank,
+          g: isOrg(e) === 1 ? 0 : 1,
+          n: strokeKey(e),
+        }),
         (a, b) => a.p - b.p || a.g - b.g || compareNameKeys(a.n, b.n),
       );
     case 'rank': {
       const order = opts.rankOrder ?? DEFAULT_RANK_ORDER;
       return sortBy(
         (e) => ({
-          r: e.author.member ? rankIndex(memberRank(e.author.member, order), order) : e.author.person ? order.length : order.length + 1,
+          r: e.author.member
+            ? rankIndex(memberRank(e.author.member, order), order)
+            : e.author.person
+              ? order.length
+              : order.length + 1,
           o: e.author.person ? 0 : orgOf(e.author.org).rank,
           n: strokeKey(e),
         }),

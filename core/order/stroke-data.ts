@@ -39,7 +39,8 @@ export function strokeInfo(char: string): StrokeInfo {
     for (const group of TIE_GROUPS) [...group].forEach((ch, i) => ties!.set(ch, i));
   }
   const e = main.get(char);
-  if (e) return { char, count: e.count, code: e.code, source: e.code ? 'sequence' : 'count', tieRank: ties!.get(char) ?? 0 };
+  if (e)
+    return { char, count: e.count, code: e.code, source: e.code ? 'sequence' : 'count', tieRank: ties!.get(char) ?? 0 };
   if (!isHan(char)) return { char, count: 0, code: '', source: 'none', tieRank: 0 };
   extra ??= readPacked(EXTRA_TABLE);
   const x = extra.get(char);

@@ -5,22 +5,54 @@
 
 /** One code per stroke shape; a 折 letter's position in the alphabet is its GF 2001-2001 rank. */
 export const STROKE_SHAPES: Readonly<Record<string, string>> = {
-  '1': '横', a: '提',
-  '2': '竖', b: '竖钩',
+  '1': '横',
+  a: '提',
+  '2': '竖',
+  b: '竖钩',
   '3': '撇',
-  '4': '点', d: '捺',
-  A: '横折', B: '横撇', C: '横钩', D: '横折钩', E: '横折提', F: '横折弯', G: '横折折', H: '横斜钩', I: '横折弯钩',
-  J: '横撇弯钩', K: '横折折撇', L: '横折折折钩', M: '横折折折', N: '竖提', O: '竖折', P: '竖弯', Q: '竖弯钩', R: '竖折撇',
-  S: '竖折折', T: '竖折折钩', U: '撇点', V: '撇折', W: '斜钩', X: '弯钩', Y: '卧钩',
+  '4': '点',
+  d: '捺',
+  A: '横折',
+  B: '横撇',
+  C: '横钩',
+  D: '横折钩',
+  E: '横折提',
+  F: '横折弯',
+  G: '横折折',
+  H: '横斜钩',
+  I: '横折弯钩',
+  J: '横撇弯钩',
+  K: '横折折撇',
+  L: '横折折折钩',
+  M: '横折折折',
+  N: '竖提',
+  O: '竖折',
+  P: '竖弯',
+  Q: '竖弯钩',
+  R: '竖折撇',
+  S: '竖折折',
+  T: '竖折折钩',
+  U: '撇点',
+  V: '撇折',
+  W: '斜钩',
+  X: '弯钩',
+  Y: '卧钩',
   /** cnchar-order does not tell 横撇 from 横钩 (adjacent in GF 2001): ranked with 横撇. */
   Z: '横撇或横钩',
   // rime-stroke data (五笔画 classes only): the class is known, the shape is not.
-  h: '横类', s: '竖类', p: '撇', n: '点类', z: '折类',
+  h: '横类',
+  s: '竖类',
+  p: '撇',
+  n: '点类',
+  z: '折类',
 };
 
 /** Code → class digit: 1 横 (提), 2 竖 (竖钩), 3 撇, 4 点 (捺), 5 折. */
 export const CODE_CLASS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.keys(STROKE_SHAPES).map((c) => [c, /[1ah]/.test(c) ? '1' : /[2bs]/.test(c) ? '2' : /[3p]/.test(c) ? '3' : /[4dn]/.test(c) ? '4' : '5']),
+  Object.keys(STROKE_SHAPES).map((c) => [
+    c,
+    /[1ah]/.test(c) ? '1' : /[2bs]/.test(c) ? '2' : /[3p]/.test(c) ? '3' : /[4dn]/.test(c) ? '4' : '5',
+  ]),
 );
 
 /**
@@ -30,8 +62,33 @@ export const CODE_CLASS: Readonly<Record<string, string>> = Object.fromEntries(
  * 纵 撇折); 卧钩 ranks with the two-turn shapes (议 横折提 before 必 卧钩).
  */
 export const SHAPE_TURNS: Readonly<Record<string, number>> = {
-  A: 1, B: 1, C: 1, Z: 1, D: 2, E: 2, F: 2, G: 2, H: 2, I: 3, J: 3, K: 3, L: 4, M: 3, N: 1, O: 1, P: 1, Q: 2, R: 2, S: 2, T: 3,
-  U: 1, V: 1, W: 1, X: 1, Y: 2, z: 1,
+  A: 1,
+  B: 1,
+  C: 1,
+  Z: 1,
+  D: 2,
+  E: 2,
+  F: 2,
+  G: 2,
+  H: 2,
+  I: 3,
+  J: 3,
+  K: 3,
+  L: 4,
+  M: 3,
+  N: 1,
+  O: 1,
+  P: 1,
+  Q: 2,
+  R: 2,
+  S: 2,
+  T: 3,
+  U: 1,
+  V: 1,
+  W: 1,
+  X: 1,
+  Y: 2,
+  z: 1,
 };
 
 /**

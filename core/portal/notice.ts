@@ -10,7 +10,14 @@ export function deadlineText(iso: string | undefined): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function noticeText(o: { memberName: string; org?: boolean; sessionName: string; url: string; deadline?: string; organiser?: string }): string {
+export function noticeText(o: {
+  memberName: string;
+  org?: boolean;
+  sessionName: string;
+  url: string;
+  deadline?: string;
+  organiser?: string;
+}): string {
   return [
     o.org ? `${o.memberName}：` : `${o.memberName}委员：您好！`,
     `${o.sessionName}的发言材料请通过以下个人专用链接提交（可上传 Word、WPS、PDF 或文本文件，截止前可更换）：`,

@@ -26,7 +26,10 @@ export function qrMatrix(text: string): boolean[][] {
   return encode(text, { ecc: 'M', border: 0 }).data;
 }
 
-export function renderQrSheet(fonts: { title: StampFontSource; body: StampFontSource }, input: QrSheetInput): Promise<Uint8Array> {
+export function renderQrSheet(
+  fonts: { title: StampFontSource; body: StampFontSource },
+  input: QrSheetInput,
+): Promise<Uint8Array> {
   return renderWithPdfkit(
     { T: fonts.title, B: fonts.body },
     (doc) => {
@@ -50,11 +53,19 @@ export function renderQrSheet(fonts: { title: StampFontSource; body: StampFontSo
           const qx = x + (CELL_W - QR) / 2;
           const qy = y + mm(5);
           for (let r = 0; r < m.length; r++) {
-            for (let c = 0; c < m.length; c++) if (m[r][c]) doc.rect(qx + c * cell, qy + r * cell, cell + 0.05, cell + 0.05);
+            for (let c = 0; c < m.length; c++)
+              if (m[r][c]) doc.rect(qx + c * cell, qy + r * cell, cell + 0.05, cell + 0.05);
           }
           doc.fillColor('black').fill();
-          doc.font('T').fontSize(14).text(l.name, x, qy + QR + mm(3), { width: CELL_W, align: 'center', lineBreak: false });
-          if (l.sector) doc.font('B').fontSize(9).text(l.sector, x, qy + QR + mm(9.5), { width: CELL_W, align: 'center', lineBreak: false });
+          doc
+            .font('T')
+            .fontSize(14)
+            .text(l.name, x, qy + QR + mm(3), { width: CELL_W, align: 'center', lineBreak: false });
+          if (l.sector)
+            doc
+              .font('B')
+              .fontSize(9)
+              .text(l.sector, x, qy + QR + mm(9.5), { width: CELL_W, align: 'center', lineBreak: false });
         });
       }
     },

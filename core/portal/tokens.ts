@@ -15,9 +15,22 @@ function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export async function linkToken(key: Uint8Array, sessionId: string, memberId: string, issuedAt: string): Promise<string> {
-  const k = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', k, enc.encode(`huibian-portal\n${sessionId}\n${memberId}\n${issuedAt}`)));
+export async function linkToken(
+  key: Uint8Array,
+  sessionId: string,
+  memberId: string,
+  issuedAt: string,
+): Promise<string> {
+  const k = await crypto.subtle.importKey(
+    'raw',
+    key as Uint8Array<ArrayBuffer>,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', k, enc.encode(`huibian-portal\n${sessionId}\n${memberId}\n${issuedAt}`)),
+  );
   return base64url(mac.subarray(0, 24));
 }
 

@@ -39,8 +39,16 @@ export class FormLibrary {
 
   private constructor(readonly doc: PDFDocument) {
     this.boxes = doc.getPages().map((p) => {
-      const mb = p.node.MediaBox().asArray().map((n) => (n as PDFNumber).asNumber());
-      return { x: Math.min(mb[0], mb[2]), y: Math.min(mb[1], mb[3]), width: Math.abs(mb[2] - mb[0]), height: Math.abs(mb[3] - mb[1]) };
+      const mb = p.node
+        .MediaBox()
+        .asArray()
+        .map((n) => (n as PDFNumber).asNumber());
+      return {
+        x: Math.min(mb[0], mb[2]),
+        y: Math.min(mb[1], mb[3]),
+        width: Math.abs(mb[2] - mb[0]),
+        height: Math.abs(mb[3] - mb[1]),
+      };
     });
   }
 
@@ -49,7 +57,11 @@ export class FormLibrary {
     try {
       doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
     } catch (e) {
-      throw new AppException({ code: 'print.pdf-unreadable', message: `无法读取${what}：${(e as Error).message}`, detail: String(e) });
+      throw new AppException({
+        code: 'print.pdf-unreadable',
+        message: `无法读取${what}：${(e as Error).message}`,
+        detail: String(e),
+      });
     }
     return new FormLibrary(doc);
   }
@@ -62,9 +74,14 @@ export class FormLibrary {
   async form(index: number): Promise<PDFRef> {
     const have = this.forms.get(index);
     if (have) return have;
-    if (index < 0 || index >= this.boxes.length) throw new AppException({ code: 'print.page-out-of-range', message: `页码超出范围：第 ${index + 1} 页（共 ${this.boxes.length} 页）` });
+    if (index < 0 || index >= this.boxes.length)
+      throw new AppException({
+        code: 'print.page-out-of-range',
+        message: `页码超出范围：第 ${index + 1} 页（共 ${this.boxes.length} 页）`,
+      });
     const node = this.doc.getPage(index).node;
-    const made = this.reuseContentStream(node) ?? (await (await PDFPageEmbedder.for(node)).embedIntoContext(this.doc.context));
+    const made =
+      this.reuseContentStream(node) ?? (await (await PDFPageEmbedder.for(node)).embedIntoContext(this.doc.context));
     this.forms.set(index, made);
     return made;
   }
@@ -173,7 +190,8 @@ export async function composePdf(pages: Iterable<OutputPage>, info: { title?: st
       const box = layer.lib.boxes[layer.page];
       const s = layer.scale ?? 1;
       ops.push('q');
-      if (layer.clip) ops.push(`${num(layer.clip.x)} ${num(layer.clip.y)} ${num(layer.clip.width)} ${num(layer.clip.height)} re W n`);
+      if (layer.clip)
+        ops.push(`${num(layer.clip.x)} ${num(layer.clip.y)} ${num(layer.clip.width)} ${num(layer.clip.height)} re W n`);
       ops.push(`${num(s)} 0 0 ${num(s)} ${num(layer.x - s * box.x)} ${num(layer.y - s * box.y)} cm /${name} Do Q`);
     }
     // Pages of a copy differ only in which forms P0, P1 … name, so their drawing code is usually
@@ -197,7 +215,12 @@ export async function composePdf(pages: Iterable<OutputPage>, info: { title?: st
   if (count === 0) throw new AppException({ code: 'print.empty', message: '没有可输出的页面' });
   root.set(PDFName.of('Kids'), rootKids);
   root.set(PDFName.of('Count'), ctx.obj(count));
-  return out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
+  return out.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: OBJECTS_PER_TICK,
+  });
 }
 
 /** A4 and friends, in points. */

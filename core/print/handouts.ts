@@ -26,7 +26,9 @@ export interface SelectedItem {
 export function dossierOrder(session: Session): SelectedItem[] {
   const out: SelectedItem[] = [];
   session.sections.forEach((section, sectionIndex) =>
-    sectionItems(session, section).forEach((submission, i) => out.push({ submission, sectionIndex, sectionTitle: section.title, order: i + 1 })),
+    sectionItems(session, section).forEach((submission, i) =>
+      out.push({ submission, sectionIndex, sectionTitle: section.title, order: i + 1 }),
+    ),
   );
   return out;
 }
@@ -37,7 +39,8 @@ export function selectItems(session: Session, sel: HandoutSelection): Result<Sel
   if (sel.items?.length) {
     const known = new Set(all.map((a) => a.submission.id));
     const unknown = sel.items.filter((id) => !known.has(id));
-    if (unknown.length) return err('print.handout.unknown-item', `找不到材料：${unknown.join('、')}（不在汇编的任何栏目中）`);
+    if (unknown.length)
+      return err('print.handout.unknown-item', `找不到材料：${unknown.join('、')}（不在汇编的任何栏目中）`);
     const want = new Set(sel.items);
     all = all.filter((a) => want.has(a.submission.id));
   }
@@ -67,7 +70,11 @@ export interface ItemPages {
  * The pages of the given items, in the order given. With `startOnOdd` (duplex printing) each item
  * is followed by a blank page when needed so the next one starts on the front of a sheet.
  */
-export async function extractItemPages(pdf: Uint8Array | FormLibrary, items: ItemPages[], opts: { startOnOdd?: boolean; title?: string } = {}): Promise<Uint8Array> {
+export async function extractItemPages(
+  pdf: Uint8Array | FormLibrary,
+  items: ItemPages[],
+  opts: { startOnOdd?: boolean; title?: string } = {},
+): Promise<Uint8Array> {
   const lib = pdf instanceof FormLibrary ? pdf : await FormLibrary.load(pdf, '汇编 PDF');
   function* pages(): Generator<OutputPage> {
     let emitted = 0;
@@ -91,6 +98,14 @@ export async function extractItemPages(pdf: Uint8Array | FormLibrary, items: Ite
 /** Systematic, unique, Windows-safe file names for one PDF per item. */
 export function handoutFileNames(items: SelectedItem[]): string[] {
   return uniqueNames(
-    items.map((i) => handoutFileName({ sectionIndex: i.sectionIndex, sectionTitle: i.sectionTitle, order: i.order, author: tocAuthor(i.submission), title: i.submission.title })),
+    items.map((i) =>
+      handoutFileName({
+        sectionIndex: i.sectionIndex,
+        sectionTitle: i.sectionTitle,
+        order: i.order,
+        author: tocAuthor(i.submission),
+        title: i.submission.title,
+      }),
+    ),
   );
 }

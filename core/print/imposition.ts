@@ -26,7 +26,8 @@ export interface BookletSheet {
  * outside) carries front [N − 2i, 2i + 1] and back [2i + 2, N − 2i − 1]. Pages beyond n are blank (0).
  */
 export function bookletOrder(n: number): BookletSheet[] {
-  if (!Number.isInteger(n) || n < 1) throw new AppException({ code: 'print.booklet.empty', message: '小册子至少需要 1 页' });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppException({ code: 'print.booklet.empty', message: '小册子至少需要 1 页' });
   const total = Math.ceil(n / 4) * 4;
   const real = (p: number) => (p <= n ? p : 0);
   const sheets: BookletSheet[] = [];
@@ -51,7 +52,11 @@ export const SADDLE_STITCH_MAX_SHEETS = 20;
  * next 4k signature 2 …; only the last signature is padded with blanks.
  */
 export function signatureOrder(n: number, sheetsPerSignature: number): BookletSheet[] {
-  if (!Number.isInteger(sheetsPerSignature) || sheetsPerSignature < 1) throw new AppException({ code: 'print.booklet.signature', message: `每帖张数应为正整数，收到：${sheetsPerSignature}` });
+  if (!Number.isInteger(sheetsPerSignature) || sheetsPerSignature < 1)
+    throw new AppException({
+      code: 'print.booklet.signature',
+      message: `每帖张数应为正整数，收到：${sheetsPerSignature}`,
+    });
   const per = sheetsPerSignature * 4;
   const out: BookletSheet[] = [];
   for (let first = 0, sig = 1; first < n; first += per, sig++) {
@@ -95,7 +100,13 @@ function sheetSize(pageBox: Box, sheet: BookletOptions['sheet']): { width: numbe
 }
 
 /** Two pages side by side on one landscape sheet side, each scaled to its half and centred. */
-function spread(lib: FormLibrary, sheet: { width: number; height: number }, left: number, right: number, shift = 0): OutputPage {
+function spread(
+  lib: FormLibrary,
+  sheet: { width: number; height: number },
+  left: number,
+  right: number,
+  shift = 0,
+): OutputPage {
   const half = sheet.width / 2;
   const layers: OutputPage['layers'] = [];
   const place = (page: number, side: 'left' | 'right') => {
@@ -107,7 +118,10 @@ function spread(lib: FormLibrary, sheet: { width: number; height: number }, left
     // Against the spine: the left page's right edge and the right page's left edge meet in the middle.
     const x = side === 'left' ? half - w + shift : half - shift;
     const y = (sheet.height - h) / 2;
-    const clipBox: Box = side === 'left' ? { x: 0, y: 0, width: half, height: sheet.height } : { x: half, y: 0, width: half, height: sheet.height };
+    const clipBox: Box =
+      side === 'left'
+        ? { x: 0, y: 0, width: half, height: sheet.height }
+        : { x: half, y: 0, width: half, height: sheet.height };
     layers.push({ lib, page: page - 1, x, y, scale, clip: clipBox });
   };
   place(left, 'left');
@@ -116,9 +130,14 @@ function spread(lib: FormLibrary, sheet: { width: number; height: number }, left
 }
 
 /** Imposes a PDF as a saddle-stitch booklet: two PDF pages (front, back) per sheet. */
-export async function imposeBooklet(pdf: Uint8Array | FormLibrary, opts: BookletOptions = {}): Promise<{ pdf: Uint8Array; sheets: BookletSheet[]; sheetSize: { width: number; height: number } }> {
+export async function imposeBooklet(
+  pdf: Uint8Array | FormLibrary,
+  opts: BookletOptions = {},
+): Promise<{ pdf: Uint8Array; sheets: BookletSheet[]; sheetSize: { width: number; height: number } }> {
   const lib = pdf instanceof FormLibrary ? pdf : await FormLibrary.load(pdf, '汇编 PDF');
-  const sheets = opts.sheetsPerSignature ? signatureOrder(lib.pageCount, opts.sheetsPerSignature) : bookletOrder(lib.pageCount);
+  const sheets = opts.sheetsPerSignature
+    ? signatureOrder(lib.pageCount, opts.sheetsPerSignature)
+    : bookletOrder(lib.pageCount);
   const size = sheetSize(lib.boxes[0], opts.sheet);
   const creep = mm(opts.creepMm ?? 0);
   function* pages(): Generator<OutputPage> {
@@ -136,7 +155,10 @@ export async function imposeBooklet(pdf: Uint8Array | FormLibrary, opts: Booklet
  * 2-up: pages 1+2, 3+4 … side by side on landscape sheets (the default sheet is twice the page:
  * A4 pages on A3; 'A4' scales A4 pages down to A5 on A4 landscape).
  */
-export async function imposeTwoUp(pdf: Uint8Array | FormLibrary, opts: { sheet?: 'auto' | PaperName } = {}): Promise<Uint8Array> {
+export async function imposeTwoUp(
+  pdf: Uint8Array | FormLibrary,
+  opts: { sheet?: 'auto' | PaperName } = {},
+): Promise<Uint8Array> {
   const lib = pdf instanceof FormLibrary ? pdf : await FormLibrary.load(pdf, 'PDF');
   const size = sheetSize(lib.boxes[0], opts.sheet);
   function* pages(): Generator<OutputPage> {

@@ -21,10 +21,13 @@ export interface CopySpec {
 
 /** 12 → "000012" with 6 digits (local rules: 3–6). */
 export function formatCopyNumber(n: number, digits = 6): string {
-  if (!Number.isInteger(digits) || digits < 3 || digits > 6) throw new AppException({ code: 'print.copies.digits', message: `份号位数应为 3～6 位，收到：${digits}` });
-  if (!Number.isInteger(n) || n < 1) throw new AppException({ code: 'print.copies.number', message: `份号应为正整数，收到：${n}` });
+  if (!Number.isInteger(digits) || digits < 3 || digits > 6)
+    throw new AppException({ code: 'print.copies.digits', message: `份号位数应为 3～6 位，收到：${digits}` });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppException({ code: 'print.copies.number', message: `份号应为正整数，收到：${n}` });
   const s = String(n).padStart(digits, '0');
-  if (s.length > digits) throw new AppException({ code: 'print.copies.too-many', message: `份号 ${n} 超出 ${digits} 位` });
+  if (s.length > digits)
+    throw new AppException({ code: 'print.copies.too-many', message: `份号 ${n} 超出 ${digits} 位` });
   return s;
 }
 
@@ -41,11 +44,22 @@ export interface CopyPlanInput {
 export function planCopies(input: CopyPlanInput): CopySpec[] {
   const recipients = (input.recipients ?? []).map((r) => r.trim());
   const count = input.count ?? recipients.length;
-  if (!Number.isInteger(count) || count < 1) throw new AppException({ code: 'print.copies.count', message: `份数应为正整数，收到：${input.count ?? 0}（未给出份数也没有领取人名单）` });
+  if (!Number.isInteger(count) || count < 1)
+    throw new AppException({
+      code: 'print.copies.count',
+      message: `份数应为正整数，收到：${input.count ?? 0}（未给出份数也没有领取人名单）`,
+    });
   if (count > 99999) throw new AppException({ code: 'print.copies.count', message: `份数过多：${count}` });
-  if (recipients.length > count) throw new AppException({ code: 'print.copies.recipients', message: `领取人 ${recipients.length} 个，多于份数 ${count}` });
+  if (recipients.length > count)
+    throw new AppException({
+      code: 'print.copies.recipients',
+      message: `领取人 ${recipients.length} 个，多于份数 ${count}`,
+    });
   const start = input.start ?? 1;
-  return Array.from({ length: count }, (_, i) => ({ number: formatCopyNumber(start + i, input.digits ?? 6), recipient: recipients[i] || undefined }));
+  return Array.from({ length: count }, (_, i) => ({
+    number: formatCopyNumber(start + i, input.digits ?? 6),
+    recipient: recipients[i] || undefined,
+  }));
 }
 
 export interface NumberingOptions {
@@ -65,17 +79,33 @@ export interface NumberingOptions {
 }
 
 /** The stamp pages for one copy: [cover stamp, every-page stamp]. */
-export function copyStampPages(copy: CopySpec, page: { width: number; height: number }, opts: NumberingOptions): StampPage[] {
+export function copyStampPages(
+  copy: CopySpec,
+  page: { width: number; height: number },
+  opts: NumberingOptions,
+): StampPage[] {
   const g = geometry(opts.layout);
   const size = 16; // 3号
   const coverPhysical = (opts.coverPage ?? 0) + 1;
-  const cover: StampText = { text: copy.number, x: blockLeft(g, coverPhysical), baseline: baselineIn(g.top, g.pitch, size), size };
+  const cover: StampText = {
+    text: copy.number,
+    x: blockLeft(g, coverPhysical),
+    baseline: baselineIn(g.top, g.pitch, size),
+    size,
+  };
   const every: StampText[] = [];
   const mark = opts.recipientMark ?? (copy.recipient ? 'footer' : 'none');
   if (mark === 'footer') {
     const who = copy.recipient ? `${copy.recipient}　` : '';
     // Below the page number (which sits 7 mm under the text block), 8 mm above the paper's edge.
-    every.push({ text: `${who}第 ${copy.number} 号`, x: page.width / 2, baseline: page.height - 28, size: 8, gray: 0.55, align: 'center' });
+    every.push({
+      text: `${who}第 ${copy.number} 号`,
+      x: page.width / 2,
+      baseline: page.height - 28,
+      size: 8,
+      gray: 0.55,
+      align: 'center',
+    });
   } else if (mark === 'watermark') {
     // Twice, a quarter of the way in from each end of the diagonal: the centre stays free for the
     // dossier's own 草稿 / 送审稿 watermark, and a torn-off half of a page still carries the name.
@@ -94,12 +124,24 @@ interface CopyStamp {
   hasEvery: boolean;
 }
 
-async function stampLibrary(copy: CopySpec, page: { width: number; height: number }, opts: NumberingOptions): Promise<CopyStamp> {
+async function stampLibrary(
+  copy: CopySpec,
+  page: { width: number; height: number },
+  opts: NumberingOptions,
+): Promise<CopyStamp> {
   const pages = copyStampPages(copy, page, opts);
-  return { lib: await FormLibrary.load(await renderStampPages(opts.font, pages), '份号印章'), hasEvery: pages[1].texts.length > 0 };
+  return {
+    lib: await FormLibrary.load(await renderStampPages(opts.font, pages), '份号印章'),
+    hasEvery: pages[1].texts.length > 0,
+  };
 }
 
-function* copyPages(lib: FormLibrary, { lib: stamp, hasEvery }: CopyStamp, opts: NumberingOptions, pad: number): Generator<OutputPage> {
+function* copyPages(
+  lib: FormLibrary,
+  { lib: stamp, hasEvery }: CopyStamp,
+  opts: NumberingOptions,
+  pad: number,
+): Generator<OutputPage> {
   const cover = opts.coverPage ?? 0;
   for (let i = 0; i < lib.pageCount; i++) {
     const box = lib.boxes[i];
@@ -115,7 +157,8 @@ function* copyPages(lib: FormLibrary, { lib: stamp, hasEvery }: CopyStamp, opts:
 function checkCopies(copies: CopySpec[]): void {
   const seen = new Set<string>();
   for (const c of copies) {
-    if (seen.has(c.number)) throw new AppException({ code: 'print.copies.duplicate', message: `份号重复：${c.number}` });
+    if (seen.has(c.number))
+      throw new AppException({ code: 'print.copies.duplicate', message: `份号重复：${c.number}` });
     seen.add(c.number);
   }
 }
@@ -127,12 +170,19 @@ function checkCopies(copies: CopySpec[]): void {
 export const MAX_PAGES_PER_FILE = 50_000;
 
 /** One PDF with every copy, one after the other (each padded to padEachTo pages). */
-export async function numberedCopiesPdf(pdf: Uint8Array | FormLibrary, copies: CopySpec[], opts: NumberingOptions): Promise<Uint8Array> {
+export async function numberedCopiesPdf(
+  pdf: Uint8Array | FormLibrary,
+  copies: CopySpec[],
+  opts: NumberingOptions,
+): Promise<Uint8Array> {
   checkCopies(copies);
   const lib = pdf instanceof FormLibrary ? pdf : await FormLibrary.load(pdf, '汇编 PDF');
   const total = (lib.pageCount + padCount(lib.pageCount, opts.padEachTo ?? 1)) * copies.length;
   if (total > MAX_PAGES_PER_FILE)
-    throw new AppException({ code: 'print.copies.too-large', message: `${copies.length} 份共 ${total} 页，超出单个文件上限 ${MAX_PAGES_PER_FILE} 页，请改为每份一个文件输出` });
+    throw new AppException({
+      code: 'print.copies.too-large',
+      message: `${copies.length} 份共 ${total} 页，超出单个文件上限 ${MAX_PAGES_PER_FILE} 页，请改为每份一个文件输出`,
+    });
   const page = lib.boxes[opts.coverPage ?? 0];
   const stamps: CopyStamp[] = [];
   for (const c of copies) stamps.push(await stampLibrary(c, page, opts));

@@ -42,7 +42,12 @@ export function renderWithPdfkit(
   return new Promise((resolve, reject) => {
     let doc: PdfKitDoc;
     try {
-      doc = new PDFDocument({ autoFirstPage: false, bufferPages: true, compress: true, info: { Title: info.title ?? '', Producer: 'Huibian', Creator: 'Huibian' } });
+      doc = new PDFDocument({
+        autoFirstPage: false,
+        bufferPages: true,
+        compress: true,
+        info: { Title: info.title ?? '', Producer: 'Huibian', Creator: 'Huibian' },
+      });
     } catch (e) {
       reject(e);
       return;

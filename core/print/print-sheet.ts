@@ -43,7 +43,8 @@ export function computePrintSheet(input: PrintSheetInput): PrintSheet {
   const copies = Math.max(0, Math.floor(input.copies));
   const multiple = input.mode === 'booklet' ? 4 : input.mode === 'duplex' ? 2 : 1;
   const paddedPages = Math.ceil(pages / multiple) * multiple;
-  const sheetsPerCopy = input.mode === 'booklet' ? paddedPages / 4 : input.mode === 'duplex' ? paddedPages / 2 : paddedPages;
+  const sheetsPerCopy =
+    input.mode === 'booklet' ? paddedPages / 4 : input.mode === 'duplex' ? paddedPages / 2 : paddedPages;
   const sidesPerCopy = input.mode === 'single' ? paddedPages : sheetsPerCopy * 2;
   const sheets = sheetsPerCopy * copies;
   const spareSheets = Math.ceil((sheets * (input.sparePercent ?? 0)) / 100);

@@ -23,7 +23,16 @@ import { computePrintSheet, printSheetLines, type PrintMode, type PrintSheet } f
 import { renderRegister } from './register';
 import { sanitizeFileName } from './file-names';
 
-export const EXPORT_KINDS = ['print', 'booklet', 'copies', 'register', 'handouts', 'screen', 'phone', 'printsheet'] as const;
+export const EXPORT_KINDS = [
+  'print',
+  'booklet',
+  'copies',
+  'register',
+  'handouts',
+  'screen',
+  'phone',
+  'printsheet',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What a product is asked for (the node side adds where it goes, progress and cancellation). */
@@ -118,7 +127,13 @@ export function variantSession(session: Session, layout: LayoutSettings, marks?:
 }
 
 /** Compiles a session variant; items without a document become warnings, none at all an error. */
-export async function compileVariant(session: Session, docs: ReadonlyMap<string, SourceDoc>, warnings: string[], fonts: FontSet, signal?: AbortSignal): Promise<PdfCompileResult> {
+export async function compileVariant(
+  session: Session,
+  docs: ReadonlyMap<string, SourceDoc>,
+  warnings: string[],
+  fonts: FontSet,
+  signal?: AbortSignal,
+): Promise<PdfCompileResult> {
   const { dossier, missing } = buildDossier(session, docs);
   for (const m of missing) warnings.push(`材料“${m.title}”没有可用的正文，已跳过`);
   if (!dossier.sections.some((s) => s.items.length)) throw fail('export.empty', '没有可以输出的材料（所有栏目都为空）');
@@ -130,7 +145,13 @@ export async function compileVariant(session: Session, docs: ReadonlyMap<string,
 /** The session reduced to the selected items (same sections, same order), for renumbered handouts. */
 export function sessionOfItems(session: Session, items: SelectedItem[]): Session {
   const keep = new Set(items.map((i) => i.submission.id));
-  return { ...session, preface: '', sections: session.sections.map((s) => ({ ...s, items: s.items.filter((id) => keep.has(id)) })).filter((s) => s.items.length) };
+  return {
+    ...session,
+    preface: '',
+    sections: session.sections
+      .map((s) => ({ ...s, items: s.items.filter((id) => keep.has(id)) }))
+      .filter((s) => s.items.length),
+  };
 }
 
 function pagesOf(result: PdfCompileResult, ids: string[]) {
@@ -154,18 +175,23 @@ function copiesOf(req: ProductRequest, session: Session): CopySpec[] {
 
 /** Renders print-sheet lines as a one-page PDF. */
 function printSheetPdf(font: unknown, lines: string[]): Promise<Uint8Array> {
-  return renderWithPdfkit({ B: font as Uint8Array }, (doc) => {
-    doc.addPage({ size: 'A4', margin: 72 });
-    doc.font('B').fontSize(20).text(lines[0], { align: 'center' });
-    doc.moveDown(1);
-    doc.fontSize(14);
-    for (const l of lines.slice(1)) doc.text(l, { lineGap: 8 });
-  }, { title: lines[0] });
+  return renderWithPdfkit(
+    { B: font as Uint8Array },
+    (doc) => {
+      doc.addPage({ size: 'A4', margin: 72 });
+      doc.font('B').fontSize(20).text(lines[0], { align: 'center' });
+      doc.moveDown(1);
+      doc.fontSize(14);
+      for (const l of lines.slice(1)) doc.text(l, { lineGap: 8 });
+    },
+    { title: lines[0] },
+  );
 }
 
 const base = (ctx: ProductContext): LayoutSettings => ({ ...ctx.session.layout, ...(ctx.req.layout ?? {}) });
 const bookTitle = (s: Session) => `${s.theme || s.name}${s.bookTitle}`;
-const compile = async (ctx: ProductContext, s: Session) => compileVariant(s, ctx.docs, ctx.warnings, await ctx.loadFonts(s.layout), ctx.signal);
+const compile = async (ctx: ProductContext, s: Session) =>
+  compileVariant(s, ctx.docs, ctx.warnings, await ctx.loadFonts(s.layout), ctx.signal);
 const oneFile = () => 'file' as const;
 
 /** One compiled edition written as it is (print, screen, phone). */
@@ -179,7 +205,12 @@ function edition(layoutOf: (l: LayoutSettings) => LayoutSettings, message: strin
       const r = await compile(ctx, s);
       await ctx.emit({ at: 'out' }, r.pdf);
       if (!sheet) return { pages: r.pageCount };
-      const printSheet = computePrintSheet({ pages: r.pageCount, copies: ctx.req.copies ?? 1, mode: s.layout.binding === 'duplex' ? 'duplex' : 'single', sparePercent: ctx.req.sparePercent });
+      const printSheet = computePrintSheet({
+        pages: r.pageCount,
+        copies: ctx.req.copies ?? 1,
+        mode: s.layout.binding === 'duplex' ? 'duplex' : 'single',
+        sparePercent: ctx.req.sparePercent,
+      });
       return { pages: r.pageCount, printSheet };
     },
   };
@@ -192,11 +223,23 @@ const booklet: PrintProduct = {
     const s = variantSession(ctx.session, duplexLayout(base(ctx)), req.marks);
     ctx.onProgress?.('编译并拼版（骑马订）…');
     const r = await compile(ctx, s);
-    const b = await imposeBooklet(r.pdf, { sheet: req.sheet, creepMm: req.creepMm, sheetsPerSignature: req.sheetsPerSignature });
+    const b = await imposeBooklet(r.pdf, {
+      sheet: req.sheet,
+      creepMm: req.creepMm,
+      sheetsPerSignature: req.sheetsPerSignature,
+    });
     if (!req.sheetsPerSignature && b.sheets.length > SADDLE_STITCH_MAX_SHEETS)
-      ctx.warnings.push(`小册子共 ${b.sheets.length} 张纸（${b.sheets.length * 4} 页），骑马订一般不超过 ${SADDLE_STITCH_MAX_SHEETS} 张；可改用分帖（如 --signature 10）或双面印刷后平订`);
+      ctx.warnings.push(
+        `小册子共 ${b.sheets.length} 张纸（${b.sheets.length * 4} 页），骑马订一般不超过 ${SADDLE_STITCH_MAX_SHEETS} 张；可改用分帖（如 --signature 10）或双面印刷后平订`,
+      );
     await ctx.emit({ at: 'out' }, b.pdf);
-    const printSheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? 1, mode: 'booklet', paper: req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3', sparePercent: req.sparePercent });
+    const printSheet = computePrintSheet({
+      pages: r.pageCount,
+      copies: req.copies ?? 1,
+      mode: 'booklet',
+      paper: req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3',
+      sparePercent: req.sparePercent,
+    });
     return { pages: b.sheets.length * 4, printSheet, copies: req.copies ?? 1 };
   },
 };
@@ -224,11 +267,21 @@ const copies: PrintProduct = {
       await ctx.emit({ at: 'out' }, await numberedCopiesPdf(lib, list, opts));
     }
     if (req.withRegister) {
-      const reg = await renderRegister(fonts, { sessionName: session.name, bookTitle: bookTitle(session), copies: list, note: session.marks.confidentialityLine || undefined });
+      const reg = await renderRegister(fonts, {
+        sessionName: session.name,
+        bookTitle: bookTitle(session),
+        copies: list,
+        note: session.marks.confidentialityLine || undefined,
+      });
       await ctx.emit({ at: 'register' }, reg);
     }
     const pages = r.pageCount + ((multiple - (r.pageCount % multiple)) % multiple);
-    const printSheet = computePrintSheet({ pages: r.pageCount, copies: list.length, mode: s.layout.binding === 'duplex' ? 'duplex' : 'single', sparePercent: req.sparePercent });
+    const printSheet = computePrintSheet({
+      pages: r.pageCount,
+      copies: list.length,
+      mode: s.layout.binding === 'duplex' ? 'duplex' : 'single',
+      sparePercent: req.sparePercent,
+    });
     return { pages, copies: list.length, printSheet };
   },
 };
@@ -239,7 +292,15 @@ const register: PrintProduct = {
     const { session } = ctx;
     const list = copiesOf(ctx.req, session);
     const fonts = await stampFonts(ctx, base(ctx));
-    await ctx.emit({ at: 'out' }, await renderRegister(fonts, { sessionName: session.name, bookTitle: bookTitle(session), copies: list, note: session.marks.confidentialityLine || undefined }));
+    await ctx.emit(
+      { at: 'out' },
+      await renderRegister(fonts, {
+        sessionName: session.name,
+        bookTitle: bookTitle(session),
+        copies: list,
+        note: session.marks.confidentialityLine || undefined,
+      }),
+    );
     return { pages: 0, copies: list.length };
   },
 };
@@ -251,9 +312,16 @@ const printsheet: PrintProduct = {
     const s = variantSession(session, req.printMode === 'booklet' ? duplexLayout(base(ctx)) : base(ctx), req.marks);
     const r = await compile(ctx, s);
     const mode: PrintMode = req.printMode ?? (s.layout.binding === 'duplex' ? 'duplex' : 'single');
-    const sheet = computePrintSheet({ pages: r.pageCount, copies: req.copies ?? req.recipients?.length ?? (req.recipientsFromRoster ? session.members.length : 1), mode, sparePercent: req.sparePercent, paper: mode === 'booklet' ? (req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3') : 'A4' });
+    const sheet = computePrintSheet({
+      pages: r.pageCount,
+      copies: req.copies ?? req.recipients?.length ?? (req.recipientsFromRoster ? session.members.length : 1),
+      mode,
+      sparePercent: req.sparePercent,
+      paper: mode === 'booklet' ? (req.sheet && req.sheet !== 'auto' ? req.sheet : 'A3') : 'A4',
+    });
     const lines = printSheetLines(sheet, bookTitle(session));
-    if (/\.pdf$/i.test(ctx.outName)) await ctx.emit({ at: 'out' }, await printSheetPdf((await stampFonts(ctx, base(ctx))).body, lines));
+    if (/\.pdf$/i.test(ctx.outName))
+      await ctx.emit({ at: 'out' }, await printSheetPdf((await stampFonts(ctx, base(ctx))).body, lines));
     else await ctx.emit({ at: 'out' }, `\ufeff${lines.join('\r\n')}\r\n`);
     return { pages: sheet.paddedPages, printSheet: sheet, copies: sheet.copies };
   },
@@ -269,7 +337,8 @@ const handouts: PrintProduct = {
     const sel = selectItems(session, req.selection ?? {});
     if (!sel.ok) throw new AppException(sel.error);
     const items = sel.value.filter((i) => docs.has(i.submission.id));
-    for (const i of sel.value) if (!docs.has(i.submission.id)) ctx.warnings.push(`材料“${i.submission.title}”没有可用的正文，已跳过`);
+    for (const i of sel.value)
+      if (!docs.has(i.submission.id)) ctx.warnings.push(`材料“${i.submission.title}”没有可用的正文，已跳过`);
     if (!items.length) throw fail('print.handout.empty', '所选材料都没有可用的正文');
     const duplex = layout.binding === 'duplex';
     const finish = async (pdf: Uint8Array) => (req.twoUp ? imposeTwoUp(pdf, { sheet: req.sheet }) : pdf);
@@ -278,7 +347,14 @@ const handouts: PrintProduct = {
       const s = variantSession(req.renumber ? sessionOfItems(session, items) : session, layout, req.marks);
       ctx.onProgress?.(req.renumber ? '编译所选材料（重新编页码）…' : '编译汇编并提取所选材料…');
       const r = await compile(ctx, s);
-      const pdf = await extractItemPages(r.pdf, pagesOf(r, items.map((i) => i.submission.id)), { startOnOdd: duplex, title: items.length === 1 ? items[0].submission.title : '会议材料（分发）' });
+      const pdf = await extractItemPages(
+        r.pdf,
+        pagesOf(
+          r,
+          items.map((i) => i.submission.id),
+        ),
+        { startOnOdd: duplex, title: items.length === 1 ? items[0].submission.title : '会议材料（分发）' },
+      );
       const outPdf = await finish(pdf);
       await ctx.emit({ at: 'out' }, outPdf);
       return { pages: (await FormLibrary.load(outPdf)).pageCount };
@@ -311,7 +387,9 @@ const handouts: PrintProduct = {
     }
     if (req.zip || !toFolder) {
       // PDFs are already compressed: store them (level 0) so the zip is quick and exact.
-      const zipped = zipSync(Object.fromEntries(Object.entries(entries).map(([n, b]) => [n, [b, { level: 0 }]])) as never);
+      const zipped = zipSync(
+        Object.fromEntries(Object.entries(entries).map(([n, b]) => [n, [b, { level: 0 }]])) as never,
+      );
       await ctx.emit({ at: 'zip' }, zipped);
     }
     return { pages: 0, copies: items.length };

@@ -54,7 +54,11 @@ export function renderStampPages(font: StampFontSource, pages: StampPage[]): Pro
 }
 
 /** A diagonal watermark across the page centre, sized to the page (草稿, 送审稿, a name). */
-export function diagonalWatermark(page: PageSize, text: string, opts: { gray?: number; opacity?: number; size?: number; at?: number } = {}): StampText {
+export function diagonalWatermark(
+  page: PageSize,
+  text: string,
+  opts: { gray?: number; opacity?: number; size?: number; at?: number } = {},
+): StampText {
   const chars = Math.max(1, [...text].length);
   const diagonal = Math.hypot(page.width, page.height);
   // Long texts get smaller so they stay inside the page; short ones stop at about a third of the width.

@@ -25,16 +25,24 @@ export async function stampWatermark(pdf: Uint8Array | FormLibrary, opts: Waterm
     const k = keyOf(b);
     if (!sizes.has(k)) {
       sizes.set(k, specs.length);
-      specs.push({ width: b.width, height: b.height, texts: opts.text.trim() ? [diagonalWatermark(b, opts.text.trim(), { opacity: opts.opacity })] : [] });
+      specs.push({
+        width: b.width,
+        height: b.height,
+        texts: opts.text.trim() ? [diagonalWatermark(b, opts.text.trim(), { opacity: opts.opacity })] : [],
+      });
     }
   }
   const firstIndex = specs.length;
-  if (opts.firstPage?.length) specs.push({ width: lib.boxes[0].width, height: lib.boxes[0].height, texts: opts.firstPage });
+  if (opts.firstPage?.length)
+    specs.push({ width: lib.boxes[0].width, height: lib.boxes[0].height, texts: opts.firstPage });
   const stamps = await FormLibrary.load(await renderStampPages(opts.font, specs), '水印');
   function* pages(): Generator<OutputPage> {
     for (let i = 0; i < lib.pageCount; i++) {
       const b = lib.boxes[i];
-      const layers: OutputPage['layers'] = [{ lib, page: i, x: 0, y: 0 }, { lib: stamps, page: sizes.get(keyOf(b))!, x: 0, y: 0 }];
+      const layers: OutputPage['layers'] = [
+        { lib, page: i, x: 0, y: 0 },
+        { lib: stamps, page: sizes.get(keyOf(b))!, x: 0, y: 0 },
+      ];
       if (i === 0 && opts.firstPage?.length) layers.push({ lib: stamps, page: firstIndex, x: 0, y: 0 });
       yield { width: b.width, height: b.height, layers };
     }

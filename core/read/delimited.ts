@@ -4,7 +4,15 @@
 /** RFC 4180 CSV with quotes; tab, comma, full-width comma or semicolon chosen from the first line. */
 export function parseDelimitedText(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = firstLine.includes('\t') ? '\t' : firstLine.includes(',') ? ',' : firstLine.includes('，') ? '，' : firstLine.includes(';') ? ';' : ',';
+  const sep = firstLine.includes('\t')
+    ? '\t'
+    : firstLine.includes(',')
+      ? ','
+      : firstLine.includes('，')
+        ? '，'
+        : firstLine.includes(';')
+          ? ';'
+          : ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

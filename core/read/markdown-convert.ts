@@ -4,10 +4,26 @@
 import type { Token } from 'markdown-it';
 import { imageBudget, prepareImageForPrint } from './images/downscale';
 import { describeImageOutcome } from './images/messages';
-import type { Block, Footnote, ImageResource, ImportWarning, Inline, ListItem, Paragraph, TableCell } from '../model/document';
+import type {
+  Block,
+  Footnote,
+  ImageResource,
+  ImportWarning,
+  Inline,
+  ListItem,
+  Paragraph,
+  TableCell,
+} from '../model/document';
 import { inlineText } from '../model/document';
 import { fromBase64, toBase64 } from '../bytes/base64';
-import { labelLevel, MAX_WARNINGS_PER_CODE, looksLikeHeadingParagraph, depthLevel, type Env, md } from './markdown-syntax';
+import {
+  labelLevel,
+  MAX_WARNINGS_PER_CODE,
+  looksLikeHeadingParagraph,
+  depthLevel,
+  type Env,
+  md,
+} from './markdown-syntax';
 
 export interface ReadMarkdownOptions {
   /**
@@ -22,7 +38,8 @@ export interface ReadMarkdownOptions {
 export type Marks = { bold?: boolean; italic?: boolean; vertAlign?: 'super' | 'sub' };
 export type Piece = { kind: 'inlines'; inlines: Inline[] } | { kind: 'image'; block: Block };
 
-export const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019\u2014\u2026\u{20000}-\u{3FFFF}]/u;
+export const WIDE =
+  /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u201C\u201D\u2018\u2019\u2014\u2026\u{20000}-\u{3FFFF}]/u;
 
 export class Converter {
   readonly blocks: Block[] = [];
@@ -57,7 +74,8 @@ export class Converter {
     this.warnings.push({ code, message: this.file + message });
   }
   finishWarnings() {
-    for (const [code, n] of this.suppressed) this.warnings.push({ code, message: `${this.file}另有 ${n} 处同类问题未逐一列出` });
+    for (const [code, n] of this.suppressed)
+      this.warnings.push({ code, message: `${this.file}另有 ${n} 处同类问题未逐一列出` });
   }
 
   noteRef(id: string) {
@@ -69,8 +87,14 @@ export class Converter {
   finishNotes(defs: Map<string, string>) {
     const unreferenced = [...defs.keys()].filter((k) => !this.noteSeen.has(k));
     if (unreferenced.length) {
-      const ids = unreferenced.slice(0, 5).map((id) => `[^${id}]`).join('、');
-      this.warn('footnote.unreferenced', `脚注 ${ids}${unreferenced.length > 5 ? ` 等 ${unreferenced.length} 条` : ''} 在正文中没有引用，已放在脚注末尾`);
+      const ids = unreferenced
+        .slice(0, 5)
+        .map((id) => `[^${id}]`)
+        .join('、');
+      this.warn(
+        'footnote.unreferenced',
+        `脚注 ${ids}${unreferenced.length > 5 ? ` 等 ${unreferenced.length} 条` : ''} 在正文中没有引用，已放在脚注末尾`,
+      );
     }
     for (const id of [...this.noteOrder, ...unreferenced]) {
       const toks = md().parseInline(defs.get(id) ?? '', this.env);
@@ -107,7 +131,14 @@ export class Converter {
       if (marks.italic) t.italic = true;
       if (marks.vertAlign) t.vertAlign = marks.vertAlign;
       const prev = cur[cur.length - 1];
-      if (prev && prev.type === 'text' && prev.bold === t.bold && prev.italic === t.italic && prev.vertAlign === t.vertAlign) prev.text += text;
+      if (
+        prev &&
+        prev.type === 'text' &&
+        prev.bold === t.bold &&
+        prev.italic === t.italic &&
+        prev.vertAlign === t.vertAlign
+      )
+        prev.text += text;
       else cur.push(t);
     };
     for (const tok of children) {
@@ -154,7 +185,13 @@ export class Converter {
         }
         case 'image': {
           const alt = tok.children ? inlineTextOfTokens(tok.children) : tok.content;
-          const block = altOnly ? undefined : this.image(String(tok.attrGet('src') ?? ''), alt, tok.attrGet('title') == null ? undefined : String(tok.attrGet('title')));
+          const block = altOnly
+            ? undefined
+            : this.image(
+                String(tok.attrGet('src') ?? ''),
+                alt,
+                tok.attrGet('title') == null ? undefined : String(tok.attrGet('title')),
+              );
           if (block) {
             if (cur.length) pieces.push({ kind: 'inlines', inlines: cur });
             pieces.push({ kind: 'image', block });
@@ -186,13 +223,19 @@ export class Converter {
         return undefined;
       }
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-      this.warn('image.remote-ref', `图片“${label}”引用了网络或外部地址（${src.slice(0, 80)}），出于安全不会读取，已保留说明文字`);
+      this.warn(
+        'image.remote-ref',
+        `图片“${label}”引用了网络或外部地址（${src.slice(0, 80)}），出于安全不会读取，已保留说明文字`,
+      );
       return undefined;
     } else {
       src = decodeSafe(src);
       const r = this.opts.resolveImage?.(src);
       if (!r) {
-        this.warn('image.external-ref', `图片“${label}”引用了外部文件 ${src}，未能读入，已保留说明文字；请把图片插入文档后再导入`);
+        this.warn(
+          'image.external-ref',
+          `图片“${label}”引用了外部文件 ${src}，未能读入，已保留说明文字；请把图片插入文档后再导入`,
+        );
         return undefined;
       }
       bytes = r.data;
@@ -375,7 +418,9 @@ export class Converter {
         const inline = tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined;
         const pieces = inline ? this.inlinePieces(inline.children ?? [], true) : [];
         const inlines = trimInlines(pieces.flatMap((p) => (p.kind === 'inlines' ? p.inlines : [])));
-        const cell: TableCell = { paragraphs: [{ type: 'paragraph', inlines, indent: false, ...(a ? { align: a } : {}) }] };
+        const cell: TableCell = {
+          paragraphs: [{ type: 'paragraph', inlines, indent: false, ...(a ? { align: a } : {}) }],
+        };
         if (a) cell.align = a;
         row.push(cell);
       }
@@ -384,7 +429,11 @@ export class Converter {
     const prev = this.blocks[this.blocks.length - 1];
     if (prev && prev.type === 'paragraph') {
       const text = inlineText(prev.inlines).trim();
-      if (/^(续?表|Table)\s*[0-9０-９一二三四五六七八九十]/.test(text) && [...text].length <= 60 && !text.includes('\n')) {
+      if (
+        /^(续?表|Table)\s*[0-9０-９一二三四五六七八九十]/.test(text) &&
+        [...text].length <= 60 &&
+        !text.includes('\n')
+      ) {
         caption = text;
         this.blocks.pop();
       }
@@ -399,7 +448,9 @@ export class Converter {
 }
 
 export function inlineTextOfTokens(children: Token[]): string {
-  return children.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join('');
+  return children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : ''))
+    .join('');
 }
 
 /** Trims leading whitespace (including full-width indentation) and trailing whitespace. */

@@ -169,7 +169,12 @@ export function prePass(text: string): PrePass {
     // A short labelled line ("一、基本情况") inside running text is a heading on its own line, as
     // Chinese authors mean it; CommonMark would glue it to the paragraph around it. Lines with a
     // Markdown list marker ("1. ") stay list items.
-    if (!/^\s*\d+[.)]\s/.test(line) && !/^\s*#/.test(line) && looksLikeHeadingParagraph(line) && /^\s{0,3}\S/.test(line)) {
+    if (
+      !/^\s*\d+[.)]\s/.test(line) &&
+      !/^\s*#/.test(line) &&
+      looksLikeHeadingParagraph(line) &&
+      /^\s{0,3}\S/.test(line)
+    ) {
       if (prevIsText && out[out.length - 1] !== '') out.push('');
       out.push(line, '');
       continue;

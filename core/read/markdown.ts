@@ -37,7 +37,10 @@ const withoutDepth = <T extends object>(b: T): T => {
 
 /** Reads Markdown text into a SourceDoc. Never throws on any input string. */
 export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): SourceDoc {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '\uFFFD');
+  const normalised = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '\uFFFD');
   const fm = splitFrontMatter(normalised);
   const pre = prePass(fm.body);
   const env: Env = { footnoteIds: new Set(pre.defs.keys()) };
@@ -47,8 +50,14 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   c.finishNotes(pre.defs);
   const missing = [...(env.missingRefs ?? [])];
   if (missing.length) {
-    const ids = missing.slice(0, 5).map((id) => `[^${id}]`).join('、');
-    c.warn('footnote.undefined', `脚注引用 ${ids}${missing.length > 5 ? ` 等 ${missing.length} 处` : ''} 没有对应的脚注内容，已按原文保留`);
+    const ids = missing
+      .slice(0, 5)
+      .map((id) => `[^${id}]`)
+      .join('、');
+    c.warn(
+      'footnote.undefined',
+      `脚注引用 ${ids}${missing.length > 5 ? ` 等 ${missing.length} 处` : ''} 没有对应的脚注内容，已按原文保留`,
+    );
   }
 
   let title = frontMatterTitle(fm);

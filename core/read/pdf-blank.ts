@@ -10,10 +10,34 @@ export async function blankPdfPages(bytes: Uint8Array, maxPages = 400): Promise<
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const O = pdfjs.OPS;
     const TEXT = new Set<number>([O.showText, O.showSpacedText, O.nextLineShowText, O.nextLineSetSpacingShowText]);
-    const IMAGE = new Set<number>([O.paintImageXObject, O.paintInlineImageXObject, O.paintImageMaskXObject, O.paintImageXObjectRepeat, O.paintImageMaskXObjectRepeat, O.paintSolidColorImageMask, O.paintInlineImageXObjectGroup, O.paintImageMaskXObjectGroup, O.shadingFill, O.paintFormXObjectBegin].filter((x): x is number => typeof x === 'number'));
-    const STROKE = new Set<number>([O.stroke, O.closeStroke, O.fillStroke, O.eoFillStroke, O.closeFillStroke, O.closeEOFillStroke].filter((x): x is number => typeof x === 'number'));
+    const IMAGE = new Set<number>(
+      [
+        O.paintImageXObject,
+        O.paintInlineImageXObject,
+        O.paintImageMaskXObject,
+        O.paintImageXObjectRepeat,
+        O.paintImageMaskXObjectRepeat,
+        O.paintSolidColorImageMask,
+        O.paintInlineImageXObjectGroup,
+        O.paintImageMaskXObjectGroup,
+        O.shadingFill,
+        O.paintFormXObjectBegin,
+      ].filter((x): x is number => typeof x === 'number'),
+    );
+    const STROKE = new Set<number>(
+      [O.stroke, O.closeStroke, O.fillStroke, O.eoFillStroke, O.closeFillStroke, O.closeEOFillStroke].filter(
+        (x): x is number => typeof x === 'number',
+      ),
+    );
     const FILL = new Set<number>([O.fill, O.eoFill].filter((x): x is number => typeof x === 'number'));
-    const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+    const task = pdfjs.getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
     const doc = await task.promise;
     const blank: number[] = [];
     try {
@@ -43,7 +67,8 @@ interface OpSets {
 function isWhite(args: unknown[] | null | undefined): boolean {
   const a = args?.[0];
   if (typeof a === 'string') return /^#?f{6}$/i.test(a);
-  if (Array.isArray(args) && args.length >= 3 && args.slice(0, 3).every((x) => typeof x === 'number')) return (args as number[]).slice(0, 3).every((x) => x >= 254 || (x >= 0.995 && x <= 1));
+  if (Array.isArray(args) && args.length >= 3 && args.slice(0, 3).every((x) => typeof x === 'number'))
+    return (args as number[]).slice(0, 3).every((x) => x >= 254 || (x >= 0.995 && x <= 1));
   if (Array.isArray(args) && args.length === 1 && typeof args[0] === 'number') return args[0] >= 0.995;
   return false;
 }

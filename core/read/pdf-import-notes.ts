@@ -8,7 +8,11 @@ export interface ImportNote {
   message: string;
 }
 
-export async function pdfImportNotes(bytes: Uint8Array, fileName: string, opts: { titleFromFileName: boolean; pageCount?: number }): Promise<ImportNote[]> {
+export async function pdfImportNotes(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: { titleFromFileName: boolean; pageCount?: number },
+): Promise<ImportNote[]> {
   const notes: ImportNote[] = [];
   const blank = await blankPdfPages(bytes);
   if (blank.length) {
@@ -16,10 +20,15 @@ export async function pdfImportNotes(bytes: Uint8Array, fileName: string, opts: 
     const all = opts.pageCount !== undefined && blank.length === opts.pageCount;
     notes.push({
       code: 'pdf.blank-pages',
-      message: all ? `${fileName}：所有页面都是空白的，请让作者重新发送` : `${fileName}：第 ${list} 页是空白页，会原样印入汇编；如不需要，请让作者删去后重新发送`,
+      message: all
+        ? `${fileName}：所有页面都是空白的，请让作者重新发送`
+        : `${fileName}：第 ${list} 页是空白页，会原样印入汇编；如不需要，请让作者删去后重新发送`,
     });
   }
   if (opts.titleFromFileName)
-    notes.push({ code: 'pdf.title-from-file', message: `${fileName}：PDF 中没有识别出标题，暂用文件名作标题，请在“材料详情”中核对` });
+    notes.push({
+      code: 'pdf.title-from-file',
+      message: `${fileName}：PDF 中没有识别出标题，暂用文件名作标题，请在“材料详情”中核对`,
+    });
   return notes;
 }

@@ -32,7 +32,14 @@ export function textLayerProblem(text: string, pageCount: number): string | unde
 async function extractText(bytes: Uint8Array, maxPages: number): Promise<string | undefined> {
   try {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 });
+    const task = pdfjs.getDocument({
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
     const doc = await task.promise;
     const parts: string[] = [];
     for (let i = 1; i <= Math.min(doc.numPages, maxPages); i++) {
@@ -48,12 +55,23 @@ async function extractText(bytes: Uint8Array, maxPages: number): Promise<string 
   }
 }
 
-export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extractText?: boolean } = {}): Promise<Result<SourceDoc>> {
-  if (bytes.length > PDF_MAX_BYTES) return err('import.too-large', `${fileName} 太大（${(bytes.length / 1048576).toFixed(0)} MB），PDF 上限为 ${PDF_MAX_BYTES / 1048576} MB`, { file: fileName });
+export async function readPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: { extractText?: boolean } = {},
+): Promise<Result<SourceDoc>> {
+  if (bytes.length > PDF_MAX_BYTES)
+    return err(
+      'import.too-large',
+      `${fileName} 太大（${(bytes.length / 1048576).toFixed(0)} MB），PDF 上限为 ${PDF_MAX_BYTES / 1048576} MB`,
+      { file: fileName },
+    );
   let pageCount: number;
   let metaTitle: string | undefined;
   try {
-    const doc = await quietPdfLib(() => PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false, throwOnInvalidObject: false }));
+    const doc = await quietPdfLib(() =>
+      PDFDocument.load(bytes, { ignoreEncryption: false, updateMetadata: false, throwOnInvalidObject: false }),
+    );
     pageCount = doc.getPageCount();
     try {
       metaTitle = doc.getTitle()?.trim();
@@ -62,20 +80,46 @@ export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extra
     }
   } catch (e) {
     if (e instanceof EncryptedPDFError || /encrypt/i.test(String(e)))
-      return err('import.pdf.encrypted', `${fileName} 是加密（有密码保护）的 PDF，无法编入汇编；请让作者发送未加密的版本，或用 Word/WPS 原文件`, { file: fileName });
-    return err('import.pdf.broken', `${fileName} 已损坏，无法读取（${e instanceof Error ? e.message.slice(0, 80) : String(e)}），请让作者重新导出 PDF`, { file: fileName });
+      return err(
+        'import.pdf.encrypted',
+        `${fileName} 是加密（有密码保护）的 PDF，无法编入汇编；请让作者发送未加密的版本，或用 Word/WPS 原文件`,
+        { file: fileName },
+      );
+    return err(
+      'import.pdf.broken',
+      `${fileName} 已损坏，无法读取（${e instanceof Error ? e.message.slice(0, 80) : String(e)}），请让作者重新导出 PDF`,
+      { file: fileName },
+    );
   }
   if (pageCount < 1) return err('import.pdf.no-pages', `${fileName} 没有页面`, { file: fileName });
-  const out: SourceDoc = { blocks: [], footnotes: [], images: {}, warnings: [], pdf: { pageCount, data: toBase64(bytes) } };
+  const out: SourceDoc = {
+    blocks: [],
+    footnotes: [],
+    images: {},
+    warnings: [],
+    pdf: { pageCount, data: toBase64(bytes) },
+  };
   if (opts.extractText !== false) {
     const text = await extractText(bytes, PDF_TEXT_MAX_PAGES);
-    const problem = text === undefined ? '文字层无法读取' : textLayerProblem(text, Math.min(pageCount, PDF_TEXT_MAX_PAGES));
-    if (problem) out.warnings.push({ code: 'pdf.text-unusable', message: `${fileName}：${problem}，字数统计和搜索不包含此文件，版面不受影响` });
+    const problem =
+      text === undefined ? '文字层无法读取' : textLayerProblem(text, Math.min(pageCount, PDF_TEXT_MAX_PAGES));
+    if (problem)
+      out.warnings.push({
+        code: 'pdf.text-unusable',
+        message: `${fileName}：${problem}，字数统计和搜索不包含此文件，版面不受影响`,
+      });
     else if (text) {
       out.pdf!.text = text;
       // The first lines of the first page: a title with an author line under it is a suggestion.
-      const lines = text.split(/\n|\f/).map((l) => l.trim()).filter(Boolean).slice(0, 6);
-      const front = extractFrontMatter(lines.map((l): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text: l }] })), { plainText: true });
+      const lines = text
+        .split(/\n|\f/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, 6);
+      const front = extractFrontMatter(
+        lines.map((l): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text: l }] })),
+        { plainText: true },
+      );
       if (front.title && front.byline) {
         out.title = front.title;
         out.authorLine = front.byline;
@@ -83,6 +127,13 @@ export async function readPdf(bytes: Uint8Array, fileName: string, opts: { extra
     }
   }
   // Word's "Microsoft Word - 文件名.docx" or an English default is no title.
-  if (!out.title && metaTitle && /\p{Script=Han}/u.test(metaTitle) && !/Microsoft Word|\.docx?$|\.wps$/i.test(metaTitle) && [...metaTitle].length <= 60) out.title = metaTitle;
+  if (
+    !out.title &&
+    metaTitle &&
+    /\p{Script=Han}/u.test(metaTitle) &&
+    !/Microsoft Word|\.docx?$|\.wps$/i.test(metaTitle) &&
+    [...metaTitle].length <= 60
+  )
+    out.title = metaTitle;
   return ok(out);
 }

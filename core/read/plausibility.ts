@@ -9,18 +9,23 @@
  */
 const BIG5_RADICALS = '丶丿亅亠冂冖冫勹匸卩厶夊宀巛⼳廴彐彡攴疒癶辵仝々〇';
 let commonHan: Set<string> | undefined;
-const COMMON_HAN = (): Set<string> => (commonHan ??= (() => {
-  const gb: number[] = [];
-  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) if (!(hi === 0xd7 && lo > 0xf9)) gb.push(hi, lo);
-  const big5: number[] = [];
-  for (let hi = 0xa4; hi <= 0xc6; hi++)
-    for (const lo of [...Array(63).keys()].map((k) => 0x40 + k).concat([...Array(94).keys()].map((k) => 0xa1 + k))) big5.push(hi, lo);
-  // The platform decoder (ICU) builds this ~15x faster than iconv-lite, the same set except for
-  // 25 Big5 radicals iconv-lite maps differently from WHATWG Big5: added by hand so plausibility
-  // scores stay exactly what they were.
-  const dec = (b: number[], enc: string) => new TextDecoder(enc).decode(Uint8Array.from(b));
-  return new Set([...dec(gb, 'gb18030'), ...dec(big5, 'big5'), ...BIG5_RADICALS].filter((c) => /\p{Script=Han}/u.test(c)));
-})());
+const COMMON_HAN = (): Set<string> =>
+  (commonHan ??= (() => {
+    const gb: number[] = [];
+    for (let hi = 0xb0; hi <= 0xd7; hi++)
+      for (let lo = 0xa1; lo <= 0xfe; lo++) if (!(hi === 0xd7 && lo > 0xf9)) gb.push(hi, lo);
+    const big5: number[] = [];
+    for (let hi = 0xa4; hi <= 0xc6; hi++)
+      for (const lo of [...Array(63).keys()].map((k) => 0x40 + k).concat([...Array(94).keys()].map((k) => 0xa1 + k)))
+        big5.push(hi, lo);
+    // The platform decoder (ICU) builds this ~15x faster than iconv-lite, the same set except for
+    // 25 Big5 radicals iconv-lite maps differently from WHATWG Big5: added by hand so plausibility
+    // scores stay exactly what they were.
+    const dec = (b: number[], enc: string) => new TextDecoder(enc).decode(Uint8Array.from(b));
+    return new Set(
+      [...dec(gb, 'gb18030'), ...dec(big5, 'big5'), ...BIG5_RADICALS].filter((c) => /\p{Script=Han}/u.test(c)),
+    );
+  })());
 
 /** Sequences that only appear when UTF-8 Chinese was read as GBK (。，“ ” 的 …). */
 const MOJIBAKE_RE = /锟斤拷|銆[傘€]|锛[岋殝氾紱]|鈥[溿€淔檿]|鐨|鍦|浠|涓[嶄€婂]|鏈|鍙|鎴|璇|閮|杩|绗/g;
@@ -47,7 +52,13 @@ export function plausibility(text: string): Plausibility {
   for (const ch of sample) {
     total++;
     const c = ch.codePointAt(0)!;
-    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0x7f && c < 0xa0)) bad++;
+    if (
+      c === 0xfffd ||
+      (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) ||
+      (c >= 0xe000 && c <= 0xf8ff) ||
+      (c >= 0x7f && c < 0xa0)
+    )
+      bad++;
     else if (commonSet.has(ch)) {
       // every member of the common set is Han: no regex for the frequent case
       han++;
@@ -95,7 +106,12 @@ export interface Decoded {
  * UTF-8 into plausible text. Undefined when decodeText has to look further.
  */
 export function decodePlainUtf8(bytes: Uint8Array): Decoded | undefined {
-  if ((bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  if (
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff)
+  )
+    return undefined;
   if (utf16ByZeros(bytes)) return undefined;
   let text: string;
   try {

@@ -53,7 +53,17 @@ export function decodeText(bytes: Uint8Array): Decoded | { garbled: true; best?:
   let bin = '';
   for (let i = 0; i < head.length; i++) bin += String.fromCharCode(head[i]);
   const guess = (jschardet.detect(bin).encoding ?? '').toLowerCase();
-  const mapped = /big5/.test(guess) ? 'big5' : /gb|hz|2312/.test(guess) ? 'gb18030' : /utf-?16le/.test(guess) ? 'utf-16le' : /utf-?16be/.test(guess) ? 'utf-16be' : /euc-tw/.test(guess) ? 'big5' : undefined;
+  const mapped = /big5/.test(guess)
+    ? 'big5'
+    : /gb|hz|2312/.test(guess)
+      ? 'gb18030'
+      : /utf-?16le/.test(guess)
+        ? 'utf-16le'
+        : /utf-?16be/.test(guess)
+          ? 'utf-16be'
+          : /euc-tw/.test(guess)
+            ? 'big5'
+            : undefined;
   if (mapped) order.push(mapped);
   order.push('gb18030', 'big5');
   if (!z && bytes.length % 2 === 0) order.push('utf-16le', 'utf-16be');
@@ -73,9 +83,12 @@ export function decodeText(bytes: Uint8Array): Decoded | { garbled: true; best?:
   const utf8 = decodeAs(bytes, 'utf-8');
   if (utf8 && plausibility(utf8).mojibake > 0) {
     try {
-      const repaired = new TextDecoder('utf-8', { fatal: true }).decode(iconv.encode(utf8, 'gb18030') as unknown as Uint8Array);
+      const repaired = new TextDecoder('utf-8', { fatal: true }).decode(
+        iconv.encode(utf8, 'gb18030') as unknown as Uint8Array,
+      );
       const p = plausibility(repaired);
-      if (p.score >= TEXT_ACCEPT) return { text: repaired, encoding: 'utf-8-double-encoded', plausibility: p, repaired: true };
+      if (p.score >= TEXT_ACCEPT)
+        return { text: repaired, encoding: 'utf-8-double-encoded', plausibility: p, repaired: true };
     } catch {
       // not a clean double encoding
     }
@@ -109,7 +122,8 @@ export function textToBlocks(text: string): Block[] {
   const flush = () => {
     if (!carry) return;
     const level = headingLabelLevel(carry);
-    if (level && looksLikeHeadingLine(carry)) blocks.push({ type: 'heading', level, inlines: [{ type: 'text', text: carry }] });
+    if (level && looksLikeHeadingLine(carry))
+      blocks.push({ type: 'heading', level, inlines: [{ type: 'text', text: carry }] });
     else blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: carry }] });
     carry = '';
   };
@@ -125,7 +139,13 @@ export function textToBlocks(text: string): Block[] {
       continue;
     }
     // A continuation: the previous line ran to the wrap width mid-sentence and this one is not indented.
-    const continues = width > 0 && carry && [...carry].length >= width - 2 && !SENTENCE_END.test(carry) && !INDENTED.test(raw) && !headingLabelLevel(line);
+    const continues =
+      width > 0 &&
+      carry &&
+      [...carry].length >= width - 2 &&
+      !SENTENCE_END.test(carry) &&
+      !INDENTED.test(raw) &&
+      !headingLabelLevel(line);
     if (continues) {
       carry += line;
       continue;
@@ -140,19 +160,39 @@ export function textToBlocks(text: string): Block[] {
 }
 
 export async function readText(bytes: Uint8Array, fileName: string): Promise<Result<SourceDoc>> {
-  if (bytes.length > TEXT_MAX_BYTES) return err('import.too-large', `${fileName} 太大（${(bytes.length / 1048576).toFixed(0)} MB），文本文件上限为 ${TEXT_MAX_BYTES / 1048576} MB`, { file: fileName });
-  if (bytes.length === 0) return err('import.empty', `${fileName} 是空文件（0 字节），请确认作者发送的是正确的文件`, { file: fileName });
+  if (bytes.length > TEXT_MAX_BYTES)
+    return err(
+      'import.too-large',
+      `${fileName} 太大（${(bytes.length / 1048576).toFixed(0)} MB），文本文件上限为 ${TEXT_MAX_BYTES / 1048576} MB`,
+      { file: fileName },
+    );
+  if (bytes.length === 0)
+    return err('import.empty', `${fileName} 是空文件（0 字节），请确认作者发送的是正确的文件`, { file: fileName });
   const d = decodeText(bytes);
   if ('garbled' in d)
-    return err('import.text.garbled', `${fileName} 的文字编码无法识别（解码后是乱码），请用记事本打开后“另存为”UTF-8 编码再导入`, {
-      file: fileName,
-      detail: d.best ? `best ${d.best.encoding} score ${d.best.plausibility.score.toFixed(2)}` : 'no decoding',
-    });
+    return err(
+      'import.text.garbled',
+      `${fileName} 的文字编码无法识别（解码后是乱码），请用记事本打开后“另存为”UTF-8 编码再导入`,
+      {
+        file: fileName,
+        detail: d.best ? `best ${d.best.encoding} score ${d.best.plausibility.score.toFixed(2)}` : 'no decoding',
+      },
+    );
   const warnings: SourceDoc['warnings'] = [];
-  if (d.repaired) warnings.push({ code: 'text.repaired', message: `${fileName} 的文字曾被错误转码（UTF-8 被当作 GBK 保存），已自动还原，请核对` });
+  if (d.repaired)
+    warnings.push({
+      code: 'text.repaired',
+      message: `${fileName} 的文字曾被错误转码（UTF-8 被当作 GBK 保存），已自动还原，请核对`,
+    });
   if (d.plausibility.score < TEXT_ACCEPT)
-    warnings.push({ code: 'text.low-confidence', message: `${fileName} 的编码识别为 ${d.encoding}，但部分文字可能是乱码，请核对` });
-  const doc: SourceDoc = applyFrontMatter({ blocks: textToBlocks(d.text), footnotes: [], images: {}, warnings }, { plainText: true });
+    warnings.push({
+      code: 'text.low-confidence',
+      message: `${fileName} 的编码识别为 ${d.encoding}，但部分文字可能是乱码，请核对`,
+    });
+  const doc: SourceDoc = applyFrontMatter(
+    { blocks: textToBlocks(d.text), footnotes: [], images: {}, warnings },
+    { plainText: true },
+  );
   if (!doc.blocks.length && !doc.title) return err('import.empty', `${fileName} 没有文字内容`, { file: fileName });
   return ok(doc);
 }

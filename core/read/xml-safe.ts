@@ -65,7 +65,8 @@ function canon(uri: string, local: string): string {
 /** Parses an XML part into a tree; throws XmlError. */
 export function parseXml(text: string): XmlElement {
   // Entity declarations only live in a DOCTYPE; refusing both closes XXE and billion laughs.
-  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new XmlError('xml.doctype', 'DOCTYPE/ENTITY declarations are refused');
+  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))
+    throw new XmlError('xml.doctype', 'DOCTYPE/ENTITY declarations are refused');
   const parser = new SaxesParser({
     xmlns: true,
     position: false,
@@ -80,8 +81,10 @@ export function parseXml(text: string): XmlElement {
     failure ??= e;
   });
   parser.on('opentag', (tag) => {
-    if (++count > XML_LIMITS.maxElements) throw new XmlError('xml.too-many-nodes', `more than ${XML_LIMITS.maxElements} elements`);
-    if (stack.length > XML_LIMITS.maxDepth) throw new XmlError('xml.too-deep', `nesting deeper than ${XML_LIMITS.maxDepth}`);
+    if (++count > XML_LIMITS.maxElements)
+      throw new XmlError('xml.too-many-nodes', `more than ${XML_LIMITS.maxElements} elements`);
+    if (stack.length > XML_LIMITS.maxDepth)
+      throw new XmlError('xml.too-deep', `nesting deeper than ${XML_LIMITS.maxDepth}`);
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) {
       if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
@@ -117,7 +120,8 @@ export const elements = (el: XmlElement | undefined): XmlElement[] =>
   el ? (el.children.filter((c) => typeof c !== 'string') as XmlElement[]) : [];
 export const child = (el: XmlElement | undefined, name: string): XmlElement | undefined =>
   el ? (el.children.find((c) => typeof c !== 'string' && c.name === name) as XmlElement | undefined) : undefined;
-export const childrenNamed = (el: XmlElement | undefined, name: string): XmlElement[] => elements(el).filter((c) => c.name === name);
+export const childrenNamed = (el: XmlElement | undefined, name: string): XmlElement[] =>
+  elements(el).filter((c) => c.name === name);
 export function textOf(el: XmlElement): string {
   let s = '';
   for (const c of el.children) s += typeof c === 'string' ? c : textOf(c);

@@ -7,7 +7,13 @@ import { Inflate } from 'fflate';
 import { crc32 } from '../bytes/crc32';
 
 /** Caps, named so tests and reviewers can see them. */
-export const ZIP_LIMITS: Readonly<{ maxEntries: number; maxEntryBytes: number; maxTotalBytes: number; ratioCheckFromBytes: number; minRatio: number }> = {
+export const ZIP_LIMITS: Readonly<{
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  ratioCheckFromBytes: number;
+  minRatio: number;
+}> = {
   /** Most entries a package may list (a big real DOCX has a few hundred). */
   maxEntries: 5_000,
   /** Largest single inflated entry (document.xml of a 1,000-page report is ~30 MB). */
@@ -54,7 +60,6 @@ export interface ZipEntry {
   localHeaderOffset: number;
   encrypted: boolean;
 }
-
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
@@ -131,7 +136,8 @@ export class SafeZip {
     if (cdOffset + cdSize > b.length) throw new ZipError('zip.truncated', 'central directory beyond end of file');
     let p = cdOffset;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipError('zip.corrupt', `bad central directory entry ${i}`);
+      if (p + 46 > b.length || u32(b, p) !== 0x02014b50)
+        throw new ZipError('zip.corrupt', `bad central directory entry ${i}`);
       const flags = u16(b, p + 8);
       const method = u16(b, p + 10);
       const crc = u32(b, p + 16);
@@ -152,7 +158,15 @@ export class SafeZip {
       }
       const key = name.toLowerCase();
       if (this.entries.has(key)) throw new ZipError('zip.duplicate-entry', `duplicate entry ${name}`);
-      this.entries.set(key, { name, method, compressedSize: csize, declaredSize: usize, crc32: crc, localHeaderOffset: off, encrypted: (flags & 1) === 1 });
+      this.entries.set(key, {
+        name,
+        method,
+        compressedSize: csize,
+        declaredSize: usize,
+        crc32: crc,
+        localHeaderOffset: off,
+        encrypted: (flags & 1) === 1,
+      });
     }
   }
 
@@ -160,7 +174,8 @@ export class SafeZip {
     const b = this.bytes;
     if (e.encrypted) throw new ZipError('zip.encrypted', `entry ${e.name} is encrypted`);
     const lh = e.localHeaderOffset;
-    if (lh + 30 > b.length || u32(b, lh) !== 0x04034b50) throw new ZipError('zip.corrupt', `bad local header for ${e.name}`);
+    if (lh + 30 > b.length || u32(b, lh) !== 0x04034b50)
+      throw new ZipError('zip.corrupt', `bad local header for ${e.name}`);
     const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
     const end = start + e.compressedSize;
     if (end > b.length) throw new ZipError('zip.truncated', `entry ${e.name} runs past end of file`);
@@ -188,7 +203,10 @@ export class SafeZip {
         if (comp.length === 0) inf.push(new Uint8Array(0), true);
       } catch (x) {
         if (x instanceof ZipError) throw x;
-        throw new ZipError('zip.corrupt', `inflate failed for ${e.name}: ${x instanceof Error ? x.message : String(x)}`);
+        throw new ZipError(
+          'zip.corrupt',
+          `inflate failed for ${e.name}: ${x instanceof Error ? x.message : String(x)}`,
+        );
       }
       out = new Uint8Array(produced);
       let o = 0;
@@ -205,11 +223,16 @@ export class SafeZip {
 
   /** Checks the caps as bytes come out; `fresh` is what this step added to the running total. */
   private account(e: ZipEntry, produced: number, consumed: number, fresh = produced): void {
-    if (produced > this.limits.maxEntryBytes) throw new ZipError('zip.entry-too-large', `${e.name} inflates past ${this.limits.maxEntryBytes} bytes`);
+    if (produced > this.limits.maxEntryBytes)
+      throw new ZipError('zip.entry-too-large', `${e.name} inflates past ${this.limits.maxEntryBytes} bytes`);
     this.inflatedTotal += fresh;
-    if (this.inflatedTotal > this.limits.maxTotalBytes) throw new ZipError('zip.total-too-large', `package inflates past ${this.limits.maxTotalBytes} bytes`);
+    if (this.inflatedTotal > this.limits.maxTotalBytes)
+      throw new ZipError('zip.total-too-large', `package inflates past ${this.limits.maxTotalBytes} bytes`);
     if (produced >= this.limits.ratioCheckFromBytes && consumed / produced < this.limits.minRatio)
-      throw new ZipError('zip.bomb', `${e.name}: ${consumed} compressed bytes gave ${produced} (ratio below ${this.limits.minRatio})`);
+      throw new ZipError(
+        'zip.bomb',
+        `${e.name}: ${consumed} compressed bytes gave ${produced} (ratio below ${this.limits.minRatio})`,
+      );
   }
 }
 

@@ -22,7 +22,9 @@ export function updateMany(s: Session, ids: readonly string[], patch: Submission
   const { options, ...rest } = patch;
   const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<Submission>;
   const opts = options ? Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) : undefined;
-  const submissions = s.submissions.map((x) => (pick.has(x.id) ? { ...x, ...fields, options: opts ? { ...x.options, ...opts } : x.options } : x));
+  const submissions = s.submissions.map((x) =>
+    pick.has(x.id) ? { ...x, ...fields, options: opts ? { ...x.options, ...opts } : x.options } : x,
+  );
   return ok({ session: { ...s, submissions } });
 }
 
@@ -42,7 +44,9 @@ export function moveMany(
   if (!k.ok) return k;
   if (toSectionId && !s.sections.some((x) => x.id === toSectionId)) return notFound('栏目', toSectionId);
   const moving = new Set(k.value);
-  let sections = s.sections.map((sec) => (sec.items.some((i) => moving.has(i)) ? { ...sec, items: sec.items.filter((i) => !moving.has(i)) } : sec));
+  let sections = s.sections.map((sec) =>
+    sec.items.some((i) => moving.has(i)) ? { ...sec, items: sec.items.filter((i) => !moving.has(i)) } : sec,
+  );
   if (toSectionId) {
     sections = sections.map((sec) => {
       if (sec.id !== toSectionId) return sec;
@@ -53,7 +57,9 @@ export function moveMany(
     const next = { ...s, sections };
     const target = sections.find((x) => x.id === toSectionId)!;
     const sorted = index === undefined && target.sortRule !== 'manual' ? reorder?.(next, target) : undefined;
-    sections = sections.map((sec) => (sec.id !== toSectionId ? sec : sorted ? { ...sec, items: sorted } : { ...sec, sortRule: 'manual' as const }));
+    sections = sections.map((sec) =>
+      sec.id !== toSectionId ? sec : sorted ? { ...sec, items: sorted } : { ...sec, sortRule: 'manual' as const },
+    );
   }
   return ok({ session: { ...s, sections } });
 }
@@ -67,13 +73,19 @@ export function trashMany(s: Session, ids: readonly string[], deletedAt: string)
   for (const sub of s.submissions) {
     if (!gone.has(sub.id)) continue;
     const sec = s.sections.find((x) => x.items.includes(sub.id));
-    entries.push({ submission: sub, ...(sec ? { sectionId: sec.id, index: sec.items.indexOf(sub.id) } : {}), deletedAt });
+    entries.push({
+      submission: sub,
+      ...(sec ? { sectionId: sec.id, index: sec.items.indexOf(sub.id) } : {}),
+      deletedAt,
+    });
   }
   return ok({
     session: {
       ...s,
       submissions: s.submissions.filter((x) => !gone.has(x.id)),
-      sections: s.sections.map((sec) => (sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec)),
+      sections: s.sections.map((sec) =>
+        sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec,
+      ),
       trash: [...entries, ...(s.trash ?? [])],
     },
   });
@@ -89,7 +101,11 @@ export function restoreMany(s: Session, ids: readonly string[]): Result<Edited &
   const want = [...new Set(ids)];
   for (const id of want) {
     if (!trash.some((t) => t.submission.id === id)) return notFound('回收站中的材料', id);
-    if (s.submissions.some((x) => x.id === id)) return err('submissions.exists', `材料“${trash.find((t) => t.submission.id === id)!.submission.title}”已在会议中，无需恢复`);
+    if (s.submissions.some((x) => x.id === id))
+      return err(
+        'submissions.exists',
+        `材料“${trash.find((t) => t.submission.id === id)!.submission.title}”已在会议中，无需恢复`,
+      );
   }
   const back = trash.filter((t) => want.includes(t.submission.id)).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   const unplaced: string[] = [];

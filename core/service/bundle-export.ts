@@ -16,7 +16,14 @@ export interface BuiltBundle {
   notice?: { code: string; message: string };
 }
 
-export async function buildBundle(ports: Pick<Ports, 'files' | 'bodies'>, sessionId: string, session: Session, bodyKey: (sub: Submission) => string, createdAt: Date, opts: { largeBytes?: number; maxBytes?: number } = {}): Promise<Result<BuiltBundle>> {
+export async function buildBundle(
+  ports: Pick<Ports, 'files' | 'bodies'>,
+  sessionId: string,
+  session: Session,
+  bodyKey: (sub: Submission) => string,
+  createdAt: Date,
+  opts: { largeBytes?: number; maxBytes?: number } = {},
+): Promise<Result<BuiltBundle>> {
   const maxBytes = opts.maxBytes ?? BUNDLE_MAX_BYTES;
   const largeBytes = opts.largeBytes ?? BUNDLE_LARGE_BYTES;
   const files = new Map<string, Uint8Array>();
@@ -39,11 +46,17 @@ export async function buildBundle(ports: Pick<Ports, 'files' | 'bodies'>, sessio
   if (bytes.length > maxBytes) return tooLarge(session, bytes.length, maxBytes);
   const notice =
     bytes.length >= largeBytes
-      ? { code: 'bundle.large', message: `会议包较大（${mb(bytes.length)}，含 ${files.size} 个材料文件），复制和导入需要较长时间；用 U 盘拷贝时请确认其格式支持大文件（FAT32 单个文件不超过 4 GB）` }
+      ? {
+          code: 'bundle.large',
+          message: `会议包较大（${mb(bytes.length)}，含 ${files.size} 个材料文件），复制和导入需要较长时间；用 U 盘拷贝时请确认其格式支持大文件（FAT32 单个文件不超过 4 GB）`,
+        }
       : undefined;
   return ok({ bytes, ...(notice ? { notice } : {}) });
 }
 
 function tooLarge(session: Session, bytes: number, cap: number): Result<never> {
-  return err('bundle.too-large', `会议“${session.name}”的材料文件合计已超过 ${mb(bytes)}，超出会议包上限 ${mb(cap)}，无法导出为一个会议包；请删除不需要的旧版本或把会议拆分后分别导出`);
+  return err(
+    'bundle.too-large',
+    `会议“${session.name}”的材料文件合计已超过 ${mb(bytes)}，超出会议包上限 ${mb(cap)}，无法导出为一个会议包；请删除不需要的旧版本或把会议拆分后分别导出`,
+  );
 }

@@ -50,8 +50,20 @@ export const TEXT_FIELD_MAX = 2_000;
 export const PREFACE_MAX = 50_000;
 
 const field = z.string().max(MEMBER_FIELD_MAX);
-const MemberLimits = z.object({ name: z.string().min(1).max(MEMBER_FIELD_MAX), sector: field.optional(), title: field.optional(), unit: field.optional(), party: field.optional(), rank: field.optional(), ethnicity: field.optional() });
-const SubmissionLimits = z.object({ title: z.string().max(TEXT_FIELD_MAX), authorLine: z.string().max(TEXT_FIELD_MAX), memberIds: z.array(z.string()).max(MAX_MEMBERS) });
+const MemberLimits = z.object({
+  name: z.string().min(1).max(MEMBER_FIELD_MAX),
+  sector: field.optional(),
+  title: field.optional(),
+  unit: field.optional(),
+  party: field.optional(),
+  rank: field.optional(),
+  ethnicity: field.optional(),
+});
+const SubmissionLimits = z.object({
+  title: z.string().max(TEXT_FIELD_MAX),
+  authorLine: z.string().max(TEXT_FIELD_MAX),
+  memberIds: z.array(z.string()).max(MAX_MEMBERS),
+});
 const SessionLimits = z.object({
   name: z.string().min(1).max(SESSION_NAME_MAX),
   theme: z.string().max(TEXT_FIELD_MAX).optional(),
@@ -59,7 +71,9 @@ const SessionLimits = z.object({
   organiser: z.string().max(TEXT_FIELD_MAX).optional(),
   preface: z.string().max(PREFACE_MAX).optional(),
   members: z.array(MemberLimits).max(MAX_MEMBERS),
-  sections: z.array(z.object({ title: z.string().max(SECTION_TITLE_MAX), items: z.array(z.string()).max(MAX_SUBMISSIONS) })).max(MAX_SECTIONS),
+  sections: z
+    .array(z.object({ title: z.string().max(SECTION_TITLE_MAX), items: z.array(z.string()).max(MAX_SUBMISSIONS) }))
+    .max(MAX_SECTIONS),
   submissions: z.array(SubmissionLimits).max(MAX_SUBMISSIONS),
 });
 
@@ -90,8 +104,14 @@ export function sessionLimitProblems(session: Session, opts: { countsOnly?: bool
   const p = (opts.countsOnly ? SessionCounts : SessionLimits).safeParse(session);
   if (p.success) return null;
   return p.error.issues.slice(0, 3).map((i) => {
-    const where = i.path.map((k) => (typeof k === 'number' ? `第 ${k + 1} 项` : (FIELD_NAMES[String(k)] ?? String(k)))).join(' ');
-    if (i.code === 'too_big' && i.path.length === 1 && Array.isArray((session as Record<string, unknown>)[String(i.path[0])])) {
+    const where = i.path
+      .map((k) => (typeof k === 'number' ? `第 ${k + 1} 项` : (FIELD_NAMES[String(k)] ?? String(k))))
+      .join(' ');
+    if (
+      i.code === 'too_big' &&
+      i.path.length === 1 &&
+      Array.isArray((session as Record<string, unknown>)[String(i.path[0])])
+    ) {
       const n = ((session as Record<string, unknown>)[String(i.path[0])] as unknown[]).length;
       return `${where}有 ${n} 项，超过上限 ${String((i as { maximum?: unknown }).maximum)} 项`;
     }

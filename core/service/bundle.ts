@@ -12,7 +12,14 @@ import { SCHEMA_VERSION, SessionSchema, describeIssues, type Session } from '../
 import { SafeZip, ZipError } from '../read/zip-safe';
 import { err, ok, type Result } from '../result';
 import { sha256Hex } from './hash';
-import { BUNDLED_BODY_MAX_BYTES, BUNDLE_ZIP_LIMITS, SESSION_ENTRY_MAX_BYTES, SOURCE_MAX_BYTES, mb, sessionLimitProblems } from './bundle-limits';
+import {
+  BUNDLED_BODY_MAX_BYTES,
+  BUNDLE_ZIP_LIMITS,
+  SESSION_ENTRY_MAX_BYTES,
+  SOURCE_MAX_BYTES,
+  mb,
+  sessionLimitProblems,
+} from './bundle-limits';
 
 export const BUNDLE_FORMAT = 'huibian-bundle';
 const enc = new TextEncoder();
@@ -46,7 +53,22 @@ export function bundledBodyJson(doc: SourceDoc): string | null {
 
 export function encodeBundle(content: BundleContent, createdAt: string): Uint8Array {
   const z: Zippable = {};
-  z['manifest.json'] = [enc.encode(JSON.stringify({ format: BUNDLE_FORMAT, version: 1, schemaVersion: content.session.schemaVersion, name: content.session.name, createdAt }, null, 2)), { level: 6 }];
+  z['manifest.json'] = [
+    enc.encode(
+      JSON.stringify(
+        {
+          format: BUNDLE_FORMAT,
+          version: 1,
+          schemaVersion: content.session.schemaVersion,
+          name: content.session.name,
+          createdAt,
+        },
+        null,
+        2,
+      ),
+    ),
+    { level: 6 },
+  ];
   z['session.json'] = [enc.encode(JSON.stringify(content.session, null, 2)), { level: 6 }];
   for (const [file, bytes] of content.files) z[file] = [bytes, { level: 0 }];
   for (const [key, doc] of content.bodies) {
@@ -59,12 +81,19 @@ export function encodeBundle(content: BundleContent, createdAt: string): Uint8Ar
 const bad = (fileName: string, why: string, detail?: string): Result<never> =>
   err('bundle.invalid', `会议包 ${fileName} 无法导入：${why}`, { file: fileName, ...(detail ? { detail } : {}) });
 
-export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise<Result<BundleContent & { warnings: string[] }>> {
+export async function decodeBundle(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<Result<BundleContent & { warnings: string[] }>> {
   let zip: SafeZip;
   try {
     zip = new SafeZip(bytes, BUNDLE_ZIP_LIMITS);
   } catch (e) {
-    return bad(fileName, e instanceof ZipError ? zipWhy(e) : '不是有效的 zip 文件', e instanceof Error ? e.message : String(e));
+    return bad(
+      fileName,
+      e instanceof ZipError ? zipWhy(e) : '不是有效的 zip 文件',
+      e instanceof Error ? e.message : String(e),
+    );
   }
   const warnings: string[] = zip.rejectedNames.map((n) => `已忽略不安全的条目名：${n}`);
   try {
@@ -77,9 +106,11 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
       return bad(fileName, 'manifest.json 不是有效的 JSON');
     }
     if (manifest.format !== BUNDLE_FORMAT) return bad(fileName, '不是汇编导出的会议包');
-    if (typeof manifest.version !== 'number' || manifest.version > 1) return bad(fileName, `会议包版本 ${String(manifest.version)} 过新，请升级汇编后再导入`);
+    if (typeof manifest.version !== 'number' || manifest.version > 1)
+      return bad(fileName, `会议包版本 ${String(manifest.version)} 过新，请升级汇编后再导入`);
     const se = zip.find('session.json');
-    if (se && se.declaredSize > SESSION_ENTRY_MAX_BYTES) return bad(fileName, `session.json 为 ${mb(se.declaredSize)}，超过上限 ${mb(SESSION_ENTRY_MAX_BYTES)}`);
+    if (se && se.declaredSize > SESSION_ENTRY_MAX_BYTES)
+      return bad(fileName, `session.json 为 ${mb(se.declaredSize)}，超过上限 ${mb(SESSION_ENTRY_MAX_BYTES)}`);
     const sessionText = zip.readText('session.json');
     if (!sessionText) return bad(fileName, '缺少 session.json');
     let json: unknown;
@@ -89,25 +120,30 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
       return bad(fileName, 'session.json 不是有效的 JSON');
     }
     const v = (json as { schemaVersion?: unknown }).schemaVersion;
-    if (typeof v === 'number' && v > SCHEMA_VERSION) return bad(fileName, `会议包由更新版本的汇编制作（数据版本 ${v}），请升级后再导入`);
+    if (typeof v === 'number' && v > SCHEMA_VERSION)
+      return bad(fileName, `会议包由更新版本的汇编制作（数据版本 ${v}），请升级后再导入`);
     // Counts first: 200,000 members are refused before anything is parsed into objects.
     const early = sessionLimitProblems(json as Session, { countsOnly: true });
     if (early) return overLimits(fileName, early);
     const parsed = SessionSchema.safeParse(json);
-    if (!parsed.success) return bad(fileName, `session.json 有错误：${describeIssues(parsed.error).slice(0, 3).join('；')}`);
+    if (!parsed.success)
+      return bad(fileName, `session.json 有错误：${describeIssues(parsed.error).slice(0, 3).join('；')}`);
     const session = parsed.data;
     const limits = sessionLimitProblems(session);
     if (limits) return overLimits(fileName, limits);
     // The export carries the sources of live items only: trashed items stay behind (named).
     if (session.trash?.length) {
-      warnings.push(`回收站中的 ${session.trash.length} 份材料未随会议包带入：${session.trash.map((t) => t.submission.title).join('、')}`);
+      warnings.push(
+        `回收站中的 ${session.trash.length} 份材料未随会议包带入：${session.trash.map((t) => t.submission.title).join('、')}`,
+      );
       delete session.trash;
     }
     const files = new Map<string, Uint8Array>();
     const bodies = new Map<string, SourceDoc>();
     const wanted = new Set<string>();
     for (const sub of session.submissions) {
-      if (sub.source.sha256 && sub.source.file.slice(6, 70) !== sub.source.sha256) return bad(fileName, `材料“${sub.title}”的校验值与文件名不一致`);
+      if (sub.source.sha256 && sub.source.file.slice(6, 70) !== sub.source.sha256)
+        return bad(fileName, `材料“${sub.title}”的校验值与文件名不一致`);
       for (const f of [sub.source.file, ...sub.versions.map((x) => x.file)]) {
         if (!SOURCE_FILE_RE.test(f)) return bad(fileName, `材料“${sub.title}”的文件名不合规：${f}`);
         wanted.add(f);
@@ -115,7 +151,11 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
     }
     for (const f of wanted) {
       const entry = zip.find(f);
-      if (entry && entry.declaredSize > SOURCE_MAX_BYTES) return bad(fileName, `材料文件 ${f} 为 ${mb(entry.declaredSize)}，超过单个材料文件的上限 ${mb(SOURCE_MAX_BYTES)}`);
+      if (entry && entry.declaredSize > SOURCE_MAX_BYTES)
+        return bad(
+          fileName,
+          `材料文件 ${f} 为 ${mb(entry.declaredSize)}，超过单个材料文件的上限 ${mb(SOURCE_MAX_BYTES)}`,
+        );
       const b = zip.read(f);
       if (!b) return bad(fileName, `缺少材料文件 ${f}`);
       const hash = await sha256Hex(b);
@@ -166,7 +206,9 @@ export async function decodeBundle(bytes: Uint8Array, fileName: string): Promise
 }
 
 const overLimits = (fileName: string, why: string[]): Result<never> =>
-  err('bundle.over-limits', `会议包 ${fileName} 无法导入：会议内容超出汇编的限制（${why.join('；')}）`, { file: fileName });
+  err('bundle.over-limits', `会议包 ${fileName} 无法导入：会议内容超出汇编的限制（${why.join('；')}）`, {
+    file: fileName,
+  });
 
 function zipWhy(e: ZipError): string {
   switch (e.code) {

@@ -32,7 +32,13 @@ export class CompileJobs {
   /** The last job of a session that finished (its pages are the newest known). */
   lastDoneOf(sessionId: string): CompileJob | undefined {
     let best: CompileJob | undefined;
-    for (const { job } of this.jobs.values()) if (job.sessionId === sessionId && job.state === 'done' && (!best || (job.finishedAt ?? '') >= (best.finishedAt ?? ''))) best = job;
+    for (const { job } of this.jobs.values())
+      if (
+        job.sessionId === sessionId &&
+        job.state === 'done' &&
+        (!best || (job.finishedAt ?? '') >= (best.finishedAt ?? ''))
+      )
+        best = job;
     return best;
   }
 
@@ -49,7 +55,9 @@ export class CompileJobs {
     sessionId: string,
     revision: number,
     session: Session,
-    loadDocs: (progress?: (done: number, total: number, message: string) => void) => Promise<Result<Map<string, SourceDoc>>>,
+    loadDocs: (
+      progress?: (done: number, total: number, message: string) => void,
+    ) => Promise<Result<Map<string, SourceDoc>>>,
     formats: ('pdf' | 'docx')[],
   ): Result<CompileJob> {
     const compiler = this.ports.compiler;
@@ -100,7 +108,11 @@ export class CompileJobs {
           },
         });
         if (!r.ok) {
-          finish(controller.signal.aborted ? {} : { state: 'failed', error: { code: r.error.code, message: r.error.message } });
+          finish(
+            controller.signal.aborted
+              ? {}
+              : { state: 'failed', error: { code: r.error.code, message: r.error.message } },
+          );
           return job;
         }
         finish({
@@ -117,7 +129,13 @@ export class CompileJobs {
           },
         });
       } catch (e) {
-        finish({ state: 'failed', error: { code: ErrorCodes.compileFailed, message: `生成汇编失败：${e instanceof Error ? e.message : String(e)}` } });
+        finish({
+          state: 'failed',
+          error: {
+            code: ErrorCodes.compileFailed,
+            message: `生成汇编失败：${e instanceof Error ? e.message : String(e)}`,
+          },
+        });
       }
       return job;
     })();

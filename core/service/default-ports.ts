@@ -21,11 +21,26 @@ export const registryImporter: Importer = {
     for (const f of files) {
       const format = formatOf(f.name);
       if (!format) {
-        out.push({ name: f.name, ok: false, error: { code: 'import.unsupported', message: `不支持的文件类型：${f.name}（请使用 .docx、.pdf、.txt 或 .md）`, file: f.name }, warnings: [] });
+        out.push({
+          name: f.name,
+          ok: false,
+          error: {
+            code: 'import.unsupported',
+            message: `不支持的文件类型：${f.name}（请使用 .docx、.pdf、.txt 或 .md）`,
+            file: f.name,
+          },
+          warnings: [],
+        });
         continue;
       }
       if (f.bytes.length === 0) {
-        out.push({ name: f.name, ok: false, format, error: { code: 'import.empty', message: `文件是空的：${f.name}`, file: f.name }, warnings: [] });
+        out.push({
+          name: f.name,
+          ok: false,
+          format,
+          error: { code: 'import.empty', message: `文件是空的：${f.name}`, file: f.name },
+          warnings: [],
+        });
         continue;
       }
       const r = await readSource(f.bytes, { format, fileName: f.name });
@@ -35,7 +50,15 @@ export const registryImporter: Importer = {
       }
       // Only reading here: the service turns the document into an item through core/read/intake.
       const doc = r.value;
-      out.push({ name: f.name, ok: true, format, doc, title: doc.title, authorLine: doc.authorLine ?? '', warnings: doc.warnings });
+      out.push({
+        name: f.name,
+        ok: true,
+        format,
+        doc,
+        title: doc.title,
+        authorLine: doc.authorLine ?? '',
+        warnings: doc.warnings,
+      });
     }
     return out;
   },

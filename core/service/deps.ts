@@ -19,11 +19,19 @@ import { SessionOwner } from './session-owner';
 export const todayIso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The key a submission's body is stored under. */
-export const bodyKey = (sub: Submission) => sub.source.sha256 ?? `p-${sub.source.file.replace(/[^0-9a-zA-Z_-]/g, '_').slice(-90)}`;
+export const bodyKey = (sub: Submission) =>
+  sub.source.sha256 ?? `p-${sub.source.file.replace(/[^0-9a-zA-Z_-]/g, '_').slice(-90)}`;
 
 /** A notice naming the characters a sort had no stroke data for (none when there are none). */
 export const unknownNotice = (chars: string[]) =>
-  chars.length ? [{ code: 'order.unknown-chars', message: `以下字符没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${chars.join('、')}` }] : [];
+  chars.length
+    ? [
+        {
+          code: 'order.unknown-chars',
+          message: `以下字符没有标准笔顺数据，位置按估计的笔顺或总笔画数排出，请人工核对：${chars.join('、')}`,
+        },
+      ]
+    : [];
 
 export type ServiceDeps = ReturnType<typeof createServiceDeps>;
 
@@ -39,7 +47,11 @@ export function createServiceDeps(ports: Ports) {
 
   const now = () => ports.clock.now();
 
-  async function resolveFile(f: FileInput, ctx: CallContext, maxBytes?: number): Promise<Result<{ name: string; bytes: Uint8Array }>> {
+  async function resolveFile(
+    f: FileInput,
+    ctx: CallContext,
+    maxBytes?: number,
+  ): Promise<Result<{ name: string; bytes: Uint8Array }>> {
     if ('data' in f) {
       try {
         return ok({ name: f.name, bytes: fromBase64(f.data) });
@@ -53,7 +65,8 @@ export function createServiceDeps(ports: Ports) {
       return u.ok ? ok({ name: f.name, bytes: u.value.bytes }) : u;
     }
     const name = f.name ?? f.path.split(/[\\/]/).pop() ?? f.path;
-    if (!ctx.allowPaths || !ports.local) return err('file.path-refused', `此方式不能按路径读取文件：${name}`, { file: name });
+    if (!ctx.allowPaths || !ports.local)
+      return err('file.path-refused', `此方式不能按路径读取文件：${name}`, { file: name });
     const r = await ports.local.read(f.path, maxBytes ? { maxBytes } : undefined);
     return r.ok ? ok({ name, bytes: r.value }) : r;
   }
@@ -70,8 +83,12 @@ export function createServiceDeps(ports: Ports) {
     const bytes = await ports.files.get(sessionId, sub.source.file);
     if (!bytes.ok) return bytes;
     const name = sub.source.originalName ?? sub.source.file;
-    const [r] = await importer.importFiles([{ name: name.includes('.') ? name : `${name}.${sub.source.format}`, bytes: bytes.value }], { ...emptySession(), members: [] });
-    if (!r?.ok || !r.doc) return { ok: false, error: r?.error ?? { code: 'import.failed', message: `无法读取材料“${sub.title}”` } };
+    const [r] = await importer.importFiles(
+      [{ name: name.includes('.') ? name : `${name}.${sub.source.format}`, bytes: bytes.value }],
+      { ...emptySession(), members: [] },
+    );
+    if (!r?.ok || !r.doc)
+      return { ok: false, error: r?.error ?? { code: 'import.failed', message: `无法读取材料“${sub.title}”` } };
     await ports.bodies.put(sessionId, key, r.doc);
     return ok(r.doc);
   }
@@ -86,7 +103,11 @@ export function createServiceDeps(ports: Ports) {
     return n;
   }
 
-  async function loadDocs(sessionId: string, session: Session, progress?: (done: number, total: number, message: string) => void): Promise<Result<Map<string, SourceDoc>>> {
+  async function loadDocs(
+    sessionId: string,
+    session: Session,
+    progress?: (done: number, total: number, message: string) => void,
+  ): Promise<Result<Map<string, SourceDoc>>> {
     const docs = new Map<string, SourceDoc>();
     const placed = new Set(session.sections.flatMap((s) => s.items));
     const total = session.submissions.filter((s) => placed.has(s.id)).length;
@@ -94,7 +115,10 @@ export function createServiceDeps(ports: Ports) {
       if (!placed.has(sub.id)) continue;
       progress?.(docs.size, total, `正在读取材料 ${docs.size + 1}/${total}：${sub.title}`);
       const d = await getDoc(sessionId, sub);
-      if (!d.ok) return err(d.error.code, `材料“${sub.title}”无法读取：${d.error.message}`, { file: sub.source.originalName ?? sub.source.file });
+      if (!d.ok)
+        return err(d.error.code, `材料“${sub.title}”无法读取：${d.error.message}`, {
+          file: sub.source.originalName ?? sub.source.file,
+        });
       docs.set(sub.id, d.value);
     }
     return ok(docs);
@@ -110,7 +134,12 @@ export function createServiceDeps(ports: Ports) {
     compiled: (id) => jobs.latestOf(id) !== undefined,
   });
 
-  async function writeOut(file: OutputFile, sessionId: string, targetPath: string | undefined, ctx: CallContext): Promise<Result<OutputFile>> {
+  async function writeOut(
+    file: OutputFile,
+    sessionId: string,
+    targetPath: string | undefined,
+    ctx: CallContext,
+  ): Promise<Result<OutputFile>> {
     if (!targetPath) return ok(file);
     if (!ctx.allowPaths || !ports.local) return err('file.path-refused', '此方式不能写入本机路径，请通过下载保存');
     const bytes = await ports.outputs.read(sessionId, file.name);
@@ -119,5 +148,22 @@ export function createServiceDeps(ports: Ports) {
     return w.ok ? ok({ ...file, path: targetPath }) : w;
   }
 
-  return { ports, emitter, owner, jobs, importer, sorter, rosterFiles, prints, warmup, now, resolveFile, emptySession, getDoc, wordsOf, loadDocs, writeOut };
+  return {
+    ports,
+    emitter,
+    owner,
+    jobs,
+    importer,
+    sorter,
+    rosterFiles,
+    prints,
+    warmup,
+    now,
+    resolveFile,
+    emptySession,
+    getDoc,
+    wordsOf,
+    loadDocs,
+    writeOut,
+  };
 }

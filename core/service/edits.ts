@@ -44,7 +44,11 @@ export function updateSubmission(s: Session, id: string, patch: SubmissionPatch)
   if (i < 0) return notFound('材料', id);
   const cur = s.submissions[i];
   const { options, ...rest } = patch;
-  const next: Submission = { ...cur, ...stripUndefined(rest), options: options ? { ...cur.options, ...stripUndefined(options) } : cur.options };
+  const next: Submission = {
+    ...cur,
+    ...stripUndefined(rest),
+    options: options ? { ...cur.options, ...stripUndefined(options) } : cur.options,
+  };
   if ('tocAuthor' in patch && patch.tocAuthor === undefined) delete next.tocAuthor;
   const submissions = s.submissions.slice();
   submissions[i] = next;
@@ -58,7 +62,9 @@ export function removeSubmissions(s: Session, ids: string[]): Result<Edited> {
     session: {
       ...s,
       submissions: s.submissions.filter((x) => !gone.has(x.id)),
-      sections: s.sections.map((sec) => (sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec)),
+      sections: s.sections.map((sec) =>
+        sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec,
+      ),
     },
   });
 }
@@ -67,7 +73,9 @@ export function removeSubmissions(s: Session, ids: string[]): Result<Edited> {
 export function addSubmissions(s: Session, subs: Submission[], sectionId?: string): Result<Edited> {
   if (sectionId && !s.sections.some((x) => x.id === sectionId)) return notFound('栏目', sectionId);
   const ids = subs.map((x) => x.id);
-  const sections = sectionId ? s.sections.map((sec) => (sec.id === sectionId ? { ...sec, items: [...sec.items, ...ids] } : sec)) : s.sections;
+  const sections = sectionId
+    ? s.sections.map((sec) => (sec.id === sectionId ? { ...sec, items: [...sec.items, ...ids] } : sec))
+    : s.sections;
   return ok({ session: { ...s, submissions: [...s.submissions, ...subs], sections }, created: ids });
 }
 
@@ -128,32 +136,59 @@ export function moveItem(s: Session, submissionId: string, toSectionId: string |
   return ok({ session: { ...s, sections } });
 }
 
-export function setSectionOrder(s: Session, sectionId: string, items: string[], rule: Section['sortRule']): Result<Edited> {
+export function setSectionOrder(
+  s: Session,
+  sectionId: string,
+  items: string[],
+  rule: Section['sortRule'],
+): Result<Edited> {
   const sec = s.sections.find((x) => x.id === sectionId);
   if (!sec) return notFound('栏目', sectionId);
   if (items.length !== sec.items.length || !items.every((i) => sec.items.includes(i))) {
     return err('order.bad-result', `排序结果与栏目“${sec.title}”的材料不一致`);
   }
-  return ok({ session: { ...s, sections: s.sections.map((x) => (x.id === sectionId ? { ...x, items, sortRule: rule } : x)) } });
+  return ok({
+    session: { ...s, sections: s.sections.map((x) => (x.id === sectionId ? { ...x, items, sortRule: rule } : x)) },
+  });
 }
 
 export function updateSettings(s: Session, layout?: LayoutPatch, meta?: SessionMetaPatch): Result<Edited> {
   let next: Session = s;
   if (meta) {
     const { marks, ...rest } = meta;
-    next = { ...next, ...stripUndefined(rest), marks: marks ? { ...next.marks, ...stripUndefined(marks) } : next.marks };
+    next = {
+      ...next,
+      ...stripUndefined(rest),
+      marks: marks ? { ...next.marks, ...stripUndefined(marks) } : next.marks,
+    };
   }
   if (layout) {
     const { fonts, ...rest } = layout;
-    const merged = { ...next.layout, ...stripUndefined(rest), fonts: fonts ? { ...next.layout.fonts, ...stripUndefined(fonts) } : next.layout.fonts };
+    const merged = {
+      ...next.layout,
+      ...stripUndefined(rest),
+      fonts: fonts ? { ...next.layout.fonts, ...stripUndefined(fonts) } : next.layout.fonts,
+    };
     const parsed = LayoutSettingsSchema.safeParse(merged);
-    if (!parsed.success) return err('settings.invalid', `版式设置无效：${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`, { fields: parsed.error.issues.map((i) => ({ field: ['layout', ...i.path].join('.'), message: i.message })) });
+    if (!parsed.success)
+      return err(
+        'settings.invalid',
+        `版式设置无效：${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`,
+        { fields: parsed.error.issues.map((i) => ({ field: ['layout', ...i.path].join('.'), message: i.message })) },
+      );
     const refused = newLayoutErrors(s.layout, parsed.data, Object.keys(stripUndefined(rest)));
-    if (refused.length) return err('settings.invalid', layoutErrorMessage(refused), { fields: refused.map(({ field, message }) => ({ field, message })) });
+    if (refused.length)
+      return err('settings.invalid', layoutErrorMessage(refused), {
+        fields: refused.map(({ field, message }) => ({ field, message })),
+      });
     next = { ...next, layout: parsed.data };
   }
   const check = SessionSchema.safeParse(next);
-  if (!check.success) return err('settings.invalid', `设置无效：${check.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`);
+  if (!check.success)
+    return err(
+      'settings.invalid',
+      `设置无效：${check.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`,
+    );
   return ok({ session: next });
 }
 

@@ -16,7 +16,12 @@ function recognised(f: IntakeFields) {
   };
 }
 
-export function newSubmission(f: IntakeFields, id: string, source: Submission['source'], receivedAt: string): Submission {
+export function newSubmission(
+  f: IntakeFields,
+  id: string,
+  source: Submission['source'],
+  receivedAt: string,
+): Submission {
   return {
     id,
     title: f.title,
@@ -34,7 +39,17 @@ export function newSubmission(f: IntakeFields, id: string, source: Submission['s
 
 /** What the import report says about a new item (the section is added once it is placed). */
 export function reportOf(sub: Submission, f: IntakeFields): Partial<ImportReportEntry> {
-  return { ok: true, submissionId: sub.id, title: sub.title, authorLine: sub.authorLine, memberIds: sub.memberIds, kind: sub.kind, kindSource: f.kindGuess.source, status: sub.status, ...recognised(f) };
+  return {
+    ok: true,
+    submissionId: sub.id,
+    title: sub.title,
+    authorLine: sub.authorLine,
+    memberIds: sub.memberIds,
+    kind: sub.kind,
+    kindSource: f.kindGuess.source,
+    status: sub.status,
+    ...recognised(f),
+  };
 }
 
 export interface NewVersion {
@@ -46,6 +61,11 @@ export interface NewVersion {
 export function withNewVersion(x: Submission, versions: readonly NewVersion[], stamp: string): Submission {
   const nv = versions.filter((n) => n.submissionId === x.id).pop();
   if (!nv) return x;
-  const prev = { file: x.source.file, format: x.source.format, ...(x.source.sha256 ? { sha256: x.source.sha256 } : {}), replacedAt: stamp };
+  const prev = {
+    file: x.source.file,
+    format: x.source.format,
+    ...(x.source.sha256 ? { sha256: x.source.sha256 } : {}),
+    replacedAt: stamp,
+  };
   return { ...x, source: nv.source, versions: [...x.versions, prev], receivedAt: stamp };
 }

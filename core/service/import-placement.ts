@@ -14,7 +14,12 @@ export interface Placed {
   sectionTitle?: string;
 }
 
-export function placeImported(s: Session, subs: { sub: Submission; folders: string[] }[], sorter: Sorter, chosenSectionId?: string): Result<Edited & { placed: Placed[] }> {
+export function placeImported(
+  s: Session,
+  subs: { sub: Submission; folders: string[] }[],
+  sorter: Sorter,
+  chosenSectionId?: string,
+): Result<Edited & { placed: Placed[] }> {
   const sections = s.sections.map((x) => ({ ...x, items: [...x.items] }));
   const chosen = chosenSectionId ? sections.find((x) => x.id === chosenSectionId) : undefined;
   const placed: Placed[] = [];

@@ -51,7 +51,12 @@ export class MemoryStorage implements SessionStorage {
   }
   async create(id: string, session: Session): Promise<Result<void>> {
     if (this.docs.has(id)) return err('store.exists', `会议已存在：${id}`);
-    this.docs.set(id, { session: clone(session), revision: 0, updatedAt: this.clock.now().toISOString(), snapshots: [] });
+    this.docs.set(id, {
+      session: clone(session),
+      revision: 0,
+      updatedAt: this.clock.now().toISOString(),
+      snapshots: [],
+    });
     return ok(undefined);
   }
   async open(id: string) {
@@ -59,7 +64,12 @@ export class MemoryStorage implements SessionStorage {
     if (!d) return err(ErrorCodes.sessionNotFound, `找不到会议：${id}`);
     if (d.damaged !== undefined) {
       d.damaged = undefined;
-      return ok({ status: 'damaged' as const, code: 'store.session-not-json', message: '会议文件已损坏，已移到一旁；请从快照恢复', movedTo: 'session.corrupt.json' });
+      return ok({
+        status: 'damaged' as const,
+        code: 'store.session-not-json',
+        message: '会议文件已损坏，已移到一旁；请从快照恢复',
+        movedTo: 'session.corrupt.json',
+      });
     }
     return ok({ status: 'ok' as const, session: clone(d.session), revision: d.revision, notices: [] });
   }
@@ -85,13 +95,23 @@ export class MemoryStorage implements SessionStorage {
   async copy(fromId: string, toId: string, session: Session): Promise<Result<void>> {
     if (!this.docs.has(fromId)) return err(ErrorCodes.sessionNotFound, `找不到会议：${fromId}`);
     this.copyHook?.(fromId, toId);
-    this.docs.set(toId, { session: clone(session), revision: 0, updatedAt: this.clock.now().toISOString(), snapshots: [] });
+    this.docs.set(toId, {
+      session: clone(session),
+      revision: 0,
+      updatedAt: this.clock.now().toISOString(),
+      snapshots: [],
+    });
     return ok(undefined);
   }
   async trash(id: string): Promise<Result<TrashEntry>> {
     const d = this.docs.get(id);
     if (!d) return err(ErrorCodes.sessionNotFound, `找不到会议：${id}`);
-    const entry = { trashId: `t-${id}-${this.trashed.size + 1}`, sessionId: id, name: d.session.name, deletedAt: this.clock.now().toISOString() };
+    const entry = {
+      trashId: `t-${id}-${this.trashed.size + 1}`,
+      sessionId: id,
+      name: d.session.name,
+      deletedAt: this.clock.now().toISOString(),
+    };
     this.trashed.set(entry.trashId, { entry, stored: d });
     this.docs.delete(id);
     return ok(entry);
@@ -114,10 +134,23 @@ export class MemoryStorage implements SessionStorage {
     for (const id of gone) if (this.trashed.delete(id)) n++;
     return ok(n);
   }
-  async snapshot(id: string, session: Session, revision: number, reason: SnapshotInfo['reason']): Promise<Result<SnapshotInfo>> {
+  async snapshot(
+    id: string,
+    session: Session,
+    revision: number,
+    reason: SnapshotInfo['reason'],
+  ): Promise<Result<SnapshotInfo>> {
     const d = this.docs.get(id);
     if (!d) return err(ErrorCodes.sessionNotFound, `找不到会议：${id}`);
-    const info: SnapshotInfo = { id: `snap-${d.snapshots.length + 1}`, createdAt: this.clock.now().toISOString(), reason, revision, name: session.name, submissionCount: session.submissions.length, bytes: JSON.stringify(session).length };
+    const info: SnapshotInfo = {
+      id: `snap-${d.snapshots.length + 1}`,
+      createdAt: this.clock.now().toISOString(),
+      reason,
+      revision,
+      name: session.name,
+      submissionCount: session.submissions.length,
+      bytes: JSON.stringify(session).length,
+    };
     d.snapshots.push({ info, session: clone(session) });
     if (d.snapshots.length > 20) d.snapshots.shift();
     return ok(info);
@@ -128,7 +161,9 @@ export class MemoryStorage implements SessionStorage {
   }
   async readSnapshot(id: string, snapshotId: string) {
     const s = this.docs.get(id)?.snapshots.find((x) => x.info.id === snapshotId);
-    return s ? ok({ session: clone(s.session), revision: s.info.revision }) : err(ErrorCodes.snapshotNotFound, `找不到快照：${snapshotId}`);
+    return s
+      ? ok({ session: clone(s.session), revision: s.info.revision })
+      : err(ErrorCodes.snapshotNotFound, `找不到快照：${snapshotId}`);
   }
 }
 
@@ -173,7 +208,11 @@ export class MemoryFiles implements FileStore {
       const b = this.outputs.get(`${sessionId}/${name}`);
       return b ? ok(b.slice()) : err('file.not-found', `找不到文件：${name}`);
     },
-    describe: (sessionId, name): OutputFile => ({ name, url: `/files/${encodeURIComponent(sessionId)}/${encodeURIComponent(name)}`, size: this.outputs.get(`${sessionId}/${name}`)?.length ?? 0 }),
+    describe: (sessionId, name): OutputFile => ({
+      name,
+      url: `/files/${encodeURIComponent(sessionId)}/${encodeURIComponent(name)}`,
+      size: this.outputs.get(`${sessionId}/${name}`)?.length ?? 0,
+    }),
   };
 }
 
@@ -193,7 +232,9 @@ export const counterIds = (): Ids => {
   return { next: (prefix) => `${prefix}-${(++n).toString(36)}` };
 };
 
-export function memoryPorts(overrides: Partial<Ports> = {}): Ports & { storage: MemoryStorage; mem: MemoryFiles; clock: Clock } {
+export function memoryPorts(
+  overrides: Partial<Ports> = {},
+): Ports & { storage: MemoryStorage; mem: MemoryFiles; clock: Clock } {
   const clock = (overrides.clock as Clock) ?? new ManualClock();
   const storage = new MemoryStorage(clock);
   const mem = new MemoryFiles();

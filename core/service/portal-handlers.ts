@@ -13,7 +13,18 @@ import { deadlineText, noticeText } from '../portal/notice';
 import { findLink, linkToken, tokenHash } from '../portal/tokens';
 import { err, ok, type Result } from '../result';
 import type { Ports } from './ports';
-import { activeLink, appendLog, isPortalOpen, itemView, owns, recipients, sectionForKind, settingsOf, unavailable, type Recipient } from './portal-recipients';
+import {
+  activeLink,
+  appendLog,
+  isPortalOpen,
+  itemView,
+  owns,
+  recipients,
+  sectionForKind,
+  settingsOf,
+  unavailable,
+  type Recipient,
+} from './portal-recipients';
 
 export { isPortalOpen, recipients, resumePortal } from './portal-recipients';
 import type { SessionOwner } from './session-owner';
@@ -103,13 +114,32 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const url = `${base}/s/${await linkToken(key, sessionId, m.id, l.issuedAt)}`;
       const organiser = s.organiser ? `${s.organiser}` : undefined;
       const received = s.submissions.filter((x) => owns(m, x)).length;
-      out.push({ memberId: m.id, kind: m.kind, name: m.name, sector: m.sector, url, issuedAt: l.issuedAt, received, notice: noticeText({ memberName: m.name, org: m.kind === 'org', sessionName: s.name, url, deadline: p.deadline, organiser }) });
+      out.push({
+        memberId: m.id,
+        kind: m.kind,
+        name: m.name,
+        sector: m.sector,
+        url,
+        issuedAt: l.issuedAt,
+        received,
+        notice: noticeText({
+          memberName: m.name,
+          org: m.kind === 'org',
+          sessionName: s.name,
+          url,
+          deadline: p.deadline,
+          organiser,
+        }),
+      });
     }
     return ok(out);
   }
 
   /** Who a token belongs to; the member-facing errors are Chinese and say what to do. */
-  async function visitor(sessionId: string, token: string): Promise<Result<{ session: Session; member: Recipient; portal: PortalSettings; open: boolean; revision: number }>> {
+  async function visitor(
+    sessionId: string,
+    token: string,
+  ): Promise<Result<{ session: Session; member: Recipient; portal: PortalSettings; open: boolean; revision: number }>> {
     const cur = await owner.read(sessionId, (st) => ok({ session: st.session, revision: st.revision }));
     if (!cur.ok) return err('portal.bad-link', '链接无效，请向会议秘书处索取新的链接');
     const p = settingsOf(cur.value.session);
@@ -122,9 +152,14 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
     return ok({ ...cur.value, member, portal: p, open: isPortalOpen(p, now()) });
   }
 
-  const closedError = (p: PortalSettings) => err('portal.closed', `提交已截止（截止时间 ${deadlineText(p.deadline)}），如需补交请联系会议秘书处`);
+  const closedError = (p: PortalSettings) =>
+    err('portal.closed', `提交已截止（截止时间 ${deadlineText(p.deadline)}），如需补交请联系会议秘书处`);
 
-  async function logAndPatch(sessionId: string, entry: Omit<Parameters<typeof appendLog>[1], 'at' | 'receipt'>, patch?: (sub: Submission, s: Session) => Session) {
+  async function logAndPatch(
+    sessionId: string,
+    entry: Omit<Parameters<typeof appendLog>[1], 'at' | 'receipt'>,
+    patch?: (sub: Submission, s: Session) => Session,
+  ) {
     let receipt = '';
     const v = await owner.edit({ sessionId, revision: undefined }, '网上报送', (s) => {
       const p = settingsOf(s);
@@ -133,7 +168,12 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       let next = s;
       const sub = entry.submissionId ? s.submissions.find((x) => x.id === entry.submissionId) : undefined;
       if (sub && patch) next = patch(sub, s);
-      return ok({ session: { ...next, portal: appendLog({ ...p, seq }, { ...entry, at: now().toISOString(), ...(receipt ? { receipt } : {}) }) } });
+      return ok({
+        session: {
+          ...next,
+          portal: appendLog({ ...p, seq }, { ...entry, at: now().toISOString(), ...(receipt ? { receipt } : {}) }),
+        },
+      });
     });
     return v.ok ? ok({ session: v.value.session, receipt }) : v;
   }
@@ -141,10 +181,23 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
   return {
     'portal.open': async (i) => {
       if (!host) return unavailable();
-      if (new Date(i.deadline).getTime() <= now().getTime()) return err('portal.deadline-passed', '截止时间已过，请选择一个将来的时间');
+      if (new Date(i.deadline).getTime() <= now().getTime())
+        return err('portal.deadline-passed', '截止时间已过，请选择一个将来的时间');
       const v = await owner.edit({ sessionId: i.sessionId, revision: i.revision }, '开启网上报送', (s) => {
         const p = settingsOf(s);
-        return ok({ session: { ...s, portal: { ...p, enabled: true, deadline: i.deadline, kinds: i.kinds, host: i.host ?? p.host, port: i.port ?? p.port } } });
+        return ok({
+          session: {
+            ...s,
+            portal: {
+              ...p,
+              enabled: true,
+              deadline: i.deadline,
+              kinds: i.kinds,
+              host: i.host ?? p.host,
+              port: i.port ?? p.port,
+            },
+          },
+        });
       });
       if (!v.ok) return v;
       const issued = await issueMissing(i.sessionId);
@@ -156,7 +209,9 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
     },
     'portal.close': async (i) => {
       await host?.stop(i.sessionId);
-      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, '关闭网上报送', (s) => ok({ session: { ...s, portal: { ...settingsOf(s), enabled: false } } }));
+      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, '关闭网上报送', (s) =>
+        ok({ session: { ...s, portal: { ...settingsOf(s), enabled: false } } }),
+      );
       return v.ok ? ok(state(i.sessionId, v.value.session)) : v;
     },
     'portal.state': async (i) => owner.read(i.sessionId, (st) => ok(state(i.sessionId, st.session))),
@@ -170,7 +225,11 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
         const p = settingsOf(x);
         const at = now().toISOString();
         // A removed organisation's link is withdrawn; its items stay.
-        const links = p.links.map((l) => (l.memberId.startsWith('org:') && !names.includes(l.memberId.slice(4)) && !l.revokedAt ? { ...l, revokedAt: at } : l));
+        const links = p.links.map((l) =>
+          l.memberId.startsWith('org:') && !names.includes(l.memberId.slice(4)) && !l.revokedAt
+            ? { ...l, revokedAt: at }
+            : l,
+        );
         return ok({ session: { ...x, portal: { ...p, organisations: names, links } } });
       });
       if (!v.ok) return v;
@@ -181,14 +240,23 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       if (!host) return unavailable();
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
-      if (!recipients(cur.value).some((m) => m.id === i.memberId)) return err('not-found', `找不到委员或单位：${i.memberId}`);
+      if (!recipients(cur.value).some((m) => m.id === i.memberId))
+        return err('not-found', `找不到委员或单位：${i.memberId}`);
       let s: Result<Session>;
       if (i.reissue) s = await issueMissing(i.sessionId, new Set([i.memberId]));
       else {
         const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, '收回网上报送链接', (x) => {
           const p = settingsOf(x);
           const at = now().toISOString();
-          return ok({ session: { ...x, portal: { ...p, links: p.links.map((l) => (l.memberId === i.memberId && !l.revokedAt ? { ...l, revokedAt: at } : l)) } } });
+          return ok({
+            session: {
+              ...x,
+              portal: {
+                ...p,
+                links: p.links.map((l) => (l.memberId === i.memberId && !l.revokedAt ? { ...l, revokedAt: at } : l)),
+              },
+            },
+          });
         });
         s = v.ok ? ok(v.value.session) : v;
       }
@@ -207,7 +275,11 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
     'portal.log': async (i) =>
       owner.read(i.sessionId, (st) => {
         const names = new Map(recipients(st.session).map((m) => [m.id, m.name]));
-        return ok(settingsOf(st.session).log.map((e) => ({ ...e, name: names.get(e.memberId) ?? e.memberId })).reverse());
+        return ok(
+          settingsOf(st.session)
+            .log.map((e) => ({ ...e, name: names.get(e.memberId) ?? e.memberId }))
+            .reverse(),
+        );
       }),
 
     'portal.visit': async (i) => {
@@ -215,33 +287,60 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       if (!v.ok) return v;
       const { session, member, portal, open } = v.value;
       const items = session.submissions.filter((x) => owns(member, x)).map((x) => itemView(x, member, open));
-      return ok({ sessionName: session.name, memberName: member.name, deadline: portal.deadline, kinds: portal.kinds.map((k) => ({ kind: k, name: SUBMISSION_KIND_NAMES[k] })), open, items });
+      return ok({
+        sessionName: session.name,
+        memberName: member.name,
+        deadline: portal.deadline,
+        kinds: portal.kinds.map((k) => ({ kind: k, name: SUBMISSION_KIND_NAMES[k] })),
+        open,
+        items,
+      });
     },
     'portal.receive': async (i, ctx: CallContext) => {
       const v = await visitor(i.sessionId, i.token);
       if (!v.ok) return v;
       const { session, member, portal, open } = v.value;
       if (!open) return closedError(portal);
-      if (i.kind && !portal.kinds.includes(i.kind)) return err('portal.kind', `本次会议不接收“${SUBMISSION_KIND_NAMES[i.kind]}”，请选择：${portal.kinds.map((k) => SUBMISSION_KIND_NAMES[k]).join('、')}`);
+      if (i.kind && !portal.kinds.includes(i.kind))
+        return err(
+          'portal.kind',
+          `本次会议不接收“${SUBMISSION_KIND_NAMES[i.kind]}”，请选择：${portal.kinds.map((k) => SUBMISSION_KIND_NAMES[k]).join('、')}`,
+        );
       const self = d.self();
       let submissionId: string;
       let report: { ok: boolean; error?: { code: string; message: string } };
       if (i.replace) {
         const old = session.submissions.find((x) => x.id === i.replace);
-        if (!old || !owns(member, old) || old.receivedVia !== 'portal') return err('portal.not-yours', '只能更换您本人通过网上报送提交的材料');
-        const r = await self['submissions.replace']({ sessionId: i.sessionId, revision: v.value.revision, submissionId: old.id, file: i.file }, ctx);
+        if (!old || !owns(member, old) || old.receivedVia !== 'portal')
+          return err('portal.not-yours', '只能更换您本人通过网上报送提交的材料');
+        const r = await self['submissions.replace'](
+          { sessionId: i.sessionId, revision: v.value.revision, submissionId: old.id, file: i.file },
+          ctx,
+        );
         if (!r.ok) return r;
         report = r.value.report;
         submissionId = old.id;
       } else {
         const kind = i.kind ?? portal.kinds[0];
-        const r = await self['submissions.import']({ sessionId: i.sessionId, revision: v.value.revision, files: [i.file], sectionId: sectionForKind(session, kind) }, ctx);
+        const r = await self['submissions.import'](
+          {
+            sessionId: i.sessionId,
+            revision: v.value.revision,
+            files: [i.file],
+            sectionId: sectionForKind(session, kind),
+          },
+          ctx,
+        );
         if (!r.ok) return r;
         const rep = r.value.report[0];
         report = rep ?? { ok: false };
         if (!rep?.ok || !rep.submissionId) {
-          const code = rep?.error?.code === 'import.duplicate' ? 'portal.duplicate' : (rep?.error?.code ?? 'import.failed');
-          const message = rep?.error?.code === 'import.duplicate' ? '这个文件已经提交过了（内容完全相同）' : (rep?.error?.message ?? '文件无法读取');
+          const code =
+            rep?.error?.code === 'import.duplicate' ? 'portal.duplicate' : (rep?.error?.code ?? 'import.failed');
+          const message =
+            rep?.error?.code === 'import.duplicate'
+              ? '这个文件已经提交过了（内容完全相同）'
+              : (rep?.error?.message ?? '文件无法读取');
           return err(code, message, { file: rep?.name });
         }
         submissionId = rep.submissionId;
@@ -255,7 +354,9 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
           const kind = i.kind ?? (i.replace ? sub.kind : portal.kinds[0]);
           const patched: Submission = {
             ...sub,
-            ...(member.kind === 'member' ? { memberIds: [member.id] } : { memberIds: [], organisations: [member.name] }),
+            ...(member.kind === 'member'
+              ? { memberIds: [member.id] }
+              : { memberIds: [], organisations: [member.name] }),
             kind,
             receivedVia: 'portal',
             authorLine: sub.authorLine || [member.title.split('、')[0], member.name].filter(Boolean).join(' '),
@@ -275,7 +376,14 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
         return ok({ session: { ...s, portal: { ...p, log } } });
       });
       return ok({
-        receipt: { number: logged.value.receipt, at: sub.receivedAt ?? now().toISOString(), fileName, size, hash, submissionId },
+        receipt: {
+          number: logged.value.receipt,
+          at: sub.receivedAt ?? now().toISOString(),
+          fileName,
+          size,
+          hash,
+          submissionId,
+        },
         item: itemView(sub, member, true),
       });
     },
@@ -285,21 +393,36 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const { session, member, portal, open } = v.value;
       if (!open) return closedError(portal);
       const sub = session.submissions.find((x) => x.id === i.submissionId);
-      if (!sub || !itemView(sub, member, open).editable) return err('portal.not-yours', '只能修改您本人通过网上报送提交的材料');
-      if (i.patch.kind && !portal.kinds.includes(i.patch.kind)) return err('portal.kind', `本次会议不接收“${SUBMISSION_KIND_NAMES[i.patch.kind]}”`);
-      const logged = await logAndPatch(i.sessionId, { memberId: member.id, action: 'amend', submissionId: sub.id }, (cur, s) => {
-        const next: Submission = { ...cur, ...Object.fromEntries(Object.entries(i.patch).filter(([, x]) => x !== undefined)) };
-        let sections = s.sections;
-        if (i.patch.kind && i.patch.kind !== cur.kind) {
-          const to = sectionForKind(s, i.patch.kind);
-          if (to) sections = s.sections.map((sec) => (sec.id === to ? (sec.items.includes(cur.id) ? sec : { ...sec, items: [...sec.items, cur.id] }) : { ...sec, items: sec.items.filter((x) => x !== cur.id) }));
-        }
-        return { ...s, sections, submissions: s.submissions.map((x) => (x.id === cur.id ? next : x)) };
-      });
+      if (!sub || !itemView(sub, member, open).editable)
+        return err('portal.not-yours', '只能修改您本人通过网上报送提交的材料');
+      if (i.patch.kind && !portal.kinds.includes(i.patch.kind))
+        return err('portal.kind', `本次会议不接收“${SUBMISSION_KIND_NAMES[i.patch.kind]}”`);
+      const logged = await logAndPatch(
+        i.sessionId,
+        { memberId: member.id, action: 'amend', submissionId: sub.id },
+        (cur, s) => {
+          const next: Submission = {
+            ...cur,
+            ...Object.fromEntries(Object.entries(i.patch).filter(([, x]) => x !== undefined)),
+          };
+          let sections = s.sections;
+          if (i.patch.kind && i.patch.kind !== cur.kind) {
+            const to = sectionForKind(s, i.patch.kind);
+            if (to)
+              sections = s.sections.map((sec) =>
+                sec.id === to
+                  ? sec.items.includes(cur.id)
+                    ? sec
+                    : { ...sec, items: [...sec.items, cur.id] }
+                  : { ...sec, items: sec.items.filter((x) => x !== cur.id) },
+              );
+          }
+          return { ...s, sections, submissions: s.submissions.map((x) => (x.id === cur.id ? next : x)) };
+        },
+      );
       if (!logged.ok) return logged;
       const after = logged.value.session.submissions.find((x) => x.id === sub.id)!;
       return ok(itemView(after, member, true));
     },
   };
 }
-

@@ -13,7 +13,10 @@ export interface PortalLinkForSheet {
 
 export interface PortalHost {
   /** Starts (or restarts on a new address) the listener of a session; resolves with its base URL. */
-  start(sessionId: string, opts: { host: string; port: number; deadline?: string }): Promise<Result<{ baseUrl: string }>>;
+  start(
+    sessionId: string,
+    opts: { host: string; port: number; deadline?: string },
+  ): Promise<Result<{ baseUrl: string }>>;
   stop(sessionId: string): Promise<void>;
   status(sessionId: string): { running: boolean; baseUrl?: string; problem?: string };
   /** This computer's IPv4 addresses on its networks (for the clerk to choose from). */

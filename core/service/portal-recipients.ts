@@ -8,7 +8,8 @@ import type { Ports } from './ports';
 
 export const unavailable = () => err('portal.unavailable', '此版本不能开启网上报送（没有网络监听组件）');
 export const settingsOf = (s: Session): PortalSettings => s.portal ?? PortalSettingsSchema.parse({});
-export const activeLink = (p: PortalSettings, memberId: string) => p.links.find((l) => l.memberId === memberId && !l.revokedAt);
+export const activeLink = (p: PortalSettings, memberId: string) =>
+  p.links.find((l) => l.memberId === memberId && !l.revokedAt);
 
 export function isPortalOpen(p: PortalSettings, now: Date): boolean {
   return p.enabled && !!p.deadline && now.getTime() < new Date(p.deadline).getTime();
@@ -39,7 +40,8 @@ export function recipients(s: Session): Recipient[] {
 }
 
 /** Whether an item is credited to this recipient. */
-export const owns = (r: Recipient, sub: Submission) => (r.kind === 'member' ? sub.memberIds.includes(r.id) : (sub.organisations ?? []).includes(r.name));
+export const owns = (r: Recipient, sub: Submission) =>
+  r.kind === 'member' ? sub.memberIds.includes(r.id) : (sub.organisations ?? []).includes(r.name);
 
 export function itemView(sub: Submission, who: Recipient, open: boolean) {
   return {

@@ -7,7 +7,14 @@ import type { Member, Session, SortRule, SourceFormat } from '../model/session';
 import type { AppError, Result } from '../result';
 import type { PrintSheet } from '../print/print-sheet';
 import type { PortalHost } from './portal-port';
-import type { OutputFile, PRINT_KINDS, ROSTER_FIELD_KEYS, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
+import type {
+  OutputFile,
+  PRINT_KINDS,
+  ROSTER_FIELD_KEYS,
+  SessionSummary,
+  SnapshotInfo,
+  TrashEntry,
+} from '../contract/schemas';
 import type { CompileProgress, CompileWarning } from '../compile/index';
 
 export type { CompileProgress, CompileWarning };
@@ -54,7 +61,12 @@ export interface SessionStorage {
   trashRestore(trashId: string): Promise<Result<string>>;
   trashEmpty(trashIds?: string[]): Promise<Result<number>>;
 
-  snapshot(id: string, session: Session, revision: number, reason: SnapshotInfo['reason']): Promise<Result<SnapshotInfo>>;
+  snapshot(
+    id: string,
+    session: Session,
+    revision: number,
+    reason: SnapshotInfo['reason'],
+  ): Promise<Result<SnapshotInfo>>;
   snapshots(id: string): Promise<Result<SnapshotInfo[]>>;
   readSnapshot(id: string, snapshotId: string): Promise<Result<{ session: Session; revision: number }>>;
 }
@@ -197,7 +209,9 @@ export interface RosterFiles {
   /** Absent in the fallback reader: roster.export then says Excel export is unavailable. */
   exportXlsx?(members: readonly Member[]): Promise<Uint8Array>;
   /** Plain tables as one workbook (stats.export); absent: the export says it is unavailable. */
-  exportTablesXlsx?(sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[]; widths?: readonly number[] }[]): Promise<Uint8Array>;
+  exportTablesXlsx?(
+    sheets: readonly { name: string; rows: readonly (readonly (string | number)[])[]; widths?: readonly number[] }[],
+  ): Promise<Uint8Array>;
 }
 
 /** Print products (issue 7): what the service asks for; the port compiles and imposes. */

@@ -23,11 +23,16 @@ export class PrintRuns {
 
   /** A run of the same product for the same session (it would write the same file); stopping = cancelled, not yet ended. */
   sameKind(sessionId: string, as: ExportProgress['as']): { id: string; stopping: boolean } | undefined {
-    for (const [id, r] of this.runs) if (r.sessionId === sessionId && r.as === as) return { id, stopping: r.controller.signal.aborted };
+    for (const [id, r] of this.runs)
+      if (r.sessionId === sessionId && r.as === as) return { id, stopping: r.controller.signal.aborted };
     return undefined;
   }
 
-  start(exportId: string, sessionId: string, as: ExportProgress['as']): { signal: AbortSignal; say: (message: string) => void } {
+  start(
+    exportId: string,
+    sessionId: string,
+    as: ExportProgress['as'],
+  ): { signal: AbortSignal; say: (message: string) => void } {
     const controller = new AbortController();
     this.runs.set(exportId, { sessionId, as, controller });
     const say = (message: string) => {

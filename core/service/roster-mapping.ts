@@ -95,7 +95,9 @@ export function proposeMapping(headers: readonly string[]): { mapping: ColumnMap
       used.add(i);
     }
   }
-  const unmapped = headers.filter((h, i) => !used.has(i) && h.trim() !== '' && !/^(序号|编号|no\.?|#)$/i.test(normHeader(h)));
+  const unmapped = headers.filter(
+    (h, i) => !used.has(i) && h.trim() !== '' && !/^(序号|编号|no\.?|#)$/i.test(normHeader(h)),
+  );
   return { mapping, unmapped };
 }
 
@@ -105,11 +107,19 @@ const baseName = (f: string) => f.split(/[\\/]/).pop() || f;
  * Same-name members (重名) are imported, never dropped: each is reported once, on its second row,
  * and the problems end up sorted by row. Returns the duplicates with all their rows.
  */
-export function flagDuplicateNames(members: readonly Member[], memberRows: readonly number[], problems: { row: number; message: string }[]): { name: string; rows: number[] }[] {
+export function flagDuplicateNames(
+  members: readonly Member[],
+  memberRows: readonly number[],
+  problems: { row: number; message: string }[],
+): { name: string; rows: number[] }[] {
   const byName = new Map<string, number[]>();
   members.forEach((m, i) => byName.set(m.name, [...(byName.get(m.name) ?? []), memberRows[i]]));
   const duplicates = [...byName].filter(([, rows]) => rows.length > 1).map(([name, rows]) => ({ name, rows }));
-  for (const d of duplicates) problems.push({ row: d.rows[1], message: `重名：“${d.name}”出现在第 ${d.rows.join('、')} 行，均已导入，请核对是否为同一人` });
+  for (const d of duplicates)
+    problems.push({
+      row: d.rows[1],
+      message: `重名：“${d.name}”出现在第 ${d.rows.join('、')} 行，均已导入，请核对是否为同一人`,
+    });
   problems.sort((a, b) => a.row - b.row);
   return duplicates;
 }
@@ -124,7 +134,11 @@ export interface ApplyOptions {
 }
 
 /** Applies a mapping: one member per row with a name; problems by row; duplicate names flagged, all kept. */
-export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: ApplyOptions = {}): Result<RosterImport> {
+export function applyMapping(
+  table: RosterTable,
+  mapping: ColumnMapping,
+  opts: ApplyOptions = {},
+): Result<RosterImport> {
   if (mapping.name === undefined) {
     return err('roster.no-name-column', `名单 ${baseName(table.file)} 没有指定“姓名”列`, { file: table.file });
   }
@@ -145,7 +159,11 @@ export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: A
     if (notes.length) name = name.replace(/[（(][^）)]*[）)]/gu, '');
     if (!name) {
       const filled = cells.map((c) => c.trim()).filter(Boolean);
-      if (filled.length === 1 && NOT_A_NAME.test(filled[0])) problems.push({ row, message: `第 ${row} 行：“${filled[0].slice(0, 20)}”不是人名（像是备注或合计），该行未导入` });
+      if (filled.length === 1 && NOT_A_NAME.test(filled[0]))
+        problems.push({
+          row,
+          message: `第 ${row} 行：“${filled[0].slice(0, 20)}”不是人名（像是备注或合计），该行未导入`,
+        });
       else if (filled.length) problems.push({ row, message: `第 ${row} 行：姓名为空，该行未导入` });
       continue;
     }
@@ -153,17 +171,20 @@ export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: A
       problems.push({ row, message: `第 ${row} 行：“${name.slice(0, 20)}”不是人名（像是备注或合计），该行未导入` });
       continue;
     }
-    if ([...name].length > 12 || /[0-9０-９]/u.test(name)) problems.push({ row, message: `第 ${row} 行：姓名“${name}”看起来不像人名，请核对` });
+    if ([...name].length > 12 || /[0-9０-９]/u.test(name))
+      problems.push({ row, message: `第 ${row} 行：姓名“${name}”看起来不像人名，请核对` });
     const m: Record<string, unknown> = { id: newId(row), name };
     let g = cell(cells, 'gender');
     for (const note of notes) {
       if (/^(男|女)$/.test(note)) {
         if (!g) g = note;
-        else if (!g.startsWith(note)) problems.push({ row, message: `第 ${row} 行：性别列为“${g}”，姓名后却注“（${note}）”，请核对` });
+        else if (!g.startsWith(note))
+          problems.push({ row, message: `第 ${row} 行：性别列为“${g}”，姓名后却注“（${note}）”，请核对` });
       } else if (/^.{1,8}族$/u.test(note)) {
         const e = cell(cells, 'ethnicity');
         if (!e) m.ethnicity = note;
-        else if (e !== note) problems.push({ row, message: `第 ${row} 行：民族列为“${e}”，姓名后却注“（${note}）”，请核对` });
+        else if (e !== note)
+          problems.push({ row, message: `第 ${row} 行：民族列为“${e}”，姓名后却注“（${note}）”，请核对` });
       } else problems.push({ row, message: `第 ${row} 行：姓名后的注释“（${note}）”已去掉，请核对` });
     }
     if (g) {
@@ -190,7 +211,10 @@ export function applyMapping(table: RosterTable, mapping: ColumnMapping, opts: A
     }
     const parsed = MemberSchema.safeParse(m);
     if (!parsed.success) {
-      problems.push({ row, message: `第 ${row} 行：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}，该行未导入` });
+      problems.push({
+        row,
+        message: `第 ${row} 行：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}，该行未导入`,
+      });
       continue;
     }
     members.push(parsed.data);

@@ -58,7 +58,14 @@ export class SessionOwner {
       if ('damaged' in r.value) {
         const d = r.value.damaged;
         const snaps = await this.ports.storage.snapshots(id);
-        return ok({ status: 'recovery' as const, sessionId: id, code: d.code, message: d.message, ...(d.movedTo ? { movedTo: d.movedTo } : {}), snapshots: snaps.ok ? snaps.value : [] });
+        return ok({
+          status: 'recovery' as const,
+          sessionId: id,
+          code: d.code,
+          message: d.message,
+          ...(d.movedTo ? { movedTo: d.movedTo } : {}),
+          snapshots: snaps.ok ? snaps.value : [],
+        });
       }
       await this.ports.storage.touch(id);
       const st = r.value.state;
@@ -68,7 +75,9 @@ export class SessionOwner {
     });
   }
 
-  private async load(id: string): Promise<Result<{ state: OpenState } | { damaged: { code: string; message: string; movedTo?: string } }>> {
+  private async load(
+    id: string,
+  ): Promise<Result<{ state: OpenState } | { damaged: { code: string; message: string; movedTo?: string } }>> {
     const r = await this.ports.storage.open(id);
     if (!r.ok) return r;
     const o = r.value;
@@ -109,7 +118,10 @@ export class SessionOwner {
   checkRevision(st: OpenState, revision: number | undefined): Result<void> {
     if (st.readOnly) return err(ErrorCodes.readOnly, st.readOnly.message);
     if (revision !== undefined && revision !== st.revision) {
-      return err(ErrorCodes.staleRevision, `会议“${st.session.name}”已在别处被修改（当前版本 ${st.revision}，您提交的版本 ${revision}），您的修改未保存，请刷新后重试`);
+      return err(
+        ErrorCodes.staleRevision,
+        `会议“${st.session.name}”已在别处被修改（当前版本 ${st.revision}，您提交的版本 ${revision}），您的修改未保存，请刷新后重试`,
+      );
     }
     return ok(undefined);
   }
@@ -147,9 +159,16 @@ export class SessionOwner {
       const chk = this.checkRevision(st, ref.revision);
       if (!chk.ok) return chk;
       const s = dir === 'undo' ? st.history.undo() : st.history.redo();
-      if (!s) return dir === 'undo' ? err(ErrorCodes.nothingToUndo, '没有可撤销的操作') : err(ErrorCodes.nothingToRedo, '没有可重做的操作');
+      if (!s)
+        return dir === 'undo'
+          ? err(ErrorCodes.nothingToUndo, '没有可撤销的操作')
+          : err(ErrorCodes.nothingToRedo, '没有可重做的操作');
       await this.commit(st, s.session);
-      return ok(this.view(st, undefined, [{ code: `history.${dir}`, message: `${dir === 'undo' ? '已撤销' : '已重做'}：${s.label}` }]));
+      return ok(
+        this.view(st, undefined, [
+          { code: `history.${dir}`, message: `${dir === 'undo' ? '已撤销' : '已重做'}：${s.label}` },
+        ]),
+      );
     });
   }
 
@@ -157,7 +176,13 @@ export class SessionOwner {
    * Replaces the whole session (snapshot restore, recovery). Works on a damaged session too: the
    * damaged file was already moved aside, so writing here never overwrites it.
    */
-  replace(id: string, revision: number | undefined, session: Session, baseRevision: number, notice: { code: string; message: string }): Promise<Result<SessionView>> {
+  replace(
+    id: string,
+    revision: number | undefined,
+    session: Session,
+    baseRevision: number,
+    notice: { code: string; message: string },
+  ): Promise<Result<SessionView>> {
     return this.mutex.run(id, async () => {
       let st = this.states.get(id);
       if (!st) {
@@ -167,7 +192,8 @@ export class SessionOwner {
       }
       if (st) {
         if (st.readOnly) return err(ErrorCodes.readOnly, st.readOnly.message);
-        if (revision === undefined) return err(ErrorCodes.badInput, '会议已打开，恢复快照时必须提供当前版本号（revision）');
+        if (revision === undefined)
+          return err(ErrorCodes.badInput, '会议已打开，恢复快照时必须提供当前版本号（revision）');
         const chk = this.checkRevision(st, revision);
         if (!chk.ok) return chk;
         // The current state becomes a snapshot too, so a restore can be undone by restoring.
@@ -175,7 +201,15 @@ export class SessionOwner {
         st.history.push('恢复快照', st.session, session);
         await this.commit(st, session);
       } else {
-        st = { id, session, revision: baseRevision, history: new History(), save: { state: 'saving' }, lastSnapshotAt: this.ports.clock.now().getTime(), notices: [] };
+        st = {
+          id,
+          session,
+          revision: baseRevision,
+          history: new History(),
+          save: { state: 'saving' },
+          lastSnapshotAt: this.ports.clock.now().getTime(),
+          notices: [],
+        };
         this.states.set(id, st);
         await this.commit(st, session);
         await this.ports.storage.touch(id);
@@ -202,7 +236,8 @@ export class SessionOwner {
       // Unsaved changes get one more try even when forced (app quitting): never drop them untried.
       if (st.save.state !== 'saved') {
         await this.persist(st);
-        if ((st.save as SaveState).state !== 'saved' && !force) return err(ErrorCodes.saveFailed, `会议“${st.session.name}”有未保存的修改：${st.save.error?.message ?? ''}`);
+        if ((st.save as SaveState).state !== 'saved' && !force)
+          return err(ErrorCodes.saveFailed, `会议“${st.session.name}”有未保存的修改：${st.save.error?.message ?? ''}`);
       }
       if (st.retryTimer) clearTimeout(st.retryTimer);
       this.states.delete(id);
@@ -239,7 +274,15 @@ export class SessionOwner {
     st.editsSinceSnapshot = edits + 1;
     // Snapshot the state before this edit: that is what a clerk wants back after a bad change.
     // A destructive edit is snapshotted even while saves fail: the in-memory state is the only copy.
-    const reason = before ?? (st.save.state !== 'saved' ? null : edits >= SNAPSHOT_EVERY_EDITS ? 'edits' : now - st.lastSnapshotAt >= (this.ports.snapshotEveryMs ?? 5 * 60_000) ? 'auto' : null);
+    const reason =
+      before ??
+      (st.save.state !== 'saved'
+        ? null
+        : edits >= SNAPSHOT_EVERY_EDITS
+          ? 'edits'
+          : now - st.lastSnapshotAt >= (this.ports.snapshotEveryMs ?? 5 * 60_000)
+            ? 'auto'
+            : null);
     if (!reason) return;
     const r = await this.ports.storage.snapshot(st.id, st.session, st.revision, reason);
     if (r.ok) {
@@ -256,7 +299,11 @@ export class SessionOwner {
 
   private async persist(st: OpenState): Promise<void> {
     const prev = st.save;
-    st.save = { state: 'saving', ...(prev.savedAt ? { savedAt: prev.savedAt } : {}), ...(prev.savedRevision !== undefined ? { savedRevision: prev.savedRevision } : {}) };
+    st.save = {
+      state: 'saving',
+      ...(prev.savedAt ? { savedAt: prev.savedAt } : {}),
+      ...(prev.savedRevision !== undefined ? { savedRevision: prev.savedRevision } : {}),
+    };
     const r = await this.ports.storage.save(st.id, st.session, st.revision);
     if (r.ok) {
       st.save = { state: 'saved', savedAt: r.value.savedAt, savedRevision: st.revision };

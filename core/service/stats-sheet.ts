@@ -13,7 +13,12 @@ export interface Sheet {
 
 export function statsSheets(sessionName: string, stats: Stats, at: Date): Sheet[] {
   const pages = (n?: number) => (n === undefined ? '' : n);
-  const pageNote = stats.pagesStatus === 'current' ? '' : stats.pagesStatus === 'stale' ? '会议内容或设置在上次生成后有修改，页数需在“预览与生成”中重新生成后才能统计' : '尚未生成汇编，页数需在“预览与生成”中生成后才能统计';
+  const pageNote =
+    stats.pagesStatus === 'current'
+      ? ''
+      : stats.pagesStatus === 'stale'
+        ? '会议内容或设置在上次生成后有修改，页数需在“预览与生成”中重新生成后才能统计'
+        : '尚未生成汇编，页数需在“预览与生成”中生成后才能统计';
   const summary: (string | number)[][] = [
     ['项目', '数值'],
     ['会议', sessionName],
@@ -29,8 +34,16 @@ export function statsSheets(sessionName: string, stats: Stats, at: Date): Sheet[
   ];
   const sections: (string | number)[][] = [['栏目', '篇数', '页数', '字数']];
   for (const s of stats.sections) sections.push([s.title, s.items, pages(s.pages), s.words]);
-  sections.push(['合计', stats.sections.reduce((a, s) => a + s.items, 0), pages(stats.totals.pages), stats.sections.reduce((a, s) => a + s.words, 0)]);
-  const unplaced: (string | number)[][] = [['标题', '署名'], ...stats.unplacedItems.map((x) => [x.title, x.authorLine])];
+  sections.push([
+    '合计',
+    stats.sections.reduce((a, s) => a + s.items, 0),
+    pages(stats.totals.pages),
+    stats.sections.reduce((a, s) => a + s.words, 0),
+  ]);
+  const unplaced: (string | number)[][] = [
+    ['标题', '署名'],
+    ...stats.unplacedItems.map((x) => [x.title, x.authorLine]),
+  ];
   return [
     { name: '概况', rows: summary, widths: [20, 60] },
     { name: '各栏目', rows: sections, widths: [30, 8, 8, 10] },

@@ -5,7 +5,12 @@
 import type { Session } from '../model/session';
 import type { CompileJob, Stats } from '../contract/schemas';
 
-export function computeStats(session: Session, words: (submissionId: string) => number, lastJob: CompileJob | undefined, revision: number): Stats {
+export function computeStats(
+  session: Session,
+  words: (submissionId: string) => number,
+  lastJob: CompileJob | undefined,
+  revision: number,
+): Stats {
   const pagesByItem = new Map<string, number>();
   const pagesOk = lastJob?.state === 'done' && lastJob.revision === revision && lastJob.result;
   if (pagesOk) for (const it of lastJob.result!.items) pagesByItem.set(it.submissionId, it.pageCount);
@@ -37,9 +42,13 @@ export function computeStats(session: Session, words: (submissionId: string) => 
       expected: expected.length,
       received: expected.filter((m) => received.has(m.id)).length,
       missing: expected.filter((m) => !received.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
-      receivedUnplaced: expected.filter((m) => received.has(m.id) && !receivedPlaced.has(m.id)).map((m) => ({ memberId: m.id, name: m.name })),
+      receivedUnplaced: expected
+        .filter((m) => received.has(m.id) && !receivedPlaced.has(m.id))
+        .map((m) => ({ memberId: m.id, name: m.name })),
     },
-    unplacedItems: session.submissions.filter((s) => !placed.has(s.id)).map((s) => ({ submissionId: s.id, title: s.title, authorLine: s.authorLine })),
+    unplacedItems: session.submissions
+      .filter((s) => !placed.has(s.id))
+      .map((s) => ({ submissionId: s.id, title: s.title, authorLine: s.authorLine })),
     ...(pagesOk ? { pagesFromRevision: lastJob!.revision } : {}),
     pagesStatus: pagesOk ? 'current' : lastJob?.state === 'done' ? 'stale' : 'none',
     ...(pagesOk ? {} : { pagesNote: lastJob?.state === 'done' ? '内容已修改，页数需重新生成' : '未生成' }),

@@ -9,7 +9,14 @@ import { moveMany, restoreMany, trashMany, updateMany } from './bulk-edits';
 import type { Ports, Sorter } from './ports';
 import type { SessionOwner } from './session-owner';
 
-export const BULK_CALLS = ['submissions.updateMany', 'submissions.moveMany', 'submissions.trash', 'submissions.trash.list', 'submissions.trash.restore', 'imports.last'] as const;
+export const BULK_CALLS = [
+  'submissions.updateMany',
+  'submissions.moveMany',
+  'submissions.trash',
+  'submissions.trash.list',
+  'submissions.trash.restore',
+  'imports.last',
+] as const;
 export type BulkCall = (typeof BULK_CALLS)[number];
 
 /** Where the last import report of a session is kept (in its outputs folder). */
@@ -39,7 +46,12 @@ export function submissionBulk({ ports, owner, sorter }: BulkDeps): Pick<Handler
       );
     },
     'submissions.trash': async (i) =>
-      owner.edit(i, `删除 ${n(i.submissionIds)} 份材料（可从回收站恢复）`, (s) => trashMany(s, i.submissionIds, ports.clock.now().toISOString()), { snapshotBefore: 'before-change' }),
+      owner.edit(
+        i,
+        `删除 ${n(i.submissionIds)} 份材料（可从回收站恢复）`,
+        (s) => trashMany(s, i.submissionIds, ports.clock.now().toISOString()),
+        { snapshotBefore: 'before-change' },
+      ),
     'submissions.trash.list': async (i) =>
       owner.read(i.sessionId, (st) => {
         const titles = new Map(st.session.sections.map((x) => [x.id, x.title]));
@@ -49,7 +61,9 @@ export function submissionBulk({ ports, owner, sorter }: BulkDeps): Pick<Handler
             title: t.submission.title,
             authorLine: t.submission.authorLine,
             kind: t.submission.kind,
-            ...(t.sectionId && titles.has(t.sectionId) ? { sectionId: t.sectionId, sectionTitle: titles.get(t.sectionId)! } : {}),
+            ...(t.sectionId && titles.has(t.sectionId)
+              ? { sectionId: t.sectionId, sectionTitle: titles.get(t.sectionId)! }
+              : {}),
             deletedAt: t.deletedAt,
           })),
         );
@@ -62,7 +76,10 @@ export function submissionBulk({ ports, owner, sorter }: BulkDeps): Pick<Handler
         return r;
       });
       if (!v.ok || !unplaced.length) return v;
-      const notice = { code: 'trash.section-gone', message: `原栏目已删除，以下材料恢复到“未编排”：${unplaced.join('、')}` };
+      const notice = {
+        code: 'trash.section-gone',
+        message: `原栏目已删除，以下材料恢复到“未编排”：${unplaced.join('、')}`,
+      };
       return ok({ ...v.value, notices: [...(v.value.notices ?? []), notice] });
     },
     'imports.last': async (i) => {
@@ -95,4 +112,3 @@ export function keepImportReports(h: Handlers, ports: Pick<Ports, 'outputs' | 'c
     return r;
   };
 }
-

@@ -59,7 +59,8 @@ export function resolveAppPath(root: string, url: string): string | null {
 /** The protocol.handle callback: a Response for files under root, 403/404 otherwise. */
 export function createAppProtocolHandler(root: string) {
   return async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed', { status: 405 });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('method not allowed', { status: 405 });
     const file = resolveAppPath(root, request.url);
     if (!file) return new Response('forbidden', { status: 403 });
     try {

@@ -5,7 +5,9 @@ import { createDispatcher, type Dispatcher } from '../../core/contract';
 import { createNodePorts } from '../../core/node/ports';
 import { createService } from '../../core/service/service';
 
-export async function createMainDispatcher(dataDir: string): Promise<{ dispatcher: Dispatcher; close: () => Promise<void> }> {
+export async function createMainDispatcher(
+  dataDir: string,
+): Promise<{ dispatcher: Dispatcher; close: () => Promise<void> }> {
   const ports = createNodePorts({ dataDir, transport: 'ipc' });
   const service = createService(ports);
   const dispatcher = createDispatcher(service);

@@ -22,7 +22,10 @@ export interface NativeHandler<S extends z.ZodType = z.ZodType> {
 export type NativeHandlers = Record<string, NativeHandler>;
 
 /** Declares a native handler with its input type inferred from the schema. */
-export function nativeHandler<S extends z.ZodType>(input: S, run: (input: z.infer<S>, event: IpcMainInvokeEvent) => Promise<Result<unknown>>): NativeHandler {
+export function nativeHandler<S extends z.ZodType>(
+  input: S,
+  run: (input: z.infer<S>, event: IpcMainInvokeEvent) => Promise<Result<unknown>>,
+): NativeHandler {
   return { input, run: run as NativeHandler['run'] };
 }
 
@@ -33,7 +36,12 @@ function senderError(): Result<never> {
   return err('ipc.sender', '拒绝了来自未知页面的请求。');
 }
 
-export async function handleCall(contract: ContractPort, event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
+export async function handleCall(
+  contract: ContractPort,
+  event: IpcMainInvokeEvent,
+  name: unknown,
+  input: unknown,
+): Promise<Result<unknown>> {
   if (!isTrustedSender(event.senderFrame, event.sender)) return senderError();
   if (typeof name !== 'string' || !NAME.test(name)) return err('ipc.unknown', '未知的操作。');
   const schema = contract.inputSchema(name);
@@ -41,7 +49,10 @@ export async function handleCall(contract: ContractPort, event: IpcMainInvokeEve
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return err('ipc.invalid', `操作 ${name} 的参数不正确：${first ? `${first.path.join('.') || '(根)'} ${first.message}` : ''}`);
+    return err(
+      'ipc.invalid',
+      `操作 ${name} 的参数不正确：${first ? `${first.path.join('.') || '(根)'} ${first.message}` : ''}`,
+    );
   }
   try {
     return await contract.dispatch(name, parsed.data);
@@ -50,7 +61,12 @@ export async function handleCall(contract: ContractPort, event: IpcMainInvokeEve
   }
 }
 
-export async function handleNative(handlers: NativeHandlers, event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
+export async function handleNative(
+  handlers: NativeHandlers,
+  event: IpcMainInvokeEvent,
+  name: unknown,
+  input: unknown,
+): Promise<Result<unknown>> {
   if (!isTrustedSender(event.senderFrame, event.sender)) return senderError();
   if (typeof name !== 'string' || !Object.hasOwn(handlers, name)) return err('ipc.unknown', '未知的操作。');
   const handler = handlers[name];
@@ -74,10 +90,16 @@ export function handleGrant(grants: Pick<PathGrants, 'grantPicked'>, event: IpcM
 }
 
 /** Registers the two invoke channels (and the drop-grant channel); returns a function that removes them. */
-export function bindIpc(ipcMain: IpcMain, contract: ContractPort, natives: NativeHandlers, grants?: PathGrants): () => void {
+export function bindIpc(
+  ipcMain: IpcMain,
+  contract: ContractPort,
+  natives: NativeHandlers,
+  grants?: PathGrants,
+): () => void {
   ipcMain.handle(CHANNEL.call, (event, name, input) => handleCall(contract, event, name, input));
   ipcMain.handle(CHANNEL.native, (event, name, input) => handleNative(natives, event, name, input));
-  const onGrant = (event: IpcMainEvent, path: unknown) => handleGrant(grants ?? { grantPicked: () => undefined }, event, path);
+  const onGrant = (event: IpcMainEvent, path: unknown) =>
+    handleGrant(grants ?? { grantPicked: () => undefined }, event, path);
   ipcMain.on(CHANNEL.grant, onGrant);
   return () => {
     ipcMain.removeHandler(CHANNEL.call);

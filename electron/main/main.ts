@@ -49,7 +49,10 @@ function openPaths(paths: string[]): void {
 
 function createWindow(): BrowserWindow {
   const userData = app.getPath('userData');
-  const state = visibleOnSomeDisplay(loadWindowState(userData), screen.getAllDisplays().map((d) => d.workArea));
+  const state = visibleOnSomeDisplay(
+    loadWindowState(userData),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     width: state.width,
     height: state.height,
@@ -99,10 +102,12 @@ function focusMain(): void {
   mainWindow.focus();
 }
 
-if (claimSingleInstance(app, (paths) => {
-  focusMain();
-  openPaths(paths);
-})) {
+if (
+  claimSingleInstance(app, (paths) => {
+    focusMain();
+    openPaths(paths);
+  })
+) {
   pendingPaths.push(...openablePaths(process.argv, process.cwd()));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
@@ -128,7 +133,12 @@ if (claimSingleInstance(app, (paths) => {
         printPdf: (path) =>
           printPdfFile(path, {
             // Hidden, no preload, the hardened preferences plus the PDF viewer plugin.
-            createWindow: () => new BrowserWindow({ show: false, parent: mainWindow ?? undefined, webPreferences: { ...secureWebPreferences(''), preload: undefined, plugins: true } }),
+            createWindow: () =>
+              new BrowserWindow({
+                show: false,
+                parent: mainWindow ?? undefined,
+                webPreferences: { ...secureWebPreferences(''), preload: undefined, plugins: true },
+              }),
             openWithSystem: (p) => shell.openPath(p),
           }),
       }),

@@ -4,9 +4,26 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 export type MenuCommand =
-  | 'session.new' | 'session.open' | 'import.files' | 'import.folder' | 'compile' | 'export.pdf' | 'export.docx'
-  | 'print' | 'openOutput' | 'undo' | 'redo' | 'find' | 'nav.sessions' | 'nav.info' | 'nav.roster'
-  | 'nav.intake' | 'nav.arrange' | 'nav.preview' | 'nav.stats' | 'help.about';
+  | 'session.new'
+  | 'session.open'
+  | 'import.files'
+  | 'import.folder'
+  | 'compile'
+  | 'export.pdf'
+  | 'export.docx'
+  | 'print'
+  | 'openOutput'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'nav.sessions'
+  | 'nav.info'
+  | 'nav.roster'
+  | 'nav.intake'
+  | 'nav.arrange'
+  | 'nav.preview'
+  | 'nav.stats'
+  | 'help.about';
 
 export interface MenuActions {
   command(cmd: MenuCommand): void;
@@ -14,7 +31,11 @@ export interface MenuActions {
   quit(): void;
 }
 
-export function buildMenuTemplate(actions: MenuActions, recent: { id: string; name: string }[], isMac = false): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  actions: MenuActions,
+  recent: { id: string; name: string }[],
+  isMac = false,
+): MenuItemConstructorOptions[] {
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     accelerator,

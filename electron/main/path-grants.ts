@@ -81,9 +81,10 @@ export function namedPaths(input: unknown, depth = 0): { path: string; kind: Gra
     else if (k === 'path' && typeof v === 'string') out.push({ path: v, kind: 'read' });
     else if (k === 'fonts' && v && typeof v === 'object') {
       // Font files of settings.update: read at compile time, so fenced like any other read.
-      for (const ref of Object.values(v)) if (ref && typeof ref === 'object' && typeof (ref as { file?: unknown }).file === 'string') out.push({ path: (ref as { file: string }).file, kind: 'read' });
-    }
-    else if (v && typeof v === 'object') out.push(...namedPaths(v, depth + 1));
+      for (const ref of Object.values(v))
+        if (ref && typeof ref === 'object' && typeof (ref as { file?: unknown }).file === 'string')
+          out.push({ path: (ref as { file: string }).file, kind: 'read' });
+    } else if (v && typeof v === 'object') out.push(...namedPaths(v, depth + 1));
   }
   return out;
 }

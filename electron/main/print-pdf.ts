@@ -8,7 +8,12 @@ import { err, ok, type Result } from '../../core/result';
 /** The part of a BrowserWindow this module uses (a fake in tests). */
 export interface PrintableWindow {
   loadURL(url: string): Promise<void>;
-  webContents: { print(options: { silent: boolean; printBackground: boolean }, callback: (success: boolean, failureReason: string) => void): void };
+  webContents: {
+    print(
+      options: { silent: boolean; printBackground: boolean },
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
+  };
   close(): void;
   isDestroyed(): boolean;
 }
@@ -32,7 +37,9 @@ export async function printPdfFile(path: string, deps: PrintDeps): Promise<Resul
     // The viewer plugin loads after did-finish-load; printing at once can print a blank page.
     await new Promise((r) => setTimeout(r, deps.settleMs ?? 600));
     const w = win;
-    const res = await new Promise<{ success: boolean; reason: string }>((resolve) => w.webContents.print({ silent: false, printBackground: true }, (success, reason) => resolve({ success, reason })));
+    const res = await new Promise<{ success: boolean; reason: string }>((resolve) =>
+      w.webContents.print({ silent: false, printBackground: true }, (success, reason) => resolve({ success, reason })),
+    );
     // Cancelled in the dialog is the clerk's choice, not a failure.
     if (res.success || res.reason === 'cancelled') return ok('dialog');
     throw new Error(res.reason || 'print failed');

@@ -16,14 +16,19 @@ export function contractPort(dispatcher: Pick<Dispatcher, 'call'>, grants?: Path
       if (refused) return refused;
       const r = await dispatcher.call(name, input, { transport: 'ipc', allowPaths: true });
       // Installed fonts the service listed may be chosen (and then read at compile time).
-      if (grants && name === 'fonts.list' && r.ok) for (const f of (r.value as { installed?: { ref: { file?: string } }[] }).installed ?? []) if (f.ref.file) grants.grantPicked(f.ref.file);
+      if (grants && name === 'fonts.list' && r.ok)
+        for (const f of (r.value as { installed?: { ref: { file?: string } }[] }).installed ?? [])
+          if (f.ref.file) grants.grantPicked(f.ref.file);
       return r;
     },
   };
 }
 
 /** Forwards every contract event to cb; returns one function that unsubscribes them all. */
-export function forwardEvents(dispatcher: Pick<Dispatcher, 'on'>, cb: (name: string, payload: unknown) => void): () => void {
+export function forwardEvents(
+  dispatcher: Pick<Dispatcher, 'on'>,
+  cb: (name: string, payload: unknown) => void,
+): () => void {
   const offs = Object.keys(events).map((name) => dispatcher.on(name, (payload) => cb(name, payload)));
   return () => offs.forEach((off) => off());
 }

@@ -6,7 +6,11 @@ import { extname, isAbsolute, resolve } from 'node:path';
 export const OPENABLE_EXTENSIONS = ['.docx', '.doc', '.wps', '.txt', '.md', '.pdf', '.rtf', '.odt', '.zip', '.huibian'];
 
 /** The paths in a command line worth opening: existing files with a known extension, or folders. */
-export function openablePaths(argv: readonly string[], cwd: string, exists: (p: string) => boolean = existsSync): string[] {
+export function openablePaths(
+  argv: readonly string[],
+  cwd: string,
+  exists: (p: string) => boolean = existsSync,
+): string[] {
   const out: string[] = [];
   for (const arg of argv.slice(1)) {
     if (!arg || arg.startsWith('-')) continue;
@@ -29,7 +33,11 @@ export interface SingleInstanceApp {
  * Returns false when another instance owns the lock (this one must quit); otherwise wires
  * second-instance so the first instance is focused and receives the paths.
  */
-export function claimSingleInstance(app: SingleInstanceApp, onSecond: (paths: string[]) => void, exists?: (p: string) => boolean): boolean {
+export function claimSingleInstance(
+  app: SingleInstanceApp,
+  onSecond: (paths: string[]) => void,
+  exists?: (p: string) => boolean,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

@@ -46,9 +46,14 @@ export function saveWindowState(userData: string, state: WindowState): void {
 }
 
 /** Keeps the saved position only if it lies on one of the current displays. */
-export function visibleOnSomeDisplay(state: WindowState, displays: { x: number; y: number; width: number; height: number }[]): WindowState {
+export function visibleOnSomeDisplay(
+  state: WindowState,
+  displays: { x: number; y: number; width: number; height: number }[],
+): WindowState {
   if (state.x === undefined || state.y === undefined) return state;
   const { x, y } = state;
-  const visible = displays.some((d) => x + 100 > d.x && y >= d.y - 10 && x < d.x + d.width - 100 && y < d.y + d.height - 100);
+  const visible = displays.some(
+    (d) => x + 100 > d.x && y >= d.y - 10 && x < d.x + d.width - 100 && y < d.y + d.height - 100,
+  );
   return visible ? state : { width: state.width, height: state.height, maximized: state.maximized };
 }

@@ -18,8 +18,24 @@ export function BulkBar({ selection }: { selection: Selection }) {
   const done = (ok: boolean) => ok && selection.clear();
   if (!ids.length) return null;
   return (
-    <div className="hb-bulk-bar" data-testid="bulk-bar" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', padding: '6px 10px', marginBottom: 10, background: '#fff7e6', border: '1px solid #ffd591', borderRadius: 6 }}>
-      <Typography.Text strong data-testid="bulk-count">已选 {ids.length} 份</Typography.Text>
+    <div
+      className="hb-bulk-bar"
+      data-testid="bulk-bar"
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 8,
+        alignItems: 'center',
+        padding: '6px 10px',
+        marginBottom: 10,
+        background: '#fff7e6',
+        border: '1px solid #ffd591',
+        borderRadius: 6,
+      }}
+    >
+      <Typography.Text strong data-testid="bulk-count">
+        已选 {ids.length} 份
+      </Typography.Text>
       <Select
         size="small"
         style={{ width: 170 }}
@@ -27,8 +43,16 @@ export function BulkBar({ selection }: { selection: Selection }) {
         value={null}
         disabled={ro}
         data-testid="bulk-move"
-        options={[...view.session.sections.map((s) => ({ value: s.id, label: `移到“${s.title}”` })), { value: UNPLACED, label: '移出栏目（未编排）' }]}
-        onChange={async (to: string) => done((await app.edit('submissions.moveMany', { submissionIds: ids, toSectionId: to === UNPLACED ? null : to })).ok)}
+        options={[
+          ...view.session.sections.map((s) => ({ value: s.id, label: `移到“${s.title}”` })),
+          { value: UNPLACED, label: '移出栏目（未编排）' },
+        ]}
+        onChange={async (to: string) =>
+          done(
+            (await app.edit('submissions.moveMany', { submissionIds: ids, toSectionId: to === UNPLACED ? null : to }))
+              .ok,
+          )
+        }
       />
       <Select
         size="small"
@@ -38,16 +62,42 @@ export function BulkBar({ selection }: { selection: Selection }) {
         disabled={ro}
         data-testid="bulk-kind"
         options={SUBMISSION_KINDS.map((k) => ({ value: k, label: `改为${SUBMISSION_KIND_NAMES[k]}` }))}
-        onChange={async (kind: (typeof SUBMISSION_KINDS)[number]) => done((await app.edit('submissions.updateMany', { submissionIds: ids, patch: { kind } })).ok)}
+        onChange={async (kind: (typeof SUBMISSION_KINDS)[number]) =>
+          done((await app.edit('submissions.updateMany', { submissionIds: ids, patch: { kind } })).ok)
+        }
       />
-      <Button size="small" icon={<CheckOutlined />} disabled={ro} onClick={async () => done((await app.edit('submissions.updateMany', { submissionIds: ids, patch: { status: 'ok', reviewReasons: [] } })).ok)}>
+      <Button
+        size="small"
+        icon={<CheckOutlined />}
+        disabled={ro}
+        onClick={async () =>
+          done(
+            (
+              await app.edit('submissions.updateMany', {
+                submissionIds: ids,
+                patch: { status: 'ok', reviewReasons: [] },
+              })
+            ).ok,
+          )
+        }
+      >
         标记为已核对
       </Button>
-      <Popconfirm title={`删除选中的 ${ids.length} 份材料？`} description="材料移到回收站，可以恢复，也可以按 Ctrl+Z 撤销。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消"
-        onConfirm={async () => done((await app.edit('submissions.trash', { submissionIds: ids })).ok)}>
-        <Button size="small" danger icon={<DeleteOutlined />} disabled={ro} data-testid="bulk-delete">删除</Button>
+      <Popconfirm
+        title={`删除选中的 ${ids.length} 份材料？`}
+        description="材料移到回收站，可以恢复，也可以按 Ctrl+Z 撤销。"
+        okText="删除"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        onConfirm={async () => done((await app.edit('submissions.trash', { submissionIds: ids })).ok)}
+      >
+        <Button size="small" danger icon={<DeleteOutlined />} disabled={ro} data-testid="bulk-delete">
+          删除
+        </Button>
       </Popconfirm>
-      <Button size="small" type="link" onClick={selection.clear}>取消选择（Esc）</Button>
+      <Button size="small" type="link" onClick={selection.clear}>
+        取消选择（Esc）
+      </Button>
     </div>
   );
 }
@@ -70,13 +120,34 @@ export function TrashButton() {
   };
   return (
     <>
-      <Button size="small" icon={<RestOutlined />} onClick={() => setOpen(true)} disabled={!trash.length} data-testid="trash-open">回收站（{trash.length}）</Button>
-      <Modal title="回收站" open={open && trash.length > 0} onCancel={() => setOpen(false)} width={720} footer={
-        <Space>
-          <Button onClick={() => setOpen(false)}>关闭</Button>
-          <Button type="primary" disabled={!picked.length || !!view.readOnly} onClick={() => void restore(picked)} data-testid="trash-restore-picked">恢复选中的 {picked.length} 份</Button>
-        </Space>
-      }>
+      <Button
+        size="small"
+        icon={<RestOutlined />}
+        onClick={() => setOpen(true)}
+        disabled={!trash.length}
+        data-testid="trash-open"
+      >
+        回收站（{trash.length}）
+      </Button>
+      <Modal
+        title="回收站"
+        open={open && trash.length > 0}
+        onCancel={() => setOpen(false)}
+        width={720}
+        footer={
+          <Space>
+            <Button onClick={() => setOpen(false)}>关闭</Button>
+            <Button
+              type="primary"
+              disabled={!picked.length || !!view.readOnly}
+              onClick={() => void restore(picked)}
+              data-testid="trash-restore-picked"
+            >
+              恢复选中的 {picked.length} 份
+            </Button>
+          </Space>
+        }
+      >
         <Table<TrashedSubmission>
           size="small"
           rowKey={(t) => t.submission.id}
@@ -84,11 +155,31 @@ export function TrashButton() {
           dataSource={trash}
           rowSelection={{ selectedRowKeys: picked, onChange: (k) => setPicked(k.map(String)) }}
           columns={[
-            { title: '标题', render: (_v, t) => <span style={{ overflowWrap: 'anywhere' }}>{t.submission.title}</span> },
+            {
+              title: '标题',
+              render: (_v, t) => <span style={{ overflowWrap: 'anywhere' }}>{t.submission.title}</span>,
+            },
             { title: '署名', width: 150, render: (_v, t) => t.submission.authorLine || '—' },
-            { title: '原位置', width: 120, render: (_v, t) => (t.sectionId ? (titles.get(t.sectionId) ?? '（栏目已删除）') : '未编排') },
+            {
+              title: '原位置',
+              width: 120,
+              render: (_v, t) => (t.sectionId ? (titles.get(t.sectionId) ?? '（栏目已删除）') : '未编排'),
+            },
             { title: '删除时间', width: 150, render: (_v, t) => new Date(t.deletedAt).toLocaleString('zh-CN') },
-            { title: '', width: 70, render: (_v, t) => <Button size="small" disabled={!!view.readOnly} onClick={() => void restore([t.submission.id])} data-testid="trash-restore">恢复</Button> },
+            {
+              title: '',
+              width: 70,
+              render: (_v, t) => (
+                <Button
+                  size="small"
+                  disabled={!!view.readOnly}
+                  onClick={() => void restore([t.submission.id])}
+                  data-testid="trash-restore"
+                >
+                  恢复
+                </Button>
+              ),
+            },
           ]}
         />
       </Modal>

@@ -16,28 +16,103 @@ export interface CoverFields {
   marks: { internal?: boolean; secrecy?: string; confidentialityLine?: string };
 }
 
-export function CoverSketch({ layout, cover, scale = 1 }: { layout: LayoutSettings; cover: CoverFields; scale?: number }) {
+export function CoverSketch({
+  layout,
+  cover,
+  scale = 1,
+}: {
+  layout: LayoutSettings;
+  cover: CoverFields;
+  scale?: number;
+}) {
   const s = scale;
   const H = layout.blockHeight;
   const pitch = layout.blockHeight / layout.linesPerPage;
   const pt = (p: number) => p * PT_TO_MM * s;
   const line = (top: number, text: string, size: number, font: string, extra: React.CSSProperties = {}) =>
     text.trim() ? (
-      <div style={{ position: 'absolute', left: 0, right: 0, top: top * s, textAlign: 'center', fontSize: pt(size), lineHeight: 1.5, fontFamily: font, ...extra }}>{text.trim()}</div>
+      <div
+        style={{
+          position: 'absolute',
+          left: 0,
+          right: 0,
+          top: top * s,
+          textAlign: 'center',
+          fontSize: pt(size),
+          lineHeight: 1.5,
+          fontFamily: font,
+          ...extra,
+        }}
+      >
+        {text.trim()}
+      </div>
     ) : null;
   const organiser = [cover.organiser, cover.organiserSuffix].filter(Boolean).join('　');
   const date = /^\d{4}-\d{2}-\d{2}$/.test(cover.date) ? chineseYearMonth(cover.date) : '';
   return (
-    <div className="hb-page-sample" style={{ width: layout.pageWidth * s, height: layout.pageHeight * s }} data-testid="cover-sketch">
-      <div style={{ position: 'absolute', left: layout.marginInner * s, top: layout.marginTop * s, width: layout.blockWidth * s, height: H * s }}>
-        {cover.marks.secrecy && <div style={{ position: 'absolute', left: 0, top: pitch * s, fontSize: pt(layout.bodySize), fontFamily: 'SimHei, sans-serif' }}>{cover.marks.secrecy}</div>}
-        {cover.marks.internal && <div style={{ position: 'absolute', right: 0, top: 0, fontSize: pt(layout.bodySize), fontFamily: 'SimHei, sans-serif' }}>内部资料　注意保存</div>}
-        {cover.marks.confidentialityLine && <div style={{ position: 'absolute', right: 0, top: (cover.marks.internal ? pitch : 0) * s, fontSize: pt(14), fontFamily: 'KaiTi, serif' }}>{cover.marks.confidentialityLine}</div>}
+    <div
+      className="hb-page-sample"
+      style={{ width: layout.pageWidth * s, height: layout.pageHeight * s }}
+      data-testid="cover-sketch"
+    >
+      <div
+        style={{
+          position: 'absolute',
+          left: layout.marginInner * s,
+          top: layout.marginTop * s,
+          width: layout.blockWidth * s,
+          height: H * s,
+        }}
+      >
+        {cover.marks.secrecy && (
+          <div
+            style={{
+              position: 'absolute',
+              left: 0,
+              top: pitch * s,
+              fontSize: pt(layout.bodySize),
+              fontFamily: 'SimHei, sans-serif',
+            }}
+          >
+            {cover.marks.secrecy}
+          </div>
+        )}
+        {cover.marks.internal && (
+          <div
+            style={{
+              position: 'absolute',
+              right: 0,
+              top: 0,
+              fontSize: pt(layout.bodySize),
+              fontFamily: 'SimHei, sans-serif',
+            }}
+          >
+            内部资料　注意保存
+          </div>
+        )}
+        {cover.marks.confidentialityLine && (
+          <div
+            style={{
+              position: 'absolute',
+              right: 0,
+              top: (cover.marks.internal ? pitch : 0) * s,
+              fontSize: pt(14),
+              fontFamily: 'KaiTi, serif',
+            }}
+          >
+            {cover.marks.confidentialityLine}
+          </div>
+        )}
         {line(H * 0.2 - pitch, cover.name, layout.titleSize, 'serif', { fontWeight: 700, padding: '0 4px' })}
         {line(H * 0.34 - pitch, cover.theme, 30, 'serif', { fontWeight: 700, letterSpacing: 2 * PT_TO_MM * s })}
         {line(H * 0.47 - pitch, cover.bookTitle, 36, 'serif', { fontWeight: 700, letterSpacing: 8 * PT_TO_MM * s })}
         {line(H * 0.86 - pitch, organiser, layout.bodySize + 2, 'KaiTi, STKaiti, serif')}
-        {line(H * 0.86 - pitch + (layout.bodySize + 2) * 1.8 * PT_TO_MM, date, layout.bodySize + 2, 'KaiTi, STKaiti, serif')}
+        {line(
+          H * 0.86 - pitch + (layout.bodySize + 2) * 1.8 * PT_TO_MM,
+          date,
+          layout.bodySize + 2,
+          'KaiTi, STKaiti, serif',
+        )}
       </div>
     </div>
   );

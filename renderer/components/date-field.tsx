@@ -6,7 +6,17 @@ import 'dayjs/locale/zh-cn';
 
 dayjs.locale('zh-cn');
 
-export function DateField({ value, onChange, id, disabled }: { value?: string; onChange?: (v: string) => void; id?: string; disabled?: boolean }) {
+export function DateField({
+  value,
+  onChange,
+  id,
+  disabled,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+  disabled?: boolean;
+}) {
   const d = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(value, 'YYYY-MM-DD') : null;
   return (
     <DatePicker

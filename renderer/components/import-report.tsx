@@ -15,7 +15,12 @@ export function ImportReport() {
   const s = app.view!.session;
   const subs = new Map(s.submissions.map((x) => [x.id, x]));
   const trashed = new Set((s.trash ?? []).map((t) => t.submission.id));
-  if (!report.length) return <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>导入后，这里会逐个列出每个文件的结果；下次打开会议时仍可查看。</Typography.Paragraph>;
+  if (!report.length)
+    return (
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        导入后，这里会逐个列出每个文件的结果；下次打开会议时仍可查看。
+      </Typography.Paragraph>
+    );
   const good = report.filter((r) => r.ok).length;
   const when = app.importReportAt ? new Date(app.importReportAt).toLocaleString('zh-CN') : '';
   return (
@@ -23,8 +28,19 @@ export function ImportReport() {
       <Card
         size="small"
         style={{ marginTop: 12 }}
-        title={<span>上次导入结果 <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>{when} · {good}/{report.length} 个文件已导入</Typography.Text></span>}
-        extra={<Button size="small" type="link" onClick={() => setOpen((o) => !o)} data-testid="import-report-toggle">{open ? '收起' : '展开'}</Button>}
+        title={
+          <span>
+            上次导入结果{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+              {when} · {good}/{report.length} 个文件已导入
+            </Typography.Text>
+          </span>
+        }
+        extra={
+          <Button size="small" type="link" onClick={() => setOpen((o) => !o)} data-testid="import-report-toggle">
+            {open ? '收起' : '展开'}
+          </Button>
+        }
       >
         {open && (
           <Table<Row>
@@ -33,7 +49,12 @@ export function ImportReport() {
             pagination={{ pageSize: 12, hideOnSinglePage: true }}
             dataSource={report.map((r, key) => ({ ...r, key }))}
             columns={[
-              { title: '文件', dataIndex: 'name', width: '34%', render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span> },
+              {
+                title: '文件',
+                dataIndex: 'name',
+                width: '34%',
+                render: (v: string) => <span style={{ overflowWrap: 'anywhere' }}>{v}</span>,
+              },
               {
                 title: '结果',
                 width: 96,
@@ -60,13 +81,18 @@ export function ImportReport() {
                   return (
                     <div style={{ overflowWrap: 'anywhere' }}>
                       {target && (subs.has(target) || trashed.has(target)) ? (
-                        <a onClick={() => app.go('item', target)} data-testid="report-link">{title ?? subs.get(target)?.title ?? '查看材料'}{author ? ` — ${author}` : ''}</a>
+                        <a onClick={() => app.go('item', target)} data-testid="report-link">
+                          {title ?? subs.get(target)?.title ?? '查看材料'}
+                          {author ? ` — ${author}` : ''}
+                        </a>
                       ) : (
                         title && <span>{title}</span>
                       )}
                       {why.length > 0 && (
                         <ul style={{ margin: '2px 0 0', paddingLeft: 18, fontSize: 12, color: '#8c6d1f' }}>
-                          {why.map((w, i) => <li key={i}>{w}</li>)}
+                          {why.map((w, i) => (
+                            <li key={i}>{w}</li>
+                          ))}
                         </ul>
                       )}
                     </div>

@@ -29,7 +29,11 @@ export const FIELD_NAMES: Record<string, string> = {
 type TextKey = 'label' | 'title' | 'subtitle' | 'authorLine' | 'tocAuthor' | 'dateLine' | 'organisations';
 
 /** Organisations are edited as one line, separated by 、 or ；. */
-const splitOrgs = (v: string) => v.split(/[、；;，,\n]+/).map((o) => o.trim()).filter(Boolean);
+const splitOrgs = (v: string) =>
+  v
+    .split(/[、；;，,\n]+/)
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 interface TextFieldProps {
   sub: Submission;
@@ -71,7 +75,9 @@ function TextField({ sub, field, label, placeholder, multiline, required, reason
     setError(null);
     setValue(v);
     setSent(v);
-    const okd = await onSave(field === 'organisations' ? { organisations: splitOrgs(v) } : ({ [field]: v } as SubmissionPatch));
+    const okd = await onSave(
+      field === 'organisations' ? { organisations: splitOrgs(v) } : ({ [field]: v } as SubmissionPatch),
+    );
     if (!okd) setSent(null);
     return okd;
   };
@@ -90,7 +96,12 @@ function TextField({ sub, field, label, placeholder, multiline, required, reason
     },
   };
   return (
-    <Form.Item label={label} validateStatus={error ? 'error' : reason ? 'warning' : undefined} help={error ?? reason} style={{ marginBottom: 10 }}>
+    <Form.Item
+      label={label}
+      validateStatus={error ? 'error' : reason ? 'warning' : undefined}
+      help={error ?? reason}
+      style={{ marginBottom: 10 }}
+    >
       {multiline ? (
         <Input.TextArea
           {...common}
@@ -109,10 +120,19 @@ function TextField({ sub, field, label, placeholder, multiline, required, reason
   );
 }
 
-export function ItemFields({ sub, members, reasons }: { sub: Submission; members: Member[]; reasons: Map<string, string> }) {
+export function ItemFields({
+  sub,
+  members,
+  reasons,
+}: {
+  sub: Submission;
+  members: Member[];
+  reasons: Map<string, string>;
+}) {
   const app = useApp();
   const ro = !!app.view?.readOnly;
-  const save = async (patch: SubmissionPatch): Promise<boolean> => (await app.edit('submissions.update', { submissionId: sub.id, patch })).ok;
+  const save = async (patch: SubmissionPatch): Promise<boolean> =>
+    (await app.edit('submissions.update', { submissionId: sub.id, patch })).ok;
   const text = (field: TextKey, label: string, extra: Partial<TextFieldProps> = {}) => (
     <TextField key={field} sub={sub} field={field} label={label} disabled={ro} onSave={save} {...extra} />
   );
@@ -121,11 +141,25 @@ export function ItemFields({ sub, members, reasons }: { sub: Submission; members
     <Form layout="vertical" size="small" data-testid="item-fields">
       {text('label', '标签行（不印出）', { placeholder: '书面发言、大会发言之三', reason: reasonOf('label') })}
       {text('title', '标题', { multiline: true, required: true, reason: reasonOf('title') })}
-      {text('subtitle', '副标题（印在标题下）', { placeholder: '——在政协××市第十三届委员会常务委员会第九次会议上的发言', reason: reasonOf('subtitle') })}
-      {text('authorLine', '署名（印在标题下）', { placeholder: '市政协常委　张某某', reason: reasonOf('byline', 'authorLine') })}
-      {text('dateLine', '日期行（印在署名下）', { placeholder: '（2023年9月12日）', reason: reasonOf('date', 'dateLine') })}
+      {text('subtitle', '副标题（印在标题下）', {
+        placeholder: '——在政协××市第十三届委员会常务委员会第九次会议上的发言',
+        reason: reasonOf('subtitle'),
+      })}
+      {text('authorLine', '署名（印在标题下）', {
+        placeholder: '市政协常委　张某某',
+        reason: reasonOf('byline', 'authorLine'),
+      })}
+      {text('dateLine', '日期行（印在署名下）', {
+        placeholder: '（2023年9月12日）',
+        reason: reasonOf('date', 'dateLine'),
+      })}
       {text('tocAuthor', '目录中的作者（可不填，默认取署名中的姓名）')}
-      <Form.Item label="作者（名单中的委员）" validateStatus={reasonOf('authors', 'memberIds') ? 'warning' : undefined} help={reasonOf('authors', 'memberIds')} style={{ marginBottom: 10 }}>
+      <Form.Item
+        label="作者（名单中的委员）"
+        validateStatus={reasonOf('authors', 'memberIds') ? 'warning' : undefined}
+        help={reasonOf('authors', 'memberIds')}
+        style={{ marginBottom: 10 }}
+      >
         <Select
           mode="multiple"
           disabled={ro}
@@ -137,16 +171,32 @@ export function ItemFields({ sub, members, reasons }: { sub: Submission; members
           onChange={(memberIds: string[]) => void save({ memberIds })}
         />
       </Form.Item>
-      {text('organisations', '署名单位（多个用“、”分隔）', { placeholder: '民盟××市委会、市工商联', reason: reasonOf('organisations') })}
+      {text('organisations', '署名单位（多个用“、”分隔）', {
+        placeholder: '民盟××市委会、市工商联',
+        reason: reasonOf('organisations'),
+      })}
       <div style={{ display: 'flex', gap: 12, alignItems: 'flex-end' }}>
-        <Form.Item label="类别" validateStatus={reasonOf('kind') ? 'warning' : undefined} help={reasonOf('kind')} style={{ flex: 1, marginBottom: 10 }}>
-          <Select disabled={ro} value={sub.kind} data-testid="field-kind" onChange={(kind) => void save({ kind })} options={SUBMISSION_KINDS.map((k) => ({ value: k, label: SUBMISSION_KIND_NAMES[k] }))} />
+        <Form.Item
+          label="类别"
+          validateStatus={reasonOf('kind') ? 'warning' : undefined}
+          help={reasonOf('kind')}
+          style={{ flex: 1, marginBottom: 10 }}
+        >
+          <Select
+            disabled={ro}
+            value={sub.kind}
+            data-testid="field-kind"
+            onChange={(kind) => void save({ kind })}
+            options={SUBMISSION_KINDS.map((k) => ({ value: k, label: SUBMISSION_KIND_NAMES[k] }))}
+          />
         </Form.Item>
         <Form.Item label="列入目录" style={{ marginBottom: 10 }}>
           <Switch disabled={ro} checked={sub.options.inToc} onChange={(inToc) => void save({ options: { inToc } })} />
         </Form.Item>
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>离开输入框或按回车即保存；每次修改都可以用 Ctrl+Z 撤销。</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        离开输入框或按回车即保存；每次修改都可以用 Ctrl+Z 撤销。
+      </Typography.Text>
     </Form>
   );
 }

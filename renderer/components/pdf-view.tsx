@@ -29,7 +29,13 @@ export function warmPdfWorker(): pdfjs.PDFWorker {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  return pdfjs.getDocument({ data: bytes, worker: warmPdfWorker(), isEvalSupported: false, enableXfa: false, stopAtErrors: false }).promise;
+  return pdfjs.getDocument({
+    data: bytes,
+    worker: warmPdfWorker(),
+    isEvalSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+  }).promise;
 }
 
 export async function pdfInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
@@ -50,7 +56,21 @@ export async function pdfInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
   return { pageCount: doc.numPages, labels, outline };
 }
 
-function PageCanvas({ doc, index, width, onVisible, hold, onDone }: { doc: PDFDocumentProxy; index: number; width: number; onVisible?: (i: number) => void; hold?: boolean; onDone?: () => void }) {
+function PageCanvas({
+  doc,
+  index,
+  width,
+  onVisible,
+  hold,
+  onDone,
+}: {
+  doc: PDFDocumentProxy;
+  index: number;
+  width: number;
+  onVisible?: (i: number) => void;
+  hold?: boolean;
+  onDone?: () => void;
+}) {
   const thumb = width <= 100;
   const ref = useRef<HTMLCanvasElement>(null);
   const holder = useRef<HTMLDivElement>(null);
@@ -60,14 +80,17 @@ function PageCanvas({ doc, index, width, onVisible, hold, onDone }: { doc: PDFDo
   useEffect(() => {
     const el = holder.current;
     if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        if (e.isIntersecting) {
-          setShown(true);
-          onVisible?.(index);
+    const io = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) {
+            setShown(true);
+            onVisible?.(index);
+          }
         }
-      }
-    }, { rootMargin: '300px 0px' });
+      },
+      { rootMargin: '300px 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [index, onVisible]);
@@ -105,7 +128,11 @@ function PageCanvas({ doc, index, width, onVisible, hold, onDone }: { doc: PDFDo
 
   return (
     <div ref={holder} style={{ width, minHeight: Math.floor(width * ratio) }} data-page={index}>
-      <canvas ref={ref} style={{ width, height: Math.floor(width * ratio) }} data-testid={thumb ? 'pdf-thumb' : 'pdf-page'} />
+      <canvas
+        ref={ref}
+        style={{ width, height: Math.floor(width * ratio) }}
+        data-testid={thumb ? 'pdf-thumb' : 'pdf-page'}
+      />
     </div>
   );
 }
@@ -114,7 +141,10 @@ function PageCanvas({ doc, index, width, onVisible, hold, onDone }: { doc: PDFDo
 export const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const A4_PX = (595.28 / 72) * 96;
 
-export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels: string[] | null }>(function PdfView({ doc, labels }, ref) {
+export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels: string[] | null }>(function PdfView(
+  { doc, labels },
+  ref,
+) {
   const pagesRef = useRef<HTMLDivElement>(null);
   const thumbsRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
@@ -170,7 +200,8 @@ export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels
     const el = box?.querySelector<HTMLElement>(`[data-thumb="${current}"]`);
     if (!box || !el) return;
     if (el.offsetTop < box.scrollTop) box.scrollTop = el.offsetTop - 4;
-    else if (el.offsetTop + el.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = el.offsetTop + el.offsetHeight - box.clientHeight + 4;
+    else if (el.offsetTop + el.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = el.offsetTop + el.offsetHeight - box.clientHeight + 4;
   }, [current]);
 
   const stepZoom = (dir: 1 | -1) => {
@@ -182,25 +213,81 @@ export const PdfView = forwardRef<PdfViewHandle, { doc: PDFDocumentProxy; labels
   return (
     <div>
       <div className="hb-pdf-toolbar" data-testid="pdf-toolbar">
-        <Button size="small" icon={<ZoomOutOutlined />} onClick={() => stepZoom(-1)} disabled={width <= A4_PX * ZOOMS[0] + 1} aria-label="缩小" data-testid="zoom-out" />
-        <Select size="small" value={zoom === 'fit' ? 'fit' : String(zoom)} style={{ width: 120 }} onChange={(v: string) => setZoom(v === 'fit' ? 'fit' : Number(v))} aria-label="缩放" data-testid="zoom"
-          options={[{ value: 'fit', label: '适合宽度' }, ...ZOOMS.map((z) => ({ value: String(z), label: `${Math.round(z * 100)}%` }))]} />
-        <Button size="small" icon={<ZoomInOutlined />} onClick={() => stepZoom(1)} disabled={width >= A4_PX * ZOOMS[ZOOMS.length - 1] - 1} aria-label="放大" data-testid="zoom-in" />
-        <Typography.Text type="secondary" data-testid="zoom-pct">{pct}%</Typography.Text>
-        <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="page-indicator">第 {labels?.[current] ?? current + 1} 页（{current + 1} / {doc.numPages}）</Typography.Text>
+        <Button
+          size="small"
+          icon={<ZoomOutOutlined />}
+          onClick={() => stepZoom(-1)}
+          disabled={width <= A4_PX * ZOOMS[0] + 1}
+          aria-label="缩小"
+          data-testid="zoom-out"
+        />
+        <Select
+          size="small"
+          value={zoom === 'fit' ? 'fit' : String(zoom)}
+          style={{ width: 120 }}
+          onChange={(v: string) => setZoom(v === 'fit' ? 'fit' : Number(v))}
+          aria-label="缩放"
+          data-testid="zoom"
+          options={[
+            { value: 'fit', label: '适合宽度' },
+            ...ZOOMS.map((z) => ({ value: String(z), label: `${Math.round(z * 100)}%` })),
+          ]}
+        />
+        <Button
+          size="small"
+          icon={<ZoomInOutlined />}
+          onClick={() => stepZoom(1)}
+          disabled={width >= A4_PX * ZOOMS[ZOOMS.length - 1] - 1}
+          aria-label="放大"
+          data-testid="zoom-in"
+        />
+        <Typography.Text type="secondary" data-testid="zoom-pct">
+          {pct}%
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="page-indicator">
+          第 {labels?.[current] ?? current + 1} 页（{current + 1} / {doc.numPages}）
+        </Typography.Text>
       </div>
       <div style={{ display: 'flex', gap: 12 }}>
-        <div className="hb-thumbs" style={{ width: 110, flex: '0 0 110px' }} aria-label="缩略图" ref={thumbsRef} data-testid="pdf-thumbs">
+        <div
+          className="hb-thumbs"
+          style={{ width: 110, flex: '0 0 110px' }}
+          aria-label="缩略图"
+          ref={thumbsRef}
+          data-testid="pdf-thumbs"
+        >
           {pages.map((i) => (
-            <div key={i} className="hb-thumb" data-thumb={i} data-active={i === current} onClick={() => jumpTo(i)} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && jumpTo(i)}>
+            <div
+              key={i}
+              className="hb-thumb"
+              data-thumb={i}
+              data-active={i === current}
+              onClick={() => jumpTo(i)}
+              role="button"
+              tabIndex={0}
+              onKeyDown={(e) => e.key === 'Enter' && jumpTo(i)}
+            >
               <PageCanvas doc={doc} index={i} width={90} hold={hold} />
               <div>{labels?.[i] ?? i + 1}</div>
             </div>
           ))}
         </div>
-        <div className="hb-pages" ref={pagesRef} style={{ flex: 1, minWidth: 0, alignItems: width > fitWidth ? 'flex-start' : 'center' }} data-testid="pdf-pages" onScroll={onScroll}>
+        <div
+          className="hb-pages"
+          ref={pagesRef}
+          style={{ flex: 1, minWidth: 0, alignItems: width > fitWidth ? 'flex-start' : 'center' }}
+          data-testid="pdf-pages"
+          onScroll={onScroll}
+        >
           {pages.map((i) => (
-            <PageCanvas key={i} doc={doc} index={i} width={width} hold={i > 0 && hold} onDone={i === 0 ? firstDone : undefined} />
+            <PageCanvas
+              key={i}
+              doc={doc}
+              index={i}
+              width={width}
+              hold={i > 0 && hold}
+              onDone={i === 0 ? firstDone : undefined}
+            />
           ))}
         </div>
       </div>

@@ -14,6 +14,13 @@ export function compilePercent(job: Pick<CompileJob, 'state' | 'progress'>): num
   if (job.state === 'done') return 100;
   const { phase, done, total } = job.progress;
   const f = total ? Math.min(1, done / total) : 0;
-  const [from, span] = phase === 'read' ? [0, 30] : phase === 'layout' ? [30, 40] : phase === 'render' || phase === 'write' ? [70, 30] : [0, 100];
+  const [from, span] =
+    phase === 'read'
+      ? [0, 30]
+      : phase === 'layout'
+        ? [30, 40]
+        : phase === 'render' || phase === 'write'
+          ? [70, 30]
+          : [0, 100];
   return Math.floor(from + span * f);
 }

@@ -4,17 +4,41 @@
 // 'export.cancel'; it must never build a product itself, nor change the session except the
 // binding (单面/双面), which is a session setting the clerk changes knowingly here.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Col, Descriptions, Input, InputNumber, List, Modal, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  Descriptions,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Progress,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { DownloadOutlined, FolderOpenOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import type { ExportPrintOutput, In, Out } from '../../core/contract';
 import type { AppError } from '../../core/result';
 import { useApp } from '../state/app-state';
 import { saveBlob } from './save-blob';
-import { errorWording, formatSize, parseNames, printExplain, PRODUCTS, sessionFileName, type ProductKind } from './print-products';
+import {
+  errorWording,
+  formatSize,
+  parseNames,
+  printExplain,
+  PRODUCTS,
+  sessionFileName,
+  type ProductKind,
+} from './print-products';
 import { memberLabels, membersInSessionOrder } from '../state/member-order';
 
 type Item = Out<'export.items'>[number];
-
 
 export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const app = useApp();
@@ -80,16 +104,24 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
   }, [recipientCount]);
 
   const selectionOptions = useMemo(() => {
-    if (selKind === 'item') return items.map((it) => ({ value: it.id, label: `${it.section} ${it.order}. ${it.title}${it.author ? ` — ${it.author}` : ''}` }));
-    if (selKind === 'section') return s.sections.map((x) => ({ value: x.id, label: `${x.title}（${x.items.length} 篇）` }));
+    if (selKind === 'item')
+      return items.map((it) => ({
+        value: it.id,
+        label: `${it.section} ${it.order}. ${it.title}${it.author ? ` — ${it.author}` : ''}`,
+      }));
+    if (selKind === 'section')
+      return s.sections.map((x) => ({ value: x.id, label: `${x.title}（${x.items.length} 篇）` }));
     const withItems = new Set(items.flatMap((it) => it.memberIds));
-    return s.members.filter((m) => withItems.has(m.id)).map((m) => ({ value: m.id, label: `${m.name}${m.sector ? `（${m.sector}）` : ''}` }));
+    return s.members
+      .filter((m) => withItems.has(m.id))
+      .map((m) => ({ value: m.id, label: `${m.name}${m.sector ? `（${m.sector}）` : ''}` }));
   }, [selKind, items, s.sections, s.members]);
 
   /** Why the button is disabled, in words a clerk understands (null = ready). */
   const blocker = (() => {
     if (s.sections.every((x) => x.items.length === 0)) return '还没有编入任何材料，请先在“编排”中把材料放入栏目。';
-    if ((kind === 'copies' || kind === 'register') && recSource === 'pasted' && names.length === 0) return '请粘贴领取人名单（每行一个姓名），或改为“按委员名单”。';
+    if ((kind === 'copies' || kind === 'register') && recSource === 'pasted' && names.length === 0)
+      return '请粘贴领取人名单（每行一个姓名），或改为“按委员名单”。';
     if (kind === 'register' && recSource === 'none') return '清退登记表需要领取人：请选择“按委员名单”或粘贴名单。';
     if (kind === 'handouts' && !batch && !selValue) return '请选择要做成分发材料的材料、栏目或委员。';
     return null;
@@ -118,10 +150,33 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
           ...(marks ? { marks } : {}),
         };
       case 'register':
-        return { sessionId: s.id, exportId, as: 'register', startNumber, digits, ...(recipients ? { recipients } : {}) };
+        return {
+          sessionId: s.id,
+          exportId,
+          as: 'register',
+          startNumber,
+          digits,
+          ...(recipients ? { recipients } : {}),
+        };
       case 'handouts': {
-        const selection = batch && !selValue ? undefined : selKind === 'item' ? { items: [selValue!] } : selKind === 'section' ? { sectionId: selValue } : { memberId: selValue };
-        return { sessionId: s.id, exportId, as: 'handouts', renumber, batch, ...(batch ? { zip: true } : {}), twoUp, ...(selection ? { selection } : {}) };
+        const selection =
+          batch && !selValue
+            ? undefined
+            : selKind === 'item'
+              ? { items: [selValue!] }
+              : selKind === 'section'
+                ? { sectionId: selValue }
+                : { memberId: selValue };
+        return {
+          sessionId: s.id,
+          exportId,
+          as: 'handouts',
+          renumber,
+          batch,
+          ...(batch ? { zip: true } : {}),
+          twoUp,
+          ...(selection ? { selection } : {}),
+        };
       }
       case 'printsheet':
         return { sessionId: s.id, exportId, as: 'printsheet', copies };
@@ -165,7 +220,11 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     if (native && f.path) return void native.openFolder(f.path);
     const bytes = await app.transport.fetchOutput(f);
     if (!bytes.ok) return app.showError(bytes.error);
-    saveBlob(bytes.value, sessionFileName(s.name, f.name), f.name.endsWith('.zip') ? 'application/zip' : 'application/pdf');
+    saveBlob(
+      bytes.value,
+      sessionFileName(s.name, f.name),
+      f.name.endsWith('.zip') ? 'application/zip' : 'application/pdf',
+    );
   };
 
   const sheetInfo = result?.report.printSheet;
@@ -174,15 +233,32 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     <Modal
       open={open}
       onCancel={() => !running && onClose()}
-      title={<Space><PrinterOutlined />印刷与分发</Space>}
+      title={
+        <Space>
+          <PrinterOutlined />
+          印刷与分发
+        </Space>
+      }
       width={920}
       footer={
         <Space>
-          <Button onClick={onClose} disabled={!!running}>关闭</Button>
+          <Button onClick={onClose} disabled={!!running}>
+            关闭
+          </Button>
           {running ? (
-            <Button danger icon={<StopOutlined />} onClick={() => void cancel()} data-testid="print-cancel">取消</Button>
+            <Button danger icon={<StopOutlined />} onClick={() => void cancel()} data-testid="print-cancel">
+              取消
+            </Button>
           ) : (
-            <Button type="primary" icon={<PrinterOutlined />} disabled={!!blocker} onClick={() => void produce()} data-testid="print-produce">生成{product.label}</Button>
+            <Button
+              type="primary"
+              icon={<PrinterOutlined />}
+              disabled={!!blocker}
+              onClick={() => void produce()}
+              data-testid="print-produce"
+            >
+              生成{product.label}
+            </Button>
           )}
         </Space>
       }
@@ -191,10 +267,27 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     >
       <Row gutter={16} wrap={false}>
         <Col flex="280px">
-          <Radio.Group name="print-kind" value={kind} onChange={(e) => { setKind(e.target.value as ProductKind); setResult(null); setError(null); }} style={{ width: '100%' }} disabled={!!running} aria-label="选择要生成的印刷品" data-testid="print-kind">
+          <Radio.Group
+            name="print-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as ProductKind);
+              setResult(null);
+              setError(null);
+            }}
+            style={{ width: '100%' }}
+            disabled={!!running}
+            aria-label="选择要生成的印刷品"
+            data-testid="print-kind"
+          >
             <Space direction="vertical" style={{ width: '100%' }} size={4}>
               {PRODUCTS.map((p) => (
-                <Radio key={p.kind} value={p.kind} data-testid={`print-kind-${p.kind}`} style={{ alignItems: 'flex-start' }}>
+                <Radio
+                  key={p.kind}
+                  value={p.kind}
+                  data-testid={`print-kind-${p.kind}`}
+                  style={{ alignItems: 'flex-start' }}
+                >
                   <div>
                     <Typography.Text strong>{p.label}</Typography.Text>
                     <div style={{ fontSize: 12, color: '#888', lineHeight: 1.4 }}>{p.short}</div>
@@ -205,7 +298,9 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
           </Radio.Group>
         </Col>
         <Col flex="auto">
-          <Typography.Paragraph style={{ marginTop: 0 }} data-testid="print-explain">{product.explain}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginTop: 0 }} data-testid="print-explain">
+            {product.explain}
+          </Typography.Paragraph>
           <Space direction="vertical" style={{ width: '100%' }} size={10}>
             {kind === 'print' && (
               <Field label="印刷方式">
@@ -213,12 +308,22 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
                   <Radio.Button value="duplex">双面印刷</Radio.Button>
                   <Radio.Button value="single">单面印刷</Radio.Button>
                 </Radio.Group>
-                <div style={{ fontSize: 12, color: '#666', marginLeft: 96, marginTop: 4 }} data-testid="print-binding-explain">
+                <div
+                  style={{ fontSize: 12, color: '#666', marginLeft: 96, marginTop: 4 }}
+                  data-testid="print-binding-explain"
+                >
                   {printExplain(binding, s.layout.itemStart ?? 'newPage')}
                   {binding !== (s.layout.binding ?? 'single') && '（将同时修改会议信息中的印刷方式）'}
                   {binding === 'duplex' && (s.layout.itemStart ?? 'newPage') === 'newPage' && (
-                    <Button type="link" size="small" style={{ padding: '0 4px', height: 'auto', fontSize: 12 }} data-testid="print-odd-start"
-                      onClick={() => void app.edit('settings.update', { layout: { itemStart: 'oddPage' } })}>改为每篇从右页开始</Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: '0 4px', height: 'auto', fontSize: 12 }}
+                      data-testid="print-odd-start"
+                      onClick={() => void app.edit('settings.update', { layout: { itemStart: 'oddPage' } })}
+                    >
+                      改为每篇从右页开始
+                    </Button>
                   )}
                 </div>
               </Field>
@@ -231,34 +336,88 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
                     <Radio.Button value="A4">A4 对折（A5 成品）</Radio.Button>
                   </Radio.Group>
                 </Field>
-                <Field label="爬移补偿" help="厚册子对折后内页会向外“爬出”，每张纸向订口方向补偿的毫米数；不足 20 张纸可设为 0。">
-                  <InputNumber min={0} max={5} step={0.1} value={creep} onChange={(v) => setCreep(v ?? 0)} addonAfter="毫米" aria-label="爬移补偿（毫米）" data-testid="print-creep" />
+                <Field
+                  label="爬移补偿"
+                  help="厚册子对折后内页会向外“爬出”，每张纸向订口方向补偿的毫米数；不足 20 张纸可设为 0。"
+                >
+                  <InputNumber
+                    min={0}
+                    max={5}
+                    step={0.1}
+                    value={creep}
+                    onChange={(v) => setCreep(v ?? 0)}
+                    addonAfter="毫米"
+                    aria-label="爬移补偿（毫米）"
+                    data-testid="print-creep"
+                  />
                 </Field>
               </>
             )}
             {(kind === 'copies' || kind === 'register') && (
               <>
                 <Field label="领取人">
-                  <Radio.Group value={recSource} onChange={(e) => setRecSource(e.target.value)} data-testid="print-recipients">
+                  <Radio.Group
+                    value={recSource}
+                    onChange={(e) => setRecSource(e.target.value)}
+                    data-testid="print-recipients"
+                  >
                     {kind === 'copies' && <Radio value="none">不写姓名</Radio>}
-                    <Radio value="roster" disabled={!s.members.length}>按委员名单（{s.members.length} 人）</Radio>
+                    <Radio value="roster" disabled={!s.members.length}>
+                      按委员名单（{s.members.length} 人）
+                    </Radio>
                     <Radio value="pasted">粘贴名单</Radio>
                   </Radio.Group>
                 </Field>
                 {recSource === 'pasted' && (
                   <Field label="名单" help={`每行一个姓名，也可用顿号、逗号分隔；已识别 ${names.length} 人。`}>
-                    <Input.TextArea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={'张三\n李四\n王五'} aria-label="领取人名单" data-testid="print-names" />
+                    <Input.TextArea
+                      rows={4}
+                      value={pasted}
+                      onChange={(e) => setPasted(e.target.value)}
+                      placeholder={'张三\n李四\n王五'}
+                      aria-label="领取人名单"
+                      data-testid="print-names"
+                    />
                   </Field>
                 )}
                 {kind === 'copies' && (
-                  <Field label="份数" help={recSource !== 'none' ? `按领取人编号时每人一份（${recipientCount} 份）；份数多于人数时，多出的份不写姓名。` : undefined}>
-                    <InputNumber min={1} max={5000} value={copies} onChange={(v) => setCopies(v ?? 1)} aria-label="份数" data-testid="print-copies" />
+                  <Field
+                    label="份数"
+                    help={
+                      recSource !== 'none'
+                        ? `按领取人编号时每人一份（${recipientCount} 份）；份数多于人数时，多出的份不写姓名。`
+                        : undefined
+                    }
+                  >
+                    <InputNumber
+                      min={1}
+                      max={5000}
+                      value={copies}
+                      onChange={(v) => setCopies(v ?? 1)}
+                      aria-label="份数"
+                      data-testid="print-copies"
+                    />
                   </Field>
                 )}
                 <Field label="份号">
                   <Space>
-                    从 <InputNumber min={1} max={999999} value={startNumber} onChange={(v) => setStartNumber(v ?? 1)} aria-label="起始份号" data-testid="print-start" /> 开始，
-                    <Select value={digits} onChange={setDigits} style={{ width: 90 }} aria-label="份号位数" options={[3, 4, 5, 6].map((d) => ({ value: d, label: `${d} 位` }))} />
+                    从{' '}
+                    <InputNumber
+                      min={1}
+                      max={999999}
+                      value={startNumber}
+                      onChange={(v) => setStartNumber(v ?? 1)}
+                      aria-label="起始份号"
+                      data-testid="print-start"
+                    />{' '}
+                    开始，
+                    <Select
+                      value={digits}
+                      onChange={setDigits}
+                      style={{ width: 90 }}
+                      aria-label="份号位数"
+                      options={[3, 4, 5, 6].map((d) => ({ value: d, label: `${d} 位` }))}
+                    />
                     <Typography.Text type="secondary">例：{String(startNumber).padStart(digits, '0')}</Typography.Text>
                   </Space>
                 </Field>
@@ -272,7 +431,13 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
                   </Field>
                 )}
                 {kind === 'copies' && (
-                  <Checkbox checked={withRegister} onChange={(e) => setWithRegister(e.target.checked)} data-testid="print-with-register">同时生成清退登记表（份号、领取人、签收、退回日期）</Checkbox>
+                  <Checkbox
+                    checked={withRegister}
+                    onChange={(e) => setWithRegister(e.target.checked)}
+                    data-testid="print-with-register"
+                  >
+                    同时生成清退登记表（份号、领取人、签收、退回日期）
+                  </Checkbox>
                 )}
               </>
             )}
@@ -280,31 +445,78 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
               <>
                 <Field label="分发范围">
                   <Space.Compact style={{ width: '100%' }}>
-                    <Select value={selKind} onChange={(v) => { setSelKind(v); setSelValue(undefined); }} style={{ width: 110 }} aria-label="按什么选择" data-testid="print-sel-kind"
-                      options={[{ value: 'item', label: '一篇材料' }, { value: 'section', label: '一个栏目' }, { value: 'member', label: '一位委员' }]} />
-                    <Select showSearch optionFilterProp="label" value={selValue} onChange={setSelValue} style={{ flex: 1, minWidth: 0 }} placeholder={batch ? '不选则整本每篇一个文件' : '输入标题、栏目或姓名'} allowClear
-                      options={selectionOptions} aria-label="选择材料、栏目或委员" data-testid="print-sel" />
+                    <Select
+                      value={selKind}
+                      onChange={(v) => {
+                        setSelKind(v);
+                        setSelValue(undefined);
+                      }}
+                      style={{ width: 110 }}
+                      aria-label="按什么选择"
+                      data-testid="print-sel-kind"
+                      options={[
+                        { value: 'item', label: '一篇材料' },
+                        { value: 'section', label: '一个栏目' },
+                        { value: 'member', label: '一位委员' },
+                      ]}
+                    />
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      value={selValue}
+                      onChange={setSelValue}
+                      style={{ flex: 1, minWidth: 0 }}
+                      placeholder={batch ? '不选则整本每篇一个文件' : '输入标题、栏目或姓名'}
+                      allowClear
+                      options={selectionOptions}
+                      aria-label="选择材料、栏目或委员"
+                      data-testid="print-sel"
+                    />
                   </Space.Compact>
                 </Field>
                 <Field label="页码">
-                  <Radio.Group value={renumber ? 'renumber' : 'keep'} onChange={(e) => setRenumber(e.target.value === 'renumber')} data-testid="print-renumber">
+                  <Radio.Group
+                    value={renumber ? 'renumber' : 'keep'}
+                    onChange={(e) => setRenumber(e.target.value === 'renumber')}
+                    data-testid="print-renumber"
+                  >
                     <Radio value="keep">保留汇编页码（与整本一致，方便会上对照）</Radio>
                     <Radio value="renumber">重新编页（从第 1 页起）</Radio>
                   </Radio.Group>
                 </Field>
-                <Checkbox checked={batch} onChange={(e) => setBatch(e.target.checked)} data-testid="print-batch">每篇一个 PDF，打包为一个 zip（文件名：栏目-序号-作者-标题.pdf）</Checkbox>
-                <Checkbox checked={twoUp} onChange={(e) => setTwoUp(e.target.checked)}>两页拼一张（2-up，节省纸张）</Checkbox>
+                <Checkbox checked={batch} onChange={(e) => setBatch(e.target.checked)} data-testid="print-batch">
+                  每篇一个 PDF，打包为一个 zip（文件名：栏目-序号-作者-标题.pdf）
+                </Checkbox>
+                <Checkbox checked={twoUp} onChange={(e) => setTwoUp(e.target.checked)}>
+                  两页拼一张（2-up，节省纸张）
+                </Checkbox>
               </>
             )}
             {kind === 'printsheet' && (
               <Field label="印制份数">
-                <InputNumber min={1} max={5000} value={copies} onChange={(v) => setCopies(v ?? 1)} aria-label="印制份数" data-testid="print-copies" />
+                <InputNumber
+                  min={1}
+                  max={5000}
+                  value={copies}
+                  onChange={(v) => setCopies(v ?? 1)}
+                  aria-label="印制份数"
+                  data-testid="print-copies"
+                />
               </Field>
             )}
             {(kind === 'print' || kind === 'booklet' || kind === 'copies') && (
               <Field label="水印">
-                <Select value={watermark} onChange={setWatermark} style={{ width: 200 }} aria-label="水印"
-                  options={[{ value: '', label: '按会议信息设置' }, { value: '草稿', label: '草稿' }, { value: '送审稿', label: '送审稿' }]} />
+                <Select
+                  value={watermark}
+                  onChange={setWatermark}
+                  style={{ width: 200 }}
+                  aria-label="水印"
+                  options={[
+                    { value: '', label: '按会议信息设置' },
+                    { value: '草稿', label: '草稿' },
+                    { value: '送审稿', label: '送审稿' },
+                  ]}
+                />
               </Field>
             )}
           </Space>
@@ -315,35 +527,107 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
               <Typography.Text type="secondary">{step || '正在生成…'}</Typography.Text>
             </div>
           )}
-          {!running && step === '已取消' && !result && !error && <Alert style={{ marginTop: 16 }} type="info" showIcon title="已取消，没有生成文件。" data-testid="print-cancelled" />}
-          {blocker && !running && !result && <Alert style={{ marginTop: 16 }} type="info" showIcon title={blocker} data-testid="print-blocker" />}
-          {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title="没有生成" description={errorWording(error)} data-testid="print-error" />}
+          {!running && step === '已取消' && !result && !error && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type="info"
+              showIcon
+              title="已取消，没有生成文件。"
+              data-testid="print-cancelled"
+            />
+          )}
+          {blocker && !running && !result && (
+            <Alert style={{ marginTop: 16 }} type="info" showIcon title={blocker} data-testid="print-blocker" />
+          )}
+          {error && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type="error"
+              showIcon
+              title="没有生成"
+              description={errorWording(error)}
+              data-testid="print-error"
+            />
+          )}
           {result && (
             <div style={{ marginTop: 16 }} data-testid="print-result">
-              <Alert type="success" showIcon title={`已生成 ${result.files.length} 个文件，用时 ${(result.report.ms / 1000).toFixed(1)} 秒`}
-                description={result.report.warnings.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{result.report.warnings.slice(0, 5).map((w, i) => <li key={i}>{w}</li>)}</ul> : undefined} />
-              <List size="small" bordered style={{ marginTop: 8 }} dataSource={result.files} renderItem={(f) => (
-                <List.Item data-testid="print-file" data-name={f.name} actions={[
-                  <Button key="dl" type="link" icon={app.transport.native && f.path ? <FolderOpenOutlined /> : <DownloadOutlined />} onClick={() => void download(f)} data-testid="print-download">
-                    {app.transport.native && f.path ? '打开所在文件夹' : '下载'}
-                  </Button>,
-                ]}>
-                  <Space wrap>
-                    <Typography.Text data-testid="print-file-name">{app.transport.native && f.path ? f.name : sessionFileName(s.name, f.name)}</Typography.Text>
-                    <Tag>{formatSize(f.size)}</Tag>
-                    {f.pages !== undefined && <Tag color="blue">{f.pages} 页</Tag>}
-                  </Space>
-                </List.Item>
-              )} />
+              <Alert
+                type="success"
+                showIcon
+                title={`已生成 ${result.files.length} 个文件，用时 ${(result.report.ms / 1000).toFixed(1)} 秒`}
+                description={
+                  result.report.warnings.length ? (
+                    <ul style={{ margin: 0, paddingLeft: 18 }}>
+                      {result.report.warnings.slice(0, 5).map((w, i) => (
+                        <li key={i}>{w}</li>
+                      ))}
+                    </ul>
+                  ) : undefined
+                }
+              />
+              <List
+                size="small"
+                bordered
+                style={{ marginTop: 8 }}
+                dataSource={result.files}
+                renderItem={(f) => (
+                  <List.Item
+                    data-testid="print-file"
+                    data-name={f.name}
+                    actions={[
+                      <Button
+                        key="dl"
+                        type="link"
+                        icon={app.transport.native && f.path ? <FolderOpenOutlined /> : <DownloadOutlined />}
+                        onClick={() => void download(f)}
+                        data-testid="print-download"
+                      >
+                        {app.transport.native && f.path ? '打开所在文件夹' : '下载'}
+                      </Button>,
+                    ]}
+                  >
+                    <Space wrap>
+                      <Typography.Text data-testid="print-file-name">
+                        {app.transport.native && f.path ? f.name : sessionFileName(s.name, f.name)}
+                      </Typography.Text>
+                      <Tag>{formatSize(f.size)}</Tag>
+                      {f.pages !== undefined && <Tag color="blue">{f.pages} 页</Tag>}
+                    </Space>
+                  </List.Item>
+                )}
+              />
               {sheetInfo && (
-                <Descriptions size="small" bordered column={3} style={{ marginTop: 8 }} data-testid="print-sheet-info" items={[
-                  { key: 'p', label: '每份页数', children: `${sheetInfo.pagesPerCopy}（含空白 ${sheetInfo.blankPages}）` },
-                  { key: 's', label: '每份用纸', children: `${sheetInfo.sheetsPerCopy} 张 ${sheetInfo.paper}` },
-                  { key: 'c', label: '份数', children: sheetInfo.copies },
-                  { key: 't', label: '总用纸', children: `${sheetInfo.totalSheets} 张（含备用 ${sheetInfo.spareSheets}）` },
-                  { key: 'r', label: '约合', children: `${sheetInfo.reams} 令（${sheetInfo.reamsExact.toFixed(2)}）` },
-                  { key: 'm', label: '方式', children: sheetInfo.mode === 'duplex' ? '双面' : sheetInfo.mode === 'booklet' ? '骑马订' : '单面' },
-                ]} />
+                <Descriptions
+                  size="small"
+                  bordered
+                  column={3}
+                  style={{ marginTop: 8 }}
+                  data-testid="print-sheet-info"
+                  items={[
+                    {
+                      key: 'p',
+                      label: '每份页数',
+                      children: `${sheetInfo.pagesPerCopy}（含空白 ${sheetInfo.blankPages}）`,
+                    },
+                    { key: 's', label: '每份用纸', children: `${sheetInfo.sheetsPerCopy} 张 ${sheetInfo.paper}` },
+                    { key: 'c', label: '份数', children: sheetInfo.copies },
+                    {
+                      key: 't',
+                      label: '总用纸',
+                      children: `${sheetInfo.totalSheets} 张（含备用 ${sheetInfo.spareSheets}）`,
+                    },
+                    {
+                      key: 'r',
+                      label: '约合',
+                      children: `${sheetInfo.reams} 令（${sheetInfo.reamsExact.toFixed(2)}）`,
+                    },
+                    {
+                      key: 'm',
+                      label: '方式',
+                      children: sheetInfo.mode === 'duplex' ? '双面' : sheetInfo.mode === 'booklet' ? '骑马订' : '单面',
+                    },
+                  ]}
+                />
               )}
             </div>
           )}
@@ -356,7 +640,9 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
 function Field({ label, help, children }: { label: string; help?: string; children: React.ReactNode }) {
   return (
     <div>
-      <Typography.Text strong style={{ display: 'inline-block', width: 96 }}>{label}</Typography.Text>
+      <Typography.Text strong style={{ display: 'inline-block', width: 96 }}>
+        {label}
+      </Typography.Text>
       {children}
       {help && <div style={{ fontSize: 12, color: '#888', marginLeft: 96, marginTop: 2 }}>{help}</div>}
     </div>

@@ -16,7 +16,14 @@ import { BlockView } from './block-view';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf } from './pdf-view';
 
-const ROLE_NAMES: Record<string, string> = { label: '标签行', title: '标题', subtitle: '副标题', byline: '署名', date: '日期', signature: '文末署名' };
+const ROLE_NAMES: Record<string, string> = {
+  label: '标签行',
+  title: '标题',
+  subtitle: '副标题',
+  byline: '署名',
+  date: '日期',
+  signature: '文末署名',
+};
 
 const blockText = (b: Block) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b.inlines) : '');
 
@@ -41,7 +48,13 @@ function PdfPageCanvas({ pdf, index }: { pdf: PDFDocumentProxy; index: number })
       task?.cancel();
     };
   }, [pdf, index]);
-  return <canvas ref={ref} data-page={index + 1} style={{ width: 400, maxWidth: '100%', background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.3)' }} />;
+  return (
+    <canvas
+      ref={ref}
+      data-page={index + 1}
+      style={{ width: 400, maxWidth: '100%', background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.3)' }}
+    />
+  );
 }
 
 /** The pages of a PDF submission (the first 30), as they are inserted into the dossier. */
@@ -61,9 +74,25 @@ function PdfPages({ data }: { data: string }) {
   if (!pdf) return null;
   const shown = Math.min(pdf.numPages, 30);
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, background: '#e8e8e8', padding: 8 }} data-testid="pdf-item-pages">
-      {Array.from({ length: shown }, (_, i) => <PdfPageCanvas key={i} pdf={pdf} index={i} />)}
-      {pdf.numPages > shown && <Typography.Text type="secondary">（共 {pdf.numPages} 页，此处显示前 {shown} 页）</Typography.Text>}
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        gap: 8,
+        background: '#e8e8e8',
+        padding: 8,
+      }}
+      data-testid="pdf-item-pages"
+    >
+      {Array.from({ length: shown }, (_, i) => (
+        <PdfPageCanvas key={i} pdf={pdf} index={i} />
+      ))}
+      {pdf.numPages > shown && (
+        <Typography.Text type="secondary">
+          （共 {pdf.numPages} 页，此处显示前 {shown} 页）
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -74,7 +103,9 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
   if (doc.pdf) {
     return (
       <div>
-        <Typography.Paragraph type="secondary">PDF 材料按原样插入汇编（{doc.pdf.pageCount} 页），不另印标题和署名。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          PDF 材料按原样插入汇编（{doc.pdf.pageCount} 页），不另印标题和署名。
+        </Typography.Paragraph>
         <PdfPages data={doc.pdf.data} />
       </div>
     );
@@ -102,7 +133,8 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
         { key: 'authorLine', label: '用作署名（不再作为正文）' },
         { key: 'dateLine', label: '用作日期行（不再作为正文）' },
       ],
-      onClick: ({ key }: { key: string }) => (key === 'omit' ? save(withEdits(omit)) : use(key as 'subtitle' | 'authorLine' | 'dateLine')),
+      onClick: ({ key }: { key: string }) =>
+        key === 'omit' ? save(withEdits(omit)) : use(key as 'subtitle' | 'authorLine' | 'dateLine'),
     };
   };
 
@@ -110,26 +142,65 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
     <div>
       <div className="hb-doc-preview" data-testid="printed-preview" style={{ maxHeight: 'none' }}>
         <h2 style={{ textAlign: 'center', whiteSpace: 'pre-line', margin: '0 0 8px' }}>{sub.title}</h2>
-        {sub.subtitle && <p style={{ textAlign: 'center', fontFamily: 'KaiTi, STKaiti, serif', margin: '0 0 6px' }} data-testid="printed-subtitle">{sub.subtitle}</p>}
-        {sub.authorLine && <p style={{ textAlign: 'center', fontFamily: 'KaiTi, STKaiti, serif', margin: '0 0 6px' }} data-testid="printed-byline">{sub.authorLine}</p>}
-        {sub.dateLine && <p style={{ textAlign: 'center', fontFamily: 'KaiTi, STKaiti, serif', margin: '0 0 6px' }}>{sub.dateLine}</p>}
+        {sub.subtitle && (
+          <p
+            style={{ textAlign: 'center', fontFamily: 'KaiTi, STKaiti, serif', margin: '0 0 6px' }}
+            data-testid="printed-subtitle"
+          >
+            {sub.subtitle}
+          </p>
+        )}
+        {sub.authorLine && (
+          <p
+            style={{ textAlign: 'center', fontFamily: 'KaiTi, STKaiti, serif', margin: '0 0 6px' }}
+            data-testid="printed-byline"
+          >
+            {sub.authorLine}
+          </p>
+        )}
+        {sub.dateLine && (
+          <p style={{ textAlign: 'center', fontFamily: 'KaiTi, STKaiti, serif', margin: '0 0 6px' }}>{sub.dateLine}</p>
+        )}
         <div style={{ height: 12 }} />
         {parts.map((p, i) => {
           const edge = p.origin.kind === 'body' && (p.origin.index === firstBody || p.origin.index === lastBody);
           const at = p.origin.kind === 'body' && p.origin.index === firstBody ? 'head' : 'tail';
           return (
-            <div key={i} className="hb-printed-part" data-origin={p.origin.kind} data-testid="printed-part" style={{ position: 'relative', paddingRight: 28 }}>
+            <div
+              key={i}
+              className="hb-printed-part"
+              data-origin={p.origin.kind}
+              data-testid="printed-part"
+              style={{ position: 'relative', paddingRight: 28 }}
+            >
               <BlockView b={p.block} doc={doc} />
               {p.origin.kind === 'front' && (
                 <Tooltip title="这一行是导入时识别出的题头信息，已放回正文。点此重新移出正文。">
-                  <Button size="small" type="text" disabled={ro} icon={<RollbackOutlined />} aria-label="移出正文" data-testid="unrestore"
+                  <Button
+                    size="small"
+                    type="text"
+                    disabled={ro}
+                    icon={<RollbackOutlined />}
+                    aria-label="移出正文"
+                    data-testid="unrestore"
                     style={{ position: 'absolute', right: 0, top: 0 }}
-                    onClick={() => { const idx = (p.origin as { index: number }).index; save(withEdits({ restore: edits.restore.filter((x) => x !== idx) })); }} />
+                    onClick={() => {
+                      const idx = (p.origin as { index: number }).index;
+                      save(withEdits({ restore: edits.restore.filter((x) => x !== idx) }));
+                    }}
+                  />
                 </Tooltip>
               )}
               {edge && !ro && (
                 <Dropdown trigger={['click']} menu={edgeMenu(p.origin.index, at, blockText(p.block))}>
-                  <Button size="small" type="text" icon={<MoreOutlined />} aria-label={at === 'head' ? '正文第一段的操作' : '正文最后一段的操作'} data-testid={`edge-${at}`} style={{ position: 'absolute', right: 0, top: 0 }} />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<MoreOutlined />}
+                    aria-label={at === 'head' ? '正文第一段的操作' : '正文最后一段的操作'}
+                    data-testid={`edge-${at}`}
+                    style={{ position: 'absolute', right: 0, top: 0 }}
+                  />
                 </Dropdown>
               )}
             </div>
@@ -142,22 +213,65 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
           <Typography.Text strong>不作为正文印出的段落</Typography.Text>
           <ul style={{ paddingLeft: 0, listStyle: 'none', margin: '6px 0 0' }}>
             {notPrinted.map(({ line, index }) => (
-              <li key={`f${index}`} style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '3px 0', borderBottom: '1px dashed #eee' }} data-testid="front-line">
-                <Tag color={line.confidence < 0.7 ? 'warning' : 'default'}>{ROLE_NAMES[line.role] ?? line.role}{line.confidence < 0.7 ? '（不确定）' : ''}</Tag>
+              <li
+                key={`f${index}`}
+                style={{
+                  display: 'flex',
+                  gap: 8,
+                  alignItems: 'baseline',
+                  padding: '3px 0',
+                  borderBottom: '1px dashed #eee',
+                }}
+                data-testid="front-line"
+              >
+                <Tag color={line.confidence < 0.7 ? 'warning' : 'default'}>
+                  {ROLE_NAMES[line.role] ?? line.role}
+                  {line.confidence < 0.7 ? '（不确定）' : ''}
+                </Tag>
                 <span style={{ flex: 1, overflowWrap: 'anywhere' }}>{line.text}</span>
-                <Button size="small" disabled={ro} onClick={() => save(withEdits({ restore: [...edits.restore, index] }))} data-testid="restore-line">放回正文</Button>
+                <Button
+                  size="small"
+                  disabled={ro}
+                  onClick={() => save(withEdits({ restore: [...edits.restore, index] }))}
+                  data-testid="restore-line"
+                >
+                  放回正文
+                </Button>
               </li>
             ))}
             {omitted.map((o) => {
               // Only the paragraph next to the printed body can come back (the left-out runs stay contiguous).
-              const nearest = o.at === 'head' ? o.index === edits.omitHead - 1 : o.index === doc.blocks.length - edits.omitTail;
+              const nearest =
+                o.at === 'head' ? o.index === edits.omitHead - 1 : o.index === doc.blocks.length - edits.omitTail;
               return (
-                <li key={`b${o.index}`} style={{ display: 'flex', gap: 8, alignItems: 'baseline', padding: '3px 0', borderBottom: '1px dashed #eee' }} data-testid="omitted-block">
+                <li
+                  key={`b${o.index}`}
+                  style={{
+                    display: 'flex',
+                    gap: 8,
+                    alignItems: 'baseline',
+                    padding: '3px 0',
+                    borderBottom: '1px dashed #eee',
+                  }}
+                  data-testid="omitted-block"
+                >
                   <Tag>{o.at === 'head' ? '正文开头，不印' : '正文末尾，不印'}</Tag>
-                  <span style={{ flex: 1, overflowWrap: 'anywhere', color: '#888' }}>{blockText(o.block) || `[${o.block.type}]`}</span>
+                  <span style={{ flex: 1, overflowWrap: 'anywhere', color: '#888' }}>
+                    {blockText(o.block) || `[${o.block.type}]`}
+                  </span>
                   {nearest && (
-                    <Button size="small" disabled={ro} data-testid="unomit"
-                      onClick={() => save(withEdits(o.at === 'head' ? { omitHead: o.index } : { omitTail: doc.blocks.length - o.index - 1 }))}>
+                    <Button
+                      size="small"
+                      disabled={ro}
+                      data-testid="unomit"
+                      onClick={() =>
+                        save(
+                          withEdits(
+                            o.at === 'head' ? { omitHead: o.index } : { omitTail: doc.blocks.length - o.index - 1 },
+                          ),
+                        )
+                      }
+                    >
                       恢复印出
                     </Button>
                   )}

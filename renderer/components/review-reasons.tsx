@@ -16,8 +16,10 @@ export interface ReasonLine {
 export function reviewLines(sub: Submission, docWarnings: string[]): ReasonLine[] {
   const lines: ReasonLine[] = (sub.reviewReasons ?? []).map((r) => ({ field: r.field, message: r.message }));
   const fields = new Set(lines.map((l) => l.field));
-  if (!sub.authorLine.trim() && !(sub.organisations ?? []).length && !fields.has('byline') && !fields.has('authors')) lines.push({ field: 'byline', message: '没有识别出署名，请填写署名或选择作者。' });
-  if (sub.memberIds.length === 0 && !(sub.organisations ?? []).length && !fields.has('authors')) lines.push({ field: 'authors', message: '没有对应到名单中的委员（单位署名可不选）。' });
+  if (!sub.authorLine.trim() && !(sub.organisations ?? []).length && !fields.has('byline') && !fields.has('authors'))
+    lines.push({ field: 'byline', message: '没有识别出署名，请填写署名或选择作者。' });
+  if (sub.memberIds.length === 0 && !(sub.organisations ?? []).length && !fields.has('authors'))
+    lines.push({ field: 'authors', message: '没有对应到名单中的委员（单位署名可不选）。' });
   for (const w of docWarnings) lines.push({ message: w });
   return lines;
 }
@@ -26,7 +28,8 @@ export function ReviewReasons({ sub, lines }: { sub: Submission; lines: ReasonLi
   const app = useApp();
   const review = sub.status === 'review';
   if (!review && !lines.length) return null;
-  const markReviewed = () => void app.edit('submissions.update', { submissionId: sub.id, patch: { status: 'ok', reviewReasons: [] } });
+  const markReviewed = () =>
+    void app.edit('submissions.update', { submissionId: sub.id, patch: { status: 'ok', reviewReasons: [] } });
   const markReview = () => void app.edit('submissions.update', { submissionId: sub.id, patch: { status: 'review' } });
   return (
     <Alert
@@ -47,15 +50,26 @@ export function ReviewReasons({ sub, lines }: { sub: Submission; lines: ReasonLi
               ))}
             </ul>
           ) : (
-            <Typography.Paragraph style={{ margin: '4px 0 8px' }}>导入时标为待核对，请核对标题、署名和正文开头。</Typography.Paragraph>
+            <Typography.Paragraph style={{ margin: '4px 0 8px' }}>
+              导入时标为待核对，请核对标题、署名和正文开头。
+            </Typography.Paragraph>
           )}
           <Space>
             {review ? (
-              <Button type="primary" size="small" icon={<CheckOutlined />} disabled={!!app.view?.readOnly} onClick={markReviewed} data-testid="mark-reviewed">
+              <Button
+                type="primary"
+                size="small"
+                icon={<CheckOutlined />}
+                disabled={!!app.view?.readOnly}
+                onClick={markReviewed}
+                data-testid="mark-reviewed"
+              >
                 核对无误，标记为已核对
               </Button>
             ) : (
-              <Button size="small" disabled={!!app.view?.readOnly} onClick={markReview}>改回待核对</Button>
+              <Button size="small" disabled={!!app.view?.readOnly} onClick={markReview}>
+                改回待核对
+              </Button>
             )}
           </Space>
         </div>

@@ -7,10 +7,24 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Dropdown, Empty, Input, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import {
-  closestCorners, DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors,
-  type DragEndEvent, type DragOverEvent, type DragStartEvent,
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { SORT_RULES, SUBMISSION_KIND_NAMES, type SortRule, type Submission } from '../../core/model/session';
 import { useApp } from '../state/app-state';
@@ -71,9 +85,20 @@ interface CardProps {
 // Views are replaced on every edit (new objects), so cards compare what they show, not identity:
 // after a drop only the cards whose content or position changed render again.
 const sameCard = (a: CardProps, b: CardProps) =>
-  a.index === b.index && a.selected === b.selected && a.onSelect === b.onSelect && a.words === b.words && a.pages === b.pages && a.onOpen === b.onOpen && a.onPin === b.onPin &&
-  a.s.id === b.s.id && a.s.title === b.s.title && a.s.authorLine === b.s.authorLine && a.s.kind === b.s.kind && a.s.status === b.s.status &&
-  a.s.memberIds.length === b.s.memberIds.length && a.s.options.pinned === b.s.options.pinned;
+  a.index === b.index &&
+  a.selected === b.selected &&
+  a.onSelect === b.onSelect &&
+  a.words === b.words &&
+  a.pages === b.pages &&
+  a.onOpen === b.onOpen &&
+  a.onPin === b.onPin &&
+  a.s.id === b.s.id &&
+  a.s.title === b.s.title &&
+  a.s.authorLine === b.s.authorLine &&
+  a.s.kind === b.s.kind &&
+  a.s.status === b.s.status &&
+  a.s.memberIds.length === b.s.memberIds.length &&
+  a.s.options.pinned === b.s.options.pinned;
 
 const Card = memo(function Card({ s, words, pages, index, onOpen, onPin, selected, onSelect }: CardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: s.id });
@@ -125,7 +150,9 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin, selecte
         <span>{pages !== undefined ? `${pages} 页` : '— 页'}</span>
         <span>{words !== undefined ? `${words.toLocaleString('zh-CN')} 字` : '… 字'}</span>
         {warnings.length > 0 && (
-          <span className="hb-tag hb-tag-warn" title={warnings.join('；')}>⚠ {warnings[0]}</span>
+          <span className="hb-tag hb-tag-warn" title={warnings.join('；')}>
+            ⚠ {warnings[0]}
+          </span>
         )}
         <span style={{ flex: 1 }} />
         <button
@@ -149,17 +176,64 @@ const Card = memo(function Card({ s, words, pages, index, onOpen, onPin, selecte
   );
 }, sameCard);
 
-function Column({ id, title, items, subs, facts, onOpen, onPin, selected, onSelect, children }: { id: string; title: React.ReactNode; items: string[]; subs: Map<string, Submission>; facts: ReturnType<typeof useItemFacts>; onOpen(id: string): void; onPin(s: Submission): void; selected: ReadonlySet<string>; onSelect: CardProps['onSelect']; children?: React.ReactNode }) {
+function Column({
+  id,
+  title,
+  items,
+  subs,
+  facts,
+  onOpen,
+  onPin,
+  selected,
+  onSelect,
+  children,
+}: {
+  id: string;
+  title: React.ReactNode;
+  items: string[];
+  subs: Map<string, Submission>;
+  facts: ReturnType<typeof useItemFacts>;
+  onOpen(id: string): void;
+  onPin(s: Submission): void;
+  selected: ReadonlySet<string>;
+  onSelect: CardProps['onSelect'];
+  children?: React.ReactNode;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
     <div className="hb-column" ref={setNodeRef} data-over={isOver} data-testid="column" data-section={id}>
       {title}
       {children}
       <SortableContext id={id} items={items} strategy={verticalListSortingStrategy}>
-        {items.length === 0 && <div style={{ color: '#999', fontSize: 12, padding: 12, textAlign: 'center', border: '1px dashed #ddd', borderRadius: 4 }}>把材料拖到这里</div>}
+        {items.length === 0 && (
+          <div
+            style={{
+              color: '#999',
+              fontSize: 12,
+              padding: 12,
+              textAlign: 'center',
+              border: '1px dashed #ddd',
+              borderRadius: 4,
+            }}
+          >
+            把材料拖到这里
+          </div>
+        )}
         {items.map((sid, i) => {
           const s = subs.get(sid);
-          return s ? <Card key={sid} s={s} index={i} words={facts.words.get(sid)} pages={facts.pages.get(sid)} onOpen={onOpen} onPin={onPin} selected={selected.has(sid)} onSelect={onSelect} /> : null;
+          return s ? (
+            <Card
+              key={sid}
+              s={s}
+              index={i}
+              words={facts.words.get(sid)}
+              pages={facts.pages.get(sid)}
+              onOpen={onOpen}
+              onPin={onPin}
+              selected={selected.has(sid)}
+              onSelect={onSelect}
+            />
+          ) : null;
         })}
       </SortableContext>
     </div>
@@ -179,12 +253,25 @@ interface SectionTitleProps {
 
 // The column head (antd Dropdown + Select, the costliest part of a column): drawn again only when
 // what it shows changes, not on every saved edit.
-const SectionTitle = memo(function SectionTitle({ id, title, sortRule, index, count, last, onAction, onSort }: SectionTitleProps) {
+const SectionTitle = memo(function SectionTitle({
+  id,
+  title,
+  sortRule,
+  index,
+  count,
+  last,
+  onAction,
+  onSort,
+}: SectionTitleProps) {
   return (
     <div style={{ marginBottom: 8 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-        <Typography.Text strong style={{ flex: 1 }}>{['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][index] ?? index + 1}、{title}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{count} 篇</Typography.Text>
+        <Typography.Text strong style={{ flex: 1 }}>
+          {['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][index] ?? index + 1}、{title}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {count} 篇
+        </Typography.Text>
         <Dropdown
           trigger={['click']}
           menu={{
@@ -197,7 +284,9 @@ const SectionTitle = memo(function SectionTitle({ id, title, sortRule, index, co
             onClick: ({ key }) => onAction(key, id, index, title),
           }}
         >
-          <Button size="small" type="text" aria-label="栏目操作">⋯</Button>
+          <Button size="small" type="text" aria-label="栏目操作">
+            ⋯
+          </Button>
         </Dropdown>
       </div>
       <Select<SortRule>
@@ -219,7 +308,10 @@ export function ArrangeScreen() {
   const session = view.session;
   const facts = useItemFacts();
   const subs = useMemo(() => new Map(session.submissions.map((s) => [s.id, s])), [session.submissions]);
-  const saved = useMemo(() => columnsOf(session.sections, session.submissions), [session.sections, session.submissions]);
+  const saved = useMemo(
+    () => columnsOf(session.sections, session.submissions),
+    [session.sections, session.submissions],
+  );
   const [cols, setCols] = useState<Columns>(saved);
   const [active, setActive] = useState<string | null>(null);
   const [origin, setOrigin] = useState<{ col: string; index: number } | null>(null);
@@ -227,8 +319,15 @@ export function ArrangeScreen() {
   useEffect(() => setCols(saved), [saved]);
   const { go, edit } = app;
   const onOpen = useCallback((id: string) => go('item', id), [go]);
-  const onPin = useCallback((s: Submission) => void edit('submissions.update', { submissionId: s.id, patch: { options: { pinned: !s.options.pinned } } }), [edit]);
-  const order = useMemo(() => [...session.sections.flatMap((x) => x.items), ...saved[UNPLACED]], [session.sections, saved]);
+  const onPin = useCallback(
+    (s: Submission) =>
+      void edit('submissions.update', { submissionId: s.id, patch: { options: { pinned: !s.options.pinned } } }),
+    [edit],
+  );
+  const order = useMemo(
+    () => [...session.sections.flatMap((x) => x.items), ...saved[UNPLACED]],
+    [session.sections, saved],
+  );
   const selection = useSelection(order);
   const onSelect = selection.click;
   const { modal } = AntApp.useApp();
@@ -237,7 +336,13 @@ export function ArrangeScreen() {
     const onKey = (e: KeyboardEvent) => {
       if ((e.key !== 'Delete' && e.key !== 'Backspace') || !selection.ids.length || view.readOnly) return;
       const el = document.activeElement as HTMLElement | null;
-      if (el && (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
+      if (
+        el &&
+        ((el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') ||
+          el.tagName === 'TEXTAREA' ||
+          el.isContentEditable)
+      )
+        return;
       e.preventDefault();
       const ids = selection.ids;
       modal.confirm({
@@ -301,9 +406,11 @@ export function ArrangeScreen() {
     setCols({ ...cols, [col]: next });
     // Mark for the benchmark and E2E: the drop time, so "drop → saved → UI updated" can be timed.
     (window as unknown as { __hbDropAt?: number }).__hbDropAt = performance.now();
-    void app.edit('sections.moveItem', { submissionId: id, toSectionId: col === UNPLACED ? null : col, index }).then((r) => {
-      if (!r.ok) setCols(saved);
-    });
+    void app
+      .edit('sections.moveItem', { submissionId: id, toSectionId: col === UNPLACED ? null : col, index })
+      .then((r) => {
+        if (!r.ok) setCols(saved);
+      });
   };
 
   // Section menus read the latest order through a ref, so the memoised titles keep stable callbacks.
@@ -322,18 +429,27 @@ export function ArrangeScreen() {
     },
     [edit],
   );
-  const onSort = useCallback((sectionId: string, rule: SortRule) => void edit('sections.sort', { sectionId, rule }), [edit]);
+  const onSort = useCallback(
+    (sectionId: string, rule: SortRule) => void edit('sections.sort', { sectionId, rule }),
+    [edit],
+  );
 
   // 新建栏目 / 改名: Enter or 确定; a new section is scrolled into view (four columns overflow the screen).
   const submitSection = async () => {
     if (!renaming || !renaming.title.trim()) return;
     const isNew = !renaming.id;
-    const r = isNew ? await app.edit('sections.create', { title: renaming.title.trim() }) : await app.edit('sections.rename', { sectionId: renaming.id, title: renaming.title.trim() });
+    const r = isNew
+      ? await app.edit('sections.create', { title: renaming.title.trim() })
+      : await app.edit('sections.rename', { sectionId: renaming.id, title: renaming.title.trim() });
     if (!r.ok) return;
     setRenaming(null);
     if (isNew) {
       const id = r.value.session.sections.at(-1)?.id;
-      requestAnimationFrame(() => document.querySelector(`[data-testid=column][data-section="${id}"]`)?.scrollIntoView({ inline: 'end', block: 'nearest' }));
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`[data-testid=column][data-section="${id}"]`)
+          ?.scrollIntoView({ inline: 'end', block: 'nearest' }),
+      );
     }
   };
 
@@ -341,36 +457,125 @@ export function ArrangeScreen() {
   return (
     <div>
       <Space style={{ marginBottom: 12 }} align="center">
-        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>编排</Typography.Title>
-        <Button icon={<PlusOutlined />} onClick={() => setRenaming({ id: '', title: '' })} data-testid="new-section">新建栏目</Button>
-        <Typography.Text type="secondary">拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情；勾选或 Ctrl/Shift+单击可选中多份批量操作。</Typography.Text>
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          编排
+        </Typography.Title>
+        <Button icon={<PlusOutlined />} onClick={() => setRenaming({ id: '', title: '' })} data-testid="new-section">
+          新建栏目
+        </Button>
+        <Typography.Text type="secondary">
+          拖动卡片调整顺序，也可以用 Tab 选中卡片后按空格键拿起、方向键移动、空格键放下；双击或回车查看详情；勾选或
+          Ctrl/Shift+单击可选中多份批量操作。
+        </Typography.Text>
         <TrashButton />
       </Space>
       <BulkBar selection={selection} />
       {session.submissions.length === 0 && session.sections.length === 0 ? (
-        <Empty description="还没有栏目和材料。先到“材料收集”导入委员的材料。"><Button type="primary" onClick={() => app.go('intake')}>去导入材料</Button></Empty>
+        <Empty description="还没有栏目和材料。先到“材料收集”导入委员的材料。">
+          <Button type="primary" onClick={() => app.go('intake')}>
+            去导入材料
+          </Button>
+        </Empty>
       ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCorners} onDragStart={onDragStart} onDragOver={onDragOver} onDragEnd={onDragEnd} onDragCancel={() => { setActive(null); setCols(saved); }}
-          accessibility={{ screenReaderInstructions: { draggable: '按空格键拿起材料，用方向键移动，再按空格键放下，按 Esc 取消。' } }}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCorners}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => {
+            setActive(null);
+            setCols(saved);
+          }}
+          accessibility={{
+            screenReaderInstructions: { draggable: '按空格键拿起材料，用方向键移动，再按空格键放下，按 Esc 取消。' },
+          }}
+        >
           <div className="hb-columns">
             {session.sections.map((sec, i) => (
-              <Column key={sec.id} id={sec.id} title={<SectionTitle id={sec.id} title={sec.title} sortRule={sec.sortRule} index={i} count={cols[sec.id]?.length ?? 0} last={i === session.sections.length - 1} onAction={onSectionAction} onSort={onSort} />} items={cols[sec.id] ?? []} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} selected={selection.selected} onSelect={onSelect} />
+              <Column
+                key={sec.id}
+                id={sec.id}
+                title={
+                  <SectionTitle
+                    id={sec.id}
+                    title={sec.title}
+                    sortRule={sec.sortRule}
+                    index={i}
+                    count={cols[sec.id]?.length ?? 0}
+                    last={i === session.sections.length - 1}
+                    onAction={onSectionAction}
+                    onSort={onSort}
+                  />
+                }
+                items={cols[sec.id] ?? []}
+                subs={subs}
+                facts={facts}
+                onOpen={onOpen}
+                onPin={onPin}
+                selected={selection.selected}
+                onSelect={onSelect}
+              />
             ))}
             {(cols[UNPLACED]?.length ?? 0) > 0 && (
-              <Column id={UNPLACED} title={<Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>未编排（{cols[UNPLACED].length}）<Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}> 不会印入汇编</Typography.Text></Typography.Text>} items={cols[UNPLACED]} subs={subs} facts={facts} onOpen={onOpen} onPin={onPin} selected={selection.selected} onSelect={onSelect} />
+              <Column
+                id={UNPLACED}
+                title={
+                  <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+                    未编排（{cols[UNPLACED].length}）
+                    <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+                      {' '}
+                      不会印入汇编
+                    </Typography.Text>
+                  </Typography.Text>
+                }
+                items={cols[UNPLACED]}
+                subs={subs}
+                facts={facts}
+                onOpen={onOpen}
+                onPin={onPin}
+                selected={selection.selected}
+                onSelect={onSelect}
+              />
             )}
             <div style={{ flex: '0 0 160px' }}>
-              <Button icon={<PlusOutlined />} block onClick={() => setRenaming({ id: '', title: '' })}>新建栏目</Button>
+              <Button icon={<PlusOutlined />} block onClick={() => setRenaming({ id: '', title: '' })}>
+                新建栏目
+              </Button>
             </div>
           </div>
-          <DragOverlay>{activeSub ? <div className="hb-card" style={{ width: 280 }}><div className="hb-card-title">{activeSub.title}</div><div className="hb-card-meta">{activeSub.authorLine}</div></div> : null}</DragOverlay>
+          <DragOverlay>
+            {activeSub ? (
+              <div className="hb-card" style={{ width: 280 }}>
+                <div className="hb-card-title">{activeSub.title}</div>
+                <div className="hb-card-meta">{activeSub.authorLine}</div>
+              </div>
+            ) : null}
+          </DragOverlay>
         </DndContext>
       )}
-      <Modal title={renaming?.id ? '栏目改名' : '新建栏目'} open={!!renaming} okText="确定" cancelText="取消" onCancel={() => setRenaming(null)} onOk={() => void submitSection()} okButtonProps={{ disabled: !renaming?.title.trim() }}>
-        <Input autoFocus value={renaming?.title ?? ''} placeholder="例如：大会发言、书面发言" onChange={(e) => setRenaming((r) => (r ? { ...r, title: e.target.value } : r))} onPressEnter={() => void submitSection()} data-testid="section-title-input" />
+      <Modal
+        title={renaming?.id ? '栏目改名' : '新建栏目'}
+        open={!!renaming}
+        okText="确定"
+        cancelText="取消"
+        onCancel={() => setRenaming(null)}
+        onOk={() => void submitSection()}
+        okButtonProps={{ disabled: !renaming?.title.trim() }}
+      >
+        <Input
+          autoFocus
+          value={renaming?.title ?? ''}
+          placeholder="例如：大会发言、书面发言"
+          onChange={(e) => setRenaming((r) => (r ? { ...r, title: e.target.value } : r))}
+          onPressEnter={() => void submitSection()}
+          data-testid="section-title-input"
+        />
       </Modal>
       {facts.pagesRevision !== undefined && facts.pagesRevision !== view.revision && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>页数来自上一次生成，编排改动后请重新生成以更新页数。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>
+          页数来自上一次生成，编排改动后请重新生成以更新页数。
+        </Typography.Paragraph>
       )}
     </div>
   );

@@ -3,7 +3,24 @@
 // SMS, print the QR sheet), withdraw and reissue one link, and watch uploads arrive (the log).
 // Everything goes through the contract (portal.*); it never talks to the portal listener itself.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Descriptions, Form, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { CopyOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Out } from '../../core/contract';
@@ -63,7 +80,13 @@ export function PortalScreen() {
       if (on) {
         if (!deadline) return void message.error('请先选择截止时间');
         if (!kinds.length) return void message.error('请至少选择一种材料类别');
-        const r = await app.call('portal.open', { sessionId, deadline: deadline.toISOString(), kinds: kinds as (typeof PORTAL_KINDS)[number][], host, port: port ?? 8790 });
+        const r = await app.call('portal.open', {
+          sessionId,
+          deadline: deadline.toISOString(),
+          kinds: kinds as (typeof PORTAL_KINDS)[number][],
+          host,
+          port: port ?? 8790,
+        });
         if (r.ok) message.success(`网上报送已开启：${r.value.baseUrl ?? ''}`);
       } else {
         const r = await app.call('portal.close', { sessionId });
@@ -106,11 +129,17 @@ export function PortalScreen() {
   };
 
   const enabled = !!state?.enabled;
-  const addressOptions = [{ value: '0.0.0.0', label: '本机所有网络地址' }, ...(state?.addresses ?? []).map((a) => ({ value: a, label: a })), { value: '127.0.0.1', label: '仅本机（测试用）' }];
+  const addressOptions = [
+    { value: '0.0.0.0', label: '本机所有网络地址' },
+    ...(state?.addresses ?? []).map((a) => ({ value: a, label: a })),
+    { value: '127.0.0.1', label: '仅本机（测试用）' },
+  ];
 
   return (
     <div style={{ maxWidth: 1100 }} data-testid="portal-screen">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>网上报送</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        网上报送
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         开启后，每位委员用自己的专用链接（或扫二维码）在手机或电脑上提交材料，收到的材料直接出现在“材料收集”中，标为“网上报送”。只在单位内网中可用，不经过任何外部服务器。
       </Typography.Paragraph>
@@ -118,10 +147,20 @@ export function PortalScreen() {
         <Form layout="vertical" disabled={busy}>
           <Space wrap size={24} align="start">
             <Form.Item label="截止时间" required>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY年M月D日 HH:mm" value={deadline} onChange={setDeadline} data-testid="portal-deadline" />
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY年M月D日 HH:mm"
+                value={deadline}
+                onChange={setDeadline}
+                data-testid="portal-deadline"
+              />
             </Form.Item>
             <Form.Item label="委员可提交的类别" required>
-              <Checkbox.Group value={kinds} onChange={(v) => setKinds(v as string[])} options={PORTAL_KINDS.map((k) => ({ value: k, label: SUBMISSION_KIND_NAMES[k] }))} />
+              <Checkbox.Group
+                value={kinds}
+                onChange={(v) => setKinds(v as string[])}
+                options={PORTAL_KINDS.map((k) => ({ value: k, label: SUBMISSION_KIND_NAMES[k] }))}
+              />
             </Form.Item>
             <Form.Item label="监听地址" tooltip="委员的手机或电脑要连在同一个单位网络上">
               <Select style={{ width: 200 }} value={host} onChange={setHost} options={addressOptions} />
@@ -133,12 +172,18 @@ export function PortalScreen() {
           <Space>
             <Switch checked={enabled} loading={busy} onChange={(on) => void toggle(on)} data-testid="portal-switch" />
             <span>{enabled ? '已开启' : '未开启'}</span>
-            {enabled && <Button size="small" onClick={() => void toggle(true)}>应用新设置</Button>}
+            {enabled && (
+              <Button size="small" onClick={() => void toggle(true)}>
+                应用新设置
+              </Button>
+            )}
           </Space>
         </Form>
         {state && (
           <Descriptions size="small" column={2} style={{ marginTop: 12 }}>
-            <Descriptions.Item label="状态">{state.running ? <Tag color="success">正在接收</Tag> : <Tag>未在接收</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              {state.running ? <Tag color="success">正在接收</Tag> : <Tag>未在接收</Tag>}
+            </Descriptions.Item>
             <Descriptions.Item label="地址">{state.baseUrl ?? '—'}</Descriptions.Item>
           </Descriptions>
         )}
@@ -150,8 +195,15 @@ export function PortalScreen() {
         style={{ marginBottom: 12 }}
         extra={
           <Space>
-            <Button icon={<PrinterOutlined />} onClick={() => void printSheet()} data-testid="portal-qr">打印二维码表</Button>
-            <Button icon={<CopyOutlined />} onClick={() => void copy(links.map((l) => l.notice).join('\n\n'), '全部通知')}>复制全部通知</Button>
+            <Button icon={<PrinterOutlined />} onClick={() => void printSheet()} data-testid="portal-qr">
+              打印二维码表
+            </Button>
+            <Button
+              icon={<CopyOutlined />}
+              onClick={() => void copy(links.map((l) => l.notice).join('\n\n'), '全部通知')}
+            >
+              复制全部通知
+            </Button>
           </Space>
         }
       >
@@ -172,17 +224,46 @@ export function PortalScreen() {
           dataSource={links}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: '姓名 / 单位', dataIndex: 'name', width: 140, render: (n: string, l: Links[number]) => (l.kind === 'org' ? <span>{n} <Tag>单位</Tag></span> : n) },
+            {
+              title: '姓名 / 单位',
+              dataIndex: 'name',
+              width: 140,
+              render: (n: string, l: Links[number]) =>
+                l.kind === 'org' ? (
+                  <span>
+                    {n} <Tag>单位</Tag>
+                  </span>
+                ) : (
+                  n
+                ),
+            },
             { title: '界别', dataIndex: 'sector', width: 140, ellipsis: true },
             { title: '已交', dataIndex: 'received', width: 60, align: 'right' },
-            { title: '链接', dataIndex: 'url', ellipsis: true, render: (u: string) => <Typography.Text code style={{ fontSize: 12 }}>{u}</Typography.Text> },
+            {
+              title: '链接',
+              dataIndex: 'url',
+              ellipsis: true,
+              render: (u: string) => (
+                <Typography.Text code style={{ fontSize: 12 }}>
+                  {u}
+                </Typography.Text>
+              ),
+            },
             {
               title: '操作',
               width: 230,
               render: (_: unknown, l: Links[number]) => (
                 <Space size={4}>
-                  <Button size="small" onClick={() => void copy(l.notice, `${l.name}的通知`)} data-testid="copy-notice">复制通知</Button>
-                  <Popconfirm title={`收回${l.name}的旧链接并生成新链接？`} description="旧链接立即失效。" okText="收回并重发" cancelText="取消" onConfirm={() => void revoke(l.memberId)}>
+                  <Button size="small" onClick={() => void copy(l.notice, `${l.name}的通知`)} data-testid="copy-notice">
+                    复制通知
+                  </Button>
+                  <Popconfirm
+                    title={`收回${l.name}的旧链接并生成新链接？`}
+                    description="旧链接立即失效。"
+                    okText="收回并重发"
+                    cancelText="取消"
+                    onConfirm={() => void revoke(l.memberId)}
+                  >
                     <Button size="small">收回并重发</Button>
                   </Popconfirm>
                 </Space>
@@ -191,7 +272,15 @@ export function PortalScreen() {
           ]}
         />
       </Card>
-      <Card size="small" title="提交记录" extra={<Button size="small" icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>}>
+      <Card
+        size="small"
+        title="提交记录"
+        extra={
+          <Button size="small" icon={<ReloadOutlined />} onClick={() => void load()}>
+            刷新
+          </Button>
+        }
+      >
         <Table
           size="small"
           rowKey={(e) => `${e.at}-${e.memberId}-${e.action}`}
@@ -204,7 +293,12 @@ export function PortalScreen() {
             { title: '操作', dataIndex: 'action', width: 110, render: (a: Log[number]['action']) => ACTION[a] },
             { title: '文件', dataIndex: 'file', ellipsis: true },
             { title: '回执编号', dataIndex: 'receipt', width: 110 },
-            { title: '', width: 80, render: (_: unknown, e: Log[number]) => (e.submissionId ? <a onClick={() => app.go('item', e.submissionId)}>查看</a> : null) },
+            {
+              title: '',
+              width: 80,
+              render: (_: unknown, e: Log[number]) =>
+                e.submissionId ? <a onClick={() => app.go('item', e.submissionId)}>查看</a> : null,
+            },
           ]}
         />
       </Card>

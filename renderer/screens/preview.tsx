@@ -2,8 +2,32 @@
 // (pdf.js) with thumbnails and jump-to-item, and export of PDF and DOCX. It must never show a
 // preview of an older revision as if it were current: the revision compiled is always stated.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Empty, Grid, InputNumber, List, Progress, Row, Select, Space, Tag, Typography } from 'antd';
-import { BookOutlined, FilePdfOutlined, FileWordOutlined, FolderOpenOutlined, PlayCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Grid,
+  InputNumber,
+  List,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  BookOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  FolderOpenOutlined,
+  PlayCircleOutlined,
+  PrinterOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { CompileJob, OutputFile } from '../../core/contract';
 import { sectionItems } from '../../core/model/session';
@@ -68,7 +92,10 @@ export function PreviewScreen() {
     void app.transport.call('compile.status', { sessionId: s.id }).then((r) => r.ok && r.value && track(r.value));
   }, [app.transport, s.id, track]);
 
-  useEffect(() => app.transport.on('compile.progress', (j) => j.sessionId === s.id && track(j)), [app.transport, s.id, track]);
+  useEffect(
+    () => app.transport.on('compile.progress', (j) => j.sessionId === s.id && track(j)),
+    [app.transport, s.id, track],
+  );
 
   // Events can be lost (a sleeping laptop, a proxy); poll while a job runs.
   useEffect(() => {
@@ -109,11 +136,25 @@ export function PreviewScreen() {
       const r = await app.call(kind === 'pdf' ? 'export.pdf' : 'export.docx', { sessionId: s.id, targetPath });
       if (!r.ok) return;
       if (native) {
-        message.success({ content: <span>已保存到 {r.value.path} <a onClick={() => r.value.path && void native.openFolder(r.value.path)}>打开所在文件夹</a></span>, duration: 8 });
+        message.success({
+          content: (
+            <span>
+              已保存到 {r.value.path}{' '}
+              <a onClick={() => r.value.path && void native.openFolder(r.value.path)}>打开所在文件夹</a>
+            </span>
+          ),
+          duration: 8,
+        });
       } else {
         const bytes = await app.transport.fetchOutput(r.value);
         if (!bytes.ok) return app.showError(bytes.error);
-        saveBlob(bytes.value, name, kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        saveBlob(
+          bytes.value,
+          name,
+          kind === 'pdf'
+            ? 'application/pdf'
+            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        );
         message.success(`已导出 ${kind.toUpperCase()}（${(r.value.size / 1024).toFixed(0)} KB）。`);
       }
     } finally {
@@ -131,7 +172,8 @@ export function PreviewScreen() {
     if (native && pdf.file.path) {
       const r = await native.printPdf(pdf.file.path);
       if (!r.ok) return app.showError(r.error);
-      if (r.value === 'system-viewer') message.info({ content: '已用系统的 PDF 阅读器打开汇编，请在阅读器中选择“打印”。', duration: 8 });
+      if (r.value === 'system-viewer')
+        message.info({ content: '已用系统的 PDF 阅读器打开汇编，请在阅读器中选择“打印”。', duration: 8 });
       return;
     }
     const bytes = await app.transport.fetchOutput(pdf.file);
@@ -164,14 +206,21 @@ export function PreviewScreen() {
         if (!it.authorLine.trim()) out.push({ level: 'warning', text: `《${it.title}》没有署名`, itemId: it.id });
         const w = facts.words.get(it.id);
         if (w === 0) out.push({ level: 'error', text: `《${it.title}》没有正文`, itemId: it.id });
-        else if (w !== undefined && w > limit) out.push({ level: 'warning', text: `《${it.title}》${w.toLocaleString('zh-CN')} 字，超过 ${limit.toLocaleString('zh-CN')} 字`, itemId: it.id });
+        else if (w !== undefined && w > limit)
+          out.push({
+            level: 'warning',
+            text: `《${it.title}》${w.toLocaleString('zh-CN')} 字，超过 ${limit.toLocaleString('zh-CN')} 字`,
+            itemId: it.id,
+          });
         if (it.status === 'review') out.push({ level: 'warning', text: `《${it.title}》尚待核对`, itemId: it.id });
       }
       if (sec.items.length === 0) out.push({ level: 'warning', text: `栏目“${sec.title}”是空的` });
     }
     // Layout problems (issue 13): named before compiling; the compile repeats them, shown once.
-    for (const w of layoutWarnings(s)) out.push({ level: w.code === 'layout.invalid' ? 'error' : 'warning', text: w.message });
-    for (const w of job?.result?.warnings ?? []) if (!w.code.startsWith('layout.')) out.push({ level: 'warning', text: w.message });
+    for (const w of layoutWarnings(s))
+      out.push({ level: w.code === 'layout.invalid' ? 'error' : 'warning', text: w.message });
+    for (const w of job?.result?.warnings ?? [])
+      if (!w.code.startsWith('layout.')) out.push({ level: 'warning', text: w.message });
     return out;
   }, [s, facts.words, limit, job]);
 
@@ -184,7 +233,14 @@ export function PreviewScreen() {
       const fromOutline = pdf.info.outline.find((o) => o.title.includes(title) || title.includes(o.title));
       const fromLabel = pdf.info.labels?.indexOf(String(it.startPage)) ?? -1;
       const pageIndex = fromOutline?.pageIndex ?? (fromLabel >= 0 ? fromLabel : it.startPage - 1);
-      return { id: it.submissionId, title, author: sub?.authorLine ?? '', startPage: it.startPage, pages: it.pageCount, pageIndex };
+      return {
+        id: it.submissionId,
+        title,
+        author: sub?.authorLine ?? '',
+        startPage: it.startPage,
+        pages: it.pageCount,
+        pageIndex,
+      };
     });
   }, [pdf, job, s.submissions]);
 
@@ -197,27 +253,80 @@ export function PreviewScreen() {
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>预览与生成</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          预览与生成
+        </Typography.Title>
         {!running ? (
-          <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => void start()} data-testid="compile" disabled={s.sections.every((x) => x.items.length === 0)}>生成汇编</Button>
+          <Button
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            onClick={() => void start()}
+            data-testid="compile"
+            disabled={s.sections.every((x) => x.items.length === 0)}
+          >
+            生成汇编
+          </Button>
         ) : (
-          <Button danger icon={<StopOutlined />} onClick={() => void cancel()} data-testid="cancel">取消</Button>
+          <Button danger icon={<StopOutlined />} onClick={() => void cancel()} data-testid="cancel">
+            取消
+          </Button>
         )}
-        <Button icon={<FilePdfOutlined />} loading={exporting === 'pdf'} onClick={() => void exportFile('pdf')} data-testid="export-pdf">导出 PDF</Button>
-        <Button icon={<FileWordOutlined />} loading={exporting === 'docx'} onClick={() => void exportFile('docx')} data-testid="export-docx">导出 Word</Button>
-        <Button icon={<BookOutlined />} onClick={() => setPrintOpen(true)} data-testid="print-open" disabled={s.sections.every((x) => x.items.length === 0)}>印刷与分发…</Button>
-        <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={() => void print()} data-testid="print-pdf">打印…</Button>
-        {app.transport.native && pdf?.file.path && <Button icon={<FolderOpenOutlined />} onClick={() => void app.transport.native!.openFolder(pdf.file.path!)}>打开输出文件夹</Button>}
+        <Button
+          icon={<FilePdfOutlined />}
+          loading={exporting === 'pdf'}
+          onClick={() => void exportFile('pdf')}
+          data-testid="export-pdf"
+        >
+          导出 PDF
+        </Button>
+        <Button
+          icon={<FileWordOutlined />}
+          loading={exporting === 'docx'}
+          onClick={() => void exportFile('docx')}
+          data-testid="export-docx"
+        >
+          导出 Word
+        </Button>
+        <Button
+          icon={<BookOutlined />}
+          onClick={() => setPrintOpen(true)}
+          data-testid="print-open"
+          disabled={s.sections.every((x) => x.items.length === 0)}
+        >
+          印刷与分发…
+        </Button>
+        <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={() => void print()} data-testid="print-pdf">
+          打印…
+        </Button>
+        {app.transport.native && pdf?.file.path && (
+          <Button icon={<FolderOpenOutlined />} onClick={() => void app.transport.native!.openFolder(pdf.file.path!)}>
+            打开输出文件夹
+          </Button>
+        )}
       </Space>
       {job && (
         <Card size="small" style={{ marginBottom: 12 }} data-testid="compile-progress">
           <Space style={{ width: '100%' }} direction="vertical" size={2}>
-            <Progress percent={pct} status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : job.state === 'cancelled' ? 'normal' : 'active'} />
+            <Progress
+              percent={pct}
+              status={
+                job.state === 'failed'
+                  ? 'exception'
+                  : job.state === 'done'
+                    ? 'success'
+                    : job.state === 'cancelled'
+                      ? 'normal'
+                      : 'active'
+              }
+            />
             <Typography.Text type="secondary" data-testid="compile-state" data-state={job.state}>
-              {job.state === 'done' ? `已生成：共 ${job.result?.pageCount ?? pdf?.info.pageCount ?? '?'} 页，用时 ${((job.result?.durationMs ?? 0) / 1000).toFixed(1)} 秒${stale ? '（此后又有改动，请重新生成）' : ''}`
-                : job.state === 'failed' ? `生成失败：${job.error?.message ?? ''}`
-                : job.state === 'cancelled' ? '已取消'
-                : job.progress.message || '正在准备…'}
+              {job.state === 'done'
+                ? `已生成：共 ${job.result?.pageCount ?? pdf?.info.pageCount ?? '?'} 页，用时 ${((job.result?.durationMs ?? 0) / 1000).toFixed(1)} 秒${stale ? '（此后又有改动，请重新生成）' : ''}`
+                : job.state === 'failed'
+                  ? `生成失败：${job.error?.message ?? ''}`
+                  : job.state === 'cancelled'
+                    ? '已取消'
+                    : job.progress.message || '正在准备…'}
             </Typography.Text>
           </Space>
         </Card>
@@ -228,31 +337,82 @@ export function PreviewScreen() {
           {pdf ? (
             <PdfView ref={viewer} doc={pdf.doc} labels={pdf.info.labels} key={pdf.file.url + loadedFor.current} />
           ) : (
-            <Card><Empty description={running ? '正在生成，完成后在这里显示每一页。' : '点击“生成汇编”，在这里逐页查看将要印刷的效果。'} /></Card>
+            <Card>
+              <Empty
+                description={
+                  running ? '正在生成，完成后在这里显示每一页。' : '点击“生成汇编”，在这里逐页查看将要印刷的效果。'
+                }
+              />
+            </Card>
           )}
         </Col>
         <Col flex={`${side}px`} style={{ minWidth: 0 }}>
-          <Card size="small" title={`印前检查（${preflight.length}）`} extra={<Space size={4}><Typography.Text type="secondary" style={{ fontSize: 12 }}>篇幅上限</Typography.Text><InputNumber size="small" min={500} step={500} value={limit} onChange={(v) => setLimit(v ?? 5000)} style={{ width: 80 }} /></Space>} data-testid="preflight">
-            {preflight.length === 0 ? <Alert type="success" showIcon title="没有发现问题" /> : (
-              <List size="small" dataSource={preflight} style={{ maxHeight: 260, overflow: 'auto' }} renderItem={(p) => (
-                <List.Item style={{ padding: '4px 0' }}>
-                  <Tag color={p.level === 'error' ? 'error' : 'warning'}>{p.level === 'error' ? '问题' : '提醒'}</Tag>
-                  {p.itemId ? <a onClick={() => app.go('item', p.itemId)}>{p.text}</a> : p.text}
-                </List.Item>
-              )} />
+          <Card
+            size="small"
+            title={`印前检查（${preflight.length}）`}
+            extra={
+              <Space size={4}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  篇幅上限
+                </Typography.Text>
+                <InputNumber
+                  size="small"
+                  min={500}
+                  step={500}
+                  value={limit}
+                  onChange={(v) => setLimit(v ?? 5000)}
+                  style={{ width: 80 }}
+                />
+              </Space>
+            }
+            data-testid="preflight"
+          >
+            {preflight.length === 0 ? (
+              <Alert type="success" showIcon title="没有发现问题" />
+            ) : (
+              <List
+                size="small"
+                dataSource={preflight}
+                style={{ maxHeight: 260, overflow: 'auto' }}
+                renderItem={(p) => (
+                  <List.Item style={{ padding: '4px 0' }}>
+                    <Tag color={p.level === 'error' ? 'error' : 'warning'}>{p.level === 'error' ? '问题' : '提醒'}</Tag>
+                    {p.itemId ? <a onClick={() => app.go('item', p.itemId)}>{p.text}</a> : p.text}
+                  </List.Item>
+                )}
+              />
             )}
           </Card>
           {jumpTargets.length > 0 && (
             <Card size="small" title="跳到材料" style={{ marginTop: 12 }}>
-              <Select showSearch style={{ width: '100%' }} placeholder="输入标题或作者" optionFilterProp="label" data-testid="jump"
-                options={jumpTargets.map((t) => ({ value: t.pageIndex, label: `${t.title} ${t.author}（第 ${t.startPage} 页）` }))}
-                onChange={(i: number) => viewer.current?.jumpTo(i)} />
-              <List size="small" style={{ maxHeight: 'calc(100vh - 520px)', overflow: 'auto', marginTop: 8 }} dataSource={jumpTargets} renderItem={(t) => (
-                <List.Item style={{ padding: '3px 0', cursor: 'pointer' }} onClick={() => viewer.current?.jumpTo(t.pageIndex)}>
-                  <Typography.Text ellipsis style={{ maxWidth: side - 90 }}>{t.title}</Typography.Text>
-                  <Typography.Text type="secondary">{t.startPage}</Typography.Text>
-                </List.Item>
-              )} />
+              <Select
+                showSearch
+                style={{ width: '100%' }}
+                placeholder="输入标题或作者"
+                optionFilterProp="label"
+                data-testid="jump"
+                options={jumpTargets.map((t) => ({
+                  value: t.pageIndex,
+                  label: `${t.title} ${t.author}（第 ${t.startPage} 页）`,
+                }))}
+                onChange={(i: number) => viewer.current?.jumpTo(i)}
+              />
+              <List
+                size="small"
+                style={{ maxHeight: 'calc(100vh - 520px)', overflow: 'auto', marginTop: 8 }}
+                dataSource={jumpTargets}
+                renderItem={(t) => (
+                  <List.Item
+                    style={{ padding: '3px 0', cursor: 'pointer' }}
+                    onClick={() => viewer.current?.jumpTo(t.pageIndex)}
+                  >
+                    <Typography.Text ellipsis style={{ maxWidth: side - 90 }}>
+                      {t.title}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">{t.startPage}</Typography.Text>
+                  </List.Item>
+                )}
+              />
             </Card>
           )}
         </Col>

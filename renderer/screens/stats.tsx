@@ -19,7 +19,9 @@ export function StatsScreen() {
   const [exporting, setExporting] = useState(false);
   useEffect(() => {
     void app.call('stats.get', { sessionId: view.session.id }).then((r) => r.ok && setStats(r.value));
-    void app.transport.call('compile.status', { sessionId: view.session.id }).then((r) => r.ok && setLast(r.value?.state === 'done' ? r.value : null));
+    void app.transport
+      .call('compile.status', { sessionId: view.session.id })
+      .then((r) => r.ok && setLast(r.value?.state === 'done' ? r.value : null));
   }, [app, view.session.id, view.revision]);
 
   const exportXlsx = async () => {
@@ -47,27 +49,90 @@ export function StatsScreen() {
   const labels = memberLabels(view.session.members);
   const rank = new Map(membersInSessionOrder(view.session).map((m, i) => [m.id, i]));
   const names = (list: { memberId: string; name: string }[]) =>
-    [...list].sort((a, b) => (rank.get(a.memberId) ?? 0) - (rank.get(b.memberId) ?? 0)).map((m) => labels.get(m.memberId) ?? m.name).join('、');
+    [...list]
+      .sort((a, b) => (rank.get(a.memberId) ?? 0) - (rank.get(b.memberId) ?? 0))
+      .map((m) => labels.get(m.memberId) ?? m.name)
+      .join('、');
   if (!stats) return <Card loading />;
   const fmt = (n?: number) => (n === undefined ? '—' : n.toLocaleString('zh-CN'));
   return (
     <div style={{ maxWidth: 900 }}>
       <Space style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>统计</Typography.Title>
-        <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="stats-export">导出 Excel</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          统计
+        </Typography.Title>
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={exporting}
+          onClick={() => void exportXlsx()}
+          data-testid="stats-export"
+        >
+          导出 Excel
+        </Button>
       </Space>
       <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col span={5}><Card size="small"><Statistic title="材料（篇）" value={stats.totals.items} data-testid="stat-items" /></Card></Col>
-        <Col span={5}><Card size="small"><Statistic title={stats.pagesStatus === 'stale' ? '页数（上次生成，已过时）' : '页数'} value={stats.totals.pages !== undefined ? fmt(stats.totals.pages) : stats.pagesStatus === 'stale' && last?.result?.pageCount !== undefined ? fmt(last.result.pageCount) : '—'} data-testid="stat-pages" /></Card></Col>
-        <Col span={5}><Card size="small"><Statistic title="字数" value={stats.totals.words} /></Card></Col>
-        <Col span={5}><Card size="small"><Statistic title="已交 / 应交（人）" value={`${stats.members.received} / ${stats.members.expected}`} data-testid="stat-received" /></Card></Col>
-        <Col span={4}><Card size="small"><Statistic title="未编排" value={stats.totals.unplaced} /></Card></Col>
+        <Col span={5}>
+          <Card size="small">
+            <Statistic title="材料（篇）" value={stats.totals.items} data-testid="stat-items" />
+          </Card>
+        </Col>
+        <Col span={5}>
+          <Card size="small">
+            <Statistic
+              title={stats.pagesStatus === 'stale' ? '页数（上次生成，已过时）' : '页数'}
+              value={
+                stats.totals.pages !== undefined
+                  ? fmt(stats.totals.pages)
+                  : stats.pagesStatus === 'stale' && last?.result?.pageCount !== undefined
+                    ? fmt(last.result.pageCount)
+                    : '—'
+              }
+              data-testid="stat-pages"
+            />
+          </Card>
+        </Col>
+        <Col span={5}>
+          <Card size="small">
+            <Statistic title="字数" value={stats.totals.words} />
+          </Card>
+        </Col>
+        <Col span={5}>
+          <Card size="small">
+            <Statistic
+              title="已交 / 应交（人）"
+              value={`${stats.members.received} / ${stats.members.expected}`}
+              data-testid="stat-received"
+            />
+          </Card>
+        </Col>
+        <Col span={4}>
+          <Card size="small">
+            <Statistic title="未编排" value={stats.totals.unplaced} />
+          </Card>
+        </Col>
       </Row>
-      {(stats.pagesStatus ?? (stats.totals.pages === undefined ? 'none' : 'current')) === 'none' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="还没有生成过汇编：页数要在“预览与生成”中生成一次后才能统计。" data-testid="stats-pages-note" />}
+      {(stats.pagesStatus ?? (stats.totals.pages === undefined ? 'none' : 'current')) === 'none' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="还没有生成过汇编：页数要在“预览与生成”中生成一次后才能统计。"
+          data-testid="stats-pages-note"
+        />
+      )}
       {stats.pagesStatus === 'stale' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="stats-pages-note"
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="stats-pages-note"
           title={`页数来自${last?.finishedAt ? ` ${new Date(last.finishedAt).toLocaleString('zh-CN')} ` : '上次'}的生成${last?.result?.pageCount !== undefined ? `（共 ${last.result.pageCount} 页）` : ''}；此后会议内容或设置（版式、字号等）又有修改，各栏目页数暂不显示。`}
-          action={<Button size="small" onClick={() => app.go('preview')}>去重新生成</Button>} />
+          action={
+            <Button size="small" onClick={() => app.go('preview')}>
+              去重新生成
+            </Button>
+          }
+        />
       )}
       <Card size="small" title="各栏目">
         <Table
@@ -84,27 +149,46 @@ export function StatsScreen() {
           ]}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><b>合计</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right"><b>{stats.sections.reduce((a, x) => a + x.items, 0)}</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right"><b>{fmt(stats.totals.pages)}</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right"><b>{fmt(stats.sections.reduce((a, x) => a + x.words, 0))}</b></Table.Summary.Cell>
+              <Table.Summary.Cell index={0}>
+                <b>合计</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <b>{stats.sections.reduce((a, x) => a + x.items, 0)}</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                <b>{fmt(stats.totals.pages)}</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                <b>{fmt(stats.sections.reduce((a, x) => a + x.words, 0))}</b>
+              </Table.Summary.Cell>
             </Table.Summary.Row>
           )}
         />
       </Card>
       {stats.unplacedItems.length > 0 && (
-        <Card size="small" title={`已收到但未编入栏目（${stats.unplacedItems.length} 篇）`} style={{ marginTop: 12 }} data-testid="stat-unplaced"
-          extra={<a onClick={() => app.go('arrange')}>去编排</a>}>
+        <Card
+          size="small"
+          title={`已收到但未编入栏目（${stats.unplacedItems.length} 篇）`}
+          style={{ marginTop: 12 }}
+          data-testid="stat-unplaced"
+          extra={<a onClick={() => app.go('arrange')}>去编排</a>}
+        >
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
             这些材料已计入“已交”，但还不在汇编中，页数和字数合计未包含它们
-            {stats.members.receivedUnplaced.length > 0 ? `；其中 ${names(stats.members.receivedUnplaced)} 的材料都还没有编入。` : '。'}
+            {stats.members.receivedUnplaced.length > 0
+              ? `；其中 ${names(stats.members.receivedUnplaced)} 的材料都还没有编入。`
+              : '。'}
           </Typography.Paragraph>
-          <Typography.Paragraph style={{ marginBottom: 0 }}>{stats.unplacedItems.map((x) => `《${x.title}》${x.authorLine ? ` ${x.authorLine}` : ''}`).join('；')}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            {stats.unplacedItems.map((x) => `《${x.title}》${x.authorLine ? ` ${x.authorLine}` : ''}`).join('；')}
+          </Typography.Paragraph>
         </Card>
       )}
       {stats.members.missing.length > 0 && (
         <Card size="small" title={`尚未提交（${stats.members.missing.length} 人）`} style={{ marginTop: 12 }}>
-          <Typography.Paragraph copyable data-testid="stats-missing">{names(stats.members.missing)}</Typography.Paragraph>
+          <Typography.Paragraph copyable data-testid="stats-missing">
+            {names(stats.members.missing)}
+          </Typography.Paragraph>
         </Card>
       )}
     </div>

@@ -2,7 +2,17 @@
 // a queue that sends edits one at a time with the current revision (S8), and the error wording a
 // clerk sees. It must never modify a session locally: every change is a contract call whose
 // returned view replaces ours, so what is shown is what is saved.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { App as AntApp } from 'antd';
 import type { ApiName, FileInput, ImportReportEntry, In, Out, SessionView } from '../../core/contract';
 import type { AppError, Result } from '../../core/result';
@@ -11,7 +21,11 @@ import { dirtyForms } from './dirty-forms';
 
 /** Calls that take { sessionId, revision } and return a SessionView. */
 type EditName = {
-  [K in ApiName]: In<K> extends { sessionId: string; revision: number } ? (Out<K> extends SessionView ? K : never) : never;
+  [K in ApiName]: In<K> extends { sessionId: string; revision: number }
+    ? Out<K> extends SessionView
+      ? K
+      : never
+    : never;
 }[ApiName];
 type EditInput<K extends EditName> = Omit<In<K>, 'sessionId' | 'revision'>;
 
@@ -85,7 +99,8 @@ export function useApp(): AppState {
 
 /** The clerk-facing wording for an error (the service already words most in Chinese). */
 export function errorText(e: AppError): string {
-  if (e.code === 'store.stale-revision') return '这份会议材料刚在另一个窗口中被修改，已为您刷新到最新内容，请再操作一次。';
+  if (e.code === 'store.stale-revision')
+    return '这份会议材料刚在另一个窗口中被修改，已为您刷新到最新内容，请再操作一次。';
   if (e.code === 'history.nothing-to-undo') return '没有可以撤销的操作。';
   if (e.code === 'history.nothing-to-redo') return '没有可以重做的操作。';
   return e.message || '操作没有成功，请重试。';
@@ -109,7 +124,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
 
   const setView = useCallback((v: SessionView | null) => {
     // Never step back to an older revision (an event may arrive after a newer edit's answer).
-    if (v && viewRef.current && v.session.id === viewRef.current.session.id && v.revision < viewRef.current.revision) return;
+    if (v && viewRef.current && v.session.id === viewRef.current.session.id && v.revision < viewRef.current.revision)
+      return;
     viewRef.current = v;
     setViewState(v);
     if (v) setRestoring(false);
@@ -260,7 +276,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     async (files: FileInput[], sectionId?: string) => {
       if (!files.length) return null;
       const key = 'import';
-      const nameOf = (f: FileInput) => ('name' in f && f.name ? f.name : 'path' in f && f.path ? f.path.split(/[\\/]/).pop()! : '文件');
+      const nameOf = (f: FileInput) =>
+        'name' in f && f.name ? f.name : 'path' in f && f.path ? f.path.split(/[\\/]/).pop()! : '文件';
       cancelRequested.current = false;
       const report: ImportReportEntry[] = [];
       setImportReport([]);
@@ -272,7 +289,12 @@ export function AppStateProvider({ transport, children }: { transport: Transport
           const r = await edit('submissions.import', { files: [files[i]], sectionId }, { quiet: true });
           if (!r.ok) {
             // A refused batch (stale revision, read-only, lost connection): the file is reported and we stop.
-            report.push({ name: nameOf(files[i]), ok: false, error: { code: r.error.code, message: errorText(r.error) }, warnings: [] });
+            report.push({
+              name: nameOf(files[i]),
+              ok: false,
+              error: { code: r.error.code, message: errorText(r.error) },
+              warnings: [],
+            });
             failed = r.error;
             setImportReport([...report]);
             break;
@@ -366,8 +388,50 @@ export function AppStateProvider({ transport, children }: { transport: Transport
   }, []);
 
   const value = useMemo<AppState>(
-    () => ({ transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring, importing, cancelImport, locked }),
-    [transport, view, screen, itemId, go, setView, edit, call, openSession, refresh, undo, redo, showError, importFiles, importReport, importReportAt, restoring, importing, cancelImport, locked],
+    () => ({
+      transport,
+      view,
+      screen,
+      itemId,
+      go,
+      setView,
+      edit,
+      call,
+      openSession,
+      refresh,
+      undo,
+      redo,
+      showError,
+      importFiles,
+      importReport,
+      importReportAt,
+      restoring,
+      importing,
+      cancelImport,
+      locked,
+    }),
+    [
+      transport,
+      view,
+      screen,
+      itemId,
+      go,
+      setView,
+      edit,
+      call,
+      openSession,
+      refresh,
+      undo,
+      redo,
+      showError,
+      importFiles,
+      importReport,
+      importReportAt,
+      restoring,
+      importing,
+      cancelImport,
+      locked,
+    ],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
@@ -375,9 +439,14 @@ export function AppStateProvider({ transport, children }: { transport: Transport
 const SCREENS: Screen[] = ['sessions', 'info', 'roster', 'intake', 'arrange', 'item', 'preview', 'stats'];
 function readRoute(): { screen: Screen; itemId: string | null } {
   const m = /^#\/(\w+)(?:\/(.+))?$/.exec(location.hash);
-  if (m && (SCREENS as string[]).includes(m[1])) return { screen: m[1] as Screen, itemId: m[2] ? decodeURIComponent(m[2]) : null };
+  if (m && (SCREENS as string[]).includes(m[1]))
+    return { screen: m[1] as Screen, itemId: m[2] ? decodeURIComponent(m[2]) : null };
   return { screen: 'sessions', itemId: null };
 }
 function writeRoute(s: Screen, id: string | null): void {
-  history.replaceState(null, '', `${location.pathname}${location.search}#/${s}${id ? `/${encodeURIComponent(id)}` : ''}`);
+  history.replaceState(
+    null,
+    '',
+    `${location.pathname}${location.search}#/${s}${id ? `/${encodeURIComponent(id)}` : ''}`,
+  );
 }

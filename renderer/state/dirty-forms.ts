@@ -73,11 +73,20 @@ export function useDirtyForms(): DirtyEntry[] {
 }
 
 /** Registers a form as dirty while `dirty` is true; unregisters on unmount. */
-export function useDirtyForm(key: string, dirty: boolean, opts: { label: string; save?: () => Promise<boolean> }): void {
+export function useDirtyForm(
+  key: string,
+  dirty: boolean,
+  opts: { label: string; save?: () => Promise<boolean> },
+): void {
   const latest = useRef(opts);
   latest.current = opts;
   useEffect(() => {
-    if (dirty) dirtyForms.set({ key, label: latest.current.label, save: () => latest.current.save?.() ?? Promise.resolve(false) });
+    if (dirty)
+      dirtyForms.set({
+        key,
+        label: latest.current.label,
+        save: () => latest.current.save?.() ?? Promise.resolve(false),
+      });
     else dirtyForms.clear(key);
   }, [key, dirty]);
   useEffect(() => () => dirtyForms.clear(key), [key]);

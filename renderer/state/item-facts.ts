@@ -27,7 +27,8 @@ export function useItemFacts(): { words: Map<string, number>; pages: Map<string,
   useEffect(() => {
     if (!sessionId) return;
     const my = ++gen.current;
-    const keyOf = (s: { source: { sha256?: string; file: string } }) => `${sessionId}:${s.source.sha256 ?? s.source.file}`;
+    const keyOf = (s: { source: { sha256?: string; file: string } }) =>
+      `${sessionId}:${s.source.sha256 ?? s.source.file}`;
     const publish = () => {
       if (my !== gen.current) return;
       const m = new Map<string, number>();
@@ -53,8 +54,15 @@ export function useItemFacts(): { words: Map<string, number>; pages: Map<string,
 
   useEffect(() => {
     if (!sessionId) return;
-    const take = (job: { revision: number; state: string; result?: { items: { submissionId: string; pageCount: number }[] } } | null) => {
-      if (job?.state === 'done' && job.result) setPages({ map: new Map(job.result.items.map((x) => [x.submissionId, x.pageCount])), revision: job.revision });
+    const take = (
+      job: {
+        revision: number;
+        state: string;
+        result?: { items: { submissionId: string; pageCount: number }[] };
+      } | null,
+    ) => {
+      if (job?.state === 'done' && job.result)
+        setPages({ map: new Map(job.result.items.map((x) => [x.submissionId, x.pageCount])), revision: job.revision });
     };
     void app.transport.call('compile.status', { sessionId }).then((r) => r.ok && take(r.value));
     // A compile finishing elsewhere (preview screen, another window) updates the page counts.

@@ -11,7 +11,9 @@ const cache = new WeakMap<readonly Member[], Member[]>();
 export function membersInSessionOrder(session: Pick<Session, 'members' | 'ordering'>): Member[] {
   const hit = cache.get(session.members);
   if (hit) return hit;
-  const sorted = sortMembers(session.members, 'stroke', { name: { givenNameBlank: session.ordering?.givenNameBlank ?? true } }).members;
+  const sorted = sortMembers(session.members, 'stroke', {
+    name: { givenNameBlank: session.ordering?.givenNameBlank ?? true },
+  }).members;
   cache.set(session.members, sorted);
   return sorted;
 }
@@ -27,7 +29,10 @@ export function memberLabels(members: readonly Member[]): Map<string, string> {
       continue;
     }
     // The first field that tells the namesakes apart: 界别, then 单位, then 职务; else a number.
-    const field = (['sector', 'unit', 'title'] as const).find((f) => new Set(group.map((m) => (m[f] ?? '').trim())).size === group.length && group.every((m) => (m[f] ?? '').trim()));
+    const field = (['sector', 'unit', 'title'] as const).find(
+      (f) =>
+        new Set(group.map((m) => (m[f] ?? '').trim())).size === group.length && group.every((m) => (m[f] ?? '').trim()),
+    );
     group.forEach((m, i) => out.set(m.id, `${name}（${field ? m[field]!.trim() : `同名${i + 1}`}）`));
   }
   return out;

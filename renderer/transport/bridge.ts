@@ -6,7 +6,11 @@ import type { Result } from '../../core/result';
 /** Native-only actions the shell offers beyond the contract (dialogs, shell, print). */
 export interface NativeApi {
   /** Native open dialog; returns absolute paths (empty when cancelled). */
-  pickFiles(opts: { folder?: boolean; multi?: boolean; filters?: { name: string; extensions: string[] }[] }): Promise<Result<string[]>>;
+  pickFiles(opts: {
+    folder?: boolean;
+    multi?: boolean;
+    filters?: { name: string; extensions: string[] }[];
+  }): Promise<Result<string[]>>;
   /** Native save dialog; returns the chosen path or null when cancelled. */
   pickSavePath(opts: { defaultName: string; extensions: string[] }): Promise<Result<string | null>>;
   /** Opens a folder (or the folder of a file) inside the app's data or output roots. */

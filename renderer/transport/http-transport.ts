@@ -22,15 +22,26 @@ export function takeToken(): string | null {
 }
 
 export function createHttpTransport(token: string | null, base = ''): Transport {
-  const headers = (): Record<string, string> => ({ 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) });
+  const headers = (): Record<string, string> => ({
+    'Content-Type': 'application/json',
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  });
   const call = (async (name: string, input: unknown) => {
     let res: Response;
     try {
-      res = await fetch(`${base}/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers: headers(), body: JSON.stringify(input ?? {}) });
+      res = await fetch(`${base}/rpc/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(input ?? {}),
+      });
     } catch (e) {
       return transportError('无法连接到汇编服务。请确认汇编仍在运行，然后刷新页面。', String(e));
     }
-    if (res.status === 401 || res.status === 403) return { ok: false, error: { code: 'http.unauthorized', message: '访问口令无效或已过期。请使用启动时显示的完整地址重新打开。' } };
+    if (res.status === 401 || res.status === 403)
+      return {
+        ok: false,
+        error: { code: 'http.unauthorized', message: '访问口令无效或已过期。请使用启动时显示的完整地址重新打开。' },
+      };
     try {
       const body = (await res.json()) as { ok?: boolean };
       if (typeof body?.ok === 'boolean') return body;
@@ -61,7 +72,8 @@ export function createHttpTransport(token: string | null, base = ''): Transport 
       listeners.get(name)?.forEach((cb) => cb(payload));
     };
     source.onmessage = (e) => dispatch('message', e.data);
-    for (const name of ['compile.progress', 'export.progress', 'session.changed']) source.addEventListener(name, (e) => dispatch(name, (e as MessageEvent).data));
+    for (const name of ['compile.progress', 'export.progress', 'session.changed'])
+      source.addEventListener(name, (e) => dispatch(name, (e as MessageEvent).data));
   };
 
   return {
@@ -89,7 +101,10 @@ export function createHttpTransport(token: string | null, base = ''): Transport 
       try {
         const res = await fetch(`${base}/upload?name=${encodeURIComponent(file.name)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'Content-Type': 'application/octet-stream',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
           body: file,
         });
         const body = (await res.json()) as { ok?: boolean; value?: { upload: string }; upload?: string };
@@ -98,7 +113,8 @@ export function createHttpTransport(token: string | null, base = ''): Transport 
       } catch {
         // no /upload (an older server) or the connection failed: small files still go inline
       }
-      if (file.size <= INLINE_MAX_BYTES) return { name: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) };
+      if (file.size <= INLINE_MAX_BYTES)
+        return { name: file.name, data: toBase64(new Uint8Array(await file.arrayBuffer())) };
       return { name: file.name, upload: 'u-000000000000000000000000' };
     },
   };

@@ -16,7 +16,8 @@ export function createIpcTransport(bridge: Bridge): Transport {
     kind: 'ipc',
     call,
     on: ((event: string, cb: (p: unknown) => void) => bridge.on(event, cb)) as Client['on'],
-    fetchOutput: async (file) => (file.path ? bridge.native.readOutput(file.path) : transportError(`找不到生成的文件 ${file.name}`)),
+    fetchOutput: async (file) =>
+      file.path ? bridge.native.readOutput(file.path) : transportError(`找不到生成的文件 ${file.name}`),
     fileInput: async (file) => {
       const path = bridge.pathForFile(file);
       if (path) return { name: file.name, path };

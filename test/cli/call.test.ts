@@ -9,7 +9,9 @@ import { API_NAMES } from '../../core/contract';
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'call', ...args], { cwd: path.resolve(__dirname, '../..') }).then(
+  run(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'call', ...args], {
+    cwd: path.resolve(__dirname, '../..'),
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -27,7 +29,12 @@ describe('huibian call', () => {
   });
 
   it('creates the sample session and reads its statistics through the contract', async () => {
-    const c = await cli(['sessions.create', JSON.stringify({ name: '第九次会议', template: 'sample' }), '--data', data]);
+    const c = await cli([
+      'sessions.create',
+      JSON.stringify({ name: '第九次会议', template: 'sample' }),
+      '--data',
+      data,
+    ]);
     expect(c.code).toBe(0);
     const id = JSON.parse(c.stdout).session.id as string;
     const s = await cli(['stats.get', JSON.stringify({ sessionId: id }), '--data', data]);

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { buildCli, CLI_DIST } from '../../cli/build';
 
 const root = path.resolve(__dirname, '../..');
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  bin: Record<string, string>;
+};
 const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 
 describe('cli/dist', () => {
@@ -18,10 +21,16 @@ describe('cli/dist', () => {
   it('is what cli/build.ts makes from the sources now (run `npm run build:cli` when this fails)', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'hb-cli-dist-'));
     const meta = await buildCli(out);
-    externals = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => ({ path: i.path, kind: i.kind })));
+    externals = Object.values(meta.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.external).map((i) => ({ path: i.path, kind: i.kind })),
+    );
     const fresh = readdirSync(out).sort();
     expect(readdirSync(CLI_DIST).sort()).toEqual(fresh);
-    for (const f of fresh) expect(readFileSync(path.join(CLI_DIST, f), 'utf8') === readFileSync(path.join(out, f), 'utf8'), `cli/dist/${f} is stale`).toBe(true);
+    for (const f of fresh)
+      expect(
+        readFileSync(path.join(CLI_DIST, f), 'utf8') === readFileSync(path.join(out, f), 'utf8'),
+        `cli/dist/${f} is stale`,
+      ).toBe(true);
   }, 60_000);
 
   it('imports only Node built-ins and runtime dependencies', () => {
@@ -38,7 +47,11 @@ describe('cli/dist', () => {
 
   it('runs from the bin without tsx', () => {
     expect(pkg.bin.huibian).toBe('cli/bin.mjs');
-    const r = spawnSync(process.execPath, [path.join(root, 'cli', 'bin.mjs'), 'sort', '--rule', 'pinyin'], { input: '赵六\n阿明\n', encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const r = spawnSync(process.execPath, [path.join(root, 'cli', 'bin.mjs'), 'sort', '--rule', 'pinyin'], {
+      input: '赵六\n阿明\n',
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('阿明\n赵六\n');
     const bin = readFileSync(path.join(root, 'cli', 'bin.mjs'), 'utf8');

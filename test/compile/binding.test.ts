@@ -55,7 +55,10 @@ describe('gutter and padding in the normal compile', () => {
     // every body page: the same lines, moved by exactly the gutter, mirrored by parity
     for (const { i } of [...a.odd, ...a.even]) {
       expect(bound.pages[i].flat).toBe(plain.pages[i].flat);
-      expect(leftEdge(bound.pages[i]) - leftEdge(plain.pages[i]), `physical page ${i + 1}`).toBeCloseTo(i % 2 === 0 ? mm(5) : -mm(5), 1);
+      expect(leftEdge(bound.pages[i]) - leftEdge(plain.pages[i]), `physical page ${i + 1}`).toBeCloseTo(
+        i % 2 === 0 ? mm(5) : -mm(5),
+        1,
+      );
     }
   });
 
@@ -96,7 +99,8 @@ describe('gutter and padding in the normal compile', () => {
     expect(single.pages.length % 2).toBe(1);
     const { odd, even } = bodyPages(base.pages);
     expect(odd.length + even.length).toBeGreaterThan(3);
-    for (const { i } of [...odd, ...even]) expect(leftEdge(single.pages[i]) - leftEdge(base.pages[i])).toBeCloseTo(mm(8), 1);
+    for (const { i } of [...odd, ...even])
+      expect(leftEdge(single.pages[i]) - leftEdge(base.pages[i])).toBeCloseTo(mm(8), 1);
   });
 
   it('never pushes the block off the page: the gutter is capped by the outer margin', () => {

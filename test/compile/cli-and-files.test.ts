@@ -14,7 +14,11 @@ const sample = path.join(root, 'resources', 'samples', 'qi-culture');
 const tmp = mkdtempSync(path.join(tmpdir(), 'hb-compile-'));
 
 function huibian(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
 }
 
 describe('writeFileAtomic', () => {
@@ -82,7 +86,10 @@ describe('huibian compile', () => {
   beforeAll(() => {
     dir = path.join(tmp, '测试会议');
     mkdirSync(dir);
-    writeFileSync(path.join(dir, 'a.md'), '# 关于加快数字乡村建设的建议\n\n近年来，我市数字乡村建设取得积极进展。\n\n## 一、主要问题\n\n部分地区基础设施薄弱。\n');
+    writeFileSync(
+      path.join(dir, 'a.md'),
+      '# 关于加快数字乡村建设的建议\n\n近年来，我市数字乡村建设取得积极进展。\n\n## 一、主要问题\n\n部分地区基础设施薄弱。\n',
+    );
     writeFileSync(
       path.join(dir, 'session.json'),
       JSON.stringify({
@@ -91,7 +98,14 @@ describe('huibian compile', () => {
         name: '测试会议',
         date: '2024-05-01',
         sections: [{ id: 's', title: '大会发言', items: ['a'] }],
-        submissions: [{ id: 'a', title: '关于加快数字乡村建设的建议', authorLine: '市政协常委 王明', source: { file: 'a.md', format: 'md' } }],
+        submissions: [
+          {
+            id: 'a',
+            title: '关于加快数字乡村建设的建议',
+            authorLine: '市政协常委 王明',
+            source: { file: 'a.md', format: 'md' },
+          },
+        ],
       }),
     );
   });
@@ -102,7 +116,11 @@ describe('huibian compile', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('材料 1 篇');
     expect(r.stdout).toMatch(/共 \d+ 页/);
-    expect(readFileSync(path.join(dir, 'out', '测试会议.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(path.join(dir, 'out', '测试会议.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // not a terminal: progress as plain lines on stderr
     expect(r.stderr).toContain('排版 1/1');
     expect(r.stderr).toMatch(/生成PDF (\d+)\/\1/);

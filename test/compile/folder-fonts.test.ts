@@ -15,7 +15,10 @@ function folder(layout: Record<string, unknown>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hb-folder-fonts-'));
   dirs.push(dir);
   const { session } = fixtureSession();
-  writeFileSync(path.join(dir, 'session.json'), JSON.stringify({ ...session, layout: { ...session.layout, ...layout } }));
+  writeFileSync(
+    path.join(dir, 'session.json'),
+    JSON.stringify({ ...session, layout: { ...session.layout, ...layout } }),
+  );
   for (const f of ['a', 'b', 'c']) writeFileSync(path.join(dir, `${f}.md`), `${han(120)}\n\n${han(80, 3)}\n`);
   return dir;
 }

@@ -20,7 +20,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'hb-agree-'));
 async function submittedPdf(pages: number): Promise<Uint8Array> {
   const d = await PDFDocument.create();
   const font = await d.embedFont(StandardFonts.Helvetica);
-  for (let k = 0; k < pages; k++) d.addPage([595, 842]).drawText(`SUBMITTED PAGE ${k + 1}`, { x: 72, y: 700, size: 24, font });
+  for (let k = 0; k < pages; k++)
+    d.addPage([595, 842]).drawText(`SUBMITTED PAGE ${k + 1}`, { x: 72, y: 700, size: 24, font });
   return d.save();
 }
 
@@ -32,7 +33,13 @@ function encrypted(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(readFileSync(out));
 }
 
-const pdfDoc = (pageCount: number, bytes: Uint8Array) => ({ blocks: [], footnotes: [], images: {}, warnings: [], pdf: { pageCount, data: toBase64(bytes) } });
+const pdfDoc = (pageCount: number, bytes: Uint8Array) => ({
+  blocks: [],
+  footnotes: [],
+  images: {},
+  warnings: [],
+  pdf: { pageCount, data: toBase64(bytes) },
+});
 
 describe.skipIf(!hasQpdf)('PDF submissions in the PDF and the DOCX', () => {
   let res: CompileResult;
@@ -79,7 +86,11 @@ describe.skipIf(!hasQpdf)('PDF submissions in the PDF and the DOCX', () => {
   it('prints the notice in the PDF too', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: new Uint8Array(res.pdf!), isEvalSupported: false }).promise;
-    const pageText = async (n: number) => ((await (await doc.getPage(n)).getTextContent()).items as { str: string }[]).map((i) => i.str).join('').replace(/\s+/g, '');
+    const pageText = async (n: number) =>
+      ((await (await doc.getPage(n)).getTextContent()).items as { str: string }[])
+        .map((i) => i.str)
+        .join('')
+        .replace(/\s+/g, '');
     for (const id of ['b', 'c']) {
       const it = res.items.find((i) => i.submissionId === id)!;
       expect(await pageText(it.startPhysical), id).toContain('PDF文件无法读取');

@@ -31,14 +31,21 @@ export function bboxWords(file: string, first?: number, last?: number): Map<numb
       pages.set(page, []);
       continue;
     }
-    const text = m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+    const text = m[5]
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'");
     pages.get(page)!.push({ text, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4] });
   }
   return pages;
 }
 
 export function pageText(file: string, first: number, last = first): string {
-  return execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  return execFileSync('pdftotext', ['-f', String(first), '-l', String(last), file, '-'], {
+    maxBuffer: 256 * 1024 * 1024,
+  }).toString('utf8');
 }
 
 export function pdffonts(file: string): { name: string; type: string; emb: string; sub: string; uni: string }[] {
@@ -47,6 +54,12 @@ export function pdffonts(file: string): { name: string; type: string; emb: strin
     const cols = l.trim().split(/\s+/);
     // name type… encoding emb sub uni id gen
     const n = cols.length;
-    return { name: cols[0], type: cols.slice(1, n - 6).join(' '), emb: cols[n - 5], sub: cols[n - 4], uni: cols[n - 3] };
+    return {
+      name: cols[0],
+      type: cols.slice(1, n - 6).join(' '),
+      emb: cols[n - 5],
+      sub: cols[n - 4],
+      uni: cols[n - 3],
+    };
   });
 }

@@ -5,7 +5,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, createLocalClient, type Client, type OutputFile, type SessionView } from '../../core/contract';
+import {
+  createDispatcher,
+  createLocalClient,
+  type Client,
+  type OutputFile,
+  type SessionView,
+} from '../../core/contract';
 import { toBase64 } from '../../core/bytes/base64';
 import { startServer } from '../../core/node/http-server';
 import { nodeSorter } from '../../core/node/ports';
@@ -41,11 +47,35 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const v0 = must(await c.call('sessions.create', { name: '批量操作', date: '2026-12-01' }));
       const sid = v0.session.id;
       const secs = v0.session.sections.map((s) => s.id);
-      const a = must(await c.call('submissions.import', { sessionId: sid, revision: v0.revision, sectionId: secs[0], files: [file('甲.md', md('甲篇', '市政协常委 丁建国')), file('乙.md', md('乙篇', '市政协常委 王五')), file('丙.md', md('丙篇', '市政协常委 李四'))] }));
-      const b0 = must(await c.call('submissions.import', { sessionId: sid, revision: a.revision, files: [file('丁.md', md('丁篇', '市政协常委 孙喆'))] }));
+      const a = must(
+        await c.call('submissions.import', {
+          sessionId: sid,
+          revision: v0.revision,
+          sectionId: secs[0],
+          files: [
+            file('甲.md', md('甲篇', '市政协常委 丁建国')),
+            file('乙.md', md('乙篇', '市政协常委 王五')),
+            file('丙.md', md('丙篇', '市政协常委 李四')),
+          ],
+        }),
+      );
+      const b0 = must(
+        await c.call('submissions.import', {
+          sessionId: sid,
+          revision: a.revision,
+          files: [file('丁.md', md('丁篇', '市政协常委 孙喆'))],
+        }),
+      );
       // The importer files a speech under 大会发言 by itself: take the fourth one out again.
       const dId = b0.session.submissions[3].id;
-      const b = must(await c.call('sections.moveItem', { sessionId: sid, revision: b0.revision, submissionId: dId, toSectionId: null }));
+      const b = must(
+        await c.call('sections.moveItem', {
+          sessionId: sid,
+          revision: b0.revision,
+          submissionId: dId,
+          toSectionId: null,
+        }),
+      );
       return { v: b, ids: b.session.submissions.map((s) => s.id), secs };
     }
 
@@ -53,7 +83,14 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const { v, ids, secs } = await setup();
       const sid = v.session.id;
       const [a, b, cc, d] = ids;
-      const moved = must(await c.call('submissions.moveMany', { sessionId: sid, revision: v.revision, submissionIds: [cc, d, a], toSectionId: secs[1] }));
+      const moved = must(
+        await c.call('submissions.moveMany', {
+          sessionId: sid,
+          revision: v.revision,
+          submissionIds: [cc, d, a],
+          toSectionId: secs[1],
+        }),
+      );
       expect(moved.revision).toBe(v.revision + 1);
       expect(moved.session.sections[0].items).toEqual([b]);
       expect(moved.session.sections[1].items).toEqual([cc, d, a]);
@@ -62,31 +99,83 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       expect(undone.session.sections[0].items).toEqual([a, b, cc]);
       expect(undone.session.sections[1].items).toEqual([]);
       // Into a section sorted by stroke: it stays in stroke order (丁 2, 王 4, 李 7, 孙 6 strokes).
-      const sorted = must(await c.call('sections.sort', { sessionId: sid, revision: undone.revision, sectionId: secs[0], rule: 'stroke' }));
-      const all = must(await c.call('submissions.moveMany', { sessionId: sid, revision: sorted.revision, submissionIds: [d], toSectionId: secs[0] }));
-      const titles = all.session.sections[0].items.map((id) => all.session.submissions.find((s) => s.id === id)!.authorLine);
+      const sorted = must(
+        await c.call('sections.sort', {
+          sessionId: sid,
+          revision: undone.revision,
+          sectionId: secs[0],
+          rule: 'stroke',
+        }),
+      );
+      const all = must(
+        await c.call('submissions.moveMany', {
+          sessionId: sid,
+          revision: sorted.revision,
+          submissionIds: [d],
+          toSectionId: secs[0],
+        }),
+      );
+      const titles = all.session.sections[0].items.map(
+        (id) => all.session.submissions.find((s) => s.id === id)!.authorLine,
+      );
       expect(titles).toEqual(['市政协常委 丁建国', '市政协常委 王五', '市政协常委 孙喆', '市政协常委 李四']);
       expect(all.session.sections[0].sortRule).toBe('stroke');
       // Out of every section, and an unknown id refuses the whole call.
-      const out = must(await c.call('submissions.moveMany', { sessionId: sid, revision: all.revision, submissionIds: [a, b], toSectionId: null }));
+      const out = must(
+        await c.call('submissions.moveMany', {
+          sessionId: sid,
+          revision: all.revision,
+          submissionIds: [a, b],
+          toSectionId: null,
+        }),
+      );
       expect(out.session.sections[0].items).toEqual([d, cc]);
-      const bad = await c.call('submissions.moveMany', { sessionId: sid, revision: out.revision, submissionIds: [a, 'no-such'], toSectionId: secs[1] });
+      const bad = await c.call('submissions.moveMany', {
+        sessionId: sid,
+        revision: out.revision,
+        submissionIds: [a, 'no-such'],
+        toSectionId: secs[1],
+      });
       expect(bad.ok).toBe(false);
       if (!bad.ok) expect(bad.error.message).toContain('no-such');
-      const empty = await c.call('submissions.moveMany', { sessionId: sid, revision: out.revision, submissionIds: [], toSectionId: secs[1] });
+      const empty = await c.call('submissions.moveMany', {
+        sessionId: sid,
+        revision: out.revision,
+        submissionIds: [],
+        toSectionId: secs[1],
+      });
       expect(!empty.ok && empty.error.code).toBe('contract.bad-input');
     });
 
     it('changes the kind (and marks reviewed) of several items in one step', async () => {
       const { v, ids } = await setup();
       const sid = v.session.id;
-      const r = must(await c.call('submissions.updateMany', { sessionId: sid, revision: v.revision, submissionIds: [ids[0], ids[3]], patch: { kind: 'report' } }));
+      const r = must(
+        await c.call('submissions.updateMany', {
+          sessionId: sid,
+          revision: v.revision,
+          submissionIds: [ids[0], ids[3]],
+          patch: { kind: 'report' },
+        }),
+      );
       expect(r.session.submissions.map((s) => s.kind)).toEqual(['report', 'speech', 'speech', 'report']);
-      const reviewed = must(await c.call('submissions.updateMany', { sessionId: sid, revision: r.revision, submissionIds: ids, patch: { status: 'ok', reviewReasons: [] } }));
+      const reviewed = must(
+        await c.call('submissions.updateMany', {
+          sessionId: sid,
+          revision: r.revision,
+          submissionIds: ids,
+          patch: { status: 'ok', reviewReasons: [] },
+        }),
+      );
       expect(reviewed.session.submissions.every((s) => s.status === 'ok' && s.reviewReasons?.length === 0)).toBe(true);
       const undone = must(await c.call('history.undo', { sessionId: sid, revision: reviewed.revision }));
       expect(undone.session.submissions.map((s) => s.kind)).toEqual(['report', 'speech', 'speech', 'report']);
-      const nothing = await c.call('submissions.updateMany', { sessionId: sid, revision: undone.revision, submissionIds: ids, patch: {} });
+      const nothing = await c.call('submissions.updateMany', {
+        sessionId: sid,
+        revision: undone.revision,
+        submissionIds: ids,
+        patch: {},
+      });
       expect(!nothing.ok && nothing.error.code).toBe('contract.bad-input');
     });
 
@@ -94,11 +183,17 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const { v, ids, secs } = await setup();
       const sid = v.session.id;
       const [a, b, cc, d] = ids;
-      const t = must(await c.call('submissions.trash', { sessionId: sid, revision: v.revision, submissionIds: [a, cc, d] }));
+      const t = must(
+        await c.call('submissions.trash', { sessionId: sid, revision: v.revision, submissionIds: [a, cc, d] }),
+      );
       expect(t.session.submissions.map((s) => s.id)).toEqual([b]);
       expect(t.session.sections[0].items).toEqual([b]);
       const list = must(await c.call('submissions.trash.list', { sessionId: sid }));
-      expect(list.map((x) => [x.title, x.sectionTitle ?? null])).toEqual([['甲篇', '大会发言'], ['丙篇', '大会发言'], ['丁篇', null]]);
+      expect(list.map((x) => [x.title, x.sectionTitle ?? null])).toEqual([
+        ['甲篇', '大会发言'],
+        ['丙篇', '大会发言'],
+        ['丁篇', null],
+      ]);
       // One undo brings all three back, one redo deletes them again.
       const u = must(await c.call('history.undo', { sessionId: sid, revision: t.revision }));
       expect(u.session.sections[0].items).toEqual([a, b, cc]);
@@ -106,25 +201,44 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const r = must(await c.call('history.redo', { sessionId: sid, revision: u.revision }));
       expect(r.session.submissions).toHaveLength(1);
       // Restore two of them: back at their old places, in order; the third stays in the trash.
-      const back = must(await c.call('submissions.trash.restore', { sessionId: sid, revision: r.revision, submissionIds: [cc, a] }));
+      const back = must(
+        await c.call('submissions.trash.restore', { sessionId: sid, revision: r.revision, submissionIds: [cc, a] }),
+      );
       expect(back.session.sections[0].items).toEqual([a, b, cc]);
       expect(back.session.trash?.map((x) => x.submission.id)).toEqual([d]);
       expect(back.session.submissions.find((s) => s.id === a)!.title).toBe('甲篇');
       // A section deleted meanwhile: the item comes back unplaced, with a notice that says so.
-      const t2 = must(await c.call('submissions.trash', { sessionId: sid, revision: back.revision, submissionIds: [b] }));
+      const t2 = must(
+        await c.call('submissions.trash', { sessionId: sid, revision: back.revision, submissionIds: [b] }),
+      );
       const gone = must(await c.call('sections.remove', { sessionId: sid, revision: t2.revision, sectionId: secs[0] }));
-      const back2 = must(await c.call('submissions.trash.restore', { sessionId: sid, revision: gone.revision, submissionIds: [b] }));
+      const back2 = must(
+        await c.call('submissions.trash.restore', { sessionId: sid, revision: gone.revision, submissionIds: [b] }),
+      );
       expect(back2.session.sections.some((s) => s.items.includes(b))).toBe(false);
       expect(back2.notices?.map((x) => x.message).join('')).toContain('乙篇');
-      const again = await c.call('submissions.trash.restore', { sessionId: sid, revision: back2.revision, submissionIds: [b] });
+      const again = await c.call('submissions.trash.restore', {
+        sessionId: sid,
+        revision: back2.revision,
+        submissionIds: [b],
+      });
       expect(!again.ok && again.error.code).toBe('not-found');
       // The trash is part of the saved session: still there after reopening, and restorable.
-      const t3 = must(await c.call('submissions.trash', { sessionId: sid, revision: back2.revision, submissionIds: [a] }));
+      const t3 = must(
+        await c.call('submissions.trash', { sessionId: sid, revision: back2.revision, submissionIds: [a] }),
+      );
       await h.reopen(sid);
-      expect(must(await c.call('submissions.trash.list', { sessionId: sid })).map((x) => x.submissionId)).toEqual([a, d]);
-      const back3 = must(await c.call('submissions.trash.restore', { sessionId: sid, revision: t3.revision, submissionIds: [a] }));
+      expect(must(await c.call('submissions.trash.list', { sessionId: sid })).map((x) => x.submissionId)).toEqual([
+        a,
+        d,
+      ]);
+      const back3 = must(
+        await c.call('submissions.trash.restore', { sessionId: sid, revision: t3.revision, submissionIds: [a] }),
+      );
       expect(back3.session.submissions.some((s) => s.id === a)).toBe(true);
-      expect(must(await c.call('submissions.preview', { sessionId: sid, submissionId: a })).blocks.length).toBeGreaterThan(0);
+      expect(
+        must(await c.call('submissions.preview', { sessionId: sid, submissionId: a })).blocks.length,
+      ).toBeGreaterThan(0);
       // A bundle carries the live items; the trash (whose sources it does not carry) stays behind.
       const out = must(await c.call('bundle.export', { sessionId: sid }));
       const bundle = await h.fetchOutput(out);
@@ -139,11 +253,20 @@ function bulkSuite(name: string, make: () => Promise<H>) {
       const v0 = must(await c.call('sessions.create', { name: '导入报告', date: '2026-12-01' }));
       const sid = v0.session.id;
       expect(must(await c.call('imports.last', { sessionId: sid }))).toBeNull();
-      const imp = must(await c.call('submissions.import', { sessionId: sid, revision: v0.revision, files: [file('甲.md', md('甲篇', '市政协常委 丁建国')), file('坏.xyz', new TextEncoder().encode('?'))] }));
+      const imp = must(
+        await c.call('submissions.import', {
+          sessionId: sid,
+          revision: v0.revision,
+          files: [file('甲.md', md('甲篇', '市政协常委 丁建国')), file('坏.xyz', new TextEncoder().encode('?'))],
+        }),
+      );
       await h.reopen(sid);
       const rec = must(await c.call('imports.last', { sessionId: sid }));
       expect(rec?.entries).toEqual(imp.report);
-      expect(rec?.entries.map((e) => [e.name, e.ok])).toEqual([['甲.md', true], ['坏.xyz', false]]);
+      expect(rec?.entries.map((e) => [e.name, e.ok])).toEqual([
+        ['甲.md', true],
+        ['坏.xyz', false],
+      ]);
       expect(Date.parse(rec!.at)).not.toBeNaN();
       const missing = await c.call('imports.last', { sessionId: 'no-such-session' });
       expect(!missing.ok && missing.error.code).toBe('store.session-not-found');
@@ -159,7 +282,10 @@ bulkSuite('the in-memory service', async () => {
   return {
     client,
     async fetchOutput(f) {
-      const r = await ports.outputs.read(decodeURIComponent(f.url.split('/')[2]), decodeURIComponent(f.url.split('/').pop()!));
+      const r = await ports.outputs.read(
+        decodeURIComponent(f.url.split('/')[2]),
+        decodeURIComponent(f.url.split('/').pop()!),
+      );
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     },

@@ -14,7 +14,13 @@ function fakeService(overrides: Partial<Handlers>): ServiceImpl & { emitter: Emi
 
 describe('dispatcher', () => {
   it('turns a throwing handler into an internal error value', async () => {
-    const d = createDispatcher(fakeService({ 'sessions.list': async () => { throw new Error('boom'); } }));
+    const d = createDispatcher(
+      fakeService({
+        'sessions.list': async () => {
+          throw new Error('boom');
+        },
+      }),
+    );
     const r = await d.call('sessions.list', {});
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -24,7 +30,9 @@ describe('dispatcher', () => {
   });
 
   it('refuses output that breaks its schema (contract.bad-output)', async () => {
-    const d = createDispatcher(fakeService({ 'sessions.list': async () => ({ ok: true, value: [{ id: '' }] }) as never }));
+    const d = createDispatcher(
+      fakeService({ 'sessions.list': async () => ({ ok: true, value: [{ id: '' }] }) as never }),
+    );
     const r = await d.call('sessions.list', {});
     expect(!r.ok && r.error.code).toBe('contract.bad-output');
   });
@@ -41,7 +49,7 @@ describe('dispatcher', () => {
     expect(!notObject.ok && notObject.error.code).toBe('contract.bad-input');
   });
 
-  it('hands out copies, never the service\'s own objects', async () => {
+  it("hands out copies, never the service's own objects", async () => {
     const shared = [{ id: 's1', name: '会议', theme: '', date: '2026-12-01', submissionCount: 0, memberCount: 0 }];
     const d = createDispatcher(fakeService({ 'sessions.list': async () => ({ ok: true, value: shared }) }));
     const r = await d.call('sessions.list', {});

@@ -36,7 +36,11 @@ export function httpClient(base: string, token: string): Client & { close(): voi
   return {
     async call(name, input) {
       try {
-        const res = await fetch(`${base}/rpc/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        const res = await fetch(`${base}/rpc/${name}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+        });
         return await res.json();
       } catch (e) {
         return { ok: false, error: { code: 'transport.failed', message: String(e) } };

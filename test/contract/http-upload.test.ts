@@ -11,16 +11,30 @@ import { startServer, type RunningServer } from '../../core/node/http-server';
 
 interface Reply {
   status: number;
-  body: { ok: boolean; value?: { upload: string; size: number }; error?: { code: string; message: string }; upload?: string };
+  body: {
+    ok: boolean;
+    value?: { upload: string; size: number };
+    error?: { code: string; message: string };
+    upload?: string;
+  };
 }
 
 /** Sends `total` bytes (one reused 1 MB chunk, so the client holds no big buffer). */
-function send(server: RunningServer, urlPath: string, total: number, opts: { length?: boolean; contentType?: string; token?: string } = {}): Promise<Reply> {
+function send(
+  server: RunningServer,
+  urlPath: string,
+  total: number,
+  opts: { length?: boolean; contentType?: string; token?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(1024 * 1024, 0x41);
     const req = http.request(`${server.url}${urlPath}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${opts.token ?? server.token}`, 'Content-Type': opts.contentType ?? 'application/octet-stream', ...(opts.length === false ? {} : { 'Content-Length': String(total) }) },
+      headers: {
+        Authorization: `Bearer ${opts.token ?? server.token}`,
+        'Content-Type': opts.contentType ?? 'application/octet-stream',
+        ...(opts.length === false ? {} : { 'Content-Length': String(total) }),
+      },
     });
     let sent = 0;
     let answered = false;
@@ -28,7 +42,9 @@ function send(server: RunningServer, urlPath: string, total: number, opts: { len
       answered = true;
       const parts: Buffer[] = [];
       res.on('data', (c) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString('utf8')) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString('utf8')) }),
+      );
     });
     req.on('error', (e) => (answered ? undefined : reject(e)));
     const pump = () => {
@@ -44,7 +60,11 @@ function send(server: RunningServer, urlPath: string, total: number, opts: { len
 }
 
 async function rpc(server: RunningServer, name: string, input: unknown) {
-  const res = await fetch(`${server.url}/rpc/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${server.url}/rpc/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return (await res.json()) as { ok: boolean; value?: never; error?: { code: string; message: string } };
 }
 
@@ -62,12 +82,26 @@ describe('issue 13 · streamed uploads over HTTP', () => {
 
   it('an uploaded file is imported by its id; base64 inline still works for small files', async () => {
     const md = Buffer.from('# 关于文旅融合的建议\n\n市政协常委 韩喜\n\n正文内容。\n');
-    const up = await fetch(`${server.url}/upload?name=${encodeURIComponent('建议.md')}`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/octet-stream' }, body: md });
+    const up = await fetch(`${server.url}/upload?name=${encodeURIComponent('建议.md')}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/octet-stream' },
+      body: md,
+    });
     const u = (await up.json()) as Reply['body'];
     expect(u.ok).toBe(true);
     expect(u.value?.size).toBe(md.length);
-    const v = (await rpc(server, 'sessions.create', { name: '上传' })) as unknown as { ok: boolean; value: { session: { id: string; sections: { id: string }[] }; revision: number } };
-    const imp = (await rpc(server, 'submissions.import', { sessionId: v.value.session.id, revision: v.value.revision, files: [{ name: '建议.md', upload: u.value!.upload }, { name: '内联.md', data: Buffer.from('# 内联材料\n\n正文。\n').toString('base64') }] })) as unknown as { ok: boolean; value: { report: { ok: boolean }[] } };
+    const v = (await rpc(server, 'sessions.create', { name: '上传' })) as unknown as {
+      ok: boolean;
+      value: { session: { id: string; sections: { id: string }[] }; revision: number };
+    };
+    const imp = (await rpc(server, 'submissions.import', {
+      sessionId: v.value.session.id,
+      revision: v.value.revision,
+      files: [
+        { name: '建议.md', upload: u.value!.upload },
+        { name: '内联.md', data: Buffer.from('# 内联材料\n\n正文。\n').toString('base64') },
+      ],
+    })) as unknown as { ok: boolean; value: { report: { ok: boolean }[] } };
     expect(imp.ok).toBe(true);
     expect(imp.value.report.map((r) => r.ok)).toEqual([true, true]);
     // Without a token nothing is stored, and the client still reads the 401.
@@ -82,8 +116,17 @@ describe('issue 13 · streamed uploads over HTTP', () => {
       expect(r.body.error?.code).toBe('upload.too-large');
       expect(r.body.error?.message).toMatch(/长文\.txt.*超过此类文件的上限 20 MB/);
       expect(r.body.upload).toMatch(/^u-/);
-      const v = (await rpc(server, 'sessions.create', { name: `超限 ${length}` })) as unknown as { value: { session: { id: string }; revision: number } };
-      const imp = (await rpc(server, 'submissions.import', { sessionId: v.value.session.id, revision: v.value.revision, files: [{ name: '长文.txt', upload: r.body.upload }] })) as unknown as { ok: boolean; value: { report: { ok: boolean; error?: { code: string; message: string } }[] } };
+      const v = (await rpc(server, 'sessions.create', { name: `超限 ${length}` })) as unknown as {
+        value: { session: { id: string }; revision: number };
+      };
+      const imp = (await rpc(server, 'submissions.import', {
+        sessionId: v.value.session.id,
+        revision: v.value.revision,
+        files: [{ name: '长文.txt', upload: r.body.upload }],
+      })) as unknown as {
+        ok: boolean;
+        value: { report: { ok: boolean; error?: { code: string; message: string } }[] };
+      };
       expect(imp.value.report[0].error?.code).toBe('upload.too-large');
     }
     expect((await readdir(path.join(dataDir, 'uploads'))).filter((n) => n.endsWith('.part'))).toEqual([]);
@@ -119,7 +162,9 @@ describe('issue 13 · streamed uploads over HTTP', () => {
     lat.sort((a, b) => a - b);
     const p50 = lat[Math.floor(lat.length / 2)];
     const max = lat[lat.length - 1];
-    console.log(`upload 200 MB: ${lat.length} calls answered meanwhile, p50 ${p50.toFixed(0)} ms, max ${max.toFixed(0)} ms; RSS +${((peakRss - rss0) / 1048576).toFixed(0)} MB`);
+    console.log(
+      `upload 200 MB: ${lat.length} calls answered meanwhile, p50 ${p50.toFixed(0)} ms, max ${max.toFixed(0)} ms; RSS +${((peakRss - rss0) / 1048576).toFixed(0)} MB`,
+    );
     expect(lat.length).toBeGreaterThan(3);
     // ≤ 200 ms on an idle machine; generous here (the test machine is shared by parallel jobs).
     expect(p50).toBeLessThan(1000);

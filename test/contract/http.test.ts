@@ -17,7 +17,11 @@ async function start(extra: Partial<Parameters<typeof startServer>[0]> = {}) {
   // The compile case uses a fast compiler double here too; the real engine is exercised in
   // test/store/real-compile.test.ts so this suite stays quick on a shared 2-core machine.
   const outputs = new DiskOutputs(nodeFs, (id) => path.join(dataDir, 'sessions', id));
-  const server = await startServer({ dataDir, overrides: { snapshotEveryMs: 0, compiler: testCompiler(outputs), printer: testPrinter(outputs) }, ...extra });
+  const server = await startServer({
+    dataDir,
+    overrides: { snapshotEveryMs: 0, compiler: testCompiler(outputs), printer: testPrinter(outputs) },
+    ...extra,
+  });
   return { server, dataDir };
 }
 
@@ -59,7 +63,12 @@ describe('HTTP transport guarantees', () => {
     await rm(staticDir, { recursive: true, force: true });
   });
 
-  const rpc = (headers: Record<string, string>, body = '{}') => fetch(`${server.url}/rpc/sessions.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  const rpc = (headers: Record<string, string>, body = '{}') =>
+    fetch(`${server.url}/rpc/sessions.list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
 
   it('binds to 127.0.0.1 and prints the token only in the fragment', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -76,15 +85,44 @@ describe('HTTP transport guarantees', () => {
     expect(ok.status).toBe(200);
     expect((await ok.json()).ok).toBe(true);
     // Token in the query is not enough for RPC (only for EventSource and file links).
-    expect((await fetch(`${server.url}/rpc/sessions.list?token=${server.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/rpc/sessions.list?token=${server.token}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     // A simple form post (text/plain) is refused even with the token.
-    expect((await fetch(`${server.url}/rpc/sessions.list`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(
+      (
+        await fetch(`${server.url}/rpc/sessions.list`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/rpc/sessions.list', method: 'POST', headers: { Host: 'evil.example:80', Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/rpc/sessions.list',
+          method: 'POST',
+          headers: {
+            Host: 'evil.example:80',
+            Authorization: `Bearer ${server.token}`,
+            'Content-Type': 'application/json',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.end('{}');
     });
     expect(status).toBe(403);
@@ -118,9 +156,15 @@ describe('HTTP transport guarantees', () => {
   });
 
   it('never reads local paths for HTTP callers', async () => {
-    const r = await (await rpc({ Authorization: `Bearer ${server.token}` }, JSON.stringify({ file: { path: '/etc/passwd' } }))).json();
+    const r = await (
+      await rpc({ Authorization: `Bearer ${server.token}` }, JSON.stringify({ file: { path: '/etc/passwd' } }))
+    ).json();
     void r;
-    const imp = await fetch(`${server.url}/rpc/bundle.import`, { method: 'POST', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ file: { path: '/etc/passwd' } }) });
+    const imp = await fetch(`${server.url}/rpc/bundle.import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ file: { path: '/etc/passwd' } }),
+    });
     const body = await imp.json();
     expect(body.ok).toBe(false);
     expect(body.error.code).toBe('file.path-refused');

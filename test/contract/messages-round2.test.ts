@@ -22,12 +22,17 @@ async function noisyPdf(): Promise<Uint8Array> {
   const d = await PDFDocument.create();
   d.addPage([200, 200]);
   const t = Buffer.from(await d.save({ useObjectStreams: false })).toString('latin1');
-  return new Uint8Array(Buffer.from(t.replace('1 0 obj', '99 0 obj\n<< /A (x) ]] >> stream garbage\nendobj\n1 0 obj'), 'latin1'));
+  return new Uint8Array(
+    Buffer.from(t.replace('1 0 obj', '99 0 obj\n<< /A (x) ]] >> stream garbage\nendobj\n1 0 obj'), 'latin1'),
+  );
 }
 
 describe('issue 13 · messages', () => {
   it('nesting too deep is named as such, not as a broken XML file', async () => {
-    const deep = '<w:p><w:r><w:t>x</w:t></w:r></w:p>'.replace('<w:t>x</w:t>', `${'<w:sdt><w:sdtContent>'.repeat(300)}<w:t>x</w:t>${'</w:sdtContent></w:sdt>'.repeat(300)}`);
+    const deep = '<w:p><w:r><w:t>x</w:t></w:r></w:p>'.replace(
+      '<w:t>x</w:t>',
+      `${'<w:sdt><w:sdtContent>'.repeat(300)}<w:t>x</w:t>${'</w:sdtContent></w:sdt>'.repeat(300)}`,
+    );
     const bytes = buildDocx({ body: deep });
     const r = await readSource(bytes, { format: 'docx', fileName: '深层.docx' });
     expect(r.ok).toBe(false);
@@ -80,13 +85,22 @@ describe('issue 13 · messages', () => {
 
   it('the CLI import report shows hostile file names visibly and prints no pdf-lib noise', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hb-names-'));
-    const session = SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id: 's', name: '第九次会议', date: '2026-12-01' });
+    const session = SessionSchema.parse({
+      schemaVersion: SCHEMA_VERSION,
+      id: 's',
+      name: '第九次会议',
+      date: '2026-12-01',
+    });
     writeFileSync(path.join(dir, 'session.json'), JSON.stringify(session));
     const evil = path.join(dir, '发言\n[已导入] 伪造\u202Etxt.exe.txt');
     writeFileSync(evil, '关于加快发展的建议\n\n张三\n\n正文第一段。');
     const pdf = path.join(dir, '扫描件.pdf');
     writeFileSync(pdf, await noisyPdf());
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), 'import', dir, evil, pdf, '--dry-run'], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), 'import', dir, evil, pdf, '--dry-run'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } },
+    );
     const out = r.stdout + r.stderr;
     expect(out).toContain('发言␊[已导入] 伪造<U+202E>txt.exe.txt');
     expect(out).not.toContain('\u202E');

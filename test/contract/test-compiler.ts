@@ -15,7 +15,12 @@ export function testCompiler(outputs: OutputStore): Compiler {
         if (opts.signal?.aborted) return err('compile.cancelled', '已取消');
         pdf.addPage([595, 842]);
         items.push({ submissionId: id, startPage: i + 1, pageCount: 1 });
-        opts.onProgress?.({ phase: 'layout', done: i + 1, total: ids.length, message: `正在排版第 ${i + 1}/${ids.length} 篇` });
+        opts.onProgress?.({
+          phase: 'layout',
+          done: i + 1,
+          total: ids.length,
+          message: `正在排版第 ${i + 1}/${ids.length} 篇`,
+        });
         await new Promise((r) => setTimeout(r, 5));
       }
       if (!ids.length) pdf.addPage([595, 842]);

@@ -8,7 +8,16 @@ import { err, ok } from '../../core/result';
 import { handoutFileNames, selectItems } from '../../core/print/handouts';
 import type { OutputStore, PrintOutcome, PrintProducer } from '../../core/service/ports';
 
-const NAMES = { print: '汇编-印刷版.pdf', booklet: '汇编-骑马订小册子.pdf', copies: '汇编-编号本.pdf', register: '分发清退登记表.pdf', handouts: '分发材料.pdf', screen: '汇编-屏幕阅读版.pdf', phone: '汇编-手机阅读版.pdf', printsheet: '印制单.pdf' } as const;
+const NAMES = {
+  print: '汇编-印刷版.pdf',
+  booklet: '汇编-骑马订小册子.pdf',
+  copies: '汇编-编号本.pdf',
+  register: '分发清退登记表.pdf',
+  handouts: '分发材料.pdf',
+  screen: '汇编-屏幕阅读版.pdf',
+  phone: '汇编-手机阅读版.pdf',
+  printsheet: '印制单.pdf',
+} as const;
 
 async function pdfOf(pages: number, label: (i: number) => string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -47,7 +56,11 @@ export function testPrinter(outputs: OutputStore, opts: { stepMs?: number } = {}
         if (req.as === 'copies') {
           for (let c = 0; c < copies; c++) await step(`第 ${c + 1} 份`);
           const num = (c: number) => String((req.startNumber ?? 1) + c).padStart(req.digits ?? 6, '0');
-          await write(NAMES.copies, await pdfOf(copies * ids.length, (i) => `No. ${num(Math.floor(i / ids.length))}`), copies * ids.length);
+          await write(
+            NAMES.copies,
+            await pdfOf(copies * ids.length, (i) => `No. ${num(Math.floor(i / ids.length))}`),
+            copies * ids.length,
+          );
           if (req.withRegister) await write('汇编-编号本-分发清退登记表.pdf', await pdfOf(1, () => 'register'), 1);
         } else if (req.as === 'handouts') {
           const sel = selectItems(session, req.selection ?? {});
@@ -72,11 +85,18 @@ export function testPrinter(outputs: OutputStore, opts: { stepMs?: number } = {}
           await write(NAMES.register, await pdfOf(1, () => 'register'), 1);
         } else {
           if (req.as === 'booklet') pages = Math.ceil(ids.length / 4) * 4;
-          await write(NAMES[req.as], await pdfOf(Math.max(1, req.as === 'booklet' ? pages / 2 : pages), () => req.as), Math.max(1, req.as === 'booklet' ? pages / 2 : pages));
+          await write(
+            NAMES[req.as],
+            await pdfOf(Math.max(1, req.as === 'booklet' ? pages / 2 : pages), () => req.as),
+            Math.max(1, req.as === 'booklet' ? pages / 2 : pages),
+          );
         }
         return ok({ files, pages, ...(req.as === 'copies' ? { copies } : {}), warnings: [], ms: Date.now() - t0 });
       } catch (e) {
-        return err(o.signal?.aborted ? 'export.cancelled' : 'export.failed', o.signal?.aborted ? '已取消输出' : String(e));
+        return err(
+          o.signal?.aborted ? 'export.cancelled' : 'export.failed',
+          o.signal?.aborted ? '已取消输出' : String(e),
+        );
       }
     },
   };

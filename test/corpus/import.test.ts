@@ -9,7 +9,8 @@ import { planImport } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
 import { documentText } from '../../core/model/document';
 
-const CORPUS = process.env.HUIBIAN_CORPUS ?? path.resolve(new URL('../../..', import.meta.url).pathname, 'shared/corpus');
+const CORPUS =
+  process.env.HUIBIAN_CORPUS ?? path.resolve(new URL('../../..', import.meta.url).pathname, 'shared/corpus');
 
 /** What each known problem file must come to (others must simply not fail unexpectedly). */
 const EXPECTED_FAILURES: Record<string, string> = {
@@ -27,14 +28,21 @@ if (!existsSync(CORPUS)) console.warn(`NOTICE: corpus not found at ${CORPUS}; co
 
 d('real-world corpus', () => {
   it('imports the whole folder with a per-file report and no crash', async () => {
-    const session = SessionSchema.parse({ schemaVersion: 1, id: 'c', name: '语料测试', date: '2026-01-01', members: [{ id: 'm1', name: '韩喜' }] });
+    const session = SessionSchema.parse({
+      schemaVersion: 1,
+      id: 'c',
+      name: '语料测试',
+      date: '2026-01-01',
+      members: [{ id: 'm1', name: '韩喜' }],
+    });
     const pool = new ReadPool({ size: 2 });
     const t0 = performance.now();
     const plan = await planImport([CORPUS], session, { pool });
     const ms = performance.now() - t0;
     await pool.close();
     console.log(`corpus: ${plan.reports.length} files in ${ms.toFixed(0)} ms`);
-    for (const r of plan.reports) console.log(`  [${r.status}] ${path.basename(r.file)} ${r.code ?? ''} ${r.reason.slice(0, 80)}`);
+    for (const r of plan.reports)
+      console.log(`  [${r.status}] ${path.basename(r.file)} ${r.code ?? ''} ${r.reason.slice(0, 80)}`);
     for (const r of plan.reports) {
       const name = path.basename(r.file);
       const want = EXPECTED_FAILURES[name];

@@ -18,10 +18,13 @@ import { startServer } from '../../core/node/http-server';
 const run = chromiumAvailable();
 const SAMPLE = join(ROOT, 'resources', 'samples', 'qi-culture');
 const sample = JSON.parse(readFileSync(join(SAMPLE, 'session.json'), 'utf8')) as Session;
-const sourceFiles = readdirSync(join(SAMPLE, 'sources')).filter((f) => f.endsWith('.md')).sort();
+const sourceFiles = readdirSync(join(SAMPLE, 'sources'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 // The machine is shared: waits are generous, assertions exact.
-const poll = <T,>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
+const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
@@ -33,11 +36,20 @@ async function api<T>(name: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 const state = () => api<SessionView>('sessions.state', { sessionId });
-const nav = (label: string) => page.locator('.ant-menu-item').filter({ hasText: new RegExp(`^${label}$`) }).click();
+const nav = (label: string) =>
+  page
+    .locator('.ant-menu-item')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 const slots = (s: string) => page.locator(`[data-testid=slot][data-state=${s}]`).count();
-const columnCards = (sectionId: string) => page.locator(`[data-testid=column][data-section="${sectionId}"] [data-testid=card]`);
+const columnCards = (sectionId: string) =>
+  page.locator(`[data-testid=column][data-section="${sectionId}"] [data-testid=card]`);
 
-async function drag(from: import('playwright-core').Locator, to: import('playwright-core').Locator, where: 'center' | 'below' = 'center') {
+async function drag(
+  from: import('playwright-core').Locator,
+  to: import('playwright-core').Locator,
+  where: 'center' | 'below' = 'center',
+) {
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -79,7 +91,9 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const before = await page.getByTestId('sample-page').locator('> div').first().boundingBox();
     const top = page.locator('#layout_marginTop').or(page.getByLabel('天头'));
     await top.fill('45');
-    await poll(async () => (await page.getByTestId('sample-page').locator('> div').first().boundingBox())!.y).toBeGreaterThan(before!.y);
+    await poll(
+      async () => (await page.getByTestId('sample-page').locator('> div').first().boundingBox())!.y,
+    ).toBeGreaterThan(before!.y);
     // 会议信息 saves by itself shortly after typing stops (issue 14), as one step.
     await poll(async () => (await state()).session.layout.marginTop).toBe(45);
     await shot(page, '02-info');
@@ -89,16 +103,26 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await nav('委员名单');
     await page.getByText('名单是空的').waitFor();
     const header = ['序号', '委员姓名', '性别', '所在界别', '党派', '现任职务', '工作单位', '级别'];
-    const rows = sample.members.map((m, i) => [String(i + 1), m.name, m.gender ?? '', m.sector, m.party ?? '', m.title, m.unit, m.rank ?? ''].map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','));
+    const rows = sample.members.map((m, i) =>
+      [String(i + 1), m.name, m.gender ?? '', m.sector, m.party ?? '', m.title, m.unit, m.rank ?? '']
+        .map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+        .join(','),
+    );
     // As Excel on Chinese Windows saves CSV: GBK, no BOM. The service detects it (roster.preview).
     const csv = iconv.encode([header.join(','), ...rows].join('\r\n'), 'gbk');
-    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({ name: '常委名单.csv', mimeType: 'text/csv', buffer: csv });
+    await page
+      .locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]')
+      .setInputFiles({ name: '常委名单.csv', mimeType: 'text/csv', buffer: csv });
     const modal = page.locator('.ant-modal').filter({ hasText: '对应列' });
     await modal.waitFor();
     // The guessed mapping: 委员姓名 → 姓名, 工作单位 → 单位, 序号 → 不导入.
-    await poll(() => modal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(expect.arrayContaining(['不导入', '姓名', '界别', '单位']));
+    await poll(() => modal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()).toEqual(
+      expect.arrayContaining(['不导入', '姓名', '界别', '单位']),
+    );
     expect(await modal.getByText(/GBK/).count()).toBeGreaterThan(0);
-    expect(await modal.getByTestId('roster-preview-count').textContent()).toContain(`将导入 ${sample.members.length} 人`);
+    expect(await modal.getByTestId('roster-preview-count').textContent()).toContain(
+      `将导入 ${sample.members.length} 人`,
+    );
     await modal.locator('.ant-btn-primary').click();
     await poll(async () => (await state()).session.members.length).toBe(sample.members.length);
     const tableRows = () => page.locator('[data-testid=roster-table] .ant-table-row').count();
@@ -118,13 +142,23 @@ describe.skipIf(!run)('browser build, end to end', () => {
     ws.addRow(['姓名', '所在界别', '手机号码']);
     ws.addRow([sample.members[0].name, '特邀界', '13800000000']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({ name: '补充名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await page
+      .locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]')
+      .setInputFiles({
+        name: '补充名单.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: xlsx,
+      });
     const xmodal = page.locator('.ant-modal').filter({ hasText: '补充名单.xlsx' });
     await xmodal.waitFor();
-    await poll(async () => [...new Set(await xmodal.locator('.ant-select-content, .ant-select-selection-item').allTextContents())]).toEqual(['姓名', '界别', '不导入']);
+    await poll(async () => [
+      ...new Set(await xmodal.locator('.ant-select-content, .ant-select-selection-item').allTextContents()),
+    ]).toEqual(['姓名', '界别', '不导入']);
     expect(await xmodal.getByText('表头在第 2 行').count()).toBe(1);
     await xmodal.locator('.ant-btn-primary').click();
-    await poll(async () => (await state()).session.members.find((m) => m.name === sample.members[0].name)?.sector).toBe('特邀界');
+    await poll(async () => (await state()).session.members.find((m) => m.name === sample.members[0].name)?.sector).toBe(
+      '特邀界',
+    );
     expect((await state()).session.members).toHaveLength(sample.members.length);
   });
 
@@ -134,11 +168,12 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await poll(() => slots('missing')).toBe(expected);
     expect(await slots('received')).toBe(0);
     const input = page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first();
-    const files = (names: string[]) => names.map((n) => ({ name: n, mimeType: 'text/markdown', buffer: readFileSync(join(SAMPLE, 'sources', n)) }));
+    const files = (names: string[]) =>
+      names.map((n) => ({ name: n, mimeType: 'text/markdown', buffer: readFileSync(join(SAMPLE, 'sources', n)) }));
     await input.setInputFiles(files(sourceFiles.slice(0, 20)));
     await poll(async () => (await state()).session.submissions.length, { timeout: 30_000 }).toBe(20);
     await poll(() => page.locator('[data-testid=import-report] .ant-table-row').count()).toBeGreaterThan(0);
-    const receivedAfter20 = await slots('received') + (await slots('review'));
+    const receivedAfter20 = (await slots('received')) + (await slots('review'));
     expect(receivedAfter20).toBeGreaterThan(0);
     expect(await slots('missing')).toBe(expected - receivedAfter20);
     await shot(page, '04a-intake-partial');
@@ -146,7 +181,10 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const missingText = await page.getByTestId('missing-list').inputValue();
     expect(missingText.split('、')).toHaveLength(expected - receivedAfter20);
     // B1: an empty file and a Word lock file fail with their own message; the rest imports.
-    const bad = [{ name: '空文件.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) }, { name: '~$会议发言.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(162, 0x20) }];
+    const bad = [
+      { name: '空文件.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) },
+      { name: '~$会议发言.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(162, 0x20) },
+    ];
     await input.setInputFiles([...bad, ...files(sourceFiles.slice(20))]);
     await poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(sourceFiles.length);
     const failed = page.locator('[data-testid=import-report] .ant-table-row').filter({ hasText: '未导入' });
@@ -174,12 +212,15 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await columnCards('__unplaced').first().waitFor();
     // Drag three unplaced items into the first section.
     for (let i = 0; i < 3; i++) {
-      const target = i === 0 ? page.locator(`[data-testid=column][data-section="${sec1.id}"]`) : columnCards(sec1.id).last();
+      const target =
+        i === 0 ? page.locator(`[data-testid=column][data-section="${sec1.id}"]`) : columnCards(sec1.id).last();
       await drag(columnCards('__unplaced').first(), target, i === 0 ? 'center' : 'below');
       await poll(async () => (await state()).session.sections[0].items.length, { timeout: 10_000 }).toBe(i + 1);
     }
     const afterAcross = (await state()).session.sections[0].items;
-    expect(await columnCards(sec1.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(afterAcross);
+    expect(await columnCards(sec1.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(
+      afterAcross,
+    );
     // Within the section: the first card goes below the third.
     await drag(columnCards(sec1.id).first(), columnCards(sec1.id).nth(2), 'below');
     await poll(async () => (await state()).session.sections[0].items).not.toEqual(afterAcross);
@@ -194,7 +235,11 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await page.keyboard.press('ArrowDown');
     await page.waitForTimeout(250);
     await page.keyboard.press('Space');
-    await poll(async () => (await state()).session.sections[0].items).toEqual([afterWithin[1], afterWithin[0], ...afterWithin.slice(2)]);
+    await poll(async () => (await state()).session.sections[0].items).toEqual([
+      afterWithin[1],
+      afterWithin[0],
+      ...afterWithin.slice(2),
+    ]);
 
     // The rest go to the second section through the service (as another window would): the board follows.
     const placed = (await state()).session.sections[0].items;
@@ -211,19 +256,28 @@ describe.skipIf(!run)('browser build, end to end', () => {
     // Pin the first item of the second section: sorting must leave it in place.
     const pinnedId = (await state()).session.sections[1].items[0];
     await columnCards(sec2.id).first().getByTestId('pin').click();
-    await poll(async () => (await state()).session.submissions.find((x) => x.id === pinnedId)!.options.pinned).toBe(true);
-    await poll(async () => Number(await page.getByTestId('session-title').getAttribute('data-revision'))).toBe((await state()).revision);
+    await poll(async () => (await state()).session.submissions.find((x) => x.id === pinnedId)!.options.pinned).toBe(
+      true,
+    );
+    await poll(async () => Number(await page.getByTestId('session-title').getAttribute('data-revision'))).toBe(
+      (await state()).revision,
+    );
 
     // Sort the second section by surname strokes; then undo with Ctrl+Z.
     const manual = (await state()).session.sections[1].items;
     await page.locator(`[data-testid=column][data-section="${sec2.id}"] .ant-select`).first().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按姓氏笔画' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '按姓氏笔画' })
+      .click();
     await poll(async () => (await state()).session.sections[1].sortRule).toBe('stroke');
     const sorted = (await state()).session.sections[1].items;
     expect(sorted).not.toEqual(manual);
     expect(new Set(sorted)).toEqual(new Set(manual));
     expect(sorted[0]).toBe(pinnedId);
-    await poll(() => columnCards(sec2.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(sorted);
+    await poll(() => columnCards(sec2.id).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(
+      sorted,
+    );
     await page.getByTestId('save-state').click(); // focus away from the select
     await page.keyboard.press('Control+z');
     await poll(async () => (await state()).session.sections[1].items).toEqual(manual);
@@ -240,7 +294,9 @@ describe.skipIf(!run)('browser build, end to end', () => {
   });
 
   it('shows an item with its detected title, author and structured text', async () => {
-    await columnCards((await state()).session.sections[0].id).first().dblclick();
+    await columnCards((await state()).session.sections[0].id)
+      .first()
+      .dblclick();
     await page.getByTestId('doc-preview').locator('p').first().waitFor();
     const cur = (await state()).session;
     const sub = cur.submissions.find((x) => x.id === cur.sections[0].items[0])!;
@@ -271,12 +327,15 @@ describe.skipIf(!run)('browser build, end to end', () => {
     expect(pages).toBeGreaterThan(sourceFiles.length);
     await poll(() => page.locator('canvas[data-testid=pdf-thumb]').count()).toBe(pages);
     // The rendered page is not blank: it has dark pixels (text).
-    const ink = await page.locator('canvas[data-testid=pdf-page][data-rendered=true]').first().evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] < 128) n++;
-      return n;
-    });
+    const ink = await page
+      .locator('canvas[data-testid=pdf-page][data-rendered=true]')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 128) n++;
+        return n;
+      });
     expect(ink).toBeGreaterThan(500);
     await shot(page, '07-preview');
     // Jump to the last item: the page list scrolls.
@@ -290,7 +349,10 @@ describe.skipIf(!run)('browser build, end to end', () => {
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await PDFDocument.load(pdfBytes)).getPageCount()).toBe(pages);
 
-    const [docxDl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-docx').click()]);
+    const [docxDl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('export-docx').click(),
+    ]);
     const docxPath = join(ROOT, 'test-output', 'e2e-export.docx');
     await docxDl.saveAs(docxPath);
     const zip = unzipSync(new Uint8Array(readFileSync(docxPath)));
@@ -307,7 +369,9 @@ describe.skipIf(!run)('browser build, end to end', () => {
     const stats = await api<Stats>('stats.get', { sessionId });
     expect(stats.totals.items).toBe(sourceFiles.length);
     await poll(() => page.locator('.ant-table-summary').textContent()).toContain(String(stats.totals.items));
-    expect(await page.getByTestId('stat-received').textContent()).toContain(`${stats.members.received} / ${stats.members.expected}`);
+    expect(await page.getByTestId('stat-received').textContent()).toContain(
+      `${stats.members.received} / ${stats.members.expected}`,
+    );
     await shot(page, '08-stats');
   });
 
@@ -320,7 +384,10 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await page.waitForTimeout(500); // let the modal finish its opening animation for the screenshot
     await shot(page, '09-snapshots');
     await modal.locator('.ant-modal-close').click();
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), row.getByRole('button', { name: /导出会议包/ }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      row.getByRole('button', { name: /导出会议包/ }).click(),
+    ]);
     const zip = unzipSync(new Uint8Array(readFileSync(await dl.path())));
     expect(Object.keys(zip).some((n) => /session/.test(n))).toBe(true);
     expect(h.errors).toEqual([]);
@@ -348,6 +415,9 @@ describe.skipIf(!run)('browser build, end to end', () => {
     await poll(() => page.getByTestId('session-title').textContent()).toBe(before.name);
     // The damaged file was moved aside, not overwritten.
     const kept = readdirSync(join(h.dataDir, 'sessions', sessionId), { recursive: true }).map(String);
-    expect(kept.some((f) => /damaged|corrupt|broken|bad|损坏/i.test(f)), kept.join(', ')).toBe(true);
+    expect(
+      kept.some((f) => /damaged|corrupt|broken|bad|损坏/i.test(f)),
+      kept.join(', '),
+    ).toBe(true);
   });
 });

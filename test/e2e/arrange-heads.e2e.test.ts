@@ -7,7 +7,7 @@ import type { SessionView } from '../../core/contract';
 import { chromiumAvailable, startHarness, type Harness } from './browser';
 
 const run = chromiumAvailable();
-const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 describe.skipIf(!run)('编排 column heads', () => {
   let h: Harness;
@@ -18,10 +18,14 @@ describe.skipIf(!run)('编排 column heads', () => {
     if (!r.ok) throw new Error(r.error.message);
     return r.value as SessionView;
   };
-  const heads = () => page.locator('[data-testid=column]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
+  const heads = () =>
+    page.locator('[data-testid=column]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
   const menu = async (column: number, item: string) => {
     await page.locator('[data-testid=column]').nth(column).getByLabel('栏目操作').click();
-    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item').filter({ hasText: item }).click();
+    await page
+      .locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-dropdown-menu-item')
+      .filter({ hasText: item })
+      .click();
   };
 
   beforeAll(async () => {

@@ -10,7 +10,14 @@ import { startServer, type RunningServer } from '../../core/node/http-server';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = join(ROOT, 'test-output', 'screenshots');
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
@@ -35,7 +42,8 @@ export function buildOnce(): Promise<void> {
         break;
       } catch {
         // A lock left by a killed run is stale after five minutes.
-        if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000)
+          rmSync(lock, { recursive: true, force: true });
         if (Date.now() > deadline) throw new Error('timed out waiting for another test to build dist-web');
         await new Promise((r) => setTimeout(r, 250));
       }
@@ -64,13 +72,19 @@ export async function startHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huibian-e2e-'));
   const server = await startServer({ dataDir, staticDir: join(ROOT, 'dist-web') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // antd prints deprecation notices as console errors; they are not failures of the app.
-    if (m.type() === 'error' && !/favicon|status of 404|^Warning: \[antd:/.test(m.text())) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/favicon|status of 404|^Warning: \[antd:/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
   });
   mkdirSync(SHOTS, { recursive: true });
   return {

@@ -21,7 +21,8 @@ import { tablesToXlsx } from '../../core/node/table-xlsx';
 import { MemberSchema, type Member } from '../../core/model/session';
 import type { Stats } from '../../core/contract';
 
-const member = (id: string, name: string, extra: Partial<Member> = {}): Member => MemberSchema.parse({ id, name, sector: '', title: '', unit: '', standing: true, ...extra });
+const member = (id: string, name: string, extra: Partial<Member> = {}): Member =>
+  MemberSchema.parse({ id, name, sector: '', title: '', unit: '', standing: true, ...extra });
 
 describe('号 and 磅', () => {
   it('names the Chinese sizes clerks use and leaves custom sizes in points', () => {
@@ -33,7 +34,8 @@ describe('号 and 磅', () => {
 });
 
 describe('the live sample page', () => {
-  const body = '为深入贯彻落实市委关于齐文化传承与创新的部署要求，市政协组织部分委员开展专题调研，现将有关情况报告如下。';
+  const body =
+    '为深入贯彻落实市委关于齐文化传承与创新的部署要求，市政协组织部分委员开展专题调研，现将有关情况报告如下。';
   it('keeps every character (政协 included) and never starts a line with closing punctuation', () => {
     for (const per of [20, 26, 27, 28, 30]) {
       const lines = sketchLines(body.repeat(4), per, 2, 100);
@@ -51,7 +53,12 @@ describe('the live sample page', () => {
 });
 
 describe('names in the session order', () => {
-  const roster = [member('m1', '王丽华', { sector: '经济界' }), member('m2', '丁一', { sector: '文艺界' }), member('m3', '王丽华', { sector: '教育界' }), member('m4', '于海')];
+  const roster = [
+    member('m1', '王丽华', { sector: '经济界' }),
+    member('m2', '丁一', { sector: '文艺界' }),
+    member('m3', '王丽华', { sector: '教育界' }),
+    member('m4', '于海'),
+  ];
   it('orders by surname strokes, not roster rows', () => {
     expect(membersInSessionOrder({ members: roster }).map((m) => m.name)).toEqual(['丁一', '于海', '王丽华', '王丽华']);
   });
@@ -69,7 +76,11 @@ describe('names in the session order', () => {
     expect(added[0].why).toContain('原名单已有一位王丽华（经济界）');
     expect(added[0].namesake).toBe(true);
     expect(added[1].why).toBe('原名单中没有这个姓名');
-    const twice = addedMembers([...before, member('m3', '王丽华')], [...before, member('m3', '王丽华'), member('m11', '王丽华')], 'merge');
+    const twice = addedMembers(
+      [...before, member('m3', '王丽华')],
+      [...before, member('m3', '王丽华'), member('m11', '王丽华')],
+      'merge',
+    );
     expect(twice[0].why).toContain('无法确定应更新哪一位');
   });
 });
@@ -83,7 +94,8 @@ describe('preview helpers', () => {
     expect(pageAtScroll(tops, 99999)).toBe(3);
   });
   it('shows reading the sources as progress of the whole compile', () => {
-    const p = (phase: string, done: number, total: number) => compilePercent({ state: 'running', progress: { phase, done, total, message: '' } });
+    const p = (phase: string, done: number, total: number) =>
+      compilePercent({ state: 'running', progress: { phase, done, total, message: '' } });
     expect(p('read', 0, 10)).toBe(0);
     expect(p('read', 5, 10)).toBe(15);
     expect(p('layout', 10, 10)).toBe(70);
@@ -131,7 +143,11 @@ describe('打印… in Electron (electron mocked)', () => {
   it('opens the PDF in a hidden window and shows the system print dialog', async () => {
     const w = fakeWindow({ success: true, reason: '' });
     const openWithSystem = vi.fn(async () => '');
-    const r = await printPdfFile('/data/汇编/s1/汇编.pdf', { createWindow: () => w as PrintableWindow, openWithSystem, settleMs: 0 });
+    const r = await printPdfFile('/data/汇编/s1/汇编.pdf', {
+      createWindow: () => w as PrintableWindow,
+      openWithSystem,
+      settleMs: 0,
+    });
     expect(r).toEqual({ ok: true, value: 'dialog' });
     expect(w.loaded).toBe('file:///data/%E6%B1%87%E7%BC%96/s1/%E6%B1%87%E7%BC%96.pdf');
     expect(w.printed).toEqual([{ silent: false, printBackground: true }]);
@@ -139,26 +155,50 @@ describe('打印… in Electron (electron mocked)', () => {
     expect(openWithSystem).not.toHaveBeenCalled();
   });
   it('treats a cancelled dialog as done, and falls back to the system viewer when printing fails', async () => {
-    const cancelled = await printPdfFile('/d/a.pdf', { createWindow: () => fakeWindow({ success: false, reason: 'cancelled' }) as PrintableWindow, openWithSystem: async () => '', settleMs: 0 });
+    const cancelled = await printPdfFile('/d/a.pdf', {
+      createWindow: () => fakeWindow({ success: false, reason: 'cancelled' }) as PrintableWindow,
+      openWithSystem: async () => '',
+      settleMs: 0,
+    });
     expect(cancelled).toEqual({ ok: true, value: 'dialog' });
     const openWithSystem = vi.fn(async () => '');
-    const failed = await printPdfFile('/d/a.pdf', { createWindow: () => fakeWindow({ success: false, reason: 'failed' }) as PrintableWindow, openWithSystem, settleMs: 0 });
+    const failed = await printPdfFile('/d/a.pdf', {
+      createWindow: () => fakeWindow({ success: false, reason: 'failed' }) as PrintableWindow,
+      openWithSystem,
+      settleMs: 0,
+    });
     expect(failed).toEqual({ ok: true, value: 'system-viewer' });
     expect(openWithSystem).toHaveBeenCalledWith('/d/a.pdf');
-    const nothing = await printPdfFile('/d/a.pdf', { createWindow: () => fakeWindow({ success: true, reason: '' }, { loadFails: true }) as PrintableWindow, openWithSystem: async () => '没有关联的程序', settleMs: 0 });
+    const nothing = await printPdfFile('/d/a.pdf', {
+      createWindow: () => fakeWindow({ success: true, reason: '' }, { loadFails: true }) as PrintableWindow,
+      openWithSystem: async () => '没有关联的程序',
+      settleMs: 0,
+    });
     expect(nothing.ok).toBe(false);
     if (!nothing.ok) expect(nothing.error.message).toContain('没有关联的程序');
   });
   it('the native printPdf action uses it only for PDFs inside the roots', async () => {
     const printPdf = vi.fn(async () => ({ ok: true as const, value: 'dialog' as const }));
     const shell = { openPath: vi.fn(async () => ''), openExternal: vi.fn() };
-    const natives = createNativeHandlers({ dialog: {} as never, shell: shell as never, window: () => null, roots: ['/data/huibian'], printPdf });
+    const natives = createNativeHandlers({
+      dialog: {} as never,
+      shell: shell as never,
+      window: () => null,
+      roots: ['/data/huibian'],
+      printPdf,
+    });
     const { handleNative } = await import('../../electron/main/ipc-binding');
-    const trusted = { senderFrame: { url: 'app://huibian/index.html', parent: null, routingId: 1, processId: 1 }, sender: { mainFrame: { routingId: 1, processId: 1 } } } as never;
+    const trusted = {
+      senderFrame: { url: 'app://huibian/index.html', parent: null, routingId: 1, processId: 1 },
+      sender: { mainFrame: { routingId: 1, processId: 1 } },
+    } as never;
     expect((await handleNative(natives, trusted, 'printPdf', { path: '/etc/x.pdf' })).ok).toBe(false);
     expect((await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/x.docx' })).ok).toBe(false);
     expect(printPdf).not.toHaveBeenCalled();
-    expect(await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/汇编.pdf' })).toEqual({ ok: true, value: 'dialog' });
+    expect(await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/汇编.pdf' })).toEqual({
+      ok: true,
+      value: 'dialog',
+    });
     expect(printPdf).toHaveBeenCalledWith('/data/huibian/s1/汇编.pdf');
     expect(shell.openPath).not.toHaveBeenCalled();
   });
@@ -182,17 +222,25 @@ describe('PDF submissions', () => {
     expect(await blankPdfPages(new Uint8Array([1, 2, 3]))).toEqual([]);
   });
   it('words the import notes with the file name and the page numbers', async () => {
-    const notes = await pdfImportNotes(await pdfWith(['blank', 'text']), '扫描件.pdf', { titleFromFileName: true, pageCount: 2 });
+    const notes = await pdfImportNotes(await pdfWith(['blank', 'text']), '扫描件.pdf', {
+      titleFromFileName: true,
+      pageCount: 2,
+    });
     expect(notes.map((n) => n.code)).toEqual(['pdf.blank-pages', 'pdf.title-from-file']);
     expect(notes[0].message).toBe('扫描件.pdf：第 1 页是空白页，会原样印入汇编；如不需要，请让作者删去后重新发送');
     expect(notes[1].message).toContain('暂用文件名作标题');
-    expect(await pdfImportNotes(await pdfWith(['text']), 'a.pdf', { titleFromFileName: false, pageCount: 1 })).toEqual([]);
+    expect(await pdfImportNotes(await pdfWith(['text']), 'a.pdf', { titleFromFileName: false, pageCount: 1 })).toEqual(
+      [],
+    );
   });
 });
 
 describe('统计 as a workbook', () => {
   const stats: Stats = {
-    sections: [{ sectionId: 's1', title: '大会发言', items: 2, words: 3000, pages: 7 }, { sectionId: 's2', title: '书面发言', items: 1, words: 1200, pages: 3 }],
+    sections: [
+      { sectionId: 's1', title: '大会发言', items: 2, words: 3000, pages: 7 },
+      { sectionId: 's2', title: '书面发言', items: 1, words: 1200, pages: 3 },
+    ],
     totals: { items: 3, unplaced: 1, words: 4200, pages: 12 },
     members: { expected: 4, received: 3, missing: [{ memberId: 'm4', name: '于海' }], receivedUnplaced: [] },
     unplacedItems: [{ submissionId: 'x', title: '关于文旅融合的建议', authorLine: '市政协常委 丁一' }],
@@ -205,14 +253,31 @@ describe('统计 as a workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '各栏目', '未编排']);
-    const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-    expect(rows('各栏目')).toEqual([['栏目', '篇数', '页数', '字数'], ['大会发言', 2, 7, 3000], ['书面发言', 1, 3, 1200], ['合计', 3, 12, 4200]]);
+    const rows = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1));
+    expect(rows('各栏目')).toEqual([
+      ['栏目', '篇数', '页数', '字数'],
+      ['大会发言', 2, 7, 3000],
+      ['书面发言', 1, 3, 1200],
+      ['合计', 3, 12, 4200],
+    ]);
     expect(rows('概况')).toContainEqual(['尚未提交', '于海']);
     expect(rows('概况')).toContainEqual(['页数', 12]);
-    expect(rows('未编排')).toEqual([['标题', '署名'], ['关于文旅融合的建议', '市政协常委 丁一']]);
+    expect(rows('未编排')).toEqual([
+      ['标题', '署名'],
+      ['关于文旅融合的建议', '市政协常委 丁一'],
+    ]);
   });
   it('says why pages are missing when the last compile is out of date', () => {
-    const stale = statsSheets('会', { ...stats, totals: { ...stats.totals, pages: undefined }, pagesStatus: 'stale' }, new Date());
+    const stale = statsSheets(
+      '会',
+      { ...stats, totals: { ...stats.totals, pages: undefined }, pagesStatus: 'stale' },
+      new Date(),
+    );
     expect(stale[0].rows.find((r) => r[0] === '页数')![1]).toContain('重新生成');
   });
 });

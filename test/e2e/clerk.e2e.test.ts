@@ -18,7 +18,8 @@ import { chromiumAvailable, ROOT, SHOTS, startHarness, type Harness } from './br
 import { memberLabels, membersInSessionOrder } from '../../renderer/state/member-order';
 
 const run = chromiumAvailable();
-const poll = <T,>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
+const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
@@ -31,7 +32,11 @@ async function api<T>(name: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 const state = () => api<SessionView>('sessions.state', { sessionId });
-const nav = (label: string) => page.locator('.ant-menu-item').filter({ hasText: new RegExp(`^${label}$`) }).click();
+const nav = (label: string) =>
+  page
+    .locator('.ant-menu-item')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 const saved = () => poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
 
 /** The screen at both sizes: 1440×900, then 1024×768, back to 1440×900. */
@@ -50,7 +55,8 @@ async function download(click: () => Promise<unknown>): Promise<{ name: string; 
   return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
 }
 
-const md = (title: string, author: string, n: number) => Buffer.from(`# ${title}\n\n${author}\n\n${'各位委员：关于本议题，现提出如下建议。'.repeat(n)}\n`);
+const md = (title: string, author: string, n: number) =>
+  Buffer.from(`# ${title}\n\n${author}\n\n${'各位委员：关于本议题，现提出如下建议。'.repeat(n)}\n`);
 
 describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
   beforeAll(async () => {
@@ -128,7 +134,10 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     expect(haos[1]).toBe({ 16: '三号', 22: '二号' }[s.layout.titleSize as 16 | 22]);
     // 三号 → 四号 sets 14 磅 in the number box beside it.
     await page.getByTestId('size-hao').first().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^四号$/ }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /^四号$/ })
+      .click();
     await poll(() => page.getByLabel('字号（磅）').first().inputValue()).toBe('14');
     await poll(async () => (await state()).session.layout.bodySize, { timeout: 10_000 }).toBe(14);
     await page.keyboard.press('Escape');
@@ -184,12 +193,24 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
 
   it('委员名单: 党派 never wraps, focus is neutral, links are not antd blue', async () => {
     await page.locator('[data-testid=roster-table] .ant-table-row').first().waitFor();
-    const party = await page.locator('[data-testid=roster-table] .ant-table-row').first().locator('td').nth(4).evaluate((td) => getComputedStyle(td).whiteSpace);
+    const party = await page
+      .locator('[data-testid=roster-table] .ant-table-row')
+      .first()
+      .locator('td')
+      .nth(4)
+      .evaluate((td) => getComputedStyle(td).whiteSpace);
     expect(party).toBe('nowrap');
     await page.getByTestId('roster-search').locator('input').focus();
-    const border = await page.getByTestId('roster-search').locator('.ant-input-affix-wrapper, input').first().evaluate((e) => getComputedStyle(e.closest('.ant-input-affix-wrapper') ?? e).borderColor);
+    const border = await page
+      .getByTestId('roster-search')
+      .locator('.ant-input-affix-wrapper, input')
+      .first()
+      .evaluate((e) => getComputedStyle(e.closest('.ant-input-affix-wrapper') ?? e).borderColor);
     expect(border).not.toBe('rgb(183, 28, 28)');
-    const link = await page.locator('[data-testid=roster-table] .ant-btn-link').first().evaluate((e) => getComputedStyle(e).color);
+    const link = await page
+      .locator('[data-testid=roster-table] .ant-btn-link')
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
     expect(link).not.toBe('rgb(22, 119, 255)');
     expect(link).not.toBe('rgb(183, 28, 28)');
     await shots('04-roster');
@@ -199,12 +220,18 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     // Two members named 王丽华 in different 界别, not yet submitted.
     for (const sector of ['经济界', '教育界']) {
       const v = await state();
-      await api('roster.add', { sessionId, revision: v.revision, member: { name: '王丽华', sector, title: '', unit: '', standing: true } });
+      await api('roster.add', {
+        sessionId,
+        revision: v.revision,
+        member: { name: '王丽华', sector, title: '', unit: '', standing: true },
+      });
     }
     await nav('材料收集');
     const s = (await state()).session;
     const labels = memberLabels(s.members);
-    const expected = membersInSessionOrder(s).filter((m) => m.standing).map((m) => labels.get(m.id));
+    const expected = membersInSessionOrder(s)
+      .filter((m) => m.standing)
+      .map((m) => labels.get(m.id));
     await poll(() => page.getByTestId('slot-name').allTextContents()).toEqual(expected);
     expect(expected).toContain('王丽华（经济界）');
     expect(expected).toContain('王丽华（教育界）');
@@ -212,15 +239,24 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     expect(expected).not.toEqual(s.members.filter((m) => m.standing).map((m) => labels.get(m.id)));
     const missing = await page.getByTestId('missing-list').inputValue();
     const order = missing.split('、');
-    const slotOrder = (await page.locator('[data-testid=slot][data-state=missing] [data-testid=slot-name]').allTextContents());
+    const slotOrder = await page
+      .locator('[data-testid=slot][data-state=missing] [data-testid=slot-name]')
+      .allTextContents();
     expect(order).toEqual(slotOrder);
     await shots('05-intake');
   });
 
   it('importing shows n of N with the current file, and can be cancelled between files', async () => {
-    const files = Array.from({ length: 30 }, (_, i) => ({ name: `补充材料${String(i + 1).padStart(2, '0')}.md`, mimeType: 'text/markdown', buffer: md(`关于第${i + 1}项工作的建议`, '市政协常委 王丽华', 1500 + i) }));
+    const files = Array.from({ length: 30 }, (_, i) => ({
+      name: `补充材料${String(i + 1).padStart(2, '0')}.md`,
+      mimeType: 'text/markdown',
+      buffer: md(`关于第${i + 1}项工作的建议`, '市政协常委 王丽华', 1500 + i),
+    }));
     const before = (await state()).session.submissions.length;
-    await page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first().setInputFiles(files);
+    await page
+      .locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]')
+      .first()
+      .setInputFiles(files);
     const bar = page.getByTestId('import-progress');
     await bar.waitFor({ timeout: 10_000 });
     const text = (await bar.textContent())!;
@@ -260,9 +296,17 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     const p = doc.addPage([595, 842]);
     const { StandardFonts } = await import('pdf-lib');
     const font = await doc.embedFont(StandardFonts.Helvetica);
-    p.drawText('Annual report of the culture committee, with many words in it for the text layer check.', { x: 40, y: 700, size: 10, font });
+    p.drawText('Annual report of the culture committee, with many words in it for the text layer check.', {
+      x: 40,
+      y: 700,
+      size: 10,
+      font,
+    });
     const bytes = Buffer.from(await doc.save());
-    await page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first().setInputFiles({ name: '扫描件-文化委员会.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page
+      .locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]')
+      .first()
+      .setInputFiles({ name: '扫描件-文化委员会.pdf', mimeType: 'application/pdf', buffer: bytes });
     const row = page.locator('[data-testid=import-report] .ant-table-row').filter({ hasText: '扫描件-文化委员会.pdf' });
     await row.waitFor({ timeout: 30_000 });
     await row.getByText('已导入，需核对').hover();
@@ -306,7 +350,10 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
 
   it('材料详情 is shown at both sizes', async () => {
     const s = (await state()).session;
-    await page.locator(`[data-testid=column][data-section="${s.sections[0].id}"] [data-testid=card]`).first().dblclick();
+    await page
+      .locator(`[data-testid=column][data-section="${s.sections[0].id}"] [data-testid=card]`)
+      .first()
+      .dblclick();
     await page.locator('[data-screen=item]').waitFor();
     await page.waitForTimeout(500);
     await shots('07-item');
@@ -336,8 +383,12 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     await poll(fits).toBe(true);
     const fitPct = Number((await page.getByTestId('zoom-pct').textContent())!.replace('%', ''));
     await page.getByTestId('zoom-in').click();
-    await poll(async () => Number((await page.getByTestId('zoom-pct').textContent())!.replace('%', ''))).toBeGreaterThan(fitPct);
-    await poll(async () => (await page.locator('canvas[data-testid=pdf-page]').first().boundingBox())!.width).toBeGreaterThan(((await pages.boundingBox())!.width));
+    await poll(async () =>
+      Number((await page.getByTestId('zoom-pct').textContent())!.replace('%', '')),
+    ).toBeGreaterThan(fitPct);
+    await poll(
+      async () => (await page.locator('canvas[data-testid=pdf-page]').first().boundingBox())!.width,
+    ).toBeGreaterThan((await pages.boundingBox())!.width);
     // Wider than the pane: it scrolls sideways instead of being cut off on the left.
     expect(await pages.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
     await page.getByTestId('zoom').click();
@@ -378,7 +429,9 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
       });
     });
     await page.getByTestId('print-pdf').click();
-    await poll(() => page.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? [])).toEqual([expect.stringMatching(/^blob:/)]);
+    await poll(() => page.evaluate(() => (window as unknown as { __printed?: string[] }).__printed ?? [])).toEqual([
+      expect.stringMatching(/^blob:/),
+    ]);
     await page.evaluate(() => document.querySelectorAll('iframe[data-testid=print-frame]').forEach((f) => f.remove()));
   });
 
@@ -424,7 +477,9 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     await poll(current, { timeout: 120_000 }).not.toBeNull();
     const job = (await current())!;
     await nav('统计');
-    await poll(() => page.getByTestId('stat-pages').locator('.ant-statistic-content').textContent()).toBe(job.result!.pageCount!.toLocaleString('zh-CN'));
+    await poll(() => page.getByTestId('stat-pages').locator('.ant-statistic-content').textContent()).toBe(
+      job.result!.pageCount!.toLocaleString('zh-CN'),
+    );
     expect(await page.getByTestId('stats-pages-note').count()).toBe(0);
     expect(await page.getByTestId('stats-missing').textContent()).toBe('王丽华（经济界）、王丽华（教育界）');
     await shots('10-stats');
@@ -433,7 +488,12 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '各栏目', '未编排']);
-    const total = wb.getWorksheet('各栏目')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1)).find((r) => r[0] === '合计')!;
+    const total = wb
+      .getWorksheet('各栏目')!
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1))
+      .find((r) => r[0] === '合计')!;
     expect(total[2]).toBe(job.result!.pageCount);
     // A settings change after the compile: the old count is named as such, with a way to recompile.
     const v = await state();

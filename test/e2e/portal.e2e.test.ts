@@ -24,18 +24,36 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
     await buildOnce();
     mkdirSync(files, { recursive: true });
     mkdirSync(SHOTS, { recursive: true });
-    writeFileSync(join(files, '丁建国-发言.docx'), await speechDocx('关于加强齐文化遗址保护的建议', '市政协常委 丁建国'));
-    writeFileSync(join(files, '丁建国-发言-修改稿.docx'), await speechDocx('关于加强齐文化遗址保护利用的建议', '市政协常委 丁建国', '修改后的正文。'));
+    writeFileSync(
+      join(files, '丁建国-发言.docx'),
+      await speechDocx('关于加强齐文化遗址保护的建议', '市政协常委 丁建国'),
+    );
+    writeFileSync(
+      join(files, '丁建国-发言-修改稿.docx'),
+      await speechDocx('关于加强齐文化遗址保护利用的建议', '市政协常委 丁建国', '修改后的正文。'),
+    );
     f = await startPortal({ staticDir: join(ROOT, 'dist-web') });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const pc = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+    const pc = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 1,
+    });
     phone = await pc.newPage();
-    const cc = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const cc = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      deviceScaleFactor: 1,
+    });
     clerk = await cc.newPage();
     for (const p of [phone, clerk]) {
       p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       p.on('console', (m) => {
-        if (m.type() === 'error' && !/status of 4\d\d|^Warning: \[antd:/.test(m.text())) errors.push(`console: ${m.text()}`);
+        if (m.type() === 'error' && !/status of 4\d\d|^Warning: \[antd:/.test(m.text()))
+          errors.push(`console: ${m.text()}`);
       });
     }
   });
@@ -48,7 +66,10 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
     // The clerk: open the session, 网上报送 lists every member's link.
     await clerk.goto(f.server.openUrl);
     await clerk.getByRole('button', { name: /打开/ }).first().click();
-    await clerk.locator('.ant-menu-item').filter({ hasText: /^网上报送$/ }).click();
+    await clerk
+      .locator('.ant-menu-item')
+      .filter({ hasText: /^网上报送$/ })
+      .click();
     await clerk.getByTestId('portal-screen').getByText('丁建国').first().waitFor();
     expect(await clerk.getByTestId('copy-notice').count()).toBe(3);
     await clerk.getByText('正在接收').waitFor();
@@ -56,7 +77,10 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
     await clerk.setViewportSize({ width: 1024, height: 768 });
     await shot(clerk, 'portal-clerk-1024');
     await clerk.setViewportSize({ width: 1440, height: 900 });
-    await clerk.locator('.ant-menu-item').filter({ hasText: /^材料收集$/ }).click();
+    await clerk
+      .locator('.ant-menu-item')
+      .filter({ hasText: /^材料收集$/ })
+      .click();
     await clerk.getByTestId('board').waitFor();
     expect(await clerk.getByTestId('via-portal').count()).toBe(0);
 
@@ -104,7 +128,10 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
     expect(mine[0].versions).toHaveLength(1);
 
     // The clerk's log shows all three actions.
-    await clerk.locator('.ant-menu-item').filter({ hasText: /^网上报送$/ }).click();
+    await clerk
+      .locator('.ant-menu-item')
+      .filter({ hasText: /^网上报送$/ })
+      .click();
     await clerk.getByText('更换文件').waitFor();
     expect(await clerk.getByText('修改标题/署名').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);

@@ -13,7 +13,8 @@ import type { SessionView } from '../../core/contract';
 import { chromiumAvailable, ROOT, shot, startHarness, type Harness } from './browser';
 
 const run = chromiumAvailable();
-const poll = <T,>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
+const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
@@ -30,7 +31,12 @@ async function pageTexts(bytes: Uint8Array): Promise<string[]> {
   const out: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const c = await (await doc.getPage(i)).getTextContent();
-    out.push(c.items.map((x) => ('str' in x ? x.str : '')).join('').replace(/\s+/g, ''));
+    out.push(
+      c.items
+        .map((x) => ('str' in x ? x.str : ''))
+        .join('')
+        .replace(/\s+/g, ''),
+    );
   }
   await doc.destroy();
   return out;
@@ -39,7 +45,10 @@ async function pageTexts(bytes: Uint8Array): Promise<string[]> {
 const inputOf = (l: import('playwright-core').Locator) => l.locator('xpath=self::input | .//input').first();
 
 async function download(row: import('playwright-core').Locator): Promise<Uint8Array> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), row.getByTestId('print-download').click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    row.getByTestId('print-download').click(),
+  ]);
   return new Uint8Array(readFileSync((await dl.path())!));
 }
 
@@ -47,12 +56,18 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    const v = await api<SessionView>('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', template: 'sample' });
+    const v = await api<SessionView>('sessions.create', {
+      name: '政协××市第十三届委员会常务委员会第九次会议',
+      template: 'sample',
+    });
     sessionId = v.session.id;
     await page.goto(h.server.openUrl);
     await page.getByTestId('session-row').first().getByRole('button', { name: /打开/ }).click();
     await page.getByTestId('session-title').waitFor();
-    await page.locator('.ant-menu-item').filter({ hasText: /^预览与生成$/ }).click();
+    await page
+      .locator('.ant-menu-item')
+      .filter({ hasText: /^预览与生成$/ })
+      .click();
   });
   afterAll(async () => {
     await h?.close();
@@ -93,7 +108,10 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
     await poll(() => inputOf(dialog.getByTestId('print-copies')).inputValue()).toBe('3');
     expect(await inputOf(dialog.getByTestId('print-with-register')).isChecked()).toBe(true);
     await dialog.getByTestId('print-produce').click();
-    await dialog.getByTestId('print-progress').waitFor({ timeout: 10_000 }).catch(() => {});
+    await dialog
+      .getByTestId('print-progress')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => {});
     await dialog.getByTestId('print-result').waitFor({ timeout: 90_000 });
     await page.waitForTimeout(300);
     await shot(page, '11-print-dialog');

@@ -58,7 +58,9 @@ describe('HTTP transport', () => {
     const stored = readFileSync(join(server.dataDirForTests ?? '', 'uploads', (input as { upload: string }).upload));
     expect(Buffer.compare(stored, Buffer.from(bytes))).toBe(0);
     // Without /upload (a dead server) a small file still goes inline as base64.
-    const inline = await createHttpTransport(server.token, 'http://127.0.0.1:9').fileInput(new File([bytes], '发言.docx'));
+    const inline = await createHttpTransport(server.token, 'http://127.0.0.1:9').fileInput(
+      new File([bytes], '发言.docx'),
+    );
     expect(inline).toEqual({ name: '发言.docx', data: Buffer.from(bytes).toString('base64') });
     const big = new Uint8Array(200_000).map((_, i) => i % 251);
     expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
@@ -71,7 +73,10 @@ describe('roster mapping', () => {
     const created = await t.call('sessions.create', { name: '名单会议' });
     if (!created.ok) throw new Error(created.error.message);
     const sessionId = created.value.session.id;
-    const csv = iconv.encode('序号,委员姓名,工作单位,备注\r\n1,张三,"市政协, 办公室",说明\r\n2,李四,市教育局,\r\n', 'gbk');
+    const csv = iconv.encode(
+      '序号,委员姓名,工作单位,备注\r\n1,张三,"市政协, 办公室",说明\r\n2,李四,市教育局,\r\n',
+      'gbk',
+    );
     const file = { name: '名单.csv', data: toBase64(new Uint8Array(csv)) };
     const p = await t.call('roster.preview', { sessionId, file });
     if (!p.ok) throw new Error(p.error.message);
@@ -82,7 +87,10 @@ describe('roster mapping', () => {
     const mapping = setColumnField(p.value.mapping, 3, 'title');
     const imp = await t.call('roster.import', { sessionId, revision: created.value.revision, file, mapping });
     if (!imp.ok) throw new Error(imp.error.message);
-    expect(imp.value.session.members.map((m) => [m.name, m.unit, m.title])).toEqual([['张三', '市政协, 办公室', '说明'], ['李四', '市教育局', '']]);
+    expect(imp.value.session.members.map((m) => [m.name, m.unit, m.title])).toEqual([
+      ['张三', '市政协, 办公室', '说明'],
+      ['李四', '市教育局', ''],
+    ]);
   });
 
   it('keeps one field on one column when the clerk remaps', () => {
@@ -97,13 +105,26 @@ describe('roster mapping', () => {
 describe('intake board and word counts', () => {
   it('gives one slot per standing member: received, needs review, missing', () => {
     const m = (id: string, name: string, standing = true) => MemberSchema.parse({ id, name, standing });
-    const sub = (id: string, memberIds: string[], status: 'ok' | 'review' = 'ok') => SubmissionSchema.parse({ id, title: id, memberIds, status, source: { file: `${id}.md`, format: 'md' } });
-    const slots = memberSlots([m('a', '甲'), m('b', '乙'), m('c', '丙'), m('d', '丁', false)], [sub('s1', ['a']), sub('s2', ['b'], 'review'), sub('s3', ['a', 'd'])]);
-    expect(slots.map((s) => [s.member.name, s.state, s.items.length])).toEqual([['甲', 'received', 2], ['乙', 'review', 1], ['丙', 'missing', 0]]);
+    const sub = (id: string, memberIds: string[], status: 'ok' | 'review' = 'ok') =>
+      SubmissionSchema.parse({ id, title: id, memberIds, status, source: { file: `${id}.md`, format: 'md' } });
+    const slots = memberSlots(
+      [m('a', '甲'), m('b', '乙'), m('c', '丙'), m('d', '丁', false)],
+      [sub('s1', ['a']), sub('s2', ['b'], 'review'), sub('s3', ['a', 'd'])],
+    );
+    expect(slots.map((s) => [s.member.name, s.state, s.items.length])).toEqual([
+      ['甲', 'received', 2],
+      ['乙', 'review', 1],
+      ['丙', 'missing', 0],
+    ]);
   });
 
   it('counts words as offices do, and PDF items by their text layer', () => {
-    const doc = SourceDocSchema.parse({ blocks: [{ type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、总体情况' }] }, { type: 'paragraph', inlines: [{ type: 'text', text: '2023年GDP增长5.2%。' }] }] });
+    const doc = SourceDocSchema.parse({
+      blocks: [
+        { type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、总体情况' }] },
+        { type: 'paragraph', inlines: [{ type: 'text', text: '2023年GDP增长5.2%。' }] },
+      ],
+    });
     expect(docWords(doc)).toBe(5 + 1 + 1 + 1 + 2 + 1); // 一总体情况 · 2023 · 年 · GDP · 增长 · 5.2
     expect(docWords(SourceDocSchema.parse({ blocks: [], pdf: { pageCount: 1, data: '', text: '会议纪要' } }))).toBe(4);
   });
@@ -111,7 +132,16 @@ describe('intake board and word counts', () => {
 
 describe('print dialog wording', () => {
   it('reads pasted recipients one a line or separated by 、，; dropping list numbers', () => {
-    expect(parseNames('1. 张明华\r\n2、李秀英\n（3）王建国\n\n赵六、钱七，孙八;周九\t吴十')).toEqual(['张明华', '李秀英', '王建国', '赵六', '钱七', '孙八', '周九', '吴十']);
+    expect(parseNames('1. 张明华\r\n2、李秀英\n（3）王建国\n\n赵六、钱七，孙八;周九\t吴十')).toEqual([
+      '张明华',
+      '李秀英',
+      '王建国',
+      '赵六',
+      '钱七',
+      '孙八',
+      '周九',
+      '吴十',
+    ]);
     expect(parseNames('  \n ')).toEqual([]);
   });
   it('offers every print product of the contract with a Chinese explanation', async () => {

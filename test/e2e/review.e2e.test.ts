@@ -14,7 +14,8 @@ import { chromiumAvailable, shot, startHarness, type Harness } from './browser';
 import { speechDocx } from './review-fixtures';
 
 const run = chromiumAvailable();
-const poll = <T,>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) => expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
+const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
@@ -27,7 +28,11 @@ async function api<T>(name: string, input: unknown): Promise<T> {
 }
 const state = () => api<SessionView>('sessions.state', { sessionId });
 const byTitle = async (t: string) => (await state()).session.submissions.find((s) => s.title.includes(t))!;
-const nav = (label: string) => page.locator('.ant-menu-item').filter({ hasText: new RegExp(`^${label}$`) }).click();
+const nav = (label: string) =>
+  page
+    .locator('.ant-menu-item')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 const saveState = () => page.getByTestId('save-state').textContent();
 /** Ctrl+Z with the focus outside any text field (the session's undo, not the field's). */
 async function undo() {
@@ -37,21 +42,53 @@ async function undo() {
 
 const SUBTITLE = '——在政协××市第十三届委员会常务委员会第九次会议上的发言';
 const FILES = [
-  { name: '01-丁建国-关于推动文旅融合发展的建议.docx', spec: { title: '关于推动文旅融合发展的建议', subtitle: SUBTITLE, byline: '市政协委员　丁建国', body: ['主席、各位副主席，各位常委：', '文旅融合是推动高质量发展的重要抓手。', '谢谢大家！'] } },
-  { name: '02-王五-关于加强非遗保护的建议.docx', spec: { title: '关于加强非遗保护的建议', subtitle: SUBTITLE, byline: '市政协常委　王五', body: ['非遗保护要见人见物见生活。', '建议建立传承人档案。'] } },
-  { name: '03-李四-稷下学宫遗址保护利用.docx', spec: { title: '关于稷下学宫遗址保护利用的建议', byline: '市政协委员　李四', body: ['稷下学宫是齐文化的标志。'] } },
+  {
+    name: '01-丁建国-关于推动文旅融合发展的建议.docx',
+    spec: {
+      title: '关于推动文旅融合发展的建议',
+      subtitle: SUBTITLE,
+      byline: '市政协委员　丁建国',
+      body: ['主席、各位副主席，各位常委：', '文旅融合是推动高质量发展的重要抓手。', '谢谢大家！'],
+    },
+  },
+  {
+    name: '02-王五-关于加强非遗保护的建议.docx',
+    spec: {
+      title: '关于加强非遗保护的建议',
+      subtitle: SUBTITLE,
+      byline: '市政协常委　王五',
+      body: ['非遗保护要见人见物见生活。', '建议建立传承人档案。'],
+    },
+  },
+  {
+    name: '03-李四-稷下学宫遗址保护利用.docx',
+    spec: { title: '关于稷下学宫遗址保护利用的建议', byline: '市政协委员　李四', body: ['稷下学宫是齐文化的标志。'] },
+  },
   // No author anywhere and an unhelpful file name: must go to review.
-  { name: '新建 Microsoft Word 文档.docx', spec: { title: '关于完善城乡公交网络的建议', subtitle: SUBTITLE, body: ['城乡公交是民生实事。', '建议优化线路。'] } },
+  {
+    name: '新建 Microsoft Word 文档.docx',
+    spec: { title: '关于完善城乡公交网络的建议', subtitle: SUBTITLE, body: ['城乡公交是民生实事。', '建议优化线路。'] },
+  },
 ];
 
 describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    const v = await api<SessionView>('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', date: '2023-09-20' });
+    const v = await api<SessionView>('sessions.create', {
+      name: '政协××市第十三届委员会常务委员会第九次会议',
+      date: '2023-09-20',
+    });
     sessionId = v.session.id;
     let rev = v.revision;
-    for (const name of ['丁建国', '王五', '李四', '孙喆']) rev = (await api<SessionView>('roster.add', { sessionId, revision: rev, member: { name, sector: '文化艺术界', title: '市政协委员' } })).revision;
+    for (const name of ['丁建国', '王五', '李四', '孙喆'])
+      rev = (
+        await api<SessionView>('roster.add', {
+          sessionId,
+          revision: rev,
+          member: { name, sector: '文化艺术界', title: '市政协委员' },
+        })
+      ).revision;
     await page.goto(h.server.openUrl);
     await page.getByTestId('session-row').first().getByRole('button', { name: '打开' }).click();
     await page.getByTestId('session-title').filter({ hasText: '第九次会议' }).waitFor();
@@ -62,8 +99,17 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
 
   it('imports generated DOCX and keeps the import report across a reload; rows wrap and link to items', async () => {
     await nav('材料收集');
-    const files = await Promise.all(FILES.map(async (f) => ({ name: f.name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await speechDocx(f.spec) })));
-    await page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first().setInputFiles(files);
+    const files = await Promise.all(
+      FILES.map(async (f) => ({
+        name: f.name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: await speechDocx(f.spec),
+      })),
+    );
+    await page
+      .locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]')
+      .first()
+      .setInputFiles(files);
     await poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(4);
     const rows = page.locator('[data-testid=import-report] .ant-table-row');
     await poll(() => rows.count()).toBe(4);
@@ -80,7 +126,11 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
   it('opens the review item from the report and says why it needs review', async () => {
     const review = await byTitle('城乡公交');
     expect(review.status).toBe('review');
-    await page.locator('[data-testid=import-report] .ant-table-row').filter({ hasText: '新建 Microsoft Word 文档.docx' }).getByTestId('report-link').click();
+    await page
+      .locator('[data-testid=import-report] .ant-table-row')
+      .filter({ hasText: '新建 Microsoft Word 文档.docx' })
+      .getByTestId('report-link')
+      .click();
     await page.getByTestId('review-reasons').waitFor();
     const reasons = await page.getByTestId('review-reason').allTextContents();
     expect(reasons.join('\n')).toMatch(/署名/);
@@ -141,7 +191,8 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     const bodyFile = join(h.dataDir, 'sessions', sessionId, 'bodies', `${sub.source.sha256}.json`);
     const doc = JSON.parse(readFileSync(bodyFile, 'utf8')) as SourceDoc;
     if (!doc.frontMatter?.length) {
-      const text = (i: number) => (doc.blocks[i] as { inlines: { text: string }[] }).inlines.map((x) => x.text).join('');
+      const text = (i: number) =>
+        (doc.blocks[i] as { inlines: { text: string }[] }).inlines.map((x) => x.text).join('');
       expect([text(0), text(1)]).toEqual([SUBTITLE, '市政协委员　丁建国']);
       doc.frontMatter = [
         { role: 'subtitle', text: text(0), at: 'head', confidence: 0.95, block: doc.blocks[0] as never },
@@ -175,7 +226,9 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     await poll(saveState).toBe('有未保存的输入');
     await page.keyboard.press('Alt+4');
     await page.locator('[data-screen=intake]').waitFor();
-    await poll(async () => (await state()).session.submissions.some((s) => s.title === '关于推动文旅深度融合发展的建议')).toBe(true);
+    await poll(async () =>
+      (await state()).session.submissions.some((s) => s.title === '关于推动文旅深度融合发展的建议'),
+    ).toBe(true);
     await poll(saveState).toBe('已保存');
   });
 
@@ -194,7 +247,9 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     await page.getByTestId('bulk-move').click();
     await page.locator('.ant-select-dropdown:visible').getByText(`移到“${target.title}”`).click();
     await poll(async () => (await state()).session.sections[1].items).toEqual([a.id, b.id]);
-    await poll(() => page.locator(`[data-testid=column][data-section="${target.id}"] [data-testid=card]`).count()).toBe(2);
+    await poll(() => page.locator(`[data-testid=column][data-section="${target.id}"] [data-testid=card]`).count()).toBe(
+      2,
+    );
     expect(await page.getByTestId('bulk-bar').count()).toBe(0);
     const rev = (await state()).revision;
     await undo();
@@ -237,9 +292,15 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
   it('shows a PDF item as its pages, not with a title and byline as if typeset', async () => {
     const { PDFDocument, rgb } = await import('pdf-lib');
     const pdf = await PDFDocument.create();
-    for (let i = 0; i < 2; i++) pdf.addPage([595, 842]).drawRectangle({ x: 60, y: 600, width: 300, height: 120, color: rgb(0.7, 0.1, 0.1) });
+    for (let i = 0; i < 2; i++)
+      pdf.addPage([595, 842]).drawRectangle({ x: 60, y: 600, width: 300, height: 120, color: rgb(0.7, 0.1, 0.1) });
     await nav('材料收集');
-    await page.locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]').first().setInputFiles([{ name: '扫描件-调研报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) }]);
+    await page
+      .locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]')
+      .first()
+      .setInputFiles([
+        { name: '扫描件-调研报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdf.save()) },
+      ]);
     await poll(async () => (await state()).session.submissions.length, { timeout: 60_000 }).toBe(5);
     const sub = (await state()).session.submissions.find((s) => s.source.format === 'pdf')!;
     await page.evaluate((id) => (location.hash = `#/item/${encodeURIComponent(id)}`), sub.id);
@@ -247,11 +308,13 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     const pages = page.locator('[data-testid=pdf-item-pages] canvas');
     await poll(() => pages.count()).toBe(2);
     // The first page is drawn (its red box), and no typeset title is shown over it.
-    await poll(() => pages.first().evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 60 && d[i + 2] < 60) return true;
-      return false;
-    })).toBe(true);
+    await poll(() =>
+      pages.first().evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 150 && d[i + 1] < 60 && d[i + 2] < 60) return true;
+        return false;
+      }),
+    ).toBe(true);
     expect(await page.getByTestId('printed-preview').count()).toBe(0);
     await shot(page, 'review-11-item-pdf');
     // Put it back as it was for the counts below.
@@ -268,7 +331,9 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     const picked = await Promise.all([0, 1].map((i) => rows.nth(i).getAttribute('data-id')));
     await page.getByTestId('bulk-kind').click();
     await page.locator('.ant-select-dropdown:visible').getByText('改为调研报告').click();
-    await poll(async () => (await state()).session.submissions.filter((s) => picked.includes(s.id)).map((s) => s.kind)).toEqual(['report', 'report']);
+    await poll(async () =>
+      (await state()).session.submissions.filter((s) => picked.includes(s.id)).map((s) => s.kind),
+    ).toEqual(['report', 'report']);
     await shot(page, 'review-07-intake-bulk-1440');
     await page.setViewportSize({ width: 1024, height: 768 });
     await shot(page, 'review-08-intake-1024');
@@ -279,7 +344,10 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     await page.keyboard.press('Delete');
     const ask = page.locator('.ant-modal-confirm').filter({ hasText: '删除选中的 1 份材料' });
     await ask.waitFor();
-    await ask.getByRole('button', { name: '取 消' }).or(ask.getByRole('button', { name: '取消' })).click();
+    await ask
+      .getByRole('button', { name: '取 消' })
+      .or(ask.getByRole('button', { name: '取消' }))
+      .click();
     await poll(() => ask.count()).toBe(0);
     expect((await state()).session.submissions).toHaveLength(4);
     const sub = await byTitle('文旅');

@@ -16,7 +16,11 @@ describe('npm run web', () => {
   it('prints one line with the URL, serves the UI, and the token opens the API', async () => {
     await buildOnce(); // so the script finds dist-web fresh and does not rebuild it under another test
     const data = mkdtempSync(join(tmpdir(), 'huibian-web-'));
-    child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'web.ts'), '--port', '0', '--data', data], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'web.ts'), '--port', '0', '--data', data],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     const line = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed; stdout: ${out}`)), 120_000);
@@ -36,9 +40,17 @@ describe('npm run web', () => {
     const html = await fetch(`${base}/`);
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('<div id="root">');
-    const refused = await fetch(`${base}/rpc/sessions.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const refused = await fetch(`${base}/rpc/sessions.list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(refused.status).toBe(401);
-    const ok = await fetch(`${base}/rpc/sessions.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+    const ok = await fetch(`${base}/rpc/sessions.list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{}',
+    });
     expect(await ok.json()).toEqual({ ok: true, value: [] });
   });
 });

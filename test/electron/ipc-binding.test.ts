@@ -57,7 +57,12 @@ describe('IPC binding', () => {
     expect(weird.ok || weird.error.code).toBe('ipc.unknown');
     const proto = await handleCall(p, trusted, '__proto__.x', {});
     expect(proto.ok || proto.error.code).toBe('ipc.unknown');
-    const bad = await handleCall(p, trusted, 'sections.moveItem', { sessionId: 's1', revision: -1, submissionId: 'x', toSectionId: null });
+    const bad = await handleCall(p, trusted, 'sections.moveItem', {
+      sessionId: 's1',
+      revision: -1,
+      submissionId: 'x',
+      toSectionId: null,
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('ipc.invalid');
@@ -70,13 +75,21 @@ describe('IPC binding', () => {
     const { call, port: p } = port();
     const r = await handleCall(p, trusted, 'compile.start', { sessionId: 's1' });
     expect(r.ok).toBe(true);
-    expect(call).toHaveBeenCalledWith('compile.start', { sessionId: 's1', formats: ['pdf'] }, { transport: 'ipc', allowPaths: true });
+    expect(call).toHaveBeenCalledWith(
+      'compile.start',
+      { sessionId: 's1', formats: ['pdf'] },
+      { transport: 'ipc', allowPaths: true },
+    );
     const three = await handleCall(p, trusted, 'sessions.trash.list', {});
     expect(three.ok).toBe(true);
   });
 
   it('turns a throwing service into an error value', async () => {
-    const p = contractPort({ call: async () => { throw new Error('boom'); } });
+    const p = contractPort({
+      call: async () => {
+        throw new Error('boom');
+      },
+    });
     const r = await handleCall(p, trusted, 'sessions.list', {});
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('boom');
@@ -84,13 +97,22 @@ describe('IPC binding', () => {
 
   it('native actions: sender checked, schema checked, paths outside roots refused', async () => {
     const shell = { openPath: vi.fn(async () => ''), openExternal: vi.fn(async () => {}) };
-    const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/u/out/汇编.pdf' })) };
+    const dialog = {
+      showOpenDialog: vi.fn(),
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/u/out/汇编.pdf' })),
+    };
     const roots = ['/data/huibian'];
     const natives = createNativeHandlers({ dialog: dialog as never, shell: shell as never, window: () => null, roots });
     expect((await handleNative(natives, foreign, 'openFolder', { path: '/data/huibian' })).ok).toBe(false);
     expect((await handleNative(natives, trusted, 'openFolder', { path: 42 })).ok).toBe(false);
     expect((await handleNative(natives, trusted, 'constructor', {})).ok).toBe(false);
-    for (const path of ['/etc', '/data/huibian/../../etc', 'relative/path', '\\\\server\\share', '/data/huibian-other']) {
+    for (const path of [
+      '/etc',
+      '/data/huibian/../../etc',
+      'relative/path',
+      '\\\\server\\share',
+      '/data/huibian-other',
+    ]) {
       const r = await handleNative(natives, trusted, 'openFolder', { path });
       expect(r.ok, path).toBe(false);
     }
@@ -100,10 +122,15 @@ describe('IPC binding', () => {
     expect((await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/x.exe' })).ok).toBe(false);
     expect((await handleNative(natives, trusted, 'printPdf', { path: '/data/huibian/s1/汇编.pdf' })).ok).toBe(true);
     expect((await handleNative(natives, trusted, 'readOutput', { path: '/etc/passwd' })).ok).toBe(false);
-    expect((await handleNative(natives, trusted, 'readOutput', { path: '/data/huibian/../../etc/x.pdf' })).ok).toBe(false);
+    expect((await handleNative(natives, trusted, 'readOutput', { path: '/data/huibian/../../etc/x.pdf' })).ok).toBe(
+      false,
+    );
     // A folder the user chose in the save dialog becomes openable.
     expect((await handleNative(natives, trusted, 'openFolder', { path: '/home/u/out' })).ok).toBe(false);
-    const saved = await handleNative(natives, trusted, 'pickSavePath', { defaultName: '汇编.pdf', extensions: ['pdf'] });
+    const saved = await handleNative(natives, trusted, 'pickSavePath', {
+      defaultName: '汇编.pdf',
+      extensions: ['pdf'],
+    });
     expect(saved).toEqual({ ok: true, value: '/home/u/out/汇编.pdf' });
     expect((await handleNative(natives, trusted, 'openFolder', { path: '/home/u/out' })).ok).toBe(true);
   });
@@ -111,12 +138,22 @@ describe('IPC binding', () => {
   it('openExternal only for https on the allow-list', async () => {
     const shell = { openPath: vi.fn(), openExternal: vi.fn(async () => {}) };
     const natives = createNativeHandlers({ dialog: {} as never, shell: shell as never, window: () => null, roots: [] });
-    for (const url of ['file:///C:/Windows/system32/calc.exe', 'smb://server/share', 'javascript:alert(1)', 'http://www.cppcc.gov.cn/', 'https://evil.example/', 'https://user:pw@www.cppcc.gov.cn/', 'ms-msdt:/id']) {
+    for (const url of [
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://server/share',
+      'javascript:alert(1)',
+      'http://www.cppcc.gov.cn/',
+      'https://evil.example/',
+      'https://user:pw@www.cppcc.gov.cn/',
+      'ms-msdt:/id',
+    ]) {
       const r = await handleNative(natives, trusted, 'openExternal', { url });
       expect(r.ok, url).toBe(false);
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
-    expect((await handleNative(natives, trusted, 'openExternal', { url: 'https://www.cppcc.gov.cn/zxww/' })).ok).toBe(true);
+    expect((await handleNative(natives, trusted, 'openExternal', { url: 'https://www.cppcc.gov.cn/zxww/' })).ok).toBe(
+      true,
+    );
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
   });
 });
@@ -129,10 +166,26 @@ describe('dropped folders', () => {
     const { expandDocumentPaths } = await import('../../electron/main/native-actions');
     const root = mkdtempSync(join(tmpdir(), 'huibian-drop-'));
     mkdirSync(join(root, '第二批', '补交', '更深', '太深'), { recursive: true });
-    for (const f of ['b.docx', 'a.pdf', '~$a.docx', '.hidden.txt', 'notes.xlsx', '第二批/c.wps', '第二批/补交/d.md', '第二批/补交/更深/e.txt', '第二批/补交/更深/太深/f.txt']) writeFileSync(join(root, f), 'x');
+    for (const f of [
+      'b.docx',
+      'a.pdf',
+      '~$a.docx',
+      '.hidden.txt',
+      'notes.xlsx',
+      '第二批/c.wps',
+      '第二批/补交/d.md',
+      '第二批/补交/更深/e.txt',
+      '第二批/补交/更深/太深/f.txt',
+    ])
+      writeFileSync(join(root, f), 'x');
     const single = join(root, 'notes.xlsx');
     expect(await expandDocumentPaths([root, single])).toEqual([
-      join(root, 'a.pdf'), join(root, 'b.docx'), join(root, '第二批', 'c.wps'), join(root, '第二批', '补交', 'd.md'), join(root, '第二批', '补交', '更深', 'e.txt'), single,
+      join(root, 'a.pdf'),
+      join(root, 'b.docx'),
+      join(root, '第二批', 'c.wps'),
+      join(root, '第二批', '补交', 'd.md'),
+      join(root, '第二批', '补交', '更深', 'e.txt'),
+      single,
     ]);
   });
 });

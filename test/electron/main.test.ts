@@ -29,11 +29,17 @@ function makeElectron(lock: boolean) {
     once() {}
     on() {}
     maximize() {}
-    isDestroyed() { return false; }
-    isMinimized() { return true; }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return true;
+    }
     restore() {}
     show() {}
-    focus() { this.focused++; }
+    focus() {
+      this.focused++;
+    }
   }
   let readyResolve: () => void = () => {};
   const ready = new Promise<void>((r) => (readyResolve = r));
@@ -54,7 +60,13 @@ function makeElectron(lock: boolean) {
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
   };
   return { electron, appListeners, windows, readyResolve };
 }
@@ -63,8 +75,13 @@ async function load(lock: boolean) {
   vi.resetModules();
   const env = makeElectron(lock);
   vi.doMock('electron', () => ({ ...env.electron, default: env.electron }));
-  const dispatcher = { call: vi.fn(async () => ({ ok: true, value: [{ id: 's1', name: '第九次会议' }] })), on: vi.fn(() => () => {}) };
-  vi.doMock('../../electron/main/create-service', () => ({ createMainDispatcher: vi.fn(async () => ({ dispatcher, close: async () => {} })) }));
+  const dispatcher = {
+    call: vi.fn(async () => ({ ok: true, value: [{ id: 's1', name: '第九次会议' }] })),
+    on: vi.fn(() => () => {}),
+  };
+  vi.doMock('../../electron/main/create-service', () => ({
+    createMainDispatcher: vi.fn(async () => ({ dispatcher, close: async () => {} })),
+  }));
   await import('../../electron/main/main');
   return { ...env, dispatcher };
 }
@@ -84,14 +101,24 @@ describe('main process', () => {
 
   it('boots hardened: app:// privileged, permissions denied, secure window, IPC and menu', async () => {
     const env = await load(true);
-    expect(env.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
-    expect(env.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('js-flags', expect.stringMatching(/^--interrupt-budget=\d+$/));
+    expect(env.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app' }),
+    ]);
+    expect(env.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith(
+      'js-flags',
+      expect.stringMatching(/^--interrupt-budget=\d+$/),
+    );
     expect(env.appListeners.has('web-contents-created')).toBe(true);
     env.readyResolve();
     await vi.waitFor(() => expect(env.windows).toHaveLength(1));
     const win = env.windows[0];
     expect(win.loaded).toBe('app://huibian/index.html');
-    expect(win.opts.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(win.opts.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String((win.opts.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(env.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(env.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));

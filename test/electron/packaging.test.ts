@@ -10,9 +10,20 @@ const require = createRequire(import.meta.url);
 // js-yaml comes with electron-builder (which reads this very file with it).
 const yaml = require('js-yaml') as { load(text: string): unknown };
 type Platform = { icon: string; target: { target: string; arch: string[] }[] };
-type Config = Record<string, Record<string, unknown>> & { appId: string; productName: string; win: Platform; mac: Platform; linux: Platform; files: string[]; extraResources: { from: string; to: string }[] };
+type Config = Record<string, Record<string, unknown>> & {
+  appId: string;
+  productName: string;
+  win: Platform;
+  mac: Platform;
+  linux: Platform;
+  files: string[];
+  extraResources: { from: string; to: string }[];
+};
 const config = yaml.load(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Config;
-const scheme = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as { properties: Record<string, unknown>; definitions: Record<string, { properties?: Record<string, unknown> }> };
+const scheme = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as {
+  properties: Record<string, unknown>;
+  definitions: Record<string, { properties?: Record<string, unknown> }>;
+};
 
 function targets(platform: Platform): Record<string, string[]> {
   return Object.fromEntries(platform.target.map((t) => [t.target, t.arch]));
@@ -22,9 +33,20 @@ describe('electron-builder.yml', () => {
   it('uses only keys electron-builder knows', () => {
     const unknown = Object.keys(config).filter((k) => !(k in scheme.properties));
     expect(unknown).toEqual([]);
-    for (const [key, def] of [['nsis', 'NsisOptions'], ['win', 'WindowsConfiguration'], ['mac', 'MacConfiguration'], ['linux', 'LinuxConfiguration'], ['deb', 'DebOptions'], ['dmg', 'DmgOptions'], ['electronFuses', 'FuseOptionsV1']] as const) {
+    for (const [key, def] of [
+      ['nsis', 'NsisOptions'],
+      ['win', 'WindowsConfiguration'],
+      ['mac', 'MacConfiguration'],
+      ['linux', 'LinuxConfiguration'],
+      ['deb', 'DebOptions'],
+      ['dmg', 'DmgOptions'],
+      ['electronFuses', 'FuseOptionsV1'],
+    ] as const) {
       const props = scheme.definitions[def]?.properties ?? {};
-      expect(Object.keys(config[key]).filter((k) => !(k in props)), key).toEqual([]);
+      expect(
+        Object.keys(config[key]).filter((k) => !(k in props)),
+        key,
+      ).toEqual([]);
     }
   });
 
@@ -40,7 +62,8 @@ describe('electron-builder.yml', () => {
     const extra = config.extraResources as { from: string; to: string }[];
     expect(extra.map((e) => e.from)).toEqual(expect.arrayContaining(['resources/fonts', 'resources/samples']));
     for (const e of extra) expect(existsSync(resolve(root, e.from)), e.from).toBe(true);
-    for (const icon of [config.win.icon, config.mac.icon, config.linux.icon, 'resources/icons/icon.png']) expect(existsSync(resolve(root, icon)), icon).toBe(true);
+    for (const icon of [config.win.icon, config.mac.icon, config.linux.icon, 'resources/icons/icon.png'])
+      expect(existsSync(resolve(root, icon)), icon).toBe(true);
     const png = readFileSync(resolve(root, 'resources/icons/icon.png'));
     expect(png.readUInt32BE(16)).toBe(512);
     expect(png.readUInt32BE(20)).toBe(512);
@@ -49,7 +72,11 @@ describe('electron-builder.yml', () => {
   });
 
   it('flips the fuses of E5 and packs the built main and preload', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+    });
     expect(config.files).toEqual(expect.arrayContaining(['dist-electron/**', 'dist-web/**']));
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('dist-electron/main.cjs');

@@ -25,17 +25,30 @@ function setup() {
   mkdirSync(path.join(userDir, 'sub'), { recursive: true });
   for (const f of ['a.docx', 'b.docx', 'sub/c.docx', 'secret.key']) writeFileSync(path.join(userDir, f), 'x');
   const grants = new PathGrants([dataDir]);
-  const call = vi.fn(async (name: string) => (name === 'fonts.list' ? ok({ builtin: [], installed: [{ ref: { file: '/usr/share/fonts/fang.ttf', postscriptName: 'F', label: 'F' }, label: 'F', family: 'F' }] }) : ok({})));
+  const call = vi.fn(async (name: string) =>
+    name === 'fonts.list'
+      ? ok({
+          builtin: [],
+          installed: [
+            { ref: { file: '/usr/share/fonts/fang.ttf', postscriptName: 'F', label: 'F' }, label: 'F', family: 'F' },
+          ],
+        })
+      : ok({}),
+  );
   const port = contractPort({ call }, grants);
   const picks: { open: string[]; save: string } = { open: [], save: '' };
   const natives = createNativeHandlers({
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: picks.open })), showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: picks.save })) } as never,
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: picks.open })),
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: picks.save })),
+    } as never,
     shell: { openPath: vi.fn(async () => ''), openExternal: vi.fn() } as never,
     window: () => null,
     roots: [dataDir],
     grants,
   });
-  const importPath = (p: string) => handleCall(port, trusted, 'submissions.import', { sessionId: 's', revision: 0, files: [{ path: p }] });
+  const importPath = (p: string) =>
+    handleCall(port, trusted, 'submissions.import', { sessionId: 's', revision: 0, files: [{ path: p }] });
   const exportTo = (p: string) => handleCall(port, trusted, 'bundle.export', { sessionId: 's', targetPath: p });
   return { root, dataDir, userDir, grants, call, natives, picks, importPath, exportTo };
 }
@@ -51,11 +64,32 @@ describe('issue 13 · Electron path fence', () => {
     const e = setup();
     refused(await e.importPath('/etc/passwd'));
     refused(await e.importPath(path.join(e.userDir, 'a.docx')));
-    refused(await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'bundle.import', { file: { path: '/etc/shadow' } }));
-    refused(await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'roster.import', { sessionId: 's', revision: 0, file: { path: '/root/.ssh/id_rsa' } }));
+    refused(
+      await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'bundle.import', {
+        file: { path: '/etc/shadow' },
+      }),
+    );
+    refused(
+      await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'roster.import', {
+        sessionId: 's',
+        revision: 0,
+        file: { path: '/root/.ssh/id_rsa' },
+      }),
+    );
     refused(await e.exportTo('/etc/cron.d/huibian'));
-    refused(await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'export.pdf', { sessionId: 's', targetPath: path.join(e.userDir, 'x.pdf') }));
-    refused(await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'settings.update', { sessionId: 's', revision: 0, layout: { fonts: { fang: { file: '/home/u/.ssh/id_rsa' } } } }));
+    refused(
+      await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'export.pdf', {
+        sessionId: 's',
+        targetPath: path.join(e.userDir, 'x.pdf'),
+      }),
+    );
+    refused(
+      await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'settings.update', {
+        sessionId: 's',
+        revision: 0,
+        layout: { fonts: { fang: { file: '/home/u/.ssh/id_rsa' } } },
+      }),
+    );
     refused(await handleNative(e.natives, trusted, 'expandPaths', { paths: ['/home'] }));
     expect(e.call).not.toHaveBeenCalled();
   });
@@ -74,7 +108,10 @@ describe('issue 13 · Electron path fence', () => {
 
     // A save-dialog choice: that exact file may be written, not its neighbour.
     e.picks.save = path.join(e.userDir, '交接.huibian.zip');
-    expect((await handleNative(e.natives, trusted, 'pickSavePath', { defaultName: '交接.huibian.zip', extensions: ['zip'] })).ok).toBe(true);
+    expect(
+      (await handleNative(e.natives, trusted, 'pickSavePath', { defaultName: '交接.huibian.zip', extensions: ['zip'] }))
+        .ok,
+    ).toBe(true);
     expect((await e.exportTo(path.join(e.userDir, '交接.huibian.zip'))).ok).toBe(true);
     refused(await e.exportTo(path.join(e.userDir, 'other.zip')));
 
@@ -90,7 +127,15 @@ describe('issue 13 · Electron path fence', () => {
 
     // Installed fonts the service listed may be chosen.
     await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'fonts.list', {});
-    expect((await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'settings.update', { sessionId: 's', revision: 0, layout: { fonts: { fang: { file: '/usr/share/fonts/fang.ttf' } } } })).ok).toBe(true);
+    expect(
+      (
+        await handleCall(contractPort({ call: e.call }, e.grants), trusted, 'settings.update', {
+          sessionId: 's',
+          revision: 0,
+          layout: { fonts: { fang: { file: '/usr/share/fonts/fang.ttf' } } },
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('a picked or dropped folder covers what is inside it, and nothing outside ("..")', async () => {

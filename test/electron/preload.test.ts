@@ -28,7 +28,15 @@ describe('preload bridge', () => {
   it('exposes exactly one object with call / on / pathForFile / native, and nothing raw', () => {
     expect(Object.keys(exposed)).toEqual(['huibian']);
     expect(Object.keys(bridge).sort()).toEqual(['call', 'native', 'on', 'pathForFile']);
-    expect(Object.keys(bridge.native).sort()).toEqual(['expandPaths', 'openExternal', 'openFolder', 'pickFiles', 'pickSavePath', 'printPdf', 'readOutput']);
+    expect(Object.keys(bridge.native).sort()).toEqual([
+      'expandPaths',
+      'openExternal',
+      'openFolder',
+      'pickFiles',
+      'pickSavePath',
+      'printPdf',
+      'readOutput',
+    ]);
     const text = JSON.stringify(Object.keys(bridge)) + String(bridge.call) + String(bridge.on);
     expect(text).not.toMatch(/send\(|sendSync|ipcRenderer\b(?!\.(invoke|on|removeListener))/);
   });

@@ -1,7 +1,14 @@
 // E1, E2, E4, E5: webPreferences, navigation / window.open / permission denial, sender check.
 import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
-import { CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, isAppUrl, isTrustedSender, secureWebPreferences } from '../../electron/main/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  denyAllPermissions,
+  hardenWebContents,
+  isAppUrl,
+  isTrustedSender,
+  secureWebPreferences,
+} from '../../electron/main/security';
 
 type Listener = (...args: unknown[]) => void;
 function fakeContents() {
@@ -28,7 +35,19 @@ function fakeContents() {
 describe('security', () => {
   it('gives every window sandbox, context isolation and no node integration', () => {
     const p = secureWebPreferences('/x/preload.cjs');
-    expect(p).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false, preload: '/x/preload.cjs' });
+    expect(p).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      preload: '/x/preload.cjs',
+    });
   });
 
   it('has a strict CSP: scripts only from self, no eval, no objects', () => {
@@ -40,7 +59,12 @@ describe('security', () => {
   it('prevents every navigation (links, dropped files, foreign origins) and denies window.open', () => {
     const c = fakeContents();
     hardenWebContents(c as never);
-    for (const url of ['file:///C:/x.docx', 'https://evil.example/', 'app://huibian/other.html', 'javascript:alert(1)']) {
+    for (const url of [
+      'file:///C:/x.docx',
+      'https://evil.example/',
+      'app://huibian/other.html',
+      'javascript:alert(1)',
+    ]) {
       const event = { preventDefault: vi.fn() };
       c.emit('will-navigate', event, url);
       expect(event.preventDefault, url).toHaveBeenCalled();
@@ -77,12 +101,22 @@ describe('security', () => {
     const sender = { mainFrame: { ...main } }; // a different wrapper object for the same frame
     expect(isTrustedSender(main as never, sender as never)).toBe(true);
     expect(isTrustedSender(null)).toBe(false);
-    expect(isTrustedSender({ url: 'app://huibian/index.html', parent: main, routingId: 2, processId: 7 } as never, sender as never)).toBe(false);
+    expect(
+      isTrustedSender(
+        { url: 'app://huibian/index.html', parent: main, routingId: 2, processId: 7 } as never,
+        sender as never,
+      ),
+    ).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null } as never)).toBe(false);
     expect(isTrustedSender({ url: 'file:///C:/app/index.html', parent: null } as never)).toBe(false);
     expect(isTrustedSender({ url: 'app://other/index.html', parent: null } as never)).toBe(false);
     // A frame that is not the sender's main frame (e.g. an old frame after navigation).
-    expect(isTrustedSender({ url: 'app://huibian/index.html', parent: null, routingId: 3, processId: 7 } as never, sender as never)).toBe(false);
+    expect(
+      isTrustedSender(
+        { url: 'app://huibian/index.html', parent: null, routingId: 3, processId: 7 } as never,
+        sender as never,
+      ),
+    ).toBe(false);
     expect(isAppUrl('app://huibian/a.js')).toBe(true);
     expect(isAppUrl('not a url')).toBe(false);
   });

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 vi.mock('electron', () => ({}));
 import { claimSingleInstance, openablePaths } from '../../electron/main/single-instance';
-import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState, visibleOnSomeDisplay, windowStateFile } from '../../electron/main/window-state';
+import {
+  DEFAULT_WINDOW_STATE,
+  loadWindowState,
+  saveWindowState,
+  visibleOnSomeDisplay,
+  windowStateFile,
+} from '../../electron/main/window-state';
 import { buildMenuTemplate } from '../../electron/main/menu';
 
 describe('single instance (S7)', () => {
@@ -18,12 +24,20 @@ describe('single instance (S7)', () => {
 
   it('the first process receives the second launch’s files and folders', () => {
     let listener: ((e: unknown, argv: string[], cwd: string) => void) | undefined;
-    const app = { requestSingleInstanceLock: () => true, quit: vi.fn(), on: vi.fn((_n: string, fn: typeof listener) => (listener = fn)) };
+    const app = {
+      requestSingleInstanceLock: () => true,
+      quit: vi.fn(),
+      on: vi.fn((_n: string, fn: typeof listener) => (listener = fn)),
+    };
     const onSecond = vi.fn();
     const exists = (p: string) => !p.includes('missing');
     expect(claimSingleInstance(app, onSecond, exists)).toBe(true);
     expect(app.quit).not.toHaveBeenCalled();
-    listener!({}, ['/opt/汇编/huibian', '--flag', 'a.docx', '/abs/b.pdf', 'missing.docx', 'evil.exe', 'folder'], '/home/u');
+    listener!(
+      {},
+      ['/opt/汇编/huibian', '--flag', 'a.docx', '/abs/b.pdf', 'missing.docx', 'evil.exe', 'folder'],
+      '/home/u',
+    );
     expect(onSecond).toHaveBeenCalledWith(['/home/u/a.docx', '/abs/b.pdf', '/home/u/folder']);
   });
 
@@ -47,7 +61,9 @@ describe('window state', () => {
 
   it('drops a position that is off every display', () => {
     const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }];
-    expect(visibleOnSomeDisplay({ width: 1000, height: 700, x: 100, y: 100, maximized: false }, displays)).toMatchObject({ x: 100, y: 100 });
+    expect(
+      visibleOnSomeDisplay({ width: 1000, height: 700, x: 100, y: 100, maximized: false }, displays),
+    ).toMatchObject({ x: 100, y: 100 });
     const off = visibleOnSomeDisplay({ width: 1000, height: 700, x: 5000, y: 100, maximized: false }, displays);
     expect(off.x).toBeUndefined();
     expect(off.width).toBe(1000);
@@ -59,7 +75,9 @@ describe('menu', () => {
     const command = vi.fn();
     const t = buildMenuTemplate({ command, openRecent: vi.fn(), quit: vi.fn() }, [{ id: 's1', name: '第九次会议' }]);
     expect(t.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
-    const all = t.flatMap((m) => (m.submenu as { label?: string; accelerator?: string; click?: () => void; submenu?: unknown }[]));
+    const all = t.flatMap(
+      (m) => m.submenu as { label?: string; accelerator?: string; click?: () => void; submenu?: unknown }[],
+    );
     const by = (label: string) => all.find((i) => i.label === label)!;
     expect(by('导入材料…').accelerator).toBe('CmdOrCtrl+O');
     expect(by('撤销').accelerator).toBe('CmdOrCtrl+Z');

@@ -30,11 +30,12 @@ let session: Session;
 let dispose: () => void = () => {};
 let writtenOrder: string[] = [];
 
-const must = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 const firstText = (d?: SourceDoc) => {
   const b = d?.blocks.find((x) => x.type === 'paragraph' || x.type === 'heading');
   return b && (b.type === 'paragraph' || b.type === 'heading') ? inlineText(b.inlines).trim() : '';
@@ -47,12 +48,23 @@ beforeAll(async () => {
   const service = createService(ports);
   dispose = () => service.dispose();
   const c = createLocalClient(createDispatcher(service));
-  let v = must(await c.call('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', date: '2023-09-20' }));
+  let v = must(
+    await c.call('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', date: '2023-09-20' }),
+  );
   const id = v.session.id;
-  for (const m of ROSTER) v = must(await c.call('roster.add', { sessionId: id, revision: v.revision, member: { name: m.name, unit: m.unit ?? '', party: m.party, sector: '', title: '', standing: true } }));
+  for (const m of ROSTER)
+    v = must(
+      await c.call('roster.add', {
+        sessionId: id,
+        revision: v.revision,
+        member: { name: m.name, unit: m.unit ?? '', party: m.party, sector: '', title: '', standing: true },
+      }),
+    );
   // 书面发言 is kept in stroke order: new items must land where the sorter puts them.
   const written = v.session.sections.find((s) => s.title === '书面发言')!;
-  v = must(await c.call('sections.sort', { sessionId: id, revision: v.revision, sectionId: written.id, rule: 'stroke' }));
+  v = must(
+    await c.call('sections.sort', { sessionId: id, revision: v.revision, sectionId: written.id, rule: 'stroke' }),
+  );
   const files = await Promise.all(cases.map(async (k) => ({ name: k.file, data: toBase64(await renderCase(k)) })));
   const imp = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, files }));
   session = imp.session;
@@ -69,8 +81,14 @@ beforeAll(async () => {
     outcomes.push({ c: k, entry, sub, doc, sectionTitle: sec?.title });
   }
   writtenOrder = session.sections.find((s) => s.title === '书面发言')!.items;
-  const check = must(await c.call('sections.sort', { sessionId: id, revision: imp.revision, sectionId: written.id, rule: 'stroke' }));
-  writtenOrder = writtenOrder.length === check.session.sections.find((s) => s.id === written.id)!.items.length && writtenOrder.every((x, k) => x === check.session.sections.find((s) => s.id === written.id)!.items[k]) ? writtenOrder : [];
+  const check = must(
+    await c.call('sections.sort', { sessionId: id, revision: imp.revision, sectionId: written.id, rule: 'stroke' }),
+  );
+  writtenOrder =
+    writtenOrder.length === check.session.sections.find((s) => s.id === written.id)!.items.length &&
+    writtenOrder.every((x, k) => x === check.session.sections.find((s) => s.id === written.id)!.items[k])
+      ? writtenOrder
+      : [];
 }, 240_000);
 afterAll(() => dispose());
 
@@ -97,18 +115,35 @@ describe('intake corpus (issue 10 §4)', () => {
       expect(o.entry?.ok, `${tag}: ${o.entry?.error?.message}`).toBe(true);
       if (!sub) continue;
       score('title', sub.title === e.title, `${tag}: “${sub.title}” ≠ “${e.title}”`);
-      score('subtitle', (sub.subtitle ?? '') === (e.subtitle ?? ''), `${tag}: “${sub.subtitle ?? ''}” ≠ “${e.subtitle ?? ''}”`);
+      score(
+        'subtitle',
+        (sub.subtitle ?? '') === (e.subtitle ?? ''),
+        `${tag}: “${sub.subtitle ?? ''}” ≠ “${e.subtitle ?? ''}”`,
+      );
       const authorsOk = same(sub.memberIds, e.authors) && same(sub.organisations ?? [], e.organisations);
-      score('authors', authorsOk, `${tag}: ${sub.memberIds.join(',')}/${(sub.organisations ?? []).join(',')} ≠ ${e.authors.join(',')}/${e.organisations.join(',')}`);
+      score(
+        'authors',
+        authorsOk,
+        `${tag}: ${sub.memberIds.join(',')}/${(sub.organisations ?? []).join(',')} ≠ ${e.authors.join(',')}/${e.organisations.join(',')}`,
+      );
       score('printed byline', sub.authorLine === e.byline, `${tag}: “${sub.authorLine}” ≠ “${e.byline}”`);
       score('body starts right', firstText(o.doc) === e.firstBody, `${tag}: “${firstText(o.doc).slice(0, 20)}”`);
       score('label', (sub.label ?? '') === (e.label ?? ''), `${tag}: “${sub.label ?? ''}” ≠ “${e.label ?? ''}”`);
-      score('date line', (sub.dateLine ?? '') === (e.date ?? ''), `${tag}: “${sub.dateLine ?? ''}” ≠ “${e.date ?? ''}”`);
+      score(
+        'date line',
+        (sub.dateLine ?? '') === (e.date ?? ''),
+        `${tag}: “${sub.dateLine ?? ''}” ≠ “${e.date ?? ''}”`,
+      );
       score('kind', sub.kind === e.kind, `${tag}: ${sub.kind} ≠ ${e.kind}`);
       score('section', o.sectionTitle === KIND_SECTION[e.kind], `${tag}: ${o.sectionTitle ?? '未编排'}`);
       score('review when it must', !e.mustReview || sub.status === 'review', `${tag}: ${sub.status}`);
-      score('no review when sure', e.mustReview || sub.status === 'ok', `${tag}: ${(sub.reviewReasons ?? []).map((r) => r.message).join('；')}`);
-      if (sub.status === 'review') expect((sub.reviewReasons ?? []).length, `${tag}: review without a reason`).toBeGreaterThan(0);
+      score(
+        'no review when sure',
+        e.mustReview || sub.status === 'ok',
+        `${tag}: ${(sub.reviewReasons ?? []).map((r) => r.message).join('；')}`,
+      );
+      if (sub.status === 'review')
+        expect((sub.reviewReasons ?? []).length, `${tag}: review without a reason`).toBeGreaterThan(0);
       if (sub.status === 'ok' && !authorsOk) {
         wrongAccepted++;
         wrong.push(tag);
@@ -119,7 +154,9 @@ describe('intake corpus (issue 10 §4)', () => {
       }
     }
     const pct = (m: { ok: number; of: number }) => (100 * m.ok) / m.of;
-    const rows = Object.entries(metrics).map(([k, m]) => `  ${k.padEnd(20)} ${String(m.ok).padStart(3)}/${m.of}  ${pct(m).toFixed(1).padStart(5)} %`);
+    const rows = Object.entries(metrics).map(
+      ([k, m]) => `  ${k.padEnd(20)} ${String(m.ok).padStart(3)}/${m.of}  ${pct(m).toFixed(1).padStart(5)} %`,
+    );
     console.log(
       [
         `intake corpus: ${cases.length} files (${['docx', 'txt', 'md'].map((f) => `${cases.filter((c) => c.format === f).length} ${f}`).join(', ')})`,
@@ -146,7 +183,12 @@ describe('intake corpus (issue 10 §4)', () => {
 
   it('the import report carries the detected fields, the kind, the section and the review reasons', () => {
     for (const o of outcomes.filter((x) => x.sub)) {
-      expect(o.entry).toMatchObject({ title: o.sub!.title, authorLine: o.sub!.authorLine, kind: o.sub!.kind, status: o.sub!.status });
+      expect(o.entry).toMatchObject({
+        title: o.sub!.title,
+        authorLine: o.sub!.authorLine,
+        kind: o.sub!.kind,
+        status: o.sub!.status,
+      });
       expect(o.entry.sectionTitle).toBe(o.sectionTitle);
       if (o.sub!.subtitle) expect(o.entry.subtitle).toBe(o.sub!.subtitle);
       if (o.sub!.status === 'review') expect(o.entry.reviewReasons?.length).toBeGreaterThan(0);

@@ -21,13 +21,21 @@ const roster = [
 ].map((m) => MemberSchema.parse(m));
 const R = rosterOf({ members: roster });
 
-const p = (text: string, align?: 'center' | 'right'): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], ...(align ? { align } : {}) });
+const p = (text: string, align?: 'center' | 'right'): Block => ({
+  type: 'paragraph',
+  inlines: [{ type: 'text', text }],
+  ...(align ? { align } : {}),
+});
 const h = (text: string, level: 1 | 2 = 1): Block => ({ type: 'heading', level, inlines: [{ type: 'text', text }] });
 const roles = (blocks: Block[]) => extractFrontMatter(blocks).lines.map((l) => `${l.role}:${l.text}`);
 
 describe('extractFrontMatter', () => {
   it('takes a centred title and the author line under it off the body, keeping the blocks to restore', () => {
-    const f = extractFrontMatter([p('关于加强文物保护的建议', 'center'), p('市政协常委 韩喜', 'center'), p('正文第一段。')]);
+    const f = extractFrontMatter([
+      p('关于加强文物保护的建议', 'center'),
+      p('市政协常委 韩喜', 'center'),
+      p('正文第一段。'),
+    ]);
     expect(f.title).toBe('关于加强文物保护的建议');
     expect(f.byline).toBe('市政协常委 韩喜');
     expect(f.blocks).toEqual([p('正文第一段。')]);
@@ -39,7 +47,12 @@ describe('extractFrontMatter', () => {
   });
 
   it('joins a title broken over two centred lines; a subtitle and "——韩喜" are front matter, printed without the dash', () => {
-    const f = extractFrontMatter([p('关于推动齐文化', 'center'), p('创造性转化的建议', 'center'), p('——韩喜', 'center'), p('正文。')]);
+    const f = extractFrontMatter([
+      p('关于推动齐文化', 'center'),
+      p('创造性转化的建议', 'center'),
+      p('——韩喜', 'center'),
+      p('正文。'),
+    ]);
     expect(f.title).toBe('关于推动齐文化创造性转化的建议');
     expect(f.byline).toBe('韩喜');
     const g = extractFrontMatter([h('关于文旅融合的调研报告'), p('——基于我市三个区县的调查', 'center'), p('正文。')]);
@@ -50,15 +63,30 @@ describe('extractFrontMatter', () => {
   });
 
   it('a padded name is the author line, not a second title line; a bracketed subtitle is no author', () => {
-    expect(roles([p('关于加强文物保护的建议', 'center'), p('市政协委员　孙　喆', 'center'), p('正文。')])).toEqual(['title:关于加强文物保护的建议', 'byline:市政协委员 孙 喆']);
-    expect(extractFrontMatter([p('关于加强文物保护的建议', 'center'), p('孙　喆', 'center'), p('正文。')]).byline).toBe('孙喆');
-    const f = extractFrontMatter([p('关于加强文物保护的建议', 'center'), p('（在市政协十三届九次常委会议上的发言）', 'center'), p('正文。')]);
+    expect(roles([p('关于加强文物保护的建议', 'center'), p('市政协委员　孙　喆', 'center'), p('正文。')])).toEqual([
+      'title:关于加强文物保护的建议',
+      'byline:市政协委员 孙 喆',
+    ]);
+    expect(extractFrontMatter([p('关于加强文物保护的建议', 'center'), p('孙　喆', 'center'), p('正文。')]).byline).toBe(
+      '孙喆',
+    );
+    const f = extractFrontMatter([
+      p('关于加强文物保护的建议', 'center'),
+      p('（在市政协十三届九次常委会议上的发言）', 'center'),
+      p('正文。'),
+    ]);
     expect(f.byline).toBeUndefined();
     expect(f.lines.map((l) => l.role)).toEqual(['title', 'subtitle']);
   });
 
   it('an author line above the title, a date line under the author, a salutation stays body', () => {
-    const f = extractFrontMatter([p('市政协常委、市第一医院院长 韩喜'), p('关于加强基层医疗的建议', 'center'), p('（2023年9月12日）', 'center'), p('主席、各位副主席、秘书长，各位常委：'), p('正文。')]);
+    const f = extractFrontMatter([
+      p('市政协常委、市第一医院院长 韩喜'),
+      p('关于加强基层医疗的建议', 'center'),
+      p('（2023年9月12日）', 'center'),
+      p('主席、各位副主席、秘书长，各位常委：'),
+      p('正文。'),
+    ]);
     expect(f.title).toBe('关于加强基层医疗的建议');
     expect(f.byline).toBe('市政协常委、市第一医院院长 韩喜');
     expect(f.lines.find((l) => l.role === 'date')?.text).toBe('（2023年9月12日）');
@@ -75,11 +103,24 @@ describe('extractFrontMatter', () => {
   });
 
   it('label lines above the title leave the body as labels', () => {
-    const f = extractFrontMatter([p('大会发言之三', 'center'), p('关于加强文物保护的建议', 'center'), p('韩喜', 'center'), p('正文。')]);
-    expect(f.lines.map((l) => `${l.role}:${l.text}`)).toEqual(['label:大会发言之三', 'title:关于加强文物保护的建议', 'byline:韩喜']);
+    const f = extractFrontMatter([
+      p('大会发言之三', 'center'),
+      p('关于加强文物保护的建议', 'center'),
+      p('韩喜', 'center'),
+      p('正文。'),
+    ]);
+    expect(f.lines.map((l) => `${l.role}:${l.text}`)).toEqual([
+      'label:大会发言之三',
+      'title:关于加强文物保护的建议',
+      'byline:韩喜',
+    ]);
     expect(f.blocks).toEqual([p('正文。')]);
-    expect(extractFrontMatter([p('附件2'), p('关于乡村振兴的调研报告', 'center'), p('正文。')]).title).toBe('关于乡村振兴的调研报告');
-    expect(roles([p('内部资料 注意保存'), p('书面发言'), p('关于乡村振兴的建议', 'center'), p('正文。')]).slice(0, 2)).toEqual(['label:内部资料 注意保存', 'label:书面发言']);
+    expect(extractFrontMatter([p('附件2'), p('关于乡村振兴的调研报告', 'center'), p('正文。')]).title).toBe(
+      '关于乡村振兴的调研报告',
+    );
+    expect(
+      roles([p('内部资料 注意保存'), p('书面发言'), p('关于乡村振兴的建议', 'center'), p('正文。')]).slice(0, 2),
+    ).toEqual(['label:内部资料 注意保存', 'label:书面发言']);
   });
 
   it('a right-aligned signature with a date at the end names the author and leaves the body', () => {
@@ -89,7 +130,10 @@ describe('extractFrontMatter', () => {
     expect(f.title).toBe('关于加强文物保护的建议');
     expect(f.byline).toBe('民盟××市委会');
     expect(f.blocks).toEqual([p('正文。')]);
-    expect(f.lines.filter((l) => l.at === 'tail').map((l) => `${l.role}:${l.text}`)).toEqual(['signature:民盟××市委会', 'date:（2023年9月20日）']);
+    expect(f.lines.filter((l) => l.at === 'tail').map((l) => `${l.role}:${l.text}`)).toEqual([
+      'signature:民盟××市委会',
+      'date:（2023年9月20日）',
+    ]);
     // A short last line that is not right-aligned is body.
     expect(extractFrontMatter([p('关于加强文物保护的建议', 'center'), p('正文。'), p('韩喜')]).byline).toBeUndefined();
   });
@@ -97,12 +141,41 @@ describe('extractFrontMatter', () => {
 
 describe('parseByline', () => {
   it('recognises the author line shapes of the spec', () => {
-    for (const t of ['市政协常委 韩喜', '韩喜', '民盟××市委会', '——韩喜', '发言人：韩喜', '韩喜（代表民建××市委会）', '市政协委员、市文化和旅游局副局长 王小明', '张三 李四 王五', '市工商联', '执笔：张三', '课题组组长：张三 成员：李四、王五'])
+    for (const t of [
+      '市政协常委 韩喜',
+      '韩喜',
+      '民盟××市委会',
+      '——韩喜',
+      '发言人：韩喜',
+      '韩喜（代表民建××市委会）',
+      '市政协委员、市文化和旅游局副局长 王小明',
+      '张三 李四 王五',
+      '市工商联',
+      '执笔：张三',
+      '课题组组长：张三 成员：李四、王五',
+    ])
       expect(parseByline(t)?.shape ?? 0, t).toBeGreaterThanOrEqual(0.6);
-    for (const t of ['一、基本情况', '这是正文里的一句话，后面还有很多内容。', '附件五', '关于加强文物保护的建议', '——在市政协常委会议上的发言', '（2023年9月12日）'])
+    for (const t of [
+      '一、基本情况',
+      '这是正文里的一句话，后面还有很多内容。',
+      '附件五',
+      '关于加强文物保护的建议',
+      '——在市政协常委会议上的发言',
+      '（2023年9月12日）',
+    ])
       expect(parseByline(t), t).toBeUndefined();
-    expect(parseByline('韩喜（代表民建××市委会）')).toMatchObject({ persons: [{ name: '韩喜' }], organisations: ['民建××市委会'] });
-    expect(parseByline('课题组组长：张三 成员：李四、王五')).toMatchObject({ team: true, persons: [{ name: '张三', role: 'leader' }, { name: '李四', role: 'member' }, { name: '王五', role: 'member' }] });
+    expect(parseByline('韩喜（代表民建××市委会）')).toMatchObject({
+      persons: [{ name: '韩喜' }],
+      organisations: ['民建××市委会'],
+    });
+    expect(parseByline('课题组组长：张三 成员：李四、王五')).toMatchObject({
+      team: true,
+      persons: [
+        { name: '张三', role: 'leader' },
+        { name: '李四', role: 'member' },
+        { name: '王五', role: 'member' },
+      ],
+    });
   });
 });
 
@@ -116,7 +189,11 @@ describe('matchAuthors', () => {
     expect(m('市政协常委 韩喜')).toMatchObject({ memberIds: ['m1'], reasons: [] });
     expect(m('市政协委员韩喜')).toMatchObject({ memberIds: ['m1'], reasons: [] });
     expect(m('市政协委员　孙　喆')).toMatchObject({ memberIds: ['m8'], reasons: [] });
-    expect(m('韩喜（代表民建××市委会）')).toMatchObject({ memberIds: ['m1'], organisations: ['民建××市委会'], reasons: [] });
+    expect(m('韩喜（代表民建××市委会）')).toMatchObject({
+      memberIds: ['m1'],
+      organisations: ['民建××市委会'],
+      reasons: [],
+    });
     // Old behaviour sent "韩喜 李明" to review; several names on one line is a shape of the spec.
     expect(m('韩喜 李明')).toMatchObject({ memberIds: ['m1', 'm6'], reasons: [] });
   });

@@ -44,8 +44,21 @@ describe('lightPostTable', () => {
       lightPostTable(light);
       const a = (light as unknown as { post: Record<string, unknown> }).post;
       const b = (full as unknown as { post: Record<string, unknown> }).post;
-      for (const k of ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1']) expect(a[k], k).toBe(b[k]);
-      expect((light as unknown as { italicAngle: number }).italicAngle).toBe((full as unknown as { italicAngle: number }).italicAngle);
+      for (const k of [
+        'version',
+        'italicAngle',
+        'underlinePosition',
+        'underlineThickness',
+        'isFixedPitch',
+        'minMemType42',
+        'maxMemType42',
+        'minMemType1',
+        'maxMemType1',
+      ])
+        expect(a[k], k).toBe(b[k]);
+      expect((light as unknown as { italicAngle: number }).italicAngle).toBe(
+        (full as unknown as { italicAngle: number }).italicAngle,
+      );
       expect(a.numberOfGlyphs).toEqual(b.numberOfGlyphs);
       expect(a.glyphNameIndex).toEqual(b.glyphNameIndex);
     });

@@ -14,12 +14,26 @@ const CELL = SIZE + TRACK;
 function atoms(text: string): BreakAtom[] {
   return segmentText(text).map((s) => ({
     ...s,
-    width: s.kind === 'latin' ? s.text.length * 8 : s.kind === 'space' ? 4 : s.kind === 'newline' ? 0 : Array.from(s.text).length * SIZE,
+    width:
+      s.kind === 'latin'
+        ? s.text.length * 8
+        : s.kind === 'space'
+          ? 4
+          : s.kind === 'newline'
+            ? 0
+            : Array.from(s.text).length * SIZE,
   }));
 }
 const lineTexts = (text: string, indent = 2 * CELL) => {
-  const r = breakLines(atoms(text), { width: W, firstIndent: indent, tracking: TRACK }, (a) => Array.from(a.text).map((ch) => ({ ...a, text: ch, width: 8 })));
-  return r.lines.map((l) => r.atoms.slice(l.start, l.end).map((a) => a.text).join(''));
+  const r = breakLines(atoms(text), { width: W, firstIndent: indent, tracking: TRACK }, (a) =>
+    Array.from(a.text).map((ch) => ({ ...a, text: ch, width: 8 })),
+  );
+  return r.lines.map((l) =>
+    r.atoms
+      .slice(l.start, l.end)
+      .map((a) => a.text)
+      .join(''),
+  );
 };
 const HAN = '政协委员围绕文化传承与创新积极建言献策推动各项工作取得新进展凝聚共识服务大局';
 const han = (n: number, from = 0) => Array.from({ length: n }, (_, i) => HAN[(from + i) % HAN.length]).join('');
@@ -86,7 +100,15 @@ describe('line breaker on the 28-character grid', () => {
     const all = lines.join('');
     expect(all.replace(/ /g, '')).toBe(text.replace(/ /g, ''));
     for (const word of ['GDP', '9.8', 'Huibian']) expect(lines.some((l) => l.includes(word))).toBe(true);
-    expect(segmentText('增长9.8%和2023-2025年').map((s) => s.text)).toEqual(['增', '长', '9.8', '%', '和', '2023-2025', '年']);
+    expect(segmentText('增长9.8%和2023-2025年').map((s) => s.text)).toEqual([
+      '增',
+      '长',
+      '9.8',
+      '%',
+      '和',
+      '2023-2025',
+      '年',
+    ]);
   });
 
   it('splits a Latin run longer than a whole line rather than overflowing', () => {
@@ -111,9 +133,19 @@ describe('line breaker on the 28-character grid', () => {
     const name = '政协××市第十三届委员会常务委员会第九次会议';
     const n = segmentText(name).map((s) => ({ ...s, width: 22 }));
     const rn = breakBalanced(n, { width: W, tracking: 0 });
-    expect(rn.lines.map((l) => n.slice(l.start, l.end).map((a) => a.text).join(''))).toEqual(['政协××市第十三届委员会', '常务委员会第九次会议']);
+    expect(
+      rn.lines.map((l) =>
+        n
+          .slice(l.start, l.end)
+          .map((a) => a.text)
+          .join(''),
+      ),
+    ).toEqual(['政协××市第十三届委员会', '常务委员会第九次会议']);
     // never breaks a Latin word
-    const t2 = segmentText('推进齐文化数字化工程建设 Digital Qi Culture 项目实施方案').map((s) => ({ ...s, width: s.kind === 'latin' ? s.text.length * 11 : 22 }));
+    const t2 = segmentText('推进齐文化数字化工程建设 Digital Qi Culture 项目实施方案').map((s) => ({
+      ...s,
+      width: s.kind === 'latin' ? s.text.length * 11 : 22,
+    }));
     const r2 = breakBalanced(t2, { width: W, tracking: 0 });
     for (const l of r2.lines) for (let k = l.start; k < l.end; k++) expect(t2[k].text).not.toBe('');
   });

@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 
 const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }] });
-const doc = (blocks: Block[], extra: Partial<SourceDoc> = {}): SourceDoc => ({ blocks, footnotes: [], images: {}, warnings: [], ...extra });
+const doc = (blocks: Block[], extra: Partial<SourceDoc> = {}): SourceDoc => ({
+  blocks,
+  footnotes: [],
+  images: {},
+  warnings: [],
+  ...extra,
+});
 const textOf = (ops: DrawOp[]) => ops.flatMap((o) => (o.op === 'text' ? [o.segs.map((s) => s.text).join('')] : []));
 
 describe('page layout', () => {
@@ -42,7 +48,9 @@ describe('page layout', () => {
     for (const it of laid.items) {
       const page = laid.pages[it.startPhysical - 1];
       expect(page.number).toBe(it.startPage);
-      expect(textOf(page.ops)[0]).toBe(fx.session.submissions.find((s) => s.id === it.submissionId)!.title.slice(0, textOf(page.ops)[0].length));
+      expect(textOf(page.ops)[0]).toBe(
+        fx.session.submissions.find((s) => s.id === it.submissionId)!.title.slice(0, textOf(page.ops)[0].length),
+      );
       expect(laid.toc.find((e) => e.submissionId === it.submissionId)!.page).toBe(it.startPage);
     }
   });
@@ -59,10 +67,17 @@ describe('page layout', () => {
     expect(mark.size).toBeLessThan(12);
     expect(mark.rise).toBeGreaterThan(4);
     const texts = refPage.ops.filter((o): o is Extract<DrawOp, { op: 'text' }> => o.op === 'text');
-    const note = texts.find((o) => o.segs.map((sg) => sg.text).join('').startsWith('①数据来源'))!;
+    const note = texts.find((o) =>
+      o.segs
+        .map((sg) => sg.text)
+        .join('')
+        .startsWith('①数据来源'),
+    )!;
     expect(note).toBeDefined();
     // below every line of text, above the page number, with the short rule between
-    const body = texts.filter((o) => o !== note && o.segs[0].size === 16 && !/^— \d+ —$/.test(o.segs.map((sg) => sg.text).join('')));
+    const body = texts.filter(
+      (o) => o !== note && o.segs[0].size === 16 && !/^— \d+ —$/.test(o.segs.map((sg) => sg.text).join('')),
+    );
     expect(Math.max(...body.map((o) => o.y))).toBeLessThan(note.y);
     const rule = refPage.ops.find((o) => o.op === 'rule' && o.x2 - o.x1 < 120);
     expect(rule && rule.op === 'rule' && rule.y1 > Math.max(...body.map((o) => o.y)) && rule.y1 < note.y).toBe(true);
@@ -86,7 +101,10 @@ describe('page layout', () => {
     const g = geometry(fx.session.layout);
     expect(g.pitch).toBe(29);
     const inner = laid.pages[laid.items[0].startPhysical];
-    const ys = inner.ops.filter((o) => o.op === 'text').map((o) => (o as { y: number }).y).slice(0, -1);
+    const ys = inner.ops
+      .filter((o) => o.op === 'text')
+      .map((o) => (o as { y: number }).y)
+      .slice(0, -1);
     expect(ys.length).toBe(20);
     for (let k = 1; k < ys.length; k++) expect(ys[k] - ys[k - 1]).toBeCloseTo(29, 6);
   });
@@ -96,15 +114,26 @@ describe('page layout', () => {
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
     const g = geometry(fx.session.layout);
     const a = laid.items[0];
-    const xs = (i: number) => Math.min(...laid.pages[i].ops.filter((o) => o.op === 'text').flatMap((o) => (o as { segs: { x: number }[] }).segs.map((s) => s.x)));
-    const odd = a.startPhysical - 1 + ((a.startPhysical % 2 === 1) ? 0 : 1);
+    const xs = (i: number) =>
+      Math.min(
+        ...laid.pages[i].ops
+          .filter((o) => o.op === 'text')
+          .flatMap((o) => (o as { segs: { x: number }[] }).segs.map((s) => s.x)),
+      );
+    const odd = a.startPhysical - 1 + (a.startPhysical % 2 === 1 ? 0 : 1);
     expect(xs(odd)).toBeCloseTo(g.inner, 0);
     expect(xs(odd + 1)).toBeCloseTo(g.pageW - g.inner - g.blockW, 0);
   });
 
   it('drops invisible formatting characters instead of reporting them missing, and survives a corrupt image', async () => {
     const fx = fixtureSession();
-    fx.docs.set('c', doc([para('软\u00ad连字\u200b符\ufeff和\u200d零宽'), { type: 'image', resource: 'bad', width: 100, height: 50 }], { images: { bad: { mime: 'image/png', data: 'bm90IGFuIGltYWdl' } } }));
+    fx.docs.set(
+      'c',
+      doc(
+        [para('软\u00ad连字\u200b符\ufeff和\u200d零宽'), { type: 'image', resource: 'bad', width: 100, height: 50 }],
+        { images: { bad: { mime: 'image/png', data: 'bm90IGFuIGltYWdl' } } },
+      ),
+    );
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
     expect(laid.missingGlyphs).toEqual([]);
     const c = laid.items[2];
@@ -117,10 +146,19 @@ describe('page layout', () => {
   it('splits a table row taller than a page across pages, keeping every line inside the block', () => {
     const fx = fixtureSession();
     const long = han(3000);
-    fx.docs.set('c', doc([{ type: 'table', headerRows: 1, rows: [
-      { cells: [{ paragraphs: [para('标题甲') as never] }, { paragraphs: [para('标题乙') as never] }] },
-      { cells: [{ paragraphs: [para('左栏') as never] }, { paragraphs: [para(long) as never] }] },
-    ] }]));
+    fx.docs.set(
+      'c',
+      doc([
+        {
+          type: 'table',
+          headerRows: 1,
+          rows: [
+            { cells: [{ paragraphs: [para('标题甲') as never] }, { paragraphs: [para('标题乙') as never] }] },
+            { cells: [{ paragraphs: [para('左栏') as never] }, { paragraphs: [para(long) as never] }] },
+          ],
+        },
+      ]),
+    );
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
     const g = geometry(fx.session.layout);
     const c = laid.items[2];
@@ -143,12 +181,24 @@ describe('page layout', () => {
 
   it('lays out merged cells: a colSpan cell spans its columns, a rowSpan cell spans its rows', () => {
     const fx = fixtureSession();
-    const cell = (text: string, extra: Record<string, number> = {}) => ({ paragraphs: [para(text) as never], ...extra });
-    fx.docs.set('c', doc([{ type: 'table', headerRows: 1, rows: [
-      { cells: [cell('类别'), cell('二〇二二年与二〇二三年', { colSpan: 2 })] },
-      { cells: [cell('游客', { rowSpan: 2 }), cell('一'), cell('二')] },
-      { cells: [cell('三'), cell('四')] },
-    ] }]));
+    const cell = (text: string, extra: Record<string, number> = {}) => ({
+      paragraphs: [para(text) as never],
+      ...extra,
+    });
+    fx.docs.set(
+      'c',
+      doc([
+        {
+          type: 'table',
+          headerRows: 1,
+          rows: [
+            { cells: [cell('类别'), cell('二〇二二年与二〇二三年', { colSpan: 2 })] },
+            { cells: [cell('游客', { rowSpan: 2 }), cell('一'), cell('二')] },
+            { cells: [cell('三'), cell('四')] },
+          ],
+        },
+      ]),
+    );
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
     const g = geometry(fx.session.layout);
     const page = laid.pages[laid.items[2].startPhysical - 1];
@@ -164,7 +214,11 @@ describe('page layout', () => {
     // the rowSpan cell's frame reaches the bottom of row 3
     const rules = page.ops.filter((o) => o.op === 'rule') as Extract<DrawOp, { op: 'rule' }>[];
     const bottom = Math.max(...rules.map((r) => Math.max(r.y1, r.y2)));
-    expect(rules.some((r) => Math.abs(r.x1 - g.inner) < 0.01 && r.x1 === r.x2 && Math.abs(Math.max(r.y1, r.y2) - bottom) < 0.01)).toBe(true);
+    expect(
+      rules.some(
+        (r) => Math.abs(r.x1 - g.inner) < 0.01 && r.x1 === r.x2 && Math.abs(Math.max(r.y1, r.y2) - bottom) < 0.01,
+      ),
+    ).toBe(true);
   });
 
   it('honours a per-item startOnOdd', () => {

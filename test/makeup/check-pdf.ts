@@ -12,5 +12,6 @@ console.log(summary(r));
 const at = process.argv.indexOf('--list');
 if (at > 0) {
   const kinds = new Set((process.argv[at + 1] ?? '').split(','));
-  for (const f of r.findings) if (kinds.has(f.kind) || kinds.has('all')) console.log(`  p${f.page} ${f.kind}: ${f.text}`);
+  for (const f of r.findings)
+    if (kinds.has(f.kind) || kinds.has('all')) console.log(`  p${f.page} ${f.kind}: ${f.text}`);
 }

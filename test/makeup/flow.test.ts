@@ -9,7 +9,8 @@ import { defaultLayoutSettings } from '../../core/model/settings';
 
 const g = geometry(defaultLayoutSettings());
 const seg = (text: string) => [{ face: 'f', text, x: 0, size: 16, cs: 0 }];
-const note = (n: number, tag = 'n'): NoteLine[] => Array.from({ length: n }, (_, k) => ({ segs: [{ face: 'f', text: `${tag}${k}`, x: 0, size: 14, cs: 0 }], size: 14 }));
+const note = (n: number, tag = 'n'): NoteLine[] =>
+  Array.from({ length: n }, (_, k) => ({ segs: [{ face: 'f', text: `${tag}${k}`, x: 0, size: 14, cs: 0 }], size: 14 }));
 const texts = (ops: DrawOp[]) => ops.flatMap((o) => (o.op === 'text' ? [{ t: o.segs[0].text, y: o.y }] : []));
 
 describe('page flow make-up', () => {

@@ -18,7 +18,20 @@ let fonts: FontSet;
 beforeAll(async () => {
   fonts = await loadFontSet(fixtureSession().session.layout);
 });
-const lines = (ops: DrawOp[]) => ops.flatMap((o) => (o.op === 'text' ? [{ text: o.segs.map((s) => s.text).join(''), y: o.y, face: o.segs[0].face, size: o.segs[0].size, x: o.segs[0].x }] : []));
+const lines = (ops: DrawOp[]) =>
+  ops.flatMap((o) =>
+    o.op === 'text'
+      ? [
+          {
+            text: o.segs.map((s) => s.text).join(''),
+            y: o.y,
+            face: o.segs[0].face,
+            size: o.segs[0].size,
+            x: o.segs[0].x,
+          },
+        ]
+      : [],
+  );
 const SUB = '——在市政协常委会议上的发言';
 const DATE = '（2024年3月15日）';
 
@@ -50,19 +63,38 @@ describe('heads and keeps', () => {
     const k = texts.indexOf(SUB);
     expect(k).toBeGreaterThan(0);
     expect(texts.slice(k, k + 3)).toEqual([SUB, '市政协常委 王㛃', DATE]);
-    expect(docx.xml('word/document.xml')).toMatch(new RegExp(`<w:pStyle w:val="HuibianAuthor"/></w:pPr><w:r><w:t xml:space="preserve">${DATE.replace(/[()（）]/g, '.')}`));
+    expect(docx.xml('word/document.xml')).toMatch(
+      new RegExp(
+        `<w:pStyle w:val="HuibianAuthor"/></w:pPr><w:r><w:t xml:space="preserve">${DATE.replace(/[()（）]/g, '.')}`,
+      ),
+    );
   });
 
   it('never leaves a TOC group heading at the foot of a 目录 page', () => {
     for (let n = 14; n <= 24; n++) {
       const fx = fixtureSession();
-      const subs = Array.from({ length: n + 2 }, (_, k) => ({ id: `i${k}`, title: `关于第${k + 1}项工作的建议`, authorLine: '市政协委员 李明', source: { file: `i${k}.md`, format: 'md' as const } }));
+      const subs = Array.from({ length: n + 2 }, (_, k) => ({
+        id: `i${k}`,
+        title: `关于第${k + 1}项工作的建议`,
+        authorLine: '市政协委员 李明',
+        source: { file: `i${k}.md`, format: 'md' as const },
+      }));
       fx.session.submissions = subs.map((s) => SubmissionSchema.parse(s));
       fx.session.sections = [
         { ...fx.session.sections[0], items: subs.slice(0, n).map((s) => s.id) },
         { ...fx.session.sections[1], items: subs.slice(n).map((s) => s.id) },
       ];
-      const docs = new Map(subs.map((s) => [s.id, { blocks: [{ type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: han(40) }] }], footnotes: [], images: {}, warnings: [] }]));
+      const docs = new Map(
+        subs.map((s) => [
+          s.id,
+          {
+            blocks: [{ type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: han(40) }] }],
+            footnotes: [],
+            images: {},
+            warnings: [],
+          },
+        ]),
+      );
       const laid = layoutDossier(buildDossier(fx.session, docs).dossier, fonts);
       const toc = laid.pages.filter((p) => p.kind === 'toc');
       for (const p of toc) {
@@ -75,7 +107,16 @@ describe('heads and keeps', () => {
   it('keeps a table caption on the page of the table', () => {
     for (let fill = 14; fill <= 20; fill++) {
       const fx = fixtureSession();
-      const rows = Array.from({ length: 6 }, (_, r) => ({ cells: [0, 1].map((c) => ({ paragraphs: [{ type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: r ? han(4, r + c) : ['项目', '数量'][c] }] }] })) }));
+      const rows = Array.from({ length: 6 }, (_, r) => ({
+        cells: [0, 1].map((c) => ({
+          paragraphs: [
+            {
+              type: 'paragraph' as const,
+              inlines: [{ type: 'text' as const, text: r ? han(4, r + c) : ['项目', '数量'][c] }],
+            },
+          ],
+        })),
+      }));
       const blocks: Block[] = [];
       for (let k = 0; k < fill; k++) blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: han(20, k) }] });
       blocks.push({ type: 'table', headerRows: 1, rows, caption: '表1　有关情况统计' });
@@ -84,7 +125,10 @@ describe('heads and keeps', () => {
       const it = laid.items[0];
       const pages = laid.pages.slice(it.startPhysical - 1, it.startPhysical - 1 + it.pageCount);
       const withCaption = pages.find((p) => lines(p.ops).some((l) => l.text === '表1　有关情况统计'))!;
-      expect(lines(withCaption.ops).some((l) => l.text === '项目'), `fill=${fill}`).toBe(true);
+      expect(
+        lines(withCaption.ops).some((l) => l.text === '项目'),
+        `fill=${fill}`,
+      ).toBe(true);
     }
   });
 
@@ -93,7 +137,10 @@ describe('heads and keeps', () => {
       const fx = fixtureSession();
       fx.session.layout.tailMinLines = tailMinLines;
       // title + author + blank, then five 4-line paragraphs: 19 text lines fit on the first page
-      const blocks: Block[] = Array.from({ length: 5 }, (_, k) => ({ type: 'paragraph', inlines: [{ type: 'text', text: han(26 + 28 * 2 + 20, k) }] }));
+      const blocks: Block[] = Array.from({ length: 5 }, (_, k) => ({
+        type: 'paragraph',
+        inlines: [{ type: 'text', text: han(26 + 28 * 2 + 20, k) }],
+      }));
       fx.docs.set('a', { blocks, footnotes: [], images: {}, warnings: [] });
       const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
       const it = laid.items[0];

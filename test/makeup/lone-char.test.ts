@@ -14,10 +14,22 @@ const CELL = SIZE + TRACK;
 const HAN = '政协委员围绕文化传承与创新积极建言献策推动各项工作取得新进展凝聚共识服务大局';
 const han = (n: number, from = 0) => Array.from({ length: n }, (_, i) => HAN[(from + i) % HAN.length]).join('');
 
-const atoms = (text: string): BreakAtom[] => segmentText(text).map((s) => ({ ...s, width: s.kind === 'latin' ? s.text.length * 8 : Array.from(s.text).length * SIZE }));
+const atoms = (text: string): BreakAtom[] =>
+  segmentText(text).map((s) => ({
+    ...s,
+    width: s.kind === 'latin' ? s.text.length * 8 : Array.from(s.text).length * SIZE,
+  }));
 function lines(text: string, loneFix = true) {
   const r = breakLines(atoms(text), { width: W, firstIndent: 2 * CELL, tracking: TRACK, loneFix });
-  return { r, texts: r.lines.map((l) => r.atoms.slice(l.start, l.end).map((a) => a.text).join('')) };
+  return {
+    r,
+    texts: r.lines.map((l) =>
+      r.atoms
+        .slice(l.start, l.end)
+        .map((a) => a.text)
+        .join(''),
+    ),
+  };
 }
 
 describe('孤字', () => {
@@ -60,7 +72,12 @@ describe('孤字', () => {
     a.push({ kind: 'latin', text: '①', width: 9.6, glue: true });
     a.push(...atoms(han(10, 5)));
     const r = breakLines(a, { width: W, firstIndent: 2 * CELL, tracking: TRACK });
-    const texts = r.lines.map((l) => r.atoms.slice(l.start, l.end).map((x) => x.text).join(''));
+    const texts = r.lines.map((l) =>
+      r.atoms
+        .slice(l.start, l.end)
+        .map((x) => x.text)
+        .join(''),
+    );
     expect(texts[1].endsWith('①')).toBe(false);
     expect(texts[2].startsWith('①')).toBe(false);
     expect(texts[2].slice(1, 2)).toBe('①');

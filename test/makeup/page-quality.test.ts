@@ -51,7 +51,13 @@ describe.runIf(hasPoppler)('page make-up, read back from the PDF', () => {
   });
 
   it('finds the faults of issue 11 in the sample when the make-up is off', async () => {
-    const layout = { ...sample.session.layout, widowControl: false, footnotePlacement: 'end' as const, tailMinLines: 0, avoidLoneChar: false };
+    const layout = {
+      ...sample.session.layout,
+      widowControl: false,
+      footnotePlacement: 'end' as const,
+      tailMinLines: 0,
+      avoidLoneChar: false,
+    };
     const r = await compileAndCheck('sample-off', { ...sample.session, layout }, sample.docs);
     expect(r.widows).toBeGreaterThan(10);
     expect(r.orphans).toBeGreaterThan(10);

@@ -22,7 +22,16 @@ export interface QualityGeometry {
 /** GB/T 9704 defaults (A4, 28 mm inner margin, 156 × 225 mm block, 22 × 28), single-sided. */
 export const DEFAULT_GEOMETRY: QualityGeometry = (() => {
   const mm = (v: number) => (v * 72) / 25.4;
-  return { leftOdd: mm(28), leftEven: mm(28), blockW: mm(156), top: mm(37), pitch: mm(225) / 22, lines: 22, charsPerLine: 28, bodySize: 16 };
+  return {
+    leftOdd: mm(28),
+    leftEven: mm(28),
+    blockW: mm(156),
+    top: mm(37),
+    pitch: mm(225) / 22,
+    lines: 22,
+    charsPerLine: 28,
+    bodySize: 16,
+  };
 })();
 
 export interface Finding {
@@ -81,7 +90,14 @@ function groupLines(page: number, words: Word[]): Omit<Line, 'kind' | 'grid'>[] 
     const base = ws.reduce((a, w) => (w.yMax - w.yMin > a.yMax - a.yMin ? w : a), ws[0]);
     let text = '';
     ws.forEach((w, i) => (text += (i > 0 && ws[i - 1].xMax < w.xMin - 2 ? ' ' : '') + w.text));
-    return { page, text, xMin: ws[0].xMin, xMax: Math.max(...ws.map((w) => w.xMax)), yMid: (base.yMin + base.yMax) / 2, h: base.yMax - base.yMin };
+    return {
+      page,
+      text,
+      xMin: ws[0].xMin,
+      xMax: Math.max(...ws.map((w) => w.xMax)),
+      yMid: (base.yMin + base.yMax) / 2,
+      h: base.yMax - base.yMin,
+    };
   });
 }
 
@@ -93,7 +109,8 @@ export function checkPdf(file: string, g: QualityGeometry = DEFAULT_GEOMETRY): Q
 export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): QualityReport {
   const bottom = g.top + g.lines * g.pitch;
   const findings: Finding[] = [];
-  const add = (kind: Finding['kind'], page: number, text: string) => findings.push({ kind, page, text: text.slice(0, 40) });
+  const add = (kind: Finding['kind'], page: number, text: string) =>
+    findings.push({ kind, page, text: text.slice(0, 40) });
   // Body pages and their lines.
   const body: { page: number; lines: Line[] }[] = [];
   for (const [page, words] of [...pages].sort((a, b) => a[0] - b[0])) {
@@ -151,7 +168,9 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
   let shortTails = 0;
   for (const pagesOfItem of itemsPages) {
     // The item's text lines in order, with page breaks.
-    const seq = pagesOfItem.flatMap((pg) => byPage.get(pg)!.filter((l) => l.kind === 'body' || l.kind === 'heading' || l.kind === 'title'));
+    const seq = pagesOfItem.flatMap((pg) =>
+      byPage.get(pg)!.filter((l) => l.kind === 'body' || l.kind === 'heading' || l.kind === 'title'),
+    );
     let para: Line[] = [];
     let afterHeading: Line | null = null;
     const close = () => {
@@ -188,7 +207,14 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
       for (let k = 0; k < n - 1; k++) {
         const l = para[k];
         // Lines with Latin words or note marks are not on a character grid; hanging list lines have their own measure.
-        if (!isFull(l) || LATIN.test(l.text) || /[①-⑳]/.test(l.text) || !(Math.abs(l.xMin) < 2 || isIndented(l)) || hanging) continue;
+        if (
+          !isFull(l) ||
+          LATIN.test(l.text) ||
+          /[①-⑳]/.test(l.text) ||
+          !(Math.abs(l.xMin) < 2 || isIndented(l)) ||
+          hanging
+        )
+          continue;
         fullLines++;
         const count = Array.from(l.text.replace(/\s+/g, '')).length;
         const cells = g.charsPerLine - (isIndented(l) ? 2 : 0);
@@ -197,7 +223,10 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
         // start with a closing mark (or this line end with an opening one), or a Latin word or
         // number did not fit whole.
         const d = cells - count;
-        const pushed = d >= 1 && d <= 3 && (LATIN.test(next[0] ?? '') || NO_START.test(next[d] ?? '') || NO_END.test(next[d - 1] ?? ''));
+        const pushed =
+          d >= 1 &&
+          d <= 3 &&
+          (LATIN.test(next[0] ?? '') || NO_START.test(next[d] ?? '') || NO_END.test(next[d - 1] ?? ''));
         if (count === cells) fullLinesOnGrid++;
         else if (pushed) fullLinesPushed++;
         else add('offGrid', l.page, `${count}: ${l.text}｜${para[k + 1].text.slice(0, 4)}`);
@@ -212,7 +241,11 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
         continue;
       }
       const prev = para[para.length - 1];
-      const startsNew = !prev || isIndented(l) || !isFull(prev) || Math.abs(l.xMin - prev.xMin) > 2 + (para.length === 1 ? 2 * cell : 0);
+      const startsNew =
+        !prev ||
+        isIndented(l) ||
+        !isFull(prev) ||
+        Math.abs(l.xMin - prev.xMin) > 2 + (para.length === 1 ? 2 * cell : 0);
       if (startsNew) close();
       para.push(l);
     }
@@ -247,7 +280,22 @@ export function checkPages(pages: Map<number, Word[]>, g: QualityGeometry): Qual
       }
     }
   }
-  return { bodyPages: body.length, items: itemsPages.length, paragraphs, widows, orphans, headingsStranded, notesOnlyPages, notesAway, shortTails, loneChars, fullLines, fullLinesOnGrid, fullLinesPushed, findings };
+  return {
+    bodyPages: body.length,
+    items: itemsPages.length,
+    paragraphs,
+    widows,
+    orphans,
+    headingsStranded,
+    notesOnlyPages,
+    notesAway,
+    shortTails,
+    loneChars,
+    fullLines,
+    fullLinesOnGrid,
+    fullLinesPushed,
+    findings,
+  };
 }
 
 /** One-line summary of the counts. */

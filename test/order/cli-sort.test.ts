@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const bin = path.resolve(__dirname, '../../cli/bin.mjs');
-const sort = (input: string, ...args: string[]) => spawnSync(process.execPath, [bin, 'sort', ...args], { input, encoding: 'utf8' });
+const sort = (input: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, 'sort', ...args], { input, encoding: 'utf8' });
 
 describe('huibian sort', () => {
   it('sorts by 姓氏笔画 by default, keeping the tab-separated column and reporting unknown characters', () => {

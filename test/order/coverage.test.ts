@@ -7,7 +7,9 @@ import { strokeSubranks } from '../../core/order/stroke-data';
 describe('stroke table coverage', () => {
   it('covers all 8105 characters with a full stroke sequence', () => {
     const c = generalStandardCoverage();
-    console.log(`8105 通用规范汉字: ${c.withSequence} with a stroke sequence (${((c.withSequence / c.total) * 100).toFixed(2)}%), ${c.countOnly.length} count only, ${c.none.length} none`);
+    console.log(
+      `8105 通用规范汉字: ${c.withSequence} with a stroke sequence (${((c.withSequence / c.total) * 100).toFixed(2)}%), ${c.countOnly.length} count only, ${c.none.length} none`,
+    );
     expect(c.total).toBe(8105);
     expect(c.none).toEqual([]);
     expect(c.countOnly).toEqual([]);

@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareNamesByStroke, sortNamesByPinyin, sortNamesByStroke, splitName, undottedName } from '../../core/order';
 
-const shuffle = <T>(xs: T[]) => xs.map((x, i) => ({ x, k: (i * 7919) % 101 })).sort((a, b) => a.k - b.k).map((p) => p.x);
+const shuffle = <T>(xs: T[]) =>
+  xs
+    .map((x, i) => ({ x, k: (i * 7919) % 101 }))
+    .sort((a, b) => a.k - b.k)
+    .map((p) => p.x);
 
 describe('姓氏笔画 order of a standing-committee list', () => {
   // A 政协常委 list as a secretariat prints it, 按姓氏笔画为序:
@@ -46,7 +50,11 @@ describe('姓氏笔画 order of a standing-committee list', () => {
   });
 
   it('ignores notes after names (王丽（女）) when ordering', () => {
-    expect(sortNamesByStroke(['王小川', '王丽（女）', '马云（回族）']).sorted).toEqual(['马云（回族）', '王丽（女）', '王小川']);
+    expect(sortNamesByStroke(['王小川', '王丽（女）', '马云（回族）']).sorted).toEqual([
+      '马云（回族）',
+      '王丽（女）',
+      '王小川',
+    ]);
   });
 
   it('ignores padding spaces clerks put inside two-character names', () => {
@@ -73,7 +81,11 @@ describe('姓氏笔画 order of a standing-committee list', () => {
     // 艾力更·依明巴海 vs 艾爱国: second characters 力 (2 strokes) < 爱 (10)
     expect(sortNamesByStroke(['艾爱国', '艾力更·依明巴海']).sorted).toEqual(['艾力更·依明巴海', '艾爱国']);
     // … and 艾丁 (丁 2 横 竖钩) before 艾力更 (力 2 横折钩 撇): the dotted name interleaves with Han names
-    expect(sortNamesByStroke(['艾爱国', '艾力更·依明巴海', '艾丁山']).sorted).toEqual(['艾丁山', '艾力更·依明巴海', '艾爱国']);
+    expect(sortNamesByStroke(['艾爱国', '艾力更·依明巴海', '艾丁山']).sorted).toEqual([
+      '艾丁山',
+      '艾力更·依明巴海',
+      '艾爱国',
+    ]);
     // Every spelling of the dot sorts to the same place (then the text decides, stably)
     for (const dot of ['•', '‧', '・', '．', '-', '－', '∙', '.', '\u0387']) {
       const name = `艾力更${dot}依明巴海`;
@@ -109,7 +121,9 @@ describe('the 100 commonest surnames 按姓氏笔画', () => {
   // Expected order worked out by hand from each surname's strokes (e.g. 丁12 于112 万153 马551 王1121
   // 韦1152 毛3115 方4153 尹5113 孔5215 邓5452 | 石13251 龙13534 卢21513 叶25112 田25121 史25134 …);
   // the stroke sequences of the first 60 were checked one by one.
-  const expected = [...'丁于万马王韦毛方尹孔邓石龙卢叶田史付白冯吕朱任向刘闫江汤许孙严苏杜李杨肖吴邱何余邹汪沈宋张陆陈邵武范林罗金周郑孟赵郝胡钟段侯姜姚贺秦袁莫贾夏顾钱徐高郭唐陶黄曹龚崔梁彭董蒋韩覃程曾谢雷蔡廖谭熊黎潘薛戴魏'];
+  const expected = [
+    ...'丁于万马王韦毛方尹孔邓石龙卢叶田史付白冯吕朱任向刘闫江汤许孙严苏杜李杨肖吴邱何余邹汪沈宋张陆陈邵武范林罗金周郑孟赵郝胡钟段侯姜姚贺秦袁莫贾夏顾钱徐高郭唐陶黄曹龚崔梁彭董蒋韩覃程曾谢雷蔡廖谭熊黎潘薛戴魏',
+  ];
 
   it('sorts them into the expected order', () => {
     expect(sortNamesByStroke(shuffle(expected)).sorted.join('')).toBe(expected.join(''));

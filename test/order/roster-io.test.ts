@@ -8,7 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemberSchema, SessionSchema } from '../../core/model/session';
-import { applyMapping, exportRosterXlsx, mergeMembers, proposeMapping, readRosterTable, xlsxSpreadsheetReader } from '../../core/node/roster-io';
+import {
+  applyMapping,
+  exportRosterXlsx,
+  mergeMembers,
+  proposeMapping,
+  readRosterTable,
+  xlsxSpreadsheetReader,
+} from '../../core/node/roster-io';
 import { run as rosterCli } from '../../cli/commands/roster';
 
 let dir: string;
@@ -25,13 +32,24 @@ async function makeXlsx(): Promise<Uint8Array> {
   ws.addRow([2, '田富', '女', '回族', '民盟', '民盟盟员', '市政协秘书长', '市政协', '是']);
   ws.addRow([3, '', '男', '', '经济界', '', '', '', '是']); // no name
   ws.addRow([4, '王勇', '未知', '汉族', '民盟', '民盟盟员', '民盟市委主委', '民盟市委', '']);
-  ws.addRow([5, { richText: [{ text: '单' }, { text: '田芳', font: { bold: true } }] }, '男', '汉族', '文化艺术界', '九三学社社员', '市曲艺家协会主席', '市文联', '否']);
+  ws.addRow([
+    5,
+    { richText: [{ text: '单' }, { text: '田芳', font: { bold: true } }] },
+    '男',
+    '汉族',
+    '文化艺术界',
+    '九三学社社员',
+    '市曲艺家协会主席',
+    '市文联',
+    '否',
+  ]);
   ws.addRow([6, '王勇', '男', '汉族', '教育界', '群众', '市一中校长', '市一中', '是']); // duplicate name
   ws.addRow(['注：按姓氏笔画为序']);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-const csvText = '姓名,性别,界别,党派,职务,单位,常委\r\n"曾庆红",男,经济界,中共,"市政协常委、某公司董事长",某公司,√\r\n田大利,男,教育界,民进,市政协主席,市政协,\r\n';
+const csvText =
+  '姓名,性别,界别,党派,职务,单位,常委\r\n"曾庆红",男,经济界,中共,"市政协常委、某公司董事长",某公司,√\r\n田大利,男,教育界,民进,市政协主席,市政协,\r\n';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-roster-'));
@@ -53,7 +71,13 @@ describe('reading rosters', () => {
     const r = applyMapping(t.value, mapping);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.members.map((m) => m.name)).toEqual(['于洋', '田富', '王勇', '单田芳', '王勇']);
-    expect(r.value.members[0]).toMatchObject({ gender: '男', ethnicity: '汉族', sector: '中共', title: '市政协副主席', standing: true });
+    expect(r.value.members[0]).toMatchObject({
+      gender: '男',
+      ethnicity: '汉族',
+      sector: '中共',
+      title: '市政协副主席',
+      standing: true,
+    });
     expect(r.value.members[3].standing).toBe(false);
     expect(r.value.members[2].standing).toBe(false); // empty in a column that uses 是: not a standing member
     expect(r.value.members[2].gender).toBeUndefined();
@@ -177,7 +201,10 @@ describe('huibian roster import', () => {
       date: '2023-09-20',
       members: [{ id: 'm1', name: '田富', title: '旧职务', sector: '民盟' }],
     });
-    await writeFile(path.join(sdir, 'session.json'), JSON.stringify({ ...session, $store: { revision: 7, app: 'huibian' } }));
+    await writeFile(
+      path.join(sdir, 'session.json'),
+      JSON.stringify({ ...session, $store: { revision: 7, app: 'huibian' } }),
+    );
     const file = path.join(dir, '常委名单.xlsx');
     await writeFile(file, xlsx);
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -200,7 +227,10 @@ describe('huibian roster import', () => {
     const sdir = path.join(dir, 'session');
     const before = await readFile(path.join(sdir, 'session.json'), 'utf8');
     // A live process on this host (the test runner's parent) holds the lock.
-    await writeFile(path.join(sdir, 'owner.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), token: 'app', at: new Date().toISOString() }));
+    await writeFile(
+      path.join(sdir, 'owner.lock'),
+      JSON.stringify({ pid: process.ppid, host: os.hostname(), token: 'app', at: new Date().toISOString() }),
+    );
     const errSpy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const code = await rosterCli(['import', sdir, path.join(dir, '常委名单.xlsx')]);
     const msg = errSpy.mock.calls.map((c) => String(c[0])).join('\n');

@@ -80,7 +80,9 @@ describe('sortSection', () => {
   });
 
   it('rank: 主席, 副主席, 秘书长, then 常委 by strokes; 工商联主席 is not 政协主席', () => {
-    expect(ids(session(), 'rank').join(' ')).toEqual(['p', 'd', 'b', 'f', 'c', 'e', 'a', 'x', 'g', 'h', 'gone'].join(' '));
+    expect(ids(session(), 'rank').join(' ')).toEqual(
+      ['p', 'd', 'b', 'f', 'c', 'e', 'a', 'x', 'g', 'h', 'gone'].join(' '),
+    );
     expect(memberRank({ title: '市工商联主席、市政协常委', standing: true })).toBe('常委');
     expect(memberRank({ title: '市政协党组书记、主席', standing: true })).toBe('主席');
     expect(memberRank({ rank: '副主席', title: '', standing: true })).toBe('副主席');
@@ -107,7 +109,13 @@ describe('sortSection', () => {
     s.ordering = { givenNameBlank: false };
     const r = ids(s, 'stroke');
     expect(r.indexOf('d')).toBeLessThan(r.indexOf('f')); // 田大利 before 田富 when comparing 大 with 富
-    s.ordering = { givenNameBlank: true, orgOrder: [{ name: '九三学社', aliases: ['九三学社'] }, { name: '民盟', aliases: ['民盟'] }] };
+    s.ordering = {
+      givenNameBlank: true,
+      orgOrder: [
+        { name: '九三学社', aliases: ['九三学社'] },
+        { name: '民盟', aliases: ['民盟'] },
+      ],
+    };
     const p = ids(s, 'stroke');
     expect(p.indexOf('h')).toBeLessThan(p.indexOf('g')); // 九三学社 now before 民盟
     s.ordering = { givenNameBlank: false };
@@ -140,17 +148,46 @@ describe('sortSection', () => {
 describe('sortMembers (roster order)', () => {
   it('orders members by stroke, by 界别 then stroke, by rank then stroke', () => {
     const ms = session().members;
-    expect(sortMembers(ms, 'stroke').members.map((m) => m.name)).toEqual(['于洋', '王勇', '田富', '田大利', '单田芳', '曾庆红']);
-    expect(sortMembers(ms, 'sector').members.map((m) => m.name)).toEqual(['于洋', '王勇', '田富', '单田芳', '曾庆红', '田大利']);
-    expect(sortMembers(ms, 'rank').members.map((m) => m.name)).toEqual(['田大利', '于洋', '田富', '王勇', '单田芳', '曾庆红']);
-    expect(sortMembers(ms, 'pinyin').members.map((m) => m.name)).toEqual(['单田芳', '田大利', '田富', '王勇', '于洋', '曾庆红']);
+    expect(sortMembers(ms, 'stroke').members.map((m) => m.name)).toEqual([
+      '于洋',
+      '王勇',
+      '田富',
+      '田大利',
+      '单田芳',
+      '曾庆红',
+    ]);
+    expect(sortMembers(ms, 'sector').members.map((m) => m.name)).toEqual([
+      '于洋',
+      '王勇',
+      '田富',
+      '单田芳',
+      '曾庆红',
+      '田大利',
+    ]);
+    expect(sortMembers(ms, 'rank').members.map((m) => m.name)).toEqual([
+      '田大利',
+      '于洋',
+      '田富',
+      '王勇',
+      '单田芳',
+      '曾庆红',
+    ]);
+    expect(sortMembers(ms, 'pinyin').members.map((m) => m.name)).toEqual([
+      '单田芳',
+      '田大利',
+      '田富',
+      '王勇',
+      '于洋',
+      '曾庆红',
+    ]);
   });
 });
 
 describe('authors and organisations', () => {
   it('finds the person in author lines and the organisation they speak for', () => {
     const m = new Map();
-    const s = (authorLine: string) => SubmissionSchema.parse({ id: 'z', title: 't', authorLine, source: { file: 'z.md', format: 'md' } });
+    const s = (authorLine: string) =>
+      SubmissionSchema.parse({ id: 'z', title: 't', authorLine, source: { file: 'z.md', format: 'md' } });
     expect(itemAuthor(s('市政协常委 韩喜'), m)).toMatchObject({ person: '韩喜' });
     expect(itemAuthor(s('韩喜（代表民建××市委会）'), m)).toMatchObject({ person: '韩喜', org: '民建××市委会' });
     expect(itemAuthor(s('民盟××市委会'), m)).toMatchObject({ person: '', org: '民盟××市委会' });
@@ -161,9 +198,27 @@ describe('authors and organisations', () => {
 
   it('matches the customary party order and accepts an edited list', () => {
     const rank = orgMatcher();
-    const texts = ['市工商联', '九三学社××市委会', '中国民主同盟××市委员会', '中共××市委统战部', '民革××市委会', '台盟××市支部', '农工党××市委会', '共青团××市委'];
+    const texts = [
+      '市工商联',
+      '九三学社××市委会',
+      '中国民主同盟××市委员会',
+      '中共××市委统战部',
+      '民革××市委会',
+      '台盟××市支部',
+      '农工党××市委会',
+      '共青团××市委',
+    ];
     const sorted = [...texts].sort((a, b) => rank(a).rank - rank(b).rank);
-    expect(sorted).toEqual(['中共××市委统战部', '民革××市委会', '中国民主同盟××市委员会', '农工党××市委会', '九三学社××市委会', '台盟××市支部', '市工商联', '共青团××市委']);
+    expect(sorted).toEqual([
+      '中共××市委统战部',
+      '民革××市委会',
+      '中国民主同盟××市委员会',
+      '农工党××市委会',
+      '九三学社××市委会',
+      '台盟××市支部',
+      '市工商联',
+      '共青团××市委',
+    ]);
     const custom = orgMatcher([{ name: '九三学社', aliases: ['九三学社'] }, ...DEFAULT_ORG_ORDER]);
     expect(custom('九三学社××市委会').rank).toBe(0);
     expect(rank('某某公司').rank).toBe(DEFAULT_ORG_ORDER.length);

@@ -79,7 +79,8 @@ describe('GF 3003 comparator against the 通用规范汉字表 order (kTGH)', ()
     // Every tie group is a run of characters with identical count, classes and shapes.
     for (const g of TIE_GROUPS) {
       const chars = [...g];
-      for (const ch of chars) expect(strokeSubranks(ch) + strokeClasses(ch), g).toBe(strokeSubranks(chars[0]) + strokeClasses(chars[0]));
+      for (const ch of chars)
+        expect(strokeSubranks(ch) + strokeClasses(ch), g).toBe(strokeSubranks(chars[0]) + strokeClasses(chars[0]));
     }
     // By code point 日 (U+65E5) would come first; the table puts 曰 (U+66F0) first, and so does the tie rank.
     expect(compareChars('曰', '日')).toBeLessThan(0);

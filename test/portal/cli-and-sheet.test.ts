@@ -23,7 +23,8 @@ describe('huibian portal links', () => {
       };
       let v = must(await c.call('sessions.create', { name: '第九次常委会议', date: '2026-12-09' }));
       sessionId = v.session.id;
-      for (const name of ['欧阳明', '孙喆']) v = must(await c.call('roster.add', { sessionId, revision: v.revision, member: { name, sector: '经济界' } }));
+      for (const name of ['欧阳明', '孙喆'])
+        v = must(await c.call('roster.add', { sessionId, revision: v.revision, member: { name, sector: '经济界' } }));
     });
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
@@ -74,12 +75,16 @@ describe('huibian portal links', () => {
       expect(text).toContain('网上报送');
       // Every QR code on the sheet scans back to its member's URL (rendered at 150 dpi, cut per cell).
       const ppm = execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', file], { maxBuffer: 64 * 1024 * 1024 });
-      const links = (await capture(['links', sessionId, '--data', dataDir])).out.split('\n').map((l) => l.split('\t')[2]);
+      const links = (await capture(['links', sessionId, '--data', dataDir])).out
+        .split('\n')
+        .map((l) => l.split('\t')[2]);
       const page = parsePpm(ppm);
       const px = (mmv: number) => Math.round((mmv / 25.4) * 150);
       const cellW = px(60);
       const x0 = Math.round((page.width - 3 * cellW) / 2);
-      const decoded = links.map((_, k) => decodeQR(crop(page, x0 + (k % 3) * cellW, px(28) + Math.floor(k / 3) * px(60), cellW, px(50))));
+      const decoded = links.map((_, k) =>
+        decodeQR(crop(page, x0 + (k % 3) * cellW, px(28) + Math.floor(k / 3) * px(60), cellW, px(50))),
+      );
       expect(decoded).toEqual(links);
     }
   });
@@ -108,6 +113,7 @@ function parsePpm(b: Buffer): { width: number; height: number; data: Uint8Array 
 
 function crop(img: { width: number; data: Uint8Array }, x: number, y: number, w: number, h: number) {
   const out = new Uint8Array(w * h * 3);
-  for (let r = 0; r < h; r++) out.set(img.data.subarray(((y + r) * img.width + x) * 3, ((y + r) * img.width + x + w) * 3), r * w * 3);
+  for (let r = 0; r < h; r++)
+    out.set(img.data.subarray(((y + r) * img.width + x) * 3, ((y + r) * img.width + x + w) * 3), r * w * 3);
   return { width: w, height: h, data: out };
 }

@@ -8,13 +8,23 @@ import { startServer, type RunningServer } from '../../core/node/http-server';
 import { httpClient } from '../contract/http-client';
 import type { Clock } from '../../core/service/ports';
 
-export async function speechDocx(title: string, byline: string, body = '各位委员：这是发言的正文。'): Promise<Uint8Array> {
+export async function speechDocx(
+  title: string,
+  byline: string,
+  body = '各位委员：这是发言的正文。',
+): Promise<Uint8Array> {
   const doc = new Document({
     sections: [
       {
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, size: 44, font: { eastAsia: '方正小标宋简体' } })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: byline, size: 32, font: { eastAsia: '楷体' } })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: title, size: 44, font: { eastAsia: '方正小标宋简体' } })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: byline, size: 32, font: { eastAsia: '楷体' } })],
+          }),
           new Paragraph({ children: [new TextRun({ text: body.repeat(3), size: 32 })] }),
         ],
       },
@@ -35,19 +45,35 @@ export interface PortalFixture {
   close(): Promise<void>;
 }
 
-export async function startPortal(opts: { limits?: { perAddress?: number; perToken?: number; badTokens?: number }; staticDir?: string } = {}): Promise<PortalFixture> {
+export async function startPortal(
+  opts: { limits?: { perAddress?: number; perToken?: number; badTokens?: number }; staticDir?: string } = {},
+): Promise<PortalFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'huibian-portal-'));
   let now = new Date();
   const clock: Clock = { now: () => now };
-  const server = await startServer({ dataDir, staticDir: opts.staticDir, overrides: { snapshotEveryMs: 0, clock }, portal: { host: '127.0.0.1', port: 0, limits: opts.limits } });
+  const server = await startServer({
+    dataDir,
+    staticDir: opts.staticDir,
+    overrides: { snapshotEveryMs: 0, clock },
+    portal: { host: '127.0.0.1', port: 0, limits: opts.limits },
+  });
   const client = httpClient(server.url, server.token);
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   };
-  let v = must(await client.call('sessions.create', { name: '政协某市第十三届委员会常务委员会第九次会议', date: '2026-12-09' }));
+  let v = must(
+    await client.call('sessions.create', { name: '政协某市第十三届委员会常务委员会第九次会议', date: '2026-12-09' }),
+  );
   const sessionId = v.session.id;
-  for (const name of ['丁建国', '孙喆', '王丽华']) v = must(await client.call('roster.add', { sessionId, revision: v.revision, member: { name, sector: '文化艺术界', title: '市政协常委' } }));
+  for (const name of ['丁建国', '孙喆', '王丽华'])
+    v = must(
+      await client.call('roster.add', {
+        sessionId,
+        revision: v.revision,
+        member: { name, sector: '文化艺术界', title: '市政协常委' },
+      }),
+    );
   const deadline = new Date(Date.now() + 7 * 86400_000).toISOString();
   const st = must(await client.call('portal.open', { sessionId, deadline, kinds: ['speech', 'written', 'report'] }));
   const links = must(await client.call('portal.links', { sessionId }));
@@ -69,7 +95,15 @@ export async function startPortal(opts: { limits?: { perAddress?: number; perTok
 }
 
 /** POST a file as multipart/form-data, field `file` (plus kind / replace). */
-export async function postFile(url: string, name: string, bytes: Uint8Array, fields: Record<string, string> = {}): Promise<{ status: number; body: { ok: boolean; value?: never; error?: { code: string; message: string } } & Record<string, unknown> }> {
+export async function postFile(
+  url: string,
+  name: string,
+  bytes: Uint8Array,
+  fields: Record<string, string> = {},
+): Promise<{
+  status: number;
+  body: { ok: boolean; value?: never; error?: { code: string; message: string } } & Record<string, unknown>;
+}> {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   fd.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);

@@ -46,7 +46,10 @@ describe('网上报送: a member hands in, corrects and replaces their own file'
     const bytes = await speechDocx('关于推进齐文化传承发展的建议', '市政协常委 丁建国');
     const r = await postFile(me.url, '丁建国发言.docx', bytes, { kind: 'speech' });
     expect(r.status).toBe(200);
-    const v = r.body.value as unknown as { receipt: { number: string; hash: string; size: number; fileName: string }; item: { title: string; submissionId: string; editable: boolean } };
+    const v = r.body.value as unknown as {
+      receipt: { number: string; hash: string; size: number; fileName: string };
+      item: { title: string; submissionId: string; editable: boolean };
+    };
     expect(v.receipt.number).toMatch(/^\d{4}-0001$/);
     expect(v.receipt.hash).toMatch(/^[0-9a-f]{12}$/);
     expect(v.receipt.size).toBe(bytes.length);
@@ -61,7 +64,13 @@ describe('网上报送: a member hands in, corrects and replaces their own file'
     expect(sub.memberIds).toEqual([me.memberId]);
     expect(sub.kind).toBe('speech');
     const log = await f.client.call('portal.log', { sessionId: f.sessionId });
-    expect(log.ok && log.value[0]).toMatchObject({ name: me.name, action: 'upload', file: '丁建国发言.docx', size: bytes.length, hash: v.receipt.hash });
+    expect(log.ok && log.value[0]).toMatchObject({
+      name: me.name,
+      action: 'upload',
+      file: '丁建国发言.docx',
+      size: bytes.length,
+      hash: v.receipt.hash,
+    });
   });
 
   it('lets the member correct the title and replace the file; another member can do neither', async () => {
@@ -69,15 +78,28 @@ describe('网上报送: a member hands in, corrects and replaces their own file'
     const other = f.links[1];
     const st = (await (await fetch(`${me.url}/state`)).json()).value;
     const id = st.items[0].submissionId as string;
-    const amend = await fetch(`${me.url}/items/${id}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '关于推进齐文化创造性转化的建议', kind: 'written' }) });
+    const amend = await fetch(`${me.url}/items/${id}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: '关于推进齐文化创造性转化的建议', kind: 'written' }),
+    });
     expect(amend.status).toBe(200);
     expect((await amend.json()).value.title).toBe('关于推进齐文化创造性转化的建议');
-    const theirs = await fetch(`${other.url}/items/${id}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '篡改' }) });
+    const theirs = await fetch(`${other.url}/items/${id}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: '篡改' }),
+    });
     expect(theirs.status).toBe(403);
     expect((await theirs.json()).error.code).toBe('portal.not-yours');
     const stolen = await postFile(other.url, 'x.docx', await speechDocx('别人的标题', '孙喆'), { replace: id });
     expect(stolen.status).toBe(403);
-    const rep = await postFile(me.url, '丁建国发言-修改稿.docx', await speechDocx('关于推进齐文化传承发展的建议（修改稿）', '市政协常委 丁建国'), { replace: id });
+    const rep = await postFile(
+      me.url,
+      '丁建国发言-修改稿.docx',
+      await speechDocx('关于推进齐文化传承发展的建议（修改稿）', '市政协常委 丁建国'),
+      { replace: id },
+    );
     expect(rep.status).toBe(200);
     const s = await f.client.call('sessions.state', { sessionId: f.sessionId });
     const sub = s.ok ? s.value.session.submissions.find((x) => x.id === id)! : undefined;
@@ -97,8 +119,19 @@ describe('网上报送: the fences', () => {
   afterAll(() => f.close());
 
   it('answers no admin call, no static path, no missing or forged token', async () => {
-    for (const p of ['/rpc/sessions.list', '/events', `/files/${f.sessionId}/x.pdf`, '/index.html', '/portal/../package.json', '/s/', '/']) {
-      const res = await fetch(`${f.portalUrl}${p}`, { method: p.startsWith('/rpc') ? 'POST' : 'GET', headers: { Authorization: `Bearer ${f.server.token}` } });
+    for (const p of [
+      '/rpc/sessions.list',
+      '/events',
+      `/files/${f.sessionId}/x.pdf`,
+      '/index.html',
+      '/portal/../package.json',
+      '/s/',
+      '/',
+    ]) {
+      const res = await fetch(`${f.portalUrl}${p}`, {
+        method: p.startsWith('/rpc') ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${f.server.token}` },
+      });
       expect([404, 405]).toContain(res.status);
       expect(await res.text()).not.toContain(f.sessionId.length > 3 ? '"session"' : 'x');
     }
@@ -136,9 +169,15 @@ describe('网上报送: the fences', () => {
     expect(big.body.error!.message).toContain('文件过大');
     // XXE in the main part: refused by the importer's XML defences, named.
     const xxe = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-      'word/document.xml': strToU8('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'),
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8(
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>',
+      ),
     });
     const bad = await postFile(me.url, '发言.docx', xxe);
     expect(bad.status).toBeGreaterThanOrEqual(400);
@@ -166,7 +205,10 @@ describe('网上报送: the fences', () => {
     for (let k = 0; k < 8; k++) last = (await fetch(`${f.portalUrl}/s/${String(k).padStart(32, 'B')}/state`)).status;
     expect(last).toBe(429);
     const log = await readFile(path.join(f.dataDir, 'logs', `portal-${f.sessionId}.log`), 'utf8');
-    const lines = log.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.some((l) => l.code === 'portal.rate')).toBe(true);
     expect(lines.some((l) => l.code === 'portal.not-found' && l.path === '/rpc/sessions.list')).toBe(true);
     for (const l of f.links) expect(log).not.toContain(l.url.split('/s/')[1]);
@@ -180,7 +222,11 @@ describe('网上报送 after a restart of the app', () => {
     await f.server.close();
     const { startServer } = await import('../../core/node/http-server');
     const { httpClient } = await import('../contract/http-client');
-    const server = await startServer({ dataDir: f.dataDir, overrides: { snapshotEveryMs: 0 }, portal: { host: '127.0.0.1', port: 0 } });
+    const server = await startServer({
+      dataDir: f.dataDir,
+      overrides: { snapshotEveryMs: 0 },
+      portal: { host: '127.0.0.1', port: 0 },
+    });
     const client = httpClient(server.url, server.token);
     try {
       const before = await client.call('portal.state', { sessionId: f.sessionId });
@@ -217,7 +263,12 @@ describe('网上报送 for an organisation that submits in its own name', () => 
       expect(org.notice.startsWith('民盟某市委会：')).toBe(true);
       const st = (await (await fetch(`${org.url}/state`)).json()).value;
       expect(st.memberName).toBe('民盟某市委会');
-      const up = await postFile(org.url, '调研报告.docx', await speechDocx('关于发展夜间经济的调研报告', '民盟某市委会'), { kind: 'report' });
+      const up = await postFile(
+        org.url,
+        '调研报告.docx',
+        await speechDocx('关于发展夜间经济的调研报告', '民盟某市委会'),
+        { kind: 'report' },
+      );
       expect(up.status).toBe(200);
       const s = await f.client.call('sessions.state', { sessionId: f.sessionId });
       const sub = s.ok ? s.value.session.submissions[0] : undefined;

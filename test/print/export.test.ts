@@ -22,7 +22,8 @@ const pageNumber = (p: ReadPage): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 /** The body page where an item starts (the TOC lists titles too, but carries no page number). */
-const titlePage = (pages: ReadPage[], title: string) => pages.findIndex((p) => pageNumber(p) !== undefined && p.flat.includes(title));
+const titlePage = (pages: ReadPage[], title: string) =>
+  pages.findIndex((p) => pageNumber(p) !== undefined && p.flat.includes(title));
 
 beforeAll(() => {
   dir = makeSessionFolder();
@@ -34,7 +35,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('print edition, duplex', () => {
   let pages: ReadPage[];
   beforeAll(async () => {
-    const r = await exportSessionFolder(dir, { as: 'print', out: path.join(out, 'print.pdf'), layout: { binding: 'duplex', itemStart: 'oddPage', padToMultiple: 4, gutter: 5 } });
+    const r = await exportSessionFolder(dir, {
+      as: 'print',
+      out: path.join(out, 'print.pdf'),
+      layout: { binding: 'duplex', itemStart: 'oddPage', padToMultiple: 4, gutter: 5 },
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.pages % 4).toBe(0);
     pages = await readPdf(readFileSync(path.join(out, 'print.pdf')));
@@ -66,7 +71,13 @@ describe('print edition, duplex', () => {
 describe('numbered copies', () => {
   it('stamps each copy’s number on its cover and writes the register', async () => {
     const file = path.join(out, 'copies.pdf');
-    const r = await exportSessionFolder(dir, { as: 'copies', out: file, copies: 3, recipients: ['张三', '李四'], withRegister: true });
+    const r = await exportSessionFolder(dir, {
+      as: 'copies',
+      out: file,
+      copies: 3,
+      recipients: ['张三', '李四'],
+      withRegister: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
     const pages = await readPdf(readFileSync(file));
     const per = r.value.pages;
@@ -92,9 +103,17 @@ describe('numbered copies', () => {
   });
   it('per-copy files carry the recipient in the name, with the register in the same folder', async () => {
     const folder = path.join(out, 'per-copy-named');
-    const r = await exportSessionFolder(dir, { as: 'copies', out: folder, recipients: ['张/三', '李四'], perCopy: true, withRegister: true });
+    const r = await exportSessionFolder(dir, {
+      as: 'copies',
+      out: folder,
+      recipients: ['张/三', '李四'],
+      perCopy: true,
+      withRegister: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
-    expect(readdirSync(folder).sort()).toEqual(['分发清退登记表.pdf', '齐文化传承与创新-第000001号-张_三.pdf', '齐文化传承与创新-第000002号-李四.pdf'].sort());
+    expect(readdirSync(folder).sort()).toEqual(
+      ['分发清退登记表.pdf', '齐文化传承与创新-第000001号-张_三.pdf', '齐文化传承与创新-第000002号-李四.pdf'].sort(),
+    );
   });
 });
 
@@ -103,7 +122,11 @@ describe('handouts', () => {
   beforeAll(async () => {
     const loaded = await loadSessionFolder(dir);
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const r = await compileVariant(variantSession(loaded.value.session, loaded.value.session.layout), loaded.value.docs, []);
+    const r = await compileVariant(
+      variantSession(loaded.value.session, loaded.value.session.layout),
+      loaded.value.docs,
+      [],
+    );
     startPage = r.items.find((i) => i.submissionId === 's3')!.startPage;
     expect(startPage).toBeGreaterThan(1);
   });
@@ -111,7 +134,12 @@ describe('handouts', () => {
     const kept = path.join(out, 'kept.pdf');
     const renum = path.join(out, 'renum.pdf');
     const a = await exportSessionFolder(dir, { as: 'handouts', out: kept, selection: { items: ['s3'] } });
-    const b = await exportSessionFolder(dir, { as: 'handouts', out: renum, selection: { items: ['s3'] }, renumber: true });
+    const b = await exportSessionFolder(dir, {
+      as: 'handouts',
+      out: renum,
+      selection: { items: ['s3'] },
+      renumber: true,
+    });
     if (!a.ok || !b.ok) throw new Error('export failed');
     const pk = await readPdf(readFileSync(kept));
     const pr = await readPdf(readFileSync(renum));
@@ -123,7 +151,13 @@ describe('handouts', () => {
   });
   it('exports one PDF per item of a section into a folder and a zip, with systematic names', async () => {
     const folder = path.join(out, 'batch');
-    const r = await exportSessionFolder(dir, { as: 'handouts', out: folder, selection: { section: 'sec-b' }, batch: true, zip: true });
+    const r = await exportSessionFolder(dir, {
+      as: 'handouts',
+      out: folder,
+      selection: { section: 'sec-b' },
+      batch: true,
+      zip: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
     const loaded = await loadSessionFolder(dir);
     if (!loaded.ok) throw new Error('load');
@@ -140,19 +174,39 @@ describe('handouts', () => {
   });
   it('puts two handout pages side by side on a landscape sheet', async () => {
     const file = path.join(out, 'two-up.pdf');
-    const r = await exportSessionFolder(dir, { as: 'handouts', out: file, selection: { items: ['s3'] }, twoUp: true, sheet: 'A4' });
-    const one = await exportSessionFolder(dir, { as: 'handouts', out: path.join(out, 'one-up.pdf'), selection: { items: ['s3'] } });
+    const r = await exportSessionFolder(dir, {
+      as: 'handouts',
+      out: file,
+      selection: { items: ['s3'] },
+      twoUp: true,
+      sheet: 'A4',
+    });
+    const one = await exportSessionFolder(dir, {
+      as: 'handouts',
+      out: path.join(out, 'one-up.pdf'),
+      selection: { items: ['s3'] },
+    });
     if (!r.ok || !one.ok) throw new Error('export failed');
     const p = await readPdf(readFileSync(file));
     const single = await readPdf(readFileSync(path.join(out, 'one-up.pdf')));
     expect(p.length).toBe(Math.ceil(single.length / 2));
     expect(p[0].width).toBeCloseTo(841.89, 0);
     expect(p[0].height).toBeCloseTo(595.28, 0);
-    const nums = p[0].texts.filter((t) => /—/.test(t.str)).sort((a, b) => a.x - b.x).map((t) => ({ n: Number(t.str.replace(/\D/g, '')), left: t.x < p[0].width / 2 }));
-    expect(nums).toEqual([{ n: startPage, left: true }, { n: startPage + 1, left: false }]);
+    const nums = p[0].texts
+      .filter((t) => /—/.test(t.str))
+      .sort((a, b) => a.x - b.x)
+      .map((t) => ({ n: Number(t.str.replace(/\D/g, '')), left: t.x < p[0].width / 2 }));
+    expect(nums).toEqual([
+      { n: startPage, left: true },
+      { n: startPage + 1, left: false },
+    ]);
   });
   it('reports an unknown section as an error value', async () => {
-    const r = await exportSessionFolder(dir, { as: 'handouts', out: path.join(out, 'x.pdf'), selection: { section: 'nope' } });
+    const r = await exportSessionFolder(dir, {
+      as: 'handouts',
+      out: path.join(out, 'x.pdf'),
+      selection: { section: 'nope' },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('print.handout.unknown-section');
     expect(existsSync(path.join(out, 'x.pdf'))).toBe(false);
@@ -162,7 +216,11 @@ describe('handouts', () => {
 describe('digital copies', () => {
   it('screen edition: single-sided, no blank pages, outline and clickable TOC', async () => {
     const file = path.join(out, 'screen.pdf');
-    const r = await exportSessionFolder(dir, { as: 'screen', out: file, layout: { binding: 'duplex', itemStart: 'oddPage' } });
+    const r = await exportSessionFolder(dir, {
+      as: 'screen',
+      out: file,
+      layout: { binding: 'duplex', itemStart: 'oddPage' },
+    });
     if (!r.ok) throw new Error(r.error.message);
     const bytes = new Uint8Array(readFileSync(file));
     const pages = await readPdf(bytes);
@@ -172,7 +230,9 @@ describe('digital copies', () => {
     expect(outline?.length).toBe(2);
     const tocIndex = pages.findIndex((p) => p.flat.includes('目录'));
     const annots = await (await doc.getPage(tocIndex + 1)).getAnnotations();
-    expect(annots.filter((a: { subtype: string }) => a.subtype === 'Link').length).toBeGreaterThanOrEqual(FIXTURE_ITEMS.length);
+    expect(annots.filter((a: { subtype: string }) => a.subtype === 'Link').length).toBeGreaterThanOrEqual(
+      FIXTURE_ITEMS.length,
+    );
     await doc.destroy();
   });
   it('phone edition: a 110 × 180 mm page, reflowed into more pages', async () => {
@@ -192,7 +252,11 @@ describe('digital copies', () => {
 describe('marks and print sheet', () => {
   it('draws a 草稿 watermark and the cover marks through the engine for this export only', async () => {
     const file = path.join(out, 'draft.pdf');
-    const r = await exportSessionFolder(dir, { as: 'print', out: file, marks: { watermark: '草稿', confidentialityLine: '会后收回' } });
+    const r = await exportSessionFolder(dir, {
+      as: 'print',
+      out: file,
+      marks: { watermark: '草稿', confidentialityLine: '会后收回' },
+    });
     if (!r.ok) throw new Error(r.error.message);
     const pages = await readPdf(readFileSync(file));
     expect(pages[0].flat).toContain('会后收回');
@@ -205,7 +269,12 @@ describe('marks and print sheet', () => {
   });
   it('can mark every page of a copy with the recipient as a faint diagonal watermark', async () => {
     const file = path.join(out, 'wm-copies.pdf');
-    const r = await exportSessionFolder(dir, { as: 'copies', out: file, recipients: ['赵振华'], recipientMark: 'watermark' });
+    const r = await exportSessionFolder(dir, {
+      as: 'copies',
+      out: file,
+      recipients: ['赵振华'],
+      recipientMark: 'watermark',
+    });
     if (!r.ok) throw new Error(r.error.message);
     const pages = await readPdf(readFileSync(file));
     for (const p of pages.slice(0, 5)) expect(p.flat).toContain('赵振华000001');
@@ -248,7 +317,11 @@ describe('recipients', () => {
     expect(!e.ok && e.error.code).toBe('export.recipients-empty');
   });
   it('can take the recipients from the session roster', async () => {
-    const r = await exportSessionFolder(dir, { as: 'register', out: path.join(out, 'roster-register.pdf'), recipientsFromRoster: true });
+    const r = await exportSessionFolder(dir, {
+      as: 'register',
+      out: path.join(out, 'roster-register.pdf'),
+      recipientsFromRoster: true,
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.copies).toBe(2);
     const p = await readPdf(readFileSync(path.join(out, 'roster-register.pdf')));
@@ -265,7 +338,11 @@ describe('booklet and CLI', () => {
     const sheets = await readPdf(readFileSync(file));
     expect(sheets[0].width).toBeCloseTo(1190.55, 0);
     // sheet 1 front: right half is the cover
-    const cover = sheets[0].texts.filter((t) => t.x > sheets[0].width / 2).map((t) => t.str).join('').replace(/\s+/g, '');
+    const cover = sheets[0].texts
+      .filter((t) => t.x > sheets[0].width / 2)
+      .map((t) => t.str)
+      .join('')
+      .replace(/\s+/g, '');
     expect(cover).toContain('会议材料汇编');
     expect(r.value.printSheet).toMatchObject({ mode: 'booklet', copies: 50, sheetsPerCopy: sheets.length / 2 });
   });
@@ -283,7 +360,9 @@ describe('booklet and CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('未知的类型：poster');
     const file = path.join(out, 'cli-register.pdf');
-    const stdout = execFileSync(tsx, [cli, 'export', dir, '--as', 'register', '--copies', '4', '--out', file], { encoding: 'utf8' });
+    const stdout = execFileSync(tsx, [cli, 'export', dir, '--as', 'register', '--copies', '4', '--out', file], {
+      encoding: 'utf8',
+    });
     expect(stdout).toContain('已写入');
     expect(existsSync(file)).toBe(true);
   });

@@ -12,16 +12,37 @@ const session = SessionSchema.parse({
   id: 't',
   name: '测试会议',
   date: '2023-09-20',
-  members: [{ id: 'm1', name: '韩喜' }, { id: 'm2', name: '刘㛃' }],
+  members: [
+    { id: 'm1', name: '韩喜' },
+    { id: 'm2', name: '刘㛃' },
+  ],
   sections: [
     { id: 'a', title: '大会发言', items: ['s1', 's2'] },
     { id: 'b', title: '书面发言', items: ['s3', 's4'] },
   ],
   submissions: [
-    { id: 's1', title: '关于“齐文化”的建议', authorLine: '市政协常委 韩喜', memberIds: ['m1'], source: { file: 'a.md', format: 'md' } },
+    {
+      id: 's1',
+      title: '关于“齐文化”的建议',
+      authorLine: '市政协常委 韩喜',
+      memberIds: ['m1'],
+      source: { file: 'a.md', format: 'md' },
+    },
     { id: 's2', title: '第二篇', authorLine: '民盟××市委会', source: { file: 'b.md', format: 'md' } },
-    { id: 's3', title: 'A/B:C*D?E"F<G>H|I', authorLine: '市政协委员 刘㛃', memberIds: ['m2'], source: { file: 'c.md', format: 'md' } },
-    { id: 's4', title: '第二篇', authorLine: '民盟××市委会', memberIds: ['m1'], source: { file: 'd.md', format: 'md' } },
+    {
+      id: 's3',
+      title: 'A/B:C*D?E"F<G>H|I',
+      authorLine: '市政协委员 刘㛃',
+      memberIds: ['m2'],
+      source: { file: 'c.md', format: 'md' },
+    },
+    {
+      id: 's4',
+      title: '第二篇',
+      authorLine: '民盟××市委会',
+      memberIds: ['m1'],
+      source: { file: 'd.md', format: 'md' },
+    },
   ],
 });
 
@@ -56,7 +77,13 @@ describe('handout file names', () => {
     expect(sanitizeFileName('   ')).toBe('_');
     expect(sanitizeFileName('a\tb')).toBe('a_b');
     expect([...sanitizeFileName('长'.repeat(300), 80)]).toHaveLength(80);
-    const long = handoutFileName({ sectionIndex: 0, sectionTitle: '大会发言', order: 1, author: '作者', title: '题'.repeat(500) });
+    const long = handoutFileName({
+      sectionIndex: 0,
+      sectionTitle: '大会发言',
+      order: 1,
+      author: '作者',
+      title: '题'.repeat(500),
+    });
     expect([...long].length).toBeLessThanOrEqual(120);
     expect(uniqueNames(['a.pdf', 'A.pdf', 'b.pdf', 'a.pdf'])).toEqual(['a.pdf', 'A(2).pdf', 'b.pdf', 'a(3).pdf']);
   });
@@ -81,7 +108,9 @@ describe('handout pages', () => {
     expect(p.map((x) => x.text)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', '', '', '']);
   });
   it('stamps a diagonal watermark on every page', async () => {
-    const p = await readPdf(await stampWatermark(await labelledPdf(2), { font: parseFont(songFont()), text: '送审稿' }));
+    const p = await readPdf(
+      await stampWatermark(await labelledPdf(2), { font: parseFont(songFont()), text: '送审稿' }),
+    );
     for (const page of p) {
       expect(page.text).toContain('P');
       const w = page.texts.filter((t) => /[送审稿]/.test(t.str));

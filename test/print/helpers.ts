@@ -39,7 +39,12 @@ export interface ReadPage {
 
 /** Every page's text items with positions (PDF points, origin bottom-left). */
 export async function readPdf(bytes: Uint8Array): Promise<ReadPage[]> {
-  const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
   const doc = await task.promise;
   const pages: ReadPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -71,4 +76,5 @@ export function halves(page: ReadPage, pattern = /^P\d+$/): { left: string[]; ri
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const songFont = (): Uint8Array => new Uint8Array(readFileSync(path.join(root, 'resources/fonts/NotoSerifSC-Regular.ttf')));
+export const songFont = (): Uint8Array =>
+  new Uint8Array(readFileSync(path.join(root, 'resources/fonts/NotoSerifSC-Regular.ttf')));

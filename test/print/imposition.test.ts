@@ -16,7 +16,10 @@ describe('bookletOrder', () => {
     expect(s[1].front).toEqual({ left: 6, right: 3 });
     expect(s[1].back).toEqual({ left: 4, right: 5 });
     // every real page appears exactly once
-    const seen = s.flatMap((x) => [x.front.left, x.front.right, x.back.left, x.back.right]).filter((p) => p > 0).sort((a, b) => a - b);
+    const seen = s
+      .flatMap((x) => [x.front.left, x.front.right, x.back.left, x.back.right])
+      .filter((p) => p > 0)
+      .sort((a, b) => a - b);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
   });
   it('rejects an empty document', () => {
@@ -50,7 +53,12 @@ describe('imposeBooklet', () => {
       [['P8'], ['P5']],
       [['P6'], ['P7']],
     ];
-    expect(pages.map((p) => { const h = halves(p); return [h.left, h.right]; })).toEqual(expected);
+    expect(
+      pages.map((p) => {
+        const h = halves(p);
+        return [h.left, h.right];
+      }),
+    ).toEqual(expected);
   });
   it('A4 pages on an A4 sheet are scaled to A5 halves', async () => {
     const r = await imposeBooklet(await labelledPdf(4), { sheet: 'A4' });
@@ -78,7 +86,12 @@ describe('imposeTwoUp', () => {
   it('puts pages 1+2, 3+4, 5 side by side', async () => {
     const pages = await readPdf(await imposeTwoUp(await labelledPdf(5)));
     expect(pages).toHaveLength(3);
-    expect(pages.map((p) => { const h = halves(p); return [h.left, h.right]; })).toEqual([
+    expect(
+      pages.map((p) => {
+        const h = halves(p);
+        return [h.left, h.right];
+      }),
+    ).toEqual([
       [['P1'], ['P2']],
       [['P3'], ['P4']],
       [['P5'], []],
@@ -96,7 +109,12 @@ describe('signatures', () => {
       [2, 1, 0, 9, 10, 0],
     ]);
     const pages = await readPdf((await imposeBooklet(await labelledPdf(10), { sheetsPerSignature: 2 })).pdf);
-    expect(pages.map((p) => { const h = halves(p); return [h.left, h.right]; })).toEqual([
+    expect(
+      pages.map((p) => {
+        const h = halves(p);
+        return [h.left, h.right];
+      }),
+    ).toEqual([
       [['P8'], ['P1']],
       [['P2'], ['P7']],
       [['P6'], ['P3']],

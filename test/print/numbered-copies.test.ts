@@ -14,7 +14,11 @@ describe('copy numbers', () => {
   });
   it('plans copies with recipients in order and rejects more recipients than copies', () => {
     const c = planCopies({ count: 3, start: 98, digits: 3, recipients: ['张三', '李四'] });
-    expect(c).toEqual([{ number: '098', recipient: '张三' }, { number: '099', recipient: '李四' }, { number: '100', recipient: undefined }]);
+    expect(c).toEqual([
+      { number: '098', recipient: '张三' },
+      { number: '099', recipient: '李四' },
+      { number: '100', recipient: undefined },
+    ]);
     expect(planCopies({ recipients: ['a', 'b'] })).toHaveLength(2);
     expect(() => planCopies({ count: 1, recipients: ['a', 'b'] })).toThrow(/多于份数/);
     expect(() => planCopies({})).toThrow(/份数/);
@@ -29,7 +33,9 @@ describe('numbered copies PDF', () => {
     font = parseFont(songFont());
     const src = await labelledPdf(3);
     const copies = planCopies({ count: 4, recipients: ['张三', '李四', '民盟××市委会'] });
-    pages = await readPdf(await numberedCopiesPdf(src, copies, { layout, font, recipientMark: 'footer', padEachTo: 2 }));
+    pages = await readPdf(
+      await numberedCopiesPdf(src, copies, { layout, font, recipientMark: 'footer', padEachTo: 2 }),
+    );
   });
 
   it('holds every copy, each padded to an even page count so copies start on a new sheet', () => {
@@ -69,17 +75,24 @@ describe('numbered copies PDF', () => {
 
   it('writes one file per copy with the right number', async () => {
     const seen: string[] = [];
-    await eachNumberedCopy(await labelledPdf(2), planCopies({ count: 3, digits: 4 }), { layout, font, recipientMark: 'none' }, async (c, bytes) => {
-      const p = await readPdf(bytes);
-      expect(p).toHaveLength(2);
-      seen.push(p[0].texts.find((t) => /^\d{4}$/.test(t.str))!.str);
-      expect(p[1].text).toBe('P2');
-    });
+    await eachNumberedCopy(
+      await labelledPdf(2),
+      planCopies({ count: 3, digits: 4 }),
+      { layout, font, recipientMark: 'none' },
+      async (c, bytes) => {
+        const p = await readPdf(bytes);
+        expect(p).toHaveLength(2);
+        seen.push(p[0].texts.find((t) => /^\d{4}$/.test(t.str))!.str);
+        expect(p[1].text).toBe('P2');
+      },
+    );
     expect(seen).toEqual(['0001', '0002', '0003']);
   });
 
   it('refuses duplicate numbers', async () => {
-    await expect(numberedCopiesPdf(await labelledPdf(1), [{ number: '000001' }, { number: '000001' }], { layout, font })).rejects.toThrow(/重复/);
+    await expect(
+      numberedCopiesPdf(await labelledPdf(1), [{ number: '000001' }, { number: '000001' }], { layout, font }),
+    ).rejects.toThrow(/重复/);
   });
 });
 
@@ -87,6 +100,8 @@ describe('limits', () => {
   it('refuses a combined file beyond the page limit and points to one file per copy', async () => {
     const { MAX_PAGES_PER_FILE } = await import('../../core/print/numbered-copies');
     const copies = planCopies({ count: Math.floor(MAX_PAGES_PER_FILE / 10) + 1 });
-    await expect(numberedCopiesPdf(await labelledPdf(10), copies, { layout: defaultLayoutSettings(), font: songFont() })).rejects.toThrow(/每份一个文件/);
+    await expect(
+      numberedCopiesPdf(await labelledPdf(10), copies, { layout: defaultLayoutSettings(), font: songFont() }),
+    ).rejects.toThrow(/每份一个文件/);
   });
 });

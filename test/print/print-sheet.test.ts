@@ -9,7 +9,15 @@ describe('print sheet', () => {
     const duplex = computePrintSheet({ pages: 163, copies: 100, mode: 'duplex' });
     expect(duplex).toMatchObject({ paddedPages: 164, blankPages: 1, sheetsPerCopy: 82, sheets: 8200, reams: 17 });
     const booklet = computePrintSheet({ pages: 163, copies: 100, mode: 'booklet', sparePercent: 3 });
-    expect(booklet).toMatchObject({ paddedPages: 164, sheetsPerCopy: 41, sheets: 4100, spareSheets: 123, totalSheets: 4223, reams: 9, paper: 'A3' });
+    expect(booklet).toMatchObject({
+      paddedPages: 164,
+      sheetsPerCopy: 41,
+      sheets: 4100,
+      spareSheets: 123,
+      totalSheets: 4223,
+      reams: 9,
+      paper: 'A3',
+    });
     const lines = printSheetLines(booklet, '齐文化传承与创新会议材料汇编').join('\n');
     expect(lines).toContain('4223 张');
     expect(lines).toContain('需备 9 令');

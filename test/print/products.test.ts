@@ -21,11 +21,21 @@ function context(over: Partial<ProductContext> & Pick<ProductContext, 'req'>) {
   return { ctx, emitted };
 }
 
-const isPdf = (b: Uint8Array | string) => typeof b !== 'string' && new TextDecoder().decode(b.subarray(0, 5)) === '%PDF-';
+const isPdf = (b: Uint8Array | string) =>
+  typeof b !== 'string' && new TextDecoder().decode(b.subarray(0, 5)) === '%PDF-';
 
 describe('print products', () => {
   it('has one product per export kind, each saying whether it writes a file or a folder', () => {
-    expect(Object.keys(PRINT_PRODUCTS).sort()).toEqual(['booklet', 'copies', 'handouts', 'phone', 'print', 'printsheet', 'register', 'screen']);
+    expect(Object.keys(PRINT_PRODUCTS).sort()).toEqual([
+      'booklet',
+      'copies',
+      'handouts',
+      'phone',
+      'print',
+      'printsheet',
+      'register',
+      'screen',
+    ]);
     expect(PRINT_PRODUCTS.copies.target({ as: 'copies', perCopy: true }, 'x')).toBe('folder');
     expect(PRINT_PRODUCTS.handouts.target({ as: 'handouts', batch: true }, 'x.zip')).toBe('file');
     expect(PRINT_PRODUCTS.handouts.target({ as: 'handouts', batch: true }, 'x')).toBe('folder');
@@ -40,7 +50,10 @@ describe('print products', () => {
   });
 
   it('a batch of handouts into a zip only: one zip with one PDF per item', async () => {
-    const { ctx, emitted } = context({ req: { as: 'handouts', batch: true, selection: { section: 's1' } }, outName: 'handouts.zip' });
+    const { ctx, emitted } = context({
+      req: { as: 'handouts', batch: true, selection: { section: 's1' } },
+      outName: 'handouts.zip',
+    });
     const r = await PRINT_PRODUCTS.handouts.make(ctx);
     expect(r.copies).toBe(2);
     expect(emitted.map((e) => e.place)).toEqual([{ at: 'zip' }]);

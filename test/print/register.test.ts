@@ -9,12 +9,23 @@ describe('distribution and return register', () => {
     const font = parseFont(songFont());
     const recipients = Array.from({ length: 30 }, (_, i) => `委员${i + 1}`);
     const copies = planCopies({ count: 40, recipients });
-    const pages = await readPdf(await renderRegister({ title: font, body: font }, { sessionName: '政协××市第十三届委员会常务委员会第九次会议', bookTitle: '齐文化传承与创新会议材料汇编', copies }));
+    const pages = await readPdf(
+      await renderRegister(
+        { title: font, body: font },
+        {
+          sessionName: '政协××市第十三届委员会常务委员会第九次会议',
+          bookTitle: '齐文化传承与创新会议材料汇编',
+          copies,
+        },
+      ),
+    );
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const all = pages.map((p) => p.text).join('\n');
     expect(pages[0].text).toContain('政协××市第十三届委员会常务委员会第九次会议');
     expect(pages[0].text.replace(/\s/g, '')).toContain('分发清退登记表');
-    for (const p of pages) for (const c of REGISTER_COLUMNS) if (p !== pages[pages.length - 1] || p.text.includes('份号')) expect(p.text).toContain(c.label);
+    for (const p of pages)
+      for (const c of REGISTER_COLUMNS)
+        if (p !== pages[pages.length - 1] || p.text.includes('份号')) expect(p.text).toContain(c.label);
     // every number once, in order, with its recipient on the same row
     const rows = pages.flatMap((p) => p.texts.filter((t) => /^\d{6}$/.test(t.str)).map((t) => ({ page: p, t })));
     expect(rows.map((r) => r.t.str)).toEqual(copies.map((c) => c.number));

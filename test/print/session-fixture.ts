@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 const para = (k: number, n: number) =>
-  Array.from({ length: n }, (_, i) => `第${k}篇第${i + 1}段：推动齐文化传承与创新，要坚持守正创新，加强文物保护利用和文化遗产保护传承，讲好齐文化故事，让文化资源活起来，让群众共享文化发展成果。`).join('\n\n');
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `第${k}篇第${i + 1}段：推动齐文化传承与创新，要坚持守正创新，加强文物保护利用和文化遗产保护传承，讲好齐文化故事，让文化资源活起来，让群众共享文化发展成果。`,
+  ).join('\n\n');
 
 export const FIXTURE_ITEMS = [
   { id: 's1', title: '甲篇关于文旅融合的建议', author: '市政协常委 韩喜', member: 'm1', paras: 3 },
@@ -18,7 +22,12 @@ export const FIXTURE_ITEMS = [
 export function makeSessionFolder(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hb-print-'));
   mkdirSync(path.join(dir, 'sources'));
-  FIXTURE_ITEMS.forEach((it, k) => writeFileSync(path.join(dir, 'sources', `${it.id}.md`), `---\ntitle: ${it.title}\nauthor: ${it.author}\n---\n\n${para(k + 1, it.paras)}\n`));
+  FIXTURE_ITEMS.forEach((it, k) =>
+    writeFileSync(
+      path.join(dir, 'sources', `${it.id}.md`),
+      `---\ntitle: ${it.title}\nauthor: ${it.author}\n---\n\n${para(k + 1, it.paras)}\n`,
+    ),
+  );
   const session = {
     schemaVersion: 1,
     id: 'print-test',
@@ -27,12 +36,21 @@ export function makeSessionFolder(): string {
     date: '2023-09-20',
     organiser: '政协××市委员会办公室',
     marks: { internal: true, secrecy: '', watermark: '', confidentialityLine: '' },
-    members: [{ id: 'm1', name: '韩喜' }, { id: 'm2', name: '刘㛃' }],
+    members: [
+      { id: 'm1', name: '韩喜' },
+      { id: 'm2', name: '刘㛃' },
+    ],
     sections: [
       { id: 'sec-a', title: '大会发言', items: ['s1', 's2'] },
       { id: 'sec-b', title: '书面发言', items: ['s3', 's4', 's5'] },
     ],
-    submissions: FIXTURE_ITEMS.map((it) => ({ id: it.id, title: it.title, authorLine: it.author, memberIds: [it.member], source: { file: `sources/${it.id}.md`, format: 'md' } })),
+    submissions: FIXTURE_ITEMS.map((it) => ({
+      id: it.id,
+      title: it.title,
+      authorLine: it.author,
+      memberIds: [it.member],
+      source: { file: `sources/${it.id}.md`, format: 'md' },
+    })),
   };
   writeFileSync(path.join(dir, 'session.json'), JSON.stringify(session, null, 2));
   return dir;

@@ -32,8 +32,14 @@ describe.skipIf(!available)('qpdf --check', () => {
       const src = await labelledPdf(7);
       const files = {
         booklet: (await imposeBooklet(src, { creepMm: 0.2 })).pdf,
-        copies: await numberedCopiesPdf(src, planCopies({ count: 3, recipients: ['张三'] }), { layout: defaultLayoutSettings(), font: parseFont(songFont()), padEachTo: 2 }),
-        handout: await extractItemPages(src, [{ submissionId: 'a', startPhysical: 2, pageCount: 3 }], { startOnOdd: true }),
+        copies: await numberedCopiesPdf(src, planCopies({ count: 3, recipients: ['张三'] }), {
+          layout: defaultLayoutSettings(),
+          font: parseFont(songFont()),
+          padEachTo: 2,
+        }),
+        handout: await extractItemPages(src, [{ submissionId: 'a', startPhysical: 2, pageCount: 3 }], {
+          startOnOdd: true,
+        }),
       };
       for (const [name, bytes] of Object.entries(files)) {
         const f = path.join(dir, `${name}.pdf`);

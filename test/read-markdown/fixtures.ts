@@ -6,12 +6,35 @@ import type { ReadMarkdownOptions } from '../../core/read/markdown';
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** A valid 1×1 PNG (real IHDR/IDAT/IEND, CRCs included). */
-export const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+export const PNG_1x1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** A minimal baseline JPEG header (SOI, APP0, SOF0 of 320×200, EOI): enough for size detection. */
 export function jpegHeader(width: number, height: number): Uint8Array {
-  const app0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
-  const sof0 = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01];
+  const app0 = [
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ];
+  const sof0 = [
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+  ];
   return new Uint8Array([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
 }
 
@@ -24,11 +47,29 @@ export interface Fixture {
 export const FIXTURES: Fixture[] = [
   {
     name: 'front-matter',
-    text: ['---', 'title: 关于推动齐文化“活起来”的建议', 'author: "市政协常委 韩喜"', 'date: 2023-09-20', '---', '', '# 关于推动齐文化“活起来”的建议', '', '齐文化源远流长。', ''].join('\n'),
+    text: [
+      '---',
+      'title: 关于推动齐文化“活起来”的建议',
+      'author: "市政协常委 韩喜"',
+      'date: 2023-09-20',
+      '---',
+      '',
+      '# 关于推动齐文化“活起来”的建议',
+      '',
+      '齐文化源远流长。',
+      '',
+    ].join('\n'),
   },
   {
     name: 'title-from-heading',
-    text: ['# 稷下学宫遗址保护利用的几点思考', '', '民盟××市委会', '', '稷下学宫是战国时期齐国的官办高等学府。', ''].join('\n'),
+    text: [
+      '# 稷下学宫遗址保护利用的几点思考',
+      '',
+      '民盟××市委会',
+      '',
+      '稷下学宫是战国时期齐国的官办高等学府。',
+      '',
+    ].join('\n'),
   },
   {
     name: 'headings',
@@ -146,7 +187,8 @@ export const FIXTURES: Fixture[] = [
     name: 'images-resolved',
     text: ['![本地图片](images/%E9%81%97%E5%9D%80.png "图2　遗址")', '', '![另一张](../secret.png)', ''].join('\n'),
     opts: {
-      resolveImage: (src) => (src === 'images/遗址.png' ? { mime: 'image/jpeg', data: jpegHeader(640, 480) } : undefined),
+      resolveImage: (src) =>
+        src === 'images/遗址.png' ? { mime: 'image/jpeg', data: jpegHeader(640, 480) } : undefined,
     },
   },
   {
@@ -184,6 +226,18 @@ export const FIXTURES: Fixture[] = [
   },
   {
     name: 'code-and-quote',
-    text: ['> 引用的段落：“仓廪实而知礼节”。', '', '```', '代码块 <b>原样</b>', '  缩进保留', '```', '', '---', '', '    缩进代码', ''].join('\n'),
+    text: [
+      '> 引用的段落：“仓廪实而知礼节”。',
+      '',
+      '```',
+      '代码块 <b>原样</b>',
+      '  缩进保留',
+      '```',
+      '',
+      '---',
+      '',
+      '    缩进代码',
+      '',
+    ].join('\n'),
   },
 ];

@@ -11,7 +11,12 @@ const GOLDEN = new URL('./golden/', import.meta.url);
 const update = process.env.UPDATE_GOLDEN === '1';
 const docs = new Map<string, SourceDoc>(FIXTURES.map((f) => [f.name, readMarkdown(f.text, f.opts)]));
 const doc = (name: string) => docs.get(name)!;
-const texts = (blocks: Block[]) => blocks.map((b) => (b.type === 'heading' || b.type === 'paragraph' ? `${b.type}${b.type === 'heading' ? b.level : ''}:${inlineText(b.inlines)}` : b.type));
+const texts = (blocks: Block[]) =>
+  blocks.map((b) =>
+    b.type === 'heading' || b.type === 'paragraph'
+      ? `${b.type}${b.type === 'heading' ? b.level : ''}:${inlineText(b.inlines)}`
+      : b.type,
+  );
 
 describe('golden SourceDoc per fixture', () => {
   for (const f of FIXTURES) {
@@ -24,7 +29,10 @@ describe('golden SourceDoc per fixture', () => {
         mkdirSync(GOLDEN, { recursive: true });
         writeFileSync(file, json);
       }
-      expect(existsSync(file), `golden/${f.name}.json missing: run UPDATE_GOLDEN=1 npx vitest run test/read-markdown`).toBe(true);
+      expect(
+        existsSync(file),
+        `golden/${f.name}.json missing: run UPDATE_GOLDEN=1 npx vitest run test/read-markdown`,
+      ).toBe(true);
       expect(json).toBe(readFileSync(file, 'utf8'));
     });
   }
@@ -84,7 +92,9 @@ describe('heading levels (GB/T 9704 7.3.3)', () => {
     ]);
   });
   it('a short labelled line inside running text stands alone; list markers and long lines do not', () => {
-    const d = readMarkdown('一、基本情况\n正文第一段，\n接续的一行。\n（一）主要做法\n正文。\n二、这一行虽然有编号但是后面还有很长的内容，而且包含了句号。所以它仍然属于段落\n1. 列表项\n2. 列表项\n');
+    const d = readMarkdown(
+      '一、基本情况\n正文第一段，\n接续的一行。\n（一）主要做法\n正文。\n二、这一行虽然有编号但是后面还有很长的内容，而且包含了句号。所以它仍然属于段落\n1. 列表项\n2. 列表项\n',
+    );
     expect(texts(d.blocks)).toEqual([
       'heading1:一、基本情况',
       'paragraph:正文第一段，接续的一行。',
@@ -96,7 +106,14 @@ describe('heading levels (GB/T 9704 7.3.3)', () => {
     expect(list.type === 'list' && list.items.map((i) => i.label)).toEqual(['1.', '2.']);
   });
   it('labelLevel', () => {
-    expect([labelLevel('十二、x'), labelLevel('(三)x'), labelLevel('10.x'), labelLevel('(12)x'), labelLevel('2023年'), labelLevel('1.5亿')]).toEqual([1, 2, 3, 4, undefined, undefined]);
+    expect([
+      labelLevel('十二、x'),
+      labelLevel('(三)x'),
+      labelLevel('10.x'),
+      labelLevel('(12)x'),
+      labelLevel('2023年'),
+      labelLevel('1.5亿'),
+    ]).toEqual([1, 2, 3, 4, undefined, undefined]);
     expect([labelLevel('１．全角数字'), labelLevel('（２）全角'), labelLevel('１．５亿')]).toEqual([3, 4, undefined]);
   });
 });
@@ -127,7 +144,13 @@ describe('inline content', () => {
     ]);
   });
   it('hard breaks become break inlines; escapes and lone ^ ~ stay literal', () => {
-    expect(p[1].type === 'paragraph' && p[1].inlines.map((i) => i.type)).toEqual(['text', 'break', 'text', 'break', 'text']);
+    expect(p[1].type === 'paragraph' && p[1].inlines.map((i) => i.type)).toEqual([
+      'text',
+      'break',
+      'text',
+      'break',
+      'text',
+    ]);
     expect(p[2].type === 'paragraph' && inlineText(p[2].inlines)).toBe('转义的 *星号* 和 2^10 与 a~b 不变。');
   });
 });
@@ -137,7 +160,14 @@ describe('lists', () => {
   it('labels, nesting levels and separate lists', () => {
     const lists = blocks.filter((b) => b.type === 'list');
     expect(lists.map((l) => l.items.map((i) => `${i.level}${i.label}${inlineText(i.inlines)}`))).toEqual([
-      ['01.加强规划引领', '02.加大资金投入', '1•设立专项资金', '1•引导社会资本', '21.以奖代补', '03.推动融合发展\n第二段落属于第三项。'],
+      [
+        '01.加强规划引领',
+        '02.加大资金投入',
+        '1•设立专项资金',
+        '1•引导社会资本',
+        '21.以奖代补',
+        '03.推动融合发展\n第二段落属于第三项。',
+      ],
       ['0•第一条'],
       ['0•第二条（换了标记，新列表）'],
       ['0（1）甲', '0（2）乙'],
@@ -174,13 +204,25 @@ describe('images', () => {
   it('data: PNG and JPEG become image blocks with their pixel size; a paragraph around an image is split', () => {
     expect(texts(d.blocks).slice(0, 4)).toEqual(['paragraph:图表如下：', 'image', 'paragraph:见上。', 'image']);
     const [png, jpg] = d.blocks.filter((b) => b.type === 'image');
-    expect(png).toEqual({ type: 'image', resource: 'image1', width: 1, height: 1, alt: '柱状图', caption: '图1　接待游客人次' });
+    expect(png).toEqual({
+      type: 'image',
+      resource: 'image1',
+      width: 1,
+      height: 1,
+      alt: '柱状图',
+      caption: '图1　接待游客人次',
+    });
     expect(jpg).toMatchObject({ width: 320, height: 200 });
     expect(d.images.image1).toEqual({ mime: 'image/png', data: PNG_1x1 });
     expect(d.images.image2.mime).toBe('image/jpeg');
   });
   it('relative, remote and broken images keep their alt text with a warning; javascript: stays literal', () => {
-    expect(texts(d.blocks).slice(4)).toEqual(['paragraph:本地图片', 'paragraph:网络图片', 'paragraph:坏图片', 'paragraph:[点我](javascript:alert(1)) ![x](javascript:alert(1))']);
+    expect(texts(d.blocks).slice(4)).toEqual([
+      'paragraph:本地图片',
+      'paragraph:网络图片',
+      'paragraph:坏图片',
+      'paragraph:[点我](javascript:alert(1)) ![x](javascript:alert(1))',
+    ]);
     expect(d.warnings.map((w) => w.code)).toEqual(['image.external-ref', 'image.remote-ref', 'image.invalid']);
     expect(d.warnings.every((w) => /[\u4e00-\u9fff]/.test(w.message))).toBe(true);
   });
@@ -191,7 +233,9 @@ describe('images', () => {
   });
   it('the resolver is never called for URLs with a scheme (H4)', () => {
     const seen: string[] = [];
-    readMarkdown('![a](file:///etc/passwd) ![b](http://x/y.png) ![c](//host/z.png) ![d](rel.png)', { resolveImage: (s) => (seen.push(s), undefined) });
+    readMarkdown('![a](file:///etc/passwd) ![b](http://x/y.png) ![c](//host/z.png) ![d](rel.png)', {
+      resolveImage: (s) => (seen.push(s), undefined),
+    });
     expect(seen).toEqual(['rel.png']);
   });
 });
@@ -211,10 +255,15 @@ describe('footnotes', () => {
       { type: 'noteRef', id: 'b' },
     ]);
     const t = d.blocks.find((b) => b.type === 'table');
-    expect(t?.type === 'table' && t.rows[1].cells[1].paragraphs[0].inlines).toContainEqual({ type: 'noteRef', id: 'b' });
+    expect(t?.type === 'table' && t.rows[1].cells[1].paragraphs[0].inlines).toContainEqual({
+      type: 'noteRef',
+      id: 'b',
+    });
   });
   it('an undefined reference stays literal and both anomalies are reported', () => {
-    expect(d.blocks[1].type === 'paragraph' && inlineText(d.blocks[1].inlines)).toBe('再次引用同一脚注，以及没有定义的[^x]。');
+    expect(d.blocks[1].type === 'paragraph' && inlineText(d.blocks[1].inlines)).toBe(
+      '再次引用同一脚注，以及没有定义的[^x]。',
+    );
     expect(d.warnings.map((w) => w.code).sort()).toEqual(['footnote.undefined', 'footnote.unreferenced']);
   });
 });
@@ -230,18 +279,52 @@ describe('hostile and odd input', () => {
   it('BOM, CRLF and full-width indentation: each indented line is its own paragraph, indent stripped', () => {
     const d = doc('crlf-indent');
     expect(d.title).toBe('全角缩进');
-    expect(texts(d.blocks)).toEqual(['paragraph:第一段，使用全角空格缩进。', 'paragraph:第二段，紧接上一行。', 'heading1:一、基本情况', 'paragraph:第三段。']);
+    expect(texts(d.blocks)).toEqual([
+      'paragraph:第一段，使用全角空格缩进。',
+      'paragraph:第二段，紧接上一行。',
+      'heading1:一、基本情况',
+      'paragraph:第三段。',
+    ]);
   });
   it('code is kept literally, block quotes flow as paragraphs, thematic breaks vanish', () => {
-    expect(texts(doc('code-and-quote').blocks)).toEqual(['paragraph:引用的段落：“仓廪实而知礼节”。', 'paragraph:代码块 <b>原样</b>\n  缩进保留', 'paragraph:缩进代码']);
+    expect(texts(doc('code-and-quote').blocks)).toEqual([
+      'paragraph:引用的段落：“仓廪实而知礼节”。',
+      'paragraph:代码块 <b>原样</b>\n  缩进保留',
+      'paragraph:缩进代码',
+    ]);
   });
   it('never throws: deep nesting, huge link labels, random punctuation soup', () => {
     const deep = '> '.repeat(2000) + 'x\n' + '- '.repeat(500) + 'y\n' + '['.repeat(5000) + ']'.repeat(5000);
     const t0 = Date.now();
     expect(() => SourceDocSchema.parse(readMarkdown(deep))).not.toThrow();
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-    const alphabet = ['#', '*', '_', '[', ']', '(', ')', '!', '|', '-', '^', '~', '`', '\n', ' ', '\u3000', '一、', '（1）', '1.', '[^1]', '[^1]: ', '---', '<b>', '字'];
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const alphabet = [
+      '#',
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '|',
+      '-',
+      '^',
+      '~',
+      '`',
+      '\n',
+      ' ',
+      '\u3000',
+      '一、',
+      '（1）',
+      '1.',
+      '[^1]',
+      '[^1]: ',
+      '---',
+      '<b>',
+      '字',
+    ];
     for (let k = 0; k < 150; k++) {
       const s = Array.from({ length: 60 }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
       expect(() => SourceDocSchema.parse(readMarkdown(s)), JSON.stringify(s)).not.toThrow();
@@ -250,7 +333,11 @@ describe('hostile and odd input', () => {
   });
   it('many anomalies of one kind: at most 20 messages plus one count, fast', () => {
     const t0 = Date.now();
-    const d = readMarkdown(Array.from({ length: 3000 }, (_, i) => `![图${i}](p${i}.png) [^n${i}]`).join('\n\n') + '\n\n' + Array.from({ length: 3000 }, (_, i) => `[^d${i}]: 注`).join('\n'));
+    const d = readMarkdown(
+      Array.from({ length: 3000 }, (_, i) => `![图${i}](p${i}.png) [^n${i}]`).join('\n\n') +
+        '\n\n' +
+        Array.from({ length: 3000 }, (_, i) => `[^d${i}]: 注`).join('\n'),
+    );
     expect(Date.now() - t0).toBeLessThan(5_000);
     const images = d.warnings.filter((w) => w.code === 'image.external-ref');
     expect(images).toHaveLength(21);

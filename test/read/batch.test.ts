@@ -26,21 +26,34 @@ const session = (): Session =>
     sections: [{ id: 'sec-speech', title: '大会发言', items: [] }],
   });
 
-const speech = (title: string, author: string, body: string) => buildDocx({ body: para(title, '<w:jc w:val="center"/>') + para(author, '<w:jc w:val="center"/>') + para(body) });
+const speech = (title: string, author: string, body: string) =>
+  buildDocx({ body: para(title, '<w:jc w:val="center"/>') + para(author, '<w:jc w:val="center"/>') + para(body) });
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'huibian-batch-'));
   const inbox = path.join(dir, 'inbox');
   mkdirSync(path.join(inbox, '书面发言'), { recursive: true });
-  writeFileSync(path.join(inbox, '01-韩喜.docx'), speech('关于齐文化保护的建议', '市政协常委 韩喜', '齐文化源远流长，保护工作任重道远，需要全社会共同努力。'));
-  writeFileSync(path.join(inbox, '02-李明.txt'), iconv.encode('关于文旅融合的几点思考\r\n李明\r\n　　文旅融合是大势所趋，我们应当抓住机遇，加快发展。\r\n', 'gbk'));
-  writeFileSync(path.join(inbox, '03-无名.docx'), speech('关于乡村振兴的调研报告', '赵钱孙', '乡村振兴是新时代的重大战略，需要统筹推进、久久为功。'));
+  writeFileSync(
+    path.join(inbox, '01-韩喜.docx'),
+    speech('关于齐文化保护的建议', '市政协常委 韩喜', '齐文化源远流长，保护工作任重道远，需要全社会共同努力。'),
+  );
+  writeFileSync(
+    path.join(inbox, '02-李明.txt'),
+    iconv.encode('关于文旅融合的几点思考\r\n李明\r\n　　文旅融合是大势所趋，我们应当抓住机遇，加快发展。\r\n', 'gbk'),
+  );
+  writeFileSync(
+    path.join(inbox, '03-无名.docx'),
+    speech('关于乡村振兴的调研报告', '赵钱孙', '乡村振兴是新时代的重大战略，需要统筹推进、久久为功。'),
+  );
   writeFileSync(path.join(inbox, '~$01-韩喜.docx'), wordLockFile());
   writeFileSync(path.join(inbox, '04-空.docx'), new Uint8Array(0));
   writeFileSync(path.join(inbox, '05-其实是PDF.docx'), new TextEncoder().encode('%PDF-1.4\n%%EOF'));
   writeFileSync(path.join(inbox, '06-名单.xlsx'), new Uint8Array([0x50, 0x4b, 3, 4]));
   writeFileSync(path.join(inbox, 'Thumbs.db'), new Uint8Array([1, 2, 3]));
-  writeFileSync(path.join(inbox, '书面发言', '07-韩喜书面发言.docx'), speech('关于博物馆建设的书面发言', '韩喜', '博物馆是城市文化的名片，应当加快建设进度，提高展陈水平。'));
+  writeFileSync(
+    path.join(inbox, '书面发言', '07-韩喜书面发言.docx'),
+    speech('关于博物馆建设的书面发言', '韩喜', '博物馆是城市文化的名片，应当加快建设进度，提高展陈水平。'),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,15 +63,24 @@ describe('planImport', () => {
     const plan = await planImport([path.join(dir, 'inbox')], s);
     const by = Object.fromEntries(plan.reports.map((x) => [path.basename(x.file), x]));
     expect(Object.keys(by)).toHaveLength(8);
-    expect(by['01-韩喜.docx']).toMatchObject({ status: 'imported', title: '关于齐文化保护的建议', authorLine: '市政协常委 韩喜' });
-    expect(by['02-李明.txt']).toMatchObject({ status: 'imported', title: '关于文旅融合的几点思考', authorLine: '李明' });
+    expect(by['01-韩喜.docx']).toMatchObject({
+      status: 'imported',
+      title: '关于齐文化保护的建议',
+      authorLine: '市政协常委 韩喜',
+    });
+    expect(by['02-李明.txt']).toMatchObject({
+      status: 'imported',
+      title: '关于文旅融合的几点思考',
+      authorLine: '李明',
+    });
     expect(by['03-无名.docx'].status).toBe('review');
     expect(by['03-无名.docx'].reason).toContain('赵钱孙');
     expect(by['~$01-韩喜.docx']).toMatchObject({ status: 'failed', code: 'import.lock-file' });
     expect(by['04-空.docx']).toMatchObject({ status: 'failed', code: 'import.empty' });
     expect(by['05-其实是PDF.docx']).toMatchObject({ status: 'failed', code: 'import.wrong-extension' });
     expect(by['06-名单.xlsx']).toMatchObject({ status: 'failed', code: 'import.unsupported' });
-    for (const f of plan.reports.filter((x) => x.status === 'failed')) expect(f.reason).toContain(path.basename(f.file));
+    for (const f of plan.reports.filter((x) => x.status === 'failed'))
+      expect(f.reason).toContain(path.basename(f.file));
     expect(plan.submissions.map((x) => x.memberIds)).toEqual([['m1'], ['m2'], [], ['m1']]);
     expect(plan.submissions.map((x) => x.kind)).toEqual(['speech', 'speech', 'report', 'written']);
     for (const sub of plan.submissions) expect(sub.source.file).toMatch(/^sources\/[0-9a-f]{16}\.(docx|txt)$/);
@@ -82,7 +104,12 @@ describe('planImport', () => {
     const resaved = path.join(dir, '01-韩喜-修改版.docx');
     writeFileSync(
       resaved,
-      buildDocx({ body: para(r('关于齐文化') + r('保护的建议', '<w:b/>'), '<w:jc w:val="center"/>') + para('市政协常委 韩喜', '<w:jc w:val="center"/>') + para(r('齐文化源远流长，') + r('保护工作任重道远，需要全社会共同努力。')) }),
+      buildDocx({
+        body:
+          para(r('关于齐文化') + r('保护的建议', '<w:b/>'), '<w:jc w:val="center"/>') +
+          para('市政协常委 韩喜', '<w:jc w:val="center"/>') +
+          para(r('齐文化源远流长，') + r('保护工作任重道远，需要全社会共同努力。')),
+      }),
     );
     const nv = await planImport([resaved], s1, { existingDocs: first.docs });
     expect(nv.reports[0]).toMatchObject({ status: 'new-version', existingId: first.submissions[0].id });
@@ -126,8 +153,14 @@ describe('worker pool', () => {
     await slow.close();
     const pool = new ReadPool({ size: 2 });
     try {
-      const rs = await Promise.all([1, 2, 3].map((i) => pool.read({ bytes: new Uint8Array(good), format: 'docx', fileName: `${i}.docx` })));
-      expect(rs.map((x) => x.ok && x.value.title)).toEqual(['关于齐文化保护的建议', '关于齐文化保护的建议', '关于齐文化保护的建议']);
+      const rs = await Promise.all(
+        [1, 2, 3].map((i) => pool.read({ bytes: new Uint8Array(good), format: 'docx', fileName: `${i}.docx` })),
+      );
+      expect(rs.map((x) => x.ok && x.value.title)).toEqual([
+        '关于齐文化保护的建议',
+        '关于齐文化保护的建议',
+        '关于齐文化保护的建议',
+      ]);
     } finally {
       await pool.close();
     }
@@ -150,20 +183,33 @@ describe('service importer port', () => {
       ['~$01-韩喜.docx', false, 'import.lock-file'],
       ['again.docx', true, undefined], // duplicates are the service's decision
     ]);
-    expect(out[0]).toMatchObject({ title: '关于齐文化保护的建议', authorLine: '市政协常委 韩喜', memberIds: ['m1'], format: 'docx' });
+    expect(out[0]).toMatchObject({
+      title: '关于齐文化保护的建议',
+      authorLine: '市政协常委 韩喜',
+      memberIds: ['m1'],
+      format: 'docx',
+    });
     expect(out[0].doc?.blocks.length).toBeGreaterThan(0);
   });
 });
 
 describe('worker memory cap', () => {
   it('a document that needs more heap than the cap stops with import.too-complex; the pool carries on', async () => {
-    const big = buildDocx({ body: Array.from({ length: 150_000 }, (_, i) => para('段落' + ((i * 7919) % 1000003).toString(36) + String.fromCharCode(0x4e00 + ((i * 31) % 20000)))).join('') });
+    const big = buildDocx({
+      body: Array.from({ length: 150_000 }, (_, i) =>
+        para('段落' + ((i * 7919) % 1000003).toString(36) + String.fromCharCode(0x4e00 + ((i * 31) % 20000))),
+      ).join(''),
+    });
     const pool = new ReadPool({ size: 1, maxOldGenerationSizeMb: 48 });
     try {
       const r = await pool.read({ bytes: big, format: 'docx', fileName: '巨大.docx' });
       expect(r.ok ? '' : r.error.code).toBe('import.too-complex');
       expect(r.ok ? '' : r.error.message).toContain('巨大.docx');
-      const ok = await pool.read({ bytes: buildDocx({ body: para('正常的文件') }), format: 'docx', fileName: 'ok.docx' });
+      const ok = await pool.read({
+        bytes: buildDocx({ body: para('正常的文件') }),
+        format: 'docx',
+        fileName: 'ok.docx',
+      });
       expect(ok.ok).toBe(true);
     } finally {
       await pool.close();

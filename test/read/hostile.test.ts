@@ -6,9 +6,24 @@ import { readDocx } from '../../core/read/docx/index';
 import { readSource } from '../../core/read/registry';
 import { SafeZip, ZipError, safeEntryName } from '../../core/read/zip-safe';
 import { parseXml, XmlError } from '../../core/read/xml-safe';
-import { buildDocx, corruptCrc, fakeEncryptedOoxml, fakeOle2Doc, para, renameEntries, W, wordLockFile, zipBomb } from '../../scripts/make-fixtures';
+import {
+  buildDocx,
+  corruptCrc,
+  fakeEncryptedOoxml,
+  fakeOle2Doc,
+  para,
+  renameEntries,
+  W,
+  wordLockFile,
+  zipBomb,
+} from '../../scripts/make-fixtures';
 
-async function expectError(bytes: Uint8Array, fileName: string, code: string, format: 'docx' | 'txt' | 'pdf' | 'doc' = 'docx') {
+async function expectError(
+  bytes: Uint8Array,
+  fileName: string,
+  code: string,
+  format: 'docx' | 'txt' | 'pdf' | 'doc' = 'docx',
+) {
   const r = await readSource(bytes, { format, fileName });
   expect(r.ok).toBe(false);
   if (r.ok) return;
@@ -30,7 +45,8 @@ describe('zip bombs and caps (H1)', () => {
     const zip = zipSync({ 'a.xml': new Uint8Array(300_000).fill(65) });
     // Claim 10 bytes in the central directory.
     const z = zip.slice();
-    for (let i = 0; i < z.length - 4; i++) if (z[i] === 0x50 && z[i + 1] === 0x4b && z[i + 2] === 1 && z[i + 3] === 2) z.set([10, 0, 0, 0], i + 24);
+    for (let i = 0; i < z.length - 4; i++)
+      if (z[i] === 0x50 && z[i + 1] === 0x4b && z[i + 2] === 1 && z[i + 3] === 2) z.set([10, 0, 0, 0], i + 24);
     const sz = new SafeZip(z, { maxEntryBytes: 100_000 });
     expect(() => sz.read('a.xml')).toThrowError(ZipError);
     try {
@@ -92,14 +108,22 @@ describe('zip entry names (H3)', () => {
     expect(safeEntryName('C:\\x.xml')).toBeNull();
     expect(safeEntryName('word\\..\\..\\x.xml')).toBeNull();
     expect(safeEntryName('word\\document.xml')).toBe('word/document.xml');
-    const base = buildDocx({ body: para('正文仍然可读'), extra: { 'evil/aaaaaa.xml': strToU8('x'), 'evil/bbbbbbbbb.xml': strToU8('y') } });
-    const hostile = renameEntries(base, { 'evil/aaaaaa.xml': '../../evil1.xml', 'evil/bbbbbbbbb.xml': '/etc/passwd_abcdef' });
+    const base = buildDocx({
+      body: para('正文仍然可读'),
+      extra: { 'evil/aaaaaa.xml': strToU8('x'), 'evil/bbbbbbbbb.xml': strToU8('y') },
+    });
+    const hostile = renameEntries(base, {
+      'evil/aaaaaa.xml': '../../evil1.xml',
+      'evil/bbbbbbbbb.xml': '/etc/passwd_abcdef',
+    });
     const r = await readDocx(hostile, '路径.docx');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.blocks).toEqual([{ type: 'paragraph', inlines: [{ type: 'text', text: '正文仍然可读' }] }]);
     expect(r.value.warnings.map((w) => w.code)).toEqual(['zip.unsafe-names']);
-    const dup = renameEntries(buildDocx({ body: para('x'), extra: { 'word/documenX.xml': strToU8('<x/>') } }), { 'word/documenX.xml': 'word/document.xml' });
+    const dup = renameEntries(buildDocx({ body: para('x'), extra: { 'word/documenX.xml': strToU8('<x/>') } }), {
+      'word/documenX.xml': 'word/document.xml',
+    });
     await expectError(dup, '重复.docx', 'import.zip.duplicate-entry');
   });
 });
@@ -110,7 +134,10 @@ describe('XML attacks (H2)', () => {
     expect(() => parseXml(xxe)).toThrow(XmlError);
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><w:styles xmlns:w="${W}">&lol2;</w:styles>`;
     const d = buildDocx({ body: para('正文'), extra: {} });
-    const withXxe = zipSync({ ...Object.fromEntries(Object.entries(await import('fflate').then((f) => f.unzipSync(d)))), 'word/document.xml': strToU8(xxe) });
+    const withXxe = zipSync({
+      ...Object.fromEntries(Object.entries(await import('fflate').then((f) => f.unzipSync(d)))),
+      'word/document.xml': strToU8(xxe),
+    });
     await expectError(withXxe, 'xxe.docx', 'import.xml.doctype');
     const withLaughs = buildDocx({ body: para('正文'), styles: '' });
     const files = (await import('fflate')).unzipSync(withLaughs);

@@ -10,7 +10,22 @@ import { decodePng, encodePng, type Raster } from '../../core/read/images/png';
 import { decodeBmp } from '../../core/read/images/bmp';
 import { decodeJpegReduced } from '../../core/read/images/jpeg';
 import { jpegHeader } from '../../scripts/make-fixtures';
-import { jpeg, decodeAny, pngjs, px, chunk, concat, SIG, ihdr, pngRows, bmp, flatJpeg, cmykJpeg, gif, bigFixtures } from './images-fixtures';
+import {
+  jpeg,
+  decodeAny,
+  pngjs,
+  px,
+  chunk,
+  concat,
+  SIG,
+  ihdr,
+  pngRows,
+  bmp,
+  flatJpeg,
+  cmykJpeg,
+  gif,
+  bigFixtures,
+} from './images-fixtures';
 
 let bigJpeg: Uint8Array, rgbaPng: Uint8Array, photoPng: Uint8Array;
 beforeAll(async () => {
@@ -21,10 +36,15 @@ beforeAll(async () => {
 
 describe('PNG decoder', () => {
   it('undoes all five filter types (RGB and RGBA) exactly', () => {
-    for (const [ct, c] of [[2, 3], [6, 4]] as const) {
+    for (const [ct, c] of [
+      [2, 3],
+      [6, 4],
+    ] as const) {
       const w = 13;
       const h = 10;
-      const rows = Array.from({ length: h }, (_, y) => Uint8Array.from({ length: w * c }, (_, i) => (i * 37 + y * 101 + ((i * y) % 7)) & 255));
+      const rows = Array.from({ length: h }, (_, y) =>
+        Uint8Array.from({ length: w * c }, (_, i) => (i * 37 + y * 101 + ((i * y) % 7)) & 255),
+      );
       const r = decodePng(pngRows(w, h, 8, ct, rows, (y) => y % 5));
       expect(r.channels).toBe(c);
       expect(Array.from(r.data)).toEqual(rows.flatMap((x) => Array.from(x)));
@@ -34,18 +54,32 @@ describe('PNG decoder', () => {
   it('reads 4-bit palette with tRNS, 1-bit grey and 16-bit RGB', () => {
     const pal = chunk('PLTE', new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255]));
     const trns = chunk('tRNS', new Uint8Array([255, 0]));
-    const p4 = decodePng(pngRows(3, 2, 4, 3, [new Uint8Array([0x01, 0x20]), new Uint8Array([0x21, 0x00])], (y) => y, [pal, trns]));
+    const p4 = decodePng(
+      pngRows(3, 2, 4, 3, [new Uint8Array([0x01, 0x20]), new Uint8Array([0x21, 0x00])], (y) => y, [pal, trns]),
+    );
     expect(p4.channels).toBe(4);
-    expect(Array.from(p4.data)).toEqual([255, 0, 0, 255, 0, 255, 0, 0, 0, 0, 255, 255, 0, 0, 255, 255, 0, 255, 0, 0, 255, 0, 0, 255]);
+    expect(Array.from(p4.data)).toEqual([
+      255, 0, 0, 255, 0, 255, 0, 0, 0, 0, 255, 255, 0, 0, 255, 255, 0, 255, 0, 0, 255, 0, 0, 255,
+    ]);
     const g1 = decodePng(pngRows(10, 1, 1, 0, [new Uint8Array([0b10100000, 0b01000000])], () => 0));
     expect(Array.from(g1.data)).toEqual([255, 0, 255, 0, 0, 0, 0, 0, 0, 255]);
-    const r16 = decodePng(pngRows(2, 1, 16, 2, [new Uint8Array([0x12, 0x34, 0xab, 0xcd, 0xff, 0xff, 0, 1, 2, 3, 4, 5])], () => 1));
+    const r16 = decodePng(
+      pngRows(2, 1, 16, 2, [new Uint8Array([0x12, 0x34, 0xab, 0xcd, 0xff, 0xff, 0, 1, 2, 3, 4, 5])], () => 1),
+    );
     expect(Array.from(r16.data)).toEqual([0x12, 0xab, 0xff, 0, 2, 4]);
   });
 
   it('reads Adam7-interlaced PNGs (every pass filtered on its own) exactly, and shrinks a big one', () => {
     const interlaced = (w: number, h: number, c: number, pixel: (x: number, y: number) => number[]) => {
-      const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+      const passes = [
+        [0, 0, 8, 8],
+        [4, 0, 8, 8],
+        [0, 4, 4, 8],
+        [2, 0, 4, 4],
+        [0, 2, 2, 4],
+        [1, 0, 2, 2],
+        [0, 1, 1, 2],
+      ];
       const raw: number[] = [];
       for (const [x0, y0, dx, dy] of passes) {
         const pw = Math.max(0, Math.ceil((w - x0) / dx));
@@ -59,7 +93,12 @@ describe('PNG decoder', () => {
           prev = row;
         }
       }
-      return concat([SIG, ihdr(w, h, 8, c === 3 ? 2 : 6, 1), chunk('IDAT', zlibSync(new Uint8Array(raw))), chunk('IEND', new Uint8Array(0))]);
+      return concat([
+        SIG,
+        ihdr(w, h, 8, c === 3 ? 2 : 6, 1),
+        chunk('IDAT', zlibSync(new Uint8Array(raw))),
+        chunk('IEND', new Uint8Array(0)),
+      ]);
     };
     const colour = (x: number, y: number) => [(x * 11) & 255, (y * 7) & 255, (x ^ y) & 255];
     const small = decodePng(interlaced(13, 11, 3, colour));
@@ -69,13 +108,24 @@ describe('PNG decoder', () => {
   });
 
   it('our encoder output is valid for png-js', async () => {
-    const r: Raster = { width: 3, height: 2, channels: 2, data: new Uint8Array([0, 255, 50, 128, 100, 0, 150, 255, 200, 255, 250, 10]) };
+    const r: Raster = {
+      width: 3,
+      height: 2,
+      channels: 2,
+      data: new Uint8Array([0, 255, 50, 128, 100, 0, 150, 255, 200, 255, 250, 10]),
+    };
     const back = await pngjs(encodePng(r));
-    expect(Array.from(back.rgba)).toEqual([0, 0, 0, 255, 50, 50, 50, 128, 100, 100, 100, 0, 150, 150, 150, 255, 200, 200, 200, 255, 250, 250, 250, 10]);
+    expect(Array.from(back.rgba)).toEqual([
+      0, 0, 0, 255, 50, 50, 50, 128, 100, 100, 100, 0, 150, 150, 150, 255, 200, 200, 200, 255, 250, 250, 250, 10,
+    ]);
   });
 
   it('box resampling averages exactly and keeps edges', () => {
-    const r = resampleBox({ width: 4, height: 2, channels: 1, data: new Uint8Array([0, 100, 200, 40, 10, 110, 210, 60]) }, 2, 1);
+    const r = resampleBox(
+      { width: 4, height: 2, channels: 1, data: new Uint8Array([0, 100, 200, 40, 10, 110, 210, 60]) },
+      2,
+      1,
+    );
     expect(Array.from(r.data)).toEqual([55, 128]);
   });
 });
@@ -127,7 +177,11 @@ describe('fast baseline JPEG path (reduced IDCT, never full size in memory)', ()
     expect(fast).toBeDefined();
     const f = fast!;
     const full = jpegDecode(j, { useTArray: true, formatAsRGBA: false });
-    const ref = resampleBox({ width: full.width, height: full.height, channels: 3, data: full.data }, f.width, f.height);
+    const ref = resampleBox(
+      { width: full.width, height: full.height, channels: 3, data: full.data },
+      f.width,
+      f.height,
+    );
     let sum = 0;
     let max = 0;
     for (let i = 0; i < f.width * f.height; i++)
@@ -150,11 +204,36 @@ describe('fast baseline JPEG path (reduced IDCT, never full size in memory)', ()
   });
 
   it('handles 4:2:0, 4:2:2, greyscale and restart intervals, odd sizes included', () => {
-    const ycc = (x: number, y: number, c: number) => (c === 0 ? (x * 3 + y) & 255 : c === 1 ? 128 + ((x >> 4) % 7) * 9 : 128 - ((y >> 4) % 5) * 11);
+    const ycc = (x: number, y: number, c: number) =>
+      c === 0 ? (x * 3 + y) & 255 : c === 1 ? 128 + ((x >> 4) % 7) * 9 : 128 - ((y >> 4) % 5) * 11;
     for (const [name, sampling, restart] of [
-      ['4:2:0', [[2, 2], [1, 1], [1, 1]], 0],
-      ['4:2:2 with restarts', [[2, 1], [1, 1], [1, 1]], 7],
-      ['4:4:4 with restarts', [[1, 1], [1, 1], [1, 1]], 1],
+      [
+        '4:2:0',
+        [
+          [2, 2],
+          [1, 1],
+          [1, 1],
+        ],
+        0,
+      ],
+      [
+        '4:2:2 with restarts',
+        [
+          [2, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        7,
+      ],
+      [
+        '4:4:4 with restarts',
+        [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        1,
+      ],
       ['grey', [[1, 1]], 3],
     ] as [string, [number, number][], number][]) {
       const j = flatJpeg(203, 117, sampling, ycc, { restart });
@@ -169,7 +248,12 @@ describe('fast baseline JPEG path (reduced IDCT, never full size in memory)', ()
     const prog = jpegHeader(3000, 2000);
     prog[21] = 0xc2;
     expect(decodeJpegReduced(prog, 2)).toBeUndefined();
-    expect(decodeJpegReduced(cmykJpeg(64, 64, () => [0, 0, 0, 0]), 2)).toBeUndefined();
+    expect(
+      decodeJpegReduced(
+        cmykJpeg(64, 64, () => [0, 0, 0, 0]),
+        2,
+      ),
+    ).toBeUndefined();
     const j = jpeg(800, 600);
     expect(() => decodeJpegReduced(j.subarray(0, j.length >> 1), 2)).toThrow(/截断|损坏/);
   });
@@ -183,7 +267,9 @@ describe('fast baseline JPEG path (reduced IDCT, never full size in memory)', ()
 describe('EXIF orientation (phone photos stored sideways)', () => {
   /** Inserts an APP1 Exif segment with the given orientation right after SOI (big- or little-endian). */
   function withOrientation(j: Uint8Array, o: number, le: boolean): Uint8Array {
-    const tiff = le ? [0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0, 0, 0] : [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0];
+    const tiff = le
+      ? [0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+      : [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0];
     const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
     const seg = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
     return new Uint8Array([0xff, 0xd8, ...seg, ...j.subarray(2)]);

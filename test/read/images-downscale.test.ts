@@ -12,13 +12,33 @@ import { prepareImageForPrint } from '../../core/read/images/downscale';
 import { decodePng, encodePng } from '../../core/read/images/png';
 import { IMAGE_INFO_CODES } from '../../core/read/images/messages';
 import { buildDocx, drawing, jpegHeader, para, pngHeaderOnly } from '../../scripts/make-fixtures';
-import { b64, unb64, jpeg, docxWithImage, read, imagesOf, codes, decodeAny, pngjs, px, expectFitted, chunk, concat, SIG, ihdr, bmp, cmykJpeg, gif, corruptPng, bigFixtures } from './images-fixtures';
+import {
+  b64,
+  unb64,
+  jpeg,
+  docxWithImage,
+  read,
+  imagesOf,
+  codes,
+  decodeAny,
+  pngjs,
+  px,
+  expectFitted,
+  chunk,
+  concat,
+  SIG,
+  ihdr,
+  bmp,
+  cmykJpeg,
+  gif,
+  corruptPng,
+  bigFixtures,
+} from './images-fixtures';
 
 let bigJpeg: Uint8Array, bigJpegDocx: Uint8Array, rgbaPng: Uint8Array, diagramPng: Uint8Array, photoPng: Uint8Array;
 beforeAll(async () => {
   ({ bigJpeg, bigJpegDocx, rgbaPng, diagramPng, photoPng } = await bigFixtures());
 }, 60_000);
-
 
 // ───────────────────────── DOCX ─────────────────────────
 
@@ -27,7 +47,9 @@ describe('DOCX: pictures over the print size are shrunk', () => {
     const t0 = performance.now();
     const d = await read(bigJpegDocx, '城市更新.docx');
     const ms = performance.now() - t0;
-    console.info(`[images] import of a DOCX with a 6000×4000 JPEG (${(bigJpeg.length / 1048576).toFixed(1)} MB): ${ms.toFixed(0)} ms`);
+    console.info(
+      `[images] import of a DOCX with a 6000×4000 JPEG (${(bigJpeg.length / 1048576).toFixed(1)} MB): ${ms.toFixed(0)} ms`,
+    );
     const [img] = imagesOf(d);
     expect(img).toBeDefined();
     expect(img.width).toBe(2000);
@@ -68,7 +90,13 @@ describe('DOCX: pictures over the print size are shrunk', () => {
   });
 
   it('a diagram with few colours stays PNG; a photo-like PNG becomes JPEG', async () => {
-    const dd = await read(buildDocx({ body: para(drawing('rIdA')) + para(drawing('rIdB')), rels: { rIdA: ['image', 'media/diagram.png'], rIdB: ['image', 'media/photo.png'] }, media: { 'diagram.png': diagramPng, 'photo.png': photoPng } }));
+    const dd = await read(
+      buildDocx({
+        body: para(drawing('rIdA')) + para(drawing('rIdB')),
+        rels: { rIdA: ['image', 'media/diagram.png'], rIdB: ['image', 'media/photo.png'] },
+        media: { 'diagram.png': diagramPng, 'photo.png': photoPng },
+      }),
+    );
     const [a, b] = imagesOf(dd);
     expect(dd.images[a.resource].mime).toBe('image/png');
     expect([a.width, a.height]).toEqual([2000, 1000]);
@@ -78,7 +106,9 @@ describe('DOCX: pictures over the print size are shrunk', () => {
     const r = decodePng(unb64(dd.images[a.resource].data));
     expect(px(r, 1, 500)[0]).toBeLessThan(60);
     expect(px(r, 40, 40)[0]).toBe(255);
-    expect(dd.warnings.filter((w) => w.code === 'image.downscaled').map((w) => w.message.match(/图片 (\S+)/)?.[1])).toEqual(['diagram.png', 'photo.png']);
+    expect(
+      dd.warnings.filter((w) => w.code === 'image.downscaled').map((w) => w.message.match(/图片 (\S+)/)?.[1]),
+    ).toEqual(['diagram.png', 'photo.png']);
   });
 
   it('a picture within the print size is kept byte for byte, without any warning', async () => {
@@ -91,15 +121,26 @@ describe('DOCX: pictures over the print size are shrunk', () => {
   });
 
   it('BMP pictures are converted to PNG (24-bit bottom-up exact; 8-bit palette top-down also shrunk)', async () => {
-    const colour = (x: number, y: number): [number, number, number] => [x * 3 % 256, y * 5 % 256, 77];
+    const colour = (x: number, y: number): [number, number, number] => [(x * 3) % 256, (y * 5) % 256, 77];
     const small = bmp(70, 40, 24, colour);
     const wide = bmp(2400, 30, 8, (x) => (x < 1200 ? [255, 0, 0] : [0, 0, 255]));
-    const d = await read(buildDocx({ body: para(drawing('rIdA')) + para(drawing('rIdB')), rels: { rIdA: ['image', 'media/a.bmp'], rIdB: ['image', 'media/b.bmp'] }, media: { 'a.bmp': small, 'b.bmp': wide } }));
+    const d = await read(
+      buildDocx({
+        body: para(drawing('rIdA')) + para(drawing('rIdB')),
+        rels: { rIdA: ['image', 'media/a.bmp'], rIdB: ['image', 'media/b.bmp'] },
+        media: { 'a.bmp': small, 'b.bmp': wide },
+      }),
+    );
     const [a, b] = imagesOf(d);
     expect(d.images[a.resource].mime).toBe('image/png');
     const ra = decodePng(unb64(d.images[a.resource].data));
     expect([ra.width, ra.height]).toEqual([70, 40]);
-    for (const [x, y] of [[0, 0], [69, 39], [33, 17]]) expect(px(ra, x, y)).toEqual(colour(x, y));
+    for (const [x, y] of [
+      [0, 0],
+      [69, 39],
+      [33, 17],
+    ])
+      expect(px(ra, x, y)).toEqual(colour(x, y));
     expect([b.width, b.height]).toEqual([2000, 25]);
     const rb = decodePng(unb64(d.images[b.resource].data));
     expect(px(rb, 10, 0)).toEqual([255, 0, 0]);
@@ -112,7 +153,11 @@ describe('DOCX: pictures over the print size are shrunk', () => {
 describe('GIF pictures are converted, not dropped', () => {
   const palette = Array.from({ length: 256 }, (_, i) => [i, 255 - i, (i * 7) & 255]);
   // A pattern with repeats (long dictionary strings) and noise (dictionary growth up to the 4096 reset).
-  const pattern = (w: number, h: number, salt: number) => Array.from({ length: w * h }, (_, i) => (((i % w) >> 3) + ((Math.floor(i / w) * 13) ^ (i % 5 === 0 ? i * salt : 0))) & 255);
+  const pattern = (w: number, h: number, salt: number) =>
+    Array.from(
+      { length: w * h },
+      (_, i) => (((i % w) >> 3) + ((Math.floor(i / w) * 13) ^ (i % 5 === 0 ? i * salt : 0))) & 255,
+    );
 
   it('a GIF (DOCX) becomes a PNG with exactly the same pixels; interlaced and transparent GIFs too', async () => {
     const w = 120;
@@ -120,20 +165,36 @@ describe('GIF pictures are converted, not dropped', () => {
     const idx = pattern(w, h, 31);
     const plain = gif(w, h, palette, [idx]);
     const inter = gif(w, h, palette, [idx], { interlace: true, transparent: idx[0] });
-    const d = await read(buildDocx({ body: para(drawing('rIdA')) + para(drawing('rIdB')), rels: { rIdA: ['image', 'media/a.gif'], rIdB: ['image', 'media/b.gif'] }, media: { 'a.gif': plain, 'b.gif': inter } }));
+    const d = await read(
+      buildDocx({
+        body: para(drawing('rIdA')) + para(drawing('rIdB')),
+        rels: { rIdA: ['image', 'media/a.gif'], rIdB: ['image', 'media/b.gif'] },
+        media: { 'a.gif': plain, 'b.gif': inter },
+      }),
+    );
     const [a, b] = imagesOf(d);
     expect(d.images[a.resource].mime).toBe('image/png');
     const ra = decodePng(unb64(d.images[a.resource].data));
     expect([ra.width, ra.height, ra.channels]).toEqual([w, h, 3]);
-    for (let i = 0; i < w * h; i++) if (px(ra, i % w, Math.floor(i / w)).join() !== palette[idx[i]].join()) throw new Error(`pixel ${i} differs`);
+    for (let i = 0; i < w * h; i++)
+      if (px(ra, i % w, Math.floor(i / w)).join() !== palette[idx[i]].join()) throw new Error(`pixel ${i} differs`);
     const rb = decodePng(unb64(d.images[b.resource].data));
     expect(rb.channels).toBe(4);
     for (let i = 0; i < w * h; i++) {
       const want = idx[i] === idx[0] ? 0 : 255;
       if (px(rb, i % w, Math.floor(i / w))[3] !== want) throw new Error(`alpha ${i} differs`);
-      if (want && px(rb, i % w, Math.floor(i / w)).slice(0, 3).join() !== palette[idx[i]].join()) throw new Error(`pixel ${i} differs`);
+      if (
+        want &&
+        px(rb, i % w, Math.floor(i / w))
+          .slice(0, 3)
+          .join() !== palette[idx[i]].join()
+      )
+        throw new Error(`pixel ${i} differs`);
     }
-    expect(d.warnings.filter((x) => x.code === 'image.converted').map((x) => x.message)).toEqual([expect.stringContaining('a.gif 由 GIF 格式转换为 PNG'), expect.stringContaining('b.gif 由 GIF 格式转换为 PNG')]);
+    expect(d.warnings.filter((x) => x.code === 'image.converted').map((x) => x.message)).toEqual([
+      expect.stringContaining('a.gif 由 GIF 格式转换为 PNG'),
+      expect.stringContaining('b.gif 由 GIF 格式转换为 PNG'),
+    ]);
   });
 
   it('an animated GIF keeps its first frame and says so; a big GIF is also shrunk; Markdown too', () => {
@@ -142,16 +203,30 @@ describe('GIF pictures are converted, not dropped', () => {
     const first = pattern(w, h, 3);
     const o = prepareImageForPrint(gif(w, h, palette, [first, pattern(w, h, 5), pattern(w, h, 7)]));
     expect(o.ok && o.image.frames).toBe(3);
-    const md = readMarkdown(`![动图](data:image/gif;base64,${b64(gif(w, h, palette, [first, first]))})\n\n![宽图](data:image/gif;base64,${b64(gif(2500, 20, palette, [pattern(2500, 20, 11)]))})\n`, { fileName: 'g.md' });
+    const md = readMarkdown(
+      `![动图](data:image/gif;base64,${b64(gif(w, h, palette, [first, first]))})\n\n![宽图](data:image/gif;base64,${b64(gif(2500, 20, palette, [pattern(2500, 20, 11)]))})\n`,
+      { fileName: 'g.md' },
+    );
     const imgs = imagesOf(md);
-    expect(imgs.map((i) => [i.width, i.height])).toEqual([[40, 30], [2000, 16]]);
-    expect(md.warnings.map((x) => x.message).join('\n')).toMatch(/“动图”由 GIF 格式转换为 PNG（动图共 2 帧，印刷只保留第一帧）/);
+    expect(imgs.map((i) => [i.width, i.height])).toEqual([
+      [40, 30],
+      [2000, 16],
+    ]);
+    expect(md.warnings.map((x) => x.message).join('\n')).toMatch(
+      /“动图”由 GIF 格式转换为 PNG（动图共 2 帧，印刷只保留第一帧）/,
+    );
     expect(md.warnings.map((x) => x.code)).toContain('image.downscaled');
   });
 
   it('a GIF with its data cut short is reported as damaged, with a marker', async () => {
     const g = gif(200, 200, palette, [pattern(200, 200, 13)]);
-    const d = await read(buildDocx({ body: para(drawing('rIdA')), rels: { rIdA: ['image', 'media/cut.gif'] }, media: { 'cut.gif': g.subarray(0, 900) } }));
+    const d = await read(
+      buildDocx({
+        body: para(drawing('rIdA')),
+        rels: { rIdA: ['image', 'media/cut.gif'] },
+        media: { 'cut.gif': g.subarray(0, 900) },
+      }),
+    );
     expect(codes(d)).toContain('image.corrupt');
     expect(documentText(d)).toContain('［此处图片 cut.gif 已损坏，未导入］');
   });
@@ -192,7 +267,6 @@ describe('Markdown: data: URI pictures are shrunk the same way', () => {
   });
 });
 
-
 describe('huge and damaged pictures', () => {
   it('a CMYK JPEG (Adobe, inverted) over the print size is decoded to RGB with the right colours', () => {
     const src = cmykJpeg(2400, 1600, (x) => (x < 1200 ? [255, 0, 0, 0] : [0, 0, 0, 128]));
@@ -213,13 +287,22 @@ describe('huge and damaged pictures', () => {
   it('a JPEG whose decoding would need more memory than allowed is kept whole with a notice (not called damaged)', () => {
     const src = cmykJpeg(2400, 1600, () => [0, 0, 0, 0]);
     const o = prepareImageForPrint(src, { jpegDecodeMemoryMb: 8 });
-    expect(o).toMatchObject({ ok: true, notice: { code: 'image.not-downscaled', detail: expect.stringContaining('内存') } });
+    expect(o).toMatchObject({
+      ok: true,
+      notice: { code: 'image.not-downscaled', detail: expect.stringContaining('内存') },
+    });
   });
 
   it('a 30,000 × 30,000 header (PNG or JPEG) is refused before decoding: marker, warning, fast, no memory', async () => {
     const before = process.memoryUsage().arrayBuffers;
     const t0 = performance.now();
-    const d = await read(buildDocx({ body: para(drawing('rIdA')) + para(drawing('rIdB')) + para('后文'), rels: { rIdA: ['image', 'media/bomb.png'], rIdB: ['image', 'media/bomb.jpg'] }, media: { 'bomb.png': pngHeaderOnly(30000, 30000), 'bomb.jpg': jpegHeader(30000, 30000) } }));
+    const d = await read(
+      buildDocx({
+        body: para(drawing('rIdA')) + para(drawing('rIdB')) + para('后文'),
+        rels: { rIdA: ['image', 'media/bomb.png'], rIdB: ['image', 'media/bomb.jpg'] },
+        media: { 'bomb.png': pngHeaderOnly(30000, 30000), 'bomb.jpg': jpegHeader(30000, 30000) },
+      }),
+    );
     const ms = performance.now() - t0;
     const grown = process.memoryUsage().arrayBuffers - before;
     expect(ms).toBeLessThan(1000);
@@ -250,7 +333,9 @@ describe('huge and damaged pictures', () => {
         media: { 'bad.png': corruptPng(3000, 2000), 'cut.jpg': truncated, 'hdr.jpg': jpegHeader(2400, 1600) },
       }),
     );
-    expect(d.warnings.find((w) => w.code === 'image.corrupt')?.message).toMatch(/图片\.docx：图片 bad\.png 已损坏（.+），无法导入/);
+    expect(d.warnings.find((w) => w.code === 'image.corrupt')?.message).toMatch(
+      /图片\.docx：图片 bad\.png 已损坏（.+），无法导入/,
+    );
     expect(documentText(d)).toContain('［此处图片 bad.png 已损坏，未导入］');
     const damaged = d.warnings.filter((w) => w.code === 'image.damaged').map((w) => w.message);
     expect(damaged).toHaveLength(2);
@@ -271,7 +356,12 @@ describe('huge and damaged pictures', () => {
     const w = 2100;
     const h = 2100;
     const zeros = new Uint8Array(64 * 1024 * 1024); // 64 MB of zeros (15× the promised size), ~64 KB deflated
-    const b = concat([SIG, ihdr(w, h, 8, 0), chunk('IDAT', zlibSync(zeros, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
+    const b = concat([
+      SIG,
+      ihdr(w, h, 8, 0),
+      chunk('IDAT', zlibSync(zeros, { level: 9 })),
+      chunk('IEND', new Uint8Array(0)),
+    ]);
     const t0 = performance.now();
     const o = prepareImageForPrint(b);
     expect(performance.now() - t0).toBeLessThan(3000);

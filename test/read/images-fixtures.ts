@@ -42,7 +42,15 @@ export function jpeg(w: number, h: number): Uint8Array {
 
 export async function docxWithImage(data: Uint8Array, type: 'jpg' | 'png' | 'bmp'): Promise<Uint8Array> {
   const doc = new Document({
-    sections: [{ children: [new Paragraph('关于城市更新的几点建议'), new Paragraph({ children: [new ImageRun({ type, data, transformation: { width: 600, height: 400 } })] }), new Paragraph('正文结束。')] }],
+    sections: [
+      {
+        children: [
+          new Paragraph('关于城市更新的几点建议'),
+          new Paragraph({ children: [new ImageRun({ type, data, transformation: { width: 600, height: 400 } })] }),
+          new Paragraph('正文结束。'),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
@@ -53,7 +61,8 @@ export async function read(bytes: Uint8Array, name = '图片.docx'): Promise<Sou
   return r.value;
 }
 
-export const imagesOf = (d: SourceDoc) => d.blocks.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image');
+export const imagesOf = (d: SourceDoc) =>
+  d.blocks.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image');
 export const codes = (d: SourceDoc) => (d.warnings ?? []).map((w) => w.code);
 
 export function decodeAny(mime: string, bytes: Uint8Array): Raster {
@@ -64,17 +73,26 @@ export function decodeAny(mime: string, bytes: Uint8Array): Raster {
 
 /** png-js (pdfkit's own PNG decoder) reads our PNG to RGBA. */
 export function pngjs(bytes: Uint8Array): Promise<{ width: number; height: number; rgba: Uint8Array }> {
-  const p = new PNGJS(Buffer.from(bytes)) as { width: number; height: number; decode: (fn: (px: Uint8Array) => void) => void };
-  return new Promise((resolve) => p.decode((px: Uint8Array) => resolve({ width: p.width, height: p.height, rgba: new Uint8Array(px) })));
+  const p = new PNGJS(Buffer.from(bytes)) as {
+    width: number;
+    height: number;
+    decode: (fn: (px: Uint8Array) => void) => void;
+  };
+  return new Promise((resolve) =>
+    p.decode((px: Uint8Array) => resolve({ width: p.width, height: p.height, rgba: new Uint8Array(px) })),
+  );
 }
 
-export const px = (r: Raster, x: number, y: number) => Array.from(r.data.subarray((y * r.width + x) * r.channels, (y * r.width + x + 1) * r.channels));
+export const px = (r: Raster, x: number, y: number) =>
+  Array.from(r.data.subarray((y * r.width + x) * r.channels, (y * r.width + x + 1) * r.channels));
 
 export function expectFitted(block: { width: number; height: number }, from: { width: number; height: number }) {
   expect(Math.max(block.width, block.height)).toBeLessThanOrEqual(MAX);
   expect(Math.max(block.width, block.height)).toBeGreaterThanOrEqual(MAX - 1);
   // Aspect ratio kept to within one pixel of rounding.
-  expect(Math.abs(block.width / block.height - from.width / from.height)).toBeLessThan(1 / Math.min(block.width, block.height) + 1e-9);
+  expect(Math.abs(block.width / block.height - from.width / from.height)).toBeLessThan(
+    1 / Math.min(block.width, block.height) + 1e-9,
+  );
 }
 
 // ───────────────────────── test-side writers ─────────────────────────
@@ -101,7 +119,15 @@ export function ihdr(w: number, h: number, depth: number, colorType: number, int
 }
 
 /** Writes packed rows with the given filter per row (0–4), independently of core's encoder. */
-export function pngRows(w: number, h: number, depth: number, colorType: number, rows: Uint8Array[], filterOf: (y: number) => number, extra: Uint8Array[] = []): Uint8Array {
+export function pngRows(
+  w: number,
+  h: number,
+  depth: number,
+  colorType: number,
+  rows: Uint8Array[],
+  filterOf: (y: number) => number,
+  extra: Uint8Array[] = [],
+): Uint8Array {
   const samples = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType]!;
   const bpp = Math.max(1, (samples * depth) >> 3);
   const stride = rows[0].length;
@@ -116,16 +142,32 @@ export function pngRows(w: number, h: number, depth: number, colorType: number, 
       const b = prev[x];
       const c = x >= bpp ? prev[x - bpp] : 0;
       const p = a + b - c;
-      const pr = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const pr =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const pred = [0, a, b, (a + b) >> 1, pr][f];
       raw[y * (stride + 1) + 1 + x] = (cur[x] - pred) & 255;
     }
   }
-  return concat([SIG, ihdr(w, h, depth, colorType), ...extra, chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  return concat([
+    SIG,
+    ihdr(w, h, depth, colorType),
+    ...extra,
+    chunk('IDAT', zlibSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /** A 24-bit bottom-up BMP, or an 8-bit palette top-down one. */
-export function bmp(w: number, h: number, bits: 24 | 8, pixel: (x: number, y: number) => [number, number, number]): Uint8Array {
+export function bmp(
+  w: number,
+  h: number,
+  bits: 24 | 8,
+  pixel: (x: number, y: number) => [number, number, number],
+): Uint8Array {
   const stride = Math.floor((w * bits + 31) / 32) * 4;
   const palette: number[][] = [];
   const paletteBytes = bits === 8 ? 256 * 4 : 0;
@@ -163,8 +205,20 @@ export function bmp(w: number, h: number, bits: 24 | 8, pixel: (x: number, y: nu
  * count and sampling factors, optional restart interval and Adobe APP14 transform. `value(x, y, c)`
  * gives component c's sample (0–255, as stored) for the block whose top-left source pixel is (x, y).
  */
-export function flatJpeg(w: number, h: number, sampling: [number, number][], value: (x: number, y: number, c: number) => number, opts: { restart?: number; adobe?: number } = {}): Uint8Array {
-  const seg = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+export function flatJpeg(
+  w: number,
+  h: number,
+  sampling: [number, number][],
+  value: (x: number, y: number, c: number) => number,
+  opts: { restart?: number; adobe?: number } = {},
+): Uint8Array {
+  const seg = (marker: number, body: number[]) => [
+    0xff,
+    marker,
+    (body.length + 2) >> 8,
+    (body.length + 2) & 255,
+    ...body,
+  ];
   const dcBits = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
   // Canonical codes of the standard luminance DC table, by category.
   const dcCode: [number, number][] = [];
@@ -178,10 +232,19 @@ export function flatJpeg(w: number, h: number, sampling: [number, number][], val
   const hmax = Math.max(...sampling.map((x) => x[0]));
   const vmax = Math.max(...sampling.map((x) => x[1]));
   const head = [
-    0xff, 0xd8,
+    0xff,
+    0xd8,
     ...(opts.adobe !== undefined ? seg(0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, opts.adobe]) : []),
     ...seg(0xdb, [0, ...new Array(64).fill(1)]),
-    ...seg(0xc0, [8, h >> 8, h & 255, w >> 8, w & 255, nc, ...sampling.flatMap(([sh, sv], i) => [i + 1, (sh << 4) | sv, 0])]),
+    ...seg(0xc0, [
+      8,
+      h >> 8,
+      h & 255,
+      w >> 8,
+      w & 255,
+      nc,
+      ...sampling.flatMap(([sh, sv], i) => [i + 1, (sh << 4) | sv, 0]),
+    ]),
     ...seg(0xc4, [0x00, ...dcBits, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
     ...seg(0xc4, [0x10, 1, ...new Array(15).fill(0), 0x00]),
     ...(opts.restart ? seg(0xdd, [opts.restart >> 8, opts.restart & 255]) : []),
@@ -239,12 +302,33 @@ export function flatJpeg(w: number, h: number, sampling: [number, number][], val
 }
 
 /** An Adobe CMYK JPEG (transform 0, inverted samples as Photoshop writes them) of flat blocks. */
-export function cmykJpeg(w: number, h: number, ink: (x: number, y: number) => [number, number, number, number]): Uint8Array {
-  return flatJpeg(w, h, [[1, 1], [1, 1], [1, 1], [1, 1]], (x, y, c) => 255 - ink(x, y)[c], { adobe: 0 });
+export function cmykJpeg(
+  w: number,
+  h: number,
+  ink: (x: number, y: number) => [number, number, number, number],
+): Uint8Array {
+  return flatJpeg(
+    w,
+    h,
+    [
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ],
+    (x, y, c) => 255 - ink(x, y)[c],
+    { adobe: 0 },
+  );
 }
 
 /** A GIF written here (real LZW with a growing dictionary, as omggif encodes), frames of indices. */
-export function gif(w: number, h: number, palette: number[][], frames: number[][], opts: { transparent?: number; interlace?: boolean } = {}): Uint8Array {
+export function gif(
+  w: number,
+  h: number,
+  palette: number[][],
+  frames: number[][],
+  opts: { transparent?: number; interlace?: boolean } = {},
+): Uint8Array {
   const bytes: number[] = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, w & 255, w >> 8, h & 255, h >> 8, 0xf7, 0, 0];
   for (let i = 0; i < 256; i++) bytes.push(...(palette[i] ?? [0, 0, 0]));
   if (opts.transparent !== undefined) bytes.push(0x21, 0xf9, 4, 1, 0, 0, opts.transparent, 0);
@@ -253,7 +337,13 @@ export function gif(w: number, h: number, palette: number[][], frames: number[][
     let rows = frame;
     if (opts.interlace) {
       rows = [];
-      for (const [start, step] of [[0, 8], [4, 8], [2, 4], [1, 2]]) for (let y = start; y < h; y += step) rows.push(...frame.slice(y * w, (y + 1) * w));
+      for (const [start, step] of [
+        [0, 8],
+        [4, 8],
+        [2, 4],
+        [1, 2],
+      ])
+        for (let y = start; y < h; y += step) rows.push(...frame.slice(y * w, (y + 1) * w));
     }
     const out: number[] = [];
     let acc = 0;
@@ -340,7 +430,9 @@ export function bigFixtures(): Promise<BigFixtures> {
     const rgbaPng = encodePng({ width: w, height: h, channels: 4, data: d });
 
     const dg = new Uint8Array(3000 * 1500 * 3).fill(255);
-    for (let y = 0; y < 1500; y++) for (let x = 0; x < 3000; x++) if (x % 100 < 4 || y % 100 < 4) dg.fill(0, (y * 3000 + x) * 3, (y * 3000 + x) * 3 + 3);
+    for (let y = 0; y < 1500; y++)
+      for (let x = 0; x < 3000; x++)
+        if (x % 100 < 4 || y % 100 < 4) dg.fill(0, (y * 3000 + x) * 3, (y * 3000 + x) * 3 + 3);
     const diagramPng = encodePng({ width: 3000, height: 1500, channels: 3, data: dg });
 
     const ph = photo(2400, 1600);

@@ -21,14 +21,32 @@ if (!soffice) {
 }
 const d = soffice ? describe : describe.skip;
 
-const TEXT = ['关于推进齐文化传承发展的建议', '市政协常委 韩喜', '齐文化是中华优秀传统文化的重要组成部分，我们要加强保护、深入研究、广泛传播。', '一、加强遗址保护', '建议加快齐国故城遗址保护规划的实施。'].join('\n');
+const TEXT = [
+  '关于推进齐文化传承发展的建议',
+  '市政协常委 韩喜',
+  '齐文化是中华优秀传统文化的重要组成部分，我们要加强保护、深入研究、广泛传播。',
+  '一、加强遗址保护',
+  '建议加快齐国故城遗址保护规划的实施。',
+].join('\n');
 let dir: string;
 const files: Record<string, Uint8Array> = {};
 
 /** Makes a file in another format from our text with LibreOffice itself (one call per format). */
 function make(format: string, filter: string): Uint8Array {
   const out = path.join(dir, `out-${format}`);
-  execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile-make')).href}`, '--headless', '--convert-to', filter, '--outdir', out, path.join(dir, 'speech.txt')], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile-make')).href}`,
+      '--headless',
+      '--convert-to',
+      filter,
+      '--outdir',
+      out,
+      path.join(dir, 'speech.txt'),
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   const f = readdirSync(out)[0];
   return new Uint8Array(readFileSync(path.join(out, f)));
 }
@@ -50,11 +68,25 @@ beforeAll(() => {
       '<p><span style="font-family:仿宋_GB2312;font-size:16pt"><b>1.完善机制。</b>建立了文物安全巡查制度，明确各方责任。</span></p>' +
       '</body></html>',
   );
-  execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile-make')).href}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(dir, 'styled'), path.join(dir, 'styled.html')], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile-make')).href}`,
+      '--headless',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      path.join(dir, 'styled'),
+      path.join(dir, 'styled.html'),
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   files.styled = new Uint8Array(readFileSync(path.join(dir, 'styled', 'styled.docx')));
   files.rtf = new TextEncoder().encode(
     '{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\f0\\fs24 ' +
-      [...'RTF 格式的发言稿：加强齐文化研究。'].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0)}?` : c)).join('') +
+      [...'RTF 格式的发言稿：加强齐文化研究。']
+        .map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0)}?` : c))
+        .join('') +
       '\\par}',
   );
 }, 180_000);
@@ -65,7 +97,11 @@ afterAll(() => {
 d('legacy conversion with LibreOffice', () => {
   it('a .doc made by LibreOffice converts and reads: title, author, heading, text', async () => {
     expect([...files.doc.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
-    const r = await readSource(files.doc, { format: 'doc', fileName: '韩喜.doc', convertLegacy: legacyConverter(soffice) });
+    const r = await readSource(files.doc, {
+      format: 'doc',
+      fileName: '韩喜.doc',
+      convertLegacy: legacyConverter(soffice),
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.title).toBe('关于推进齐文化传承发展的建议');
@@ -76,7 +112,13 @@ d('legacy conversion with LibreOffice', () => {
   });
 
   it('a batch stores the converted DOCX as the source and keeps the original .doc as its first version', async () => {
-    const session = SessionSchema.parse({ schemaVersion: 1, id: 's', name: '会议', date: '2023-09-20', members: [{ id: 'm1', name: '韩喜' }] });
+    const session = SessionSchema.parse({
+      schemaVersion: 1,
+      id: 's',
+      name: '会议',
+      date: '2023-09-20',
+      members: [{ id: 'm1', name: '韩喜' }],
+    });
     const plan = await planImportBytes([{ name: '韩喜.doc', bytes: files.doc }], session);
     expect(plan.reports[0].status).toBe('imported');
     const sub = plan.submissions[0];
@@ -87,17 +129,26 @@ d('legacy conversion with LibreOffice', () => {
     expect([...plan.sources.get(sub.source.file)!.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     expect(plan.sources.get(sub.versions[0].file)).toEqual(files.doc);
     // The same .doc again is recognised by its original hash.
-    const again = await planImportBytes([{ name: '韩喜.doc', bytes: files.doc }], { ...session, submissions: plan.submissions });
+    const again = await planImportBytes([{ name: '韩喜.doc', bytes: files.doc }], {
+      ...session,
+      submissions: plan.submissions,
+    });
     expect(again.reports[0].status).toBe('duplicate');
   });
 
   it('an RTF written by hand converts and reads', async () => {
-    const r = await readSource(files.rtf, { format: 'rtf', fileName: '发言.rtf', convertLegacy: legacyConverter(soffice) });
+    const r = await readSource(files.rtf, {
+      format: 'rtf',
+      fileName: '发言.rtf',
+      convertLegacy: legacyConverter(soffice),
+    });
     expect(r.ok ? documentText(r.value) + (r.value.title ?? '') : r.error.message).toContain('加强齐文化研究');
   });
 
   it('a ".doc" that is really HTML (exported by a web system) goes through the converter', async () => {
-    const html = new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body><p>网页导出的发言稿：推进齐文化数字化建设。</p></body></html>');
+    const html = new TextEncoder().encode(
+      '<html><head><meta charset="utf-8"></head><body><p>网页导出的发言稿：推进齐文化数字化建设。</p></body></html>',
+    );
     const r = await readSource(html, { format: 'doc', fileName: '网页.doc', convertLegacy: legacyConverter(soffice) });
     expect(r.ok ? documentText(r.value) + (r.value.title ?? '') : r.error.message).toContain('推进齐文化数字化建设');
   });
@@ -118,7 +169,13 @@ d('legacy conversion with LibreOffice', () => {
       { type: 'paragraph', inlines: [{ type: 'text', text: '齐文化是中华优秀传统文化的重要组成部分。' }] },
       { type: 'heading', level: 1, inlines: [{ type: 'text', text: '一、基本情况' }] },
       { type: 'heading', level: 2, inlines: [{ type: 'text', text: '（一）保护工作持续加强' }] },
-      { type: 'paragraph', inlines: [{ type: 'text', text: '1.完善机制。', bold: true }, { type: 'text', text: '建立了文物安全巡查制度，明确各方责任。' }] },
+      {
+        type: 'paragraph',
+        inlines: [
+          { type: 'text', text: '1.完善机制。', bold: true },
+          { type: 'text', text: '建立了文物安全巡查制度，明确各方责任。' },
+        ],
+      },
     ]);
   });
 

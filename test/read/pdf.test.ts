@@ -62,7 +62,8 @@ beforeAll(async () => {
     { info: { Title: '齐文化调研报告' } },
   );
   const lib = await LibDoc.create();
-  for (let i = 0; i < 2; i++) lib.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.8, 0.8, 0.8) });
+  for (let i = 0; i < 2; i++)
+    lib.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.8, 0.8, 0.8) });
   scanned = await lib.save();
 });
 

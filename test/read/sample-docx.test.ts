@@ -33,18 +33,44 @@ function comparable(d: SourceDoc) {
       case 'list':
         return { ...b, items: b.items.map((it) => ({ ...it, inlines: inl(it.inlines) })) };
       case 'table':
-        return { type: 'table', headerRows: b.headerRows, caption: b.caption, rows: b.rows.map((r) => r.cells.map((c) => ({ colSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1, align: c.align, text: c.paragraphs.map((p) => inl(p.inlines)) }))) };
+        return {
+          type: 'table',
+          headerRows: b.headerRows,
+          caption: b.caption,
+          rows: b.rows.map((r) =>
+            r.cells.map((c) => ({
+              colSpan: c.colSpan ?? 1,
+              rowSpan: c.rowSpan ?? 1,
+              align: c.align,
+              text: c.paragraphs.map((p) => inl(p.inlines)),
+            })),
+          ),
+        };
       case 'image':
-        return { type: 'image', width: b.width, height: b.height, alt: b.alt, caption: b.caption, data: d.images[b.resource]?.data };
+        return {
+          type: 'image',
+          width: b.width,
+          height: b.height,
+          alt: b.alt,
+          caption: b.caption,
+          data: d.images[b.resource]?.data,
+        };
       default:
         return b;
     }
   });
-  const notes = d.footnotes.filter((f) => noteOrder.has(f.id)).map((f) => ({ n: noteOrder.get(f.id), kind: f.kind, inlines: f.inlines })).sort((a, b) => a.n! - b.n!);
+  const notes = d.footnotes
+    .filter((f) => noteOrder.has(f.id))
+    .map((f) => ({ n: noteOrder.get(f.id), kind: f.kind, inlines: f.inlines }))
+    .sort((a, b) => a.n! - b.n!);
   return JSON.parse(JSON.stringify({ title: d.title, authorLine: d.authorLine, blocks, notes }));
 }
 
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.md')).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+  : [];
 const pairs: { file: string; md: SourceDoc; docx: SourceDoc }[] = [];
 
 beforeAll(async () => {
@@ -68,7 +94,10 @@ describe('qi-culture sample built from DOCX', () => {
       const b = comparable(p.docx);
       if (JSON.stringify(a) !== JSON.stringify(b)) mismatched.push(p.file);
     }
-    if (mismatched.length) expect(comparable(pairs.find((p) => p.file === mismatched[0])!.docx)).toEqual(comparable(pairs.find((p) => p.file === mismatched[0])!.md));
+    if (mismatched.length)
+      expect(comparable(pairs.find((p) => p.file === mismatched[0])!.docx)).toEqual(
+        comparable(pairs.find((p) => p.file === mismatched[0])!.md),
+      );
     expect(mismatched).toEqual([]);
     expect(pairs.every((p) => p.docx.warnings.length === 0)).toBe(true);
   });

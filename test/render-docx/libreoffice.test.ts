@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDossier, type Dossier, type TocEntry } from '../../core/model/dossier';
 import { renderDocx } from '../../core/render/docx/index';
 import { pureTextDossier, richDossier, tocFor } from './fixtures';
-import { convertWithLibreOffice, hasLibreOffice, pageCount, pdfLines, type Converted, type TextLine } from './libreoffice';
+import {
+  convertWithLibreOffice,
+  hasLibreOffice,
+  pageCount,
+  pdfLines,
+  type Converted,
+  type TextLine,
+} from './libreoffice';
 
 const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/samples/qi-culture');
 const PT = 72 / 25.4;
@@ -43,7 +50,10 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     bodyPages.reduce((page, n) => (starts.push(page), page + n), 1);
     pureToc = tocFor(pure.dossier, starts);
     // The same with every item on an odd page: blanks where the previous item ends on an odd page.
-    const odd = pureTextDossier({ items: 9, paragraphs: [[300, 200, 150, 400, 250], [500], [100, 100, 100, 100]] }).dossier;
+    const odd = pureTextDossier({
+      items: 9,
+      paragraphs: [[300, 200, 150, 400, 250], [500], [100, 100, 100, 100]],
+    }).dossier;
     odd.session.layout.itemStart = 'oddPage';
     oddStarts = [];
     let c = 0;
@@ -162,7 +172,15 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
       .flat()
       .map((l) => l.text)
       .join('\n');
-    for (const s of ['合计七十八处', '图1', '遗址分布', '［图片缺失：缺失的图］', '见《齐文化概论》第3页。', '内部资料']) expect(text.replace(/\s/g, '')).toContain(s.replace(/\s/g, ''));
+    for (const s of [
+      '合计七十八处',
+      '图1',
+      '遗址分布',
+      '［图片缺失：缺失的图］',
+      '见《齐文化概论》第3页。',
+      '内部资料',
+    ])
+      expect(text.replace(/\s/g, '')).toContain(s.replace(/\s/g, ''));
   });
 
   it('has the sample session within ±2 % of our PDF, items starting on the same pages', () => {
@@ -191,8 +209,11 @@ describe.skipIf(!hasLibreOffice)('DOCX in LibreOffice', () => {
     // the Latin font, and a line more or less tips a page) shifts every later start by one, so the
     // page count of each item is the fair measure of the page make-up agreeing.
     let sameLength = 0;
-    for (let k = 0; k + 1 < loStarts.length; k++) if (loStarts[k + 1] - loStarts[k] === sample.starts[k + 1] - sample.starts[k]) sameLength++;
-    console.log(`[docx] sample: LibreOffice ${pages} pages, our PDF ${sample.pdfPages}; ${same}/${sample.toc.length} items start on the same page, ${sameLength}/${loStarts.length - 1} have the same length`);
+    for (let k = 0; k + 1 < loStarts.length; k++)
+      if (loStarts[k + 1] - loStarts[k] === sample.starts[k + 1] - sample.starts[k]) sameLength++;
+    console.log(
+      `[docx] sample: LibreOffice ${pages} pages, our PDF ${sample.pdfPages}; ${same}/${sample.toc.length} items start on the same page, ${sameLength}/${loStarts.length - 1} have the same length`,
+    );
     expect(sameLength / (loStarts.length - 1)).toBeGreaterThanOrEqual(0.9);
     // Odd numbers on right-hand pages throughout (7 front pages: LibreOffice keeps the parity).
     let numbered = 0;

@@ -11,11 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/fonts');
 
-const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore', timeout: 60_000 }).error === undefined;
+const has = (cmd: string, args: string[]) =>
+  spawnSync(cmd, args, { stdio: 'ignore', timeout: 60_000 }).error === undefined;
 
 export const hasLibreOffice = has('soffice', ['--version']) && has('pdfinfo', ['-v']);
 if (!hasLibreOffice) {
-  if (process.env.CI === 'true') throw new Error('LibreOffice (soffice) and poppler-utils are required on CI for the DOCX tests');
+  if (process.env.CI === 'true')
+    throw new Error('LibreOffice (soffice) and poppler-utils are required on CI for the DOCX tests');
   console.warn('[notice] soffice or poppler-utils not installed: the DOCX-in-LibreOffice tests are skipped');
 }
 
@@ -59,7 +61,10 @@ export interface Converted {
  * PDF edition does, but also before the body whenever the front matter has an odd page count and
  * the body restarts at 1 — a LibreOffice rule Word does not have.
  */
-export function convertWithLibreOffice(docs: Record<string, Uint8Array>, opts: { keepBlankPages?: boolean } = {}): Converted {
+export function convertWithLibreOffice(
+  docs: Record<string, Uint8Array>,
+  opts: { keepBlankPages?: boolean } = {},
+): Converted {
   const dir = mkdtempSync(path.join(tmpdir(), 'hb-lo-'));
   const out = path.join(dir, 'out');
   mkdirSync(out);
@@ -81,7 +86,11 @@ export function convertWithLibreOffice(docs: Record<string, Uint8Array>, opts: {
       out,
       ...files,
     ],
-    { env: { ...process.env, HOME: dir, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') }, timeout: 120_000, encoding: 'utf8' },
+    {
+      env: { ...process.env, HOME: dir, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') },
+      timeout: 120_000,
+      encoding: 'utf8',
+    },
   );
   if (r.error || r.status !== 0) throw new Error(`soffice failed: ${r.error?.message ?? r.stderr}`);
   return {
@@ -110,12 +119,14 @@ export function pdfLines(pdf: string): TextLine[][] {
     .split('<page ')
     .slice(1)
     .map((p) =>
-      [...p.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map((m) => ({
-        xMin: +m[1],
-        yMin: +m[2],
-        xMax: +m[3],
-        text: [...m[4].matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
-      })),
+      [...p.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map(
+        (m) => ({
+          xMin: +m[1],
+          yMin: +m[2],
+          xMax: +m[3],
+          text: [...m[4].matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+        }),
+      ),
     );
 }
 

@@ -78,7 +78,8 @@ describe('styles', () => {
   it('gives visible Chinese names to the house styles and keeps built-in heading ids', () => {
     expect(styleXml(styles, 'HuibianBody')).toContain('<w:name w:val="汇编正文"/>');
     expect(styleXml(styles, 'HuibianAuthor')).toContain('<w:name w:val="汇编作者"/>');
-    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4']) expect(styleXml(styles, id)).toContain('<w:keepNext/>');
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4'])
+      expect(styleXml(styles, id)).toContain('<w:keepNext/>');
   });
 
   it('indents body paragraphs two characters in both units, justified, on exact grid lines', () => {
@@ -86,15 +87,20 @@ describe('styles', () => {
     expect(body).toMatch(/<w:ind w:firstLine="632" w:firstLineChars="200"\/>/);
     expect(body).toContain('<w:jc w:val="both"/>');
     expect(body).toContain('w:line="579" w:lineRule="exact"');
-    expect(body).toContain('<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
+    expect(body).toContain(
+      '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ',
+    );
     // −0.25 pt tracking: 28 × 15.75 pt = 441 pt fits the 442.2 pt block.
     expect(body).toContain('<w:spacing w:val="-5"/>');
   });
 
   it('keeps off-grid paragraphs from snapping, turns widow control on (as the PDF make-up) and Chinese–Latin autospace off', () => {
-    for (const id of ['HuibianTableText', 'HuibianFigure', 'HuibianCoverBook']) expect(styleXml(styles, id)).toContain('<w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/><w:spacing ');
+    for (const id of ['HuibianTableText', 'HuibianFigure', 'HuibianCoverBook'])
+      expect(styleXml(styles, id)).toContain('<w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/><w:spacing ');
     expect(styleXml(styles, 'HuibianBody')).not.toContain('snapToGrid');
-    expect(styles).toContain('<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ');
+    expect(styles).toContain(
+      '<w:pPrDefault><w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing ',
+    );
   });
 
   it('lists the fonts in fontTable with the GB charset and alternates', () => {
@@ -124,7 +130,10 @@ describe('page set-up and sections', () => {
     const rels = docx.xml('word/_rels/document.xml.rels');
     const target = (s: string, type: string) => {
       const id = s.match(new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`))![1];
-      return rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))![1];
+      return (
+        rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ??
+        rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))![1]
+      );
     };
     const odd = docx.xml(`word/${target(secs[3], 'default')}`);
     const even = docx.xml(`word/${target(secs[3], 'even')}`);
@@ -155,7 +164,11 @@ describe('page set-up and sections', () => {
     expect(settings).toMatch(/<w:mirrorMargins\/><w:defaultTabStop/);
     assertWellFormed(settings, 'settings.xml');
     // Default: next page, no mirroring.
-    expect(sectionProps(doc).slice(3).every((s) => s.includes('<w:type w:val="nextPage"/>'))).toBe(true);
+    expect(
+      sectionProps(doc)
+        .slice(3)
+        .every((s) => s.includes('<w:type w:val="nextPage"/>')),
+    ).toBe(true);
     expect(docx.xml('word/settings.xml')).not.toContain('mirrorMargins');
     expect(docx.xml('word/settings.xml')).toMatch(/<w:characterSpacingControl w:val="doNotCompress"\/><w:compat>/);
   });
@@ -186,7 +199,9 @@ describe('content', () => {
     expect(texts).toContain('二、调研报告');
     const entries = texts.filter((t) => /\t\d+$/.test(t));
     expect(entries.map((t) => Number(t.split('\t').pop()))).toEqual(RICH_PAGES);
-    expect(entries[0].replace(/\n/g, '')).toContain('深入挖掘齐文化时代价值推动优秀传统文化创造性转化创新性发展的几点建议\t欧阳明喆\t17');
+    expect(entries[0].replace(/\n/g, '')).toContain(
+      '深入挖掘齐文化时代价值推动优秀传统文化创造性转化创新性发展的几点建议\t欧阳明喆\t17',
+    );
     expect(entries[2]).toBe('文旅融合\t张堃（代表民建某某市委会）\t101');
     expect(doc).not.toMatch(/<w:instrText[^>]*>\s*TOC/);
     expect(doc).toMatch(/<w:tab w:val="right" w:pos="8844" w:leader="dot"\/>/);
@@ -207,15 +222,25 @@ describe('content', () => {
           expect(k, `missing or out of order: ${want}`).toBeGreaterThanOrEqual(0);
           at = k;
         }
-        const notes = flat + (docx.files['word/footnotes.xml'] ? paragraphTexts(docx.xml('word/footnotes.xml')).join('') : '');
+        const notes =
+          flat + (docx.files['word/footnotes.xml'] ? paragraphTexts(docx.xml('word/footnotes.xml')).join('') : '');
         for (const n of it.doc.footnotes) expect(notes).toContain(inlineText(n.inlines).replace(/\s+/g, ''));
       }
     }
   });
 
   it('uses the built-in heading and title styles, balanced title lines', () => {
-    for (const [lvl, text] of [[1, '一、基本情况'], [2, '（一）保护利用'], [3, '1.加强研究'], [4, '（1）深化阐释']] as const) {
-      expect(doc).toMatch(new RegExp(`<w:pStyle w:val="Heading${lvl}"/></w:pPr><w:r><w:t xml:space="preserve">${text.replace(/[.()]/g, '\\$&')}</w:t>`));
+    for (const [lvl, text] of [
+      [1, '一、基本情况'],
+      [2, '（一）保护利用'],
+      [3, '1.加强研究'],
+      [4, '（1）深化阐释'],
+    ] as const) {
+      expect(doc).toMatch(
+        new RegExp(
+          `<w:pStyle w:val="Heading${lvl}"/></w:pPr><w:r><w:t xml:space="preserve">${text.replace(/[.()]/g, '\\$&')}</w:t>`,
+        ),
+      );
     }
     const title = texts.find((t) => t.startsWith('深入挖掘齐文化时代价值') && t.includes('\n') && !t.includes('\t'))!;
     const lines = title.split('\n');
@@ -228,7 +253,9 @@ describe('content', () => {
     expect(doc).toMatch(/<w:vertAlign w:val="subscript"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t>/);
     expect(doc).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t>/);
     expect(doc).toMatch(/<w:pageBreakBefore\/>[\s\S]{0,200}分页之后的段落/);
-    expect(doc).toMatch(/<w:jc w:val="right"\/>(?:<w:sectPr>(?:(?!<\/w:sectPr>)[\s\S])*<\/w:sectPr>)?<\/w:pPr><w:r><w:t xml:space="preserve">二〇二三年九月/);
+    expect(doc).toMatch(
+      /<w:jc w:val="right"\/>(?:<w:sectPr>(?:(?!<\/w:sectPr>)[\s\S])*<\/w:sectPr>)?<\/w:pPr><w:r><w:t xml:space="preserve">二〇二三年九月/,
+    );
   });
 
   it('prints list labels as text with a hanging indent', () => {
@@ -242,14 +269,18 @@ describe('content', () => {
 
   it('makes footnotes Word footnotes numbered ① per item, and prints endnotes at the end of the item, as the PDF does', () => {
     // the footnote of item 1: a reference in the text, the note in footnotes.xml
-    expect(doc).toMatch(/博大精深。<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/>/);
+    expect(doc).toMatch(
+      /博大精深。<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="\d+"\/>/,
+    );
     const foot = paragraphTexts(docx.xml('word/footnotes.xml'));
     expect(foot.some((t) => t.includes('见《齐文化概论》第3页。'))).toBe(true);
     expect(texts.some((t) => t.includes('见《齐文化概论》'))).toBe(false);
     expect(docx.xml('word/footnotes.xml')).toContain('<w:pStyle w:val="FootnoteText"/>');
     expect(styleXml(styles, 'FootnoteText')).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
     // numbered ①②, restarting in each item's section
-    expect(doc).toContain('<w:footnotePr><w:numFmt w:val="decimalEnclosedCircle"/><w:numRestart w:val="eachSect"/></w:footnotePr>');
+    expect(doc).toContain(
+      '<w:footnotePr><w:numFmt w:val="decimalEnclosedCircle"/><w:numRestart w:val="eachSect"/></w:footnotePr>',
+    );
     // an endnote stays at the end of its item, marked ① in the text
     expect(doc).toMatch(/<w:vertAlign w:val="superscript"\/><\/w:rPr><w:t xml:space="preserve">①<\/w:t>/);
     expect(texts).toContain('①\t数据来源：市文旅局。');
@@ -320,7 +351,12 @@ describe('helpers', () => {
   });
 
   it('writes a user-picked installed font by its family name, never a path', () => {
-    expect(wordFontName('fang', { file: 'C:\\Windows\\Fonts\\FS_GB2312.ttf', label: '仿宋_GB2312 (C:\\Windows\\Fonts\\FS_GB2312.ttf)' })).toBe('仿宋_GB2312');
+    expect(
+      wordFontName('fang', {
+        file: 'C:\\Windows\\Fonts\\FS_GB2312.ttf',
+        label: '仿宋_GB2312 (C:\\Windows\\Fonts\\FS_GB2312.ttf)',
+      }),
+    ).toBe('仿宋_GB2312');
     expect(wordFontName('fang', { file: '/x/a.ttf' })).toBe('仿宋');
     expect(wordFontName('xbs', { builtin: 'NotoSerifSC-Bold' })).toBe('方正小标宋简体');
   });
@@ -329,7 +365,9 @@ describe('helpers', () => {
     const { dossier } = pureTextDossier({ items: 4, paragraphs: [[100, 60]] });
     const x = readDocx(await renderDocx(dossier, tocFor(dossier, [1, 2, 3, 4])));
     const t = paragraphTexts(x.xml('word/document.xml'));
-    for (const s of dossier.sections) for (const it of s.items) for (const b of it.doc.blocks) if (b.type === 'paragraph') expect(t).toContain(inlineText(b.inlines));
+    for (const s of dossier.sections)
+      for (const it of s.items)
+        for (const b of it.doc.blocks) if (b.type === 'paragraph') expect(t).toContain(inlineText(b.inlines));
   });
 });
 
@@ -355,7 +393,10 @@ describe('odd inputs', () => {
 
   it('writes a well-formed file from text with control characters, and a dossier without items', async () => {
     const d = richDossier();
-    d.sections[0].items[0].doc.blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: 'A\u0001B\u000bC\uFFFF&<>"' }] });
+    d.sections[0].items[0].doc.blocks.push({
+      type: 'paragraph',
+      inlines: [{ type: 'text', text: 'A\u0001B\u000bC\uFFFF&<>"' }],
+    });
     const x = readDocx(await renderDocx(d, tocFor(d, [1, 3, 5])));
     assertWellFormed(x.xml('word/document.xml'), 'document.xml');
     expect(paragraphTexts(x.xml('word/document.xml'))).toContain('ABC&<>"');

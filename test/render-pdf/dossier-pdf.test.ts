@@ -59,7 +59,11 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
   it('has the pages the layout says, front matter first', () => {
     expect(words.size).toBe(res.pageCount);
     expect(res.frontPageCount + res.bodyPageCount).toBe(res.pageCount);
-    expect(res.items.map((i) => i.startPage)).toEqual([1, res.items[0].pageCount + 1, res.items[0].pageCount + res.items[1].pageCount + 1]);
+    expect(res.items.map((i) => i.startPage)).toEqual([
+      1,
+      res.items[0].pageCount + 1,
+      res.items[0].pageCount + res.items[1].pageCount + 1,
+    ]);
     expect(strip(pageText(file, 1))).toContain('会议材料汇编');
     expect(strip(pageText(file, 1))).toContain('二〇二四年三月');
   });
@@ -132,13 +136,18 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
       expect(toc).toContain(`${e.author}${e.page}`);
       const start = strip(pageText(file, res.frontPageCount + e.page));
       expect(start).toContain(strip(e.title).slice(0, 10));
-      if (e.page > 1) expect(strip(pageText(file, res.frontPageCount + e.page - 1))).not.toContain(strip(e.title).slice(0, 10));
+      if (e.page > 1)
+        expect(strip(pageText(file, res.frontPageCount + e.page - 1))).not.toContain(strip(e.title).slice(0, 10));
     }
   });
 
   it('has an outline section → item pointing at the item pages, links and page labels', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(res.pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(res.pdf),
+      useSystemFonts: false,
+      isEvalSupported: false,
+    }).promise;
     const outline = await doc.getOutline();
     expect(outline.map((o) => o.title)).toEqual(['一、大会发言', '二、书面发言']);
     expect(outline.map((o) => o.items.length)).toEqual([2, 1]);
@@ -189,7 +198,10 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
     const fang = fonts.roles.fang;
     for (const ch of ['㛃', '啰', '瞭']) {
       expect(fang.font.hasGlyphForCodePoint(ch.codePointAt(0)!)).toBe(false);
-      const seg = res.layout.pages.flatMap((p) => p.ops).flatMap((o) => (o.op === 'text' ? o.segs : [])).find((s) => s.text.includes(ch))!;
+      const seg = res.layout.pages
+        .flatMap((p) => p.ops)
+        .flatMap((o) => (o.op === 'text' ? o.segs : []))
+        .find((s) => s.text.includes(ch))!;
       expect(seg.face).not.toBe(fang.key);
     }
     expect(strip(pageText(file, 1, res.pageCount))).toContain('王㛃');
@@ -208,7 +220,11 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
     // the embedded subsets really draw: poppler rasterises the body pages without font errors
     const a = res.items[0];
     for (const f of [file, file2]) {
-      const png = spawnSync('pdftoppm', ['-r', '20', '-f', String(a.startPhysical), '-l', String(a.startPhysical + 1), '-png', f, `${f}-raster`], { encoding: 'utf8' });
+      const png = spawnSync(
+        'pdftoppm',
+        ['-r', '20', '-f', String(a.startPhysical), '-l', String(a.startPhysical + 1), '-png', f, `${f}-raster`],
+        { encoding: 'utf8' },
+      );
       expect(png.stderr).toBe('');
       expect(png.status).toBe(0);
     }
@@ -217,16 +233,25 @@ describe.skipIf(!hasPoppler)('dossier PDF', () => {
   it('repeats the table header row when the table continues on the next page', () => {
     const b = res.items[1];
     let withHeader = 0;
-    for (let pg = b.startPhysical; pg < b.startPhysical + b.pageCount; pg++) if (lines(pg).some((l) => l.text.startsWith('项目内容数量'))) withHeader++;
+    for (let pg = b.startPhysical; pg < b.startPhysical + b.pageCount; pg++)
+      if (lines(pg).some((l) => l.text.startsWith('项目内容数量'))) withHeader++;
     expect(withHeader).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe('compile options', () => {
   it('starts items on odd pages with unnumbered blanks, and draws the watermark', async () => {
-    const f = fixtureSession({ layout: { itemStart: 'oddPage' }, marks: { internal: false, secrecy: '秘密', watermark: '草稿', confidentialityLine: '' } });
+    const f = fixtureSession({
+      layout: { itemStart: 'oddPage' },
+      marks: { internal: false, secrecy: '秘密', watermark: '草稿', confidentialityLine: '' },
+    });
     // a one-page first item forces a blank page before the second
-    f.docs.set('a', { blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: '短文。' }] }], footnotes: [], images: {}, warnings: [] });
+    f.docs.set('a', {
+      blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: '短文。' }] }],
+      footnotes: [],
+      images: {},
+      warnings: [],
+    });
     const fs = await loadFontSet(f.session.layout);
     const r = await compileDossierPdf(buildDossier(f.session, f.docs).dossier, fs);
     for (const it of r.items) expect(it.startPage % 2).toBe(1);

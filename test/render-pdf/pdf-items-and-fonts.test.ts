@@ -30,7 +30,13 @@ describe.skipIf(!hasPoppler)('PDF submissions', () => {
   let res: Awaited<ReturnType<typeof compileDossierPdf>>;
   beforeAll(async () => {
     const fx = fixtureSession();
-    fx.docs.set('c', { blocks: [], footnotes: [], images: {}, warnings: [], pdf: { pageCount: 2, data: await submittedPdf(2) } });
+    fx.docs.set('c', {
+      blocks: [],
+      footnotes: [],
+      images: {},
+      warnings: [],
+      pdf: { pageCount: 2, data: await submittedPdf(2) },
+    });
     const fonts = await loadFontSet(fx.session.layout);
     res = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
     file = path.join(tmp, 'with-pdf.pdf');
@@ -55,7 +61,13 @@ describe.skipIf(!hasPoppler)('PDF submissions', () => {
 
   it('shows an unreadable PDF as a notice in its item and warns, without failing the dossier', async () => {
     const fx = fixtureSession();
-    fx.docs.set('c', { blocks: [], footnotes: [], images: {}, warnings: [], pdf: { pageCount: 3, data: btoa('%PDF-1.4 this is not a pdf') } });
+    fx.docs.set('c', {
+      blocks: [],
+      footnotes: [],
+      images: {},
+      warnings: [],
+      pdf: { pageCount: 3, data: btoa('%PDF-1.4 this is not a pdf') },
+    });
     const fonts = await loadFontSet(fx.session.layout);
     const r = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
     expect(r.warnings.map((w) => [w.submissionId, w.code])).toEqual([['c', 'compile.pdf-unreadable']]);
@@ -80,13 +92,17 @@ describe.skipIf(!hasPoppler)('PDF submissions', () => {
 
 describe('fonts', () => {
   it('uses a font file chosen for a role, backed by the built-ins', async () => {
-    const fx = fixtureSession({ layout: { fonts: { fang: { file: path.join(fontsDir(), 'LXGWWenKai-Regular.ttf'), label: '楷体作正文' } } } });
+    const fx = fixtureSession({
+      layout: { fonts: { fang: { file: path.join(fontsDir(), 'LXGWWenKai-Regular.ttf'), label: '楷体作正文' } } },
+    });
     const fonts = await loadFontSet(fx.session.layout);
     expect(fonts.roles.fang.label).toBe('楷体作正文');
     expect(fonts.roles.fang).toBe(fonts.roles.kai);
     const res = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
     expect(res.missingGlyphs).toEqual([]);
-    const seg = res.layout.pages[res.items[0].startPhysical].ops.flatMap((o) => (o.op === 'text' ? o.segs : [])).find((s) => s.size === 16)!;
+    const seg = res.layout.pages[res.items[0].startPhysical].ops
+      .flatMap((o) => (o.op === 'text' ? o.segs : []))
+      .find((s) => s.size === 16)!;
     expect(seg.face).toBe(fonts.roles.kai.key);
   });
 

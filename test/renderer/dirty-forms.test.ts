@@ -30,7 +30,13 @@ describe('dirty forms', () => {
     dirtyForms.set({ key: 'a', label: 'A', save: async () => (saved.push('a'), true) });
     dirtyForms.set({ key: 'b', label: 'B', save: async () => false });
     dirtyForms.set({ key: 'c', label: 'C' });
-    dirtyForms.set({ key: 'd', label: 'D', save: async () => { throw new Error('boom'); } });
+    dirtyForms.set({
+      key: 'd',
+      label: 'D',
+      save: async () => {
+        throw new Error('boom');
+      },
+    });
     const left = await dirtyForms.flush();
     expect(saved).toEqual(['a']);
     expect(left.map((e) => e.key)).toEqual(['b', 'c', 'd']);
@@ -38,14 +44,23 @@ describe('dirty forms', () => {
 });
 
 describe('review reasons in words', () => {
-  const sub = (over: object) => SubmissionSchema.parse({ id: 'x', title: 't', source: { file: 'f.docx', format: 'docx' }, status: 'review', ...over });
+  const sub = (over: object) =>
+    SubmissionSchema.parse({
+      id: 'x',
+      title: 't',
+      source: { file: 'f.docx', format: 'docx' },
+      status: 'review',
+      ...over,
+    });
   it('shows recorded reasons first and adds what the item itself lacks, without repeating a field', () => {
     expect(reviewLines(sub({}), ['图片格式不支持'])).toEqual([
       { field: 'byline', message: '没有识别出署名，请填写署名或选择作者。' },
       { field: 'authors', message: '没有对应到名单中的委员（单位署名可不选）。' },
       { message: '图片格式不支持' },
     ]);
-    const recorded = sub({ reviewReasons: [{ code: 'author.guess', field: 'authors', message: '“孙　喆”可能是孙喆，请确认' }] });
+    const recorded = sub({
+      reviewReasons: [{ code: 'author.guess', field: 'authors', message: '“孙　喆”可能是孙喆，请确认' }],
+    });
     expect(reviewLines(recorded, []).map((l) => l.field)).toEqual(['authors']);
     // An organisation byline needs no roster member.
     expect(reviewLines(sub({ authorLine: '民盟××市委会', organisations: ['民盟××市委会'] }), [])).toEqual([]);

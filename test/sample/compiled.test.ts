@@ -14,7 +14,9 @@ let summary: CompileSummary;
 
 beforeAll(async () => {
   session = SessionSchema.parse(JSON.parse(readFileSync(SAMPLE_DIR + 'session.json', 'utf8')));
-  const docs = new Map<string, SourceDoc>(session.submissions.map((s) => [s.id, readMarkdown(readFileSync(SAMPLE_DIR + s.source.file, 'utf8'))]));
+  const docs = new Map<string, SourceDoc>(
+    session.submissions.map((s) => [s.id, readMarkdown(readFileSync(SAMPLE_DIR + s.source.file, 'utf8'))]),
+  );
   const r = await compileDocs(session, docs);
   if (!r.ok) throw new Error(r.error.message);
   summary = r.value;

@@ -10,7 +10,14 @@ import { SessionSchema, type Session } from '../../core/model/session';
 import { countWords, documentText, inlineText, type Block, type SourceDoc } from '../../core/model/document';
 import { readSource } from '../../core/read/registry';
 import { readMarkdown } from '../../core/read/markdown';
-import { generateSession, sessionJson, barChartPng, writeGeneratedSession, SAMPLE_DIR, SAMPLE_README } from '../../scripts/generate-sample';
+import {
+  generateSession,
+  sessionJson,
+  barChartPng,
+  writeGeneratedSession,
+  SAMPLE_DIR,
+  SAMPLE_README,
+} from '../../scripts/generate-sample';
 import { loadSessionFolder } from '../../core/node/session-folder';
 
 function crc32(bytes: Uint8Array): number {
@@ -30,14 +37,23 @@ beforeAll(async () => {
   raw = readFileSync(SAMPLE_DIR + 'session.json', 'utf8');
   session = SessionSchema.parse(JSON.parse(raw));
   for (const sub of session.submissions) {
-    const r = await readSource(readFileSync(SAMPLE_DIR + sub.source.file), { format: sub.source.format, fileName: sub.source.file });
+    const r = await readSource(readFileSync(SAMPLE_DIR + sub.source.file), {
+      format: sub.source.format,
+      fileName: sub.source.file,
+    });
     if (!r.ok) throw new Error(`${sub.source.file}: ${r.error.message}`);
     docs.set(sub.id, r.value);
   }
 });
 
 const allBlocks = () => [...docs.values()].flatMap((d) => d.blocks);
-const allText = () => [...docs.values()].map((d) => `${d.title}\n${d.authorLine}\n${documentText(d)}\n${d.footnotes.map((f) => inlineText(f.inlines)).join('\n')}`).join('\n');
+const allText = () =>
+  [...docs.values()]
+    .map(
+      (d) =>
+        `${d.title}\n${d.authorLine}\n${documentText(d)}\n${d.footnotes.map((f) => inlineText(f.inlines)).join('\n')}`,
+    )
+    .join('\n');
 
 describe('session.json', () => {
   it('validates and carries the session metadata', () => {
@@ -61,7 +77,9 @@ describe('session.json', () => {
     ]);
     const kindOf = { 大会发言: 'speech', 书面发言: 'written', 调研报告: 'report' } as const;
     const byId = new Map(session.submissions.map((s) => [s.id, s]));
-    const listed = session.sections.flatMap((sec) => sec.items.map((id) => (expect(byId.get(id)?.kind).toBe(kindOf[sec.title as keyof typeof kindOf]), id)));
+    const listed = session.sections.flatMap((sec) =>
+      sec.items.map((id) => (expect(byId.get(id)?.kind).toBe(kindOf[sec.title as keyof typeof kindOf]), id)),
+    );
     expect(new Set(listed).size).toBe(55);
     expect(new Set(session.members.map((m) => m.id)).size).toBe(55);
     expect(new Set(session.submissions.map((s) => s.title)).size).toBe(55);
@@ -94,11 +112,16 @@ describe('sources', () => {
       const d = docs.get(sub.id)!;
       expect(d.warnings, sub.source.file).toEqual([]);
       expect([d.title, d.authorLine], sub.source.file).toEqual([sub.title, sub.authorLine]);
-      expect(d.blocks.some((b) => b.type === 'heading' && b.level === 1), sub.source.file).toBe(true);
+      expect(
+        d.blocks.some((b) => b.type === 'heading' && b.level === 1),
+        sub.source.file,
+      ).toBe(true);
     }
   });
   it('full-width-indented sources (text pasted from Word) read exactly like blank-line Markdown', () => {
-    const indented = session.submissions.filter((s) => /^\u3000\u3000/m.test(readFileSync(SAMPLE_DIR + s.source.file, 'utf8')));
+    const indented = session.submissions.filter((s) =>
+      /^\u3000\u3000/m.test(readFileSync(SAMPLE_DIR + s.source.file, 'utf8')),
+    );
     expect(indented.length).toBeGreaterThanOrEqual(5);
     for (const sub of indented) {
       const text = readFileSync(SAMPLE_DIR + sub.source.file, 'utf8');
@@ -110,13 +133,21 @@ describe('sources', () => {
   it('has the structures the engine must lay out', () => {
     const blocks = allBlocks();
     const count = (pred: (b: Block) => boolean) => blocks.filter(pred).length;
-    for (const level of [1, 2, 3, 4]) expect(count((b) => b.type === 'heading' && b.level === level), `level ${level}`).toBeGreaterThan(level === 4 ? 3 : 20);
+    for (const level of [1, 2, 3, 4])
+      expect(
+        count((b) => b.type === 'heading' && b.level === level),
+        `level ${level}`,
+      ).toBeGreaterThan(level === 4 ? 3 : 20);
     expect(count((b) => b.type === 'table')).toBeGreaterThanOrEqual(15);
     expect(count((b) => b.type === 'table' && b.rows.length > 25 && b.headerRows === 1)).toBeGreaterThanOrEqual(1);
     expect(count((b) => b.type === 'list')).toBeGreaterThanOrEqual(5);
     expect(count((b) => b.type === 'list' && b.items.some((i) => i.label === '•'))).toBeGreaterThanOrEqual(1);
-    expect(count((b) => b.type === 'paragraph' && b.inlines.some((i) => i.type === 'text' && i.bold))).toBeGreaterThanOrEqual(10);
-    expect(count((b) => b.type === 'paragraph' && b.inlines.some((i) => i.type === 'text' && i.vertAlign === 'super'))).toBeGreaterThanOrEqual(1);
+    expect(
+      count((b) => b.type === 'paragraph' && b.inlines.some((i) => i.type === 'text' && i.bold)),
+    ).toBeGreaterThanOrEqual(10);
+    expect(
+      count((b) => b.type === 'paragraph' && b.inlines.some((i) => i.type === 'text' && i.vertAlign === 'super')),
+    ).toBeGreaterThanOrEqual(1);
     const images = blocks.filter((b) => b.type === 'image');
     expect(images.length).toBeGreaterThanOrEqual(2);
     expect(images.every((b) => b.type === 'image' && b.caption?.startsWith('图'))).toBe(true);
@@ -126,9 +157,11 @@ describe('sources', () => {
   });
   it('has Latin words, numbers, quotation marks and characters missing from FandolFang', () => {
     const t = allText();
-    for (const s of ['GDP', '5G', 'UNESCO', 'VR', 'AI', '2023年', '“', '”', '《', '》', '啰', '瞭', '㛃', '喆']) expect(t, s).toContain(s);
+    for (const s of ['GDP', '5G', 'UNESCO', 'VR', 'AI', '2023年', '“', '”', '《', '》', '啰', '瞭', '㛃', '喆'])
+      expect(t, s).toContain(s);
     expect(t).toMatch(/\d+\.\d%/);
-    for (const s of ['临淄', '稷下学宫', '管仲', '齐长城', '蹴鞠', '姜太公', '齐国故城遗址博物馆', '文旅融合', '非遗']) expect(t, s).toContain(s);
+    for (const s of ['临淄', '稷下学宫', '管仲', '齐长城', '蹴鞠', '姜太公', '齐国故城遗址博物馆', '文旅融合', '非遗'])
+      expect(t, s).toContain(s);
   });
   it('speech, written and report lengths are realistic; the whole body is sized for ~160 pages', () => {
     const len = (d: SourceDoc) => documentText(d).replace(/\s/g, '').length;
@@ -155,7 +188,7 @@ describe('sources', () => {
     const dv = new DataView(png.buffer, png.byteOffset);
     const types: string[] = [];
     let idat: Uint8Array = new Uint8Array(0);
-    for (let o = 8; o < png.length; ) {
+    for (let o = 8; o < png.length;) {
       const len = dv.getUint32(o);
       const type = Buffer.from(png.subarray(o + 4, o + 8)).toString('latin1');
       types.push(type);
@@ -185,7 +218,9 @@ describe('generator', () => {
       await writeGeneratedSession(dir, generateSession({ items: 12, seed: 4 }));
       expect(readdirSync(path.join(dir, 'sources'))).toHaveLength(12);
       const loaded = await loadSessionFolder(dir);
-      expect(loaded.ok && [loaded.value.session.submissions.length, loaded.value.docs.size, loaded.value.failures.length]).toEqual([12, 12, 0]);
+      expect(
+        loaded.ok && [loaded.value.session.submissions.length, loaded.value.docs.size, loaded.value.failures.length],
+      ).toEqual([12, 12, 0]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,7 +18,11 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string;
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface WarmCall { session: Session; docs: Map<string, SourceDoc>; signal: AbortSignal }
+interface WarmCall {
+  session: Session;
+  docs: Map<string, SourceDoc>;
+  signal: AbortSignal;
+}
 
 function fakeCompiler(opts: { hold?: boolean } = {}): Compiler & { warms: WarmCall[] } {
   const warms: WarmCall[] = [];
@@ -30,7 +34,8 @@ function fakeCompiler(opts: { hold?: boolean } = {}): Compiler & { warms: WarmCa
     async warm(session, docs, signal) {
       warms.push({ session, docs, signal });
       // A long warm-up ends when its signal aborts (as the real engine does at its next item).
-      if (opts.hold) await new Promise<void>((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r())));
+      if (opts.hold)
+        await new Promise<void>((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r())));
     },
   };
 }
@@ -39,10 +44,17 @@ async function sessionWithItems(compiler: Compiler): Promise<{ service: Service;
   const service = createService(memoryPorts({ compiler }));
   const c = createLocalClient(createDispatcher(service));
   const v = must(await c.call('sessions.create', { name: '预热' }));
-  const withSec = must(await c.call('sections.create', { sessionId: v.session.id, revision: v.revision, title: '大会发言' }));
+  const withSec = must(
+    await c.call('sections.create', { sessionId: v.session.id, revision: v.revision, title: '大会发言' }),
+  );
   const sec = withSec.session.sections[0].id;
-  const files = ['甲', '乙', '丙'].map((n) => ({ name: `${n}.txt`, data: toBase64(enc.encode(`关于${n}的发言\n\n${n}委员的正文。`)) }));
-  const imp = must(await c.call('submissions.import', { sessionId: v.session.id, revision: withSec.revision, files, sectionId: sec }));
+  const files = ['甲', '乙', '丙'].map((n) => ({
+    name: `${n}.txt`,
+    data: toBase64(enc.encode(`关于${n}的发言\n\n${n}委员的正文。`)),
+  }));
+  const imp = must(
+    await c.call('submissions.import', { sessionId: v.session.id, revision: withSec.revision, files, sectionId: sec }),
+  );
   return { service, id: v.session.id, revision: imp.revision };
 }
 
@@ -91,7 +103,9 @@ describe('compile warm-up', () => {
     await s.service.dispose();
     await sleep(WARM_DELAY_MS + 100);
     expect(compiler.warms).toHaveLength(0);
-    const bare: Compiler = { compile: vi.fn(async () => ({ ok: true as const, value: { pageCount: 1, items: [], warnings: [] } })) };
+    const bare: Compiler = {
+      compile: vi.fn(async () => ({ ok: true as const, value: { pageCount: 1, items: [], warnings: [] } })),
+    };
     const t = await sessionWithItems(bare);
     service = t.service;
     await sleep(WARM_DELAY_MS + 100);
@@ -99,8 +113,17 @@ describe('compile warm-up', () => {
   });
 
   it('warmSubset keeps the first items in reading order and drops emptied sections', () => {
-    const s = { sections: [{ id: 'a', items: ['1', '2'] }, { id: 'b', items: ['3', '4', '5'] }, { id: 'c', items: ['6'] }] } as unknown as Session;
-    expect(warmSubset(s, 4).sections.map((x) => [x.id, x.items])).toEqual([['a', ['1', '2']], ['b', ['3', '4']]]);
+    const s = {
+      sections: [
+        { id: 'a', items: ['1', '2'] },
+        { id: 'b', items: ['3', '4', '5'] },
+        { id: 'c', items: ['6'] },
+      ],
+    } as unknown as Session;
+    expect(warmSubset(s, 4).sections.map((x) => [x.id, x.items])).toEqual([
+      ['a', ['1', '2']],
+      ['b', ['3', '4']],
+    ]);
     expect(warmSubset(s, 100).sections.flatMap((x) => x.items)).toHaveLength(6);
   });
 });

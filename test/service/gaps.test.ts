@@ -34,7 +34,9 @@ async function session(name: string, files: [string, string, string][] = [], pla
       sessionId: v.session.id,
       revision: v.revision,
       ...(placed ? { sectionId: v.session.sections[0].id } : {}),
-      files: files.map(([n, title, author], i) => file(n, md(title, author, `第${i + 1}篇的正文，共有若干文字。`.repeat(i + 2)))),
+      files: files.map(([n, title, author], i) =>
+        file(n, md(title, author, `第${i + 1}篇的正文，共有若干文字。`.repeat(i + 2))),
+      ),
     }),
   );
 }
@@ -47,14 +49,19 @@ describe('service gaps for the UI', () => {
     let v: SessionView;
     let id = '';
     beforeAll(async () => {
-      v = await session('快照会议', [['a.md', '甲文', '市政协常委 甲'], ['b.md', '乙文', '市政协常委 乙'], ['c.md', '丙文', '市政协常委 丙']]);
+      v = await session('快照会议', [
+        ['a.md', '甲文', '市政协常委 甲'],
+        ['b.md', '乙文', '市政协常委 乙'],
+        ['c.md', '丙文', '市政协常委 丙'],
+      ]);
       id = v.session.id;
     });
 
     it('takes one after every 20 saved edits even within the 5-minute interval', async () => {
       const start = (await reasons(id)).length;
       // The clock stands still: only the edit count can trigger a snapshot.
-      for (let i = 0; i < SNAPSHOT_EVERY_EDITS * 2 + 1; i++) v = must(await c.call('sessions.rename', { sessionId: id, revision: v.revision, name: `快照会议 ${i}` }));
+      for (let i = 0; i < SNAPSHOT_EVERY_EDITS * 2 + 1; i++)
+        v = must(await c.call('sessions.rename', { sessionId: id, revision: v.revision, name: `快照会议 ${i}` }));
       const now = await reasons(id);
       expect(now.length - start).toBe(2);
       expect(now.slice(0, 2)).toEqual(['edits', 'edits']);
@@ -70,21 +77,46 @@ describe('service gaps for the UI', () => {
       let snaps = must(await c.call('snapshots.list', { sessionId: id }));
       expect(snaps[0].reason).toBe('before-change');
       expect(snaps[0].submissionCount).toBe(3);
-      const restoredView = must(await c.call('snapshots.restore', { sessionId: id, snapshotId: snaps[0].id, revision: v.revision }));
+      const restoredView = must(
+        await c.call('snapshots.restore', { sessionId: id, snapshotId: snaps[0].id, revision: v.revision }),
+      );
       expect(restoredView.session.submissions.map((s) => s.id)).toContain(victim);
       v = restoredView;
-      v = must(await c.call('sections.sort', { sessionId: id, revision: v.revision, sectionId: v.session.sections[0].id, rule: 'received' }));
+      v = must(
+        await c.call('sections.sort', {
+          sessionId: id,
+          revision: v.revision,
+          sectionId: v.session.sections[0].id,
+          rule: 'received',
+        }),
+      );
       expect((await reasons(id))[0]).toBe('before-change');
-      v = must(await c.call('sections.remove', { sessionId: id, revision: v.revision, sectionId: v.session.sections[1].id }));
+      v = must(
+        await c.call('sections.remove', { sessionId: id, revision: v.revision, sectionId: v.session.sections[1].id }),
+      );
       expect((await reasons(id))[0]).toBe('before-change');
-      v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, files: [file('d.md', md('丁文', '市政协常委 丁'))] }));
+      v = must(
+        await c.call('submissions.import', {
+          sessionId: id,
+          revision: v.revision,
+          files: [file('d.md', md('丁文', '市政协常委 丁'))],
+        }),
+      );
       expect((await reasons(id))[0]).toBe('before-import');
       snaps = must(await c.call('snapshots.list', { sessionId: id }));
       expect(snaps.length).toBeGreaterThan(Math.min(before, 19));
     });
 
     it('keeps the ring bounded however many destructive edits there are', async () => {
-      for (let i = 0; i < 25; i++) v = must(await c.call('sections.sort', { sessionId: id, revision: v.revision, sectionId: v.session.sections[0].id, rule: 'received' }));
+      for (let i = 0; i < 25; i++)
+        v = must(
+          await c.call('sections.sort', {
+            sessionId: id,
+            revision: v.revision,
+            sectionId: v.session.sections[0].id,
+            rule: 'received',
+          }),
+        );
       expect(must(await c.call('snapshots.list', { sessionId: id })).length).toBeLessThanOrEqual(20);
     });
 
@@ -94,12 +126,29 @@ describe('service gaps for the UI', () => {
       try {
         let dv = must(await d.client.call('sessions.create', { name: '磁盘快照', date: '2026-12-01' }));
         const sid = dv.session.id;
-        dv = must(await d.client.call('submissions.import', { sessionId: sid, revision: dv.revision, sectionId: dv.session.sections[0].id, files: [file('a.md', md('甲', '市政协常委 甲')), file('b.md', md('乙', '市政协常委 乙'))] }));
-        for (let i = 0; i < 24; i++) dv = must(await d.client.call('sections.sort', { sessionId: sid, revision: dv.revision, sectionId: dv.session.sections[0].id, rule: 'received' }));
+        dv = must(
+          await d.client.call('submissions.import', {
+            sessionId: sid,
+            revision: dv.revision,
+            sectionId: dv.session.sections[0].id,
+            files: [file('a.md', md('甲', '市政协常委 甲')), file('b.md', md('乙', '市政协常委 乙'))],
+          }),
+        );
+        for (let i = 0; i < 24; i++)
+          dv = must(
+            await d.client.call('sections.sort', {
+              sessionId: sid,
+              revision: dv.revision,
+              sectionId: dv.session.sections[0].id,
+              rule: 'received',
+            }),
+          );
         const snaps = must(await d.client.call('snapshots.list', { sessionId: sid }));
         expect(snaps.length).toBe(20);
         expect(snaps[0].reason).toBe('before-change');
-        const files = readdirSync(join(dataDir, 'sessions', sid), { recursive: true }).map(String).filter((f) => /snapshot/i.test(f) && f.endsWith('.json'));
+        const files = readdirSync(join(dataDir, 'sessions', sid), { recursive: true })
+          .map(String)
+          .filter((f) => /snapshot/i.test(f) && f.endsWith('.json'));
         expect(files.length).toBe(20);
       } finally {
         await d.service.dispose();
@@ -117,7 +166,10 @@ describe('service gaps for the UI', () => {
   });
 
   it('lists words per item, and pages only from a compile of the current revision', async () => {
-    const v = await session('字数会议', [['a.md', '甲文', '市政协常委 甲'], ['b.md', '乙文', '市政协常委 乙']]);
+    const v = await session('字数会议', [
+      ['a.md', '甲文', '市政协常委 甲'],
+      ['b.md', '乙文', '市政协常委 乙'],
+    ]);
     const id = v.session.id;
     let list = must(await c.call('submissions.list', { sessionId: id }));
     for (const s of list) {
@@ -137,7 +189,13 @@ describe('service gaps for the UI', () => {
     list = must(await c.call('submissions.list', { sessionId: id }));
     for (const s of list) expect(s.pages).toBe(status!.result!.items.find((x) => x.submissionId === s.id)!.pageCount);
     // An edit makes those pages stale: they are left out rather than shown as current.
-    must(await c.call('sessions.rename', { sessionId: id, revision: (await c.call('sessions.state', { sessionId: id }).then(must)).revision, name: '字数会议（改）' }));
+    must(
+      await c.call('sessions.rename', {
+        sessionId: id,
+        revision: (await c.call('sessions.state', { sessionId: id }).then(must)).revision,
+        name: '字数会议（改）',
+      }),
+    );
     list = must(await c.call('submissions.list', { sessionId: id }));
     expect(list.every((s) => s.pages === undefined && typeof s.words === 'number')).toBe(true);
   });
@@ -145,14 +203,48 @@ describe('service gaps for the UI', () => {
   it('counts a member as received when any submission exists, placed or not, and lists the unplaced', async () => {
     let v = await session('统计会议');
     const id = v.session.id;
-    for (const name of ['张三', '李四', '王五']) v = must(await c.call('roster.add', { sessionId: id, revision: v.revision, member: { name, sector: '经济界', title: '', unit: '', standing: true } }));
+    for (const name of ['张三', '李四', '王五'])
+      v = must(
+        await c.call('roster.add', {
+          sessionId: id,
+          revision: v.revision,
+          member: { name, sector: '经济界', title: '', unit: '', standing: true },
+        }),
+      );
     const [m1, m2] = v.session.members;
-    v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, sectionId: v.session.sections[0].id, files: [file('p.md', md('已编入', '张三'))] }));
+    v = must(
+      await c.call('submissions.import', {
+        sessionId: id,
+        revision: v.revision,
+        sectionId: v.session.sections[0].id,
+        files: [file('p.md', md('已编入', '张三'))],
+      }),
+    );
     // Imports are placed by kind now (issue 10); a 提案 has no section in a blank session, so it stays unplaced.
-    v = must(await c.call('submissions.import', { sessionId: id, revision: v.revision, files: [file('提案/u.md', md('未编入', '李四'))] }));
+    v = must(
+      await c.call('submissions.import', {
+        sessionId: id,
+        revision: v.revision,
+        files: [file('提案/u.md', md('未编入', '李四'))],
+      }),
+    );
     const [placed, unplaced] = v.session.submissions;
-    v = must(await c.call('submissions.update', { sessionId: id, revision: v.revision, submissionId: placed.id, patch: { memberIds: [m1.id] } }));
-    v = must(await c.call('submissions.update', { sessionId: id, revision: v.revision, submissionId: unplaced.id, patch: { memberIds: [m2.id] } }));
+    v = must(
+      await c.call('submissions.update', {
+        sessionId: id,
+        revision: v.revision,
+        submissionId: placed.id,
+        patch: { memberIds: [m1.id] },
+      }),
+    );
+    v = must(
+      await c.call('submissions.update', {
+        sessionId: id,
+        revision: v.revision,
+        submissionId: unplaced.id,
+        patch: { memberIds: [m2.id] },
+      }),
+    );
     const st = must(await c.call('stats.get', { sessionId: id }));
     expect(st.members.expected).toBe(3);
     expect(st.members.received).toBe(2);
@@ -206,7 +298,14 @@ describe('service gaps for the UI', () => {
     const c2: Client = createLocalClient(createDispatcher(s2));
     try {
       let v = must(await c2.call('sessions.create', { name: '取消收尾' }));
-      v = must(await c2.call('submissions.import', { sessionId: v.session.id, revision: v.revision, sectionId: v.session.sections[0].id, files: [file('a.md', md('甲', '市政协常委 甲'))] }));
+      v = must(
+        await c2.call('submissions.import', {
+          sessionId: v.session.id,
+          revision: v.revision,
+          sectionId: v.session.sections[0].id,
+          files: [file('a.md', md('甲', '市政协常委 甲'))],
+        }),
+      );
       const id = v.session.id;
       const pending = c2.call('export.print', { sessionId: id, as: 'booklet', exportId: 'slow-1' });
       await running;

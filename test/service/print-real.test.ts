@@ -45,7 +45,8 @@ describe('export.print with the real ports over HTTP', () => {
   }
   const info = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pagesOf = (file: string) => Number(/Pages:\s+(\d+)/.exec(info(file))![1]);
-  const text = (file: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
+  const text = (file: string, page: number) =>
+    execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'huibian-print-'));
@@ -64,9 +65,13 @@ describe('export.print with the real ports over HTTP', () => {
     const seen: ExportProgress[] = [];
     const off = client.on('export.progress', (p) => seen.push(p));
     const t0 = Date.now();
-    const r = must(await client.call('export.print', { sessionId, as: 'booklet', creepMm: 0.2, exportId: 'booklet-1' }));
+    const r = must(
+      await client.call('export.print', { sessionId, as: 'booklet', creepMm: 0.2, exportId: 'booklet-1' }),
+    );
     const ms = Date.now() - t0;
-    console.log(`[figure] export.print booklet of the sample over HTTP: ${ms} ms, ${r.report.pages} pages, ${r.files[0].size} bytes`);
+    console.log(
+      `[figure] export.print booklet of the sample over HTTP: ${ms} ms, ${r.report.pages} pages, ${r.files[0].size} bytes`,
+    );
     expect(r.files.map((f) => f.name)).toEqual(['汇编-骑马订小册子.pdf']);
     expect(r.report.pages % 4).toBe(0);
     expect(r.report.pages).toBeGreaterThan(100);
@@ -86,7 +91,16 @@ describe('export.print with the real ports over HTTP', () => {
 
   it('makes numbered copies with the recipients in the footer and the register beside them', async () => {
     const recipients = ['张三', '李四', '王五'];
-    const r = must(await client.call('export.print', { sessionId, as: 'copies', recipients, recipientMark: 'footer', withRegister: true, startNumber: 7 }));
+    const r = must(
+      await client.call('export.print', {
+        sessionId,
+        as: 'copies',
+        recipients,
+        recipientMark: 'footer',
+        withRegister: true,
+        startNumber: 7,
+      }),
+    );
     expect(r.report.copies).toBe(3);
     expect(r.files.map((f) => f.name)).toEqual(['汇编-编号本.pdf', '汇编-编号本-分发清退登记表.pdf']);
     const perCopy = r.report.pages;

@@ -28,10 +28,25 @@ describe('issue 13 · layout settings', () => {
   });
 
   const refused: [string, Record<string, number>, string, RegExp][] = [
-    ['天头 250 mm with a 225 mm block', { marginTop: 250 }, 'layout.marginTop', /天头 250 mm.*超过纸张高度 297 mm；天头最多 72 mm/],
-    ['18 pt body, 28 characters in 156 mm', { bodySize: 18 }, 'layout.charsPerLine', /每行 28 字 × 18 磅.*超过版心宽 156 mm；.*每行最多 25 字/],
+    [
+      '天头 250 mm with a 225 mm block',
+      { marginTop: 250 },
+      'layout.marginTop',
+      /天头 250 mm.*超过纸张高度 297 mm；天头最多 72 mm/,
+    ],
+    [
+      '18 pt body, 28 characters in 156 mm',
+      { bodySize: 18 },
+      'layout.charsPerLine',
+      /每行 28 字 × 18 磅.*超过版心宽 156 mm；.*每行最多 25 字/,
+    ],
     ['0 lines a page', { linesPerPage: 0 }, 'layout.linesPerPage', /[\u4e00-\u9fff]/],
-    ['45 lines of 16 pt in 225 mm', { linesPerPage: 45 }, 'layout.linesPerPage', /行距 14.2 磅小于正文字号 16 磅.*最多 39 行/],
+    [
+      '45 lines of 16 pt in 225 mm',
+      { linesPerPage: 45 },
+      'layout.linesPerPage',
+      /行距 14.2 磅小于正文字号 16 磅.*最多 39 行/,
+    ],
     ['22 lines at a 30 pt pitch', { linePitchPt: 30 }, 'layout.linesPerPage', /超过版心高 225 mm；每页最多 21 行/],
     ['a block wider than the paper', { blockWidth: 230 }, 'layout.blockWidth', /版心宽 230 mm 超过纸张宽度 210 mm/],
     ['a binding margin pushing the block off the paper', { marginInner: 60 }, 'layout.marginInner', /订口最多 54 mm/],
@@ -59,20 +74,44 @@ describe('issue 13 · layout settings', () => {
   it('a good change is saved; a bad old layout can be fixed one field at a time', async () => {
     const { client, ports, service } = setup();
     const v = must(await client.call('sessions.create', { name: '旧版式' }));
-    const good = must(await client.call('settings.update', { sessionId: v.session.id, revision: v.revision, layout: { marginTop: 35 } }));
+    const good = must(
+      await client.call('settings.update', {
+        sessionId: v.session.id,
+        revision: v.revision,
+        layout: { marginTop: 35 },
+      }),
+    );
     expect(good.session.layout.marginTop).toBe(35);
     // A session saved before the checks: two problems at once.
     await service.dispose();
     const stored = ports.storage;
     const open = must(await stored.open(v.session.id));
     if (open.status !== 'ok') throw new Error('expected ok');
-    must(await stored.save(v.session.id, { ...open.session, layout: { ...open.session.layout, marginTop: 250, bodySize: 18 } }, open.revision + 1));
+    must(
+      await stored.save(
+        v.session.id,
+        { ...open.session, layout: { ...open.session.layout, marginTop: 250, bodySize: 18 } },
+        open.revision + 1,
+      ),
+    );
     const again = createService(ports);
     const client2 = createLocalClient(createDispatcher(again));
     const o = must(await client2.call('sessions.open', { sessionId: v.session.id }));
     if (o.status !== 'open') throw new Error('expected open');
-    const fix1 = must(await client2.call('settings.update', { sessionId: v.session.id, revision: o.view.revision, layout: { marginTop: 37 } }));
-    const fix2 = must(await client2.call('settings.update', { sessionId: v.session.id, revision: fix1.revision, layout: { charsPerLine: 24 } }));
+    const fix1 = must(
+      await client2.call('settings.update', {
+        sessionId: v.session.id,
+        revision: o.view.revision,
+        layout: { marginTop: 37 },
+      }),
+    );
+    const fix2 = must(
+      await client2.call('settings.update', {
+        sessionId: v.session.id,
+        revision: fix1.revision,
+        layout: { charsPerLine: 24 },
+      }),
+    );
     expect(checkLayout(fix2.session.layout)).toEqual([]);
     await again.dispose();
   });
@@ -100,7 +139,9 @@ describe('issue 13 · layout settings', () => {
       st = must(await c2.call('compile.status', { jobId: job.jobId }))!;
     }
     expect(st.state).toBe('done');
-    expect(st.result?.warnings.filter((x) => x.code === 'layout.invalid').map((x) => x.message)).toEqual(w.map((x) => x.message));
+    expect(st.result?.warnings.filter((x) => x.code === 'layout.invalid').map((x) => x.message)).toEqual(
+      w.map((x) => x.message),
+    );
     await s2.dispose();
   });
 });

@@ -17,7 +17,10 @@ beforeAll(async () => {
   const png = barChartPng([3, 5, 2], [2021, 2022, 2023]);
   await writeFile(path.join(dir, 'sources', 'img', 'chart.png'), png);
   await writeFile(outside, png);
-  await writeFile(path.join(dir, 'sources', 'a.md'), '---\ntitle: 图表\nauthor: 韩喜\n---\n\n正文。\n\n![游客数](img/chart.png)\n\n![越界](../../secret.png)\n\n![不存在](img/none.png)\n');
+  await writeFile(
+    path.join(dir, 'sources', 'a.md'),
+    '---\ntitle: 图表\nauthor: 韩喜\n---\n\n正文。\n\n![游客数](img/chart.png)\n\n![越界](../../secret.png)\n\n![不存在](img/none.png)\n',
+  );
   await writeFile(
     path.join(dir, 'session.json'),
     JSON.stringify({

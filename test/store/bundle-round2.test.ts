@@ -41,7 +41,11 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 const TILE = randomBytes(4 * 1048576);
@@ -54,7 +58,11 @@ let pdfSerial = 0;
  */
 function bigPdf(bytes: number): Uint8Array {
   const head = `%PDF-1.7\n%\xe2\xe3\n`;
-  const objs = [`<< /Type /Catalog /Pages 2 0 R /HuibianPadding 4 0 R >>`, `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 5 0 R >>`];
+  const objs = [
+    `<< /Type /Catalog /Pages 2 0 R /HuibianPadding 4 0 R >>`,
+    `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 5 0 R >>`,
+  ];
   const parts: Buffer[] = [Buffer.from(head, 'latin1')];
   const offsets: number[] = [];
   let at = parts[0].length;
@@ -77,7 +85,12 @@ function bigPdf(bytes: number): Uint8Array {
   offsets.push(at);
   push(Buffer.from(`5 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`, 'latin1'));
   const xref = at;
-  push(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  push(
+    Buffer.from(
+      `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return new Uint8Array(Buffer.concat(parts));
 }
 
@@ -91,7 +104,16 @@ interface Item {
 
 function textItem(r: ReturnType<typeof rng>, i: number): Item {
   const text = `${r.pick(ODD_NAMES)} 第${i}号：${'正文内容。'.repeat(r.int(1, 40))}`;
-  return { format: 'txt', bytes: strToU8(text), doc: { blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text }], indent: true }], footnotes: [], images: {}, warnings: [] } as SourceDoc };
+  return {
+    format: 'txt',
+    bytes: strToU8(text),
+    doc: {
+      blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text }], indent: true }],
+      footnotes: [],
+      images: {},
+      warnings: [],
+    } as SourceDoc,
+  };
 }
 
 function imageItem(r: ReturnType<typeof rng>, i: number, images: number, imageBytes: number): Item {
@@ -103,16 +125,41 @@ function imageItem(r: ReturnType<typeof rng>, i: number, images: number, imageBy
     imgs[`img${k}`] = { mime: 'image/png', data: b.toString('base64') };
   }
   const bytes = buildDocx({ body: `<w:p><w:r><w:t>图片材料 ${i}</w:t></w:r></w:p>`, media });
-  return { format: 'docx', bytes, doc: { blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: `图片材料 ${i}` }], indent: true }], footnotes: [], images: imgs, warnings: [] } as SourceDoc };
+  return {
+    format: 'docx',
+    bytes,
+    doc: {
+      blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: `图片材料 ${i}` }], indent: true }],
+      footnotes: [],
+      images: imgs,
+      warnings: [],
+    } as SourceDoc,
+  };
 }
 
 async function pdfItem(size: number): Promise<Item> {
   const bytes = bigPdf(size);
-  return { format: 'pdf', bytes, doc: { blocks: [], footnotes: [], images: {}, warnings: [], pdf: { pageCount: 1, data: Buffer.from(bytes).toString('base64') } } as SourceDoc };
+  return {
+    format: 'pdf',
+    bytes,
+    doc: {
+      blocks: [],
+      footnotes: [],
+      images: {},
+      warnings: [],
+      pdf: { pageCount: 1, data: Buffer.from(bytes).toString('base64') },
+    } as SourceDoc,
+  };
 }
 
 /** Stores the items as a session through the real disk ports (as an import would have). */
-async function makeSession(dataDir: string, name: string, items: Item[], r: ReturnType<typeof rng>, members: number): Promise<{ id: string; session: Session }> {
+async function makeSession(
+  dataDir: string,
+  name: string,
+  items: Item[],
+  r: ReturnType<typeof rng>,
+  members: number,
+): Promise<{ id: string; session: Session }> {
   const { client, service, ports } = diskService(dataDir);
   const v = must(await client.call('sessions.create', { name }));
   const id = v.session.id;
@@ -123,11 +170,38 @@ async function makeSession(dataDir: string, name: string, items: Item[], r: Retu
     const versions = [];
     if (it.format === 'txt' && r.next() < 0.1) {
       const old = must(await ports.files.put(id, strToU8(`旧版本 ${i}`), 'txt'));
-      versions.push({ file: old.file, format: 'txt' as const, sha256: old.sha256, replacedAt: '2026-11-30T08:00:00.000Z' });
+      versions.push({
+        file: old.file,
+        format: 'txt' as const,
+        sha256: old.sha256,
+        replacedAt: '2026-11-30T08:00:00.000Z',
+      });
     }
-    subs.push({ id: `sub-${i}`, title: `${r.pick(ODD_NAMES)} ${i}`, authorLine: `委员${i}`, memberIds: [], kind: 'speech', source: { file: put.file, format: it.format, sha256: put.sha256, originalName: `${r.pick(ODD_NAMES)}-${i}.${it.format}` }, versions, status: 'ok', options: { pinned: false, inToc: true } } as Submission);
+    subs.push({
+      id: `sub-${i}`,
+      title: `${r.pick(ODD_NAMES)} ${i}`,
+      authorLine: `委员${i}`,
+      memberIds: [],
+      kind: 'speech',
+      source: {
+        file: put.file,
+        format: it.format,
+        sha256: put.sha256,
+        originalName: `${r.pick(ODD_NAMES)}-${i}.${it.format}`,
+      },
+      versions,
+      status: 'ok',
+      options: { pinned: false, inToc: true },
+    } as Submission);
   }
-  const memberList = Array.from({ length: members }, (_, k) => ({ id: `m-${k}`, name: `委员${k}`, sector: '文化艺术界', title: '', unit: '', standing: true }));
+  const memberList = Array.from({ length: members }, (_, k) => ({
+    id: `m-${k}`,
+    name: `委员${k}`,
+    sector: '文化艺术界',
+    title: '',
+    unit: '',
+    standing: true,
+  }));
   const sections = v.session.sections.map((s, k) => ({ ...s, items: k === 0 ? subs.map((x) => x.id) : [] }));
   const session = SessionSchema.parse({ ...v.session, submissions: subs, members: memberList, sections });
   must(await ports.storage.save(id, session, v.revision + 1));
@@ -175,11 +249,22 @@ describe('issue 13 · bundles round-trip', () => {
       const n = r.int(3, 25);
       for (let i = 0; i < n; i++) {
         const k = r.next();
-        items.push(k < 0.15 ? await pdfItem(r.int(20_000, 400_000)) : k < 0.4 ? imageItem(r, i, r.int(1, 6), r.int(5_000, 80_000)) : textItem(r, i));
+        items.push(
+          k < 0.15
+            ? await pdfItem(r.int(20_000, 400_000))
+            : k < 0.4
+              ? imageItem(r, i, r.int(1, 6), r.int(5_000, 80_000))
+              : textItem(r, i),
+        );
       }
       const from = path.join(t.dir, `rnd-${seed}-a`);
       const { id, session } = await makeSession(from, `${r.pick(ODD_NAMES)}会议 ${seed}`, items, r, r.int(0, 300));
-      const { out, imported, b } = await roundTrip(from, path.join(t.dir, `rnd-${seed}-b`), id, path.join(t.dir, `rnd-${seed}.zip`));
+      const { out, imported, b } = await roundTrip(
+        from,
+        path.join(t.dir, `rnd-${seed}-b`),
+        id,
+        path.join(t.dir, `rnd-${seed}.zip`),
+      );
       expect(out.ok, JSON.stringify(!out.ok && out.error)).toBe(true);
       expect(imported?.ok, JSON.stringify(imported && !imported.ok && imported.error)).toBe(true);
       if (!imported?.ok || !b) return;
@@ -208,7 +293,9 @@ describe('issue 13 · bundles round-trip', () => {
     if (!out.ok || !imported?.ok || !b) return;
     // Derivable bodies stayed out: the bundle is about the size of its sources.
     const sources = items.reduce((n, x) => n + x.bytes.length, 0);
-    console.log(`bundle of 500 items: sources ${(sources / 1048576).toFixed(1)} MB → bundle ${(out.value.size / 1048576).toFixed(1)} MB`);
+    console.log(
+      `bundle of 500 items: sources ${(sources / 1048576).toFixed(1)} MB → bundle ${(out.value.size / 1048576).toFixed(1)} MB`,
+    );
     expect(out.value.size).toBeLessThan(sources * 1.05 + 5_000_000);
     expect(imported.value.submissionCount).toBe(500);
     const o = must(await b.client.call('sessions.open', { sessionId: imported.value.id }));
@@ -219,7 +306,7 @@ describe('issue 13 · bundles round-trip', () => {
     expect(f.length).toBe(items[0].bytes.length);
     // Small text bodies travel; PDF bodies are re-derived from the file.
     expect((await b.ports.bodies.get(imported.value.id, session.submissions[100].source.sha256!)).ok).toBe(true);
-    expect((await b.ports.bodies.has(imported.value.id, big.source.sha256!))).toBe(false);
+    expect(await b.ports.bodies.has(imported.value.id, big.source.sha256!)).toBe(false);
     await b.service.dispose();
   }, 240_000);
 
@@ -249,18 +336,32 @@ describe('issue 13 · bundle import applies the contract limits', () => {
   });
   afterAll(() => t.cleanup());
 
-  const bundleOf = (s: Session) => ({ name: 'x.huibian.zip', data: Buffer.from(encodeBundle({ session: s, files: new Map(), bodies: new Map() }, '2026-12-01T00:00:00Z')).toString('base64') });
+  const bundleOf = (s: Session) => ({
+    name: 'x.huibian.zip',
+    data: Buffer.from(
+      encodeBundle({ session: s, files: new Map(), bodies: new Map() }, '2026-12-01T00:00:00Z'),
+    ).toString('base64'),
+  });
 
   it('refuses 200k members and a 5,025-character name with bundle.over-limits', async () => {
     const { client, service } = diskService(path.join(t.dir, 'limits'));
-    const members = Array.from({ length: 200_000 }, (_, k) => ({ id: `m${k}`, name: `委员${k}`, sector: '', title: '', unit: '', standing: true }));
+    const members = Array.from({ length: 200_000 }, (_, k) => ({
+      id: `m${k}`,
+      name: `委员${k}`,
+      sector: '',
+      title: '',
+      unit: '',
+      standing: true,
+    }));
     const many = await client.call('bundle.import', { file: bundleOf(sessionDoc('x', '名单过大', { members })) });
     expect(!many.ok && many.error.code).toBe('bundle.over-limits');
     expect(!many.ok && many.error.message).toContain('委员名单有 200000 项，超过上限 20000 项');
     const longName = await client.call('bundle.import', { file: bundleOf(sessionDoc('x', '名'.repeat(5025))) });
     expect(!longName.ok && longName.error.code).toBe('bundle.over-limits');
     expect(!longName.ok && longName.error.message).toContain('会议名称超过 200 个字符');
-    const ok = await client.call('bundle.import', { file: bundleOf(sessionDoc('x', '名'.repeat(200), { members: members.slice(0, 2000) })) });
+    const ok = await client.call('bundle.import', {
+      file: bundleOf(sessionDoc('x', '名'.repeat(200), { members: members.slice(0, 2000) })),
+    });
     expect(ok.ok).toBe(true);
     expect(must(await client.call('sessions.list', {})).length).toBe(1);
     await service.dispose();
@@ -272,7 +373,9 @@ describe('issue 13 · bundle import applies the contract limits', () => {
     expect(create.safeParse({ name: 'a'.repeat(SESSION_NAME_MAX + 1) }).success).toBe(false);
     const section = api['sections.create'].input;
     expect(section.safeParse({ sessionId: 's', revision: 0, title: 'a'.repeat(SECTION_TITLE_MAX) }).success).toBe(true);
-    expect(section.safeParse({ sessionId: 's', revision: 0, title: 'a'.repeat(SECTION_TITLE_MAX + 1) }).success).toBe(false);
+    expect(section.safeParse({ sessionId: 's', revision: 0, title: 'a'.repeat(SECTION_TITLE_MAX + 1) }).success).toBe(
+      false,
+    );
     expect(MAX_MEMBERS).toBe(20_000); // ROSTER_MAX_ROWS in core/node/roster-io.ts
     expect(SOURCE_MAX_BYTES).toBe(Math.max(PDF_MAX_BYTES, DOCX_MAX_BYTES, TEXT_MAX_BYTES));
   });
@@ -283,9 +386,30 @@ describe('issue 13 · bundle import applies the contract limits', () => {
     const it0 = await pdfItem(300_000);
     const sha = createHash('sha256').update(it0.bytes).digest('hex');
     const file = `files/${sha}.pdf`;
-    const s = sessionDoc('x', '旧会议包', { submissions: [{ id: 's1', title: 'PDF', authorLine: '', memberIds: [], kind: 'speech', source: { file, format: 'pdf', sha256: sha }, versions: [], status: 'ok', options: { pinned: false, inToc: true } }] as Session['submissions'] });
-    const zip = zipSync({ 'manifest.json': strToU8(JSON.stringify({ format: 'huibian-bundle', version: 1 })), 'session.json': strToU8(JSON.stringify(s)), [file]: [it0.bytes, { level: 0 }], [`bodies/${sha}.json`]: strToU8(JSON.stringify(it0.doc)) });
-    const r = await client.call('bundle.import', { file: { name: 'old.zip', data: Buffer.from(zip).toString('base64') } });
+    const s = sessionDoc('x', '旧会议包', {
+      submissions: [
+        {
+          id: 's1',
+          title: 'PDF',
+          authorLine: '',
+          memberIds: [],
+          kind: 'speech',
+          source: { file, format: 'pdf', sha256: sha },
+          versions: [],
+          status: 'ok',
+          options: { pinned: false, inToc: true },
+        },
+      ] as Session['submissions'],
+    });
+    const zip = zipSync({
+      'manifest.json': strToU8(JSON.stringify({ format: 'huibian-bundle', version: 1 })),
+      'session.json': strToU8(JSON.stringify(s)),
+      [file]: [it0.bytes, { level: 0 }],
+      [`bodies/${sha}.json`]: strToU8(JSON.stringify(it0.doc)),
+    });
+    const r = await client.call('bundle.import', {
+      file: { name: 'old.zip', data: Buffer.from(zip).toString('base64') },
+    });
     expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true);
     if (!r.ok) return;
     expect((await stat(path.join(dataDir, 'sessions', r.value.id, 'bodies', `${sha}.json`))).size).toBeLessThan(4_000);

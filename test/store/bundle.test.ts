@@ -23,7 +23,14 @@ describe('bundles', () => {
     const a = diskService(path.join(t.dir, 'pc1'));
     const v0 = must(await a.client.call('sessions.create', { name: '交接会议' }));
     const md = strToU8('# 关于文旅融合的建议\n\n市政协常委 韩喜\n\n正文内容。\n');
-    const imp = must(await a.client.call('submissions.import', { sessionId: v0.session.id, revision: v0.revision, sectionId: v0.session.sections[0].id, files: [b64file('a.md', md)] }));
+    const imp = must(
+      await a.client.call('submissions.import', {
+        sessionId: v0.session.id,
+        revision: v0.revision,
+        sectionId: v0.session.sections[0].id,
+        files: [b64file('a.md', md)],
+      }),
+    );
     const target = path.join(t.dir, '交接.zip');
     const out = must(await a.client.call('bundle.export', { sessionId: v0.session.id, targetPath: target }));
     expect(out.path).toBe(target);
@@ -36,7 +43,9 @@ describe('bundles', () => {
     expect(o.view.session.sections[0].items).toEqual(imp.session.sections[0].items);
     const src = await readFile(path.join(t.dir, 'pc2', 'sessions', s.id, imp.session.submissions[0].source.file));
     expect(Buffer.compare(src, Buffer.from(md))).toBe(0);
-    const doc = must(await b.client.call('submissions.preview', { sessionId: s.id, submissionId: o.view.session.submissions[0].id }));
+    const doc = must(
+      await b.client.call('submissions.preview', { sessionId: s.id, submissionId: o.view.session.submissions[0].id }),
+    );
     expect(JSON.stringify(doc)).toContain('正文内容');
     await b.service.dispose();
   });
@@ -46,15 +55,53 @@ describe('bundles', () => {
     const { client, service } = diskService(dataDir);
     const good = strToU8(JSON.stringify(sessionDoc('x', '会议')));
     const withSource = (file: string) =>
-      strToU8(JSON.stringify(sessionDoc('x', '会议', { submissions: [{ id: 's1', title: 't', authorLine: '', memberIds: [], kind: 'speech', source: { file, format: 'md' }, versions: [], status: 'ok', options: { pinned: false, inToc: true } }] })));
+      strToU8(
+        JSON.stringify(
+          sessionDoc('x', '会议', {
+            submissions: [
+              {
+                id: 's1',
+                title: 't',
+                authorLine: '',
+                memberIds: [],
+                kind: 'speech',
+                source: { file, format: 'md' },
+                versions: [],
+                status: 'ok',
+                options: { pinned: false, inToc: true },
+              },
+            ],
+          }),
+        ),
+      );
     const cases: [string, Uint8Array, RegExp][] = [
       ['not a zip', strToU8('hello'), /不是有效的 zip|损坏/],
-      ['zip bomb (2 MB of padding in session.json)', zipSync({ 'manifest.json': manifest(), 'session.json': [strToU8(' '.repeat(2_000_000) + '{}'), { level: 9 }] }), /压缩炸弹/],
+      [
+        'zip bomb (2 MB of padding in session.json)',
+        zipSync({ 'manifest.json': manifest(), 'session.json': [strToU8(' '.repeat(2_000_000) + '{}'), { level: 9 }] }),
+        /压缩炸弹/,
+      ],
       ['no manifest', zipSync({ 'session.json': good }), /manifest/],
       ['newer bundle version', zipSync({ 'manifest.json': manifest({ version: 9 }), 'session.json': good }), /过新/],
-      ['source path outside the folder', zipSync({ 'manifest.json': manifest(), 'session.json': withSource('../../../etc/passwd') }), /不合规/],
-      ['source that does not match its hash', zipSync({ 'manifest.json': manifest(), 'session.json': withSource(`files/${'a'.repeat(64)}.md`), [`files/${'a'.repeat(64)}.md`]: strToU8('tampered') }), /校验值不符/],
-      ['traversal entry names only', zipSync({ '../manifest.json': manifest(), '../../session.json': good }), /manifest/],
+      [
+        'source path outside the folder',
+        zipSync({ 'manifest.json': manifest(), 'session.json': withSource('../../../etc/passwd') }),
+        /不合规/,
+      ],
+      [
+        'source that does not match its hash',
+        zipSync({
+          'manifest.json': manifest(),
+          'session.json': withSource(`files/${'a'.repeat(64)}.md`),
+          [`files/${'a'.repeat(64)}.md`]: strToU8('tampered'),
+        }),
+        /校验值不符/,
+      ],
+      [
+        'traversal entry names only',
+        zipSync({ '../manifest.json': manifest(), '../../session.json': good }),
+        /manifest/,
+      ],
     ];
     for (const [label, bytes, why] of cases) {
       const r = await client.call('bundle.import', { file: b64file(`${label}.zip`, bytes) });
@@ -65,7 +112,13 @@ describe('bundles', () => {
       }
     }
     // A good bundle with extra traversal entries imports; the hostile entries are never written.
-    const mixed = zipSync({ 'manifest.json': manifest(), 'session.json': good, '../evil.txt': strToU8('x'), 'files/../../evil2.txt': strToU8('y'), 'bodies/..%2Fx.json': strToU8('{}') });
+    const mixed = zipSync({
+      'manifest.json': manifest(),
+      'session.json': good,
+      '../evil.txt': strToU8('x'),
+      'files/../../evil2.txt': strToU8('y'),
+      'bodies/..%2Fx.json': strToU8('{}'),
+    });
     const ok = must(await client.call('bundle.import', { file: b64file('mixed.zip', mixed) }));
     expect(ok.name).toBe('会议');
     expect(await readdir(t.dir)).not.toContain('evil.txt');

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskService, must, tempDir } from './helpers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('huibian serve / session', () => {
   let t: Awaited<ReturnType<typeof tempDir>>;
@@ -18,17 +23,33 @@ describe('huibian serve / session', () => {
   afterAll(() => t.cleanup());
 
   it('serve prints one line with the URL and token, answers, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), 'serve', '--data', path.join(t.dir, 'serve')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'cli', 'main.ts'), 'serve', '--data', path.join(t.dir, 'serve')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     for (let i = 0; i < 200 && !out.includes('\n'); i++) await new Promise((r) => setTimeout(r, 100));
     const m = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]{40,})\n$/.exec(out);
     expect(m, out).toBeTruthy();
-    const res = await fetch(`http://127.0.0.1:${m![1]}/rpc/app.info`, { method: 'POST', headers: { Authorization: `Bearer ${m![2]}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${m![1]}/rpc/app.info`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${m![2]}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     const body = await res.json();
     expect(body.ok).toBe(true);
     expect(body.value.transport).toBe('http');
-    expect((await fetch(`http://127.0.0.1:${m![1]}/rpc/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await fetch(`http://127.0.0.1:${m![1]}/rpc/app.info`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(0);

@@ -15,7 +15,10 @@ export async function tempDir(prefix = 'huibian-store-'): Promise<{ dir: string;
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export function diskService(dataDir: string, opts: { fs?: FsPort; overrides?: Partial<Ports> } = {}): { service: Service; client: Client; ports: ReturnType<typeof createNodePorts> } {
+export function diskService(
+  dataDir: string,
+  opts: { fs?: FsPort; overrides?: Partial<Ports> } = {},
+): { service: Service; client: Client; ports: ReturnType<typeof createNodePorts> } {
   const ports = createNodePorts({ dataDir, fs: opts.fs, overrides: { saveRetryMs: 30, ...opts.overrides } });
   const service = createService(ports);
   return { service, client: createLocalClient(createDispatcher(service)), ports };

@@ -15,7 +15,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 function burstAndKill(dataDir: string, id: string, killAfterAcks: number): Promise<{ lastAck: number; acks: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'save-burst.ts'), dataDir, id], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'fixtures', 'save-burst.ts'), dataDir, id],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let buf = '';
     let lastAck = -1;
     let acks = 0;

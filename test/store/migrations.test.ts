@@ -54,8 +54,16 @@ describe('S3 schema versions', () => {
 
   it('chains steps to a newer schema and backs up before writing (injected v2)', async () => {
     const dataDir = path.join(t.dir, 'chain');
-    const { dir, file, text } = await writeSession(dataDir, 's1', { schemaVersion: 1, id: 's1', name: '会议', date: '2023-01-01' });
-    const steps: Migration[] = [...MIGRATIONS, { from: 1, description: '测试升级', up: (j) => ({ ...j, theme: j.theme ?? '迁移加的主题', schemaVersion: 2 }) }];
+    const { dir, file, text } = await writeSession(dataDir, 's1', {
+      schemaVersion: 1,
+      id: 's1',
+      name: '会议',
+      date: '2023-01-01',
+    });
+    const steps: Migration[] = [
+      ...MIGRATIONS,
+      { from: 1, description: '测试升级', up: (j) => ({ ...j, theme: j.theme ?? '迁移加的主题', schemaVersion: 2 }) },
+    ];
     const store = new DiskSessionStore({ dataDir, fs: nodeFs, migrations: steps, schemaVersion: 2 });
     const r = must(await store.open('s1'));
     expect(r.status === 'ok' && r.session.theme).toBe('迁移加的主题');
@@ -68,7 +76,13 @@ describe('S3 schema versions', () => {
 
   it('a file from a newer version opens read-only, refuses edits and is never written', async () => {
     const dataDir = path.join(t.dir, 'newer');
-    const { file, text } = await writeSession(dataDir, 'new', { schemaVersion: 99, id: 'new', name: '新版本的会议', date: '2027-01-01', futureField: { x: 1 } });
+    const { file, text } = await writeSession(dataDir, 'new', {
+      schemaVersion: 99,
+      id: 'new',
+      name: '新版本的会议',
+      date: '2027-01-01',
+      futureField: { x: 1 },
+    });
     const { client, service } = diskService(dataDir);
     const o = must(await client.call('sessions.open', { sessionId: 'new' }));
     if (o.status !== 'open') throw new Error('expected open');

@@ -40,7 +40,14 @@ describe('real engine through the service', () => {
     const stats = must(await svc.client.call('stats.get', { sessionId: v.session.id }));
     expect(stats.totals.items).toBe(55);
     expect(stats.totals.words).toBeGreaterThan(10_000);
-    const sorted = must(await svc.client.call('sections.sort', { sessionId: v.session.id, revision: v.revision, sectionId: v.session.sections[1].id, rule: 'stroke' }));
+    const sorted = must(
+      await svc.client.call('sections.sort', {
+        sessionId: v.session.id,
+        revision: v.revision,
+        sectionId: v.session.sections[1].id,
+        rule: 'stroke',
+      }),
+    );
     expect(sorted.session.sections[1].sortRule).toBe('stroke');
     expect([...sorted.session.sections[1].items].sort()).toEqual([...v.session.sections[1].items].sort());
   });
@@ -48,10 +55,25 @@ describe('real engine through the service', () => {
   it('compiles a small session to a real PDF with progress', async () => {
     const v0 = must(await svc.client.call('sessions.create', { name: '政协××市常委会第一次会议', date: '2026-12-01' }));
     const files = [
-      { name: '发言一.md', data: toBase64(strToU8('# 关于齐文化传承的建议\n\n市政协常委 韩喜\n\n齐文化是中华文化的重要组成部分。\n')) },
-      { name: '发言二.md', data: toBase64(strToU8('# 推动文旅融合发展\n\n民盟××市委会\n\n一、基本情况\n\n近年来，我市文旅产业稳步发展。\n')) },
+      {
+        name: '发言一.md',
+        data: toBase64(strToU8('# 关于齐文化传承的建议\n\n市政协常委 韩喜\n\n齐文化是中华文化的重要组成部分。\n')),
+      },
+      {
+        name: '发言二.md',
+        data: toBase64(
+          strToU8('# 推动文旅融合发展\n\n民盟××市委会\n\n一、基本情况\n\n近年来，我市文旅产业稳步发展。\n'),
+        ),
+      },
     ];
-    const imp = must(await svc.client.call('submissions.import', { sessionId: v0.session.id, revision: v0.revision, sectionId: v0.session.sections[0].id, files }));
+    const imp = must(
+      await svc.client.call('submissions.import', {
+        sessionId: v0.session.id,
+        revision: v0.revision,
+        sectionId: v0.session.sections[0].id,
+        files,
+      }),
+    );
     expect(imp.report.every((r) => r.ok)).toBe(true);
     const progress: CompileJob[] = [];
     const off = svc.client.on('compile.progress', (j) => progress.push(j));

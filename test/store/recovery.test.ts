@@ -11,8 +11,12 @@ const enc = new TextEncoder();
 async function prepared(dataDir: string) {
   const { client, service } = diskService(dataDir, { overrides: { snapshotEveryMs: 0 } });
   const v0 = must(await client.call('sessions.create', { name: '第九次会议' }));
-  const v1 = must(await client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: '第九次会议（改）' }));
-  const v2 = must(await client.call('sections.create', { sessionId: v0.session.id, revision: v1.revision, title: '调研报告' }));
+  const v1 = must(
+    await client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: '第九次会议（改）' }),
+  );
+  const v2 = must(
+    await client.call('sections.create', { sessionId: v0.session.id, revision: v1.revision, title: '调研报告' }),
+  );
   await service.dispose();
   return { id: v0.session.id, last: v2 };
 }
@@ -23,7 +27,11 @@ const damages: [string, (good: Uint8Array) => Uint8Array, string][] = [
   ['truncated', (g) => g.subarray(0, Math.floor(g.length / 2)), 'store.session-truncated'],
   ['not JSON', () => enc.encode('这不是 JSON'), 'store.session-not-json'],
   ['BOM + damaged', (g) => new Uint8Array([0xef, 0xbb, 0xbf, ...g.subarray(0, 40)]), 'store.session-truncated'],
-  ['valid JSON failing the schema', () => enc.encode(JSON.stringify({ schemaVersion: 1, id: 'x', name: '', date: 'yesterday' })), 'store.session-invalid'],
+  [
+    'valid JSON failing the schema',
+    () => enc.encode(JSON.stringify({ schemaVersion: 1, id: 'x', name: '', date: 'yesterday' })),
+    'store.session-invalid',
+  ],
 ];
 
 describe('S2 damaged session files', () => {
@@ -105,10 +113,13 @@ describe('S2 damaged session files', () => {
       await writeFile(file, '{"truncated": ');
       // The move of session.json itself is refused; when copyFails, writing the copy is refused too.
       const base = faultyFs(nodeFs, copyFails ? [{ op: 'open', code: 'EACCES', match: /corrupt/ }] : []);
-      const fs = { ...base, rename: async (a: string, b: string) => {
-        if (a === file) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-        return base.rename(a, b);
-      } };
+      const fs = {
+        ...base,
+        rename: async (a: string, b: string) => {
+          if (a === file) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+          return base.rename(a, b);
+        },
+      };
       const { client, service } = diskService(dataDir, { fs });
       try {
         const o = must(await client.call('sessions.open', { sessionId: id }));

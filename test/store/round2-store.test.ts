@@ -81,7 +81,10 @@ describe('issue 13 · store', () => {
     await a.service.dispose();
     const file = path.join(dataDir, 'sessions', v.session.id, 'session.json');
     // No schemaVersion (so "version 0", migrated on open) and members of the wrong shape.
-    await writeFile(file, JSON.stringify({ id: v.session.id, name: '旧会议', date: '2026-12-01', members: [{ nope: true }] }));
+    await writeFile(
+      file,
+      JSON.stringify({ id: v.session.id, name: '旧会议', date: '2026-12-01', members: [{ nope: true }] }),
+    );
     const b = diskService(dataDir);
     try {
       const list = must(await b.client.call('sessions.list', {}));

@@ -22,7 +22,9 @@ describe('S8 two writers', () => {
     try {
       const v0 = must(await client.call('sessions.create', { name: '会议' }));
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: `窗口 ${i}` })),
+        Array.from({ length: 10 }, (_, i) =>
+          client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: `窗口 ${i}` }),
+        ),
       );
       const wins = results.filter((r) => r.ok);
       const stale = results.filter((r) => !r.ok && r.error.code === 'store.stale-revision');
@@ -44,16 +46,26 @@ describe('S8 two writers', () => {
     const first = diskService(dataDir);
     const v0 = must(await first.client.call('sessions.create', { name: '共享会议' }));
     await first.service.dispose(); // releases ownership
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'fixtures', 'hold-session.ts'), dataDir, v0.session.id], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'fixtures', 'hold-session.ts'), dataDir, v0.session.id],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
-      const line = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(d.toString().trim())));
+      const line = await new Promise<string>((resolve) =>
+        child.stdout.once('data', (d) => resolve(d.toString().trim())),
+      );
       expect(line).toBe('held');
       const second = diskService(dataDir);
       const o = must(await second.client.call('sessions.open', { sessionId: v0.session.id }));
       if (o.status !== 'open') throw new Error('expected open');
       expect(o.view.readOnly?.code).toBe('store.owned-elsewhere');
       expect(o.view.readOnly?.message).toContain('只读');
-      const e = await second.client.call('sessions.rename', { sessionId: v0.session.id, revision: o.view.revision, name: '抢写' });
+      const e = await second.client.call('sessions.rename', {
+        sessionId: v0.session.id,
+        revision: o.view.revision,
+        name: '抢写',
+      });
       expect(!e.ok && e.error.code).toBe('store.read-only');
       await second.service.dispose();
     } finally {
@@ -64,7 +76,15 @@ describe('S8 two writers', () => {
     const o = must(await third.client.call('sessions.open', { sessionId: v0.session.id }));
     if (o.status !== 'open') throw new Error('expected open');
     expect(o.view.readOnly).toBeUndefined();
-    expect(must(await third.client.call('sessions.rename', { sessionId: v0.session.id, revision: o.view.revision, name: '接手' })).save.state).toBe('saved');
+    expect(
+      must(
+        await third.client.call('sessions.rename', {
+          sessionId: v0.session.id,
+          revision: o.view.revision,
+          name: '接手',
+        }),
+      ).save.state,
+    ).toBe('saved');
     await third.service.dispose();
   }, 30_000);
 });

@@ -46,10 +46,13 @@ describe('rename refused for a moment (virus scanner)', () => {
     cleanups.push(t.cleanup);
     const file = path.join(t.dir, 'session.json');
     let refusals = 2;
-    const fs = { ...nodeFs, rename: async (a: string, b: string) => {
-      if (refusals-- > 0) throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
-      return nodeFs.rename(a, b);
-    } };
+    const fs = {
+      ...nodeFs,
+      rename: async (a: string, b: string) => {
+        if (refusals-- > 0) throw Object.assign(new Error('EPERM'), { code: 'EPERM' });
+        return nodeFs.rename(a, b);
+      },
+    };
     expect((await durableWrite(fs, file, '{"v":3}')).ok).toBe(true);
     expect(await readFile(file, 'utf8')).toBe('{"v":3}');
   });
@@ -72,7 +75,9 @@ describe('service over a failing disk', () => {
       const file = path.join(t.dir, 'sessions', v0.session.id, 'session.json');
       const before = await readFile(file);
       fs.faults.push(fault);
-      const v1 = must(await client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: '新名' }));
+      const v1 = must(
+        await client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: '新名' }),
+      );
       expect(v1.save.state).toBe('unsaved');
       expect(v1.save.error?.code).toBe(code);
       expect(v1.save.savedRevision).toBe(v0.revision);
@@ -80,7 +85,9 @@ describe('service over a failing disk', () => {
       expect(Buffer.compare(await readFile(file), before)).toBe(0);
       expect((await readdir(path.dirname(file))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
       // Edits go on while unsaved; each one is kept.
-      const v2 = must(await client.call('sessions.rename', { sessionId: v0.session.id, revision: v1.revision, name: '再改' }));
+      const v2 = must(
+        await client.call('sessions.rename', { sessionId: v0.session.id, revision: v1.revision, name: '再改' }),
+      );
       expect(v2.save.state).toBe('unsaved');
       const manual = must(await client.call('sessions.save', { sessionId: v0.session.id }));
       expect(manual.state).toBe('unsaved');

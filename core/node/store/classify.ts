@@ -1,14 +1,14 @@
 // Tells a healthy session file from a damaged one (S2) before anything is parsed into a session:
 // empty, NUL-filled, truncated, not JSON, BOM-prefixed. Pure over bytes; never repairs by guessing.
-export type Classified =
-  | { ok: true; json: unknown; bom: boolean }
-  | { ok: false; code: string; why: string };
+export type Classified = { ok: true; json: unknown; bom: boolean } | { ok: false; code: string; why: string };
 
 export function classifySessionBytes(bytes: Uint8Array): Classified {
-  if (bytes.length === 0) return { ok: false, code: 'store.session-empty', why: '文件是空的（0 字节），可能是保存时断电或程序被强制结束' };
+  if (bytes.length === 0)
+    return { ok: false, code: 'store.session-empty', why: '文件是空的（0 字节），可能是保存时断电或程序被强制结束' };
   let nul = 0;
   for (const b of bytes) if (b === 0) nul++;
-  if (nul === bytes.length) return { ok: false, code: 'store.session-nul', why: '文件内容全是空字节（NUL），通常是断电或磁盘故障所致' };
+  if (nul === bytes.length)
+    return { ok: false, code: 'store.session-nul', why: '文件内容全是空字节（NUL），通常是断电或磁盘故障所致' };
   if (nul > 0) return { ok: false, code: 'store.session-nul', why: `文件中有 ${nul} 个空字节（NUL），内容已损坏` };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text: string;
@@ -21,7 +21,8 @@ export function classifySessionBytes(bytes: Uint8Array): Classified {
   }
   try {
     const json = JSON.parse(text);
-    if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, code: 'store.session-not-object', why: '文件内容不是会议数据' };
+    if (!json || typeof json !== 'object' || Array.isArray(json))
+      return { ok: false, code: 'store.session-not-object', why: '文件内容不是会议数据' };
     return { ok: true, json, bom };
   } catch (e) {
     const t = text.trimEnd();
@@ -32,7 +33,11 @@ export function classifySessionBytes(bytes: Uint8Array): Classified {
   }
 }
 
-const truncatedAt = (n: number): Classified => ({ ok: false, code: 'store.session-truncated', why: `文件被截断（只有 ${n} 字节，结尾不完整），可能是保存时被中断` });
+const truncatedAt = (n: number): Classified => ({
+  ok: false,
+  code: 'store.session-truncated',
+  why: `文件被截断（只有 ${n} 字节，结尾不完整），可能是保存时被中断`,
+});
 
 /** True when the bytes are valid UTF-8 JSON-looking text except for an incomplete last character. */
 function cutMidCharacter(bytes: Uint8Array): boolean {

@@ -12,13 +12,19 @@ export function errnoMessage(code: string | undefined, file: string): { code: st
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return { code: 'store.disk-full', message: `磁盘空间不足，无法保存 ${file}。请清理磁盘后重试，修改仍保留在程序中` };
+      return {
+        code: 'store.disk-full',
+        message: `磁盘空间不足，无法保存 ${file}。请清理磁盘后重试，修改仍保留在程序中`,
+      };
     case 'EACCES':
     case 'EROFS':
       return { code: 'store.read-only', message: `文件夹是只读的或没有写入权限，无法保存 ${file}。修改仍保留在程序中` };
     case 'EPERM':
     case 'EBUSY':
-      return { code: 'store.file-locked', message: `文件 ${file} 被其他程序占用（如杀毒软件或网盘同步），暂时无法保存，稍后会自动重试` };
+      return {
+        code: 'store.file-locked',
+        message: `文件 ${file} 被其他程序占用（如杀毒软件或网盘同步），暂时无法保存，稍后会自动重试`,
+      };
     default:
       return { code: 'store.save-failed', message: `保存 ${file} 失败（${code ?? '未知错误'}），修改仍保留在程序中` };
   }

@@ -21,7 +21,11 @@ export class DiskFiles implements FileStore {
 
   async put(sessionId: string, bytes: Uint8Array, ext: string): Promise<Result<{ file: string; sha256: string }>> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const e = ext.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8) || 'bin';
+    const e =
+      ext
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+        .slice(0, 8) || 'bin';
     const file = `files/${sha256}.${e}`;
     const abs = path.join(this.dirOf(sessionId), file);
     try {
@@ -95,7 +99,10 @@ export class DiskBodies implements BodyStore {
         // The PDF is its content-addressed file (see put); a missing one means the body is damaged.
         const bytes = await new DiskFiles(this.fs, this.dirOf).get(sessionId, ref);
         if (!bytes.ok) return err('body.damaged', `正文 ${key} 的 PDF 文件缺失`);
-        json.pdf = { ...json.pdf, data: Buffer.from(bytes.value.buffer, bytes.value.byteOffset, bytes.value.byteLength).toString('base64') };
+        json.pdf = {
+          ...json.pdf,
+          data: Buffer.from(bytes.value.buffer, bytes.value.byteOffset, bytes.value.byteLength).toString('base64'),
+        };
         delete json.pdf.file;
       }
       const p = SourceDocSchema.safeParse(json);
@@ -131,7 +138,12 @@ export class DiskOutputs implements OutputStore {
   }
 
   describe(sessionId: string, name: string): OutputFile {
-    return { name, url: `/files/${encodeURIComponent(sessionId)}/${encodeURIComponent(name)}`, size: 0, path: this.pathOf(sessionId, name) ?? undefined };
+    return {
+      name,
+      url: `/files/${encodeURIComponent(sessionId)}/${encodeURIComponent(name)}`,
+      size: 0,
+      path: this.pathOf(sessionId, name) ?? undefined,
+    };
   }
 
   async write(sessionId: string, name: string, bytes: Uint8Array): Promise<Result<OutputFile>> {

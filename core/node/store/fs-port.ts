@@ -38,7 +38,10 @@ export const nodeFs: FsPort = {
 };
 
 /** A port whose chosen operations fail with an errno code (tests: ENOSPC, EACCES, EPERM). */
-export function faultyFs(base: FsPort, faults: { op: 'write' | 'rename' | 'open' | 'sync' | 'mkdir'; code: string; match?: RegExp }[]): FsPort & { faults: typeof faults } {
+export function faultyFs(
+  base: FsPort,
+  faults: { op: 'write' | 'rename' | 'open' | 'sync' | 'mkdir'; code: string; match?: RegExp }[],
+): FsPort & { faults: typeof faults } {
   const fail = (op: string, file: string) => {
     const f = faults.find((x) => x.op === op && (!x.match || x.match.test(file)));
     if (f) throw Object.assign(new Error(`${f.code}: simulated ${op} failure on ${file}`), { code: f.code });

@@ -30,7 +30,11 @@ export function versionOf(json: Record<string, unknown>): number {
 }
 
 /** Runs every step from the file's version up to `target`. */
-export function migrate(json: Record<string, unknown>, table: Migration[] = MIGRATIONS, target = SCHEMA_VERSION): { json: Record<string, unknown>; applied: Migration[] } {
+export function migrate(
+  json: Record<string, unknown>,
+  table: Migration[] = MIGRATIONS,
+  target = SCHEMA_VERSION,
+): { json: Record<string, unknown>; applied: Migration[] } {
   let cur = json;
   const applied: Migration[] = [];
   for (let v = versionOf(cur); v < target; v = versionOf(cur)) {

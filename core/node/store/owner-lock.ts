@@ -32,7 +32,8 @@ export class OwnerLocks {
     const file = path.join(sessionDir, LOCK_FILE);
     try {
       const cur = JSON.parse(new TextDecoder().decode(await this.fs.readFile(file))) as LockInfo;
-      if (cur.token !== this.token && cur.host === os.hostname() && alive(cur.pid) && cur.pid !== process.pid) return cur;
+      if (cur.token !== this.token && cur.host === os.hostname() && alive(cur.pid) && cur.pid !== process.pid)
+        return cur;
       if (cur.token !== this.token && cur.host !== os.hostname()) return cur;
     } catch {
       // no lock, or an unreadable one: take it

@@ -23,7 +23,11 @@ export const SESSION_FILE = 'session.json';
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 export const isSafeId = (id: string) => ID_RE.test(id);
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 export interface DiskStoreOptions {
   dataDir: string;
@@ -64,7 +68,8 @@ export class DiskSessionStore implements SessionStorage {
   }
 
   dirOf(id: string): string {
-    if (!isSafeId(id)) throw new AppException({ code: ErrorCodes.sessionNotFound, message: `会议编号无效：${id.slice(0, 40)}` });
+    if (!isSafeId(id))
+      throw new AppException({ code: ErrorCodes.sessionNotFound, message: `会议编号无效：${id.slice(0, 40)}` });
     return path.join(this.sessionsDir, id);
   }
 
@@ -80,7 +85,12 @@ export class DiskSessionStore implements SessionStorage {
     let e = this.lows.get(id);
     if (!e) {
       // One lowdb instance per file, for the life of the process (two would race on the temp file).
-      e = { low: new Low<StoredFile>(new DurableJsonAdapter(this.fs, this.fileOf(id), this.opts.space), { json: {}, bom: false }) };
+      e = {
+        low: new Low<StoredFile>(new DurableJsonAdapter(this.fs, this.fileOf(id), this.opts.space), {
+          json: {},
+          bom: false,
+        }),
+      };
       this.lows.set(id, e);
     }
     return e;
@@ -111,7 +121,16 @@ export class DiskSessionStore implements SessionStorage {
       try {
         st = await this.fs.stat(file);
       } catch {
-        out.push({ id, name: `（损坏的会议 ${id}）`, theme: '', date: '', submissionCount: 0, memberCount: 0, damaged: true, ...(recent[id] ? { openedAt: recent[id] } : {}) });
+        out.push({
+          id,
+          name: `（损坏的会议 ${id}）`,
+          theme: '',
+          date: '',
+          submissionCount: 0,
+          memberCount: 0,
+          damaged: true,
+          ...(recent[id] ? { openedAt: recent[id] } : {}),
+        });
         continue;
       }
       const cached = this.summaryCache.get(id);
@@ -119,7 +138,16 @@ export class DiskSessionStore implements SessionStorage {
       if (!summary) {
         const c = classifySessionBytes(await this.fs.readFile(file).catch(() => new Uint8Array(0)));
         const invalid = c.ok && !this.wouldOpen(c.json as Record<string, unknown>);
-        if (!c.ok || invalid) summary = { id, name: `（损坏的会议 ${id}）`, theme: '', date: '', submissionCount: 0, memberCount: 0, damaged: true };
+        if (!c.ok || invalid)
+          summary = {
+            id,
+            name: `（损坏的会议 ${id}）`,
+            theme: '',
+            date: '',
+            submissionCount: 0,
+            memberCount: 0,
+            damaged: true,
+          };
         else {
           const j = c.json as Record<string, unknown>;
           summary = {
@@ -145,7 +173,9 @@ export class DiskSessionStore implements SessionStorage {
     const v = versionOf(json);
     if (v > this.schemaVersion) return true; // shown read-only; open() names the version
     try {
-      return SessionSchema.safeParse(v < this.schemaVersion ? migrate(json, this.migrations, this.schemaVersion).json : json).success;
+      return SessionSchema.safeParse(
+        v < this.schemaVersion ? migrate(json, this.migrations, this.schemaVersion).json : json,
+      ).success;
     } catch {
       return false;
     }
@@ -159,7 +189,11 @@ export class DiskSessionStore implements SessionStorage {
     } catch (e) {
       return err('store.create-failed', `无法创建会议文件夹 ${this.dirOf(id)}：${(e as Error).message}`);
     }
-    return durableWrite(this.fs, this.fileOf(id), JSON.stringify(this.serialize({ ...session, id }, 0), null, this.opts.space));
+    return durableWrite(
+      this.fs,
+      this.fileOf(id),
+      JSON.stringify(this.serialize({ ...session, id }, 0), null, this.opts.space),
+    );
   }
 
   async open(id: string): Promise<Result<StoredOpen>> {
@@ -170,7 +204,10 @@ export class DiskSessionStore implements SessionStorage {
     const entry = this.lowOf(id);
     const holder = await this.locks.acquire(dir);
     entry.readOnly = holder
-      ? { code: 'store.owned-elsewhere', message: `会议正由另一个汇编窗口或程序打开（${holder.host}，进程 ${holder.pid}），此处只读；请在那边编辑，或关闭那边后重新打开` }
+      ? {
+          code: 'store.owned-elsewhere',
+          message: `会议正由另一个汇编窗口或程序打开（${holder.host}，进程 ${holder.pid}），此处只读；请在那边编辑，或关闭那边后重新打开`,
+        }
       : undefined;
     if (!entry.readOnly) await this.removeStrayTemps(dir);
     let stored: StoredFile | null;
@@ -181,12 +218,19 @@ export class DiskSessionStore implements SessionStorage {
       return err('store.read-failed', `无法读取会议文件 ${file}：${(e as Error).message}`, { file });
     }
     if (!stored) {
-      return ok({ status: 'damaged', code: 'store.session-missing', message: `会议文件 ${file} 不存在（可能已被移走或删除）。请从快照恢复。` });
+      return ok({
+        status: 'damaged',
+        code: 'store.session-missing',
+        message: `会议文件 ${file} 不存在（可能已被移走或删除）。请从快照恢复。`,
+      });
     }
     let json = stored.json;
     if (stored.bom) {
       await this.copyAside(id, `session.bom-${stamp(this.now())}.json`);
-      notices.push({ code: 'store.bom-removed', message: '会议文件开头有 BOM 标记（可能被记事本另存过），已正常读取，下次保存时去除；原文件已备份' });
+      notices.push({
+        code: 'store.bom-removed',
+        message: '会议文件开头有 BOM 标记（可能被记事本另存过），已正常读取，下次保存时去除；原文件已备份',
+      });
     }
     const v = versionOf(json);
     if (v > this.schemaVersion) {
@@ -194,26 +238,42 @@ export class DiskSessionStore implements SessionStorage {
       const message = `会议文件由更新版本的汇编保存（数据版本 ${v}，本程序支持 ${this.schemaVersion}），为避免丢失数据，此处只读打开。请升级汇编后再编辑。`;
       if (!p.success) return err('store.session-newer', message, { file });
       entry.readOnly = { code: 'store.session-newer', message };
-      return ok({ status: 'ok', session: { ...p.data, id }, revision: revisionOf(json), readOnly: entry.readOnly, notices });
+      return ok({
+        status: 'ok',
+        session: { ...p.data, id },
+        revision: revisionOf(json),
+        readOnly: entry.readOnly,
+        notices,
+      });
     }
     if (v < this.schemaVersion) {
       // Backup first: if anything below fails, the original is still there under its own name.
       const backup = `session.v${v}-backup-${stamp(this.now())}.json`;
       const b = await this.copyAside(id, backup);
-      if (!b.ok) return err('store.migration-failed', `升级会议数据前无法备份（${b.error.message}），未做任何修改`, { file });
+      if (!b.ok)
+        return err('store.migration-failed', `升级会议数据前无法备份（${b.error.message}），未做任何修改`, { file });
       let migrated: ReturnType<typeof migrate>;
       try {
         migrated = migrate(json, this.migrations, this.schemaVersion);
       } catch (e) {
-        return err('store.migration-failed', `升级会议数据失败（版本 ${v}）：${(e as Error).message}；原文件已备份为 ${backup}`, { file });
+        return err(
+          'store.migration-failed',
+          `升级会议数据失败（版本 ${v}）：${(e as Error).message}；原文件已备份为 ${backup}`,
+          { file },
+        );
       }
       json = migrated.json;
-      notices.push({ code: 'store.migrated', message: `会议数据已从版本 ${v} 升级到 ${this.schemaVersion}（${migrated.applied.map((m) => m.description).join('；')}），原文件已备份为 ${backup}` });
+      notices.push({
+        code: 'store.migrated',
+        message: `会议数据已从版本 ${v} 升级到 ${this.schemaVersion}（${migrated.applied.map((m) => m.description).join('；')}），原文件已备份为 ${backup}`,
+      });
     }
     const parsed = SessionSchema.safeParse(json);
     if (!parsed.success) {
       const issues = describeIssues(parsed.error);
-      return ok(await this.damaged(id, 'store.session-invalid', `内容不符合会议数据格式：${issues.slice(0, 3).join('；')}`));
+      return ok(
+        await this.damaged(id, 'store.session-invalid', `内容不符合会议数据格式：${issues.slice(0, 3).join('；')}`),
+      );
     }
     const session = { ...parsed.data, id };
     const revision = revisionOf(json);
@@ -240,11 +300,17 @@ export class DiskSessionStore implements SessionStorage {
       // Can't move it (locked, read-only folder): keep a copy aside instead, and if even that
       // fails, refuse every write to this session so the damaged file is never written over.
       moved = (await this.copyAside(id, movedTo)).ok;
-      if (!moved) this.lowOf(id).readOnly = { code: 'store.session-damaged', message: `会议文件 ${file} 已损坏且无法备份，为免覆盖原文件，暂不写入；请检查文件夹权限后重试` };
+      if (!moved)
+        this.lowOf(id).readOnly = {
+          code: 'store.session-damaged',
+          message: `会议文件 ${file} 已损坏且无法备份，为免覆盖原文件，暂不写入；请检查文件夹权限后重试`,
+        };
     }
     const snaps = await this.snapshots(id);
     const newest = snaps.ok ? snaps.value[0] : undefined;
-    const offer = newest ? `最新的完好快照保存于 ${newest.createdAt.replace('T', ' ').slice(0, 19)}（${newest.submissionCount} 份材料），可以恢复。` : '没有可用的快照，可从回收站或会议包恢复。';
+    const offer = newest
+      ? `最新的完好快照保存于 ${newest.createdAt.replace('T', ' ').slice(0, 19)}（${newest.submissionCount} 份材料），可以恢复。`
+      : '没有可用的快照，可从回收站或会议包恢复。';
     return {
       status: 'damaged',
       code,
@@ -292,7 +358,9 @@ export class DiskSessionStore implements SessionStorage {
 
   private async readRecent(): Promise<Record<string, string>> {
     try {
-      const j = JSON.parse(new TextDecoder().decode(await this.fs.readFile(path.join(this.opts.dataDir, 'recent.json'))));
+      const j = JSON.parse(
+        new TextDecoder().decode(await this.fs.readFile(path.join(this.opts.dataDir, 'recent.json'))),
+      );
       return j && typeof j === 'object' ? j : {};
     } catch {
       return {};
@@ -316,7 +384,11 @@ export class DiskSessionStore implements SessionStorage {
       await this.fs.rm(to).catch(() => undefined);
       return err('store.copy-failed', `复制会议失败：${(e as Error).message}`);
     }
-    return durableWrite(this.fs, this.fileOf(toId), JSON.stringify(this.serialize({ ...session, id: toId }, 0), null, this.opts.space));
+    return durableWrite(
+      this.fs,
+      this.fileOf(toId),
+      JSON.stringify(this.serialize({ ...session, id: toId }, 0), null, this.opts.space),
+    );
   }
 
   async trash(id: string): Promise<Result<TrashEntry>> {
@@ -334,7 +406,11 @@ export class DiskSessionStore implements SessionStorage {
     try {
       await this.fs.mkdir(this.trashDir);
       await this.fs.rename(this.dirOf(id), path.join(this.trashDir, trashId));
-      await durableWrite(this.fs, path.join(this.trashDir, trashId, '.trash.json'), JSON.stringify({ sessionId: id, name, deletedAt }));
+      await durableWrite(
+        this.fs,
+        path.join(this.trashDir, trashId, '.trash.json'),
+        JSON.stringify({ sessionId: id, name, deletedAt }),
+      );
     } catch (e) {
       return err('store.trash-failed', `无法把会议移到回收站：${(e as Error).message}`);
     }
@@ -352,7 +428,9 @@ export class DiskSessionStore implements SessionStorage {
     const out: TrashEntry[] = [];
     for (const trashId of ids) {
       try {
-        const m = JSON.parse(new TextDecoder().decode(await this.fs.readFile(path.join(this.trashDir, trashId, '.trash.json'))));
+        const m = JSON.parse(
+          new TextDecoder().decode(await this.fs.readFile(path.join(this.trashDir, trashId, '.trash.json'))),
+        );
         out.push({ trashId, sessionId: String(m.sessionId), name: String(m.name), deletedAt: String(m.deletedAt) });
       } catch {
         out.push({ trashId, sessionId: trashId, name: trashId, deletedAt: '' });
@@ -394,9 +472,19 @@ export class DiskSessionStore implements SessionStorage {
     return ok(n);
   }
 
-  async snapshot(id: string, session: Session, revision: number, reason: SnapshotInfo['reason']): Promise<Result<SnapshotInfo>> {
+  async snapshot(
+    id: string,
+    session: Session,
+    revision: number,
+    reason: SnapshotInfo['reason'],
+  ): Promise<Result<SnapshotInfo>> {
     if (!(await this.exists(id))) return err(ErrorCodes.sessionNotFound, `找不到会议：${id}`);
-    return this.ring.take(this.dirOf(id), JSON.stringify(this.serialize(session, revision)), { revision, reason, name: session.name, submissionCount: session.submissions.length });
+    return this.ring.take(this.dirOf(id), JSON.stringify(this.serialize(session, revision)), {
+      revision,
+      reason,
+      name: session.name,
+      submissionCount: session.submissions.length,
+    });
   }
 
   /** Good snapshots only (a damaged one is never offered), newest first. */
@@ -411,7 +499,15 @@ export class DiskSessionStore implements SessionStorage {
         const c = classifySessionBytes(bytes);
         if (!c.ok) continue;
         const j = c.json as Record<string, unknown>;
-        out.push({ id: sid, createdAt: p.createdAt.toISOString(), reason: p.reason, revision: p.revision, name: typeof j.name === 'string' ? j.name : '', submissionCount: Array.isArray(j.submissions) ? j.submissions.length : 0, bytes: bytes.length });
+        out.push({
+          id: sid,
+          createdAt: p.createdAt.toISOString(),
+          reason: p.reason,
+          revision: p.revision,
+          name: typeof j.name === 'string' ? j.name : '',
+          submissionCount: Array.isArray(j.submissions) ? j.submissions.length : 0,
+          bytes: bytes.length,
+        });
       } catch {
         // unreadable snapshot: skip
       }
@@ -432,10 +528,15 @@ export class DiskSessionStore implements SessionStorage {
     const c = classifySessionBytes(bytes);
     if (!c.ok) return err('store.snapshot-damaged', `快照 ${snapshotId} 已损坏：${c.why}`);
     let json = c.json as Record<string, unknown>;
-    if (versionOf(json) > this.schemaVersion) return err('store.session-newer', `快照由更新版本的汇编保存（数据版本 ${versionOf(json)}），无法恢复`);
+    if (versionOf(json) > this.schemaVersion)
+      return err('store.session-newer', `快照由更新版本的汇编保存（数据版本 ${versionOf(json)}），无法恢复`);
     if (versionOf(json) < this.schemaVersion) json = migrate(json, this.migrations, this.schemaVersion).json;
     const p = SessionSchema.safeParse(json);
-    if (!p.success) return err('store.snapshot-damaged', `快照 ${snapshotId} 内容无效：${describeIssues(p.error).slice(0, 3).join('；')}`);
+    if (!p.success)
+      return err(
+        'store.snapshot-damaged',
+        `快照 ${snapshotId} 内容无效：${describeIssues(p.error).slice(0, 3).join('；')}`,
+      );
     return ok({ session: { ...p.data, id }, revision: revisionOf(json) });
   }
 }

@@ -13,10 +13,19 @@ export const KEEP_RECENT = 20;
 export const KEEP_DAYS = 7;
 const ID_RE = /^(\d{8}T\d{9})-r(\d+)-([a-z-]+)-([0-9a-z]{1,8})$/;
 
-const compact = (d: Date) => d.toISOString().replace(/[-:.Z]/g, '').replace('T', 'T');
-const fromCompact = (s: string) => new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`);
+const compact = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:.Z]/g, '')
+    .replace('T', 'T');
+const fromCompact = (s: string) =>
+  new Date(
+    `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`,
+  );
 
-export function parseSnapshotId(id: string): { createdAt: Date; revision: number; reason: SnapshotInfo['reason'] } | null {
+export function parseSnapshotId(
+  id: string,
+): { createdAt: Date; revision: number; reason: SnapshotInfo['reason'] } | null {
   const m = ID_RE.exec(id);
   if (!m || !(SNAPSHOT_REASONS as readonly string[]).includes(m[3])) return null;
   return { createdAt: fromCompact(m[1]), revision: Number(m[2]), reason: m[3] as SnapshotInfo['reason'] };
@@ -28,7 +37,11 @@ export class SnapshotRing {
     private readonly now: () => Date,
   ) {}
 
-  async take(sessionDir: string, text: string, meta: { revision: number; reason: SnapshotInfo['reason']; name: string; submissionCount: number }): Promise<Result<SnapshotInfo>> {
+  async take(
+    sessionDir: string,
+    text: string,
+    meta: { revision: number; reason: SnapshotInfo['reason']; name: string; submissionCount: number },
+  ): Promise<Result<SnapshotInfo>> {
     const dir = path.join(sessionDir, SNAPSHOT_DIR);
     try {
       await this.fs.mkdir(dir);
@@ -40,7 +53,15 @@ export class SnapshotRing {
     const w = await durableWrite(this.fs, path.join(dir, `${id}.json`), text);
     if (!w.ok) return w;
     await this.prune(sessionDir);
-    return ok({ id, createdAt: at.toISOString(), reason: meta.reason, revision: meta.revision, name: meta.name, submissionCount: meta.submissionCount, bytes: new TextEncoder().encode(text).length });
+    return ok({
+      id,
+      createdAt: at.toISOString(),
+      reason: meta.reason,
+      revision: meta.revision,
+      name: meta.name,
+      submissionCount: meta.submissionCount,
+      bytes: new TextEncoder().encode(text).length,
+    });
   }
 
   /** Snapshot ids, newest first. */
@@ -76,6 +97,7 @@ export class SnapshotRing {
         keep.add(id);
       }
     }
-    for (const id of ids) if (!keep.has(id)) await this.fs.unlink(path.join(sessionDir, SNAPSHOT_DIR, `${id}.json`)).catch(() => undefined);
+    for (const id of ids)
+      if (!keep.has(id)) await this.fs.unlink(path.join(sessionDir, SNAPSHOT_DIR, `${id}.json`)).catch(() => undefined);
   }
 }

@@ -3,7 +3,16 @@
 // (never instruction text), hidden text and comments skipped, content controls unwrapped, ruby
 // base text kept, one branch of mc:AlternateContent, text boxes after their anchor paragraph.
 // It must never lose content silently: what it cannot keep becomes a warning naming it.
-import type { Block, Inline, ListItem, Paragraph, Table, TableCell, ImageResource, ImportWarning } from '../../model/document';
+import type {
+  Block,
+  Inline,
+  ListItem,
+  Paragraph,
+  Table,
+  TableCell,
+  ImageResource,
+  ImportWarning,
+} from '../../model/document';
 import { child, elements, textOf, type XmlElement } from '../xml-safe';
 import { headingLabelLevel, HEADING_MAX_CHARS, looksLikeHeadingLine } from '../heading-patterns';
 import { prepareImageForPrint, type ImageBudget } from '../images/downscale';
@@ -82,14 +91,20 @@ class InlineSink {
   addText(text: string, p: RunProps): void {
     if (!text) return;
     if (text.trim()) {
-      if (this.textRuns === 0 && p.eastAsiaFont && HEADING_FONT_RE.test(p.eastAsiaFont)) this.firstRunHeadingFont = true;
+      if (this.textRuns === 0 && p.eastAsiaFont && HEADING_FONT_RE.test(p.eastAsiaFont))
+        this.firstRunHeadingFont = true;
       this.textRuns++;
       if (p.bold) this.boldRuns++;
       if (p.eastAsiaFont && HEADING_FONT_RE.test(p.eastAsiaFont)) this.headingFontRuns++;
       if (p.size && p.size > this.maxSize) this.maxSize = p.size;
     }
     const last = this.inlines[this.inlines.length - 1];
-    const same = (a: Inline) => a.type === 'text' && !!a.bold === !!p.bold && !!a.italic === !!p.italic && !!a.underline === !!p.underline && a.vertAlign === p.vertAlign;
+    const same = (a: Inline) =>
+      a.type === 'text' &&
+      !!a.bold === !!p.bold &&
+      !!a.italic === !!p.italic &&
+      !!a.underline === !!p.underline &&
+      a.vertAlign === p.vertAlign;
     if (last && last.type === 'text' && same(last)) {
       last.text += text;
       return;
@@ -128,7 +143,8 @@ function trimInlines(inlines: Inline[]): Inline[] {
   return out;
 }
 
-const hasText = (inlines: Inline[]) => inlines.some((i) => (i.type === 'text' && i.text.trim() !== '') || i.type === 'noteRef');
+const hasText = (inlines: Inline[]) =>
+  inlines.some((i) => (i.type === 'text' && i.text.trim() !== '') || i.type === 'noteRef');
 const plain = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : '')).join('');
 
 // ───────────────────────────── images ─────────────────────────────
@@ -138,14 +154,28 @@ const plain = (inlines: Inline[]) => inlines.map((i) => (i.type === 'text' ? i.t
  * the gap in the preview at the right spot (the warning says why and what to do).
  */
 function placeholder(sink: InlineSink, what: string): void {
-  sink.pending.push({ kind: 'blocks', blocks: [{ type: 'paragraph', align: 'center', indent: false, inlines: [{ type: 'text', text: `［${what}］` }] }] });
+  sink.pending.push({
+    kind: 'blocks',
+    blocks: [{ type: 'paragraph', align: 'center', indent: false, inlines: [{ type: 'text', text: `［${what}］` }] }],
+  });
 }
 
-function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | undefined, extentPx: { width: number; height: number } | undefined, alt: string | undefined, sink: InlineSink): void {
+function imageFromRel(
+  ctx: BodyContext,
+  rid: string | undefined,
+  link: string | undefined,
+  extentPx: { width: number; height: number } | undefined,
+  alt: string | undefined,
+  sink: InlineSink,
+): void {
   const rels = ctx.pkg.rels(ctx.part);
   if (!rid && link) {
     const r = rels.get(link);
-    warn(ctx, 'image.external', `${ctx.fileName}：有一张图片链接到外部文件（${r?.target ?? link}），出于安全未读取，请把图片直接插入文档后再导入`);
+    warn(
+      ctx,
+      'image.external',
+      `${ctx.fileName}：有一张图片链接到外部文件（${r?.target ?? link}），出于安全未读取，请把图片直接插入文档后再导入`,
+    );
     placeholder(sink, '此处为外部链接图片，未导入');
     return;
   }
@@ -157,7 +187,11 @@ function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | 
     return;
   }
   if (rel.external) {
-    warn(ctx, 'image.external', `${ctx.fileName}：有一张图片链接到外部文件（${rel.target}），出于安全未读取，请把图片直接插入文档后再导入`);
+    warn(
+      ctx,
+      'image.external',
+      `${ctx.fileName}：有一张图片链接到外部文件（${rel.target}），出于安全未读取，请把图片直接插入文档后再导入`,
+    );
     placeholder(sink, '此处为外部链接图片，未导入');
     return;
   }
@@ -199,7 +233,13 @@ function imageFromRel(ctx: BodyContext, rid: string | undefined, link: string | 
 }
 
 /** Text boxes and pictures inside a w:drawing / w:pict / w:object, in document order. */
-function walkGraphic(el: XmlElement, ctx: BodyContext, sink: InlineSink, extent?: { width: number; height: number }, alt?: string): void {
+function walkGraphic(
+  el: XmlElement,
+  ctx: BodyContext,
+  sink: InlineSink,
+  extent?: { width: number; height: number },
+  alt?: string,
+): void {
   for (const c of elements(el)) {
     switch (c.name) {
       case 'w:txbxContent':
@@ -224,10 +264,18 @@ function walkGraphic(el: XmlElement, ctx: BodyContext, sink: InlineSink, extent?
         const uri = c.attrs.uri ?? '';
         // Charts and SmartArt carry no picture of themselves: say so instead of dropping them.
         if (/\/chart$/.test(uri)) {
-          warn(ctx, 'image.chart', `${ctx.fileName}：文档中有图表，无法直接导入，请在 Word/WPS 中将图表复制为图片（选择性粘贴为 PNG）后重新导入`);
+          warn(
+            ctx,
+            'image.chart',
+            `${ctx.fileName}：文档中有图表，无法直接导入，请在 Word/WPS 中将图表复制为图片（选择性粘贴为 PNG）后重新导入`,
+          );
           placeholder(sink, '此处图表未能导入');
         } else if (/\/diagram$/.test(uri)) {
-          warn(ctx, 'image.smartart', `${ctx.fileName}：文档中有 SmartArt 图形，无法直接导入，请将其另存为图片后重新插入`);
+          warn(
+            ctx,
+            'image.smartart',
+            `${ctx.fileName}：文档中有 SmartArt 图形，无法直接导入，请将其另存为图片后重新插入`,
+          );
           placeholder(sink, '此处 SmartArt 图形未能导入');
         }
         walkGraphic(c, ctx, sink, extent, alt);
@@ -237,7 +285,14 @@ function walkGraphic(el: XmlElement, ctx: BodyContext, sink: InlineSink, extent?
         imageFromRel(ctx, c.attrs['r:embed'], c.attrs['r:link'], extent, alt, sink);
         break;
       case 'v:imagedata':
-        imageFromRel(ctx, c.attrs['r:id'] ?? c.attrs['r:pict'], c.attrs['r:href'], extent, alt ?? c.attrs['o:title'], sink);
+        imageFromRel(
+          ctx,
+          c.attrs['r:id'] ?? c.attrs['r:pict'],
+          c.attrs['r:href'],
+          extent,
+          alt ?? c.attrs['o:title'],
+          sink,
+        );
         break;
       default:
         walkGraphic(c, ctx, sink, extent, alt);
@@ -286,12 +341,17 @@ function walkRun(r: XmlElement, ctx: BodyContext, base: RunProps, sink: InlineSi
       case 'w:sym': {
         const code = parseInt(c.attrs['w:char'] ?? '', 16);
         // Symbol-font private-use code points print as dingbats we cannot map faithfully.
-        if (!p.hidden && fieldVisible(ctx) && Number.isFinite(code) && (code < 0xe000 || code > 0xf8ff)) sink.addText(String.fromCodePoint(code), p);
+        if (!p.hidden && fieldVisible(ctx) && Number.isFinite(code) && (code < 0xe000 || code > 0xf8ff))
+          sink.addText(String.fromCodePoint(code), p);
         break;
       }
       case 'w:footnoteReference':
       case 'w:endnoteReference':
-        if (!p.hidden) sink.inlines.push({ type: 'noteRef', id: `${c.name === 'w:footnoteReference' ? 'fn' : 'en'}${c.attrs['w:id']}` });
+        if (!p.hidden)
+          sink.inlines.push({
+            type: 'noteRef',
+            id: `${c.name === 'w:footnoteReference' ? 'fn' : 'en'}${c.attrs['w:id']}`,
+          });
         break;
       case 'w:drawing':
       case 'w:pict':
@@ -308,7 +368,8 @@ function walkRun(r: XmlElement, ctx: BodyContext, base: RunProps, sink: InlineSi
         walkInlineContainer(child(c, 'w:rubyBase') ?? c, ctx, p, sink);
         break;
       case 'w:instrText':
-        if (ctx.fieldInstr?.length && ctx.fields[ctx.fields.length - 1] === 'instr') ctx.fieldInstr[ctx.fieldInstr.length - 1] += textOf(c);
+        if (ctx.fieldInstr?.length && ctx.fields[ctx.fields.length - 1] === 'instr')
+          ctx.fieldInstr[ctx.fieldInstr.length - 1] += textOf(c);
         break;
       case 'w:delText':
       case 'w:delInstrText':
@@ -414,14 +475,19 @@ function readParagraph(p: XmlElement, ctx: BodyContext, carry: Inline[]): ParaRe
   // Heading level: style name / outline level first, then label pattern plus formatting evidence.
   const ol = child(pPr, 'w:outlineLvl')?.attrs['w:val'];
   const outline = ol !== undefined && /^\d$/.test(ol) ? Number(ol) : style?.outlineLvl;
-  let level: number | undefined = style?.headingLevel ?? (outline !== undefined && outline < 9 ? outline + 1 : undefined);
+  let level: number | undefined =
+    style?.headingLevel ?? (outline !== undefined && outline < 9 ? outline + 1 : undefined);
   if (style?.isTitle) level = 1;
   const labelled = (listLabel?.ordered ? listLabel.label : '') + text;
   if (level === undefined && hasText(inlines)) {
     const patternLevel = headingLabelLevel(labelled);
-    const formatted = sink.textRuns > 0 && (sink.boldRuns === sink.textRuns || sink.headingFontRuns === sink.textRuns || (sink.firstRunHeadingFont && [...text].length <= HEADING_MAX_CHARS));
+    const formatted =
+      sink.textRuns > 0 &&
+      (sink.boldRuns === sink.textRuns ||
+        sink.headingFontRuns === sink.textRuns ||
+        (sink.firstRunHeadingFont && [...text].length <= HEADING_MAX_CHARS));
     if (patternLevel && [...labelled].length <= HEADING_MAX_CHARS + 10) {
-      if (formatted || ((patternLevel <= 2 && looksLikeHeadingLine(labelled)) && !listLabel)) level = patternLevel;
+      if (formatted || (patternLevel <= 2 && looksLikeHeadingLine(labelled) && !listLabel)) level = patternLevel;
     }
   }
 
@@ -431,7 +497,11 @@ function readParagraph(p: XmlElement, ctx: BodyContext, carry: Inline[]): ParaRe
       const hi = listLabel?.ordered ? [{ type: 'text', text: listLabel.label } as Inline, ...inlines] : inlines;
       blocks.push({ type: 'heading', level: lv, inlines: hi.map(stripBold) });
     } else if (listLabel) {
-      blocks.push({ type: 'list', ordered: listLabel.ordered, items: [{ label: listLabel.label, level: listLabel.level, inlines }] });
+      blocks.push({
+        type: 'list',
+        ordered: listLabel.ordered,
+        items: [{ label: listLabel.label, level: listLabel.level, inlines }],
+      });
     } else {
       const para: Paragraph = { type: 'paragraph', inlines };
       // "Left" in a member's file is a default, not a decision: body text follows the house style.
@@ -463,12 +533,28 @@ function cellParagraphs(blocks: Block[], ctx: BodyContext): Paragraph[] {
   for (const b of blocks) {
     if (b.type === 'paragraph') out.push(b);
     else if (b.type === 'heading') out.push({ type: 'paragraph', inlines: b.inlines });
-    else if (b.type === 'list') for (const it of b.items) out.push({ type: 'paragraph', inlines: [{ type: 'text', text: it.label }, ...it.inlines] });
+    else if (b.type === 'list')
+      for (const it of b.items)
+        out.push({ type: 'paragraph', inlines: [{ type: 'text', text: it.label }, ...it.inlines] });
     else if (b.type === 'table')
       // Nested tables flatten to one line per row, cells separated by a full-width space.
       for (const r of b.rows)
-        out.push({ type: 'paragraph', indent: false, inlines: [{ type: 'text', text: r.cells.map((c) => c.paragraphs.map((p) => plain(p.inlines)).join(' ')).join('\u3000') }] });
-    else if (b.type === 'image') warn(ctx, 'table.image-in-cell', `${ctx.fileName}：表格单元格中的图片无法放入汇编表格，已略去，请把图片移到表格外`);
+        out.push({
+          type: 'paragraph',
+          indent: false,
+          inlines: [
+            {
+              type: 'text',
+              text: r.cells.map((c) => c.paragraphs.map((p) => plain(p.inlines)).join(' ')).join('\u3000'),
+            },
+          ],
+        });
+    else if (b.type === 'image')
+      warn(
+        ctx,
+        'table.image-in-cell',
+        `${ctx.fileName}：表格单元格中的图片无法放入汇编表格，已略去，请把图片移到表格外`,
+      );
   }
   return out;
 }
@@ -587,7 +673,11 @@ export function readBlocks(container: XmlElement, ctx: BodyContext): Block[] {
           break;
         }
         case 'w:altChunk':
-          warn(ctx, 'import.altchunk', `${ctx.fileName}：文档中嵌入了另一份文档（altChunk，常见于网页或系统导出），其内容无法读取；请在 Word/WPS 中打开后另存为 .docx 再导入`);
+          warn(
+            ctx,
+            'import.altchunk',
+            `${ctx.fileName}：文档中嵌入了另一份文档（altChunk，常见于网页或系统导出），其内容无法读取；请在 Word/WPS 中打开后另存为 .docx 再导入`,
+          );
           break;
         default:
           break;
@@ -604,7 +694,8 @@ function mergeLists(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const last = out[out.length - 1];
-    if (b.type === 'list' && last?.type === 'list' && last.ordered === b.ordered) last.items.push(...(b.items as ListItem[]));
+    if (b.type === 'list' && last?.type === 'list' && last.ordered === b.ordered)
+      last.items.push(...(b.items as ListItem[]));
     else out.push(b);
   }
   return out;

@@ -37,12 +37,27 @@ function chineseLegal(n: number): string {
   return `${n >= 20 ? LEGAL[Math.floor(n / 10)] : '壹'}拾${n % 10 ? LEGAL[n % 10] : ''}`;
 }
 function roman(n: number): string {
-  const t: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const t: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
-  for (const [v, r] of t) while (n >= v) {
-    s += r;
-    n -= v;
-  }
+  for (const [v, r] of t)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 function letters(n: number): string {
@@ -98,7 +113,17 @@ export function formatNumber(n: number, fmt: string): string {
 
 /** Symbol-font bullets (private-use code points) mapped to what they look like. */
 function bulletChar(text: string): string {
-  const map: Record<string, string> = { '\uf0b7': '•', '\uf0a7': '▪', '\uf06c': '●', '\uf06e': '■', '\uf075': '◆', '\uf0d8': '➢', '\uf0fc': '✓', '\uf076': '❖', o: '○' };
+  const map: Record<string, string> = {
+    '\uf0b7': '•',
+    '\uf0a7': '▪',
+    '\uf06c': '●',
+    '\uf06e': '■',
+    '\uf075': '◆',
+    '\uf0d8': '➢',
+    '\uf0fc': '✓',
+    '\uf076': '❖',
+    o: '○',
+  };
   const t = [...text].map((c) => map[c] ?? c).join('');
   return t || '•';
 }
@@ -151,7 +176,10 @@ export class Numbering {
         const ilvl = Number(o.attrs['w:ilvl'] ?? 0);
         const so = child(o, 'w:startOverride')?.attrs['w:val'];
         const lvl = child(o, 'w:lvl');
-        overrides.set(ilvl, { start: so !== undefined ? Number(so) : undefined, level: lvl ? readLevel(lvl) : undefined });
+        overrides.set(ilvl, {
+          start: so !== undefined ? Number(so) : undefined,
+          level: lvl ? readLevel(lvl) : undefined,
+        });
       }
       this.nums.set(id, { abstractId, overrides });
     }

@@ -133,7 +133,12 @@ export class Styles {
       if (s.jc !== undefined) r.jc = s.jc;
     }
     // A heading level comes from the style's own name first, then from an inherited heading.
-    r.headingLevel = own.headingLevel ?? chain.map((s) => s.headingLevel).filter((x) => x !== undefined).pop();
+    r.headingLevel =
+      own.headingLevel ??
+      chain
+        .map((s) => s.headingLevel)
+        .filter((x) => x !== undefined)
+        .pop();
     this.resolved.set(id, r);
     return r;
   }

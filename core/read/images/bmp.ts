@@ -36,7 +36,8 @@ export function decodeBmp(b: Uint8Array): Raster {
   const topDown = rawHeight < 0;
   const height = Math.abs(rawHeight);
   if (width <= 0 || height <= 0) throw new ImageDecodeError('corrupt', '尺寸无效');
-  if (compression !== 0 && !(compression === 3 && bpp === 32)) throw new ImageDecodeError('unsupported', `压缩方式 ${compression}（RLE 等）`);
+  if (compression !== 0 && !(compression === 3 && bpp === 32))
+    throw new ImageDecodeError('unsupported', `压缩方式 ${compression}（RLE 等）`);
   if (![1, 4, 8, 24, 32].includes(bpp)) throw new ImageDecodeError('unsupported', `${bpp} 位色`);
 
   const stride = Math.floor((width * bpp + 31) / 32) * 4;
@@ -48,7 +49,8 @@ export function decodeBmp(b: Uint8Array): Raster {
     const used = core ? 0 : le32(b, 46);
     const count = Math.min(used || 1 << bpp, 1 << bpp);
     const start = 14 + dib;
-    if (start + count * entrySize > offset || start + count * entrySize > b.length) throw new ImageDecodeError('corrupt', '调色板不完整');
+    if (start + count * entrySize > offset || start + count * entrySize > b.length)
+      throw new ImageDecodeError('corrupt', '调色板不完整');
     palette = new Uint8Array(256 * 3);
     for (let i = 0; i < count; i++) {
       palette[i * 3] = b[start + i * entrySize + 2];
@@ -62,10 +64,12 @@ export function decodeBmp(b: Uint8Array): Raster {
   if (bpp === 32 && compression === 3) {
     // Masks follow the 40-byte header, whether appended (BITMAPINFOHEADER) or inside V4/V5.
     const m = 54;
-    if (m + 12 <= b.length) masks = { r: le32(b, m), g: le32(b, m + 4), b: le32(b, m + 8), a: dib >= 56 ? le32(b, 14 + 52) : 0 };
+    if (m + 12 <= b.length)
+      masks = { r: le32(b, m), g: le32(b, m + 4), b: le32(b, m + 8), a: dib >= 56 ? le32(b, 14 + 52) : 0 };
   }
   const sh = { r: shiftOf(masks.r), g: shiftOf(masks.g), b: shiftOf(masks.b), a: shiftOf(masks.a) };
-  const scaled = (v: number, s: { shift: number; max: number }) => (s.max ? Math.round((((v >>> s.shift) & s.max) * 255) / s.max) : 0);
+  const scaled = (v: number, s: { shift: number; max: number }) =>
+    s.max ? Math.round((((v >>> s.shift) & s.max) * 255) / s.max) : 0;
 
   const hasAlpha = bpp === 32 && masks.a !== 0;
   const channels = hasAlpha ? 4 : 3;

@@ -59,10 +59,19 @@ export interface PrintImage {
 /** A picture kept, possibly with a notice (shrunk, converted, or kept as is because it could not be). */
 export type PrepareOutcome =
   | { ok: true; image: PrintImage; notice?: { code: 'image.not-downscaled' | 'image.damaged'; detail: string } }
-  | { ok: false; code: 'image.unsupported-format' | 'image.unreadable' | 'image.too-large' | 'image.corrupt'; kind: ImageKind; detail: string };
+  | {
+      ok: false;
+      code: 'image.unsupported-format' | 'image.unreadable' | 'image.too-large' | 'image.corrupt';
+      kind: ImageKind;
+      detail: string;
+    };
 
 /** Output size that fits maxSide on the long side, aspect ratio kept (each side at least 1 px). */
-export function fitSize(width: number, height: number, maxSide: number = PRINT_IMAGE.maxSide): { width: number; height: number } {
+export function fitSize(
+  width: number,
+  height: number,
+  maxSide: number = PRINT_IMAGE.maxSide,
+): { width: number; height: number } {
   const long = Math.max(width, height);
   if (long <= maxSide) return { width, height };
   const s = maxSide / long;
@@ -97,7 +106,8 @@ export function resampleBox(src: Raster, ow: number, oh: number): Raster {
         for (let k = 0; k < c; k++) out[base + a + k] = Math.round(acc[a + k] / n);
       } else {
         const sa = acc[a + alpha];
-        for (let k = 0; k < c; k++) out[base + a + k] = k === alpha ? Math.round(sa / n) : sa > 0 ? Math.round(acc[a + k] / sa) : 0;
+        for (let k = 0; k < c; k++)
+          out[base + a + k] = k === alpha ? Math.round(sa / n) : sa > 0 ? Math.round(acc[a + k] / sa) : 0;
       }
     }
     acc.fill(0);
@@ -151,13 +161,34 @@ export function orient(r: Raster, orientation: number): Raster {
       let sx: number;
       let sy: number;
       switch (orientation) {
-        case 2: sx = w - 1 - x; sy = y; break;
-        case 3: sx = w - 1 - x; sy = h - 1 - y; break;
-        case 4: sx = x; sy = h - 1 - y; break;
-        case 5: sx = y; sy = x; break;
-        case 6: sx = y; sy = h - 1 - x; break;
-        case 7: sx = w - 1 - y; sy = h - 1 - x; break;
-        default: sx = w - 1 - y; sy = x; break; // 8
+        case 2:
+          sx = w - 1 - x;
+          sy = y;
+          break;
+        case 3:
+          sx = w - 1 - x;
+          sy = h - 1 - y;
+          break;
+        case 4:
+          sx = x;
+          sy = h - 1 - y;
+          break;
+        case 5:
+          sx = y;
+          sy = x;
+          break;
+        case 6:
+          sx = y;
+          sy = h - 1 - x;
+          break;
+        case 7:
+          sx = w - 1 - y;
+          sy = h - 1 - x;
+          break;
+        default:
+          sx = w - 1 - y;
+          sy = x;
+          break; // 8
       }
       const s = (sy * w + sx) * c;
       const o = (y * ow + x) * c;
@@ -182,7 +213,12 @@ function fewColours(r: Raster): boolean {
   const seen = new Set<number>();
   const c = r.channels;
   for (let i = 0; i < r.data.length; i += c) {
-    const v = c === 1 ? r.data[i] : c === 3 ? (r.data[i] << 16) | (r.data[i + 1] << 8) | r.data[i + 2] : (r.data[i] << 24) | (r.data[i + 1] << 16) | (r.data[i + 2] << 8) | r.data[i + 3];
+    const v =
+      c === 1
+        ? r.data[i]
+        : c === 3
+          ? (r.data[i] << 16) | (r.data[i + 1] << 8) | r.data[i + 2]
+          : (r.data[i] << 24) | (r.data[i + 1] << 16) | (r.data[i + 2] << 8) | r.data[i + 3];
     if (!seen.has(v)) {
       seen.add(v);
       if (seen.size > 256) return false;
@@ -212,12 +248,19 @@ function decode(bytes: Uint8Array, kind: ImageKind, jpegMemoryMb: number): Raste
   if (kind === 'gif') return decodeGif(bytes);
   try {
     // Strict decoding: a damaged body is reported rather than printed as grey blocks.
-    const img = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxResolutionInMP: 100, maxMemoryUsageInMB: jpegMemoryMb });
+    const img = decodeJpeg(bytes, {
+      useTArray: true,
+      formatAsRGBA: false,
+      tolerantDecoding: false,
+      maxResolutionInMP: 100,
+      maxMemoryUsageInMB: jpegMemoryMb,
+    });
     return { width: img.width, height: img.height, channels: 3, data: img.data };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // jpeg-js needs ~20 bytes per pixel while decoding; its own memory cap is a limit, not damage.
-    if (/maxMemoryUsageInMB|maxResolutionInMP|allocate enough memory/i.test(msg)) throw new ImageDecodeError('unsupported', '图像过大，缩小所需内存超过上限');
+    if (/maxMemoryUsageInMB|maxResolutionInMP|allocate enough memory/i.test(msg))
+      throw new ImageDecodeError('unsupported', '图像过大，缩小所需内存超过上限');
     throw new ImageDecodeError(/unsupported|not supported/i.test(msg) ? 'unsupported' : 'corrupt', msg.slice(0, 120));
   }
 }
@@ -226,13 +269,28 @@ function decode(bytes: Uint8Array, kind: ImageKind, jpegMemoryMb: number): Raste
  * Checks, and if needed shrinks or converts, one embedded picture. `fallbackSize` is the size the
  * document declares (used only when the header has none). Never throws.
  */
-export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number; fallbackSize?: { width: number; height: number }; budget?: ImageBudget; jpegDecodeMemoryMb?: number } = {}): PrepareOutcome {
+export function prepareImageForPrint(
+  bytes: Uint8Array,
+  opts: {
+    maxSide?: number;
+    fallbackSize?: { width: number; height: number };
+    budget?: ImageBudget;
+    jpegDecodeMemoryMb?: number;
+  } = {},
+): PrepareOutcome {
   const maxSide = opts.maxSide ?? PRINT_IMAGE.maxSide;
   const kind = sniffImage(bytes);
-  if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp' && kind !== 'gif') return { ok: false, code: 'image.unsupported-format', kind, detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式` };
+  if (kind !== 'png' && kind !== 'jpeg' && kind !== 'bmp' && kind !== 'gif')
+    return {
+      ok: false,
+      code: 'image.unsupported-format',
+      kind,
+      detail: kind === 'unknown' ? '未知格式' : `${kind.toUpperCase()} 格式`,
+    };
   const converted = kind === 'bmp' || kind === 'gif';
   const size = imageSize(bytes, kind) ?? (converted ? undefined : opts.fallbackSize);
-  if (!size || !(size.width > 0) || !(size.height > 0)) return { ok: false, code: 'image.unreadable', kind, detail: '无法识别尺寸' };
+  if (!size || !(size.width > 0) || !(size.height > 0))
+    return { ok: false, code: 'image.unreadable', kind, detail: '无法识别尺寸' };
   const why = oversize(size, bytes.length);
   if (why) return { ok: false, code: 'image.too-large', kind, detail: why };
 
@@ -250,14 +308,22 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
     try {
       decodePng(bytes);
     } catch (e) {
-      if (e instanceof ImageDecodeError && e.reason === 'corrupt') return { ok: false, code: 'image.corrupt', kind, detail: e.message };
+      if (e instanceof ImageDecodeError && e.reason === 'corrupt')
+        return { ok: false, code: 'image.corrupt', kind, detail: e.message };
     }
     return { ok: true, image: original };
   }
 
   const budget = opts.budget;
   if (budget && budget.spentMs >= budget.limitMs && !converted)
-    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `本文件图片较多，处理时间已超过 ${Math.round(budget.limitMs / 1000)} 秒` } };
+    return {
+      ok: true,
+      image: original,
+      notice: {
+        code: 'image.not-downscaled',
+        detail: `本文件图片较多，处理时间已超过 ${Math.round(budget.limitMs / 1000)} 秒`,
+      },
+    };
   const started = Date.now();
 
   // Baseline JPEG (nearly every photo): reduced decoding, never the full-size picture in memory.
@@ -272,8 +338,16 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   }
 
   if (!raster && size.width * size.height * 4 > PRINT_IMAGE.maxDecodeBytes) {
-    if (converted) return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
-    return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）` } };
+    if (converted)
+      return { ok: false, code: 'image.too-large', kind, detail: `${size.width}×${size.height} 像素，无法安全转换` };
+    return {
+      ok: true,
+      image: original,
+      notice: {
+        code: 'image.not-downscaled',
+        detail: `${size.width}×${size.height} 像素，超过可安全缩小的上限（${Math.floor(PRINT_IMAGE.maxDecodeBytes / 4 / 1e6)} 百万像素）`,
+      },
+    };
   }
 
   if (!raster) {
@@ -282,14 +356,23 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       const unsupported = e instanceof ImageDecodeError && e.reason === 'unsupported';
-      if (converted) return { ok: false, code: unsupported ? 'image.unsupported-format' : 'image.corrupt', kind, detail: unsupported ? `${kind.toUpperCase()}（${detail}）` : detail };
+      if (converted)
+        return {
+          ok: false,
+          code: unsupported ? 'image.unsupported-format' : 'image.corrupt',
+          kind,
+          detail: unsupported ? `${kind.toUpperCase()}（${detail}）` : detail,
+        };
       // pdfkit decodes PNG itself and would fail the whole compile on a damaged one; a JPEG is passed
       // through as is, so a damaged JPEG is kept (the viewer shows what it can) and flagged.
       if (unsupported) return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
       if (kind === 'png') return { ok: false, code: 'image.corrupt', kind, detail };
       return { ok: true, image: original, notice: { code: 'image.damaged', detail } };
     }
-    if ((raster.width !== size.width || raster.height !== size.height) && raster.width * raster.height * 4 > PRINT_IMAGE.maxDecodeBytes)
+    if (
+      (raster.width !== size.width || raster.height !== size.height) &&
+      raster.width * raster.height * 4 > PRINT_IMAGE.maxDecodeBytes
+    )
       return { ok: false, code: 'image.corrupt', kind, detail: '文件头与图像数据的尺寸不一致' };
   }
   const decoded = raster;
@@ -301,7 +384,10 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   try {
     // Target from the header size, so a reduced decode lands on the same pixels as a full one.
     const target = fitSize(size.width, size.height, maxSide);
-    shrunk = target.width === decoded.width && target.height === decoded.height ? decoded : resampleBox(decoded, Math.min(target.width, decoded.width), Math.min(target.height, decoded.height));
+    shrunk =
+      target.width === decoded.width && target.height === decoded.height
+        ? decoded
+        : resampleBox(decoded, Math.min(target.width, decoded.width), Math.min(target.height, decoded.height));
     flat = withoutOpaqueAlpha(orient(shrunk, orientation));
     // A shrunk photo (JPEG source, or many colours without transparency) goes to JPEG; transparency,
     // few colours and a BMP only converted (not shrunk) stay lossless.
@@ -310,7 +396,8 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
   } catch (e) {
     // Out of memory or a bug while resampling/encoding: the original is still a good picture.
     const detail = `缩小失败：${e instanceof Error ? e.message : String(e)}`.slice(0, 120);
-    if (converted) return { ok: false, code: 'image.unsupported-format', kind, detail: `${kind.toUpperCase()}（${detail}）` };
+    if (converted)
+      return { ok: false, code: 'image.unsupported-format', kind, detail: `${kind.toUpperCase()}（${detail}）` };
     return { ok: true, image: original, notice: { code: 'image.not-downscaled', detail } };
   }
   if (budget) budget.spentMs += Date.now() - started;
@@ -323,7 +410,9 @@ export function prepareImageForPrint(bytes: Uint8Array, opts: { maxSide?: number
       height: flat.height,
       ...(needsShrink ? { downscaledFrom: { width: shown.width, height: shown.height } } : {}),
       ...(converted ? { convertedFrom: kind } : {}),
-      ...('frames' in decoded && typeof decoded.frames === 'number' && decoded.frames > 1 ? { frames: decoded.frames } : {}),
+      ...('frames' in decoded && typeof decoded.frames === 'number' && decoded.frames > 1
+        ? { frames: decoded.frames }
+        : {}),
     },
   };
 }

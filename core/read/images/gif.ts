@@ -113,7 +113,13 @@ export function decodeGif(b: Uint8Array): Raster & { frames: number } {
 function interlaceOrder(h: number): Uint32Array {
   const order = new Uint32Array(h);
   let i = 0;
-  for (const [start, step] of [[0, 8], [4, 8], [2, 4], [1, 2]]) for (let y = start; y < h; y += step) order[i++] = y;
+  for (const [start, step] of [
+    [0, 8],
+    [4, 8],
+    [2, 4],
+    [1, 2],
+  ])
+    for (let y = start; y < h; y += step) order[i++] = y;
   return order;
 }
 

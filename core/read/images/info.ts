@@ -23,9 +23,29 @@ export function sniffImage(b: Uint8Array): ImageKind {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return 'gif';
   if (b.length >= 2 && b[0] === 0x42 && b[1] === 0x4d) return 'bmp';
-  if (b.length >= 44 && b[0] === 0x01 && b[1] === 0 && b[2] === 0 && b[3] === 0 && b[40] === 0x20 && b[41] === 0x45 && b[42] === 0x4d && b[43] === 0x46) return 'emf';
-  if (b.length >= 4 && ((b[0] === 0xd7 && b[1] === 0xcd && b[2] === 0xc6 && b[3] === 0x9a) || (b[0] === 1 && b[1] === 0 && b[2] === 9 && b[3] === 0))) return 'wmf';
-  if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a))) return 'tiff';
+  if (
+    b.length >= 44 &&
+    b[0] === 0x01 &&
+    b[1] === 0 &&
+    b[2] === 0 &&
+    b[3] === 0 &&
+    b[40] === 0x20 &&
+    b[41] === 0x45 &&
+    b[42] === 0x4d &&
+    b[43] === 0x46
+  )
+    return 'emf';
+  if (
+    b.length >= 4 &&
+    ((b[0] === 0xd7 && b[1] === 0xcd && b[2] === 0xc6 && b[3] === 0x9a) ||
+      (b[0] === 1 && b[1] === 0 && b[2] === 9 && b[3] === 0))
+  )
+    return 'wmf';
+  if (
+    b.length >= 4 &&
+    ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a))
+  )
+    return 'tiff';
   if (b.length >= 12 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'webp';
   const head = new TextDecoder('latin1').decode(b.subarray(0, 256));
   if (/<svg[\s>]/i.test(head)) return 'svg';
@@ -72,8 +92,10 @@ export function imageSize(b: Uint8Array, kind: ImageKind): { width: number; heig
 
 /** Why an image is refused for size, or undefined when it is acceptable. */
 export function oversize(size: { width: number; height: number }, bytes: number): string | undefined {
-  if (bytes > IMAGE_LIMITS.maxBytes) return `文件 ${(bytes / 1048576).toFixed(1)} MB，超过 ${IMAGE_LIMITS.maxBytes / 1048576} MB`;
-  if (size.width > IMAGE_LIMITS.maxSide || size.height > IMAGE_LIMITS.maxSide) return `${size.width}×${size.height} 像素，边长超过 ${IMAGE_LIMITS.maxSide}`;
+  if (bytes > IMAGE_LIMITS.maxBytes)
+    return `文件 ${(bytes / 1048576).toFixed(1)} MB，超过 ${IMAGE_LIMITS.maxBytes / 1048576} MB`;
+  if (size.width > IMAGE_LIMITS.maxSide || size.height > IMAGE_LIMITS.maxSide)
+    return `${size.width}×${size.height} 像素，边长超过 ${IMAGE_LIMITS.maxSide}`;
   if (size.width * size.height > IMAGE_LIMITS.maxPixels) return `${size.width}×${size.height} 像素，超过 1 亿像素`;
   return undefined;
 }
@@ -95,7 +117,12 @@ export function jpegOrientation(b: Uint8Array): number {
       const le = b[t] === 0x49 && b[t + 1] === 0x49;
       if (!le && !(b[t] === 0x4d && b[t + 1] === 0x4d)) return 1;
       const u16 = (o: number) => (o + 2 > b.length ? 0 : le ? b[o] | (b[o + 1] << 8) : (b[o] << 8) | b[o + 1]);
-      const u32 = (o: number) => (o + 4 > b.length ? 0 : le ? (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0 : ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0);
+      const u32 = (o: number) =>
+        o + 4 > b.length
+          ? 0
+          : le
+            ? (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0
+            : ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
       const ifd = t + u32(t + 4);
       const n = u16(ifd);
       for (let i = 0; i < n && i < 512; i++) {

@@ -7,8 +7,9 @@
 import type { Raster } from './png';
 
 const ZIGZAG = new Uint8Array([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58,
-  59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+  35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47,
+  55, 62, 63,
 ]);
 
 /**
@@ -24,7 +25,8 @@ function reduceMatrix(n: number): Float64Array {
   for (let i = 0; i < n; i++)
     for (let u = 0; u < 8; u++) {
       let s = 0;
-      for (let x = i * span; x < (i + 1) * span; x++) s += (u === 0 ? Math.SQRT1_2 : 1) * Math.cos(((2 * x + 1) * u * Math.PI) / 16);
+      for (let x = i * span; x < (i + 1) * span; x++)
+        s += (u === 0 ? Math.SQRT1_2 : 1) * Math.cos(((2 * x + 1) * u * Math.PI) / 16);
       m[i * 8 + u] = s / span / 2;
     }
   REDUCE[n] = m;
@@ -131,13 +133,33 @@ export function decodeJpegReduced(b: Uint8Array, scale: 1 | 2 | 4 | 8): (Raster 
       comps = [];
       for (let i = 0; i < nc; i++) {
         const o = s + 6 + i * 3;
-        comps.push({ id: b[o], h: b[o + 1] >> 4, v: b[o + 1] & 15, tq: b[o + 2], td: 0, ta: 0, plane: new Uint8Array(0), planeW: 0, pred: 0, nx: n, ny: n });
+        comps.push({
+          id: b[o],
+          h: b[o + 1] >> 4,
+          v: b[o + 1] & 15,
+          tq: b[o + 2],
+          td: 0,
+          ta: 0,
+          plane: new Uint8Array(0),
+          planeW: 0,
+          pred: 0,
+          nx: n,
+          ny: n,
+        });
       }
     } else if (marker >= 0xc2 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       return undefined; // progressive, lossless, arithmetic: the full decoder handles them
     } else if (marker === 0xdd) {
       restart = (b[s] << 8) | b[s + 1];
-    } else if (marker === 0xee && len >= 14 && b[s] === 0x41 && b[s + 1] === 0x64 && b[s + 2] === 0x6f && b[s + 3] === 0x62 && b[s + 4] === 0x65) {
+    } else if (
+      marker === 0xee &&
+      len >= 14 &&
+      b[s] === 0x41 &&
+      b[s + 1] === 0x64 &&
+      b[s + 2] === 0x6f &&
+      b[s + 3] === 0x62 &&
+      b[s + 4] === 0x65
+    ) {
       adobeTransform = b[s + 11];
     } else if (marker === 0xda) {
       const ns = b[s];
@@ -226,7 +248,7 @@ export function decodeJpegReduced(b: Uint8Array, scale: 1 | 2 | 4 | 8): (Raster 
     c.pred += receive(decodeSym(dc[c.td]));
     coef[0] = c.pred * q[0];
     const acT = ac[c.ta];
-    for (let k = 1; k < 64; ) {
+    for (let k = 1; k < 64;) {
       const rs = decodeSym(acT);
       const r = rs >> 4;
       const s = rs & 15;
@@ -270,7 +292,8 @@ export function decodeJpegReduced(b: Uint8Array, scale: 1 | 2 | 4 | 8): (Raster 
       }
       for (const c of comps) {
         const q = qt[c.tq];
-        for (let by = 0; by < c.v; by++) for (let bx = 0; bx < c.h; bx++) decodeBlock(c, q, c.plane, c.planeW, (mx * c.h + bx) * c.nx, by * c.ny);
+        for (let by = 0; by < c.v; by++)
+          for (let bx = 0; bx < c.h; bx++) decodeBlock(c, q, c.plane, c.planeW, (mx * c.h + bx) * c.nx, by * c.ny);
       }
       if (padded * 8 > bits) throw new Error('数据不完整（文件被截断或损坏）');
       mcu++;

@@ -30,7 +30,8 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
 /** Decodes an 8/16-bit (or 1/2/4-bit gray or palette) non-interlaced PNG to an 8-bit raster. */
 export function decodePng(b: Uint8Array): Raster {
-  if (b.length < 33 || be32(b, 0) !== 0x89504e47 || be32(b, 12) !== 0x49484452) throw new ImageDecodeError('corrupt', '文件头损坏');
+  if (b.length < 33 || be32(b, 0) !== 0x89504e47 || be32(b, 12) !== 0x49484452)
+    throw new ImageDecodeError('corrupt', '文件头损坏');
   const width = be32(b, 16);
   const height = be32(b, 20);
   const depth = b[24];
@@ -39,7 +40,10 @@ export function decodePng(b: Uint8Array): Raster {
   const samples = CHANNELS[colorType];
   if (!width || !height || samples === undefined) throw new ImageDecodeError('corrupt', '文件头数值无效');
   if (interlace > 1) throw new ImageDecodeError('corrupt', `隔行方式 ${interlace} 无效`);
-  const okDepth = colorType === 0 || colorType === 3 ? [1, 2, 4, 8, 16].includes(depth) && !(colorType === 3 && depth === 16) : depth === 8 || depth === 16;
+  const okDepth =
+    colorType === 0 || colorType === 3
+      ? [1, 2, 4, 8, 16].includes(depth) && !(colorType === 3 && depth === 16)
+      : depth === 8 || depth === 16;
   if (!okDepth) throw new ImageDecodeError('corrupt', `位深 ${depth} 无效`);
 
   let palette: Uint8Array | undefined;
@@ -87,11 +91,13 @@ export function decodePng(b: Uint8Array): Raster {
     // Small pushes so a deflate bomb is noticed after at most ~64 MB of output, not at the end.
     for (let i = 0; i < idat.length && !overflow; i++) {
       const part = idat[i];
-      for (let q = 0; q < part.length && !overflow; q += 65536) inflater.push(part.subarray(q, Math.min(part.length, q + 65536)), false);
+      for (let q = 0; q < part.length && !overflow; q += 65536)
+        inflater.push(part.subarray(q, Math.min(part.length, q + 65536)), false);
     }
     if (!overflow) inflater.push(new Uint8Array(0), true);
   } catch (e) {
-    if (got < expected) throw new ImageDecodeError('corrupt', `图像数据无法解压（${e instanceof Error ? e.message : String(e)}）`);
+    if (got < expected)
+      throw new ImageDecodeError('corrupt', `图像数据无法解压（${e instanceof Error ? e.message : String(e)}）`);
   }
   if (got < expected) throw new ImageDecodeError('corrupt', ended ? '图像数据不完整' : '文件被截断');
 
@@ -132,7 +138,14 @@ function adam7(width: number, height: number) {
     [0, 2, 2, 4],
     [1, 0, 2, 2],
     [0, 1, 1, 2],
-  ].map(([x0, y0, dx, dy]) => ({ x0, y0, dx, dy, w: Math.max(0, Math.ceil((width - x0) / dx)), h: Math.max(0, Math.ceil((height - y0) / dy)) }));
+  ].map(([x0, y0, dx, dy]) => ({
+    x0,
+    y0,
+    dx,
+    dy,
+    w: Math.max(0, Math.ceil((width - x0) / dx)),
+    h: Math.max(0, Math.ceil((height - y0) / dy)),
+  }));
 }
 
 function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): void {
@@ -176,7 +189,16 @@ function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number):
   }
 }
 
-function expand(raw: Uint8Array, width: number, height: number, stride: number, depth: number, colorType: number, palette: Uint8Array | undefined, trns: Uint8Array | undefined): Raster {
+function expand(
+  raw: Uint8Array,
+  width: number,
+  height: number,
+  stride: number,
+  depth: number,
+  colorType: number,
+  palette: Uint8Array | undefined,
+  trns: Uint8Array | undefined,
+): Raster {
   if (colorType === 3 && palette) {
     const alpha = !!trns && trns.length > 0;
     const channels = alpha ? 4 : 3;
@@ -253,7 +275,12 @@ export function encodePng(r: Raster): Uint8Array {
   dv.setUint32(4, r.height);
   ihdr[8] = 8;
   ihdr[9] = COLOR_TYPE[r.channels];
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlibSync(raw, { level: 6 })),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
   let o = 0;
   for (const x of parts) {

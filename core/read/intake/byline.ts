@@ -3,7 +3,19 @@
 // "发言人：张三", "张三（代表民建××市委会）", "民盟××市委会", "××课题组", "执笔：张三" / "课题组组长：张三
 // 成员：李四、王五". It says how much the line looks like a byline and which person names and
 // organisations it credits; matching those against the roster is roster-match.ts's job.
-import { BYLINE_MAX_CHARS, BYLINE_PREFIX_RE, endsSentence, isDateLine, isLabelLine, isNameLike, isSalutation, isSubtitleLine, ORG_RE, ROLE_RE, startsWithHeadingLabel } from './patterns';
+import {
+  BYLINE_MAX_CHARS,
+  BYLINE_PREFIX_RE,
+  endsSentence,
+  isDateLine,
+  isLabelLine,
+  isNameLike,
+  isSalutation,
+  isSubtitleLine,
+  ORG_RE,
+  ROLE_RE,
+  startsWithHeadingLabel,
+} from './patterns';
 
 export type PersonRole = 'author' | 'writer' | 'leader' | 'member';
 
@@ -55,17 +67,24 @@ export function printedText(t: string): string {
 
 /** Splits "市政协委员张三" into role and name when a role word ends right before 2–3 Han characters. */
 function gluedName(token: string, knownNames: ReadonlySet<string>): string | undefined {
-  for (const n of knownNames) if (n.length >= 2 && token.endsWith(n) && token.length > n.length && ROLE_RE.test(token.slice(0, -n.length))) return n;
-  const m = /^(.*(?:委员|常委|主席|主任|教授|研究员|会长|局长|院长|校长|书记|主委|律师|医师|经理|董事长|馆长|所长|部长|社长|理事长))([\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,4}[·•][\p{Script=Han}]{1,8})$/u.exec(token);
+  for (const n of knownNames)
+    if (n.length >= 2 && token.endsWith(n) && token.length > n.length && ROLE_RE.test(token.slice(0, -n.length)))
+      return n;
+  const m =
+    /^(.*(?:委员|常委|主席|主任|教授|研究员|会长|局长|院长|校长|书记|主委|律师|医师|经理|董事长|馆长|所长|部长|社长|理事长))([\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,4}[·•][\p{Script=Han}]{1,8})$/u.exec(
+      token,
+    );
   return m && isNameLike(m[2]) ? m[2] : undefined;
 }
 
 function teamPersons(text: string): BylinePerson[] {
   const out: BylinePerson[] = [];
-  const re = /(执笔人?|副组长|组长|成员|负责人|主持人|参与人员)\s*[：:]\s*([^：:]*?)(?=(?:课题组)?(?:执笔人?|副组长|组长|成员|负责人|主持人|参与人员)\s*[：:]|$)/g;
+  const re =
+    /(执笔人?|副组长|组长|成员|负责人|主持人|参与人员)\s*[：:]\s*([^：:]*?)(?=(?:课题组)?(?:执笔人?|副组长|组长|成员|负责人|主持人|参与人员)\s*[：:]|$)/g;
   for (const m of text.matchAll(re)) {
     const role: PersonRole = m[1].startsWith('执笔') ? 'writer' : /组长|负责人|主持人/.test(m[1]) ? 'leader' : 'member';
-    for (const n of joinPadded(m[2].split(SEP).filter(Boolean))) if (isNameLike(n)) out.push({ name: n, role, separate: true });
+    for (const n of joinPadded(m[2].split(SEP).filter(Boolean)))
+      if (isNameLike(n)) out.push({ name: n, role, separate: true });
   }
   return out;
 }
@@ -77,7 +96,15 @@ function teamPersons(text: string): BylinePerson[] {
 export function parseByline(text: string, knownNames: ReadonlySet<string> = new Set()): Byline | undefined {
   const raw = text.trim();
   if (!raw || [...raw].length > BYLINE_MAX_CHARS) return undefined;
-  if (endsSentence(raw) || startsWithHeadingLabel(raw) || isSubtitleLine(raw) || isDateLine(raw) || isLabelLine(raw) || isSalutation(raw)) return undefined;
+  if (
+    endsSentence(raw) ||
+    startsWithHeadingLabel(raw) ||
+    isSubtitleLine(raw) ||
+    isDateLine(raw) ||
+    isLabelLine(raw) ||
+    isSalutation(raw)
+  )
+    return undefined;
   const prefixed = BYLINE_PREFIX_RE.test(raw);
   let t = raw.replace(BYLINE_PREFIX_RE, '').trim();
   if (!t) return undefined;
@@ -114,7 +141,12 @@ export function parseByline(text: string, knownNames: ReadonlySet<string> = new 
       organisations.push(tok);
       return;
     }
-    if (ORG_RE.test(tok) && last && !persons.length && /(委员会|委会|联合会|工商联|课题组|调研组|支社|总支|支部|界别|学社)$/.test(tok)) {
+    if (
+      ORG_RE.test(tok) &&
+      last &&
+      !persons.length &&
+      /(委员会|委会|联合会|工商联|课题组|调研组|支社|总支|支部|界别|学社)$/.test(tok)
+    ) {
       organisations.push(tok);
       return;
     }
@@ -122,7 +154,10 @@ export function parseByline(text: string, knownNames: ReadonlySet<string> = new 
     else unknown++;
   });
   if (!persons.length && !organisations.length) return undefined;
-  if (unknown > 0 && !prefixed) return persons.length && roles ? { printed, persons, organisations, team: /课题组|调研组/.test(t), shape: 0.5 } : undefined;
+  if (unknown > 0 && !prefixed)
+    return persons.length && roles
+      ? { printed, persons, organisations, team: /课题组|调研组/.test(t), shape: 0.5 }
+      : undefined;
   let shape: number;
   if (prefixed) shape = 0.95;
   else if (roles && persons.length) shape = 0.9;

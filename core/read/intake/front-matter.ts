@@ -7,7 +7,17 @@
 // back. An opening salutation stays body. Text plus layout evidence only; no roster here.
 import { inlineText, type Block, type FrontMatterLine, type SourceDoc } from '../../model/document';
 import { parseByline } from './byline';
-import { endsSentence, isDateLine, isLabelLine, isSalutation, isSubtitleLine, printedDate, printedSubtitle, startsWithHeadingLabel, TITLE_MAX_CHARS } from './patterns';
+import {
+  endsSentence,
+  isDateLine,
+  isLabelLine,
+  isSalutation,
+  isSubtitleLine,
+  printedDate,
+  printedSubtitle,
+  startsWithHeadingLabel,
+  TITLE_MAX_CHARS,
+} from './patterns';
 
 export interface FrontMatterOptions {
   /** Plain text (TXT, a PDF's text layer): no layout evidence, a short first line may be the title. */
@@ -31,7 +41,10 @@ const BREAK_JOIN = new RegExp(`(?<=[${CJK}])\\n+(?=[${CJK}])`, 'g');
 /** One line of text; a manual line break between Chinese characters (a title broken by hand) joins up. */
 export function lineText(b: Block): string | undefined {
   if (b.type !== 'heading' && b.type !== 'paragraph') return undefined;
-  return inlineText(b.inlines).replace(BREAK_JOIN, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  return inlineText(b.inlines)
+    .replace(BREAK_JOIN, '')
+    .replace(/[\s\u3000\u00a0]+/g, ' ')
+    .trim();
 }
 
 interface Line {
@@ -45,7 +58,10 @@ interface Line {
   bold: boolean;
 }
 
-const allBold = (b: Block) => b.type === 'paragraph' && b.inlines.some((x) => x.type === 'text' && x.text.trim()) && b.inlines.every((x) => x.type !== 'text' || !x.text.trim() || x.bold === true);
+const allBold = (b: Block) =>
+  b.type === 'paragraph' &&
+  b.inlines.some((x) => x.type === 'text' && x.text.trim()) &&
+  b.inlines.every((x) => x.type !== 'text' || !x.text.trim() || x.bold === true);
 
 function lines(blocks: Block[], opts: FrontMatterOptions): (Line | undefined)[] {
   return blocks.map((b, i) => {
@@ -68,7 +84,16 @@ const isBlank = (b: Block) => b.type === 'pageBreak' || lineText(b) === '';
 
 /** Can this text be (part of) a title at all? */
 function titleText(t: string): boolean {
-  return [...t].length <= TITLE_MAX_CHARS && !/[。；;！!]$/.test(t) && !/^［.*］$/.test(t) && !/^</.test(t) && !startsWithHeadingLabel(t) && !isSalutation(t) && !isDateLine(t) && !isSubtitleLine(t);
+  return (
+    [...t].length <= TITLE_MAX_CHARS &&
+    !/[。；;！!]$/.test(t) &&
+    !/^［.*］$/.test(t) &&
+    !/^</.test(t) &&
+    !startsWithHeadingLabel(t) &&
+    !isSalutation(t) &&
+    !isDateLine(t) &&
+    !isSubtitleLine(t)
+  );
 }
 
 /** Layout evidence that a line is set as a title: a heading style (the caller rules out "一、"-labelled ones), display size, centring. */
@@ -81,7 +106,8 @@ function bylineShape(l: Line | undefined): number {
   return p ? p.shape : 0;
 }
 
-const asStored = (b: Block): FrontMatterLine['block'] => (b.type === 'paragraph' || b.type === 'heading' ? b : undefined);
+const asStored = (b: Block): FrontMatterLine['block'] =>
+  b.type === 'paragraph' || b.type === 'heading' ? b : undefined;
 
 export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {}): FrontMatterResult {
   const ls = lines(blocks, opts);
@@ -90,7 +116,13 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
     while (k < blocks.length && isBlank(blocks[k])) k++;
     return k;
   };
-  const take = (l: Line, role: FrontMatterLine['role'], confidence: number, text = l.text, at: 'head' | 'tail' = 'head') => taken.push({ l, role, at, confidence, text });
+  const take = (
+    l: Line,
+    role: FrontMatterLine['role'],
+    confidence: number,
+    text = l.text,
+    at: 'head' | 'tail' = 'head',
+  ) => taken.push({ l, role, at, confidence, text });
 
   // ── head ──
   let k = next(0);
@@ -114,8 +146,14 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
     const after = ls[next(k + 1)];
     // Without title formatting, only a clear byline (职务 + name, 发言人：, an organisation) or a
     // subtitle / date under a short line makes it a title; a bare short word could be body.
-    const followedByMeta = !!after && (isSubtitleLine(after.text) || bylineShape(after) >= 0.8 || ((after.centered || after.right || opts.plainText === true) && bylineShape(after) >= 0.6) || isDateLine(after.text));
-    if (displayed(t0) && !(t0.centered && !t0.prominent && !t0.heading && bylineShape(t0) >= 0.8 && !bylineAbove)) titleConfidence = 0.95;
+    const followedByMeta =
+      !!after &&
+      (isSubtitleLine(after.text) ||
+        bylineShape(after) >= 0.8 ||
+        ((after.centered || after.right || opts.plainText === true) && bylineShape(after) >= 0.6) ||
+        isDateLine(after.text));
+    if (displayed(t0) && !(t0.centered && !t0.prominent && !t0.heading && bylineShape(t0) >= 0.8 && !bylineAbove))
+      titleConfidence = 0.95;
     else if (followedByMeta && !endsSentence(t0.text)) titleConfidence = 0.85;
     else if (opts.plainText && !/[，,：:、]$/.test(t0.text) && next(k + 1) < blocks.length) titleConfidence = 0.7;
     if (titleConfidence) titleEnd = k;
@@ -123,17 +161,32 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
   let title: string | undefined;
   let bylineParts: string[] = [];
   let bodyStart = 0;
-  if (titleEnd < 0) taken.length = 0; // labels go with a title, never alone
+  if (titleEnd < 0)
+    taken.length = 0; // labels go with a title, never alone
   else {
     if (bylineAbove) take(bylineAbove, 'byline', 0.85, bylineAbove.text);
     const titleLines = [t0!];
     // A second title line: set like the first, not a subtitle / byline / date, the whole still short.
     const s = ls[titleEnd + 1] ?? (opts.plainText ? undefined : ls[next(titleEnd + 1)]);
-    if (s && s.i === next(titleEnd + 1) && titleText(s.text) && !endsSentence(s.text) && bylineShape(s) < 0.6 && !isLabelLine(s.text) && [...(t0!.text + s.text)].length <= TITLE_MAX_CHARS) {
-      const same = (s.heading && t0!.heading) || (s.centered && t0!.centered) || (s.prominent && t0!.prominent) || (s.bold && t0!.bold && displayed(t0!));
+    if (
+      s &&
+      s.i === next(titleEnd + 1) &&
+      titleText(s.text) &&
+      !endsSentence(s.text) &&
+      bylineShape(s) < 0.6 &&
+      !isLabelLine(s.text) &&
+      [...(t0!.text + s.text)].length <= TITLE_MAX_CHARS
+    ) {
+      const same =
+        (s.heading && t0!.heading) ||
+        (s.centered && t0!.centered) ||
+        (s.prominent && t0!.prominent) ||
+        (s.bold && t0!.bold && displayed(t0!));
       const afterS = ls[next(s.i + 1)];
-      const metaAfter = !!afterS && (isSubtitleLine(afterS.text) || bylineShape(afterS) >= 0.6 || isDateLine(afterS.text));
-      if (same || (opts.plainText && metaAfter && [...s.text].length <= 30 && !/[，,：:]/.test(s.text))) titleLines.push(s);
+      const metaAfter =
+        !!afterS && (isSubtitleLine(afterS.text) || bylineShape(afterS) >= 0.6 || isDateLine(afterS.text));
+      if (same || (opts.plainText && metaAfter && [...s.text].length <= 30 && !/[，,：:]/.test(s.text)))
+        titleLines.push(s);
     }
     for (const l of titleLines) take(l, 'title', titleConfidence);
     title = titleLines.map((l) => l.text).join('');
@@ -150,7 +203,12 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
       } else if (!sawDate && isDateLine(l.text)) {
         take(l, 'date', 0.95, printedDate(l.text));
         sawDate = true;
-      } else if (bylines < 3 && !sawDate && bylineShape(l) >= 0.6 && (l.centered || l.right || bylineShape(l) >= 0.8 || opts.plainText || bylines === 0)) {
+      } else if (
+        bylines < 3 &&
+        !sawDate &&
+        bylineShape(l) >= 0.6 &&
+        (l.centered || l.right || bylineShape(l) >= 0.8 || opts.plainText || bylines === 0)
+      ) {
         const p = parseByline(l.text)!;
         take(l, 'byline', Math.round(Math.min(0.95, p.shape + (l.centered || l.right ? 0.05 : 0)) * 100) / 100, l.text);
         bylineParts.push(p.printed);
@@ -170,8 +228,14 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
     const l = ls[e];
     if (!l) break;
     const aligned = l.right || (opts.plainText === true && !l.heading);
-    if (isDateLine(l.text) && !tail.some((x) => x.role === 'date') && (aligned || l.centered)) tail.unshift({ l, role: 'date' });
-    else if (aligned && bylineShape(l) >= (l.right || tail.length ? 0.6 : 0.8) && tail.filter((x) => x.role === 'signature').length < 2) tail.unshift({ l, role: 'signature' });
+    if (isDateLine(l.text) && !tail.some((x) => x.role === 'date') && (aligned || l.centered))
+      tail.unshift({ l, role: 'date' });
+    else if (
+      aligned &&
+      bylineShape(l) >= (l.right || tail.length ? 0.6 : 0.8) &&
+      tail.filter((x) => x.role === 'signature').length < 2
+    )
+      tail.unshift({ l, role: 'signature' });
     else break;
     e--;
     while (e >= bodyStart && isBlank(blocks[e])) e--;
@@ -179,7 +243,14 @@ export function extractFrontMatter(blocks: Block[], opts: FrontMatterOptions = {
   const sigs = tail.filter((x) => x.role === 'signature');
   let bodyEnd = end;
   if (sigs.length && e >= bodyStart) {
-    for (const x of tail) take(x.l, x.role, x.role === 'date' ? 0.9 : x.l.right ? 0.85 : 0.7, x.role === 'date' ? printedDate(x.l.text) : x.l.text, 'tail');
+    for (const x of tail)
+      take(
+        x.l,
+        x.role,
+        x.role === 'date' ? 0.9 : x.l.right ? 0.85 : 0.7,
+        x.role === 'date' ? printedDate(x.l.text) : x.l.text,
+        'tail',
+      );
     bodyEnd = tail[0].l.i;
     if (!bylineParts.length) bylineParts = sigs.map((x) => parseByline(x.l.text)?.printed ?? x.l.text);
   }

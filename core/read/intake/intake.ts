@@ -9,7 +9,13 @@ import { guessKind, type KindGuess } from './kind';
 import { matchAuthors, rosterOf, type ReviewReason, type Roster } from './roster-match';
 
 /** Reader warnings that are information only: they never send an item to review. */
-export const INFO_WARNING_CODES: ReadonlySet<string> = new Set(['import.converted', 'import.label-removed', 'import.toc-dropped', 'image.downscaled', 'image.converted']);
+export const INFO_WARNING_CODES: ReadonlySet<string> = new Set([
+  'import.converted',
+  'import.label-removed',
+  'import.toc-dropped',
+  'image.downscaled',
+  'image.converted',
+]);
 
 export interface IntakeInput {
   doc: SourceDoc;
@@ -45,12 +51,20 @@ export function normalisedText(doc: SourceDoc): string {
   return t.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-export function intake(input: IntakeInput, session: Pick<Session, 'members' | 'ordering'>, roster: Roster = rosterOf(session)): IntakeFields {
+export function intake(
+  input: IntakeInput,
+  session: Pick<Session, 'members' | 'ordering'>,
+  roster: Roster = rosterOf(session),
+): IntakeFields {
   const { doc } = input;
   const { fileName, folders } = splitName(input.name);
   const fm = doc.frontMatter ?? [];
   const reasons: ReviewReason[] = [];
-  const label = fm.filter((l) => l.role === 'label').map((l) => l.text).join(' ') || undefined;
+  const label =
+    fm
+      .filter((l) => l.role === 'label')
+      .map((l) => l.text)
+      .join(' ') || undefined;
   const subtitle = fm.find((l) => l.role === 'subtitle')?.text;
   const dateLine = fm.find((l) => l.role === 'date')?.text;
   let bylineTexts = fm.filter((l) => l.role === 'byline').map((l) => l.text);
@@ -61,17 +75,36 @@ export function intake(input: IntakeInput, session: Pick<Session, 'members' | 'o
   let title = (doc.title ?? '').trim();
   if (!title) {
     title = stem.trim() || fileName;
-    reasons.push({ code: 'intake.no-title', field: 'title', message: `未识别出标题，暂用文件名“${title}”，请填写标题` });
+    reasons.push({
+      code: 'intake.no-title',
+      field: 'title',
+      message: `未识别出标题，暂用文件名“${title}”，请填写标题`,
+    });
   }
   const authors = matchAuthors(bylineTexts, roster, fileName);
   reasons.push(...authors.reasons);
-  const authorLine = bylineTexts.map((t) => parseByline(t, roster.names)?.printed ?? printedText(t.replace(/^(?:——|—)\s*/, ''))).join(' ');
+  const authorLine = bylineTexts
+    .map((t) => parseByline(t, roster.names)?.printed ?? printedText(t.replace(/^(?:——|—)\s*/, '')))
+    .join(' ');
   // A member guessed from the file name is linked (under review) but never printed as a byline.
   const team = bylineTexts.some((t) => parseByline(t, roster.names)?.team === true);
   const kindGuess = guessKind({ label, title: doc.title, subtitle, team, fileName, folders });
   const serious = doc.warnings.filter((w) => !INFO_WARNING_CODES.has(w.code));
-  if (serious.length) reasons.push({ code: 'intake.read-warning', message: serious.length > 1 ? `读取时有 ${serious.length} 条提示，第一条：${serious[0].message}` : serious[0].message });
-  const out: IntakeFields = { title, authorLine, memberIds: authors.memberIds, kind: kindGuess.kind, reviewReasons: reasons, status: reasons.length ? 'review' : 'ok', kindGuess };
+  if (serious.length)
+    reasons.push({
+      code: 'intake.read-warning',
+      message:
+        serious.length > 1 ? `读取时有 ${serious.length} 条提示，第一条：${serious[0].message}` : serious[0].message,
+    });
+  const out: IntakeFields = {
+    title,
+    authorLine,
+    memberIds: authors.memberIds,
+    kind: kindGuess.kind,
+    reviewReasons: reasons,
+    status: reasons.length ? 'review' : 'ok',
+    kindGuess,
+  };
   if (label) out.label = label;
   if (subtitle) out.subtitle = subtitle;
   if (dateLine) out.dateLine = dateLine;

@@ -68,7 +68,11 @@ export function guessKind(e: KindEvidence): KindGuess {
 const bare = (title: string) => title.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '').trim();
 
 /** The section an item of this kind goes into: a folder named like a section, else the kind's section. */
-export function sectionFor(sections: readonly Section[], kind: Kind, folders: readonly string[] = []): Section | undefined {
+export function sectionFor(
+  sections: readonly Section[],
+  kind: Kind,
+  folders: readonly string[] = [],
+): Section | undefined {
   for (const f of [...folders].reverse()) {
     const s = sections.find((x) => bare(x.title) === f.trim());
     if (s) return s;
@@ -76,4 +80,3 @@ export function sectionFor(sections: readonly Section[], kind: Kind, folders: re
   const name = SUBMISSION_KIND_NAMES[kind];
   return sections.find((x) => bare(x.title) === name) ?? sections.find((x) => kindNamed(bare(x.title)) === kind);
 }
-

@@ -11,7 +11,12 @@ import type { NoteContext } from './notes';
 import { STYLE } from './styles';
 import { tableBlocks } from './tables';
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
 
 export interface BlockContext {
   metrics: DocxMetrics;
@@ -41,7 +46,13 @@ export function blockElements(blocks: readonly Block[], ctx: BlockContext): (Par
   for (const b of blocks) {
     switch (b.type) {
       case 'heading':
-        out.push(new Paragraph({ style: STYLE.heading[b.level - 1], pageBreakBefore: take(), children: inlineRuns(b.inlines, ctx.notes) }));
+        out.push(
+          new Paragraph({
+            style: STYLE.heading[b.level - 1],
+            pageBreakBefore: take(),
+            children: inlineRuns(b.inlines, ctx.notes),
+          }),
+        );
         break;
       case 'paragraph': {
         const align = b.align && b.align !== 'justify' ? ALIGN[b.align] : undefined;
@@ -69,14 +80,25 @@ export function blockElements(blocks: readonly Block[], ctx: BlockContext): (Par
               indent: { left, hanging: labelW },
               tabStops: [{ type: TabStopType.LEFT, position: left }],
               pageBreakBefore: take(),
-              children: [new TextRun({ children: [xmlSafe(it.label), new Tab()] }), ...inlineRuns(it.inlines, ctx.notes)],
+              children: [
+                new TextRun({ children: [xmlSafe(it.label), new Tab()] }),
+                ...inlineRuns(it.inlines, ctx.notes),
+              ],
             }),
           );
         }
         break;
       case 'table':
         // A table cannot carry "page break before": a 1 pt empty paragraph carries it instead.
-        if (breakPending) out.push(new Paragraph({ pageBreakBefore: take(), style: STYLE.tableText, spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [] }));
+        if (breakPending)
+          out.push(
+            new Paragraph({
+              pageBreakBefore: take(),
+              style: STYLE.tableText,
+              spacing: { line: 20, lineRule: LineRuleType.EXACT },
+              children: [],
+            }),
+          );
         out.push(...tableBlocks(b, m.blockWidth, ctx.notes));
         break;
       case 'image': {
@@ -88,7 +110,9 @@ export function blockElements(blocks: readonly Block[], ctx: BlockContext): (Par
         break;
       default: {
         const unknown = b as { type?: string };
-        out.push(new Paragraph({ style: STYLE.body, children: [new TextRun(`［无法显示的内容：${String(unknown.type)}］`)] }));
+        out.push(
+          new Paragraph({ style: STYLE.body, children: [new TextRun(`［无法显示的内容：${String(unknown.type)}］`)] }),
+        );
       }
     }
   }

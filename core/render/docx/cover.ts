@@ -12,7 +12,8 @@ import { balancedTitleLines } from './title-lines';
 import { runFont, type WordFonts } from './word-fonts';
 
 /** Text lines with explicit breaks between them. */
-const linesRuns = (lines: string[]) => lines.map((t, i) => new TextRun({ text: xmlSafe(t), break: i > 0 ? 1 : undefined }));
+const linesRuns = (lines: string[]) =>
+  lines.map((t, i) => new TextRun({ text: xmlSafe(t), break: i > 0 ? 1 : undefined }));
 
 /**
  * Cover geometry of the PDF layout (core/layout/front-matter.ts), as first baselines in fractions
@@ -43,8 +44,21 @@ export function coverParagraphs(session: Session, m: DocxMetrics, fonts: WordFon
     const r = right[i];
     const children: TextRun[] = [];
     if (l) children.push(new TextRun(xmlSafe(l)));
-    if (r) children.push(new TextRun({ children: [new Tab(), xmlSafe(r.text)], size: r.small ? 28 : undefined, font: r.small ? runFont(fonts.kai) : undefined }));
-    out.push(new Paragraph({ style: STYLE.coverMark, tabStops: [{ type: TabStopType.RIGHT, position: m.blockWidth }], children }));
+    if (r)
+      children.push(
+        new TextRun({
+          children: [new Tab(), xmlSafe(r.text)],
+          size: r.small ? 28 : undefined,
+          font: r.small ? runFont(fonts.kai) : undefined,
+        }),
+      );
+    out.push(
+      new Paragraph({
+        style: STYLE.coverMark,
+        tabStops: [{ type: TabStopType.RIGHT, position: m.blockWidth }],
+        children,
+      }),
+    );
     cur += pitch / 20;
   }
 
@@ -62,7 +76,12 @@ export function coverParagraphs(session: Session, m: DocxMetrics, fonts: WordFon
     out.push(
       new Paragraph({
         style,
-        spacing: { before: Math.round(before * 20), after: 0, line: Math.round(lead * 20), lineRule: LineRuleType.EXACT },
+        spacing: {
+          before: Math.round(before * 20),
+          after: 0,
+          line: Math.round(lead * 20),
+          lineRule: LineRuleType.EXACT,
+        },
         children: linesRuns(lines),
       }),
     );

@@ -22,7 +22,12 @@ export function imageSize(img: Pick<ImageBlock, 'width' | 'height'>, box: ImageB
   return { width: Math.max(1, Math.round(img.width * scale)), height: Math.max(1, Math.round(img.height * scale)) };
 }
 
-export function imageParagraphs(img: ImageBlock, res: ImageResource | undefined, box: ImageBox, pageBreakBefore?: boolean): Paragraph[] {
+export function imageParagraphs(
+  img: ImageBlock,
+  res: ImageResource | undefined,
+  box: ImageBox,
+  pageBreakBefore?: boolean,
+): Paragraph[] {
   const out: Paragraph[] = [];
   let run: ImageRun | undefined;
   if (res) {
@@ -33,7 +38,9 @@ export function imageParagraphs(img: ImageBlock, res: ImageResource | undefined,
           type: res.mime === 'image/png' ? 'png' : 'jpg',
           data,
           transformation: imageSize(img, box),
-          altText: img.alt ? { name: xmlSafe(img.alt), description: xmlSafe(img.alt), title: xmlSafe(img.alt) } : undefined,
+          altText: img.alt
+            ? { name: xmlSafe(img.alt), description: xmlSafe(img.alt), title: xmlSafe(img.alt) }
+            : undefined,
         });
       }
     } catch {
@@ -43,8 +50,13 @@ export function imageParagraphs(img: ImageBlock, res: ImageResource | undefined,
   out.push(
     run
       ? new Paragraph({ style: STYLE.figure, pageBreakBefore, children: [run] })
-      : new Paragraph({ style: STYLE.figureMissing, pageBreakBefore, children: [new TextRun({ text: `［图片缺失：${xmlSafe(img.alt ?? img.resource)}］` })] }),
+      : new Paragraph({
+          style: STYLE.figureMissing,
+          pageBreakBefore,
+          children: [new TextRun({ text: `［图片缺失：${xmlSafe(img.alt ?? img.resource)}］` })],
+        }),
   );
-  if (img.caption) out.push(new Paragraph({ style: STYLE.figureCaption, children: [new TextRun(xmlSafe(img.caption))] }));
+  if (img.caption)
+    out.push(new Paragraph({ style: STYLE.figureCaption, children: [new TextRun(xmlSafe(img.caption))] }));
   return out;
 }

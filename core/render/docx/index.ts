@@ -44,12 +44,19 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
   // then puts odd numbers on left-hand pages (mirrored footers), which is worse.
 
   const sections: ISectionOptions[] = [];
-  sections.push({ properties: sectionProperties(m), footers: emptyFooters(), children: coverParagraphs(session, m, fonts) });
+  sections.push({
+    properties: sectionProperties(m),
+    footers: emptyFooters(),
+    children: coverParagraphs(session, m, fonts),
+  });
   if (session.preface.trim()) {
     sections.push({ properties: sectionProperties(m), children: prefaceParagraphs(session.preface) });
   }
   if (toc.length) {
-    sections.push({ properties: sectionProperties(m), children: tocParagraphs(dossier, toc, m, (id) => anchors.get(id)) });
+    sections.push({
+      properties: sectionProperties(m),
+      children: tocParagraphs(dossier, toc, m, (id) => anchors.get(id)),
+    });
   }
 
   const watermark = watermarkHeaders(session.marks.watermark, fonts.hei);
@@ -87,7 +94,11 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
     styles: buildStyles(m, fonts, settings),
     sections,
   });
-  const out = await packDocument(doc, { mirrorMargins: settings.binding === 'duplex', fonts, widowControl: settings.widowControl });
+  const out = await packDocument(doc, {
+    mirrorMargins: settings.binding === 'duplex',
+    fonts,
+    widowControl: settings.widowControl,
+  });
   opts.onProgress?.(total, total);
   return out;
 }

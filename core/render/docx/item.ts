@@ -45,7 +45,10 @@ export function itemElements(item: DossierItem, o: ItemOptions): (Paragraph | Ta
         new Paragraph({
           style: STYLE.author,
           pageBreakBefore: i > 0 || undefined,
-          children: i === 0 ? [new Bookmark({ id: o.anchor, children: [new TextRun(xmlSafe(note))] })] : [new TextRun(xmlSafe(note))],
+          children:
+            i === 0
+              ? [new Bookmark({ id: o.anchor, children: [new TextRun(xmlSafe(note))] })]
+              : [new TextRun(xmlSafe(note))],
         }),
       );
     }

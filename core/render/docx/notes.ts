@@ -35,7 +35,14 @@ export class ItemNotes implements NoteContext {
       this.marker(id);
       this.atFoot.add(id);
       // The footnote's number (①, the section's format) comes first; the text hangs after a tab.
-      return new FootnoteReferenceRun({ children: [new Paragraph({ style: STYLE.footnote, children: [new TextRun({ children: [new Tab()] }), ...inlineRuns(n.inlines)] })] });
+      return new FootnoteReferenceRun({
+        children: [
+          new Paragraph({
+            style: STYLE.footnote,
+            children: [new TextRun({ children: [new Tab()] }), ...inlineRuns(n.inlines)],
+          }),
+        ],
+      });
     }
     return new TextRun({ text: this.marker(id), superScript: true });
   }
@@ -68,7 +75,12 @@ export class ItemNotes implements NoteContext {
         marker = `[${this.markers.size + 1}]`;
         this.markers.set(n.id, marker);
       }
-      out.push(new Paragraph({ style: STYLE.note, children: [new TextRun({ children: [xmlSafe(marker), new Tab()] }), ...inlineRuns(n.inlines)] }));
+      out.push(
+        new Paragraph({
+          style: STYLE.note,
+          children: [new TextRun({ children: [xmlSafe(marker), new Tab()] }), ...inlineRuns(n.inlines)],
+        }),
+      );
     }
     return out;
   }

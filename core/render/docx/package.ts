@@ -43,7 +43,9 @@ const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function patchStyles(xml: string, o: { widowControl?: boolean } = {}): string {
   for (const id of OFF_GRID_STYLES) {
     const re = new RegExp(`(<w:style [^>]*w:styleId="${escRe(id)}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`);
-    xml = xml.replace(re, (_, head: string, sp: string) => (head.includes('<w:snapToGrid') ? head + sp : `${head}<w:snapToGrid w:val="0"/>${sp}`));
+    xml = xml.replace(re, (_, head: string, sp: string) =>
+      head.includes('<w:snapToGrid') ? head + sp : `${head}<w:snapToGrid w:val="0"/>${sp}`,
+    );
   }
   // No automatic space between Chinese and Latin/digits (Word and LibreOffice add some each side
   // of "26" in "全市已有26个村"; the PDF measures the run as it is). LibreOffice reads it only from
@@ -55,17 +57,24 @@ export function patchStyles(xml: string, o: { widowControl?: boolean } = {}): st
   );
   // Document defaults: widow control (孤行控制) as the PDF's page make-up does, or off when the
   // settings turn it off (the PDF then fills every line of the grid).
-  xml = xml.replace(/(<w:pPrDefault><w:pPr>)/, `$1${o.widowControl ? '<w:widowControl/>' : '<w:widowControl w:val="0"/>'}${NO_AUTOSPACE}`);
+  xml = xml.replace(
+    /(<w:pPrDefault><w:pPr>)/,
+    `$1${o.widowControl ? '<w:widowControl/>' : '<w:widowControl w:val="0"/>'}${NO_AUTOSPACE}`,
+  );
   return xml;
 }
 
 export function patchSettings(xml: string, o: { mirrorMargins: boolean }): string {
   if (o.mirrorMargins && !xml.includes('<w:mirrorMargins')) {
-    xml = xml.includes('<w:defaultTabStop') ? xml.replace('<w:defaultTabStop', '<w:mirrorMargins/><w:defaultTabStop') : xml.replace('</w:settings>', '<w:mirrorMargins/></w:settings>');
+    xml = xml.includes('<w:defaultTabStop')
+      ? xml.replace('<w:defaultTabStop', '<w:mirrorMargins/><w:defaultTabStop')
+      : xml.replace('</w:settings>', '<w:mirrorMargins/></w:settings>');
   }
   if (!xml.includes('<w:characterSpacingControl')) {
     const csc = '<w:characterSpacingControl w:val="doNotCompress"/>';
-    xml = xml.includes('<w:compat>') ? xml.replace('<w:compat>', `${csc}<w:compat>`) : xml.replace('</w:settings>', `${csc}</w:settings>`);
+    xml = xml.includes('<w:compat>')
+      ? xml.replace('<w:compat>', `${csc}<w:compat>`)
+      : xml.replace('</w:settings>', `${csc}</w:settings>`);
   }
   return xml;
 }
@@ -86,7 +95,10 @@ export function patchFontTable(xml: string, fonts: WordFonts): string {
 
 type Part = string | Uint8Array;
 
-function patchParts(files: Map<string, Part> | Record<string, Part>, o: { mirrorMargins: boolean; fonts: WordFonts; widowControl?: boolean }): Zippable {
+function patchParts(
+  files: Map<string, Part> | Record<string, Part>,
+  o: { mirrorMargins: boolean; fonts: WordFonts; widowControl?: boolean },
+): Zippable {
   const dec = new TextDecoder();
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   // [Content_Types].xml first, as Word writes it: some readers sniff the package by its first entry.
@@ -120,7 +132,10 @@ interface PartsCompiler {
  * time for a 160-page dossier); its compiler gives the parts directly. If a later docx version
  * hides the compiler, the packed zip is patched instead — slower, same bytes of XML.
  */
-export async function packDocument(doc: Document, o: { mirrorMargins: boolean; fonts: WordFonts; widowControl?: boolean }): Promise<Uint8Array> {
+export async function packDocument(
+  doc: Document,
+  o: { mirrorMargins: boolean; fonts: WordFonts; widowControl?: boolean },
+): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
   if (compiler && typeof compiler.compile === 'function') {
     const parts = compiler.compile(doc, undefined, []);

@@ -2,10 +2,20 @@
 // of linesPerPage lines (type "lines" only — see metrics.ts for why not "linesAndChars"), footnotes
 // numbered ①② restarting in each item, and the start rule (next page, or next odd page for duplex
 // binding). It must never set a negative charSpace: LibreOffice then gives every character two cells.
-import { DocumentGridType, NoteNumberRestart, NumberFormat, SectionType, type ISectionOptions, type ISectionPropertiesOptions } from 'docx';
+import {
+  DocumentGridType,
+  NoteNumberRestart,
+  NumberFormat,
+  SectionType,
+  type ISectionOptions,
+  type ISectionPropertiesOptions,
+} from 'docx';
 import type { DocxMetrics } from './metrics';
 
-export function sectionProperties(m: DocxMetrics, o: { oddPage?: boolean; startAt?: number } = {}): ISectionPropertiesOptions {
+export function sectionProperties(
+  m: DocxMetrics,
+  o: { oddPage?: boolean; startAt?: number } = {},
+): ISectionPropertiesOptions {
   return {
     type: o.oddPage ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE,
     page: {
@@ -22,7 +32,10 @@ export function sectionProperties(m: DocxMetrics, o: { oddPage?: boolean; startA
       pageNumbers: o.startAt !== undefined ? { start: o.startAt } : undefined,
     },
     grid: { type: DocumentGridType.LINES, linePitch: m.linePitch },
-    footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL_ENCLOSED_CIRCLE }, restart: NoteNumberRestart.EACH_SECTION },
+    footnoteProperties: {
+      numberFormat: { type: NumberFormat.DECIMAL_ENCLOSED_CIRCLE },
+      restart: NoteNumberRestart.EACH_SECTION,
+    },
   };
 }
 

@@ -48,7 +48,12 @@ export function secondarySizes(s: LayoutSettings) {
 }
 
 /** Exact line spacing of n grid lines. */
-export const exactLines = (m: DocxMetrics, n = 1) => ({ line: Math.round(m.linePitch * n), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+export const exactLines = (m: DocxMetrics, n = 1) => ({
+  line: Math.round(m.linePitch * n),
+  lineRule: LineRuleType.EXACT,
+  before: 0,
+  after: 0,
+});
 
 export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings): IStylesOptions {
   const fang = runFont(fonts.fang);
@@ -73,7 +78,11 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       next: STYLE.body,
       quickFormat: true,
       run: gridRun(fonts.fang),
-      paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: grid, indent: { firstLine: twoChars, firstLineChars: 200 } },
+      paragraph: {
+        alignment: AlignmentType.JUSTIFIED,
+        spacing: grid,
+        indent: { firstLine: twoChars, firstLineChars: 200 },
+      },
     },
     {
       id: STYLE.author,
@@ -129,7 +138,10 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       name: '汇编封面会议名称',
       basedOn: 'Normal',
       run: { font: runFont(fonts.xbs), size: m.titleSize, color: '000000' },
-      paragraph: { ...centred, spacing: { line: Math.round(m.titleSize * 10 * 1.6), lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+      paragraph: {
+        ...centred,
+        spacing: { line: Math.round(m.titleSize * 10 * 1.6), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      },
     },
     {
       id: STYLE.coverTheme,
@@ -166,14 +178,22 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       basedOn: 'Normal',
       run: { font: fang, size: sec.table, color: '000000' },
       // Table cells are off the grid: 18 pt lines, no tracking, no indent.
-      paragraph: { alignment: AlignmentType.LEFT, spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 0 } },
+      paragraph: {
+        alignment: AlignmentType.LEFT,
+        spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { firstLine: 0 },
+      },
     },
     {
       id: STYLE.tableHeader,
       name: '汇编表头',
       basedOn: STYLE.tableText,
       run: { font: runFont(fonts.hei), size: sec.table, color: '000000' },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 0 } },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { firstLine: 0 },
+      },
     },
     {
       id: STYLE.figure,
@@ -184,7 +204,12 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       // An inline picture needs "auto" line spacing: an exact line would clip it to one line.
       paragraph: {
         alignment: AlignmentType.CENTER,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: Math.round(m.linePitch / 4), after: Math.round(m.linePitch / 4) },
+        spacing: {
+          line: 240,
+          lineRule: LineRuleType.AUTO,
+          before: Math.round(m.linePitch / 4),
+          after: Math.round(m.linePitch / 4),
+        },
         indent: { firstLine: 0 },
       },
     },
@@ -258,7 +283,13 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       caption: {
         // Table captions: 黑体 4号, centred, one grid line a line (the PDF's table layout), kept with the table.
         run: { font: runFont(fonts.hei), size: 28, italics: false, bold: false, color: '000000' },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: grid, indent: { firstLine: 0 }, keepNext: true, keepLines: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: grid,
+          indent: { firstLine: 0 },
+          keepNext: true,
+          keepLines: true,
+        },
       },
       footnoteText: {
         // Footnotes at the page foot: 4号 仿宋 on lines of 0.72 grid line, the number hanging, as the PDF.
@@ -278,7 +309,10 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
         name: 'footer',
         basedOn: 'Normal',
         run: { font: runFont(fonts.song, fonts.song), size: m.pageNumberSize, color: '000000' },
-        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0 } },
+        paragraph: {
+          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+          indent: { firstLine: 0 },
+        },
       },
     ],
   };

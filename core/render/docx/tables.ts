@@ -11,7 +11,12 @@ import { STYLE } from './styles';
 // Cell padding of the PDF layout: 4 pt each side, 3 pt above and below (twips).
 const CELL_MARGINS = { left: 80, right: 80, top: 60, bottom: 60 };
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
 
 /** Number of grid columns, counting cells covered by merges from rows above. */
 export function gridColumns(t: TableBlock): number {
@@ -34,9 +39,15 @@ export function gridColumns(t: TableBlock): number {
   return Math.max(1, max);
 }
 
-function cellParagraph(p: ParagraphBlock, cellAlign: TableBlock['rows'][number]['cells'][number]['align'], header: boolean, notes?: NoteContext): Paragraph {
+function cellParagraph(
+  p: ParagraphBlock,
+  cellAlign: TableBlock['rows'][number]['cells'][number]['align'],
+  header: boolean,
+  notes?: NoteContext,
+): Paragraph {
   // Same choices as the PDF table layout: header cells centred in 黑体, body cells flush left.
-  const align = (p.align && p.align !== 'justify' ? p.align : undefined) ?? cellAlign ?? (header ? 'center' : undefined);
+  const align =
+    (p.align && p.align !== 'justify' ? p.align : undefined) ?? cellAlign ?? (header ? 'center' : undefined);
   return new Paragraph({
     style: header ? STYLE.tableHeader : STYLE.tableText,
     alignment: align ? ALIGN[align] : undefined,
@@ -46,7 +57,8 @@ function cellParagraph(p: ParagraphBlock, cellAlign: TableBlock['rows'][number][
 
 export function tableBlocks(t: TableBlock, blockWidth: number, notes?: NoteContext): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  if (t.caption) out.push(new Paragraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(xmlSafe(t.caption))] }));
+  if (t.caption)
+    out.push(new Paragraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(xmlSafe(t.caption))] }));
   if (t.rows.length === 0) return out;
   const cols = gridColumns(t);
   const rel = t.columnWidths && t.columnWidths.length === cols ? t.columnWidths : Array.from({ length: cols }, () => 1);
@@ -63,7 +75,9 @@ export function tableBlocks(t: TableBlock, blockWidth: number, notes?: NoteConte
       const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0) || widths[widths.length - 1];
       for (let k = 0; k < span; k++) next[col + k] = Math.max(next[col + k] ?? 0, (cell.rowSpan ?? 1) - 1);
       col += span;
-      const paras = cell.paragraphs.length ? cell.paragraphs.map((p) => cellParagraph(p, cell.align, r < t.headerRows, notes)) : [new Paragraph({ style: STYLE.tableText, children: [] })];
+      const paras = cell.paragraphs.length
+        ? cell.paragraphs.map((p) => cellParagraph(p, cell.align, r < t.headerRows, notes))
+        : [new Paragraph({ style: STYLE.tableText, children: [] })];
       return new TableCell({
         children: paras,
         columnSpan: span > 1 ? span : undefined,

@@ -66,5 +66,12 @@ export function balancedTitleLines(title: string, maxEm: number): string[] {
     lines.push(line);
   }
   if (i < us.length) lines.push(us.slice(i));
-  return lines.map((l) => l.map((u) => u.text).join('').trim()).filter((l) => l.length > 0);
+  return lines
+    .map((l) =>
+      l
+        .map((u) => u.text)
+        .join('')
+        .trim(),
+    )
+    .filter((l) => l.length > 0);
 }

@@ -64,7 +64,12 @@ export function tocTitleLines(title: string, charsPerLine: number, authorCells: 
   return lines;
 }
 
-export function tocParagraphs(dossier: Dossier, toc: readonly TocEntry[], m: DocxMetrics, anchorOf: (submissionId: string) => string | undefined): Paragraph[] {
+export function tocParagraphs(
+  dossier: Dossier,
+  toc: readonly TocEntry[],
+  m: DocxMetrics,
+  anchorOf: (submissionId: string) => string | undefined,
+): Paragraph[] {
   const out: Paragraph[] = [
     new Paragraph({ style: STYLE.tocTitle, children: [new TextRun('目　录')] }),
     new Paragraph({ style: STYLE.tocEntry, children: [] }),
@@ -77,7 +82,13 @@ export function tocParagraphs(dossier: Dossier, toc: readonly TocEntry[], m: Doc
     if (e.sectionIndex !== lastSection) {
       lastSection = e.sectionIndex;
       const sec = dossier.sections[e.sectionIndex];
-      if (sec) out.push(new Paragraph({ style: STYLE.tocGroup, children: [new TextRun(xmlSafe(`${sec.ordinal}${sec.section.title}`))] }));
+      if (sec)
+        out.push(
+          new Paragraph({
+            style: STYLE.tocGroup,
+            children: [new TextRun(xmlSafe(`${sec.ordinal}${sec.section.title}`))],
+          }),
+        );
     }
     const author = xmlSafe(e.author ?? '');
     const lines = tocTitleLines(xmlSafe(e.title), m.charsPerLine, cells(author));

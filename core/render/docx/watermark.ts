@@ -9,6 +9,13 @@ import { xmlSafe } from './inlines';
 export function watermarkHeaders(text: string, font: string): { default: Header; even: Header } | undefined {
   const t = xmlSafe(text.trim());
   if (!t) return undefined;
-  const make = () => new Header({ children: [new Paragraph({ children: [new TextWatermark({ text: t, font, color: 'C0C0C0', opacity: 0.5, layout: 'diagonal' })] })] });
+  const make = () =>
+    new Header({
+      children: [
+        new Paragraph({
+          children: [new TextWatermark({ text: t, font, color: 'C0C0C0', opacity: 0.5, layout: 'diagonal' })],
+        }),
+      ],
+    });
   return { default: make(), even: make() };
 }

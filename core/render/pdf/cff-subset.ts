@@ -25,7 +25,13 @@ const count = (a?: unknown[]) => (Array.isArray(a) ? a.length : 0);
 
 export function skipSubrScanWhenNoSubrs(subset: CffSubsetLike): void {
   const cff = subset.cff;
-  if (!cff || subset.__hbNoSubrs || typeof subset.subsetCharstrings !== 'function' || typeof subset.subsetFontdict !== 'function') return;
+  if (
+    !cff ||
+    subset.__hbNoSubrs ||
+    typeof subset.subsetCharstrings !== 'function' ||
+    typeof subset.subsetFontdict !== 'function'
+  )
+    return;
   const fdSubrs = (cff.topDict.FDArray ?? []).reduce((n, d) => n + count(d.Private?.Subrs), 0);
   if (count(cff.globalSubrIndex) + fdSubrs + count(cff.topDict.Private?.Subrs) > 0) return;
   subset.__hbNoSubrs = true;

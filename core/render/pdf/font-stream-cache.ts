@@ -31,7 +31,8 @@ const hooked = new WeakMap<object, FontLike[]>();
 
 /** zlib-wrapped deflate with Node's native zlib (CompressionStream), else fflate. */
 async function zlibDeflate(raw: Uint8Array): Promise<Uint8Array> {
-  const CS = (globalThis as { CompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).CompressionStream;
+  const CS = (globalThis as { CompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> })
+    .CompressionStream;
   if (!CS) return zlibSync(raw, { level: 6 });
   const stream = new Blob([raw as BlobPart]).stream().pipeThrough(new CS('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -58,7 +59,15 @@ export async function precompressFontStreams(doc: object): Promise<void> {
 }
 
 export function cacheFontStream(f: FontLike): void {
-  if (f.__hbStreamCache || typeof f.embed !== 'function' || !f.subset || typeof f.subset.encode !== 'function' || !f.document || typeof f.document.ref !== 'function') return;
+  if (
+    f.__hbStreamCache ||
+    typeof f.embed !== 'function' ||
+    !f.subset ||
+    typeof f.subset.encode !== 'function' ||
+    !f.document ||
+    typeof f.document.ref !== 'function'
+  )
+    return;
   f.__hbStreamCache = true;
   const list = hooked.get(f.document) ?? [];
   list.push(f);

@@ -23,9 +23,24 @@ type Doc = PDFKit.PDFDocument & {
 const cancelled = () => new AppException({ code: 'compile.cancelled', message: '已取消编译' });
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
-function drawText(doc: Doc, face: string, size: number, text: string, x: number, baseline: number, cs: number, bold: boolean): void {
+function drawText(
+  doc: Doc,
+  face: string,
+  size: number,
+  text: string,
+  x: number,
+  baseline: number,
+  cs: number,
+  bold: boolean,
+): void {
   doc.font(face).fontSize(size);
-  const o: Record<string, unknown> = { baseline: 'alphabetic', characterSpacing: cs, textWidth: 0, wordCount: 1, fill: true };
+  const o: Record<string, unknown> = {
+    baseline: 'alphabetic',
+    characterSpacing: cs,
+    textWidth: 0,
+    wordCount: 1,
+    fill: true,
+  };
   if (bold) {
     doc.lineWidth(size * 0.03).strokeColor('black');
     o.stroke = true;
@@ -49,7 +64,9 @@ function drawPage(doc: Doc, page: LaidPage, laid: LaidOutDossier, fonts: FontSet
         const r = Math.max(0.5, o.size * 0.045);
         const x1 = o.x1 + ((o.x2 - o.x1) % step) / 2;
         if (o.x2 - x1 < 0.5) break;
-        doc.addContent(`q 0 g 0 G 1 J ${(2 * r).toFixed(3)} w [0 ${step.toFixed(3)}] 0 d ${x1.toFixed(3)} ${o.y.toFixed(3)} m ${(o.x2 + 0.01).toFixed(3)} ${o.y.toFixed(3)} l S Q`);
+        doc.addContent(
+          `q 0 g 0 G 1 J ${(2 * r).toFixed(3)} w [0 ${step.toFixed(3)}] 0 d ${x1.toFixed(3)} ${o.y.toFixed(3)} m ${(o.x2 + 0.01).toFixed(3)} ${o.y.toFixed(3)} l S Q`,
+        );
         break;
       }
       case 'image':
@@ -57,7 +74,17 @@ function drawPage(doc: Doc, page: LaidPage, laid: LaidOutDossier, fonts: FontSet
           doc.image(`data:${o.resource.mime};base64,${o.resource.data}`, o.x, o.y, { width: o.w, height: o.h });
         } catch {
           // A corrupt picture must not sink the dossier: a crossed frame marks where it belongs.
-          doc.save().lineWidth(0.5).strokeColor('#888888').rect(o.x, o.y, o.w, o.h).moveTo(o.x, o.y).lineTo(o.x + o.w, o.y + o.h).moveTo(o.x + o.w, o.y).lineTo(o.x, o.y + o.h).stroke().restore();
+          doc
+            .save()
+            .lineWidth(0.5)
+            .strokeColor('#888888')
+            .rect(o.x, o.y, o.w, o.h)
+            .moveTo(o.x, o.y)
+            .lineTo(o.x + o.w, o.y + o.h)
+            .moveTo(o.x + o.w, o.y)
+            .lineTo(o.x, o.y + o.h)
+            .stroke()
+            .restore();
         }
         break;
       case 'link':
@@ -72,7 +99,11 @@ function drawPage(doc: Doc, page: LaidPage, laid: LaidOutDossier, fonts: FontSet
         for (const ch of o.text) w += fonts.advance(face, ch.codePointAt(0)!) * o.size;
         const cx = laid.pageWidth / 2;
         const cy = laid.pageHeight / 2;
-        doc.save().rotate(-35, { origin: [cx, cy] }).fillColor('#999999').fillOpacity(0.25);
+        doc
+          .save()
+          .rotate(-35, { origin: [cx, cy] })
+          .fillColor('#999999')
+          .fillOpacity(0.25);
         drawText(doc, o.face, o.size, o.text, cx - w / 2, cy + o.size * 0.35, 0, false);
         doc.restore();
         break;
@@ -92,7 +123,13 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
     // No default Helvetica: nothing here uses standard fonts, and it saves reading AFM files (asar).
     font: null,
     displayTitle: true,
-    info: { Title: laid.meta.title, Author: laid.meta.author, Subject: laid.meta.subject, Creator: '汇编 Huibian', CreationDate: new Date() },
+    info: {
+      Title: laid.meta.title,
+      Author: laid.meta.author,
+      Subject: laid.meta.subject,
+      Creator: '汇编 Huibian',
+      CreationDate: new Date(),
+    },
   } as unknown as PDFKit.PDFDocumentOptions) as Doc;
   // pdfkit emits many tiny chunks ("endobj", "\n"…): append them to one growing buffer rather
   // than keeping hundreds of thousands of small arrays alive (matters at thousands of pages).
@@ -120,7 +157,8 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
   const byPage = new Map<number, { node: OutlineNode; parent: OutlineNode | null }[]>();
   for (const sec of laid.outline) {
     (byPage.get(sec.page) ?? byPage.set(sec.page, []).get(sec.page)!).push({ node: sec, parent: null });
-    for (const ch of sec.children) (byPage.get(ch.page) ?? byPage.set(ch.page, []).get(ch.page)!).push({ node: ch, parent: sec });
+    for (const ch of sec.children)
+      (byPage.get(ch.page) ?? byPage.set(ch.page, []).get(ch.page)!).push({ node: ch, parent: sec });
   }
   const pdfOutline = new Map<OutlineNode, PDFKit.PDFOutline>();
 
@@ -140,7 +178,8 @@ export async function renderPdf(laid: LaidOutDossier, fonts: FontSet, opts: Rend
     if (i % 25 === 24) await tick();
   }
   const nums: unknown[] = [];
-  for (const l of laid.pageLabels) nums.push(l.index, l.style === 'D' ? { S: 'D', St: l.start } : { S: 'r', St: l.start });
+  for (const l of laid.pageLabels)
+    nums.push(l.index, l.style === 'D' ? { S: 'D', St: l.start } : { S: 'r', St: l.start });
   const labels = doc.ref({ Nums: nums });
   (labels as unknown as { end(): void }).end();
   doc._root.data.PageLabels = labels;

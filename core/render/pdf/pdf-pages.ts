@@ -25,7 +25,9 @@ export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossi
     try {
       let src = sources.get(submissionId);
       if (!src) {
-        src = await quietPdfLib(() => PDFDocument.load(fromBase64(laid.pdfSources[submissionId]), { updateMetadata: false }));
+        src = await quietPdfLib(() =>
+          PDFDocument.load(fromBase64(laid.pdfSources[submissionId]), { updateMetadata: false }),
+        );
         sources.set(submissionId, src);
       }
       if (pageIndex >= src.getPageCount()) continue;
@@ -34,10 +36,18 @@ export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossi
       const w = emb.width * scale;
       const h = emb.height * scale;
       const page = out.getPage(i);
-      page.drawPage(emb, { x: (laid.pageWidth - w) / 2, y: reserveBottom + (availH - h) / 2 + mm(4), width: w, height: h });
+      page.drawPage(emb, {
+        x: (laid.pageWidth - w) / 2,
+        y: reserveBottom + (availH - h) / 2 + mm(4),
+        width: w,
+        height: h,
+      });
     } catch (e) {
       const title = items.get(submissionId)?.title ?? submissionId;
-      throw new AppException({ code: 'compile.pdf-source', message: `PDF 材料“${title}”第 ${pageIndex + 1} 页无法放入汇编：${e instanceof Error ? e.message : e}` });
+      throw new AppException({
+        code: 'compile.pdf-source',
+        message: `PDF 材料“${title}”第 ${pageIndex + 1} 页无法放入汇编：${e instanceof Error ? e.message : e}`,
+      });
     }
   }
   return out.save();

@@ -26,7 +26,6 @@ export type PdfDoc = PDFKit.PDFDocument & {
 
 const num = (v: number) => (Math.abs(v) < 1e-6 ? '0' : String(Math.round(v * 1000) / 1000));
 
-
 const glyphCache = new WeakMap<object, Map<number, { id: number; advanceWidth: number; codePoints: number[] }>>();
 
 interface SubsetFont extends EmbeddedFontLike {
@@ -42,7 +41,13 @@ interface SubsetFont extends EmbeddedFontLike {
  * Returns null when the run needs shaping or the internals are not there.
  */
 function encodeDirect(f: SubsetFont, text: string): string | null {
-  if (NEEDS_SHAPING.test(text) || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) return null;
+  if (
+    NEEDS_SHAPING.test(text) ||
+    typeof f.subset?.includeGlyph !== 'function' ||
+    !Array.isArray(f.widths) ||
+    !Array.isArray(f.unicode)
+  )
+    return null;
   const fk = f.font as object;
   let glyphs = glyphCache.get(fk);
   if (!glyphs) glyphCache.set(fk, (glyphs = new Map()));
@@ -81,7 +86,14 @@ export function drawLine(doc: PdfDoc, fonts: FontSet, segs: readonly GlyphSeg[],
     const f = doc._font;
     if (!f || typeof f.encode !== 'function') {
       // Unknown pdfkit internals: the public API draws the same glyphs.
-      doc.font(s.face).fontSize(s.size).text(s.text, s.x, y - (s.rise ?? 0), { lineBreak: false, baseline: 'alphabetic', characterSpacing: s.cs } as PDFKit.Mixins.TextOptions);
+      doc
+        .font(s.face)
+        .fontSize(s.size)
+        .text(s.text, s.x, y - (s.rise ?? 0), {
+          lineBreak: false,
+          baseline: 'alphabetic',
+          characterSpacing: s.cs,
+        } as PDFKit.Mixins.TextOptions);
       continue;
     }
     if (doc.page.fonts[f.id] == null) {

@@ -15,9 +15,18 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
   const { ports, owner, sorter, rosterFiles, resolveFile, writeOut } = deps;
 
   /** A file name the outputs folder accepts, from a session or roster name. */
-  const outName = (stem: string, ext: string) => `${stem.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^[.\s]+/, '').slice(0, 60) || '汇编'}.${ext}`;
+  const outName = (stem: string, ext: string) =>
+    `${
+      stem
+        .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+        .replace(/^[.\s]+/, '')
+        .slice(0, 60) || '汇编'
+    }.${ext}`;
 
-  async function readRoster(f: FileInput, ctx: CallContext): Promise<Result<{ table: RosterTableData; proposed: { mapping: RosterMapping; unmapped: string[] } }>> {
+  async function readRoster(
+    f: FileInput,
+    ctx: CallContext,
+  ): Promise<Result<{ table: RosterTableData; proposed: { mapping: RosterMapping; unmapped: string[] } }>> {
     const file = await resolveFile(f, ctx);
     if (!file.ok) return file;
     const t = await rosterFiles.read(file.value.bytes, file.value.name);
@@ -25,7 +34,10 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
     return ok({ table: t.value, proposed: rosterFiles.propose(t.value.headers) });
   }
 
-  function sortMembersBy(members: readonly Member[], rule: 'stroke' | 'pinyin' | 'sector' | 'party' | 'rank'): Result<{ members: Member[]; unknownChars: string[] }> {
+  function sortMembersBy(
+    members: readonly Member[],
+    rule: 'stroke' | 'pinyin' | 'sector' | 'party' | 'rank',
+  ): Result<{ members: Member[]; unknownChars: string[] }> {
     if (!sorter.sortMembers) return err('order.unavailable', '名单排序不可用（缺少笔画数据）');
     try {
       return ok(sorter.sortMembers(members, rule));
@@ -38,7 +50,8 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
     'roster.list': async (i) => owner.read(i.sessionId, (st) => ok(st.session.members)),
     'roster.add': async (i) => owner.edit(i, '添加委员', (s) => E.addMember(s, ports.ids.next('m'), i.member)),
     'roster.update': async (i) => owner.edit(i, '修改委员信息', (s) => E.updateMember(s, i.memberId, i.patch)),
-    'roster.remove': async (i) => owner.edit(i, '删除委员', (s) => E.removeMembers(s, i.memberIds), { snapshotBefore: 'before-change' }),
+    'roster.remove': async (i) =>
+      owner.edit(i, '删除委员', (s) => E.removeMembers(s, i.memberIds), { snapshotBefore: 'before-change' }),
     'roster.import': async (i, ctx) => {
       const rd = await readRoster(i.file, ctx);
       if (!rd.ok) return rd;
@@ -51,47 +64,65 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
       const skipped = problems.filter((p) => !importedRows.has(p.row) && !/^重名/.test(p.message));
       let added = 0;
       let updated = 0;
-      const view = await owner.edit(i, '导入委员名单', (s) => {
-        // A name that matches exactly one member already on the roster updates that member (same
-        // id, so submissions stay linked; empty cells keep the old value). Two rows with one name in
-        // one file are two people until a clerk says otherwise.
-        const prior = s.members;
-        const taken = new Set<string>();
-        const updatedById = new Map<string, Member>();
-        const fresh: Member[] = [];
-        const created: string[] = [];
-        const inFile: Member[] = [];
-        for (const imp of imported) {
-          const same = prior.filter((m) => m.name === imp.name);
-          const target = same.length === 1 && !taken.has(same[0].id) ? same[0] : undefined;
-          const { id: _rowId, ...fields } = imp;
-          void _rowId;
-          if (target) {
-            taken.add(target.id);
-            const next: Member = { ...(updatedById.get(target.id) ?? target) };
-            for (const [k, v] of Object.entries(fields) as [keyof Member, unknown][]) {
-              if (v === '' || v === undefined) continue;
-              if (k === 'standing' && mapping.standing === undefined) continue;
-              (next as Record<string, unknown>)[k] = v;
+      const view = await owner.edit(
+        i,
+        '导入委员名单',
+        (s) => {
+          // A name that matches exactly one member already on the roster updates that member (same
+          // id, so submissions stay linked; empty cells keep the old value). Two rows with one name in
+          // one file are two people until a clerk says otherwise.
+          const prior = s.members;
+          const taken = new Set<string>();
+          const updatedById = new Map<string, Member>();
+          const fresh: Member[] = [];
+          const created: string[] = [];
+          const inFile: Member[] = [];
+          for (const imp of imported) {
+            const same = prior.filter((m) => m.name === imp.name);
+            const target = same.length === 1 && !taken.has(same[0].id) ? same[0] : undefined;
+            const { id: _rowId, ...fields } = imp;
+            void _rowId;
+            if (target) {
+              taken.add(target.id);
+              const next: Member = { ...(updatedById.get(target.id) ?? target) };
+              for (const [k, v] of Object.entries(fields) as [keyof Member, unknown][]) {
+                if (v === '' || v === undefined) continue;
+                if (k === 'standing' && mapping.standing === undefined) continue;
+                (next as Record<string, unknown>)[k] = v;
+              }
+              updatedById.set(target.id, next);
+              inFile.push(next);
+              updated++;
+            } else {
+              const m: Member = { ...fields, id: ports.ids.next('m') } as Member;
+              fresh.push(m);
+              inFile.push(m);
+              created.push(m.id);
+              added++;
             }
-            updatedById.set(target.id, next);
-            inFile.push(next);
-            updated++;
-          } else {
-            const m: Member = { ...fields, id: ports.ids.next('m') } as Member;
-            fresh.push(m);
-            inFile.push(m);
-            created.push(m.id);
-            added++;
           }
-        }
-        const members = i.mode === 'replace' ? inFile : [...prior.map((m) => updatedById.get(m.id) ?? m), ...fresh];
-        const keep = new Set(members.map((m) => m.id));
-        const submissions = i.mode === 'replace' ? s.submissions.map((x) => ({ ...x, memberIds: x.memberIds.filter((m) => keep.has(m)) })) : s.submissions;
-        return ok({ session: { ...s, members, submissions }, created });
-      }, { snapshotBefore: i.mode === 'replace' ? 'before-change' : 'before-import' });
+          const members = i.mode === 'replace' ? inFile : [...prior.map((m) => updatedById.get(m.id) ?? m), ...fresh];
+          const keep = new Set(members.map((m) => m.id));
+          const submissions =
+            i.mode === 'replace'
+              ? s.submissions.map((x) => ({ ...x, memberIds: x.memberIds.filter((m) => keep.has(m)) }))
+              : s.submissions;
+          return ok({ session: { ...s, members, submissions }, created });
+        },
+        { snapshotBefore: i.mode === 'replace' ? 'before-change' : 'before-import' },
+      );
       if (!view.ok) return view;
-      return ok({ ...view.value, report: { added, updated, skipped, problems, duplicates, ...(table.encoding ? { encoding: table.encoding } : {}) } });
+      return ok({
+        ...view.value,
+        report: {
+          added,
+          updated,
+          skipped,
+          problems,
+          duplicates,
+          ...(table.encoding ? { encoding: table.encoding } : {}),
+        },
+      });
     },
     'roster.preview': async (i, ctx) => {
       const rd = await readRoster(i.file, ctx);
@@ -99,7 +130,17 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
       const { table, proposed } = rd.value;
       const mapping = i.mapping ?? proposed.mapping;
       const applied = mapping.name !== undefined ? rosterFiles.apply(table, mapping) : undefined;
-      const problems = applied?.ok ? applied.value.problems : [{ row: table.headerRow, message: applied && !applied.ok ? applied.error.message : `没有找到“姓名”列，请指定哪一列是姓名（表头：${table.headers.join('、')}）` }];
+      const problems = applied?.ok
+        ? applied.value.problems
+        : [
+            {
+              row: table.headerRow,
+              message:
+                applied && !applied.ok
+                  ? applied.error.message
+                  : `没有找到“姓名”列，请指定哪一列是姓名（表头：${table.headers.join('、')}）`,
+            },
+          ];
       return ok({
         file: table.file,
         format: table.format,
@@ -142,12 +183,17 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
     },
     'roster.sort': async (i) => {
       let unknownChars: string[] = [];
-      const v = await owner.edit(i, '委员名单排序', (s) => {
-        const r = sortMembersBy(s.members, i.rule);
-        if (!r.ok) return r;
-        unknownChars = r.value.unknownChars;
-        return ok({ session: { ...s, members: r.value.members } });
-      }, { snapshotBefore: 'before-change' });
+      const v = await owner.edit(
+        i,
+        '委员名单排序',
+        (s) => {
+          const r = sortMembersBy(s.members, i.rule);
+          if (!r.ok) return r;
+          unknownChars = r.value.unknownChars;
+          return ok({ session: { ...s, members: r.value.members } });
+        },
+        { snapshotBefore: 'before-change' },
+      );
       if (!v.ok) return v;
       const notices = [...(v.value.notices ?? []), ...unknownNotice(unknownChars)];
       return ok({ ...v.value, ...(notices.length ? { notices } : {}), unknownChars });

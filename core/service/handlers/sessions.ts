@@ -13,7 +13,10 @@ import * as E from '../edits';
 import { bodyKey, todayIso, type ServiceDeps } from '../deps';
 import { resumePortal } from '../portal-handlers';
 
-type SessionCalls = Extract<keyof Handlers, 'app.info' | `sessions.${string}` | `snapshots.${string}` | `bundle.${string}`>;
+type SessionCalls = Extract<
+  keyof Handlers,
+  'app.info' | `sessions.${string}` | `snapshots.${string}` | `bundle.${string}`
+>;
 
 export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls> {
   const { ports, owner, warmup, now, resolveFile, getDoc, writeOut } = deps;
@@ -38,11 +41,19 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
   }
 
   return {
-    'app.info': async () => ok({ version: ports.info?.version ?? '0.0.0', schemaVersion: SCHEMA_VERSION, dataDir: ports.info?.dataDir ?? '', transport: ports.info?.transport ?? 'local' }),
+    'app.info': async () =>
+      ok({
+        version: ports.info?.version ?? '0.0.0',
+        schemaVersion: SCHEMA_VERSION,
+        dataDir: ports.info?.dataDir ?? '',
+        transport: ports.info?.transport ?? 'local',
+      }),
     'sessions.list': async () => {
       const r = await ports.storage.list();
       if (!r.ok) return r;
-      return ok(r.value.sort((a, b) => (b.openedAt ?? b.updatedAt ?? '').localeCompare(a.openedAt ?? a.updatedAt ?? '')));
+      return ok(
+        r.value.sort((a, b) => (b.openedAt ?? b.updatedAt ?? '').localeCompare(a.openedAt ?? a.updatedAt ?? '')),
+      );
     },
     'sessions.create': async (i) => {
       const id = ports.ids.next('s');
@@ -52,7 +63,13 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
         if (!ports.sample) return err('sample.unavailable', '示例会议不可用');
         const s = await ports.sample.load();
         if (!s.ok) return s;
-        const c = await ports.storage.create(id, { ...s.value.session, id, name: i.name, ...(i.date ? { date: i.date } : {}), ...(i.theme !== undefined ? { theme: i.theme } : {}) });
+        const c = await ports.storage.create(id, {
+          ...s.value.session,
+          id,
+          name: i.name,
+          ...(i.date ? { date: i.date } : {}),
+          ...(i.theme !== undefined ? { theme: i.theme } : {}),
+        });
         if (!c.ok) return c;
         // Sources are copied into the store content-addressed; bodies read now so compile is instant.
         const byFile = new Map(s.value.files.map((f) => [f.file, f.bytes]));
@@ -66,18 +83,42 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
           }
           const put = await ports.files.put(id, bytes, sub.source.format);
           if (!put.ok) return put;
-          const next = { ...sub, source: { ...sub.source, file: put.value.file, sha256: put.value.sha256, originalName: sub.source.originalName ?? sub.source.file.split('/').pop() } };
+          const next = {
+            ...sub,
+            source: {
+              ...sub.source,
+              file: put.value.file,
+              sha256: put.value.sha256,
+              originalName: sub.source.originalName ?? sub.source.file.split('/').pop(),
+            },
+          };
           const d = await getDoc(id, next);
           if (!d.ok) notices.push({ code: d.error.code, message: d.error.message });
           subs.push(next);
         }
-        session = { ...s.value.session, id, name: i.name, submissions: subs, ...(i.date ? { date: i.date } : {}), ...(i.theme !== undefined ? { theme: i.theme } : {}) };
+        session = {
+          ...s.value.session,
+          id,
+          name: i.name,
+          submissions: subs,
+          ...(i.date ? { date: i.date } : {}),
+          ...(i.theme !== undefined ? { theme: i.theme } : {}),
+        };
       } else if (i.template === 'copy') {
         if (!i.fromSessionId) return err(ErrorCodes.badInput, '复制设置时必须指定来源会议');
         const src = await owner.read(i.fromSessionId, (st) => ok(st.session));
         if (!src.ok) return src;
         const blank = blankSession(id, i.name, i.date, i.theme);
-        session = { ...blank, layout: src.value.layout, marks: src.value.marks, organiser: src.value.organiser, organiserSuffix: src.value.organiserSuffix, bookTitle: src.value.bookTitle, members: src.value.members, sections: src.value.sections.map((sec) => ({ ...sec, id: ports.ids.next('sec'), items: [] })) };
+        session = {
+          ...blank,
+          layout: src.value.layout,
+          marks: src.value.marks,
+          organiser: src.value.organiser,
+          organiserSuffix: src.value.organiserSuffix,
+          bookTitle: src.value.bookTitle,
+          members: src.value.members,
+          sections: src.value.sections.map((sec) => ({ ...sec, id: ports.ids.next('sec'), items: [] })),
+        };
         const c = await ports.storage.create(id, session);
         if (!c.ok) return c;
       } else {
@@ -89,7 +130,11 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       if (!parsed.success) return err('session.invalid', `新会议数据无效：${parsed.error.issues[0]?.message}`);
       // A layout copied from another session is checked like settings.update checks an edit.
       const badLayout = layoutErrors(parsed.data.layout);
-      if (badLayout.length) notices.push({ code: 'settings.invalid', message: `${layoutErrorMessage(badLayout).replace('，未保存', '')}（已沿用来源会议的设置，请在“会议信息”中修改）` });
+      if (badLayout.length)
+        notices.push({
+          code: 'settings.invalid',
+          message: `${layoutErrorMessage(badLayout).replace('，未保存', '')}（已沿用来源会议的设置，请在“会议信息”中修改）`,
+        });
       const sv = await ports.storage.save(id, parsed.data, 0);
       if (!sv.ok) return sv;
       const o = await owner.open(id);
@@ -119,7 +164,15 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       const session = { ...src.value, id, name: i.name ?? `${src.value.name}（副本）` };
       const c = await ports.storage.copy(i.sessionId, id, session);
       if (!c.ok) return c;
-      return ok({ id, name: session.name, theme: session.theme, date: session.date, submissionCount: session.submissions.length, memberCount: session.members.length, updatedAt: now().toISOString() });
+      return ok({
+        id,
+        name: session.name,
+        theme: session.theme,
+        date: session.date,
+        submissionCount: session.submissions.length,
+        memberCount: session.members.length,
+        updatedAt: now().toISOString(),
+      });
     },
     'sessions.delete': async (i) => {
       const c = await owner.close(i.sessionId);
@@ -139,11 +192,15 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       return r.ok ? ok({ removed: r.value }) : r;
     },
     'snapshots.list': async (i) => ports.storage.snapshots(i.sessionId),
-    'snapshots.create': async (i) => owner.read(i.sessionId, (st) => ports.storage.snapshot(i.sessionId, st.session, st.revision, 'manual')),
+    'snapshots.create': async (i) =>
+      owner.read(i.sessionId, (st) => ports.storage.snapshot(i.sessionId, st.session, st.revision, 'manual')),
     'snapshots.restore': async (i) => {
       const snap = await ports.storage.readSnapshot(i.sessionId, i.snapshotId);
       if (!snap.ok) return snap;
-      return owner.replace(i.sessionId, i.revision, snap.value.session, snap.value.revision + 1, { code: 'snapshot.restored', message: `已恢复快照（${i.snapshotId}）` });
+      return owner.replace(i.sessionId, i.revision, snap.value.session, snap.value.revision + 1, {
+        code: 'snapshot.restored',
+        message: `已恢复快照（${i.snapshotId}）`,
+      });
     },
     'bundle.export': async (i, ctx) => {
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
@@ -172,7 +229,15 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       for (const [key, doc] of b.value.bodies) await ports.bodies.put(id, key, doc);
       const sv = await ports.storage.save(id, session, 0);
       if (!sv.ok) return sv;
-      return ok({ id, name: session.name, theme: session.theme, date: session.date, submissionCount: session.submissions.length, memberCount: session.members.length, updatedAt: now().toISOString() });
+      return ok({
+        id,
+        name: session.name,
+        theme: session.theme,
+        date: session.date,
+        submissionCount: session.submissions.length,
+        memberCount: session.members.length,
+        updatedAt: now().toISOString(),
+      });
     },
   };
 }

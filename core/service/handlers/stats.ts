@@ -7,7 +7,13 @@ import type { ServiceDeps } from '../deps';
 
 type StatsCalls = Extract<keyof Handlers, `stats.${string}` | `history.${string}`>;
 
-const outName = (stem: string, ext: string) => `${stem.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^[.\s]+/, '').slice(0, 60) || '汇编'}.${ext}`;
+const outName = (stem: string, ext: string) =>
+  `${
+    stem
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .replace(/^[.\s]+/, '')
+      .slice(0, 60) || '汇编'
+  }.${ext}`;
 
 export function statsHandlers(deps: ServiceDeps): Pick<Handlers, StatsCalls> {
   const { ports, owner, jobs, wordsOf, rosterFiles, now, writeOut } = deps;
@@ -18,7 +24,9 @@ export function statsHandlers(deps: ServiceDeps): Pick<Handlers, StatsCalls> {
       if (!cur.ok) return cur;
       const words = new Map<string, number>();
       for (const sub of cur.value.session.submissions) words.set(sub.id, await wordsOf(i.sessionId, sub));
-      return ok(computeStats(cur.value.session, (id) => words.get(id) ?? 0, jobs.lastDoneOf(i.sessionId), cur.value.revision));
+      return ok(
+        computeStats(cur.value.session, (id) => words.get(id) ?? 0, jobs.lastDoneOf(i.sessionId), cur.value.revision),
+      );
     },
     'stats.export': async (i, ctx) => {
       if (!rosterFiles.exportTablesXlsx) return err('stats.export-unavailable', '此版本无法导出 Excel 统计表');
@@ -26,7 +34,12 @@ export function statsHandlers(deps: ServiceDeps): Pick<Handlers, StatsCalls> {
       if (!cur.ok) return cur;
       const words = new Map<string, number>();
       for (const sub of cur.value.session.submissions) words.set(sub.id, await wordsOf(i.sessionId, sub));
-      const stats = computeStats(cur.value.session, (id) => words.get(id) ?? 0, jobs.lastDoneOf(i.sessionId), cur.value.revision);
+      const stats = computeStats(
+        cur.value.session,
+        (id) => words.get(id) ?? 0,
+        jobs.lastDoneOf(i.sessionId),
+        cur.value.revision,
+      );
       let bytes: Uint8Array;
       try {
         bytes = await rosterFiles.exportTablesXlsx(statsSheets(cur.value.session.name, stats, now()));

@@ -16,7 +16,10 @@ import { pdfImportNotes } from '../../read/pdf-import-notes';
 import type { ServiceDeps } from '../deps';
 
 // The bulk calls (updateMany, moveMany, trash…) live in ../submission-bulk.ts.
-type SubmissionCalls = Exclude<Extract<keyof Handlers, `submissions.${string}`>, 'submissions.updateMany' | 'submissions.moveMany' | `submissions.trash${string}`>;
+type SubmissionCalls = Exclude<
+  Extract<keyof Handlers, `submissions.${string}`>,
+  'submissions.updateMany' | 'submissions.moveMany' | `submissions.trash${string}`
+>;
 
 export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, SubmissionCalls> {
   const { ports, owner, jobs, importer, sorter, now, resolveFile, getDoc, wordsOf } = deps;
@@ -37,7 +40,9 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
   ): Promise<{ subs: { sub: Submission; folders: string[] }[]; newVersions: NewVersion[] }> {
     const subs: { sub: Submission; folders: string[] }[] = [];
     const newVersions: NewVersion[] = [];
-    const knownHashes = new Map(session.submissions.filter((s) => s.source.sha256).map((s) => [s.source.sha256!, s.id]));
+    const knownHashes = new Map(
+      session.submissions.filter((s) => s.source.sha256).map((s) => [s.source.sha256!, s.id]),
+    );
     const byText = opts.existingText ?? new Map<string, string>();
     const roster = rosterOf(session);
     for (const f of files) {
@@ -66,8 +71,19 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
         continue;
       }
       // PDF submissions: blank pages and a title taken from the file name are said at import.
-      if (f.format === 'pdf') f.warnings.push(...(await pdfImportNotes(bytes, f.name, { titleFromFileName: !f.doc.title, pageCount: f.doc.pdf?.pageCount })));
-      const source: Submission['source'] = { file: put.value.file, format: f.format, sha256: put.value.sha256, originalName: splitName(f.name).fileName };
+      if (f.format === 'pdf')
+        f.warnings.push(
+          ...(await pdfImportNotes(bytes, f.name, {
+            titleFromFileName: !f.doc.title,
+            pageCount: f.doc.pdf?.pageCount,
+          })),
+        );
+      const source: Submission['source'] = {
+        file: put.value.file,
+        format: f.format,
+        sha256: put.value.sha256,
+        originalName: splitName(f.name).fileName,
+      };
       const text = normalisedText(f.doc);
       const sameText = text.length >= 20 ? byText.get(text) : undefined;
       if (sameText) {
@@ -75,8 +91,20 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
         const old = session.submissions.find((x) => x.id === sameText);
         newVersions.push({ submissionId: sameText, source });
         knownHashes.set(put.value.sha256, sameText);
-        Object.assign(entry, { ok: true, submissionId: sameText, newVersionOf: sameText, title: old?.title, authorLine: old?.authorLine });
-        entry.warnings = [...entry.warnings, { code: 'import.new-version', message: `${f.name} 的内容与已有材料“${old?.title ?? sameText}”相同（文件不同），已作为它的新版本` }];
+        Object.assign(entry, {
+          ok: true,
+          submissionId: sameText,
+          newVersionOf: sameText,
+          title: old?.title,
+          authorLine: old?.authorLine,
+        });
+        entry.warnings = [
+          ...entry.warnings,
+          {
+            code: 'import.new-version',
+            message: `${f.name} 的内容与已有材料“${old?.title ?? sameText}”相同（文件不同），已作为它的新版本`,
+          },
+        ];
         continue;
       }
       const given = opts.given?.get(f.name) ?? f.name;
@@ -99,25 +127,45 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
       for (const sec of session.sections) for (const id of sec.items) where.set(id, sec.id);
       // Pages only from a compile of this very revision: never an older count shown as current.
       const job = jobs.lastDoneOf(i.sessionId);
-      const pages = new Map(job && job.revision === revision && job.result ? job.result.items.map((x) => [x.submissionId, x.pageCount] as const) : []);
+      const pages = new Map(
+        job && job.revision === revision && job.result
+          ? job.result.items.map((x) => [x.submissionId, x.pageCount] as const)
+          : [],
+      );
       const out = [];
       for (const s of session.submissions) {
         const p = pages.get(s.id);
-        out.push({ ...s, ...(where.has(s.id) ? { sectionId: where.get(s.id) } : {}), words: await wordsOf(i.sessionId, s), ...(p !== undefined ? { pages: p } : {}) });
+        out.push({
+          ...s,
+          ...(where.has(s.id) ? { sectionId: where.get(s.id) } : {}),
+          words: await wordsOf(i.sessionId, s),
+          ...(p !== undefined ? { pages: p } : {}),
+        });
       }
       return ok(out);
     },
     'submissions.source': async (i) => {
-      const cur = await owner.read(i.sessionId, (st) => ok(st.session.submissions.find((x) => x.id === i.submissionId)));
+      const cur = await owner.read(i.sessionId, (st) =>
+        ok(st.session.submissions.find((x) => x.id === i.submissionId)),
+      );
       if (!cur.ok) return cur;
       const sub = cur.value;
       if (!sub) return err(ErrorCodes.notFound, `找不到材料：${i.submissionId}`);
       const bytes = await ports.files.get(i.sessionId, sub.source.file);
-      if (!bytes.ok) return err('file.not-found', `材料《${sub.title}》的原文件已找不到（${sub.source.originalName ?? sub.source.file}），请用“替换新版本”重新导入`, { file: sub.source.file });
+      if (!bytes.ok)
+        return err(
+          'file.not-found',
+          `材料《${sub.title}》的原文件已找不到（${sub.source.originalName ?? sub.source.file}），请用“替换新版本”重新导入`,
+          { file: sub.source.file },
+        );
       const ext = (sub.source.file.split('.').pop() ?? sub.source.format).toLowerCase();
       const given = sub.source.originalName ?? `${sub.title}.${ext}`;
       // A served name: no folders, no characters Windows refuses, the stored extension kept.
-      const base = given.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(-80) || `source.${ext}`;
+      const base =
+        given
+          .replace(/^.*[\\/]/, '')
+          .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+          .slice(-80) || `source.${ext}`;
       const name = `原件-${sub.id}-${/\.[a-z0-9]{1,6}$/i.test(base) ? base : `${base}.${ext}`}`;
       const w = await ports.outputs.write(i.sessionId, name, bytes.value);
       if (!w.ok) return w;
@@ -153,7 +201,12 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
         const r = await resolveFile(f, ctx);
         const fname = 'name' in f && f.name ? f.name : 'path' in f ? f.path : '?';
         if (!r.ok) {
-          report.push({ name: fname, ok: false, error: { code: r.error.code, message: r.error.message }, warnings: [] });
+          report.push({
+            name: fname,
+            ok: false,
+            error: { code: r.error.code, message: r.error.message },
+            warnings: [],
+          });
           continue;
         }
         // Two files with one name in a batch: keep both, make the second name unique for the report.
@@ -164,7 +217,13 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
         const hash = await sha256Hex(r.value.bytes);
         const dup = cur.value.submissions.find((x) => x.source.sha256 === hash);
         if (dup) {
-          report.push({ name, ok: false, error: { code: 'import.duplicate', message: `${name} 与已导入的材料“${dup.title}”内容完全相同，已跳过` }, duplicateOf: dup.id, warnings: [] });
+          report.push({
+            name,
+            ok: false,
+            error: { code: 'import.duplicate', message: `${name} 与已导入的材料“${dup.title}”内容完全相同，已跳过` },
+            duplicateOf: dup.id,
+            warnings: [],
+          });
           continue;
         }
         inputs.push({ name, bytes: r.value.bytes });
@@ -183,7 +242,10 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
           const t = d.ok ? normalisedText(d.value) : '';
           if (t.length >= 20) existingText.set(t, sub.id);
         }
-      const { subs, newVersions } = await storeImported(i.sessionId, cur.value, imported, bytesByName, report, { given, existingText });
+      const { subs, newVersions } = await storeImported(i.sessionId, cur.value, imported, bytesByName, report, {
+        given,
+        existingText,
+      });
       // The report follows the order the clerk gave the files in.
       const order = [...bytesByName.keys()];
       report.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
@@ -195,16 +257,31 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
       // commutes with any edit, so it lands on the current state instead of failing as stale and
       // throwing the clerk's import away (the revision was checked when the import started).
       let placed: Placed[] = [];
-      const what = [subs.length ? `导入 ${subs.length} 份材料` : '', newVersions.length ? `${newVersions.length} 份新版本` : ''].filter(Boolean).join('，');
-      const v = await owner.edit({ sessionId: i.sessionId, revision: undefined }, what, (s) => {
-        const stamp = now().toISOString();
-        const bump = (x: Submission) => withNewVersion(x, newVersions, stamp);
-        const base = newVersions.length ? { ...s, submissions: s.submissions.map(bump) } : s;
-        const chosen = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
-        const r = placeImported(base, subs.map((x) => ({ ...x, sub: bump(x.sub) })), sorter, chosen);
-        if (r.ok) placed = r.value.placed;
-        return r;
-      }, { snapshotBefore: 'before-import' });
+      const what = [
+        subs.length ? `导入 ${subs.length} 份材料` : '',
+        newVersions.length ? `${newVersions.length} 份新版本` : '',
+      ]
+        .filter(Boolean)
+        .join('，');
+      const v = await owner.edit(
+        { sessionId: i.sessionId, revision: undefined },
+        what,
+        (s) => {
+          const stamp = now().toISOString();
+          const bump = (x: Submission) => withNewVersion(x, newVersions, stamp);
+          const base = newVersions.length ? { ...s, submissions: s.submissions.map(bump) } : s;
+          const chosen = i.sectionId && s.sections.some((x) => x.id === i.sectionId) ? i.sectionId : undefined;
+          const r = placeImported(
+            base,
+            subs.map((x) => ({ ...x, sub: bump(x.sub) })),
+            sorter,
+            chosen,
+          );
+          if (r.ok) placed = r.value.placed;
+          return r;
+        },
+        { snapshotBefore: 'before-import' },
+      );
       for (const p of placed) {
         const e = report.find((x) => x.submissionId === p.submissionId && !x.newVersionOf);
         if (e && p.sectionId) Object.assign(e, { sectionId: p.sectionId, sectionTitle: p.sectionTitle });
@@ -225,9 +302,16 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
       const report: ImportReportEntry[] = [];
       const old = cur.value.sub;
       // A replacement is not a duplicate of the item it replaces.
-      const without = { ...cur.value.session, submissions: cur.value.session.submissions.filter((x) => x.id !== old.id) };
-      const sub = (await storeImported(i.sessionId, without, [r], new Map([[f.value.name, f.value.bytes]]), report)).subs[0]?.sub;
-      if (!sub) return err(report[0]?.error?.code ?? 'import.failed', report[0]?.error?.message ?? `无法读取 ${f.value.name}`, { file: f.value.name });
+      const without = {
+        ...cur.value.session,
+        submissions: cur.value.session.submissions.filter((x) => x.id !== old.id),
+      };
+      const sub = (await storeImported(i.sessionId, without, [r], new Map([[f.value.name, f.value.bytes]]), report))
+        .subs[0]?.sub;
+      if (!sub)
+        return err(report[0]?.error?.code ?? 'import.failed', report[0]?.error?.message ?? `无法读取 ${f.value.name}`, {
+          file: f.value.name,
+        });
       const v = await owner.edit(i, '替换材料新版本', (s) => {
         // Built from the submission as it is now, so nothing edited meanwhile is overwritten.
         const curSub = s.submissions.find((x) => x.id === old.id);
@@ -235,14 +319,24 @@ export function submissionHandlers(deps: ServiceDeps): Pick<Handlers, Submission
         const next: Submission = {
           ...curSub,
           source: sub.source,
-          versions: [...curSub.versions, { file: curSub.source.file, format: curSub.source.format, ...(curSub.source.sha256 ? { sha256: curSub.source.sha256 } : {}), replacedAt: now().toISOString() }],
+          versions: [
+            ...curSub.versions,
+            {
+              file: curSub.source.file,
+              format: curSub.source.format,
+              ...(curSub.source.sha256 ? { sha256: curSub.source.sha256 } : {}),
+              replacedAt: now().toISOString(),
+            },
+          ],
           receivedAt: now().toISOString(),
         };
         return E.replaceSubmission(s, old.id, next);
       });
       return v.ok ? ok({ ...v.value, report: { ...report[0], submissionId: old.id } }) : v;
     },
-    'submissions.update': async (i) => owner.edit(i, '修改材料信息', (s) => E.updateSubmission(s, i.submissionId, i.patch)),
-    'submissions.remove': async (i) => owner.edit(i, '删除材料', (s) => E.removeSubmissions(s, i.submissionIds), { snapshotBefore: 'before-change' }),
+    'submissions.update': async (i) =>
+      owner.edit(i, '修改材料信息', (s) => E.updateSubmission(s, i.submissionId, i.patch)),
+    'submissions.remove': async (i) =>
+      owner.edit(i, '删除材料', (s) => E.removeSubmissions(s, i.submissionIds), { snapshotBefore: 'before-change' }),
   };
 }

@@ -46,8 +46,21 @@ export const ROSTER: RosterEntry[] = [
 export const POSTS = ['院长', '副局长', '教授', '主任', '校长', '馆长', '副主任', '高级工程师', '副院长', '研究员'];
 
 /** Organisations as they sign: parties' municipal committees, the federation, a committee's 课题组. */
-export const ORGS = ['民盟××市委会', '民建××市委会', '九三学社××市委会', '农工党××市委会', '市工商联', '民进××市委会', '致公党××市委会'];
-export const TEAMS = ['市政协经济委员会课题组', '市政协文化文史和学习委员会课题组', '民盟××市委会课题组', '市政协农业和农村委员会课题组'];
+export const ORGS = [
+  '民盟××市委会',
+  '民建××市委会',
+  '九三学社××市委会',
+  '农工党××市委会',
+  '市工商联',
+  '民进××市委会',
+  '致公党××市委会',
+];
+export const TEAMS = [
+  '市政协经济委员会课题组',
+  '市政协文化文史和学习委员会课题组',
+  '民盟××市委会课题组',
+  '市政协农业和农村委员会课题组',
+];
 
 /** Names not in the roster, and one that contains a roster name (王丽芳 ⊃ 王丽). */
 export const UNKNOWN = ['钱玉芬', '孔德才', '王丽芳', '严小川'];
@@ -71,8 +84,13 @@ export const TITLES = [
   '关于深化产教融合培养技能人才的建议',
   '如何让齐文化“活”起来？',
   '关于“十四五”时期加强社区治理的建议',
-]; 
-export const REPORT_TITLES = ['关于我市农村集体经济发展情况的调研报告', '关于全市博物馆建设与运营情况的调研报告', '关于我市中小企业融资难问题的调研报告', '关于加快发展银发经济的调研报告'];
+];
+export const REPORT_TITLES = [
+  '关于我市农村集体经济发展情况的调研报告',
+  '关于全市博物馆建设与运营情况的调研报告',
+  '关于我市中小企业融资难问题的调研报告',
+  '关于加快发展银发经济的调研报告',
+];
 /** Long titles the author broke by hand: [first line, second line]. */
 export const SPLIT_TITLES: [string, string][] = [
   ['关于推动齐文化创造性转化', '创新性发展的建议'],
@@ -108,5 +126,9 @@ const SENTENCES = [
 /** Body paragraphs of item `i`: 3–5 sentences of the register, each paragraph unique to the item. */
 export function bodyOf(i: number): string[] {
   const n = 3 + (i % 3);
-  return Array.from({ length: n }, (_, k) => `${k === 0 ? `第${i + 1}份材料，` : ''}${SENTENCES[(i + k) % SENTENCES.length]}${SENTENCES[(i * 3 + k + 1) % SENTENCES.length]}`);
+  return Array.from(
+    { length: n },
+    (_, k) =>
+      `${k === 0 ? `第${i + 1}份材料，` : ''}${SENTENCES[(i + k) % SENTENCES.length]}${SENTENCES[(i * 3 + k + 1) % SENTENCES.length]}`,
+  );
 }

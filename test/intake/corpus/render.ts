@@ -12,7 +12,10 @@ const TITLE_FONTS = ['方正小标宋简体', '黑体', '宋体', '方正小标�
 function titleParagraph(c: CaseSpec, l: LineSpec): Paragraph {
   const font = { eastAsia: TITLE_FONTS[c.n % TITLE_FONTS.length] };
   const runs = l.breakAt
-    ? [new TextRun({ text: l.text.slice(0, l.breakAt), size: 40, font }), new TextRun({ text: l.text.slice(l.breakAt), size: 40, font, break: 1 })]
+    ? [
+        new TextRun({ text: l.text.slice(0, l.breakAt), size: 40, font }),
+        new TextRun({ text: l.text.slice(l.breakAt), size: 40, font, break: 1 }),
+      ]
     : [new TextRun({ text: l.text, size: 44, font, bold: c.layout === 'bigLeft' || c.layout === 'boldCentred' })];
   switch (c.layout) {
     case 'titleStyle':
@@ -20,11 +23,18 @@ function titleParagraph(c: CaseSpec, l: LineSpec): Paragraph {
     case 'heading2':
       return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(l.text)] });
     case 'heading1':
-      return new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun(l.text)] });
+      return new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun(l.text)],
+      });
     case 'bigLeft':
       return new Paragraph({ children: runs });
     case 'boldCentred':
-      return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: l.text, bold: true, size: 32, font: { eastAsia: '黑体' } })] });
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: l.text, bold: true, size: 32, font: { eastAsia: '黑体' } })],
+      });
     default:
       return new Paragraph({ alignment: AlignmentType.CENTER, children: runs });
   }
@@ -34,7 +44,10 @@ function lineParagraph(c: CaseSpec, l: LineSpec): Paragraph {
   if (l.role === 'title') return titleParagraph(c, l);
   const kai = { eastAsia: c.n % 2 ? '楷体_GB2312' : '楷体' };
   const align = l.align ?? (l.role === 'label' ? 'left' : 'center');
-  return new Paragraph({ alignment: ALIGN[align], children: [new TextRun({ text: l.text, size: 32, font: l.role === 'label' ? { eastAsia: '黑体' } : kai })] });
+  return new Paragraph({
+    alignment: ALIGN[align],
+    children: [new TextRun({ text: l.text, size: 32, font: l.role === 'label' ? { eastAsia: '黑体' } : kai })],
+  });
 }
 
 async function docx(c: CaseSpec): Promise<Uint8Array> {
@@ -49,7 +62,12 @@ async function docx(c: CaseSpec): Promise<Uint8Array> {
   }
   if (blankAfterHead && c.n % 2) children.push(new Paragraph({}));
   for (const [k, t] of c.body.entries())
-    children.push(new Paragraph({ indent: k === 0 && t.endsWith('：') ? undefined : { firstLine: 640 }, children: [new TextRun({ text: t, size: 32, font: { eastAsia: c.n % 3 ? '仿宋_GB2312' : '仿宋' } })] }));
+    children.push(
+      new Paragraph({
+        indent: k === 0 && t.endsWith('：') ? undefined : { firstLine: 640 },
+        children: [new TextRun({ text: t, size: 32, font: { eastAsia: c.n % 3 ? '仿宋_GB2312' : '仿宋' } })],
+      }),
+    );
   if (c.tail.length) children.push(new Paragraph({}));
   for (const l of c.tail) children.push(lineParagraph(c, l));
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
@@ -57,7 +75,8 @@ async function docx(c: CaseSpec): Promise<Uint8Array> {
 
 function txt(c: CaseSpec): Uint8Array {
   const lines: string[] = [];
-  for (const l of c.head) lines.push(l.role === 'title' || l.role === 'subtitle' || l.role === 'byline' ? `　　　　${l.text}` : l.text);
+  for (const l of c.head)
+    lines.push(l.role === 'title' || l.role === 'subtitle' || l.role === 'byline' ? `　　　　${l.text}` : l.text);
   lines.push('');
   for (const t of c.body) lines.push(t.endsWith('：') ? t : `　　${t}`);
   if (c.tail.length) lines.push('');
