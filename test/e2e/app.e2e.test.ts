@@ -142,13 +142,11 @@ describe.skipIf(!run)('browser build, end to end', () => {
     ws.addRow(['姓名', '所在界别', '手机号码']);
     ws.addRow([sample.members[0].name, '特邀界', '13800000000']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    await page
-      .locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]')
-      .setInputFiles({
-        name: '补充名单.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: xlsx,
-      });
+    await page.locator('input[type=file][accept=".xlsx,.csv,.tsv,.txt"]').setInputFiles({
+      name: '补充名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsx,
+    });
     const xmodal = page.locator('.ant-modal').filter({ hasText: '补充名单.xlsx' });
     await xmodal.waitFor();
     await poll(async () => [
