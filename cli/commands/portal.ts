@@ -2,14 +2,15 @@
 // terminal — one line per member (name, 界别, URL) on stdout, or a CSV (opens in Excel: UTF-8
 // with BOM) with the notice texts, or the printable QR sheet. Goes through the contract like the
 // app; issuing missing links is the same edit the app makes.
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_OPTION_HELP, withLocalClient } from '../local-client';
 import { parseCommandArgs } from '../args';
 
-const HELP = `用法：huibian portal links <会议编号> [--out 链接.csv|二维码.pdf] [--data 数据文件夹]
+const HELP = `用法：huibian portal links <会议编号|会议文件夹> [--out 链接.csv|二维码.pdf] [--data 数据文件夹]
 
   列出每位委员的网上报送个人链接（需先在界面或用 huibian call portal.open 开启网上报送）。
+  会议文件夹：数据文件夹中的 sessions/<会议编号>/（含 session.json）。
   --out <文件.csv>   保存为表格（姓名、界别、链接、通知文字）
   --out <文件.pdf>   保存为可打印的二维码表
 ${DATA_OPTION_HELP}`;
@@ -19,17 +20,23 @@ const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, { out: { type: 'string' }, data: { type: 'string' } }, HELP);
   if (typeof args === 'number') return args;
-  const [sub, sessionId, ...extra] = args.positionals;
-  if (sub !== 'links' || !sessionId || extra.length) {
+  const [sub, target, ...extra] = args.positionals;
+  if (sub !== 'links' || !target || extra.length) {
     console.error(HELP);
     return 2;
   }
+  const where = await resolveSession(target, args.values.data);
+  if (typeof where === 'string') {
+    console.error(where);
+    return 2;
+  }
+  const { sessionId, dataDir } = where;
   const out = args.values.out ? path.resolve(args.values.out) : undefined;
   if (out && !/\.(csv|pdf)$/i.test(out)) {
     console.error(`--out 只能是 .csv 或 .pdf 文件：${out}`);
     return 2;
   }
-  return withLocalClient(args.values.data, async (c) => {
+  return withLocalClient(dataDir, async (c) => {
     const fail = (e: { code: string; message: string }) => {
       console.error(`失败：${e.message}（${e.code}）`);
       return 1;
@@ -56,4 +63,28 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`已保存 ${r.value.length} 个链接：${out}`);
     return 0;
   });
+}
+
+/**
+ * A session id (in --data or the default data folder), or the folder of a session inside a data
+ * folder (<data>/sessions/<id>/, which holds session.json): the data folder is then its grandparent.
+ */
+async function resolveSession(
+  target: string,
+  dataArg: string | undefined,
+): Promise<{ sessionId: string; dataDir: string | undefined } | string> {
+  const dir = path.resolve(target);
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir) return { sessionId: target, dataDir: dataArg };
+  const hasSession = await stat(path.join(dir, 'session.json')).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!hasSession) return `不是会议文件夹（其中没有 session.json）：${dir}`;
+  if (path.basename(path.dirname(dir)) !== 'sessions')
+    return `这个会议文件夹不在汇编的数据文件夹中：${dir}。网上报送的链接要保存在会议里，请先用 huibian session import 或在应用中打开这个会议。`;
+  return { sessionId: path.basename(dir), dataDir: path.dirname(path.dirname(dir)) };
 }

@@ -89,6 +89,16 @@ describe('huibian portal links', () => {
     }
   });
 
+  it('takes the session folder in the data folder as well as its id', async () => {
+    const byId = await capture(['links', sessionId, '--data', dataDir]);
+    const byDir = await capture(['links', path.join(dataDir, 'sessions', sessionId)]);
+    expect(byDir.code).toBe(0);
+    expect(byDir.out).toBe(byId.out);
+    const notSession = await capture(['links', dataDir]);
+    expect(notSession.code).toBe(2);
+    expect(notSession.err).toContain('没有 session.json');
+  });
+
   it('refuses bad arguments with exit code 2', async () => {
     expect((await capture(['links'])).code).toBe(2);
     expect((await capture(['links', sessionId, '--out', 'x.txt', '--data', dataDir])).code).toBe(2);
