@@ -78,7 +78,7 @@ const ALLOWED_IMPORTS = {
   layout: ['model', 'fonts', 'bytes'],
   render: ['model', 'fonts', 'layout', 'bytes'],
   compile: ['model', 'fonts', 'layout', 'render'],
-  print: ['model', 'fonts', 'layout', 'compile', 'bytes'],
+  print: ['model', 'fonts', 'layout', 'compile', 'bytes', 'order'],
   // 网上报送: tokens, notices and the QR sheet (drawn with print's pdfkit helper).
   portal: ['model', 'print'],
   service: ['model', 'contract', 'compile', 'print', 'read', 'order', 'bytes', 'portal'],

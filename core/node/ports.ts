@@ -3,6 +3,7 @@
 // the compile engine, the ordering rules, roster files (xlsx/csv in any Windows encoding), print
 // production (booklets, numbered copies, handouts), the bundled sample, local paths.
 // This is the one place that decides which implementation backs each port.
+import { sanitizeFileName } from '../print/file-names';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -99,7 +100,9 @@ async function pdfPages(file: string, bytes: number): Promise<number | undefined
 export function nodePrinter(outputs: DiskOutputs): PrintProducer {
   return {
     async produce(sessionId, session, docs, req, o) {
-      const name = req.as === 'handouts' && req.batch ? '分发材料.zip' : PRINT_FILE[req.as];
+      // Named after the session, so files from two sessions are told apart in a folder or a mail.
+      const base = req.as === 'handouts' && req.batch ? '分发材料.zip' : PRINT_FILE[req.as];
+      const name = `${sanitizeFileName(session.name, 60)}-${base}`;
       const out = outputs.pathOf(sessionId, name);
       if (!out) return err('export.bad-name', `输出文件名不合规：${name}`);
       const dir = path.dirname(out);

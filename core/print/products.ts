@@ -22,6 +22,7 @@ import { renderWithPdfkit } from './pdfkit-render';
 import { computePrintSheet, printSheetLines, type PrintMode, type PrintSheet } from './print-sheet';
 import { renderRegister } from './register';
 import { sanitizeFileName } from './file-names';
+import { rosterNamesInOrder } from '../order/roster-order';
 
 export const EXPORT_KINDS = [
   'print',
@@ -169,7 +170,7 @@ async function stampFonts(ctx: ProductContext, layout: LayoutSettings) {
 }
 
 function copiesOf(req: ProductRequest, session: Session): CopySpec[] {
-  const recipients = req.recipients ?? (req.recipientsFromRoster ? session.members.map((m) => m.name) : undefined);
+  const recipients = req.recipients ?? (req.recipientsFromRoster ? rosterNamesInOrder(session) : undefined);
   return planCopies({ count: req.copies, start: req.startNumber, digits: req.digits, recipients });
 }
 

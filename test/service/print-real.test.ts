@@ -72,7 +72,7 @@ describe('export.print with the real ports over HTTP', () => {
     console.log(
       `[figure] export.print booklet of the sample over HTTP: ${ms} ms, ${r.report.pages} pages, ${r.files[0].size} bytes`,
     );
-    expect(r.files.map((f) => f.name)).toEqual(['汇编-骑马订小册子.pdf']);
+    expect(r.files.map((f) => f.name)).toEqual(['示例会议-汇编-骑马订小册子.pdf']);
     expect(r.report.pages % 4).toBe(0);
     expect(r.report.pages).toBeGreaterThan(100);
     expect(r.report.printSheet?.mode).toBe('booklet');
@@ -102,7 +102,7 @@ describe('export.print with the real ports over HTTP', () => {
       }),
     );
     expect(r.report.copies).toBe(3);
-    expect(r.files.map((f) => f.name)).toEqual(['汇编-编号本.pdf', '汇编-编号本-分发清退登记表.pdf']);
+    expect(r.files.map((f) => f.name)).toEqual(['示例会议-汇编-编号本.pdf', '示例会议-汇编-编号本-分发清退登记表.pdf']);
     const perCopy = r.report.pages;
     expect(r.files[0].pages).toBe(perCopy * 3);
     if (!tools) return;

@@ -1,5 +1,6 @@
 // Handlers for compiling and exporting: compile jobs (start, cancel, status), the PDF and DOCX
 // exports, print products (booklets, numbered copies, handouts …) and the list of exportable items.
+import { rosterNamesInOrder } from '../../order/roster-order';
 import type { SourceDoc } from '../../model/document';
 import type { Session } from '../../model/session';
 import { tocAuthor } from '../../model/dossier';
@@ -109,7 +110,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
       const session = cur.value;
-      const recipients = i.recipients === 'roster' ? session.members.map((m) => m.name) : i.recipients;
+      const recipients = i.recipients === 'roster' ? rosterNamesInOrder(session) : i.recipients;
       if (i.recipients === 'roster' && !recipients?.length)
         return err('export.no-recipients', '名单中还没有委员，无法按名单编号分发');
       const req: PrintRequest = {
