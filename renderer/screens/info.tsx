@@ -352,6 +352,46 @@ export function InfoScreen() {
                 </Form.Item>
               </Col>
             </Row>
+            <Divider plain>版面规范（排版时自动避免的毛病）</Divider>
+            <Row gutter={12}>
+              <Col span={6}>
+                <Form.Item
+                  name={['layout', 'widowControl']}
+                  valuePropName="checked"
+                  tooltip="段落的第一行不单独留在页末，最后一行不单独出现在页首（孤行控制）"
+                >
+                  <Checkbox data-testid="widow-control">孤行控制</Checkbox>
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  name={['layout', 'avoidLoneChar']}
+                  valuePropName="checked"
+                  tooltip="段落末行不只剩一个字：压缩段内标点，或多移一个字下来"
+                >
+                  <Checkbox>避免末行孤字</Checkbox>
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item name={['layout', 'footnotePlacement']} label="注释位置">
+                  <Select
+                    options={[
+                      { value: 'page', label: '页下注（与引用同页）' },
+                      { value: 'end', label: '篇末注' },
+                    ]}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={6}>
+                <Form.Item
+                  name={['layout', 'tailMinLines']}
+                  label="末页至少"
+                  tooltip="一篇材料的最后一页至少有几行，不足时从前一页移过来；0 为不限"
+                >
+                  <InputNumber min={0} max={6} addonAfter="行" style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
             <Divider plain>字体</Divider>
             {FONT_ROLES.map((role) => (
               <Form.Item key={role} label={FONT_ROLE_NAMES[role]} style={{ marginBottom: 8 }}>
