@@ -6,7 +6,12 @@ import type { AppError } from '../../core/result';
 export type ProductKind = 'print' | 'booklet' | 'copies' | 'register' | 'handouts' | 'screen' | 'phone' | 'printsheet';
 
 export const PRODUCTS: { kind: ProductKind; label: string; short: string; explain: string }[] = [
-  { kind: 'print', label: '印刷版', short: '整本汇编，双面或单面', explain: '送印刷厂或复印室的整本汇编 PDF。' },
+  {
+    kind: 'print',
+    label: '印刷版',
+    short: '整本汇编，双面或单面',
+    explain: '送印刷厂或复印室的整本汇编 PDF：封面、目录和正文，页码与目录一致，可直接双面或单面印刷。',
+  },
   {
     kind: 'booklet',
     label: '骑马订小册子',

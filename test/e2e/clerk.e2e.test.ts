@@ -180,9 +180,9 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     expect(h.errors.slice(before)).toEqual([]);
     expect((await state()).session.name).toBe(name);
     await nav('统计');
-    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '有输入尚未保存' });
+    const ask = page.locator('.ant-modal-confirm').filter({ hasText: '有尚未保存的输入' });
     await ask.waitFor();
-    await ask.getByRole('button', { name: '留在本页修改' }).click();
+    await ask.getByRole('button', { name: '留在此页' }).click();
     expect(await page.locator('[data-screen=info]').count()).toBe(1);
     await page.locator('#name').fill(name);
     await saved();
