@@ -194,7 +194,13 @@ export const api = {
    * the rest: see the per-file report.
    */
   'submissions.import': def(
-    z.object({ ...editRef, files: z.array(FileInputSchema).min(1).max(500), sectionId: IdSchema.optional() }),
+    z.object({
+      ...editRef,
+      files: z.array(FileInputSchema).min(1).max(500),
+      sectionId: IdSchema.optional(),
+      /** Calls with one batch id (the app sends one file per call) keep one import report. */
+      batch: z.string().max(64).optional(),
+    }),
     SessionViewSchema.extend({ report: z.array(ImportReportEntrySchema) }),
   ),
   /** Replaces a submission's source with a new version; the old one is kept in `versions`. */

@@ -38,6 +38,8 @@ export type TrashedItem = z.infer<typeof TrashedItemSchema>;
 export const ImportRecordSchema = z.object({
   /** ISO time of the import. */
   at: z.string(),
+  /** The batch the entries belong to (an import made one file per call, for progress and cancel). */
+  batch: z.string().optional(),
   entries: z.array(ImportReportEntrySchema),
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;

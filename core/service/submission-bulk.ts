@@ -106,7 +106,26 @@ export function keepImportReports(h: Handlers, ports: Pick<Ports, 'outputs' | 'c
   h['submissions.import'] = async (i, ctx: CallContext) => {
     const r = await inner(i, ctx);
     if (r.ok) {
-      const record: ImportRecord = { at: ports.clock.now().toISOString(), entries: r.value.report };
+      // Calls of one batch (the app imports one file per call) add up to one report.
+      let entries = r.value.report;
+      if (i.batch) {
+        const prev = await ports.outputs.read(i.sessionId, IMPORT_RECORD_NAME);
+        let old: ImportRecord | undefined;
+        try {
+          const p = prev.ok
+            ? ImportRecordSchema.safeParse(JSON.parse(new TextDecoder().decode(prev.value)))
+            : undefined;
+          old = p?.success ? p.data : undefined;
+        } catch {
+          old = undefined; // a damaged record is replaced by this batch's
+        }
+        if (old?.batch === i.batch) entries = [...old.entries, ...entries];
+      }
+      const record: ImportRecord = {
+        at: ports.clock.now().toISOString(),
+        ...(i.batch ? { batch: i.batch } : {}),
+        entries,
+      };
       await ports.outputs.write(i.sessionId, IMPORT_RECORD_NAME, new TextEncoder().encode(JSON.stringify(record)));
     }
     return r;

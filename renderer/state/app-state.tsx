@@ -279,6 +279,8 @@ export function AppStateProvider({ transport, children }: { transport: Transport
       const nameOf = (f: FileInput) =>
         'name' in f && f.name ? f.name : 'path' in f && f.path ? f.path.split(/[\\/]/).pop()! : '文件';
       cancelRequested.current = false;
+      // One id for the batch: the service keeps the files' reports together as the last import.
+      const batch = `b-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       const report: ImportReportEntry[] = [];
       setImportReport([]);
       let failed: AppError | null = null;
@@ -286,7 +288,7 @@ export function AppStateProvider({ transport, children }: { transport: Transport
         for (let i = 0; i < files.length; i++) {
           if (cancelRequested.current) break;
           setImporting({ done: i, total: files.length, current: nameOf(files[i]), cancelling: false });
-          const r = await edit('submissions.import', { files: [files[i]], sectionId }, { quiet: true });
+          const r = await edit('submissions.import', { files: [files[i]], sectionId, batch }, { quiet: true });
           if (!r.ok) {
             // A refused batch (stale revision, read-only, lost connection): the file is reported and we stop.
             report.push({
