@@ -100,3 +100,18 @@ describe.skipIf(!hasQpdf)('PDF submissions in the PDF and the DOCX', () => {
     await doc.destroy();
   });
 });
+
+describe('a PDF submission with a blank page (no content stream)', () => {
+  it('compiles, the blank page stays blank in its numbered place', async () => {
+    const fx = fixtureSession();
+    const d = await PDFDocument.create();
+    const font = await d.embedFont(StandardFonts.Helvetica);
+    d.addPage([595, 842]); // a scanner's blank page: no /Contents at all
+    d.addPage([595, 842]).drawText('SECOND PAGE', { x: 72, y: 700, size: 24, font });
+    fx.docs.set('a', pdfDoc(2, await d.save()));
+    const fonts = await loadFontSet(fx.session.layout);
+    const r = await compileDossier(buildDossier(fx.session, fx.docs).dossier, fonts, { formats: ['pdf'] });
+    expect(r.pdf!.length).toBeGreaterThan(1000);
+    expect(r.warnings.filter((w) => w.submissionId === 'a')).toEqual([]);
+  }, 60_000);
+});

@@ -31,6 +31,9 @@ export async function placeSubmittedPdfPages(pdf: Uint8Array, laid: LaidOutDossi
         sources.set(submissionId, src);
       }
       if (pageIndex >= src.getPageCount()) continue;
+      // A blank page without a content stream (scanners and Word leave them) stays a blank page:
+      // pdf-lib cannot embed it, and there is nothing on it to draw.
+      if (!src.getPage(pageIndex).node.Contents()) continue;
       const [emb] = await out.embedPdf(src, [pageIndex]);
       const scale = Math.min(availW / emb.width, availH / emb.height, 1);
       const w = emb.width * scale;
