@@ -346,7 +346,20 @@ export function PreviewScreen() {
             </Card>
           )}
         </Col>
-        <Col flex={`${side}px`} style={{ minWidth: 0 }}>
+        {/* The side column fits the window and scrolls inside itself, so using it never scrolls the
+            screen (and the toolbar) away. */}
+        <Col
+          flex={`${side}px`}
+          style={{
+            minWidth: 0,
+            position: 'sticky',
+            top: 0,
+            alignSelf: 'flex-start',
+            maxHeight: 'calc(100vh - 230px)',
+            display: 'flex',
+            flexDirection: 'column',
+          }}
+        >
           <Card
             size="small"
             title={`印前检查（${preflight.length}）`}
@@ -373,7 +386,7 @@ export function PreviewScreen() {
               <List
                 size="small"
                 dataSource={preflight}
-                style={{ maxHeight: 260, overflow: 'auto' }}
+                style={{ maxHeight: 'min(260px, 25vh)', overflow: 'auto' }}
                 renderItem={(p) => (
                   <List.Item style={{ padding: '4px 0' }}>
                     <Tag color={p.level === 'error' ? 'error' : 'warning'}>{p.level === 'error' ? '问题' : '提醒'}</Tag>
@@ -384,7 +397,12 @@ export function PreviewScreen() {
             )}
           </Card>
           {jumpTargets.length > 0 && (
-            <Card size="small" title="跳到材料" style={{ marginTop: 12 }}>
+            <Card
+              size="small"
+              title="跳到材料"
+              style={{ marginTop: 12, flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}
+              styles={{ body: { flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' } }}
+            >
               <Select
                 showSearch
                 style={{ width: '100%' }}
@@ -399,7 +417,7 @@ export function PreviewScreen() {
               />
               <List
                 size="small"
-                style={{ maxHeight: 'calc(100vh - 520px)', overflow: 'auto', marginTop: 8 }}
+                style={{ flex: '1 1 auto', minHeight: 120, overflow: 'auto', marginTop: 8 }}
                 dataSource={jumpTargets}
                 renderItem={(t) => (
                   <List.Item
