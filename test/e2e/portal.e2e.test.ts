@@ -65,7 +65,7 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
   it('the clerk sees the links; the member uploads, corrects, replaces; the board follows live', async () => {
     // The clerk: open the session, 网上报送 lists every member's link.
     await clerk.goto(f.server.openUrl);
-    await clerk.getByRole('button', { name: /打开/ }).first().click();
+    await clerk.getByTestId('session-row').first().getByRole('button', { name: /打开/ }).click();
     await clerk
       .locator('.ant-menu-item')
       .filter({ hasText: /^网上报送$/ })
