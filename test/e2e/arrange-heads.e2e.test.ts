@@ -58,6 +58,9 @@ describe.skipIf(!run)('编排 column heads', () => {
     // The second column is now the old first: 左移 must use the new order and restore the old one.
     await menu(1, '左移');
     await poll(async () => (await state()).session.sections.map((s) => s.id)).toEqual(s0);
+    // The window has the latest revision before it sends the next edit (a stale one is refused, S8).
+    const latest = (await state()).revision;
+    await poll(async () => Number(await page.getByTestId('session-title').getAttribute('data-revision'))).toBe(latest);
     await menu(0, '改名');
     const input = page.getByPlaceholder('例如：大会发言、书面发言');
     await input.fill('改名后的栏目');
