@@ -168,7 +168,7 @@ function keysOf(text: string, ctx?: KeyContext): string[] {
       ctx.unknown.add(ch);
       if (e.info.source === 'estimated') ctx.estimated?.add(ch);
     }
-    out.push(e.key);
+    out.push(e.nameKey);
   }
   return out;
 }

@@ -7,8 +7,13 @@
 //   4. then the stroke relations and structure (相离 < 相接 < 相交 …), which no stroke data holds: for
 //      characters of the 8105 with identical data, the 通用规范汉字表's own order (the tie rank);
 //   5. code point, as a last stable tie-break.
+// Name lists (按姓氏笔画为序, `nameCharKey`) put one rule between 2 and 3: 字形结构, 先左右形字，再上下形字，
+// 后整体字 (the convention of the lists 新华社 publishes, measured against them: 孔 before 巴, 次 before 衣,
+// where the table's shape order has 巴 孔 and 衣 次; see ./data/README.md). Ties of structure then go
+// through levels 3–5 as above.
 // It never uses ICU's stroke collation (wrong for this standard). Characters without a stroke
 // sequence sort by their total after those with one, and are reported by the callers.
+import { STRUCTURE_GROUPS } from './data/structure-table';
 import { strokeInfo, type StrokeInfo } from './stroke-data';
 import { CODE_CLASS, CODE_SHAPE_RANK } from './stroke-shapes';
 
@@ -26,7 +31,27 @@ const pad2 = (n: number) => String(Math.min(n, 99)).padStart(2, '0');
 /** Key of a blank position (the single-character given-name convention): before every character. */
 export const BLANK_KEY = '';
 
-const cache = new Map<string, { key: string; info: StrokeInfo }>();
+/** 字形结构 rank of a character for name lists: 0 左右, 1 上下, 2 整体 (the default). */
+let structure: Map<string, string> | undefined;
+function structureRank(ch: string): string {
+  if (!structure) {
+    structure = new Map();
+    STRUCTURE_GROUPS.forEach((chars, rank) => {
+      for (const c of chars) structure!.set(c, String(rank));
+    });
+  }
+  return structure.get(ch) ?? '2';
+}
+
+export interface CharEntry {
+  /** GF 3003 character order (the 通用规范汉字表's order). */
+  key: string;
+  /** The 姓氏笔画 name-list order: as `key` with the 字形结构 rank between classes and shapes. */
+  nameKey: string;
+  info: StrokeInfo;
+}
+
+const cache = new Map<string, CharEntry>();
 
 /**
  * A string whose plain (code unit) ordering is the GF 3003 ordering of single characters.
@@ -37,11 +62,12 @@ export function charSortKey(ch: string): string {
   return charEntry(ch).key;
 }
 
-export function charEntry(ch: string): { key: string; info: StrokeInfo } {
+export function charEntry(ch: string): CharEntry {
   let e = cache.get(ch);
   if (e) return e;
   const info = strokeInfo(ch);
   let key: string;
+  let nameKey: string;
   if (info.code) {
     let cls = '';
     let sub = '';
@@ -50,12 +76,21 @@ export function charEntry(ch: string): { key: string; info: StrokeInfo } {
       cls += CLASS_AT[k];
       sub += RANK_AT[k];
     }
-    key = pad2(info.count) + cls + sub + String.fromCharCode(48 + info.tieRank) + cpHex(ch);
-  } else if (info.source === 'count') key = pad2(info.count) + '9' + cpHex(ch);
-  else key = '~' + cpHex(ch);
-  e = { key, info };
+    const rest = sub + String.fromCharCode(48 + info.tieRank) + cpHex(ch);
+    key = pad2(info.count) + cls + rest;
+    nameKey = pad2(info.count) + cls + structureRank(ch) + rest;
+  } else {
+    key = info.source === 'count' ? pad2(info.count) + '9' + cpHex(ch) : '~' + cpHex(ch);
+    nameKey = key;
+  }
+  e = { key, nameKey, info };
   cache.set(ch, e);
   return e;
+}
+
+/** The 姓氏笔画 name-list key of one character (GF 3003 with 字形结构 before the shapes). */
+export function nameCharKey(ch: string): string {
+  return charEntry(ch).nameKey;
 }
 
 /** Compares two single characters by GF 3003 (negative: a first). */
