@@ -1,5 +1,5 @@
-// Personal-name ordering for official lists: 按姓氏笔画为序 (GF 3003 per character, surname first,
-// then the given name), and pinyin order with surname readings. It knows Chinese naming conventions
+// Personal-name ordering for official lists: 按姓氏笔画为序 (GF 3003 per character with the name-list
+// 字形结构 level, see ./stroke-compare.ts nameCharKey; surname first, then the given name), and pinyin order with surname readings. It knows Chinese naming conventions
 // (compound surnames, the single-character-given-name blank, ethnic names with a middle dot compared
 // character by character with the dot ignored, Latin names after Chinese ones). It must never drop
 // or silently misplace a name: every Han character without checked stroke data is returned in
