@@ -1,6 +1,6 @@
 // Measures our 姓氏笔画 order against published lists ("按姓氏笔画为序"). Each list is a UTF-8 text
 // file with one name per line in the published order (a first line starting with '#' is a note,
-// e.g. the source URL). The lists stay out of the repository unless their text is public and small.
+// e.g. the source URL; notes after a name such as （女，回族） are dropped). The lists stay out of the repository unless their text is public and small.
 //
 //   npx tsx scripts/check-published-lists.ts <dir or files…> [--actual-chars]
 //
@@ -11,7 +11,7 @@
 // characters that decide them. Exit code 1 when a list is under 99.9 % under both conventions.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sortNamesByStroke, strokeShapes, strokeInfo } from '../core/order';
+import { cleanName, sortNamesByStroke, strokeShapes, strokeInfo } from '../core/order';
 
 /** Length of the longest strictly increasing subsequence (patience sorting). */
 export function lisLength(xs: readonly number[]): number {
@@ -54,7 +54,9 @@ function main(): void {
       .map((l) => l.trim())
       .filter(Boolean);
     const note = lines[0]?.startsWith('#') ? lines.shift()! : '';
-    const names = lines;
+    // Notes printed after a name (王刚（黑龙江）, 马丽（女，回族）) are not part of its order: two names
+    // that differ only in their notes are the same name here, kept in their published order.
+    const names = lines.map((l) => cleanName(l));
     const keptUnder = (blank: boolean) => {
       const index = new Map<string, number[]>();
       names.forEach((n, i) => index.set(n, [...(index.get(n) ?? []), i]));
