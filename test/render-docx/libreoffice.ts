@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/fonts');
 
@@ -138,3 +139,24 @@ export const fileExists = (f: string) => {
     return false;
   }
 };
+
+/**
+ * The DOCX as Word reads it, for LibreOffice 7.4 as a stand-in for Word's line breaking.
+ * LibreOffice imports w:overflowPunct inverted (writerfilter DomainMapper.cxx sets
+ * ParaIsHangingPunctuation to `val == 0`), while ECMA-376 §17.3.1.21 says val="0" keeps
+ * punctuation inside the margins — what our PDF does and what Word does with our file. Flipping
+ * the value here makes LibreOffice push a character down where Word does, instead of hanging the
+ * mark in the margin; nothing else changes.
+ */
+export function asWordReadsIt(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  for (const name of ['word/styles.xml', 'word/document.xml']) {
+    if (!files[name]) continue;
+    files[name] = strToU8(
+      strFromU8(files[name]).replace(/<w:overflowPunct w:val="(0|1|false|true)"\/>/g, (_, v: string) =>
+        v === '0' || v === 'false' ? '<w:overflowPunct w:val="1"/>' : '<w:overflowPunct w:val="0"/>',
+      ),
+    );
+  }
+  return zipSync(files);
+}

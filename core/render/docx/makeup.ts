@@ -36,12 +36,7 @@ export function makeupHints(laid: LaidOutDossier): MakeupHints {
           if (s.rise) return; // note reference marks: not in the paragraph's text
           const chars = Array.from(s.text);
           const next = op.segs[k + 1];
-          if (
-            chars.length === 1 &&
-            SQUEEZABLE.has(chars[0]) &&
-            s.cs === 0 &&
-            (!next || next.x - s.x < s.size * 0.75)
-          )
+          if (chars.length === 1 && SQUEEZABLE.has(chars[0]) && s.cs === 0 && (!next || next.x - s.x < s.size * 0.75))
             at.push(text.length);
           text = text.concat(chars);
         });
