@@ -140,6 +140,7 @@ export async function compileDossier(
     const t1 = performance.now();
     try {
       result.docx = await renderDocx(prepared.dossier, laid.toc, {
+        layout: laid,
         onProgress: (done, total) =>
           opts.onProgress?.({ phase: 'docx', done, total, message: `正在生成 Word ${done}/${total}` }),
       });

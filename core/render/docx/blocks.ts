@@ -3,9 +3,10 @@
 // source; the only per-paragraph exceptions are those the model carries (align, indent: false).
 // It must never drop a block: anything it cannot render becomes visible text.
 import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
-import type { Block, SourceDoc } from '../../model/document';
+import { inlineText, type Block, type Inline, type SourceDoc } from '../../model/document';
 import { imageParagraphs, type ImageBox } from './images';
-import { inlineRuns, xmlSafe } from './inlines';
+import { inlineRuns, xmlSafe, type Squeeze } from './inlines';
+import { squeezeOffsets, type SqueezeHint } from './makeup';
 import type { DocxMetrics } from './metrics';
 import type { NoteContext } from './notes';
 import { STYLE } from './styles';
@@ -23,6 +24,16 @@ export interface BlockContext {
   notes?: NoteContext;
   images: SourceDoc['images'];
   box: ImageBox;
+  /** The PDF layout's half-width punctuation against 孤字 in this item (makeup.ts). */
+  squeezes?: readonly SqueezeHint[];
+}
+
+/** The squeeze for a body paragraph whose last line the PDF set with half-width marks. */
+function squeezeFor(inlines: readonly Inline[], ctx: BlockContext): Squeeze | undefined {
+  if (!ctx.squeezes?.length) return undefined;
+  const at = squeezeOffsets(ctx.squeezes, inlineText(inlines).replace(/\r\n?/g, '\n'));
+  // Half width, as the PDF draws them (the grid tracking of the style still applies).
+  return at && { at, scale: 50 };
 }
 
 /** Width of a list label in grid cells: full-width characters 1, Latin/digits ½, rounded up. */
@@ -63,7 +74,7 @@ export function blockElements(blocks: readonly Block[], ctx: BlockContext): (Par
             alignment: align,
             indent: noIndent ? { firstLine: 0, firstLineChars: 0 } : undefined,
             pageBreakBefore: take(),
-            children: inlineRuns(b.inlines, ctx.notes),
+            children: inlineRuns(b.inlines, ctx.notes, squeezeFor(b.inlines, ctx)),
           }),
         );
         break;
@@ -82,7 +93,7 @@ export function blockElements(blocks: readonly Block[], ctx: BlockContext): (Par
               pageBreakBefore: take(),
               children: [
                 new TextRun({ children: [xmlSafe(it.label), new Tab()] }),
-                ...inlineRuns(it.inlines, ctx.notes),
+                ...inlineRuns(it.inlines, ctx.notes, squeezeFor(it.inlines, ctx)),
               ],
             }),
           );

@@ -4,10 +4,12 @@
 // Pure core: bytes in, bytes out (Uint8Array, never Buffer); no fonts are read, none embedded.
 // It must never throw on odd content: unknown blocks and missing pictures become visible text.
 import { Document, Paragraph, type ISectionOptions, type Table } from 'docx';
+import type { LaidOutDossier } from '../../layout/types';
 import type { Dossier, TocEntry } from '../../model/dossier';
 import { coverParagraphs, prefaceParagraphs } from './cover';
 import { emptyFooters, pageNumberFooters } from './footers';
 import { itemElements } from './item';
+import { makeupHints } from './makeup';
 import { docxMetrics } from './metrics';
 import { packDocument } from './package';
 import { sectionProperties } from './sections';
@@ -19,6 +21,11 @@ import { wordFonts } from './word-fonts';
 export interface RenderDocxOptions {
   /** Called after each item is built (done of total), then once more when the file is packed. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The PDF's layout of the same dossier: decisions Word cannot repeat by itself (half-width
+   * punctuation against 孤字) are carried over, so paragraphs keep the PDF's line count.
+   */
+  layout?: LaidOutDossier;
 }
 
 /** Bookmark names must start with a letter or "_" and stay under 40 characters. */
@@ -34,6 +41,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
   const anchors = new Map<string, string>();
   items.forEach((it, i) => anchors.set(it.submission.id, anchorName(i)));
   const oddPages = settings.itemStart === 'oddPage';
+  const hints = opts.layout ? makeupHints(opts.layout) : undefined;
   // As the PDF: front matter runs on (no blank after the cover); for duplex or odd-page items the
   // body starts on an odd page, i.e. a blank is added when the front matter's count is odd.
   const bodyOnOdd = oddPages || settings.binding === 'duplex';
@@ -69,6 +77,7 @@ export async function renderDocx(dossier: Dossier, toc: TocEntry[], opts: Render
       blockWidthMm: settings.blockWidth,
       blockHeightMm: settings.blockHeight,
       footnotesAtFoot: settings.footnotePlacement === 'page',
+      squeezes: hints?.get(it.submission.id),
     });
     const odd = (it.submission.options?.startOnOdd ?? oddPages) || (first && bodyOnOdd);
     sections.push({

@@ -7,6 +7,7 @@ import { Bookmark, Paragraph, TextRun, type Table } from 'docx';
 import type { DossierItem } from '../../model/dossier';
 import { blockElements } from './blocks';
 import { xmlSafe } from './inlines';
+import type { SqueezeHint } from './makeup';
 import type { DocxMetrics } from './metrics';
 import { ItemNotes } from './notes';
 import { STYLE } from './styles';
@@ -19,6 +20,8 @@ export interface ItemOptions {
   blockHeightMm: number;
   /** Footnotes as Word footnotes at the foot of the page (else after the item, as endnotes are). */
   footnotesAtFoot?: boolean;
+  /** The PDF layout's half-width punctuation in this item's paragraphs (makeup.ts). */
+  squeezes?: readonly SqueezeHint[];
 }
 
 export function itemTitle(item: DossierItem): string {
@@ -74,6 +77,7 @@ export function itemElements(item: DossierItem, o: ItemOptions): (Paragraph | Ta
       notes,
       images: doc.images ?? {},
       box: { blockWidthMm: o.blockWidthMm, blockHeightMm: o.blockHeightMm },
+      squeezes: o.squeezes,
     }),
   );
 

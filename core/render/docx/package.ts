@@ -1,10 +1,12 @@
 // Last touches on the packed .docx that the docx library has no option for, done on the XML text:
 // - styles: paragraphs off the 22-line grid (tables, pictures, cover, titles, notes, footers) get
 //   snapToGrid=0, else LibreOffice rounds every such line up to whole grid lines (an 18 pt table
-//   line became 58 pt); no widow/orphan control anywhere, as in the PDF, which fills every grid line;
-//   no automatic Chinese–Latin spacing and no punctuation hanging past the margin, which the PDF
-//   does not do either (LibreOffice maps overflowPunct to hanging punctuation, but ignores
-//   autoSpaceDE/DN: it always adds ~0.2 em around digits — Word honours both);
+//   line became 58 pt); widow/orphan control as the PDF's make-up setting says; no automatic
+//   Chinese–Latin spacing (autoSpaceDE/DN=0) and no punctuation hanging past the margin
+//   (overflowPunct=0, ECMA-376 §17.3.1.21), which the PDF does not do either. Word honours both;
+//   LibreOffice 7.4 ignores autoSpaceDE/DN at every level (it adds 1/5 em around Latin and digits)
+//   and reads overflowPunct inverted (val=0 makes it hang 、。): we write what Word reads, and the
+//   LibreOffice tests convert a copy corrected for those two (test/render-docx/libreoffice.ts);
 // - settings: no punctuation compression (Word would squeeze 29 characters into a line that holds
 //   28 in the PDF); mirrored margins for duplex binding;
 // - fontTable: every Chinese font with charset 86 and an alternate, so Word substitutes a Chinese
@@ -47,9 +49,9 @@ export function patchStyles(xml: string, o: { widowControl?: boolean } = {}): st
       head.includes('<w:snapToGrid') ? head + sp : `${head}<w:snapToGrid w:val="0"/>${sp}`,
     );
   }
-  // No automatic space between Chinese and Latin/digits (Word and LibreOffice add some each side
-  // of "26" in "全市已有26个村"; the PDF measures the run as it is). LibreOffice reads it only from
-  // the styles, Word also from the defaults. Inserted before snapToGrid/spacing: schema order.
+  // No automatic space between Chinese and Latin/digits (Word adds some each side of "26" in
+  // "全市已有26个村" unless told not to; the PDF measures the run as it is). Written in every
+  // style and in the defaults. Inserted before snapToGrid/spacing: schema order.
   xml = xml.replace(/<w:style [^>]*>[\s\S]*?<\/w:style>/g, (style) =>
     style.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?)(<w:snapToGrid |<w:spacing )/, (_, head: string, next: string) =>
       head.includes('<w:autoSpaceDE') ? head + next : `${head}${NO_AUTOSPACE}${next}`,

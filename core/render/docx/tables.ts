@@ -8,8 +8,12 @@ import { inlineRuns, xmlSafe } from './inlines';
 import type { NoteContext } from './notes';
 import { STYLE } from './styles';
 
-// Cell padding of the PDF layout: 4 pt each side, 3 pt above and below (twips).
-const CELL_MARGINS = { left: 80, right: 80, top: 60, bottom: 60 };
+// Cell padding of the PDF layout: 4 pt each side, 3 pt above and below (twips). A row's height
+// also holds its 0.5 pt border (the docx default, size 4): LibreOffice adds it to the margins, as
+// ECMA-376 measures cell margins from the border, so 0.25 pt comes off each vertical margin and a
+// one-line row is 24 pt as in the PDF (a 30-row table would otherwise grow by 15 pt).
+const BORDER_TWIPS = 10;
+const CELL_MARGINS = { left: 80, right: 80, top: 60 - BORDER_TWIPS / 2, bottom: 60 - BORDER_TWIPS / 2 };
 
 const ALIGN = {
   left: AlignmentType.LEFT,
