@@ -4,14 +4,13 @@
 // production (booklets, numbered copies, handouts), the bundled sample, local paths.
 // This is the one place that decides which implementation backs each port.
 import { sanitizeFileName } from '../print/file-names';
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { orderSorter } from '../service/default-ports';
 import type {
-  Compiler,
   LocalFiles,
   Ports,
   PrintOutcome,
@@ -20,10 +19,9 @@ import type {
   SampleProvider,
 } from '../service/ports';
 import type { PrintKind } from '../service/ports';
-import type { CompileWarning } from '../compile/index';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';
-import { compileDocs } from './compile-session';
+import { nodeCompiler } from './compile-session';
 import { batchImporter } from './import-batch';
 import { ReadPool } from './read-worker';
 import { samplesDir } from './paths';
@@ -145,52 +143,8 @@ export function createNodePorts(
   // Parsing untrusted files happens off the main thread, with a time limit and a heap cap.
   const pool = opts.readPool === false ? undefined : new ReadPool({ size: 2 });
 
-  const compiler: Compiler = {
-    async compile(sessionId, session, docs, o) {
-      const pdfPath = outputs.pathOf(sessionId, '汇编.pdf')!;
-      const docxPath = o.formats.includes('docx') ? outputs.pathOf(sessionId, '汇编.docx')! : undefined;
-      await mkdir(path.dirname(pdfPath), { recursive: true });
-      const r = await compileDocs(session, docs, {
-        pdfPath,
-        ...(docxPath ? { docxPath } : {}),
-        signal: o.signal,
-        onProgress: o.onProgress,
-      });
-      if (!r.ok) return r;
-      const s = r.value;
-      const warnings: CompileWarning[] = [
-        ...s.warnings,
-        ...s.failures.map((f) => ({ code: f.error.code, message: `材料“${f.title}”未能编入：${f.error.message}` })),
-        ...s.missing.map((m) => ({ code: 'compile.missing', message: `材料“${m.title}”没有正文，已跳过` })),
-        ...(s.docxError ? [{ code: s.docxError.code, message: s.docxError.message }] : []),
-        ...(s.missingGlyphs.length
-          ? [
-              {
-                code: 'compile.missing-glyphs',
-                message: `有 ${s.missingGlyphs.length} 个字符所有字体都没有：${s.missingGlyphs.slice(0, 20).join('')}`,
-              },
-            ]
-          : []),
-      ];
-      return ok({
-        ...(s.outputs.pdf ? { pdf: { ...outputs.describe(sessionId, '汇编.pdf'), size: s.outputs.pdf.bytes } } : {}),
-        ...(s.outputs.docx
-          ? { docx: { ...outputs.describe(sessionId, '汇编.docx'), size: s.outputs.docx.bytes } }
-          : {}),
-        pageCount: s.pages,
-        items: s.itemDetails.map((i) => ({
-          submissionId: i.submissionId,
-          startPage: i.startPage,
-          pageCount: i.pageCount,
-        })),
-        warnings,
-      });
-    },
-    async warm(session, docs, signal) {
-      // An in-memory compile with no output paths: nothing is written; the result is dropped.
-      await compileDocs(session, docs, { signal }).catch(() => undefined);
-    },
-  };
+  // Compiled outputs go to the session's outputs/ folder as 汇编.pdf / 汇编.docx.
+  const compiler = nodeCompiler(outputs);
 
   const sample: SampleProvider = {
     async load() {
