@@ -45,7 +45,10 @@ export async function withFolderClient<T>(
   const service = createService(fp.value.ports);
   try {
     return ok(
-      await use(createLocalClient(createDispatcher(service), { transport: 'cli', allowPaths: true }), fp.value.sessionId),
+      await use(
+        createLocalClient(createDispatcher(service), { transport: 'cli', allowPaths: true }),
+        fp.value.sessionId,
+      ),
     );
   } finally {
     await service.dispose();

@@ -74,7 +74,9 @@ function reason(r: ImportReportEntry): string {
   if (r.reviewReasons?.length) return r.reviewReasons.map((x) => x.message).join('；');
   const where = r.sectionTitle ? `，放入“${r.sectionTitle}”` : '，未编排';
   const kind = r.kind ? `类别：${SUBMISSION_KIND_NAMES[r.kind]}${r.kindSource ? `（依据${r.kindSource}）` : ''}` : '';
-  return r.newVersionOf ? '内容与已有材料相同（文件不同），作为它的新版本' : `作者：${r.authorLine || '（无）'}；${kind}${where}`;
+  return r.newVersionOf
+    ? '内容与已有材料相同（文件不同），作为它的新版本'
+    : `作者：${r.authorLine || '（无）'}；${kind}${where}`;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -113,12 +115,20 @@ export async function run(argv: string[]): Promise<number> {
   }
   const reports = out.value;
   if (flags.has('--json')) {
-    console.log(JSON.stringify(reports.map((x) => ({ ...x, status: statusOf(x) })), null, 2));
+    console.log(
+      JSON.stringify(
+        reports.map((x) => ({ ...x, status: statusOf(x) })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const x of reports) {
       // File names (and messages quoting them) may hold newlines or bidi overrides: shown visibly.
       const head = `[${STATUS[statusOf(x)]}] ${displayText(path.basename(x.name))}`;
-      const what = x.title ? ` → 《${displayText(x.title)}》${x.authorLine ? ' ' + displayText(x.authorLine) : ''}` : '';
+      const what = x.title
+        ? ` → 《${displayText(x.title)}》${x.authorLine ? ' ' + displayText(x.authorLine) : ''}`
+        : '';
       const why = reason(x);
       console.log(`${head}${what}\n    ${displayText(why)}`);
       const notes = x.warnings.filter((w) => !why.includes(w.message) && !x.newVersionOf);

@@ -59,10 +59,7 @@ function reportHead(file: string, p: RosterPreview, mapping: RosterPreview['mapp
   return lines;
 }
 
-function problemLines(
-  problems: RosterPreview['problems'],
-  duplicates: RosterPreview['duplicates'],
-): string[] {
+function problemLines(problems: RosterPreview['problems'], duplicates: RosterPreview['duplicates']): string[] {
   const lines: string[] = [];
   if (duplicates.length)
     lines.push(
@@ -121,7 +118,8 @@ async function importRoster(args: string[]): Promise<number> {
     }
     const st = await client.call('sessions.state', { sessionId });
     if (!st.ok) return fail(st.error);
-    if (st.value.readOnly) return fail({ code: st.value.readOnly.code, message: `${st.value.readOnly.message}；名单未导入` });
+    if (st.value.readOnly)
+      return fail({ code: st.value.readOnly.code, message: `${st.value.readOnly.message}；名单未导入` });
     const v = await client.call('roster.import', {
       sessionId,
       revision: st.value.revision,
@@ -131,7 +129,10 @@ async function importRoster(args: string[]): Promise<number> {
     });
     if (!v.ok) return fail(v.error);
     if (v.value.save.state !== 'saved')
-      return fail({ code: v.value.save.error?.code ?? ErrorCodes.saveFailed, message: v.value.save.error?.message ?? '保存失败' });
+      return fail({
+        code: v.value.save.error?.code ?? ErrorCodes.saveFailed,
+        message: v.value.save.error?.message ?? '保存失败',
+      });
     const rep = v.value.report;
     lines.push(`新增 ${rep.added} 人，更新 ${rep.updated} 人，名单共 ${v.value.session.members.length} 人`);
     lines.push(...problemLines(rep.problems, rep.duplicates));

@@ -2,6 +2,7 @@
 // history state, snapshots, files crossing the boundary, compile jobs and statistics.
 // Pure data + zod only: the renderer imports this, so it must never import node, lowdb or the DOM.
 import { z } from 'zod';
+import { CompileSummarySchema } from './compile-summary';
 import { MemberSchema, SessionSchema, SubmissionSchema, SUBMISSION_KINDS, SORT_RULES } from '../model/session';
 import { LayoutSettingsSchema, FontRefSchema } from '../model/settings';
 
@@ -238,26 +239,6 @@ export type LayoutPatch = z.infer<typeof LayoutPatchSchema>;
 
 export const SortRuleSchema = z.enum(SORT_RULES);
 
-/** The figures a compile summary shows (CLI summary lines, the app's 预览与生成). */
-export const CompileSummarySchema = z.object({
-  /** Items compiled (an unreadable one counts: it prints as a notice). */
-  items: z.number().int().nonnegative(),
-  frontPages: z.number().int().nonnegative(),
-  bodyPages: z.number().int().nonnegative(),
-  words: z.number().int().nonnegative(),
-  /** Wall time of the engine's compile (fonts, layout, writers), ms. */
-  ms: z.number().nonnegative(),
-  pdfMs: z.number().nonnegative(),
-  docxMs: z.number().nonnegative().optional(),
-  /** Characters set in a fallback font. */
-  fallbackChars: z.array(z.string()).default([]),
-  /** Characters no font has. */
-  missingGlyphs: z.array(z.string()).default([]),
-  /** The DOCX writer failed (the PDF is still good). */
-  docxError: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-export type CompileSummaryInfo = z.infer<typeof CompileSummarySchema>;
-
 export const COMPILE_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 /** A compile job; also the payload of the 'compile.progress' event. */
 export const CompileJobSchema = z.object({
@@ -293,6 +274,7 @@ export const CompileJobSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type CompileJob = z.infer<typeof CompileJobSchema>;
+export { CompileSummarySchema, type CompileSummaryInfo } from './compile-summary';
 
 /** Statistics for the overview screen. Pages are known only after a compile of the current revision. */
 export const StatsSchema = z.object({

@@ -49,7 +49,10 @@ export const preparePdfItems: PreLayoutStep = async (dossier) => {
               code: 'compile.pdf-unreadable',
               message: `PDF 材料“${item.submission.title}”无法读取（${why}），汇编中以说明文字代替`,
             });
-            const notice = unreadableNotice(item.submission.source.originalName ?? item.submission.source.file, 'PDF 文件');
+            const notice = unreadableNotice(
+              item.submission.source.originalName ?? item.submission.source.file,
+              'PDF 文件',
+            );
             return { ...item, doc: noticeDoc(notice, item.doc) };
           }
         }),

@@ -207,7 +207,11 @@ export function nodeCompiler(
       return ok({
         ...out,
         pageCount: s.pages,
-        items: s.itemDetails.map((i) => ({ submissionId: i.submissionId, startPage: i.startPage, pageCount: i.pageCount })),
+        items: s.itemDetails.map((i) => ({
+          submissionId: i.submissionId,
+          startPage: i.startPage,
+          pageCount: i.pageCount,
+        })),
         warnings,
         summary: summaryOf(s),
       });

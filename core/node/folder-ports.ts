@@ -66,7 +66,10 @@ export class FolderSessionStore extends SessionFolders implements SessionStorage
 
   override dirOf(id: string): string {
     if (id !== this.id)
-      throw new AppException({ code: ErrorCodes.sessionNotFound, message: `此会议文件夹中没有会议：${id.slice(0, 40)}` });
+      throw new AppException({
+        code: ErrorCodes.sessionNotFound,
+        message: `此会议文件夹中没有会议：${id.slice(0, 40)}`,
+      });
     return this.dir;
   }
 
@@ -176,7 +179,9 @@ export class FolderFiles implements FileStore {
     }
     const abs = this.resolve(file);
     if (!abs)
-      return err('session.bad-path', `材料文件的路径超出会议文件夹：${file.slice(0, 120)}`, { file: file.slice(0, 120) });
+      return err('session.bad-path', `材料文件的路径超出会议文件夹：${file.slice(0, 120)}`, {
+        file: file.slice(0, 120),
+      });
     try {
       return ok(new Uint8Array(await this.fs.readFile(abs)));
     } catch (e) {

@@ -10,14 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { orderSorter } from '../service/default-ports';
-import type {
-  LocalFiles,
-  Ports,
-  PrintOutcome,
-  PrintProducer,
-  RosterFiles,
-  SampleProvider,
-} from '../service/ports';
+import type { LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
 import type { PrintKind } from '../service/ports';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';

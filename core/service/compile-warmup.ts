@@ -5,7 +5,6 @@
 // session that was closed, and always yield to real work: any compile or print stops it.
 import type { SourceDoc } from '../model/document';
 import type { Session } from '../model/session';
-import type { Result } from '../result';
 import type { Ports } from './ports';
 
 /** Wait after the open reply, so the first paint's follow-up calls are answered first. */

@@ -89,7 +89,10 @@ describe('folder ports', () => {
     const dir = path.join(data, 'sessions', id);
     // The app in another process (a live one on this host: the test runner's parent) holds it.
     const lock = path.join(dir, 'owner.lock');
-    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), token: 'app', at: new Date().toISOString() }));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.ppid, host: hostname(), token: 'app', at: new Date().toISOString() }),
+    );
     const before = readFileSync(path.join(dir, 'session.json'), 'utf8');
     const tryRename = () =>
       withFolderClient(dir, {}, async (client, sessionId) => {
@@ -197,7 +200,11 @@ describe('huibian import', () => {
     writeFileSync(path.join(appDir, 'session.json'), JSON.stringify({ ...base, ...sessionJson }));
     const st = await c.call('sessions.state', { sessionId: sid });
     if (!st.ok) throw new Error(st.error.message);
-    const viaApp = await c.call('submissions.import', { sessionId: sid, revision: st.value.revision, files: [{ path: file }] });
+    const viaApp = await c.call('submissions.import', {
+      sessionId: sid,
+      revision: st.value.revision,
+      files: [{ path: file }],
+    });
     await app.dispose();
     if (!viaApp.ok) throw new Error(viaApp.error.message);
     // The CLI: a session folder with the same sections and roster.

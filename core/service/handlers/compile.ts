@@ -2,7 +2,6 @@
 // exports, print products (booklets, numbered copies, handouts …) and the list of exportable items.
 import { rosterNamesInOrder } from '../../order/roster-order';
 import type { SourceDoc } from '../../model/document';
-import type { Session } from '../../model/session';
 import { tocAuthor } from '../../model/dossier';
 import { dossierOrder } from '../../print/handouts';
 import { err, ok, toAppError, type Result } from '../../result';
