@@ -6,6 +6,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createDispatcher, createLocalClient } from '../core/contract';
 import { createFolderPorts, type FolderPortsOptions } from '../core/node/folder-ports';
+
+/** Folders and files named on the command line, as files (the session-folder commands' input). */
+export { expandInputs } from '../core/node/folder-inputs';
 import { createNodePorts } from '../core/node/ports';
 import { defaultDataDir } from '../core/node/store/data-dir';
 import { createService } from '../core/service/service';

@@ -3,12 +3,11 @@
 // the session folder (new sources content-addressed under files/, session.json saved durably by the
 // store, under its owner lock) and prints a per-file report. One bad file never stops the rest;
 // nothing is written on --dry-run. This file only expands folders into files, calls and prints.
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReportEntry } from '../../core/contract/schemas';
 import { displayText } from '../../core/model/display-text';
 import { SUBMISSION_KIND_NAMES } from '../../core/model/session';
-import { withFolderClient } from '../local-client';
+import { expandInputs, withFolderClient } from '../local-client';
 
 const HELP = `用法：huibian import <会议文件夹> <文件或文件夹…> [--dry-run] [--json]
 
@@ -17,8 +16,6 @@ const HELP = `用法：huibian import <会议文件夹> <文件或文件夹…> 
   --dry-run  只检查、不写入
   --json     以 JSON 输出结果`;
 
-/** Most files one command takes from folders (a session has ~55). */
-const MAX_FILES = 2_000;
 /** Files per contract call (the call's limit is 500). */
 const CHUNK = 200;
 
@@ -36,37 +33,6 @@ export function statusOf(r: ImportReportEntry): Status {
   if (!r.ok) return 'failed';
   if (r.newVersionOf) return 'new-version';
   return r.status === 'review' ? 'review' : 'imported';
-}
-
-/** Files and folders (recursively; hidden files and Windows litter skipped) as files, in a stable order. */
-async function expandInputs(inputs: string[]): Promise<{ files: string[]; missing: ImportReportEntry[] }> {
-  const files: string[] = [];
-  const missing: ImportReportEntry[] = [];
-  const walk = async (p: string, depth: number): Promise<void> => {
-    if (files.length >= MAX_FILES) return;
-    let st;
-    try {
-      st = await stat(p);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      missing.push({
-        name: p,
-        ok: false,
-        error: { code: 'import.not-found', message: `找不到文件：${p}（${code}）` },
-        warnings: [],
-      });
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 8) return;
-      const names = (await readdir(p))
-        .filter((n) => !n.startsWith('.') && !/^(thumbs\.db|desktop\.ini)$/i.test(n))
-        .sort((a, b) => a.localeCompare(b, 'zh'));
-      for (const n of names) await walk(path.join(p, n), depth + 1);
-    } else if (st.isFile()) files.push(path.resolve(p));
-  };
-  for (const i of inputs) await walk(i, 0);
-  return { files, missing };
 }
 
 function reason(r: ImportReportEntry): string {
@@ -94,13 +60,18 @@ export async function run(argv: string[]): Promise<number> {
   const dryRun = flags.has('--dry-run');
   const { files, missing } = await expandInputs(inputs);
   const r = await withFolderClient(dir, { dryRun }, async (client, sessionId) => {
-    const reports: ImportReportEntry[] = [...missing];
+    const reports: ImportReportEntry[] = missing.map((m) => ({
+      name: m.file,
+      ok: false,
+      error: { code: 'import.not-found', message: m.message },
+      warnings: [],
+    }));
     const batch = `cli-${Date.now().toString(36)}`;
     const st = await client.call('sessions.state', { sessionId });
     if (!st.ok) return st;
     let revision = st.value.revision;
     for (let k = 0; k < files.length; k += CHUNK) {
-      const chunk = files.slice(k, k + CHUNK).map((p) => ({ path: p }));
+      const chunk = files.slice(k, k + CHUNK).map((p) => ({ path: path.resolve(p) }));
       const v = await client.call('submissions.import', { sessionId, revision, files: chunk, batch });
       if (!v.ok) return v;
       revision = v.value.revision;

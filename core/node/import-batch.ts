@@ -5,7 +5,7 @@
 // planImport() reads files and folders by path and decides without changing a session (the import
 // benchmark and the corpus tests). Nothing here writes.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { countWords, type SourceDoc } from '../model/document';
 import {
@@ -25,11 +25,11 @@ import { PDF_MAX_BYTES } from '../read/pdf';
 import { TEXT_MAX_BYTES } from '../read/text';
 import type { ImageResolver, ImportedFile, Importer } from '../service/ports';
 import { ReadPool, readJob, type ReadJob } from './read-worker';
+import { IMPORT_MAX_FILES, expandInputs } from './folder-inputs';
 
 /** Files read at once (the machine kind has 2 cores). */
 export const IMPORT_CONCURRENCY = 2;
-/** Most files one batch accepts from folders (a session has ~55). */
-export const IMPORT_MAX_FILES = 2_000;
+export { IMPORT_MAX_FILES };
 
 export type FileStatus = 'imported' | 'review' | 'new-version' | 'duplicate' | 'failed';
 
@@ -114,38 +114,6 @@ const foldersOf = (file: string) =>
     .split('/')
     .filter((x) => x && x !== '.')
     .slice(-2);
-
-/** Expands folders (recursively, hidden files skipped) into files, in a stable order. */
-export async function expandInputs(inputs: string[]): Promise<{ files: string[]; errors: FileReport[] }> {
-  const files: string[] = [];
-  const errors: FileReport[] = [];
-  const walk = async (p: string, depth: number): Promise<void> => {
-    if (files.length >= IMPORT_MAX_FILES) return;
-    let st;
-    try {
-      st = await stat(p);
-    } catch (e) {
-      errors.push({
-        file: p,
-        status: 'failed',
-        code: 'import.not-found',
-        reason: `找不到文件：${p}（${(e as NodeJS.ErrnoException).code}）`,
-        warnings: [],
-      });
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 8) return;
-      // Hidden files and the folder litter Windows leaves behind are not submissions.
-      const names = (await readdir(p))
-        .filter((n) => !n.startsWith('.') && !/^(thumbs\.db|desktop\.ini)$/i.test(n))
-        .sort((a, b) => a.localeCompare(b, 'zh'));
-      for (const n of names) await walk(path.join(p, n), depth + 1);
-    } else if (st.isFile()) files.push(p);
-  };
-  for (const i of inputs) await walk(i, 0);
-  return { files, errors };
-}
 
 function failed(file: string, e: AppError, format?: SourceFormat): PlannedFile {
   return { report: { file, status: 'failed', code: e.code, reason: e.message, format, warnings: [] } };
@@ -234,7 +202,14 @@ const read = (opts: ImportOptions, job: ReadJob, resolveImage?: ImageResolver) =
  * nothing; the result holds the new submissions, their documents and the bytes to store.
  */
 export async function planImport(inputs: string[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
-  const { files, errors } = await expandInputs(inputs);
+  const { files, missing } = await expandInputs(inputs);
+  const errors = missing.map((m): FileReport => ({
+    file: m.file,
+    status: 'failed',
+    code: 'import.not-found',
+    reason: m.message,
+    warnings: [],
+  }));
   let done = 0;
   const progress = (file: string) => opts.onProgress?.(++done, files.length, file);
   const loaded = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (file) => {
