@@ -228,4 +228,19 @@ describe('huibian import', () => {
     expect(sectionOf(saved, b.id)).toBe('调研报告');
     expect(sectionOf(saved, b.id)).toBe(sectionOf(viaApp.value.session, a.id));
   }, 60_000);
+
+  it('--dry-run reports what would happen and writes nothing to the folder', async () => {
+    const dir = folder([]);
+    const file = path.join(tmp(), '发言.txt');
+    writeFileSync(file, `关于数字乡村的建议\n\n市政协委员 王明\n\n${BODY}\n`);
+    const before = readFileSync(path.join(dir, 'session.json'), 'utf8');
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((m) => void lines.push(String(m)));
+    const code = await importCli([dir, file, '--dry-run']);
+    log.mockRestore();
+    expect(code).toBe(0);
+    expect(lines.join('\n')).toMatch(/共 1 个文件：.*失败 0（试运行，未写入）/);
+    expect(readFileSync(path.join(dir, 'session.json'), 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['session.json']);
+  });
 });
