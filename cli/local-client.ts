@@ -9,7 +9,6 @@ import { createFolderPorts, type FolderPortsOptions } from '../core/node/folder-
 
 /** Folders and files named on the command line, as files (the session-folder commands' input). */
 export { expandInputs } from '../core/node/folder-inputs';
-import { createNodePorts } from '../core/node/ports';
 import { defaultDataDir } from '../core/node/store/data-dir';
 import { createService } from '../core/service/service';
 import { ok, type Result } from '../core/result';
@@ -25,6 +24,8 @@ export async function withLocalClient<T>(
 ): Promise<T> {
   const dataDir = path.resolve(dataDirArg ?? defaultDataDir());
   await mkdir(dataDir, { recursive: true });
+  // Loaded here, not at the top: the session-folder commands never need the app's full wiring.
+  const { createNodePorts } = await import('../core/node/ports');
   const service = createService(createNodePorts({ dataDir, transport: 'cli' }));
   try {
     return await use(createLocalClient(createDispatcher(service), { transport: 'cli', allowPaths: true }), dataDir);

@@ -95,7 +95,7 @@ async function importRoster(args: string[]): Promise<number> {
   }
   const [dir, file] = positional;
   const fileInput = { path: path.resolve(file) };
-  const r = await withFolderClient(dir, { dryRun }, async (client, sessionId): Promise<number> => {
+  const r = await withFolderClient(dir, { dryRun, roster: true }, async (client, sessionId): Promise<number> => {
     const pv = await client.call('roster.preview', { sessionId, file: fileInput, maxRows: 1 });
     if (!pv.ok) return fail(pv.error);
     const mapping = { ...pv.value.mapping };
@@ -163,7 +163,7 @@ async function exportRoster(args: string[]): Promise<number> {
     return 2;
   }
   const [dir, out] = positional;
-  const r = await withFolderClient(dir, {}, async (client, sessionId): Promise<number> => {
+  const r = await withFolderClient(dir, { roster: true }, async (client, sessionId): Promise<number> => {
     const members = await client.call('roster.list', { sessionId });
     if (!members.ok) return fail(members.error);
     const w = await client.call('roster.export', { sessionId, rule, targetPath: path.resolve(out) });

@@ -22,7 +22,8 @@ import { MemoryFiles } from '../service/memory-ports';
 import type { FileStore, Ports, SessionStorage, StoredOpen } from '../service/ports';
 import { nodeCompiler } from './compile-session';
 import { batchImporter } from './import-batch';
-import { createNodePorts, nodePrinter } from './ports';
+import { APP_VERSION, nodeIds, nodeLocalFiles } from './local-files';
+import { orderSorter } from '../service/default-ports';
 import { folderImageResolver, loadSessionFile } from './session-folder';
 import { DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
@@ -30,9 +31,10 @@ import { SESSION_FILE, SessionFolders, isSafeId } from './store/session-folders'
 
 export interface FolderPortsOptions {
   fs?: FsPort;
+  /** Load the roster file readers (.xlsx/.csv; exceljs is large: only `huibian roster` needs them). */
+  roster?: boolean;
   /** Nothing is written to the folder (import --dry-run): saves, snapshots and new sources stay in memory. */
   dryRun?: boolean;
-  /** The data folder a session folder's roster/portal calls would need (default: a temp folder). */
   transport?: string;
 }
 
@@ -234,29 +236,27 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
   }
   const sessionId = folderSessionId(dir, fileId);
   const staging = await mkdtemp(path.join(os.tmpdir(), 'huibian-out-'));
-  // The data-folder wiring supplies the rest (local paths, sorter, roster files, fonts); the
-  // data folder itself is the staging folder, so no portal key or recent list lands anywhere.
-  const base = createNodePorts({ dataDir: staging, fs, transport: opts.transport ?? 'cli', readPool: false });
   const store = new FolderSessionStore(dir, sessionId, { fs, dryRun: opts.dryRun });
   const files = new FolderFiles(dir, fs, opts.dryRun);
   const outputs = new DiskOutputs(stagingFs(fs), () => staging);
   const mem = new MemoryFiles();
-  // No warm-up: a CLI process compiles once, at once.
+  // No warm-up, no worker pool, no portal, no print products: a CLI process does one thing at once,
+  // and loads only the modules it uses (the fresh-process speed of `huibian compile` counts).
   const { prefetch, compile } = nodeCompiler(outputs);
   const ports: Ports = {
-    ...base,
     storage: store,
     files,
     bodies: mem.bodyStore,
     outputs,
-    // In-process reads: a worker pool costs more to start than a session folder takes to read.
+    clock: { now: () => new Date() },
+    ids: nodeIds(),
     importer: batchImporter(),
     compiler: { prefetch, compile },
-    printer: nodePrinter(outputs),
-    portal: undefined,
-    info: { version: base.info?.version ?? '', dataDir: dir, transport: opts.transport ?? 'cli' },
+    sorter: orderSorter(),
+    local: nodeLocalFiles(fs),
+    ...(opts.roster ? { roster: (await import('./ports')).nodeRosterFiles } : {}),
+    info: { version: APP_VERSION, dataDir: dir, transport: opts.transport ?? 'cli' },
     dispose: async () => {
-      await base.dispose?.();
       await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     },
   };

@@ -4,13 +4,13 @@
 // production (booklets, numbered copies, handouts), the bundled sample, local paths.
 // This is the one place that decides which implementation backs each port.
 import { sanitizeFileName } from '../print/file-names';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { APP_VERSION, MAX_LOCAL_FILE, nodeIds, nodeLocalFiles } from './local-files';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
-import { err, ok, type Result } from '../result';
+import { err, ok } from '../result';
 import { orderSorter } from '../service/default-ports';
-import type { LocalFiles, Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
+import type { Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
 import type { PrintKind } from '../service/ports';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';
@@ -21,15 +21,12 @@ import { samplesDir } from './paths';
 import { findInstalledFonts } from './fonts';
 import { applyMapping, exportRosterXlsx, proposeMapping, readRosterTable, xlsxSpreadsheetReader } from './roster-io';
 import { tablesToXlsx } from './table-xlsx';
-import { durableWrite } from './store/durable-write';
 import { DiskBodies, DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
 import { DiskSessionStore } from './store/session-store';
 import { NodePortalHost } from './portal-host';
 
-export const APP_VERSION = '0.1.0';
-/** Largest file read from a local path (B5: checked before reading). */
-export const MAX_LOCAL_FILE = 300 * 1024 * 1024;
+export { APP_VERSION, MAX_LOCAL_FILE, nodeIds };
 
 export interface NodePortsOptions {
   dataDir: string;
@@ -41,10 +38,6 @@ export interface NodePortsOptions {
   overrides?: Partial<Ports>;
   /** 网上报送: a fixed listening address (`huibian serve --portal-host/--portal-port`), test rate limits. */
   portal?: ConstructorParameters<typeof NodePortalHost>[0] extends infer P ? Omit<P & object, 'dataDir'> : never;
-}
-
-export function nodeIds() {
-  return { next: (prefix: string) => `${prefix}-${Date.now().toString(36)}${randomBytes(4).toString('hex')}` };
 }
 
 /** Roster files through core/node/roster-io.ts: .xlsx and .csv/.tsv/.txt in UTF-8, UTF-16 or GBK. */
@@ -166,27 +159,7 @@ export function createNodePorts(
   };
 
   const portalHost = new NodePortalHost({ dataDir: opts.dataDir, ...opts.portal });
-  const local: LocalFiles = {
-    async read(p, o): Promise<Result<Uint8Array>> {
-      const cap = o?.maxBytes ?? MAX_LOCAL_FILE;
-      try {
-        const st = await stat(p);
-        if (!st.isFile()) return err('file.not-file', `不是文件：${p}`, { file: p });
-        if (st.size > cap)
-          return err(
-            'file.too-large',
-            `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${Math.round(cap / 1048576)} MB）：${p}`,
-            { file: p },
-          );
-        return ok(new Uint8Array(await readFile(p)));
-      } catch (e) {
-        return err('file.not-found', `无法读取文件 ${p}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file: p });
-      }
-    },
-    async write(p, bytes) {
-      return durableWrite(fs, p, bytes);
-    },
-  };
+  const local = nodeLocalFiles(fs);
 
   return {
     storage: store,
