@@ -1,13 +1,14 @@
-// `huibian compile <session-dir> [--pdf out.pdf] [--docx out.docx]`: compiles a session folder,
-// shows progress on a terminal, prints a summary. A thin shell over core/node/compile-session:
-// it must never write outputs itself except through writeFileAtomic (via compileSessionFolder).
-import { mkdir } from 'node:fs/promises';
+// `huibian compile <session-dir> [--pdf out.pdf] [--docx out.docx]`: compiles a session folder
+// through the contract (compile.start, then export.pdf / export.docx with the target paths), shows
+// progress on a terminal and prints a summary. Outputs are written only by the service's LocalFiles
+// port (durable writes); this file parses arguments, calls and prints.
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { CompileProgress } from '../../core/compile';
-import { compileSessionFolder } from '../../core/node/compile-session';
-import { loadSessionFile } from '../../core/node/session-folder';
+import type { CompileJob } from '../../core/contract/schemas';
+import { err, ok, type Result } from '../../core/result';
 import { tuneV8ForShortRuns } from '../../core/node/v8-tuning';
 import { oneSessionDir, parseCommandArgs } from '../args';
+import { withFolderClient, type LocalClient } from '../local-client';
 
 const HELP = `用法：huibian compile <会议文件夹> [--pdf 输出.pdf] [--docx 输出.docx]
 
@@ -18,13 +19,17 @@ const HELP = `用法：huibian compile <会议文件夹> [--pdf 输出.pdf] [--d
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80) || 'dossier';
 
-function progressPrinter(): (p: CompileProgress) => void {
+type Progress = CompileJob['progress'];
+
+function progressPrinter(): (p: Progress) => void {
   const tty = process.stderr.isTTY;
   let lastPct = -1;
   let lastPhase = '';
   return (p) => {
+    if (p.phase === 'done') return;
     const pct = Math.floor((p.done / Math.max(1, p.total)) * 100);
-    const label = p.phase === 'layout' ? '排版' : p.phase === 'docx' ? '生成Word' : '生成PDF';
+    const label =
+      p.phase === 'read' ? '读取' : p.phase === 'layout' ? '排版' : p.phase === 'docx' ? '生成Word' : '生成PDF';
     if (tty) {
       if (pct === lastPct && p.phase === lastPhase && p.done !== p.total) return;
       const width = 30;
@@ -41,6 +46,139 @@ function progressPrinter(): (p: CompileProgress) => void {
   };
 }
 
+/** The output path must be a file name in an existing folder: checked before compiling. */
+async function checkOutputPath(file: string): Promise<Result<true>> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    if (!(await stat(dir)).isDirectory()) return err('compile.output-dir', `输出位置不是文件夹：${dir}`, { file });
+  } catch (e) {
+    return err('compile.output-dir', `输出文件夹不存在：${dir}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file });
+  }
+  const st = await stat(file).catch(() => undefined);
+  if (st?.isDirectory()) return err('compile.output-dir', `输出路径是一个文件夹，请给出文件名：${file}`, { file });
+  return ok(true);
+}
+
+export interface FolderCompileOptions {
+  pdfPath?: string;
+  docxPath?: string;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface FolderCompileResult {
+  job: CompileJob;
+  outputs: { pdf?: { path: string; bytes: number }; docx?: { path: string; bytes: number } };
+}
+
+/** Waits for the job's last event (done, failed, cancelled), printing progress on the way. */
+function runJob(
+  client: LocalClient,
+  sessionId: string,
+  formats: ('pdf' | 'docx')[],
+  o: FolderCompileOptions,
+): Promise<Result<CompileJob>> {
+  return new Promise((resolve) => {
+    let jobId: string | undefined;
+    const seen = new Map<string, CompileJob>();
+    const terminal = (j: CompileJob) => j.state === 'done' || j.state === 'failed' || j.state === 'cancelled';
+    const off = client.on('compile.progress', (j) => {
+      if (jobId && j.jobId !== jobId) return;
+      if (!jobId) seen.set(j.jobId, j);
+      else settle(j);
+    });
+    const settle = (j: CompileJob) => {
+      o.onProgress?.(j.progress);
+      if (!terminal(j)) return;
+      off();
+      resolve(ok(j));
+    };
+    void client.call('compile.start', { sessionId, formats }).then((s) => {
+      if (!s.ok) {
+        off();
+        return resolve(s);
+      }
+      jobId = s.value.jobId;
+      o.signal?.addEventListener('abort', () => void client.call('compile.cancel', { jobId: jobId! }), { once: true });
+      const early = seen.get(jobId);
+      if (early) settle(early);
+    });
+  });
+}
+
+/**
+ * Compiles the session folder `dir` through the contract and writes the outputs asked for (the
+ * default: <dir>/out/<会议名称>.pdf). Used by the command and its tests.
+ */
+export async function compileFolder(dir: string, o: FolderCompileOptions = {}): Promise<Result<FolderCompileResult>> {
+  for (const out of [o.pdfPath, o.docxPath]) {
+    if (!out) continue;
+    const c = await checkOutputPath(out);
+    if (!c.ok) return c;
+  }
+  const r = await withFolderClient(dir, {}, async (client, sessionId): Promise<Result<FolderCompileResult>> => {
+    let pdfPath = o.pdfPath;
+    if (!pdfPath && !o.docxPath) {
+      const st = await client.call('sessions.state', { sessionId });
+      if (!st.ok) return st;
+      const outDir = path.join(dir, 'out');
+      try {
+        await mkdir(outDir, { recursive: true });
+      } catch (e) {
+        return err('compile.output-dir', `无法创建输出文件夹 ${outDir}（${(e as NodeJS.ErrnoException).code ?? e}）`);
+      }
+      pdfPath = path.join(outDir, `${safeName(st.value.session.name)}.pdf`);
+    }
+    const job = await runJob(client, sessionId, o.docxPath ? ['pdf', 'docx'] : ['pdf'], o);
+    if (!job.ok) return job;
+    const j = job.value;
+    if (j.state === 'cancelled') return err('compile.cancelled', '已取消编译');
+    if (j.state !== 'done') return err(j.error?.code ?? 'compile.failed', j.error?.message ?? '编译未完成');
+    const outputs: FolderCompileResult['outputs'] = {};
+    if (pdfPath) {
+      const w = await client.call('export.pdf', { sessionId, targetPath: pdfPath });
+      if (!w.ok) return w;
+      outputs.pdf = { path: pdfPath, bytes: w.value.size };
+    }
+    if (o.docxPath && j.result?.docx) {
+      const w = await client.call('export.docx', { sessionId, targetPath: o.docxPath });
+      if (!w.ok) return w;
+      outputs.docx = { path: o.docxPath, bytes: w.value.size };
+    }
+    return ok({ job: j, outputs });
+  });
+  return r.ok ? r.value : r;
+}
+
+/** Warnings the summary already shows in its own lines. */
+const SHOWN_ELSEWHERE = new Set(['compile.missing-glyphs']);
+
+export function summaryLines(r: FolderCompileResult): string[] {
+  const res = r.job.result!;
+  const s = res.summary!;
+  const lines = [
+    `材料 ${s.items} 篇，共 ${res.pageCount ?? s.frontPages + s.bodyPages} 页（前置 ${s.frontPages} 页，正文 ${s.bodyPages} 页），${s.words.toLocaleString('zh-CN')} 字`,
+    `用时 ${(res.durationMs / 1000).toFixed(2)} 秒（PDF ${(s.pdfMs / 1000).toFixed(2)} 秒${s.docxMs !== undefined ? `，Word ${(s.docxMs / 1000).toFixed(2)} 秒` : ''}）`,
+    s.fallbackChars.length
+      ? `使用备用字体的字符 ${s.fallbackChars.length} 个：${s.fallbackChars.join('')}`
+      : '所有字符均由指定字体显示',
+  ];
+  if (s.missingGlyphs.length) lines.push(`警告：以下字符在所有字体中都没有字形：${s.missingGlyphs.join('')}`);
+  const { pdf, docx } = r.outputs;
+  if (pdf) lines.push(`PDF：${pdf.path}（${(pdf.bytes / 1024 / 1024).toFixed(2)} MB）`);
+  if (docx) lines.push(`Word：${docx.path}（${(docx.bytes / 1024).toFixed(0)} KB）`);
+  for (const w of res.warnings) {
+    if (SHOWN_ELSEWHERE.has(w.code) || (s.docxError && w.code === s.docxError.code)) continue;
+    lines.push(
+      w.code === 'compile.source-unreadable' || w.code === 'compile.pdf-unreadable'
+        ? `未能读取：${w.message}`
+        : `注意：${w.message}`,
+    );
+  }
+  if (s.docxError) lines.push(`Word 生成失败：${s.docxError.message}`);
+  return lines;
+}
+
 export async function run(argv: string[]): Promise<number> {
   // A compile process is short: let V8 optimise only what stays hot (see core/node/v8-tuning).
   tuneV8ForShortRuns();
@@ -48,29 +186,17 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof args === 'number') return args;
   const dir = oneSessionDir(args.positionals, HELP);
   if (dir === 2) return dir;
-  let pdfPath = args.values.pdf;
-  const docxPath = args.values.docx;
-  if (!pdfPath && !docxPath) {
-    const s = await loadSessionFile(dir);
-    if (!s.ok) {
-      console.error(`错误：${s.error.message}`);
-      return 1;
-    }
-    const outDir = path.join(dir, 'out');
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (e) {
-      console.error(`错误：无法创建输出文件夹 ${outDir}（${(e as NodeJS.ErrnoException).code ?? e}）`);
-      return 1;
-    }
-    pdfPath = path.join(outDir, `${safeName(s.value.name)}.pdf`);
-  }
   const ac = new AbortController();
   const onSig = () => ac.abort();
   process.once('SIGINT', onSig);
   let r;
   try {
-    r = await compileSessionFolder(dir, { pdfPath, docxPath, onProgress: progressPrinter(), signal: ac.signal });
+    r = await compileFolder(dir, {
+      pdfPath: args.values.pdf,
+      docxPath: args.values.docx,
+      onProgress: progressPrinter(),
+      signal: ac.signal,
+    });
   } finally {
     process.off('SIGINT', onSig);
   }
@@ -78,21 +204,6 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`错误：${r.error.message}`);
     return r.error.code === 'compile.cancelled' ? 130 : 1;
   }
-  const s = r.value;
-  const lines = [
-    `材料 ${s.items} 篇，共 ${s.pages} 页（前置 ${s.frontPages} 页，正文 ${s.bodyPages} 页），${s.words.toLocaleString('zh-CN')} 字`,
-    `用时 ${(s.ms / 1000).toFixed(2)} 秒（PDF ${(s.pdfMs / 1000).toFixed(2)} 秒${s.docxMs !== undefined ? `，Word ${(s.docxMs / 1000).toFixed(2)} 秒` : ''}）`,
-    s.fallbackChars.length
-      ? `使用备用字体的字符 ${s.fallbackChars.length} 个：${s.fallbackChars.join('')}`
-      : '所有字符均由指定字体显示',
-  ];
-  if (s.missingGlyphs.length) lines.push(`警告：以下字符在所有字体中都没有字形：${s.missingGlyphs.join('')}`);
-  if (s.outputs.pdf) lines.push(`PDF：${s.outputs.pdf.path}（${(s.outputs.pdf.bytes / 1024 / 1024).toFixed(2)} MB）`);
-  if (s.outputs.docx) lines.push(`Word：${s.outputs.docx.path}（${(s.outputs.docx.bytes / 1024).toFixed(0)} KB）`);
-  for (const f of s.failures) lines.push(`未能读取：${f.title} — ${f.error.message}`);
-  for (const m of s.missing) lines.push(`缺少正文：${m.title}`);
-  for (const w of s.warnings) lines.push(`注意：${w.message}`);
-  if (s.docxError) lines.push(`Word 生成失败：${s.docxError.message}`);
-  console.log(lines.join('\n'));
-  return s.docxError ? 1 : 0;
+  console.log(summaryLines(r.value).join('\n'));
+  return r.value.job.result?.summary?.docxError ? 1 : 0;
 }

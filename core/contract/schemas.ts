@@ -2,6 +2,7 @@
 // history state, snapshots, files crossing the boundary, compile jobs and statistics.
 // Pure data + zod only: the renderer imports this, so it must never import node, lowdb or the DOM.
 import { z } from 'zod';
+import { CompileSummarySchema } from './compile-summary';
 import { MemberSchema, SessionSchema, SubmissionSchema, SUBMISSION_KINDS, SORT_RULES } from '../model/session';
 import { LayoutSettingsSchema, FontRefSchema } from '../model/settings';
 
@@ -267,11 +268,13 @@ export const CompileJobSchema = z.object({
         .array(z.object({ submissionId: z.string(), startPage: z.number().int(), pageCount: z.number().int() }))
         .default([]),
       warnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
+      summary: CompileSummarySchema.optional(),
     })
     .optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type CompileJob = z.infer<typeof CompileJobSchema>;
+export { CompileSummarySchema, type CompileSummaryInfo } from './compile-summary';
 
 /** Statistics for the overview screen. Pages are known only after a compile of the current revision. */
 export const StatsSchema = z.object({

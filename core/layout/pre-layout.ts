@@ -7,6 +7,7 @@
 import { fromBase64 } from '../bytes/base64';
 import { quietPdfLib } from '../bytes/pdf-quiet';
 import type { Dossier } from '../model/dossier';
+import { noticeDoc, unreadableNotice } from '../model/notice-doc';
 
 /** A problem that did not stop the compile; one shape for every producer (compile, print, service). */
 export interface CompileWarning {
@@ -48,17 +49,11 @@ export const preparePdfItems: PreLayoutStep = async (dossier) => {
               code: 'compile.pdf-unreadable',
               message: `PDF 材料“${item.submission.title}”无法读取（${why}），汇编中以说明文字代替`,
             });
-            const notice = `［PDF 文件无法读取，请检查原件：${item.submission.source.originalName ?? item.submission.source.file}］`;
-            return {
-              ...item,
-              doc: {
-                ...item.doc,
-                pdf: undefined,
-                blocks: [
-                  { type: 'paragraph' as const, inlines: [{ type: 'text' as const, text: notice }], indent: false },
-                ],
-              },
-            };
+            const notice = unreadableNotice(
+              item.submission.source.originalName ?? item.submission.source.file,
+              'PDF 文件',
+            );
+            return { ...item, doc: noticeDoc(notice, item.doc) };
           }
         }),
       ),

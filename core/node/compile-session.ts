@@ -1,7 +1,9 @@
-// Compiles a session to files: builds the dossier, loads fonts (cached per process), runs the
-// pure compileDossier (PDF and DOCX from one prepared dossier) and writes every output atomically.
-// Used by the CLI and the app. It never throws: every failure is a Result error naming the file
-// and the cause, and a failed or cancelled compile leaves existing outputs untouched.
+// The node side of compiling, behind the service's Compiler port (nodeCompiler): builds the
+// dossier, loads fonts (cached per process), runs the pure compileDossier (PDF and DOCX from one
+// prepared dossier) and hands the bytes to the session's OutputStore (the data folder's outputs/,
+// or memory for a CLI session folder). compileDocs can also write to given paths (tests, benches).
+// It never throws: every failure is a Result error naming the file and the cause, and a failed or
+// cancelled compile leaves existing outputs untouched.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileDossier, type CompileItem, type CompileProgress, type CompileWarning } from '../compile/index';
@@ -11,9 +13,11 @@ import type { Session } from '../model/session';
 import { err, ok, toAppError, type AppError, type Result } from '../result';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
-import { loadSessionFile, loadSessionFolder } from './session-folder';
+import type { CompileOutcome, Compiler, OutputStore } from '../service/ports';
 
 export interface CompileOptions {
+  /** Default: PDF, and DOCX when docxPath is given. */
+  formats?: ('pdf' | 'docx')[];
   pdfPath?: string;
   docxPath?: string;
   onProgress?: (p: CompileProgress) => void;
@@ -35,14 +39,14 @@ export interface CompileSummary {
   outputs: { pdf?: { path: string; bytes: number }; docx?: { path: string; bytes: number } };
   toc: TocEntry[];
   itemDetails: CompileItem[];
-  /** Submissions whose file could not be loaded (the rest were compiled). */
-  failures: { submissionId: string; title: string; error: AppError }[];
   /** Submissions listed in a section with no document (skipped). */
   missing: { submissionId: string; title: string }[];
   /** Problems that did not stop the compile (an unreadable PDF submission shown as a notice …). */
   warnings: CompileWarning[];
   /** DOCX failed while the PDF was written (the summary still reports the PDF). */
   docxError?: AppError;
+  /** The outputs' bytes when no path was given for them. */
+  bytes: { pdf?: Uint8Array; docx?: Uint8Array };
 }
 
 async function checkOutputDir(file: string): Promise<Result<true>> {
@@ -103,7 +107,7 @@ export async function compileDocs(
     const fontsMs = performance.now() - t0;
     // One compile for both outputs: the DOCX is written from the same prepared dossier and TOC.
     const res = await compileDossier(dossier, fonts, {
-      formats: opts.docxPath ? ['pdf', 'docx'] : ['pdf'],
+      formats: opts.formats ?? (opts.docxPath ? ['pdf', 'docx'] : ['pdf']),
       onProgress: opts.onProgress,
       signal: opts.signal,
     });
@@ -120,9 +124,12 @@ export async function compileDocs(
       outputs: {},
       toc: res.toc,
       itemDetails: res.items,
-      failures: [],
       missing: missing.map((s) => ({ submissionId: s.id, title: s.title })),
       warnings: res.warnings,
+      bytes: {
+        ...(res.pdf && !opts.pdfPath ? { pdf: res.pdf } : {}),
+        ...(res.docx && !opts.docxPath ? { docx: res.docx } : {}),
+      },
       ...(res.docxError ? { docxError: res.docxError } : {}),
       ...(res.timings.docxMs !== undefined ? { docxMs: res.timings.docxMs } : {}),
     };
@@ -143,22 +150,75 @@ export async function compileDocs(
   }
 }
 
-export async function compileSessionFolder(dir: string, opts: CompileOptions = {}): Promise<Result<CompileSummary>> {
-  // Start reading the (large) font files while the sources are read and parsed; loadFontSet
-  // caches the promise, so compileDocs picks it up. A font error surfaces there, not here.
-  const head = await loadSessionFile(dir);
-  if (head.ok) void loadFontSet(head.value.layout).catch(() => undefined);
-  const loaded = await loadSessionFolder(dir);
-  if (!loaded.ok) return loaded;
-  const r = await compileDocs(loaded.value.session, loaded.value.docs, opts);
-  if (!r.ok) return r;
-  r.value.failures = loaded.value.failures.map((f) => ({
-    submissionId: f.submission.id,
-    title: f.submission.title,
-    error: f.error,
-  }));
-  // Submissions that failed to load are reported as failures, not as "missing".
-  const failed = new Set(r.value.failures.map((f) => f.submissionId));
-  r.value.missing = r.value.missing.filter((m) => !failed.has(m.submissionId));
-  return r;
+/** What the CLI and the app show after a compile (the contract's compile result carries it). */
+function summaryOf(s: CompileSummary): NonNullable<CompileOutcome['summary']> {
+  return {
+    items: s.items,
+    frontPages: s.frontPages,
+    bodyPages: s.bodyPages,
+    words: s.words,
+    ms: s.ms,
+    pdfMs: s.pdfMs,
+    ...(s.docxMs !== undefined ? { docxMs: s.docxMs } : {}),
+    fallbackChars: s.fallbackChars,
+    missingGlyphs: s.missingGlyphs,
+    ...(s.docxError ? { docxError: { code: s.docxError.code, message: s.docxError.message } } : {}),
+  };
+}
+
+/**
+ * The Compiler port: compiles, then stores each output under `nameOf(session, format)` in the
+ * session's OutputStore. Fonts start loading as soon as the service knows the session (prefetch),
+ * while the sources are still being read.
+ */
+export function nodeCompiler(
+  outputs: OutputStore,
+  nameOf: (session: Session, format: 'pdf' | 'docx') => string = (_s, f) => `汇编.${f}`,
+): Compiler {
+  return {
+    prefetch(session) {
+      void loadFontSet(session.layout).catch(() => undefined);
+    },
+    async compile(sessionId, session, docs, o) {
+      const r = await compileDocs(session, docs, { formats: o.formats, signal: o.signal, onProgress: o.onProgress });
+      if (!r.ok) return r;
+      const s = r.value;
+      const out: Pick<CompileOutcome, 'pdf' | 'docx'> = {};
+      for (const f of ['pdf', 'docx'] as const) {
+        const bytes = s.bytes[f];
+        if (!bytes) continue;
+        const w = await outputs.write(sessionId, nameOf(session, f), bytes);
+        if (!w.ok) return w;
+        out[f] = w.value;
+      }
+      const warnings: CompileWarning[] = [
+        ...s.warnings,
+        ...s.missing.map((m) => ({ code: 'compile.missing', message: `材料“${m.title}”没有正文，已跳过` })),
+        ...(s.docxError ? [{ code: s.docxError.code, message: s.docxError.message }] : []),
+        ...(s.missingGlyphs.length
+          ? [
+              {
+                code: 'compile.missing-glyphs',
+                message: `有 ${s.missingGlyphs.length} 个字符所有字体都没有：${s.missingGlyphs.slice(0, 20).join('')}`,
+              },
+            ]
+          : []),
+      ];
+      return ok({
+        ...out,
+        pageCount: s.pages,
+        items: s.itemDetails.map((i) => ({
+          submissionId: i.submissionId,
+          startPage: i.startPage,
+          pageCount: i.pageCount,
+        })),
+        warnings,
+        summary: summaryOf(s),
+      });
+    },
+    async warm(session, docs, signal) {
+      // An in-memory compile: nothing is written; the result is dropped.
+      await compileDocs(session, docs, { signal }).catch(() => undefined);
+    },
+  };
 }

@@ -1,9 +1,11 @@
 // Batch import: many files or whole folders at once, read off the main thread with limited
 // parallelism, each file ending as imported / needs review / new version / duplicate / failed with
-// a reason. One failure never stops the rest. planImport() only reads and decides (the store and
-// the CLI call it, then write); applyImport() is the pure session update. Nothing here writes.
+// a reason. One failure never stops the rest. The service's Importer port (batchImporter) is the
+// one import path of the app, the CLI and the HTTP transport (submissions.import places the items);
+// planImport() reads files and folders by path and decides without changing a session (the import
+// benchmark and the corpus tests). Nothing here writes.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { countWords, type SourceDoc } from '../model/document';
 import {
@@ -14,20 +16,20 @@ import {
   type Submission,
 } from '../model/session';
 import { intake, normalisedText, type IntakeFields } from '../read/intake/intake';
-import { guessKind as guessKindFrom, sectionFor } from '../read/intake/kind';
+import { guessKind as guessKindFrom } from '../read/intake/kind';
 import { rosterOf } from '../read/intake/roster-match';
 import type { AppError, Result } from '../result';
 import { formatFromName, isLockFile } from '../read/sniff';
 import { DOCX_MAX_BYTES } from '../read/docx/index';
 import { PDF_MAX_BYTES } from '../read/pdf';
 import { TEXT_MAX_BYTES } from '../read/text';
-import type { ImportedFile, Importer } from '../service/ports';
+import type { ImageResolver, ImportedFile, Importer } from '../service/ports';
 import { ReadPool, readJob, type ReadJob } from './read-worker';
+import { IMPORT_MAX_FILES, expandInputs } from './folder-inputs';
 
 /** Files read at once (the machine kind has 2 cores). */
 export const IMPORT_CONCURRENCY = 2;
-/** Most files one batch accepts from folders (a session has ~55). */
-export const IMPORT_MAX_FILES = 2_000;
+export { IMPORT_MAX_FILES };
 
 export type FileStatus = 'imported' | 'review' | 'new-version' | 'duplicate' | 'failed';
 
@@ -113,38 +115,6 @@ const foldersOf = (file: string) =>
     .filter((x) => x && x !== '.')
     .slice(-2);
 
-/** Expands folders (recursively, hidden files skipped) into files, in a stable order. */
-export async function expandInputs(inputs: string[]): Promise<{ files: string[]; errors: FileReport[] }> {
-  const files: string[] = [];
-  const errors: FileReport[] = [];
-  const walk = async (p: string, depth: number): Promise<void> => {
-    if (files.length >= IMPORT_MAX_FILES) return;
-    let st;
-    try {
-      st = await stat(p);
-    } catch (e) {
-      errors.push({
-        file: p,
-        status: 'failed',
-        code: 'import.not-found',
-        reason: `找不到文件：${p}（${(e as NodeJS.ErrnoException).code}）`,
-        warnings: [],
-      });
-      return;
-    }
-    if (st.isDirectory()) {
-      if (depth > 8) return;
-      // Hidden files and the folder litter Windows leaves behind are not submissions.
-      const names = (await readdir(p))
-        .filter((n) => !n.startsWith('.') && !/^(thumbs\.db|desktop\.ini)$/i.test(n))
-        .sort((a, b) => a.localeCompare(b, 'zh'));
-      for (const n of names) await walk(path.join(p, n), depth + 1);
-    } else if (st.isFile()) files.push(p);
-  };
-  for (const i of inputs) await walk(i, 0);
-  return { files, errors };
-}
-
 function failed(file: string, e: AppError, format?: SourceFormat): PlannedFile {
   return { report: { file, status: 'failed', code: e.code, reason: e.message, format, warnings: [] } };
 }
@@ -223,14 +193,23 @@ async function mapLimit<T, R>(items: T[], n: number, fn: (t: T, i: number) => Pr
   return out;
 }
 
-const read = (opts: ImportOptions, job: ReadJob) => (opts.pool ? opts.pool.read(job) : readJob(job));
+/** A job with a Markdown image resolver reads in-process (a function cannot cross to a worker). */
+const read = (opts: ImportOptions, job: ReadJob, resolveImage?: ImageResolver) =>
+  opts.pool && !resolveImage ? opts.pool.read(job) : readJob(job, resolveImage);
 
 /**
  * Reads the given files and folders and decides, per file, what importing would do. Writes
  * nothing; the result holds the new submissions, their documents and the bytes to store.
  */
 export async function planImport(inputs: string[], session: Session, opts: ImportOptions = {}): Promise<ImportPlan> {
-  const { files, errors } = await expandInputs(inputs);
+  const { files, missing } = await expandInputs(inputs);
+  const errors = missing.map((m): FileReport => ({
+    file: m.file,
+    status: 'failed',
+    code: 'import.not-found',
+    reason: m.message,
+    warnings: [],
+  }));
   let done = 0;
   const progress = (file: string) => opts.onProgress?.(++done, files.length, file);
   const loaded = await mapLimit(files, opts.concurrency ?? IMPORT_CONCURRENCY, async (file) => {
@@ -266,7 +245,7 @@ async function readOne(file: string, opts: ImportOptions): Promise<PlannedFile> 
 
 /** The same as planImport for bytes already in memory (drag-and-drop, the service port). */
 export async function planImportBytes(
-  files: { name: string; bytes: Uint8Array }[],
+  files: { name: string; bytes: Uint8Array; resolveImage?: ImageResolver }[],
   session: Session,
   opts: ImportOptions = {},
 ): Promise<ImportPlan> {
@@ -282,7 +261,7 @@ export async function planImportBytes(
       });
     if (!format)
       return failed(f.name, { code: 'import.unsupported', message: `不支持的文件类型：${name}`, file: name });
-    const r = await read(opts, { bytes: f.bytes, format, fileName: name, pdfText: opts.pdfText });
+    const r = await read(opts, { bytes: f.bytes, format, fileName: name, pdfText: opts.pdfText }, f.resolveImage);
     if (!r.ok) return failed(f.name, r.error, format);
     return {
       report: { file: f.name, status: 'imported' as FileStatus, reason: '', format, warnings: r.value.warnings },
@@ -384,35 +363,6 @@ function decide(planned: PlannedFile[], session: Session, opts: ImportOptions): 
     if (text.length >= 20) byText.set(text, id);
   }
   return plan;
-}
-
-/** The session after the import: new submissions placed in the section of their kind, versions recorded. */
-export function applyImport(session: Session, plan: ImportPlan, now: Date = new Date()): Session {
-  const sections = session.sections.map((s) => ({ ...s, items: [...s.items] }));
-  for (const sub of plan.submissions) {
-    const name = SUBMISSION_KIND_NAMES[sub.kind];
-    const report = plan.reports.find((r) => r.submissionId === sub.id);
-    let sec = sectionFor(sections, sub.kind, report ? foldersOf(report.file) : []);
-    if (!sec) {
-      let id = `sec-${sub.kind}`;
-      for (let k = 2; sections.some((s) => s.id === id); k++) id = `sec-${sub.kind}-${k}`;
-      sec = { id, title: name, items: [], sortRule: 'manual' };
-      sections.push(sec);
-    }
-    sec.items.push(sub.id);
-  }
-  const submissions = session.submissions.map((s) => {
-    const nv = plan.newVersions.find((v) => v.submissionId === s.id);
-    if (!nv) return s;
-    const old = {
-      file: s.source.file,
-      format: s.source.format,
-      ...(s.source.sha256 ? { sha256: s.source.sha256 } : {}),
-      replacedAt: now.toISOString(),
-    };
-    return { ...s, source: nv.source, versions: [...s.versions, old] };
-  });
-  return { ...session, sections, submissions: [...submissions, ...plan.submissions] };
 }
 
 /** The service's Importer port over the worker pool (the store calls this; it never writes). */

@@ -4,41 +4,29 @@
 // production (booklets, numbered copies, handouts), the bundled sample, local paths.
 // This is the one place that decides which implementation backs each port.
 import { sanitizeFileName } from '../print/file-names';
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { APP_VERSION, MAX_LOCAL_FILE, nodeIds, nodeLocalFiles } from './local-files';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { SessionSchema, describeIssues } from '../model/session';
-import { err, ok, type Result } from '../result';
+import { err, ok } from '../result';
 import { orderSorter } from '../service/default-ports';
-import type {
-  Compiler,
-  LocalFiles,
-  Ports,
-  PrintOutcome,
-  PrintProducer,
-  RosterFiles,
-  SampleProvider,
-} from '../service/ports';
+import type { Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
 import type { PrintKind } from '../service/ports';
-import type { CompileWarning } from '../compile/index';
 import { PDFDocument } from 'pdf-lib';
 import { exportSession } from './export';
-import { compileDocs } from './compile-session';
+import { nodeCompiler } from './compile-session';
 import { batchImporter } from './import-batch';
 import { ReadPool } from './read-worker';
 import { samplesDir } from './paths';
 import { findInstalledFonts } from './fonts';
 import { applyMapping, exportRosterXlsx, proposeMapping, readRosterTable, xlsxSpreadsheetReader } from './roster-io';
 import { tablesToXlsx } from './table-xlsx';
-import { durableWrite } from './store/durable-write';
 import { DiskBodies, DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
 import { DiskSessionStore } from './store/session-store';
 import { NodePortalHost } from './portal-host';
 
-export const APP_VERSION = '0.1.0';
-/** Largest file read from a local path (B5: checked before reading). */
-export const MAX_LOCAL_FILE = 300 * 1024 * 1024;
+export { APP_VERSION, MAX_LOCAL_FILE, nodeIds };
 
 export interface NodePortsOptions {
   dataDir: string;
@@ -50,10 +38,6 @@ export interface NodePortsOptions {
   overrides?: Partial<Ports>;
   /** 网上报送: a fixed listening address (`huibian serve --portal-host/--portal-port`), test rate limits. */
   portal?: ConstructorParameters<typeof NodePortalHost>[0] extends infer P ? Omit<P & object, 'dataDir'> : never;
-}
-
-export function nodeIds() {
-  return { next: (prefix: string) => `${prefix}-${Date.now().toString(36)}${randomBytes(4).toString('hex')}` };
 }
 
 /** Roster files through core/node/roster-io.ts: .xlsx and .csv/.tsv/.txt in UTF-8, UTF-16 or GBK. */
@@ -145,52 +129,8 @@ export function createNodePorts(
   // Parsing untrusted files happens off the main thread, with a time limit and a heap cap.
   const pool = opts.readPool === false ? undefined : new ReadPool({ size: 2 });
 
-  const compiler: Compiler = {
-    async compile(sessionId, session, docs, o) {
-      const pdfPath = outputs.pathOf(sessionId, '汇编.pdf')!;
-      const docxPath = o.formats.includes('docx') ? outputs.pathOf(sessionId, '汇编.docx')! : undefined;
-      await mkdir(path.dirname(pdfPath), { recursive: true });
-      const r = await compileDocs(session, docs, {
-        pdfPath,
-        ...(docxPath ? { docxPath } : {}),
-        signal: o.signal,
-        onProgress: o.onProgress,
-      });
-      if (!r.ok) return r;
-      const s = r.value;
-      const warnings: CompileWarning[] = [
-        ...s.warnings,
-        ...s.failures.map((f) => ({ code: f.error.code, message: `材料“${f.title}”未能编入：${f.error.message}` })),
-        ...s.missing.map((m) => ({ code: 'compile.missing', message: `材料“${m.title}”没有正文，已跳过` })),
-        ...(s.docxError ? [{ code: s.docxError.code, message: s.docxError.message }] : []),
-        ...(s.missingGlyphs.length
-          ? [
-              {
-                code: 'compile.missing-glyphs',
-                message: `有 ${s.missingGlyphs.length} 个字符所有字体都没有：${s.missingGlyphs.slice(0, 20).join('')}`,
-              },
-            ]
-          : []),
-      ];
-      return ok({
-        ...(s.outputs.pdf ? { pdf: { ...outputs.describe(sessionId, '汇编.pdf'), size: s.outputs.pdf.bytes } } : {}),
-        ...(s.outputs.docx
-          ? { docx: { ...outputs.describe(sessionId, '汇编.docx'), size: s.outputs.docx.bytes } }
-          : {}),
-        pageCount: s.pages,
-        items: s.itemDetails.map((i) => ({
-          submissionId: i.submissionId,
-          startPage: i.startPage,
-          pageCount: i.pageCount,
-        })),
-        warnings,
-      });
-    },
-    async warm(session, docs, signal) {
-      // An in-memory compile with no output paths: nothing is written; the result is dropped.
-      await compileDocs(session, docs, { signal }).catch(() => undefined);
-    },
-  };
+  // Compiled outputs go to the session's outputs/ folder as 汇编.pdf / 汇编.docx.
+  const compiler = nodeCompiler(outputs);
 
   const sample: SampleProvider = {
     async load() {
@@ -219,27 +159,7 @@ export function createNodePorts(
   };
 
   const portalHost = new NodePortalHost({ dataDir: opts.dataDir, ...opts.portal });
-  const local: LocalFiles = {
-    async read(p, o): Promise<Result<Uint8Array>> {
-      const cap = o?.maxBytes ?? MAX_LOCAL_FILE;
-      try {
-        const st = await stat(p);
-        if (!st.isFile()) return err('file.not-file', `不是文件：${p}`, { file: p });
-        if (st.size > cap)
-          return err(
-            'file.too-large',
-            `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${Math.round(cap / 1048576)} MB）：${p}`,
-            { file: p },
-          );
-        return ok(new Uint8Array(await readFile(p)));
-      } catch (e) {
-        return err('file.not-found', `无法读取文件 ${p}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file: p });
-      }
-    },
-    async write(p, bytes) {
-      return durableWrite(fs, p, bytes);
-    },
-  };
+  const local = nodeLocalFiles(fs);
 
   return {
     storage: store,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { SourceDoc } from '../model/document';
 import type { SourceFormat } from '../model/session';
 import { err, type Result } from '../result';
-import { readSource } from '../read/registry';
+import { readSource, type ReadContext } from '../read/registry';
 import { legacyConverter } from './legacy-convert';
 
 export const READ_LIMITS = {
@@ -37,12 +37,13 @@ type Msg = { id: number; job: ReadJob };
 type Reply = { id: number; result: ReadOutcome };
 
 /** In-worker (or in-process) read with the LibreOffice converter when one is installed. */
-export async function readJob(job: ReadJob): Promise<ReadOutcome> {
+export async function readJob(job: ReadJob, resolveImage?: ReadContext['resolveImage']): Promise<ReadOutcome> {
   let converted: Uint8Array | undefined;
   const result: ReadOutcome = await readSource(job.bytes, {
     format: job.format,
     fileName: job.fileName,
     pdfText: job.pdfText,
+    ...(resolveImage ? { resolveImage } : {}),
     convertLegacy: legacyConverter(),
     onConverted: (d) => {
       converted = d;

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../result';
 import type { CompileJob } from '../contract/schemas';
 import { ErrorCodes } from '../contract/errors';
 import type { Emitter } from './emitter';
-import type { Ports } from './ports';
+import type { CompileWarning, Ports } from './ports';
 import { layoutWarnings } from '../model/settings-check';
 
 interface Running {
@@ -57,7 +57,7 @@ export class CompileJobs {
     session: Session,
     loadDocs: (
       progress?: (done: number, total: number, message: string) => void,
-    ) => Promise<Result<Map<string, SourceDoc>>>,
+    ) => Promise<{ docs: Map<string, SourceDoc>; warnings: CompileWarning[] }>,
     formats: ('pdf' | 'docx')[],
   ): Result<CompileJob> {
     const compiler = this.ports.compiler;
@@ -87,18 +87,15 @@ export class CompileJobs {
     const done = (async (): Promise<CompileJob> => {
       emit();
       try {
+        compiler.prefetch?.(session);
         // Reading sources is most of a new session's first compile: report it file by file.
         const docs = await loadDocs((d, t, message) => {
           if (job.state !== 'running' || controller.signal.aborted) return;
           job.progress = { phase: 'read', done: d, total: t, message };
           emit();
         });
-        if (!docs.ok) {
-          finish({ state: 'failed', error: { code: docs.error.code, message: docs.error.message } });
-          return job;
-        }
         if (controller.signal.aborted) return job;
-        const r = await compiler.compile(sessionId, session, docs.value, {
+        const r = await compiler.compile(sessionId, session, docs.docs, {
           formats,
           signal: controller.signal,
           onProgress: (p) => {
@@ -125,7 +122,8 @@ export class CompileJobs {
             durationMs: this.ports.clock.now().getTime() - t0,
             items: r.value.items,
             // 印前检查 names layout problems first (sessions saved before settings were checked).
-            warnings: [...layoutWarnings(session), ...r.value.warnings],
+            warnings: [...layoutWarnings(session), ...docs.warnings, ...r.value.warnings],
+            ...(r.value.summary ? { summary: r.value.summary } : {}),
           },
         });
       } catch (e) {

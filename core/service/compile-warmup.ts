@@ -5,7 +5,6 @@
 // session that was closed, and always yield to real work: any compile or print stops it.
 import type { SourceDoc } from '../model/document';
 import type { Session } from '../model/session';
-import type { Result } from '../result';
 import type { Ports } from './ports';
 
 /** Wait after the open reply, so the first paint's follow-up calls are answered first. */
@@ -39,7 +38,7 @@ export class CompileWarmup {
     private readonly deps: {
       /** The session as it is now, or undefined when it is no longer open. */
       current(sessionId: string): Promise<Session | undefined>;
-      loadDocs(sessionId: string, session: Session): Promise<Result<Map<string, SourceDoc>>>;
+      loadDocs(sessionId: string, session: Session): Promise<{ docs: Map<string, SourceDoc> }>;
       /** True once a real compile of the session has started (then there is nothing to warm). */
       compiled(sessionId: string): boolean;
     },
@@ -78,11 +77,11 @@ export class CompileWarmup {
     // Nothing placed yet (a new session): a later open may warm it once items are placed.
     if (!part.sections.length) return void this.warmed.delete(sessionId);
     const docs = await this.deps.loadDocs(sessionId, part);
-    if (!docs.ok || this.disposed || this.deps.compiled(sessionId)) return;
+    if (this.disposed || this.deps.compiled(sessionId)) return;
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
-    await warm.call(this.ports.compiler, part, docs.value, controller.signal).catch(() => undefined);
+    await warm.call(this.ports.compiler, part, docs.docs, controller.signal).catch(() => undefined);
     if (this.running === controller) this.running = undefined;
   }
 }

@@ -12,7 +12,14 @@ import { CompileWarmup } from './compile-warmup';
 import { orderSorter, registryImporter } from './default-ports';
 import { Emitter } from './emitter';
 import { basicRosterFiles } from './roster-import';
-import type { Ports } from './ports';
+import type { CompileWarning, Ports } from './ports';
+import { noticeDoc, unreadableNotice } from '../model/notice-doc';
+
+/** The placed items' documents (unreadable ones as notices) and the warnings naming them. */
+export interface LoadedDocs {
+  docs: Map<string, SourceDoc>;
+  warnings: CompileWarning[];
+}
 import { PrintRuns } from './print-runs';
 import { SessionOwner } from './session-owner';
 
@@ -83,8 +90,9 @@ export function createServiceDeps(ports: Ports) {
     const bytes = await ports.files.get(sessionId, sub.source.file);
     if (!bytes.ok) return bytes;
     const name = sub.source.originalName ?? sub.source.file;
+    const resolveImage = ports.files.imageResolver?.(sessionId, sub.source.file);
     const [r] = await importer.importFiles(
-      [{ name: name.includes('.') ? name : `${name}.${sub.source.format}`, bytes: bytes.value }],
+      [{ name: name.includes('.') ? name : `${name}.${sub.source.format}`, bytes: bytes.value, resolveImage }],
       { ...emptySession(), members: [] },
     );
     if (!r?.ok || !r.doc)
@@ -103,25 +111,38 @@ export function createServiceDeps(ports: Ports) {
     return n;
   }
 
+  /**
+   * The placed items' documents. One rule for every output (compile, print products, warm-up, in
+   * the app and the CLI): an item whose source cannot be read does not stop the dossier — it is
+   * printed as a notice naming the file (the same page a damaged PDF gets), and a warning with the
+   * stable code compile.source-unreadable names the file and the cause.
+   */
   async function loadDocs(
     sessionId: string,
     session: Session,
     progress?: (done: number, total: number, message: string) => void,
-  ): Promise<Result<Map<string, SourceDoc>>> {
+  ): Promise<LoadedDocs> {
     const docs = new Map<string, SourceDoc>();
+    const warnings: CompileWarning[] = [];
     const placed = new Set(session.sections.flatMap((s) => s.items));
     const total = session.submissions.filter((s) => placed.has(s.id)).length;
     for (const sub of session.submissions) {
       if (!placed.has(sub.id)) continue;
       progress?.(docs.size, total, `正在读取材料 ${docs.size + 1}/${total}：${sub.title}`);
       const d = await getDoc(sessionId, sub);
-      if (!d.ok)
-        return err(d.error.code, `材料“${sub.title}”无法读取：${d.error.message}`, {
-          file: sub.source.originalName ?? sub.source.file,
-        });
-      docs.set(sub.id, d.value);
+      if (d.ok) {
+        docs.set(sub.id, d.value);
+        continue;
+      }
+      const file = sub.source.originalName ?? sub.source.file;
+      docs.set(sub.id, noticeDoc(unreadableNotice(file)));
+      warnings.push({
+        code: 'compile.source-unreadable',
+        submissionId: sub.id,
+        message: `材料“${sub.title}”的文件 ${file} 无法读取（${d.error.message}），汇编中以说明文字代替`,
+      });
     }
-    return ok(docs);
+    return { docs, warnings };
   }
 
   const warmup = new CompileWarmup(ports, {

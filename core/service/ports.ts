@@ -8,6 +8,7 @@ import type { AppError, Result } from '../result';
 import type { PrintSheet } from '../print/print-sheet';
 import type { PortalHost } from './portal-port';
 import type {
+  CompileSummaryInfo,
   OutputFile,
   PRINT_KINDS,
   ROSTER_FIELD_KEYS,
@@ -75,7 +76,12 @@ export interface SessionStorage {
 export interface FileStore {
   put(sessionId: string, bytes: Uint8Array, ext: string): Promise<Result<{ file: string; sha256: string }>>;
   get(sessionId: string, file: string): Promise<Result<Uint8Array>>;
+  /** Images a Markdown source names, resolved beside it (a CLI session folder); absent: none. */
+  imageResolver?(sessionId: string, file: string): ImageResolver | undefined;
 }
+
+/** Finds an image a Markdown source refers to (PNG/JPEG bytes), or undefined. */
+export type ImageResolver = (src: string) => { mime: 'image/png' | 'image/jpeg'; data: Uint8Array } | undefined;
 
 /** Imported bodies (SourceDoc JSON) keyed by the source's sha256 (bodies/<sha256>.json). */
 export interface BodyStore {
@@ -127,7 +133,10 @@ export interface ImportedFile {
 
 export interface Importer {
   /** Reads a batch (limited parallelism; one failure never stops the rest). Never writes. */
-  importFiles(files: { name: string; bytes: Uint8Array }[], session: Session): Promise<ImportedFile[]>;
+  importFiles(
+    files: { name: string; bytes: Uint8Array; resolveImage?: ImageResolver }[],
+    session: Session,
+  ): Promise<ImportedFile[]>;
 }
 
 export interface CompileOutcome {
@@ -136,9 +145,13 @@ export interface CompileOutcome {
   pageCount?: number;
   items: { submissionId: string; startPage: number; pageCount: number }[];
   warnings: CompileWarning[];
+  /** What a summary line shows (items, front/body pages, words, times, fallback characters …). */
+  summary?: CompileSummaryInfo;
 }
 
 export interface Compiler {
+  /** Optional: starts loading what the compile of this session will need (fonts) while sources are read. */
+  prefetch?(session: Session): void;
   compile(
     sessionId: string,
     session: Session,

@@ -1,11 +1,12 @@
-// compileSessionFolder starts reading the font files while the sources are parsed: a font that
-// cannot be read must still come back as the compile's error value naming the file (no unhandled
-// rejection, no crash), and a good folder still compiles.
+// A folder compile (the CLI's, through the contract) starts reading the font files while the
+// sources are parsed (Compiler.prefetch): a font that cannot be read must still come back as the
+// compile's error value naming the file (no unhandled rejection, no crash), and a good folder
+// still compiles.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileSessionFolder } from '../../core/node/compile-session';
+import { compileFolder } from '../../cli/commands/compile';
 import { fixtureSession, han } from './fixture';
 
 const dirs: string[] = [];
@@ -23,10 +24,10 @@ function folder(layout: Record<string, unknown>): string {
   return dir;
 }
 
-describe('compileSessionFolder with fonts read alongside the sources', () => {
+describe('a folder compile with fonts read alongside the sources', () => {
   it('reports an unreadable font file as font.not-found naming the file', async () => {
     const dir = folder({ fonts: { fang: { file: path.join(tmpdir(), 'hb-no-such-font.ttf') } } });
-    const r = await compileSessionFolder(dir, { pdfPath: path.join(dir, 'out.pdf') });
+    const r = await compileFolder(dir, { pdfPath: path.join(dir, 'out.pdf') });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('font.not-found');
@@ -36,8 +37,8 @@ describe('compileSessionFolder with fonts read alongside the sources', () => {
 
   it('compiles a good folder', async () => {
     const dir = folder({});
-    const r = await compileSessionFolder(dir, { pdfPath: path.join(dir, 'out.pdf') });
+    const r = await compileFolder(dir, { pdfPath: path.join(dir, 'out.pdf') });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.pages).toBeGreaterThan(3);
+    expect(r.value.job.result!.pageCount).toBeGreaterThan(3);
   });
 });

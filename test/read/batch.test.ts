@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { SessionSchema, type Session } from '../../core/model/session';
-import { applyImport, batchImporter, planImport, guessKind } from '../../core/node/import-batch';
+import { batchImporter, planImport, guessKind } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
 import { run } from '../../cli/commands/import';
 import { buildDocx, para, run as r, wordLockFile } from '../../scripts/make-fixtures';
@@ -84,19 +84,12 @@ describe('planImport', () => {
     expect(plan.submissions.map((x) => x.memberIds)).toEqual([['m1'], ['m2'], [], ['m1']]);
     expect(plan.submissions.map((x) => x.kind)).toEqual(['speech', 'speech', 'report', 'written']);
     for (const sub of plan.submissions) expect(sub.source.file).toMatch(/^sources\/[0-9a-f]{16}\.(docx|txt)$/);
-    const next = applyImport(s, plan);
-    expect(SessionSchema.safeParse(next).success).toBe(true);
-    expect(next.sections.map((x) => [x.title, x.items.length])).toEqual([
-      ['大会发言', 2],
-      ['调研报告', 1],
-      ['书面发言', 1],
-    ]);
   });
 
   it('same bytes again → duplicate; same words in different bytes → new version of that submission', async () => {
     const s0 = session();
     const first = await planImport([path.join(dir, 'inbox', '01-韩喜.docx')], s0);
-    const s1 = applyImport(s0, first);
+    const s1: Session = { ...s0, submissions: first.submissions };
     const again = await planImport([path.join(dir, 'inbox', '01-韩喜.docx')], s1, { existingDocs: first.docs });
     expect(again.reports[0]).toMatchObject({ status: 'duplicate', existingId: first.submissions[0].id });
     expect(again.submissions).toEqual([]);
@@ -113,10 +106,9 @@ describe('planImport', () => {
     );
     const nv = await planImport([resaved], s1, { existingDocs: first.docs });
     expect(nv.reports[0]).toMatchObject({ status: 'new-version', existingId: first.submissions[0].id });
-    const s2 = applyImport(s1, nv);
-    expect(s2.submissions).toHaveLength(1);
-    expect(s2.submissions[0].versions).toHaveLength(1);
-    expect(s2.submissions[0].source.sha256).not.toBe(first.submissions[0].source.sha256);
+    expect(nv.submissions).toEqual([]);
+    expect(nv.newVersions.map((v) => v.submissionId)).toEqual([first.submissions[0].id]);
+    expect(nv.newVersions[0].source.sha256).not.toBe(first.submissions[0].source.sha256);
   });
 
   it('reports progress per file and can be cancelled: files not yet read are reported as cancelled', async () => {
@@ -218,7 +210,7 @@ describe('worker memory cap', () => {
 });
 
 describe('huibian import', () => {
-  it('copies sources under content-addressed names, writes a valid session.json, reports per file', async () => {
+  it('imports through submissions.import: content-addressed sources, a valid session.json, items placed by kind, a report per file', async () => {
     const sess = path.join(dir, 'session');
     mkdirSync(sess, { recursive: true });
     writeFileSync(path.join(sess, 'session.json'), JSON.stringify(session()));
@@ -234,10 +226,13 @@ describe('huibian import', () => {
     expect(code).toBe(1); // some files failed; the others were imported
     const saved = SessionSchema.parse(JSON.parse(readFileSync(path.join(sess, 'session.json'), 'utf8')));
     expect(saved.submissions).toHaveLength(4);
-    const stored = readdirSync(path.join(sess, 'sources'));
+    const stored = readdirSync(path.join(sess, 'files'));
     expect(stored).toHaveLength(4);
     for (const sub of saved.submissions) expect(existsSync(path.join(sess, sub.source.file))).toBe(true);
-    expect(readdirSync(sess).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(sess).filter((f) => f.endsWith('.tmp') || f === 'owner.lock')).toEqual([]);
+    // The kind and the section the app's importer gives (the speech section exists; the others do not).
+    expect(saved.submissions.map((x) => x.kind)).toEqual(['speech', 'speech', 'report', 'written']);
+    expect(saved.sections.map((x) => [x.title, x.items.length])).toEqual([['大会发言', 2]]);
     const out = logs.join('\n');
     expect(out).toContain('[失败] ~$01-韩喜.docx');
     expect(out).toMatch(/共 8 个文件：已导入 3，待核对 1，新版本 0，重复 0，失败 4/);

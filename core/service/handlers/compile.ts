@@ -2,7 +2,6 @@
 // exports, print products (booklets, numbered copies, handouts …) and the list of exportable items.
 import { rosterNamesInOrder } from '../../order/roster-order';
 import type { SourceDoc } from '../../model/document';
-import type { Session } from '../../model/session';
 import { tocAuthor } from '../../model/dossier';
 import { dossierOrder } from '../../print/handouts';
 import { err, ok, toAppError, type Result } from '../../result';
@@ -15,7 +14,7 @@ import type { ServiceDeps } from '../deps';
 type CompileCalls = Extract<keyof Handlers, `compile.${string}` | `export.${string}`>;
 
 export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls> {
-  const { ports, owner, jobs, prints, warmup, getDoc, loadDocs, writeOut } = deps;
+  const { ports, owner, jobs, prints, warmup, loadDocs, writeOut } = deps;
 
   async function exportCompiled(
     sessionId: string,
@@ -49,23 +48,6 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
     const file = finished.result?.[kind];
     if (!file) return err(ErrorCodes.compileFailed, `没有生成 ${kind.toUpperCase()} 文件`);
     return writeOut(file, sessionId, targetPath, ctx);
-  }
-
-  /** Placed items' documents for print products: an unreadable item is a warning, not a stop. */
-  async function loadDocsLenient(
-    sessionId: string,
-    session: Session,
-  ): Promise<{ docs: Map<string, SourceDoc>; warnings: string[] }> {
-    const docs = new Map<string, SourceDoc>();
-    const warnings: string[] = [];
-    const placed = new Set(session.sections.flatMap((s) => s.items));
-    for (const sub of session.submissions) {
-      if (!placed.has(sub.id)) continue;
-      const d = await getDoc(sessionId, sub);
-      if (d.ok) docs.set(sub.id, d.value);
-      else warnings.push(`材料“${sub.title}”无法读取，已跳过：${d.error.message}`);
-    }
-    return { docs, warnings };
   }
 
   return {
@@ -146,7 +128,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
         const loaded =
           i.as === 'register'
             ? { docs: new Map<string, SourceDoc>(), warnings: [] }
-            : await loadDocsLenient(i.sessionId, session);
+            : await loadDocs(i.sessionId, session);
         const cancelled = () => {
           prints.finish(exportId, 'failed', '已取消输出');
           return err('export.cancelled', '已取消输出');
@@ -185,7 +167,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
             pages,
             ...(copies !== undefined ? { copies } : {}),
             ...(printSheet ? { printSheet } : {}),
-            warnings: [...loaded.warnings, ...r.value.warnings],
+            warnings: [...loaded.warnings.map((w) => w.message), ...r.value.warnings],
             ms,
           },
         });
