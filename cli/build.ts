@@ -13,12 +13,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIST = path.join(root, 'cli', 'dist');
 
 /**
- * Packages loaded on first call instead of at start-up: each is big to load (pinyin-pro's
- * dictionaries: ~0.2 s of CPU) and only some commands call it (`huibian sort` by strokes never
- * does). Listed with the function exports our sources import; each becomes a small wrapper that
- * `require`s the package (its CommonJS build, the same release) the first time it is called.
+ * Packages loaded on first use instead of at start-up: each is big to load (pinyin-pro's
+ * dictionaries ~0.2 s of CPU, exceljs with its zip and stream stack ~0.5 s) and only some commands
+ * use it (`huibian sort` by strokes never calls pinyin, only roster and statistics files need
+ * exceljs). Listed with what our sources import: functions become wrappers, a default export used
+ * as a namespace (`new ExcelJS.Workbook()`) an object whose properties are read from the package.
+ * The package is `require`d (its CommonJS build, the same release) the first time.
  */
-export const LAZY_PACKAGES: Record<string, string[]> = { 'pinyin-pro': ['pinyin'] };
+export const LAZY_PACKAGES: Record<string, { functions?: string[]; defaultNamespace?: boolean }> = {
+  'pinyin-pro': { functions: ['pinyin'] },
+  exceljs: { defaultNamespace: true },
+};
 
 function lazyPackages(): Plugin {
   const deps = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: object })
@@ -37,7 +42,12 @@ function lazyPackages(): Plugin {
           `import { createRequire } from 'node:module';`,
           `let m;`,
           `const load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(a.path)}));`,
-          ...LAZY_PACKAGES[a.path].map((n) => `export function ${n}(...args) { return load().${n}(...args); }`),
+          ...(LAZY_PACKAGES[a.path].functions ?? []).map(
+            (n) => `export function ${n}(...args) { return load().${n}(...args); }`,
+          ),
+          LAZY_PACKAGES[a.path].defaultNamespace
+            ? `export default new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`
+            : '',
         ].join('\n'),
       }));
     },
