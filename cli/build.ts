@@ -20,9 +20,13 @@ export const CLI_DIST = path.join(root, 'cli', 'dist');
  * as a namespace (`new ExcelJS.Workbook()`) an object whose properties are read from the package.
  * The package is `require`d (its CommonJS build, the same release) the first time.
  */
-export const LAZY_PACKAGES: Record<string, { functions?: string[]; defaultNamespace?: boolean }> = {
+export const LAZY_PACKAGES: Record<string, { functions?: string[]; classes?: string[]; defaultNamespace?: boolean }> = {
   'pinyin-pro': { functions: ['pinyin'] },
   exceljs: { defaultNamespace: true },
+  'iconv-lite': { defaultNamespace: true },
+  jschardet: { defaultNamespace: true },
+  'jpeg-js': { functions: ['decode', 'encode'] },
+  '@fastify/busboy': { classes: ['Busboy'] },
 };
 
 function lazyPackages(): Plugin {
@@ -31,7 +35,7 @@ function lazyPackages(): Plugin {
   return {
     name: 'lazy-packages',
     setup(b) {
-      const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).join('|')})$`);
+      const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).join('|').replace(/[/.]/g, '\\$&')})$`);
       b.onResolve({ filter }, (a) => {
         if (!(a.path in deps)) throw new Error(`${a.path}: a lazy package must be a runtime dependency`);
         return { path: a.path, namespace: 'lazy-package' };
@@ -44,6 +48,9 @@ function lazyPackages(): Plugin {
           `const load = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(a.path)}));`,
           ...(LAZY_PACKAGES[a.path].functions ?? []).map(
             (n) => `export function ${n}(...args) { return load().${n}(...args); }`,
+          ),
+          ...(LAZY_PACKAGES[a.path].classes ?? []).map(
+            (n) => `export function ${n}(...args) { return Reflect.construct(load().${n}, args); }`,
           ),
           LAZY_PACKAGES[a.path].defaultNamespace
             ? `export default new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`
