@@ -1,5 +1,10 @@
 // The `huibian` command: a thin shell over the core. Each subcommand lives in cli/commands/<name>.ts
 // and exports run(argv) → exit code. Nothing here knows about layout or storage details.
+import { deferWoff2Decoder } from '../core/node/lazy-woff2';
+
+// Before any command loads fontkit (see core/node/lazy-woff2).
+deferWoff2Decoder();
+
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> =
   {
     compile: { summary: '编译会议材料汇编（PDF / DOCX）', load: () => import('./commands/compile') },
@@ -28,6 +33,16 @@ function usage(): string {
   ].join('\n');
 }
 
+/**
+ * Commands whose work is over when run() resolves (nothing left running in the background): the
+ * process exits right after their output is flushed, instead of waiting for Node to take down a
+ * heap of ~200 MB after a compile (measured 0.2–0.3 s of wall time between the last line and exit).
+ */
+const EXIT_WHEN_DONE = new Set(['compile', 'sort', 'export']);
+
+/** Resolves once everything written to the stream so far has been handed to the OS. */
+const flushed = (s: NodeJS.WriteStream) => new Promise<void>((resolve) => s.write('', () => resolve()));
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -44,8 +59,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
+  async (code) => {
     process.exitCode = code;
+    if (!EXIT_WHEN_DONE.has(process.argv[2] ?? '')) return;
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit(code);
   },
   (e) => {
     console.error(`huibian: 内部错误：${e instanceof Error ? e.stack : String(e)}`);

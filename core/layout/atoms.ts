@@ -70,20 +70,19 @@ const WORD_JOINERS = new Set([...".-/:'_@&+·,"]);
  */
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]/g;
 
-/** Splits text into atom texts (no measuring). Exposed for tests. */
-export function segmentText(text: string): { kind: Atom['kind']; text: string }[] {
+/** Calls `emit` for each atom text of `text`, in order (no measuring, no arrays of segments). */
+function forEachSegment(text: string, emit: (kind: Atom['kind'], text: string) => void): void {
   INVISIBLE.lastIndex = 0;
   if (INVISIBLE.test(text)) text = text.replace(INVISIBLE, '');
   const chars = Array.from(text);
-  const out: { kind: Atom['kind']; text: string }[] = [];
   let i = 0;
   while (i < chars.length) {
     const ch = chars[i];
     if (ch === '\n') {
-      out.push({ kind: 'newline', text: '\n' });
+      emit('newline', '\n');
       i++;
     } else if (ch === ' ' || ch === '\t' || ch === '\u00a0') {
-      out.push({ kind: 'space', text: ch === '\t' ? ' ' : ch });
+      emit('space', ch === '\t' ? ' ' : ch);
       i++;
     } else if (isLatinChar(ch)) {
       let j = i + 1;
@@ -99,45 +98,55 @@ export function segmentText(text: string): { kind: Atom['kind']; text: string }[
           j += 2;
         else break;
       }
-      out.push({ kind: 'latin', text: j === i + 1 ? ch : chars.slice(i, j).join('') });
+      emit('latin', j === i + 1 ? ch : chars.slice(i, j).join(''));
       i = j;
     } else if ((ch === '…' || ch === '—') && chars[i + 1] === ch) {
-      out.push({ kind: 'cjk', text: ch + ch });
+      emit('cjk', ch + ch);
       i += 2;
     } else {
-      out.push({ kind: 'cjk', text: ch });
+      emit('cjk', ch);
       i++;
     }
   }
+}
+
+/** Splits text into atom texts (no measuring). Exposed for tests. */
+export function segmentText(text: string): { kind: Atom['kind']; text: string }[] {
+  const out: { kind: Atom['kind']; text: string }[] = [];
+  forEachSegment(text, (kind, t) => out.push({ kind, text: t }));
   return out;
 }
 
 // Single-character atoms are immutable and shared: most of a dossier is a few thousand distinct
 // characters, so caching them per font set and style saves most of the layout's allocations.
-const atomCache = new WeakMap<FontSet, Map<string, { atom: Atom; fallback: boolean; missing: boolean }>>();
+// Keyed by font set, then style, then text (no per-character key strings to build and hash).
+type CachedAtom = { atom: Atom; fallback: boolean; missing: boolean };
+const atomCache = new WeakMap<FontSet, Map<string, Map<string, CachedAtom>>>();
 
 /** Measures atom texts with the font set: parts per face, widths in pt. Returned atoms are shared: never mutate them. */
 export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report?: GlyphReport): Atom[] {
   const out: Atom[] = [];
   const roleFace = fonts.roles[style.role];
-  let cache = atomCache.get(fonts);
-  if (!cache) atomCache.set(fonts, (cache = new Map()));
-  const styleKey = `${style.role}|${style.size}|${style.bold ? 1 : 0}|${style.rise ?? 0}|`;
-  for (const seg of segmentText(text)) {
-    if (seg.kind === 'newline') {
+  let byStyle = atomCache.get(fonts);
+  if (!byStyle) atomCache.set(fonts, (byStyle = new Map()));
+  const styleKey = `${style.role}|${style.size}|${style.bold ? 1 : 0}|${style.rise ?? 0}`;
+  let styleCache = byStyle.get(styleKey);
+  if (!styleCache) byStyle.set(styleKey, (styleCache = new Map()));
+  const cache = styleCache;
+  forEachSegment(text, (kind, segText) => {
+    if (kind === 'newline') {
       out.push({ kind: 'newline', text: '\n', width: 0, parts: [], size: style.size });
-      continue;
+      return;
     }
-    const single = seg.kind !== 'latin' && seg.text.length <= 2;
-    const key = single ? styleKey + seg.text : '';
-    const hit = single ? cache.get(key) : undefined;
+    const single = kind !== 'latin' && segText.length <= 2;
+    const hit = single ? cache.get(segText) : undefined;
     if (hit) {
       if (report) {
-        if (hit.missing) report.missing.add(seg.text);
-        else if (hit.fallback) report.fallback.add(seg.text);
+        if (hit.missing) report.missing.add(segText);
+        else if (hit.fallback) report.fallback.add(segText);
       }
       out.push(hit.atom);
-      continue;
+      return;
     }
     let fallback = false;
     let missing = false;
@@ -147,7 +156,7 @@ export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report
       if (cur)
         parts.push({ face: cur.face.key, text: cur.text, width: fonts.runWidth(cur.face, cur.text) * style.size });
     };
-    for (const ch of seg.text) {
+    for (const ch of segText) {
       const cp = ch.codePointAt(0)!;
       const found = fonts.lookup(cp, style.role);
       if (!found) missing = true;
@@ -167,16 +176,16 @@ export function makeAtoms(text: string, style: TextStyle, fonts: FontSet, report
     let width = 0;
     for (const p of parts) width += p.width;
     const atom: Atom = {
-      kind: seg.kind,
-      text: seg.text,
+      kind,
+      text: segText,
       width,
       parts,
       size: style.size,
       bold: style.bold,
       rise: style.rise,
     };
-    if (single) cache.set(key, { atom, fallback, missing });
+    if (single) cache.set(segText, { atom, fallback, missing });
     out.push(atom);
-  }
+  });
   return out;
 }

@@ -1,0 +1,41 @@
+// core/node/lazy-woff2: in a fresh process fontkit loads without the WOFF2 decoder (brotli), and the
+// stand-in still decodes, through the real decoder, the first time fontkit would call it.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const lazy = pathToFileURL(path.join(root, 'core', 'node', 'lazy-woff2.ts')).href;
+
+function fresh(defer: boolean): { before: boolean; after: boolean; same: boolean } {
+  const script = `
+    import { createRequire } from 'node:module';
+    import zlib from 'node:zlib';
+    const { deferWoff2Decoder } = await import(${JSON.stringify(lazy)});
+    if (${defer}) deferWoff2Decoder();
+    await import('fontkit');
+    const req = createRequire(${JSON.stringify(pathToFileURL(path.join(root, 'package.json')).href)});
+    const fk = createRequire(req.resolve('fontkit'));
+    const decoderLoaded = () => Object.keys(req.cache).some((f) => f.includes('brotli') && f.endsWith('decode.js') && req.cache[f].loaded);
+    const before = decoderLoaded();
+    const data = Buffer.from('汇编 Huibian '.repeat(500));
+    const out = fk('brotli/decompress.js')(zlib.brotliCompressSync(data), data.length);
+    console.log(JSON.stringify({ before, after: decoderLoaded(), same: Buffer.from(out).equals(data) }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+describe('deferWoff2Decoder', () => {
+  it('keeps brotli unloaded until a WOFF2 decode, then decodes with the real decoder', () => {
+    expect(fresh(true)).toEqual({ before: false, after: true, same: true });
+  }, 30_000);
+
+  it('without it fontkit loads the decoder at start-up (the test can fail)', () => {
+    expect(fresh(false)).toEqual({ before: true, after: true, same: true });
+  }, 30_000);
+});
