@@ -14,40 +14,28 @@ import { PDFDocument } from 'pdf-lib';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { CompileJob, SessionView } from '../../core/contract';
-import { chromiumAvailable, ROOT, SHOTS, startHarness, type Harness } from './browser';
+import { chromiumAvailable, nav, poll, ROOT, settle, SHOTS, startHarness, type Harness } from './browser';
 import { memberLabels, membersInSessionOrder } from '../../renderer/state/member-order';
 
 const run = chromiumAvailable();
-const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
-  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
 let sessionId = '';
 const notFound: string[] = [];
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.server.dispatcher.call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
-const state = () => api<SessionView>('sessions.state', { sessionId });
-const nav = (label: string) =>
-  page
-    .locator('.ant-menu-item')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
+const state = () => h.api<SessionView>('sessions.state', { sessionId });
 const saved = () => poll(() => page.getByTestId('save-state').textContent()).toBe('已保存');
 
 /** The screen at both sizes: 1440×900, then 1024×768, back to 1440×900. */
 async function shots(name: string, p: Page = page): Promise<void> {
-  await p.waitForTimeout(250);
+  await settle(p);
   await p.screenshot({ path: join(SHOTS, `clerk-${name}-1440.png`) });
   await p.setViewportSize({ width: 1024, height: 768 });
-  await p.waitForTimeout(400);
+  await settle(p);
   await p.screenshot({ path: join(SHOTS, `clerk-${name}-1024.png`) });
   await p.setViewportSize({ width: 1440, height: 900 });
-  await p.waitForTimeout(200);
+  await settle(p);
 }
 
 async function download(click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
@@ -93,21 +81,21 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     await shots('01-sessions-empty');
     await page.getByTestId('empty-open-sample').click();
     await page.locator('[data-screen=arrange] [data-testid=card]').first().waitFor();
-    const list = await api<{ id: string; name: string }[]>('sessions.list', {});
+    const list = await h.api<{ id: string; name: string }[]>('sessions.list', {});
     expect(list).toHaveLength(1);
     sessionId = list[0].id;
     expect((await state()).session.submissions.length).toBeGreaterThan(20);
     // A second click opens the same sample instead of making another.
-    await nav('会议');
+    await nav(page, '会议');
     await page.getByTestId('open-sample').click();
     await page.locator('[data-screen=arrange]').waitFor();
-    expect(await api<unknown[]>('sessions.list', {})).toHaveLength(1);
+    expect(await h.api<unknown[]>('sessions.list', {})).toHaveLength(1);
     await saved();
   });
 
   it('使用说明 is one click (or F1) away on every screen and leads to each step', async () => {
     for (const label of ['会议', '会议信息', '委员名单', '材料收集', '编排', '预览与生成', '统计']) {
-      await nav(label);
+      await nav(page, label);
       await page.getByTestId('help-open').waitFor();
     }
     await page.getByTestId('help-open').click();
@@ -126,7 +114,7 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
   });
 
   it('会议信息: sizes in 号 and 磅, a zh-CN date picker, a sample page that keeps every character, a cover', async () => {
-    await nav('会议信息');
+    await nav(page, '会议信息');
     await page.getByTestId('sample-page').waitFor();
     const s = (await state()).session;
     const haos = await page.getByTestId('size-hao').allTextContents();
@@ -179,14 +167,14 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     await page.waitForTimeout(1200);
     expect(h.errors.slice(before)).toEqual([]);
     expect((await state()).session.name).toBe(name);
-    await nav('统计');
+    await nav(page, '统计');
     const ask = page.locator('.ant-modal-confirm').filter({ hasText: '有尚未保存的输入' });
     await ask.waitFor();
     await ask.getByRole('button', { name: '留在此页' }).click();
     expect(await page.locator('[data-screen=info]').count()).toBe(1);
     await page.locator('#name').fill(name);
     await saved();
-    await nav('委员名单');
+    await nav(page, '委员名单');
     await page.locator('[data-screen=roster]').waitFor();
     expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
   });
@@ -220,13 +208,13 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     // Two members named 王丽华 in different 界别, not yet submitted.
     for (const sector of ['经济界', '教育界']) {
       const v = await state();
-      await api('roster.add', {
+      await h.api('roster.add', {
         sessionId,
         revision: v.revision,
         member: { name: '王丽华', sector, title: '', unit: '', standing: true },
       });
     }
-    await nav('材料收集');
+    await nav(page, '材料收集');
     const s = (await state()).session;
     const labels = memberLabels(s.members);
     const expected = membersInSessionOrder(s)
@@ -329,7 +317,7 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
   });
 
   it('编排: 新建栏目 takes Enter, and a fourth and fifth column come into view at 1024 px', async () => {
-    await nav('编排');
+    await nav(page, '编排');
     await page.setViewportSize({ width: 1024, height: 768 });
     const count = (await state()).session.sections.length;
     for (const title of ['提案选编', '社情民意信息']) {
@@ -355,14 +343,13 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
       .first()
       .dblclick();
     await page.locator('[data-screen=item]').waitFor();
-    await page.waitForTimeout(500);
     await shots('07-item');
   });
 
   it('预览与生成: the first compile reports reading the sources; fit, zoom, jump and thumbnails at 1024 px', async () => {
     const progress: CompileJob[] = [];
     const off = h.server.dispatcher.on('compile.progress', (j) => progress.push(j as CompileJob));
-    await nav('预览与生成');
+    await nav(page, '预览与生成');
     await page.getByTestId('compile').click();
     await page.locator('[data-testid=compile-state][data-state=done]').waitFor({ timeout: 120_000 });
     off();
@@ -373,7 +360,7 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     await shots('08-preview');
 
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.waitForTimeout(600);
+    await settle(page);
     const pages = page.getByTestId('pdf-pages');
     const fits = async () => {
       const box = (await pages.boundingBox())!;
@@ -471,12 +458,12 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
   it('统计: pages follow the last compile, say when things changed since, and export as xlsx', async () => {
     await page.getByTestId('compile').click();
     const current = async () => {
-      const j = await api<CompileJob | null>('compile.status', { sessionId });
+      const j = await h.api<CompileJob | null>('compile.status', { sessionId });
       return j?.state === 'done' && j.revision === (await state()).revision ? j : null;
     };
     await poll(current, { timeout: 120_000 }).not.toBeNull();
     const job = (await current())!;
-    await nav('统计');
+    await nav(page, '统计');
     await poll(() => page.getByTestId('stat-pages').locator('.ant-statistic-content').textContent()).toBe(
       job.result!.pageCount!.toLocaleString('zh-CN'),
     );
@@ -497,7 +484,7 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
     expect(total[2]).toBe(job.result!.pageCount);
     // A settings change after the compile: the old count is named as such, with a way to recompile.
     const v = await state();
-    await api('settings.update', { sessionId, revision: v.revision, layout: { marginTop: 38 } });
+    await h.api('settings.update', { sessionId, revision: v.revision, layout: { marginTop: 38 } });
     const note = page.getByTestId('stats-pages-note');
     await note.waitFor();
     expect(await note.textContent()).toContain(`共 ${job.result!.pageCount} 页`);
@@ -506,13 +493,13 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it', () => {
   });
 
   it('上次打开 is updated when a session is opened again', async () => {
-    await nav('会议');
+    await nav(page, '会议');
     const desc = page.getByTestId('session-row').first().locator('.ant-list-item-meta-description');
     const first = /上次打开 (.+)$/.exec((await desc.textContent())!)![1];
     await page.waitForTimeout(1100);
     await page.getByTestId('session-row').first().getByRole('button', { name: '打开' }).click();
     await page.locator('[data-screen=arrange]').waitFor();
-    await nav('会议');
+    await nav(page, '会议');
     await poll(async () => /上次打开 (.+)$/.exec((await desc.textContent())!)?.[1]).not.toBe(first);
     await shots('11-sessions');
   });

@@ -1,6 +1,7 @@
-// Shared helpers for the store tests: a temp data dir, a disk-backed service with injectable fs,
+// Shared helpers for the store tests: a temp data dir (per test or per describe block), a disk-backed service with injectable fs,
 // and a minimal valid session document.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDispatcher, createLocalClient, type Client } from '../../core/contract';
@@ -13,6 +14,21 @@ import type { Ports } from '../../core/service/ports';
 export async function tempDir(prefix = 'huibian-store-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A temp data dir made before the describe block's tests and removed after them; read `.dir` inside tests. */
+export function useTempDir(prefix?: string): { readonly dir: string } {
+  let t: Awaited<ReturnType<typeof tempDir>> | undefined;
+  beforeAll(async () => {
+    t = await tempDir(prefix);
+  });
+  afterAll(() => t?.cleanup());
+  return {
+    get dir() {
+      if (!t) throw new Error('useTempDir: .dir read before beforeAll ran');
+      return t.dir;
+    },
+  };
 }
 
 export function diskService(
