@@ -181,7 +181,11 @@ export async function settle(page: Page): Promise<void> {
       new Promise<boolean>((done) =>
         requestAnimationFrame(() =>
           requestAnimationFrame(() =>
-            done(document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)),
+            done(
+              document
+                .getAnimations()
+                .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+            ),
           ),
         ),
       ),
