@@ -19,11 +19,7 @@ import { memoryPorts } from '../../core/service/memory-ports';
 import { createService } from '../../core/service/service';
 import { httpClient } from './http-client';
 import { file, md } from './suite';
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+import { must } from '../helpers/result';
 
 interface H {
   client: Client;

@@ -55,14 +55,10 @@ export function editCases(s: SuiteContext): void {
         sectionId: blank.session.sections[2].id,
       }),
     );
-    const imp = must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files: [file('a.md', md('一号', '市政协常委 甲')), file('b.md', md('二号', '市政协常委 乙'))],
-      }),
-    );
+    const imp = await s.importInto(v0, [
+      file('a.md', md('一号', '市政协常委 甲')),
+      file('b.md', md('二号', '市政协常委 乙')),
+    ]);
     const [a, b] = imp.session.submissions.map((s) => s.id);
     const created = must(
       await s.c.call('sections.create', { sessionId: id, revision: imp.revision, title: '调研报告' }),
@@ -193,14 +189,7 @@ export function editCases(s: SuiteContext): void {
   it('replaces a submission with a new version, keeping the old one', async () => {
     const v0 = await s.newSession();
     const id = v0.session.id;
-    const imp = must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files: [file('v1.md', md('初稿标题', '市政协常委 甲', '第一稿。'))],
-      }),
-    );
+    const imp = await s.importInto(v0, [file('v1.md', md('初稿标题', '市政协常委 甲', '第一稿。'))]);
     const sub = imp.session.submissions[0];
     const rep = must(
       await s.c.call('submissions.replace', {

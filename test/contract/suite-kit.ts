@@ -1,7 +1,9 @@
 // What the contract suite's case files share: the harness a transport provides, the context a case
 // reads its client from, and small builders for files and results.
-import type { Client, OutputFile, SessionView } from '../../core/contract';
-import { toBase64 } from '../../core/bytes/base64';
+import type { Client, Out, OutputFile, SessionView } from '../../core/contract';
+import { fileInput, must } from '../helpers/result';
+
+export { fileInput as file, must };
 
 export interface Harness {
   client: Client;
@@ -15,14 +17,14 @@ export interface SuiteContext {
   readonly h: Harness;
   readonly c: Client;
   newSession(name?: string): Promise<SessionView>;
+  /** Imports files into a section (the first by default) of the session as it is in `v`; fails the test on an error. */
+  importInto(
+    v: SessionView,
+    files: { name: string; data: string }[],
+    sectionIndex?: number,
+  ): Promise<Out<'submissions.import'>>;
 }
 
 export const enc = new TextEncoder();
 export const md = (title: string, author: string, body = '正文第一段。') =>
   enc.encode(`# ${title}\n\n${author}\n\n${body}\n`);
-export const file = (name: string, bytes: Uint8Array) => ({ name, data: toBase64(bytes) });
-
-export function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}

@@ -37,14 +37,7 @@ export function outputCases(s: SuiteContext): void {
     const v0 = await s.newSession('取消编译');
     const id = v0.session.id;
     const files = Array.from({ length: 40 }, (_, i) => file(`f${i}.md`, md(`第${i}篇`, '市政协常委 甲', `内容${i}`)));
-    must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files,
-      }),
-    );
+    await s.importInto(v0, files);
     const job = must(await s.c.call('compile.start', { sessionId: id, formats: ['pdf'] }));
     const cancelled = must(await s.c.call('compile.cancel', { jobId: job.jobId }));
     expect(cancelled.state).toBe('cancelled');
@@ -151,14 +144,7 @@ export function outputCases(s: SuiteContext): void {
   it('cancels a running print export', async () => {
     const v0 = await s.newSession('取消印制');
     const id = v0.session.id;
-    must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files: [file('q.md', md('材料', '市政协常委 甲'))],
-      }),
-    );
+    await s.importInto(v0, [file('q.md', md('材料', '市政协常委 甲'))]);
     const events: ExportProgress[] = [];
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
@@ -190,14 +176,7 @@ export function outputCases(s: SuiteContext): void {
   it('compiles with progress events and serves the PDF', async () => {
     const v0 = await s.newSession('编译会议');
     const id = v0.session.id;
-    must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files: [file('c.md', md('编译材料', '市政协常委 甲', '这是正文。'.repeat(50)))],
-      }),
-    );
+    await s.importInto(v0, [file('c.md', md('编译材料', '市政协常委 甲', '这是正文。'.repeat(50)))]);
     const seen: CompileJob[] = [];
     const off = s.c.on('compile.progress', (j) => {
       if (j.sessionId === id) seen.push(j);

@@ -40,14 +40,9 @@ export function rosterCases(s: SuiteContext): void {
       }),
     );
     expect(upd.session.members.find((m) => m.id === zhao)?.unit).toBe('市医院');
-    const sub = must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: upd.revision,
-        sectionId: upd.session.sections[0].id,
-        files: [file('h.md', md('齐文化', '市政协常委 韩喜', '齐文化源远流长，我们要传承。'))],
-      }),
-    );
+    const sub = await s.importInto(upd, [
+      file('h.md', md('齐文化', '市政协常委 韩喜', '齐文化源远流长，我们要传承。')),
+    ]);
     expect(sub.session.submissions[0].memberIds).toEqual([upd.session.members[0].id]);
     const stats = must(await s.c.call('stats.get', { sessionId: id }));
     expect(stats.members.expected).toBe(4);
@@ -180,18 +175,11 @@ export function rosterCases(s: SuiteContext): void {
     let v = v0;
     for (const name of ['𠀾明', '王㐀强', '丁一'])
       v = must(await s.c.call('roster.add', { sessionId: id, revision: v.revision, member: { name, sector: '' } }));
-    const imp = must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v.revision,
-        sectionId: v.session.sections[0].id,
-        files: [
-          file('a.md', md('甲文', '市政协常委 𠀾明')),
-          file('b.md', md('乙文', '市政协常委 王㐀强')),
-          file('c.md', md('丙文', '市政协常委 丁一')),
-        ],
-      }),
-    );
+    const imp = await s.importInto(v, [
+      file('a.md', md('甲文', '市政协常委 𠀾明')),
+      file('b.md', md('乙文', '市政协常委 王㐀强')),
+      file('c.md', md('丙文', '市政协常委 丁一')),
+    ]);
     const sec = imp.session.sections[0].id;
     const sorted = must(
       await s.c.call('sections.sort', { sessionId: id, revision: imp.revision, sectionId: sec, rule: 'stroke' }),

@@ -59,14 +59,7 @@ export function sessionCases(s: SuiteContext): void {
   it('exports a bundle and imports it as a new session', async () => {
     const v0 = await s.newSession('打包会议');
     const id = v0.session.id;
-    const imp = must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files: [file('x.md', md('打包材料', '市政协常委 甲'))],
-      }),
-    );
+    const imp = await s.importInto(v0, [file('x.md', md('打包材料', '市政协常委 甲'))]);
     const out = must(await s.c.call('bundle.export', { sessionId: id }));
     expect(out.name).toMatch(/\.zip$/);
     const bytes = await s.h.fetchOutput(out);
@@ -107,14 +100,7 @@ export function sessionCases(s: SuiteContext): void {
   it('duplicates a session with its sources, and closes one', async () => {
     const v0 = await s.newSession('原会议');
     const id = v0.session.id;
-    must(
-      await s.c.call('submissions.import', {
-        sessionId: id,
-        revision: v0.revision,
-        sectionId: v0.session.sections[0].id,
-        files: [file('d.md', md('复制材料', '市政协常委 乙'))],
-      }),
-    );
+    await s.importInto(v0, [file('d.md', md('复制材料', '市政协常委 乙'))]);
     const dup = must(await s.c.call('sessions.duplicate', { sessionId: id }));
     expect(dup.name).toBe('原会议（副本）');
     expect(dup.submissionCount).toBe(1);

@@ -29,6 +29,15 @@ export function contractSuite(name: string, make: () => Promise<Harness>) {
         return s.h.client;
       },
       newSession: async (n = '测试会议') => must(await s.c.call('sessions.create', { name: n, date: '2026-12-01' })),
+      importInto: async (v, files, sectionIndex = 0) =>
+        must(
+          await s.c.call('submissions.import', {
+            sessionId: v.session.id,
+            revision: v.revision,
+            sectionId: v.session.sections[sectionIndex].id,
+            files,
+          }),
+        ),
     };
     sessionCases(s);
     editCases(s);

@@ -16,6 +16,7 @@ import type { Session } from '../../core/model/session';
 import { corpusCases, type CaseSpec } from './corpus/cases';
 import { renderCase } from './corpus/render';
 import { ROSTER } from './corpus/data';
+import { must } from '../helpers/result';
 
 const cases = corpusCases(96);
 interface Outcome {
@@ -30,10 +31,6 @@ let session: Session;
 let dispose: () => void = () => {};
 let writtenOrder: string[] = [];
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 const firstText = (d?: SourceDoc) => {

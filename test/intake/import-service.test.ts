@@ -11,11 +11,7 @@ import { nodeSorter } from '../../core/node/ports';
 import { batchImporter } from '../../core/node/import-batch';
 import { toBase64 } from '../../core/bytes/base64';
 import { guessKind } from '../../core/read/intake/kind';
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
+import { must } from '../helpers/result';
 
 async function speech(lines: { text: string; center?: boolean; size?: number }[], body: string[]): Promise<string> {
   const p = (t: { text: string; center?: boolean; size?: number }) =>

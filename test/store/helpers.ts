@@ -11,6 +11,8 @@ import { SCHEMA_VERSION, SessionSchema, type Session } from '../../core/model/se
 import { createService, type Service } from '../../core/service/service';
 import type { Ports } from '../../core/service/ports';
 
+export { must } from '../helpers/result';
+
 export async function tempDir(prefix = 'huibian-store-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
@@ -42,9 +44,4 @@ export function diskService(
 
 export function sessionDoc(id: string, name: string, extra: Partial<Session> = {}): Session {
   return { ...SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id, name, date: '2026-12-01' }), ...extra };
-}
-
-export function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
 }
