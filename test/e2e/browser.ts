@@ -171,24 +171,26 @@ export async function openFirstSession(page: Page, button: string | RegExp = /æ‰
 }
 
 /**
- * Waits until the page is still: two animation frames (a resize or a state change has been laid out
- * and painted) and no CSS animation or transition running (antd's modal, drawer and menu motions).
+ * Waits until the page is still: six animation frames in a row with no finite CSS animation or
+ * transition running (antd's modal, drawer and menu motions; rc-motion leaves a frame or two without
+ * one between its steps, so a single look is not enough). Infinite ones (spinners) do not count.
  * Used before screenshots instead of a fixed sleep.
  */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
-      new Promise<boolean>((done) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() =>
-            done(
-              document
-                .getAnimations()
-                .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-            ),
-          ),
-        ),
-      ),
+      new Promise<boolean>((done) => {
+        let quiet = 0;
+        const tick = () => {
+          const busy = document
+            .getAnimations()
+            .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+          quiet = busy ? 0 : quiet + 1;
+          if (quiet >= 6) done(true);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
     undefined,
     { timeout: 10_000 },
   );
