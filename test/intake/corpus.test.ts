@@ -4,11 +4,7 @@
 // importer (core/node batchImporter) and the app's sorter — then each item is compared with what a
 // clerk would record. Prints the score table; asserts the targets of the issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, createLocalClient } from '../../core/contract';
-import { createService } from '../../core/service/service';
-import { memoryPorts } from '../../core/service/memory-ports';
-import { nodeSorter } from '../../core/node/ports';
-import { batchImporter } from '../../core/node/import-batch';
+import { importingService } from './importing-service';
 import { inlineText, type SourceDoc } from '../../core/model/document';
 import { toBase64 } from '../../core/bytes/base64';
 import type { ImportReportEntry } from '../../core/contract/schemas';
@@ -39,12 +35,9 @@ const firstText = (d?: SourceDoc) => {
 };
 
 beforeAll(async () => {
-  const ports = memoryPorts();
-  ports.importer = batchImporter();
-  ports.sorter = nodeSorter();
-  const service = createService(ports);
-  dispose = () => service.dispose();
-  const c = createLocalClient(createDispatcher(service));
+  const svc = importingService();
+  dispose = svc.dispose;
+  const c = svc.client;
   let v = must(
     await c.call('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', date: '2023-09-20' }),
   );
