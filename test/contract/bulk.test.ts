@@ -17,13 +17,9 @@ import { startServer } from '../../core/node/http-server';
 import { nodeSorter } from '../../core/node/ports';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { createService } from '../../core/service/service';
-import { httpClient } from './http-client';
+import { fetchServed, httpClient } from './http-client';
 import { file, md } from './suite';
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+import { must } from '../helpers/result';
 
 interface H {
   client: Client;
@@ -305,11 +301,7 @@ bulkSuite('HTTP', async () => {
   const client: Client = { call: (n, i) => box.client.call(n, i), on: (e, cb) => box.client.on(e, cb) };
   return {
     client,
-    async fetchOutput(f) {
-      const res = await fetch(`${server.url}${f.url}`, { headers: { Authorization: `Bearer ${server.token}` } });
-      if (res.status !== 200) throw new Error(`GET ${f.url}: ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    },
+    fetchOutput: (f) => fetchServed(server, f),
     async reopen() {
       box.client.close();
       await server.close();

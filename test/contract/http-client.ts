@@ -57,3 +57,10 @@ export function httpClient(base: string, token: string): Client & { close(): voi
     close: () => ctrl.abort(),
   };
 }
+
+/** The bytes of a served output file, fetched with the bearer token as the browser's download does. */
+export async function fetchServed(server: { url: string; token: string }, f: { url: string }): Promise<Uint8Array> {
+  const res = await fetch(`${server.url}${f.url}`, { headers: { Authorization: `Bearer ${server.token}` } });
+  if (res.status !== 200) throw new Error(`GET ${f.url}: ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}

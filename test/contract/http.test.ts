@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../core/node/http-server';
 import { contractSuite } from './suite';
-import { httpClient } from './http-client';
+import { fetchServed, httpClient } from './http-client';
 import { testCompiler } from './test-compiler';
 import { testPrinter } from './test-printer';
 import { DiskOutputs } from '../../core/node/store/file-store';
@@ -30,11 +30,7 @@ contractSuite('HTTP', async () => {
   const client = httpClient(server.url, server.token);
   return {
     client,
-    async fetchOutput(f) {
-      const res = await fetch(`${server.url}${f.url}`, { headers: { Authorization: `Bearer ${server.token}` } });
-      if (res.status !== 200) throw new Error(`GET ${f.url}: ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    },
+    fetchOutput: (f) => fetchServed(server, f),
     async cleanup() {
       client.close();
       await server.close();

@@ -4,20 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SessionView } from '../../core/contract';
-import { chromiumAvailable, startHarness, type Harness } from './browser';
+import { chromiumAvailable, poll, startHarness, type Harness } from './browser';
 
 const run = chromiumAvailable();
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-
 describe.skipIf(!run)('编排 column heads', () => {
   let h: Harness;
   let page: Page;
   let sessionId = '';
-  const state = async () => {
-    const r = await h.server.dispatcher.call('sessions.state', { sessionId });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as SessionView;
-  };
+  const state = () => h.api<SessionView>('sessions.state', { sessionId });
   const heads = () =>
     page.locator('[data-testid=column]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
   const menu = async (column: number, item: string) => {
@@ -31,9 +25,7 @@ describe.skipIf(!run)('编排 column heads', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    const created = await h.server.dispatcher.call('sessions.create', { name: '栏目操作测试', template: 'sample' });
-    if (!created.ok) throw new Error(created.error.message);
-    sessionId = (created.value as SessionView).session.id;
+    sessionId = (await h.api<SessionView>('sessions.create', { name: '栏目操作测试', template: 'sample' })).session.id;
     await page.context().addInitScript(
       ([token, id]) => {
         sessionStorage.setItem('huibian.token', token);

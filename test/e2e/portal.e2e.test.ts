@@ -5,25 +5,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, ROOT, shot, SHOTS } from './browser';
+import { chromiumAvailable, nav, openFirstSession, shot, startHarness, type Harness } from './browser';
 import { speechDocx, startPortal, type PortalFixture } from '../portal/fixtures';
 
 const run = chromiumAvailable();
 
 describe.skipIf(!run)('网上报送 (E2E)', () => {
   let f: PortalFixture;
-  let browser: Browser;
+  let h: Harness;
   let phone: Page;
   let clerk: Page;
-  const errors: string[] = [];
   const files = join(tmpdir(), `huibian-portal-e2e-${process.pid}`);
 
   beforeAll(async () => {
-    await buildOnce();
     mkdirSync(files, { recursive: true });
-    mkdirSync(SHOTS, { recursive: true });
     writeFileSync(
       join(files, '丁建国-发言.docx'),
       await speechDocx('关于加强齐文化遗址保护的建议', '市政协常委 丁建国'),
@@ -32,44 +29,23 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
       join(files, '丁建国-发言-修改稿.docx'),
       await speechDocx('关于加强齐文化遗址保护利用的建议', '市政协常委 丁建国', '修改后的正文。'),
     );
-    f = await startPortal({ staticDir: join(ROOT, 'dist-web') });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const pc = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 1,
+    // The portal answers a withdrawn or bad link with a 4xx: the browser logs it, the app is fine.
+    h = await startHarness({
+      start: async (staticDir) => (f = await startPortal({ staticDir })),
+      ignoreConsole: /status of 4\d\d|^Warning: \[antd:/,
     });
-    phone = await pc.newPage();
-    const cc = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      deviceScaleFactor: 1,
-    });
-    clerk = await cc.newPage();
-    for (const p of [phone, clerk]) {
-      p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-      p.on('console', (m) => {
-        if (m.type() === 'error' && !/status of 4\d\d|^Warning: \[antd:/.test(m.text()))
-          errors.push(`console: ${m.text()}`);
-      });
-    }
+    clerk = h.page;
+    phone = await h.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   });
   afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await f?.close();
+    await h?.close();
   });
 
   it('the clerk sees the links; the member uploads, corrects, replaces; the board follows live', async () => {
     // The clerk: open the session, 网上报送 lists every member's link.
     await clerk.goto(f.server.openUrl);
-    await clerk.getByTestId('session-row').first().getByRole('button', { name: /打开/ }).click();
-    await clerk
-      .locator('.ant-menu-item')
-      .filter({ hasText: /^网上报送$/ })
-      .click();
+    await openFirstSession(clerk);
+    await nav(clerk, '网上报送');
     await clerk.getByTestId('portal-screen').getByText('丁建国').first().waitFor();
     expect(await clerk.getByTestId('copy-notice').count()).toBe(3);
     await clerk.getByText('正在接收').waitFor();
@@ -77,10 +53,7 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
     await clerk.setViewportSize({ width: 1024, height: 768 });
     await shot(clerk, 'portal-clerk-1024');
     await clerk.setViewportSize({ width: 1440, height: 900 });
-    await clerk
-      .locator('.ant-menu-item')
-      .filter({ hasText: /^材料收集$/ })
-      .click();
+    await nav(clerk, '材料收集');
     await clerk.getByTestId('board').waitFor();
     expect(await clerk.getByTestId('via-portal').count()).toBe(0);
 
@@ -128,13 +101,10 @@ describe.skipIf(!run)('网上报送 (E2E)', () => {
     expect(mine[0].versions).toHaveLength(1);
 
     // The clerk's log shows all three actions.
-    await clerk
-      .locator('.ant-menu-item')
-      .filter({ hasText: /^网上报送$/ })
-      .click();
+    await nav(clerk, '网上报送');
     await clerk.getByText('更换文件').waitFor();
     expect(await clerk.getByText('修改标题/署名').count()).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
   });
 
   it('tells a member with a withdrawn link what to do', async () => {

@@ -10,21 +10,13 @@ import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from 'playwright-core';
 import type { SessionView } from '../../core/contract';
-import { chromiumAvailable, ROOT, shot, startHarness, type Harness } from './browser';
+import { chromiumAvailable, nav, openFirstSession, poll, ROOT, shot, startHarness, type Harness } from './browser';
 
 const run = chromiumAvailable();
-const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
-  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
 let sessionId = '';
-
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.server.dispatcher.call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
 
 async function pageTexts(bytes: Uint8Array): Promise<string[]> {
   const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
@@ -56,18 +48,14 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    const v = await api<SessionView>('sessions.create', {
+    const v = await h.api<SessionView>('sessions.create', {
       name: '政协××市第十三届委员会常务委员会第九次会议',
       template: 'sample',
     });
     sessionId = v.session.id;
     await page.goto(h.server.openUrl);
-    await page.getByTestId('session-row').first().getByRole('button', { name: /打开/ }).click();
-    await page.getByTestId('session-title').waitFor();
-    await page
-      .locator('.ant-menu-item')
-      .filter({ hasText: /^预览与生成$/ })
-      .click();
+    await openFirstSession(page);
+    await nav(page, '预览与生成');
   });
   afterAll(async () => {
     await h?.close();
@@ -113,7 +101,6 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
       .waitFor({ timeout: 10_000 })
       .catch(() => {});
     await dialog.getByTestId('print-result').waitFor({ timeout: 90_000 });
-    await page.waitForTimeout(300);
     await shot(page, '11-print-dialog');
     const rows = dialog.getByTestId('print-file');
     expect(await rows.count()).toBe(2);
@@ -163,7 +150,7 @@ describe.skipIf(!run)('印刷与分发 dialog, end to end', () => {
     await dialog.getByTestId('print-result').waitFor({ timeout: 60_000 });
     const bytes = await download(dialog.getByTestId('print-file').first());
     const texts = await pageTexts(bytes);
-    const first = (await api<{ title: string }[]>('export.items', { sessionId }))[0];
+    const first = (await h.api<{ title: string }[]>('export.items', { sessionId }))[0];
     expect(texts.join('')).toContain(first.title.replace(/\s+/g, '').slice(0, 6));
   });
 });

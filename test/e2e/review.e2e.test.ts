@@ -10,29 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SessionView } from '../../core/contract';
 import type { SourceDoc } from '../../core/model/document';
-import { chromiumAvailable, shot, startHarness, type Harness } from './browser';
+import { chromiumAvailable, nav, poll, shot, startHarness, type Harness } from './browser';
 import { speechDocx } from './review-fixtures';
 
 const run = chromiumAvailable();
-const poll = <T>(fn: () => T | Promise<T>, opts: { timeout?: number } = {}) =>
-  expect.poll(fn, { timeout: 20_000, interval: 100, ...opts });
 
 let h: Harness;
 let page: Page;
 let sessionId = '';
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const r = await h.server.dispatcher.call(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
-const state = () => api<SessionView>('sessions.state', { sessionId });
+const state = () => h.api<SessionView>('sessions.state', { sessionId });
 const byTitle = async (t: string) => (await state()).session.submissions.find((s) => s.title.includes(t))!;
-const nav = (label: string) =>
-  page
-    .locator('.ant-menu-item')
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .click();
 const saveState = () => page.getByTestId('save-state').textContent();
 /** Ctrl+Z with the focus outside any text field (the session's undo, not the field's). */
 async function undo() {
@@ -75,7 +63,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = h.page;
-    const v = await api<SessionView>('sessions.create', {
+    const v = await h.api<SessionView>('sessions.create', {
       name: '政协××市第十三届委员会常务委员会第九次会议',
       date: '2023-09-20',
     });
@@ -83,7 +71,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     let rev = v.revision;
     for (const name of ['丁建国', '王五', '李四', '孙喆'])
       rev = (
-        await api<SessionView>('roster.add', {
+        await h.api<SessionView>('roster.add', {
           sessionId,
           revision: rev,
           member: { name, sector: '文化艺术界', title: '市政协委员' },
@@ -98,7 +86,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
   });
 
   it('imports generated DOCX and keeps the import report across a reload; rows wrap and link to items', async () => {
-    await nav('材料收集');
+    await nav(page, '材料收集');
     const files = await Promise.all(
       FILES.map(async (f) => ({
         name: f.name,
@@ -162,7 +150,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     // The subtitle line, as the first body paragraph (or the one after it when the reader already
     // recognised the subtitle as front matter).
     const sub0 = await byTitle('城乡公交');
-    const doc = await api<SourceDoc>('submissions.preview', { sessionId, submissionId: sub0.id });
+    const doc = await h.api<SourceDoc>('submissions.preview', { sessionId, submissionId: sub0.id });
     const text = (i: number) => (doc.blocks[i] as { inlines: { text: string }[] }).inlines.map((x) => x.text).join('');
     const [p0, p1] = [text(0), text(1)];
     await poll(first).toBe(p0);
@@ -233,7 +221,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
   });
 
   it('moves two items to a section in one action, undone by one Ctrl+Z', async () => {
-    await nav('编排');
+    await nav(page, '编排');
     const s0 = (await state()).session;
     const target = s0.sections[1];
     const cards = page.getByTestId('card');
@@ -294,7 +282,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     const pdf = await PDFDocument.create();
     for (let i = 0; i < 2; i++)
       pdf.addPage([595, 842]).drawRectangle({ x: 60, y: 600, width: 300, height: 120, color: rgb(0.7, 0.1, 0.1) });
-    await nav('材料收集');
+    await nav(page, '材料收集');
     await page
       .locator('[data-testid=dropzone] input[type=file], [data-dropzone] input[type=file]')
       .first()
@@ -318,11 +306,11 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     expect(await page.getByTestId('printed-preview').count()).toBe(0);
     await shot(page, 'review-11-item-pdf');
     // Put it back as it was for the counts below.
-    await api('submissions.trash', { sessionId, revision: (await state()).revision, submissionIds: [sub.id] });
+    await h.api('submissions.trash', { sessionId, revision: (await state()).revision, submissionIds: [sub.id] });
   });
 
   it('changes the kind of several items from 材料收集 in one action; screens fit 1024×768', async () => {
-    await nav('材料收集');
+    await nav(page, '材料收集');
     const rows = page.getByTestId('item-row');
     await poll(() => rows.count()).toBe(4);
     await rows.nth(0).locator('input[type=checkbox]').check();
@@ -337,7 +325,7 @@ describe.skipIf(!run)('材料详情 and bulk actions, end to end', () => {
     await shot(page, 'review-07-intake-bulk-1440');
     await page.setViewportSize({ width: 1024, height: 768 });
     await shot(page, 'review-08-intake-1024');
-    await nav('编排');
+    await nav(page, '编排');
     await page.getByTestId('card').first().locator('[data-testid=card-check]').click();
     await shot(page, 'review-09-arrange-1024');
     // Delete asks first; cancelling changes nothing.

@@ -4,11 +4,7 @@
 // importer (core/node batchImporter) and the app's sorter — then each item is compared with what a
 // clerk would record. Prints the score table; asserts the targets of the issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, createLocalClient } from '../../core/contract';
-import { createService } from '../../core/service/service';
-import { memoryPorts } from '../../core/service/memory-ports';
-import { nodeSorter } from '../../core/node/ports';
-import { batchImporter } from '../../core/node/import-batch';
+import { importingService } from './importing-service';
 import { inlineText, type SourceDoc } from '../../core/model/document';
 import { toBase64 } from '../../core/bytes/base64';
 import type { ImportReportEntry } from '../../core/contract/schemas';
@@ -16,6 +12,7 @@ import type { Session } from '../../core/model/session';
 import { corpusCases, type CaseSpec } from './corpus/cases';
 import { renderCase } from './corpus/render';
 import { ROSTER } from './corpus/data';
+import { must } from '../helpers/result';
 
 const cases = corpusCases(96);
 interface Outcome {
@@ -30,10 +27,6 @@ let session: Session;
 let dispose: () => void = () => {};
 let writtenOrder: string[] = [];
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 const firstText = (d?: SourceDoc) => {
@@ -42,12 +35,9 @@ const firstText = (d?: SourceDoc) => {
 };
 
 beforeAll(async () => {
-  const ports = memoryPorts();
-  ports.importer = batchImporter();
-  ports.sorter = nodeSorter();
-  const service = createService(ports);
-  dispose = () => service.dispose();
-  const c = createLocalClient(createDispatcher(service));
+  const svc = importingService();
+  dispose = svc.dispose;
+  const c = svc.client;
   let v = must(
     await c.call('sessions.create', { name: '政协××市第十三届委员会常务委员会第九次会议', date: '2023-09-20' }),
   );

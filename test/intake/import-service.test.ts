@@ -4,18 +4,11 @@
 // review. Also the pure kind guess and its order of evidence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph, TextRun, AlignmentType } from 'docx';
-import { createDispatcher, createLocalClient, type Client, type SessionView } from '../../core/contract';
-import { createService } from '../../core/service/service';
-import { memoryPorts } from '../../core/service/memory-ports';
-import { nodeSorter } from '../../core/node/ports';
-import { batchImporter } from '../../core/node/import-batch';
+import type { Client, SessionView } from '../../core/contract';
+import { importingService } from './importing-service';
 import { toBase64 } from '../../core/bytes/base64';
 import { guessKind } from '../../core/read/intake/kind';
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
+import { must } from '../helpers/result';
 
 async function speech(lines: { text: string; center?: boolean; size?: number }[], body: string[]): Promise<string> {
   const p = (t: { text: string; center?: boolean; size?: number }) =>
@@ -31,12 +24,7 @@ let c: Client;
 let dispose: () => void;
 let v: SessionView;
 beforeAll(async () => {
-  const ports = memoryPorts();
-  ports.importer = batchImporter();
-  ports.sorter = nodeSorter();
-  const service = createService(ports);
-  dispose = () => service.dispose();
-  c = createLocalClient(createDispatcher(service));
+  ({ client: c, dispose } = importingService());
   v = must(await c.call('sessions.create', { name: '第九次会议', date: '2023-09-20' }));
   for (const name of ['韩喜', '丁建国', '王丽', '王丽华'])
     v = must(

@@ -19,18 +19,10 @@ import {
 import type { SourceDoc } from '../../core/model/document';
 import { SessionSchema, type Session } from '../../core/model/session';
 import { readDocx } from '../../core/read/docx/index';
+import { rng as seededRng } from '../helpers/rng';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG (mulberry32): a float in [0, 1). */
+const rng = (seed: number): (() => number) => seededRng(seed).next;
 
 const SUBJECTS = [
   '市政协',

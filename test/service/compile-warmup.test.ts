@@ -10,12 +10,9 @@ import type { Compiler } from '../../core/service/ports';
 import type { Session } from '../../core/model/session';
 import type { SourceDoc } from '../../core/model/document';
 import { toBase64 } from '../../core/bytes/base64';
+import { must } from '../helpers/result';
 
 const enc = new TextEncoder();
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface WarmCall {

@@ -7,14 +7,9 @@ import { createDispatcher, createLocalClient, type Client } from '../../core/con
 import { createService, type Service } from '../../core/service/service';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { nodeRosterFiles } from '../../core/node/ports';
-import { toBase64 } from '../../core/bytes/base64';
+import { must, fileInput as file } from '../helpers/result';
 
 const enc = new TextEncoder();
-const file = (name: string, bytes: Uint8Array) => ({ name, data: toBase64(bytes) });
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 describe('service fallbacks without the node ports', () => {
   let service: Service;

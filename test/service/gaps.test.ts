@@ -14,11 +14,7 @@ import { diskService } from '../store/helpers';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+import { must } from '../helpers/result';
 
 const clock = new ManualClock();
 const ports = memoryPorts({ clock });

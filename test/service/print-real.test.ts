@@ -10,22 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../core/node/http-server';
 import type { ExportProgress, OutputFile } from '../../core/contract';
 import { httpClient } from '../contract/http-client';
-
-function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error(`${name} is required in CI`);
-    console.warn(`[skip] ${name} not installed: PDF checks skipped`);
-    return false;
-  }
-}
-
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+import { hasTool } from '../helpers/tools';
+import { must } from '../helpers/result';
 
 describe('export.print with the real ports over HTTP', () => {
   let server: RunningServer;

@@ -9,6 +9,7 @@ import { defaultLayoutSettings } from '../../core/model/settings';
 import { createService } from '../../core/service/service';
 import { memoryPorts } from '../../core/service/memory-ports';
 import { testCompiler } from '../contract/test-compiler';
+import { must } from '../helpers/result';
 
 function setup() {
   const ports = memoryPorts();
@@ -16,11 +17,6 @@ function setup() {
   const service = createService(ports);
   return { ports, service, client: createLocalClient(createDispatcher(service)) };
 }
-
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
 
 describe('issue 13 · layout settings', () => {
   it('the defaults, the GB/T 9704 grid, pass', () => {

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../../core/contract';
 import type { SourceDoc } from '../../core/model/document';
 import { SessionSchema, type Session, type Submission } from '../../core/model/session';
@@ -19,7 +19,8 @@ import { buildBundle } from '../../core/service/bundle-export';
 import { MAX_MEMBERS, SECTION_TITLE_MAX, SESSION_NAME_MAX, SOURCE_MAX_BYTES } from '../../core/service/bundle-limits';
 import { buildDocx } from '../../scripts/make-fixtures';
 import { nodeFs, type FsPort } from '../../core/node/store/fs-port';
-import { diskService as realDiskService, must, sessionDoc, tempDir } from './helpers';
+import { rng, type Rng } from '../helpers/rng';
+import { diskService as realDiskService, must, sessionDoc, useTempDir } from './helpers';
 
 /** The real disk store without fsync: this test is about bundles, not durability (S5 has its own). */
 const noSyncFs: FsPort = {
@@ -30,23 +31,6 @@ const noSyncFs: FsPort = {
   },
 };
 const diskService = (dataDir: string) => realDiskService(dataDir, { fs: noSyncFs });
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)],
-  };
-}
 
 const TILE = randomBytes(4 * 1048576);
 let pdfSerial = 0;
@@ -102,7 +86,7 @@ interface Item {
   doc: SourceDoc;
 }
 
-function textItem(r: ReturnType<typeof rng>, i: number): Item {
+function textItem(r: Rng, i: number): Item {
   const text = `${r.pick(ODD_NAMES)} 第${i}号：${'正文内容。'.repeat(r.int(1, 40))}`;
   return {
     format: 'txt',
@@ -116,7 +100,7 @@ function textItem(r: ReturnType<typeof rng>, i: number): Item {
   };
 }
 
-function imageItem(r: ReturnType<typeof rng>, i: number, images: number, imageBytes: number): Item {
+function imageItem(r: Rng, i: number, images: number, imageBytes: number): Item {
   const media: Record<string, Uint8Array> = {};
   const imgs: SourceDoc['images'] = {};
   for (let k = 0; k < images; k++) {
@@ -157,7 +141,7 @@ async function makeSession(
   dataDir: string,
   name: string,
   items: Item[],
-  r: ReturnType<typeof rng>,
+  r: Rng,
   members: number,
 ): Promise<{ id: string; session: Session }> {
   const { client, service, ports } = diskService(dataDir);
@@ -223,11 +207,7 @@ async function roundTrip(from: string, to: string, id: string, target: string) {
 const strip = (s: Session) => ({ ...s, id: '' });
 
 describe('issue 13 · bundles round-trip', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   it('PDF bodies are stored as the content-addressed file, not base64 JSON', async () => {
     const dataDir = path.join(t.dir, 'pdf-body');
@@ -330,11 +310,7 @@ describe('issue 13 · bundles round-trip', () => {
 });
 
 describe('issue 13 · bundle import applies the contract limits', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   const bundleOf = (s: Session) => ({
     name: 'x.huibian.zip',

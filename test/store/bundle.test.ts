@@ -5,19 +5,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../core/bytes/base64';
-import { diskService, must, sessionDoc, tempDir } from './helpers';
+import { diskService, must, sessionDoc, useTempDir } from './helpers';
 
 const manifest = (extra: object = {}) => strToU8(JSON.stringify({ format: 'huibian-bundle', version: 1, ...extra }));
 const b64file = (name: string, bytes: Uint8Array) => ({ name, data: toBase64(bytes) });
 
 describe('bundles', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   it('round-trips a session with sources and bodies to another data folder', async () => {
     const a = diskService(path.join(t.dir, 'pc1'));

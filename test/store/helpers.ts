@@ -1,6 +1,7 @@
-// Shared helpers for the store tests: a temp data dir, a disk-backed service with injectable fs,
+// Shared helpers for the store tests: a temp data dir (per test or per describe block), a disk-backed service with injectable fs,
 // and a minimal valid session document.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDispatcher, createLocalClient, type Client } from '../../core/contract';
@@ -10,9 +11,26 @@ import { SCHEMA_VERSION, SessionSchema, type Session } from '../../core/model/se
 import { createService, type Service } from '../../core/service/service';
 import type { Ports } from '../../core/service/ports';
 
+export { must } from '../helpers/result';
+
 export async function tempDir(prefix = 'huibian-store-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A temp data dir made before the describe block's tests and removed after them; read `.dir` inside tests. */
+export function useTempDir(prefix?: string): { readonly dir: string } {
+  let t: Awaited<ReturnType<typeof tempDir>> | undefined;
+  beforeAll(async () => {
+    t = await tempDir(prefix);
+  });
+  afterAll(() => t?.cleanup());
+  return {
+    get dir() {
+      if (!t) throw new Error('useTempDir: .dir read before beforeAll ran');
+      return t.dir;
+    },
+  };
 }
 
 export function diskService(
@@ -26,9 +44,4 @@ export function diskService(
 
 export function sessionDoc(id: string, name: string, extra: Partial<Session> = {}): Session {
   return { ...SessionSchema.parse({ schemaVersion: SCHEMA_VERSION, id, name, date: '2026-12-01' }), ...extra };
-}
-
-export function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value;
 }

@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiskSessionStore } from '../../core/node/store/session-store';
 import { nodeFs } from '../../core/node/store/fs-port';
 import { burstDoc } from './fixtures/burst-doc';
-import { tempDir } from './helpers';
+import { useTempDir } from './helpers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -51,11 +51,7 @@ function burstAndKill(dataDir: string, id: string, killAfterAcks: number): Promi
 }
 
 describe('S1 killed mid-write', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   it('leaves the last acknowledged state (or the next one) after SIGKILL, three times over', async () => {
     const id = 'burst';

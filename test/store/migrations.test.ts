@@ -2,18 +2,14 @@
 // read-only with a message and is never written.
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, type Migration } from '../../core/node/store/migrations';
 import { DiskSessionStore } from '../../core/node/store/session-store';
 import { nodeFs } from '../../core/node/store/fs-port';
-import { diskService, must, tempDir } from './helpers';
+import { diskService, must, useTempDir } from './helpers';
 
 describe('S3 schema versions', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   async function writeSession(dataDir: string, id: string, json: unknown) {
     const dir = path.join(dataDir, 'sessions', id);

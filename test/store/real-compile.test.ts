@@ -8,17 +8,7 @@ import { strToU8 } from 'fflate';
 import type { CompileJob } from '../../core/contract';
 import { toBase64 } from '../../core/bytes/base64';
 import { diskService, must, tempDir } from './helpers';
-
-function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error(`${name} is required in CI`);
-    console.warn(`[skip] ${name} not installed: PDF text checks skipped`);
-    return false;
-  }
-}
+import { hasTool } from '../helpers/tools';
 
 describe('real engine through the service', () => {
   let t: Awaited<ReturnType<typeof tempDir>>;
@@ -89,7 +79,7 @@ describe('real engine through the service', () => {
     expect(st!.result!.items.map((i) => i.submissionId)).toEqual(imp.session.sections[0].items);
     expect(st!.result!.docx?.size).toBeGreaterThan(0);
     const pdfPath = st!.result!.pdf!.path!;
-    if (hasTool('pdftotext')) {
+    if (hasTool('pdftotext', 'PDF text checks')) {
       const text = execFileSync('pdftotext', [pdfPath, '-']).toString();
       expect(text).toContain('关于齐文化传承的建议');
       expect(text).toContain('推动文旅融合发展');

@@ -3,8 +3,8 @@
 // to end — through a fresh service, as after a crash and restart.
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diskService, must, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { diskService, must, useTempDir } from './helpers';
 
 const enc = new TextEncoder();
 
@@ -35,11 +35,7 @@ const damages: [string, (good: Uint8Array) => Uint8Array, string][] = [
 ];
 
 describe('S2 damaged session files', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   for (const [label, damage, code] of damages) {
     it(`${label}: moved aside, snapshot offered, restore works`, async () => {

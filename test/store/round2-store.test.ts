@@ -3,16 +3,12 @@
 // sessions.list marks a wrong-shape (old-version) session.json damaged, as opening it does.
 import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifySessionBytes } from '../../core/node/store/classify';
-import { diskService, must, tempDir } from './helpers';
+import { diskService, must, useTempDir } from './helpers';
 
 describe('issue 13 · store', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   it('removes stale temps in every session subfolder on open, and nothing else', async () => {
     const dataDir = path.join(t.dir, 'temps');

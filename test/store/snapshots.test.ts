@@ -2,18 +2,14 @@
 // days — and ids from the wire can't point outside the snapshots folder.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KEEP_RECENT } from '../../core/node/store/snapshots';
 import { DiskSessionStore } from '../../core/node/store/session-store';
 import { nodeFs } from '../../core/node/store/fs-port';
-import { sessionDoc, must, tempDir } from './helpers';
+import { sessionDoc, must, useTempDir } from './helpers';
 
 describe('S6 snapshot ring', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   it('keeps the newest 20 and one a day for a week', async () => {
     let now = Date.parse('2026-11-18T09:00:00Z');

@@ -5,17 +5,13 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diskService, must, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { diskService, must, useTempDir } from './helpers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe('S8 two writers', () => {
-  let t: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    t = await tempDir();
-  });
-  afterAll(() => t.cleanup());
+  const t = useTempDir();
 
   it('concurrent edits with one revision: exactly one applied, the others refused as stale', async () => {
     const { client, service } = diskService(path.join(t.dir, 'a'));

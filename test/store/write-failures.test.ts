@@ -58,6 +58,16 @@ describe('rename refused for a moment (virus scanner)', () => {
   });
 });
 
+/** A disk-backed service in a fresh temp dir whose fs port takes injected faults; both cleaned up after the test. */
+async function serviceOnFaultyDisk(saveRetryMs: number) {
+  const t = await tempDir();
+  cleanups.push(t.cleanup);
+  const fs = faultyFs(nodeFs, []);
+  const { client, service } = diskService(t.dir, { fs, overrides: { saveRetryMs } });
+  cleanups.push(() => service.dispose());
+  return { t, fs, client };
+}
+
 describe('service over a failing disk', () => {
   const cases: [string, { op: 'write' | 'open' | 'rename'; code: string; match?: RegExp }, string][] = [
     ['disk full', { op: 'write', code: 'ENOSPC' }, 'store.disk-full'],
@@ -66,11 +76,7 @@ describe('service over a failing disk', () => {
   ];
   for (const [label, fault, code] of cases) {
     it(`${label}: edit kept in memory as 'unsaved', old file untouched, retried once the disk is back`, async () => {
-      const t = await tempDir();
-      cleanups.push(t.cleanup);
-      const fs = faultyFs(nodeFs, []);
-      const { client, service } = diskService(t.dir, { fs, overrides: { saveRetryMs: 40 } });
-      cleanups.push(() => service.dispose());
+      const { t, fs, client } = await serviceOnFaultyDisk(40);
       const v0 = must(await client.call('sessions.create', { name: '原名' }));
       const file = path.join(t.dir, 'sessions', v0.session.id, 'session.json');
       const before = await readFile(file);
@@ -107,11 +113,7 @@ describe('service over a failing disk', () => {
   }
 
   it('a session cannot be closed (deleted) while a change is unsaved', async () => {
-    const t = await tempDir();
-    cleanups.push(t.cleanup);
-    const fs = faultyFs(nodeFs, []);
-    const { client, service } = diskService(t.dir, { fs, overrides: { saveRetryMs: 60_000 } });
-    cleanups.push(() => service.dispose());
+    const { fs, client } = await serviceOnFaultyDisk(60_000);
     const v0 = must(await client.call('sessions.create', { name: '会议' }));
     fs.faults.push({ op: 'write', code: 'ENOSPC' });
     must(await client.call('sessions.rename', { sessionId: v0.session.id, revision: v0.revision, name: '未保存' }));
