@@ -7,14 +7,8 @@ import type { Member, Session, SortRule, SourceFormat } from '../model/session';
 import type { AppError, Result } from '../result';
 import type { PrintSheet } from '../print/print-sheet';
 import type { PortalHost } from './portal-port';
-import type {
-  OutputFile,
-  PRINT_KINDS,
-  ROSTER_FIELD_KEYS,
-  SessionSummary,
-  SnapshotInfo,
-  TrashEntry,
-} from '../contract/schemas';
+import type { OutputFile, PRINT_KINDS, SessionSummary, SnapshotInfo, TrashEntry } from '../contract/schemas';
+import type { ROSTER_FIELD_KEYS } from '../contract/roster-schemas';
 import type { CompileProgress, CompileWarning } from '../compile/index';
 
 export type { CompileProgress, CompileWarning };
