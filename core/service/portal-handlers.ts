@@ -28,6 +28,7 @@ import {
 
 export { isPortalOpen, recipients, resumePortal } from './portal-recipients';
 import type { SessionOwner } from './session-owner';
+import { sessionFileName } from '../print/file-names';
 
 type PortalCalls =
   | 'portal.open'
@@ -269,7 +270,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const views = await linkViews(i.sessionId, s.value);
       if (!views.ok) return views;
       const bytes = await host.qrSheet(s.value, views.value);
-      const name = `${s.value.name.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}-网上报送二维码.pdf`;
+      const name = sessionFileName(s.value.name, '网上报送二维码.pdf');
       return ports.outputs.write(i.sessionId, name, bytes);
     },
     'portal.log': async (i) =>
