@@ -51,6 +51,8 @@ export const SessionViewSchema = z.object({
   history: HistoryStateSchema,
   /** Set when the session cannot be edited (newer schemaVersion, owned by another process …). */
   readOnly: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Member ids in the session's order (surname strokes, the session's 单名 convention): how lists of people show. */
+  memberOrder: z.array(z.string()).optional(),
   /** Ids created by the call (new section, new member, imported submissions …), in order. */
   created: z.array(z.string()).optional(),
   /** Non-fatal notes for the clerk about this call (e.g. a recovered snapshot, a migration). */

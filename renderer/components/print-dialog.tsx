@@ -43,6 +43,7 @@ type Item = Out<'export.items'>[number];
 export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const app = useApp();
   const s = app.view!.session;
+  const memberOrder = app.view!.memberOrder;
   const [kind, setKind] = useState<ProductKind>('print');
   // Options, one state per control; only those of the chosen product are sent.
   const [binding, setBinding] = useState<'single' | 'duplex'>(s.layout.binding ?? 'single');
@@ -94,8 +95,8 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
   const names = useMemo(() => parseNames(pasted), [pasted]);
   const rosterNames = useMemo(() => {
     const labels = memberLabels(s.members);
-    return membersInSessionOrder(s).map((m) => labels.get(m.id) ?? m.name);
-  }, [s]);
+    return membersInSessionOrder({ session: s, memberOrder }).map((m) => labels.get(m.id) ?? m.name);
+  }, [s, memberOrder]);
   const recipientCount = recSource === 'roster' ? s.members.length : recSource === 'pasted' ? names.length : 0;
   const product = PRODUCTS.find((p) => p.kind === kind)!;
   // One copy per recipient unless the clerk asks for more (extra copies carry no name).
