@@ -99,32 +99,26 @@ export function submissionBulk({ ports, owner, sorter }: BulkDeps): Pick<Handler
 
 /**
  * Wraps the import handler so that every batch's report is kept (the import itself never fails
- * because the report could not be written: the clerk still gets it in the answer). The running
- * batch's record stays in memory, so the kept file is read once per batch (after a restart), not
- * re-read and re-parsed for every file; it is written after every call so a reload mid-batch
- * still shows the files done so far.
+ * because the report could not be written: the clerk still gets it in the answer).
  */
 export function keepImportReports(h: Handlers, ports: Pick<Ports, 'outputs' | 'clock'>): void {
   const inner = h['submissions.import'];
-  /** session id → the record of its running batch */
-  const running = new Map<string, ImportRecord>();
-  const kept = async (sessionId: string): Promise<ImportRecord | undefined> => {
-    const prev = await ports.outputs.read(sessionId, IMPORT_RECORD_NAME);
-    if (!prev.ok) return undefined;
-    try {
-      const p = ImportRecordSchema.safeParse(JSON.parse(new TextDecoder().decode(prev.value)));
-      return p.success ? p.data : undefined;
-    } catch {
-      return undefined; // a damaged record is replaced by this batch's
-    }
-  };
   h['submissions.import'] = async (i, ctx: CallContext) => {
     const r = await inner(i, ctx);
     if (r.ok) {
       // Calls of one batch (the app imports one file per call) add up to one report.
       let entries = r.value.report;
       if (i.batch) {
-        const old = running.get(i.sessionId)?.batch === i.batch ? running.get(i.sessionId) : await kept(i.sessionId);
+        const prev = await ports.outputs.read(i.sessionId, IMPORT_RECORD_NAME);
+        let old: ImportRecord | undefined;
+        try {
+          const p = prev.ok
+            ? ImportRecordSchema.safeParse(JSON.parse(new TextDecoder().decode(prev.value)))
+            : undefined;
+          old = p?.success ? p.data : undefined;
+        } catch {
+          old = undefined; // a damaged record is replaced by this batch's
+        }
         if (old?.batch === i.batch) entries = [...old.entries, ...entries];
       }
       const record: ImportRecord = {
@@ -132,8 +126,6 @@ export function keepImportReports(h: Handlers, ports: Pick<Ports, 'outputs' | 'c
         ...(i.batch ? { batch: i.batch } : {}),
         entries,
       };
-      if (i.batch) running.set(i.sessionId, record);
-      else running.delete(i.sessionId);
       await ports.outputs.write(i.sessionId, IMPORT_RECORD_NAME, new TextEncoder().encode(JSON.stringify(record)));
     }
     return r;
