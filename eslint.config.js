@@ -84,8 +84,9 @@ const ALLOWED_IMPORTS = {
   service: ['model', 'contract', 'compile', 'print', 'read', 'order', 'bytes', 'portal'],
 };
 /** The renderer reaches the core only through the contract, model types, Result and byte codecs. */
-// order: the same pure stroke-order rules the service uses, to list names in the session's order.
-const RENDERER_CORE = ['contract', 'model', 'bytes', 'order'];
+// Not core/order: the service sends the session's order of members with every view (memberOrder),
+// so the stroke table stays out of the UI bundle.
+const RENDERER_CORE = ['contract', 'model', 'bytes'];
 const forbid = (folders, message) => ({ group: folders.flatMap((f) => [`**/core/${f}`, `**/core/${f}/**`]), message });
 const forbidSibling = (folders, message) => ({
   group: folders.flatMap((f) => [

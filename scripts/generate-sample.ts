@@ -13,7 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zlibSync } from 'fflate';
 import type { SessionInput } from '../core/model/session';
-import { crc32 } from '../core/bytes/crc32';
+import { concatBytes } from '../core/bytes/concat';
+import { pngChunk } from '../core/read/images/png';
 import { toBase64 } from '../core/bytes/base64';
 
 // ---------------------------------------------------------------- roster
@@ -1141,32 +1142,13 @@ export function barChartPng(values: number[], labels: number[]): Uint8Array {
   dv.setUint32(0, W);
   dv.setUint32(4, H);
   ihdr.set([8, 3, 0, 0, 0], 8);
-  return concat([
+  return concatBytes([
     new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('PLTE', new Uint8Array(palette)),
-    chunk('IDAT', zlibSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('PLTE', new Uint8Array(palette)),
+    pngChunk('IDAT', zlibSync(raw, { level: 9 })),
+    pngChunk('IEND', new Uint8Array(0)),
   ]);
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  dv.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- the session

@@ -5,7 +5,7 @@
 // target path. This file parses arguments, calls and prints; a failed import changes nothing.
 import path from 'node:path';
 import { ErrorCodes } from '../../core/contract/errors';
-import { MEMBER_SORT_RULES, ROSTER_FIELD_KEYS, type RosterPreview } from '../../core/contract/schemas';
+import { MEMBER_SORT_RULES, ROSTER_FIELD_KEYS, type RosterPreview } from '../../core/contract/roster-schemas';
 import type { AppError } from '../../core/result';
 import { withFolderClient } from '../local-client';
 

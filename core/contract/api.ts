@@ -7,13 +7,7 @@ import { MemberSchema, SessionSchema } from '../model/session';
 import { FontRefSchema, LayoutSettingsSchema } from '../model/settings';
 import {
   CompileJobSchema,
-  ExportPrintInputSchema,
-  ExportPrintOutputSchema,
   FileInputSchema,
-  MEMBER_SORT_RULES,
-  RosterMappingSchema,
-  RosterPreviewSchema,
-  RosterProblemSchema,
   HistoryStateSchema,
   IdSchema,
   ImportReportEntrySchema,
@@ -33,6 +27,14 @@ import {
   SubmissionPatchSchema,
   TrashEntrySchema,
 } from './schemas';
+import { ExportPrintInputSchema, ExportPrintOutputSchema } from './print-schemas';
+import {
+  MEMBER_SORT_RULES,
+  RosterMappingSchema,
+  RosterPreviewSchema,
+  RosterProblemSchema,
+  UnknownCharsFields,
+} from './roster-schemas';
 import { portalApi } from './portal-api';
 import { BulkIdsSchema, ImportRecordSchema, SubmissionBulkPatchSchema, TrashedItemSchema } from './bulk-schemas';
 
@@ -174,12 +176,12 @@ export const api = {
    */
   'roster.export': def(
     z.object({ ...sessionRef, rule: z.enum(MEMBER_SORT_RULES).default('roster'), targetPath: z.string().optional() }),
-    OutputFileSchema.extend({ unknownChars: z.array(z.string()).default([]) }),
+    OutputFileSchema.extend(UnknownCharsFields),
   ),
   /** Reorders the roster itself by a rule (undoable); unknownChars as for sections.sort. */
   'roster.sort': def(
     z.object({ ...editRef, rule: z.enum(MEMBER_SORT_RULES).exclude(['roster']) }),
-    SessionViewSchema.extend({ unknownChars: z.array(z.string()).default([]) }),
+    SessionViewSchema.extend(UnknownCharsFields),
   ),
 
   // ── submissions ────────────────────────────────────────────────────────────
@@ -289,7 +291,7 @@ export const api = {
    */
   'sections.sort': def(
     z.object({ ...editRef, sectionId: IdSchema, rule: SortRuleSchema }),
-    SessionViewSchema.extend({ unknownChars: z.array(z.string()).default([]) }),
+    SessionViewSchema.extend(UnknownCharsFields),
   ),
 
   // ── settings ───────────────────────────────────────────────────────────────

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { CompileSummarySchema } from './compile-summary';
 import { MemberSchema, SessionSchema, SubmissionSchema, SUBMISSION_KINDS, SORT_RULES } from '../model/session';
 import { LayoutSettingsSchema, FontRefSchema } from '../model/settings';
+import { PRINT_KINDS } from '../model/print-kinds';
+
+export { PRINT_KINDS } from '../model/print-kinds';
 
 export const IdSchema = z.string().min(1).max(200);
 
@@ -49,6 +52,8 @@ export const SessionViewSchema = z.object({
   history: HistoryStateSchema,
   /** Set when the session cannot be edited (newer schemaVersion, owned by another process …). */
   readOnly: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Member ids in the session's order (surname strokes, the session's 单名 convention): how lists of people show. */
+  memberOrder: z.array(z.string()).optional(),
   /** Ids created by the call (new section, new member, imported submissions …), in order. */
   created: z.array(z.string()).optional(),
   /** Non-fatal notes for the clerk about this call (e.g. a recovered snapshot, a migration). */
@@ -327,100 +332,7 @@ export const PlacedSubmissionSchema = SubmissionSchema.extend({
 });
 export type PlacedSubmission = z.infer<typeof PlacedSubmissionSchema>;
 
-// ── print production (issue 7) ────────────────────────────────────────────────────────────────
-
-export const PRINT_KINDS = [
-  'print',
-  'booklet',
-  'copies',
-  'register',
-  'handouts',
-  'screen',
-  'phone',
-  'printsheet',
-] as const;
-export const PAPERS = ['auto', 'A3', 'A4', 'A5'] as const;
-
-/** What the print room needs: sheets, copies, reams (computed from the pages of one copy). */
-export const PrintSheetSchema = z.object({
-  mode: z.enum(['single', 'duplex', 'booklet']),
-  paper: z.string(),
-  pagesPerCopy: z.number().int().nonnegative(),
-  paddedPages: z.number().int().nonnegative(),
-  blankPages: z.number().int().nonnegative(),
-  sidesPerCopy: z.number().int().nonnegative(),
-  sheetsPerCopy: z.number().int().nonnegative(),
-  copies: z.number().int().nonnegative(),
-  sheets: z.number().int().nonnegative(),
-  spareSheets: z.number().int().nonnegative(),
-  totalSheets: z.number().int().nonnegative(),
-  reams: z.number().int().nonnegative(),
-  reamsExact: z.number().nonnegative(),
-});
-export type PrintSheetInfo = z.infer<typeof PrintSheetSchema>;
-
-/**
- * A print product request. `as`:
- * - 'print': the dossier as printed (duplex rules, padding); 'screen' / 'phone': digital editions;
- * - 'booklet': saddle-stitch imposition (A4 pages on A3, or A5 on A4) with creep;
- * - 'copies': N numbered copies (份号) in one PDF, optionally the register beside it;
- * - 'register': the distribution and return register (清退登记表) alone;
- * - 'handouts': a selection (items, one section, one member) as one PDF, or one PDF per item in a zip
- *   (`batch`); 'printsheet': the print sheet (印制单) as a PDF.
- */
-export const ExportPrintInputSchema = z.object({
-  sessionId: IdSchema,
-  as: z.enum(PRINT_KINDS),
-  /** Numbered copies / booklet / print sheet: how many copies (default: recipients' count, else 1). */
-  copies: z.number().int().min(1).max(5000).optional(),
-  startNumber: z.number().int().min(1).max(999_999).optional(),
-  /** 份号 digits, 3–6 (default 6). */
-  digits: z.number().int().min(3).max(6).optional(),
-  /** Recipients in copy order, or 'roster' for the session's members in roster order. */
-  recipients: z.union([z.array(z.string().min(1).max(100)).max(5000), z.literal('roster')]).optional(),
-  recipientMark: z.enum(['none', 'footer', 'watermark']).optional(),
-  /** Copies: also write the register beside them. */
-  withRegister: z.boolean().optional(),
-  /** Handouts: which items (ids), one section (id or title), one member (id or name). */
-  selection: z
-    .object({ items: z.array(IdSchema).optional(), sectionId: z.string().optional(), memberId: z.string().optional() })
-    .optional(),
-  /** Handouts: number the pages from 1 instead of keeping the dossier's page numbers. */
-  renumber: z.boolean().optional(),
-  /** Handouts: one PDF per item (served as one zip). */
-  batch: z.boolean().optional(),
-  zip: z.boolean().optional(),
-  twoUp: z.boolean().optional(),
-  sheet: z.enum(PAPERS).optional(),
-  creepMm: z.number().min(0).max(5).optional(),
-  sheetsPerSignature: z.number().int().min(1).max(50).optional(),
-  sparePercent: z.number().min(0).max(50).optional(),
-  marks: z
-    .object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() })
-    .partial()
-    .optional(),
-  /** Lets the client cancel with export.cancel and match 'export.progress' events (else one is made). */
-  exportId: IdSchema.optional(),
-  /** Electron / CLI only: also copy the files here (a file for one output, a folder for several). */
-  targetPath: z.string().optional(),
-});
-
-export const PrintFileSchema = OutputFileSchema.extend({ pages: z.number().int().nonnegative().optional() });
-
-export const ExportPrintOutputSchema = z.object({
-  exportId: IdSchema,
-  files: z.array(PrintFileSchema),
-  report: z.object({
-    as: z.enum(PRINT_KINDS),
-    /** Pages of one copy of the product. */
-    pages: z.number().int().nonnegative(),
-    copies: z.number().int().nonnegative().optional(),
-    printSheet: PrintSheetSchema.optional(),
-    warnings: z.array(z.string()),
-    ms: z.number().nonnegative(),
-  }),
-});
-export type ExportPrintOutput = z.infer<typeof ExportPrintOutputSchema>;
+// ── print production (issue 7; the requests and results are in print-schemas.ts) ────────────────────────────────────────────────────────────────
 
 /** Payload of the 'export.progress' event. */
 export const ExportProgressSchema = z.object({
@@ -432,59 +344,3 @@ export const ExportProgressSchema = z.object({
   message: z.string(),
 });
 export type ExportProgress = z.infer<typeof ExportProgressSchema>;
-
-// ── roster files (issue 6) ────────────────────────────────────────────────────────────────────
-
-export const ROSTER_FIELD_KEYS = [
-  'name',
-  'gender',
-  'ethnicity',
-  'sector',
-  'party',
-  'title',
-  'unit',
-  'standing',
-  'rank',
-] as const;
-/** Member field → 0-based column of the file. */
-export const RosterMappingSchema = z.object(
-  Object.fromEntries(ROSTER_FIELD_KEYS.map((k) => [k, z.number().int().nonnegative().optional()])) as Record<
-    (typeof ROSTER_FIELD_KEYS)[number],
-    z.ZodOptional<z.ZodNumber>
-  >,
-);
-export type RosterMapping = z.infer<typeof RosterMappingSchema>;
-
-export const RosterProblemSchema = z.object({ row: z.number().int(), message: z.string() });
-
-export const RosterPreviewSchema = z.object({
-  file: z.string(),
-  format: z.enum(['xlsx', 'csv']),
-  encoding: z.string().optional(),
-  sheet: z.string().optional(),
-  headerRow: z.number().int(),
-  headers: z.array(z.string()),
-  /** Proposed from the header names; the clerk may change it and pass it to roster.import. */
-  mapping: RosterMappingSchema,
-  /** Headers no field was matched to. */
-  unmapped: z.array(z.string()),
-  /** Chinese label of each field, for the mapping dialog. */
-  fieldLabels: z.record(z.string(), z.string()),
-  rowCount: z.number().int().nonnegative(),
-  /** The first rows (cells as in the file) with their row numbers. */
-  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
-  /** What an import with this mapping would report (empty name, odd values, duplicates). */
-  problems: z.array(RosterProblemSchema),
-  duplicates: z.array(z.object({ name: z.string(), rows: z.array(z.number().int()) })),
-  /** Members an import with this mapping would bring in. */
-  memberCount: z.number().int().nonnegative(),
-});
-export type RosterPreview = z.infer<typeof RosterPreviewSchema>;
-
-/** Rules a roster can be ordered by ('roster' = as it is). */
-export const MEMBER_SORT_RULES = ['roster', 'stroke', 'pinyin', 'sector', 'party', 'rank'] as const;
-
-/** The characters an ordering could only place by total stroke count, with the clerk's message. */
-export const UnknownCharsFields = {
-  unknownChars: z.array(z.string()).default([]),
-};

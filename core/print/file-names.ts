@@ -16,6 +16,14 @@ export function sanitizeFileName(name: string, max = 80): string {
   return s;
 }
 
+/**
+ * A file written for a session, named after it so files of two sessions are told apart in a folder
+ * or a mail: "<session name, made safe>-<what>", e.g. "十三届一次会议-统计.xlsx".
+ */
+export function sessionFileName(sessionName: string, what: string): string {
+  return `${sanitizeFileName(sessionName, 60)}-${what}`;
+}
+
 export interface HandoutNameParts {
   /** 0-based section index (printed 01, 02 … so folders sort in dossier order). */
   sectionIndex: number;

@@ -10,6 +10,7 @@ import { compileDossierPdf, type PdfCompileResult } from '../compile/index';
 import type { FontSet } from '../fonts/font-set';
 import type { SourceDoc } from '../model/document';
 import { buildDossier } from '../model/dossier';
+import { PRINT_KINDS, type PrintKind } from '../model/print-kinds';
 import type { Session } from '../model/session';
 import type { LayoutSettings } from '../model/settings';
 import { AppException } from '../result';
@@ -24,17 +25,9 @@ import { renderRegister } from './register';
 import { sanitizeFileName } from './file-names';
 import { rosterNamesInOrder } from '../order/roster-order';
 
-export const EXPORT_KINDS = [
-  'print',
-  'booklet',
-  'copies',
-  'register',
-  'handouts',
-  'screen',
-  'phone',
-  'printsheet',
-] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+/** The products by name (one list with the contract's). */
+export const EXPORT_KINDS = PRINT_KINDS;
+export type ExportKind = PrintKind;
 
 /** What a product is asked for (the node side adds where it goes, progress and cancellation). */
 export interface ProductRequest {

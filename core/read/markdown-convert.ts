@@ -1,9 +1,7 @@
 // Markdown reader, part 2: the converter from markdown-it tokens to the document model (blocks,
-// inlines, lists, tables with captions, images through the resolveImage port, footnotes, capped
+// inlines, lists, tables with captions, images (markdown-image.ts), footnotes, capped
 // warnings). Pure; never throws on odd tokens. The entry point is readMarkdown in markdown.ts.
 import type { Token } from 'markdown-it';
-import { imageBudget, prepareImageForPrint } from './images/downscale';
-import { describeImageOutcome } from './images/messages';
 import type {
   Block,
   Footnote,
@@ -15,7 +13,7 @@ import type {
   TableCell,
 } from '../model/document';
 import { inlineText } from '../model/document';
-import { fromBase64, toBase64 } from '../bytes/base64';
+import { MarkdownImages, type ResolveImage } from './markdown-image';
 import {
   labelLevel,
   MAX_WARNINGS_PER_CODE,
@@ -30,7 +28,7 @@ export interface ReadMarkdownOptions {
    * Resolves a relative image path (as written in the file, URL-decoded) to its bytes. Supplied by
    * the node side, which must confine it to the session folder. Never called for URLs with a scheme.
    */
-  resolveImage?: (src: string) => { mime: ImageResource['mime']; data: Uint8Array } | undefined;
+  resolveImage?: ResolveImage;
   /** File name for warning messages. */
   fileName?: string;
 }
@@ -44,10 +42,8 @@ export const WIDE =
 export class Converter {
   readonly blocks: Block[] = [];
   readonly footnotes: Footnote[] = [];
-  readonly images: Record<string, ImageResource> = {};
   readonly warnings: ImportWarning[] = [];
-  private imageCount = 0;
-  private readonly imageBudget = imageBudget();
+  private readonly pictures: MarkdownImages;
   private readonly noteOrder: string[] = [];
   private readonly noteSeen = new Set<string>();
   private readonly warned = new Set<string>();
@@ -58,6 +54,11 @@ export class Converter {
     private readonly env: Env,
   ) {
     this.file = opts.fileName ? `${opts.fileName}：` : '';
+    this.pictures = new MarkdownImages(opts.resolveImage, (code, message) => this.warn(code, message));
+  }
+
+  get images(): Record<string, ImageResource> {
+    return this.pictures.images;
   }
 
   /** Per code, at most MAX_WARNINGS_PER_CODE messages; the rest are counted into one more. */
@@ -187,7 +188,7 @@ export class Converter {
           const alt = tok.children ? inlineTextOfTokens(tok.children) : tok.content;
           const block = altOnly
             ? undefined
-            : this.image(
+            : this.pictures.read(
                 String(tok.attrGet('src') ?? ''),
                 alt,
                 tok.attrGet('title') == null ? undefined : String(tok.attrGet('title')),
@@ -207,59 +208,6 @@ export class Converter {
     }
     if (cur.length) pieces.push({ kind: 'inlines', inlines: cur });
     return pieces;
-  }
-
-  image(rawSrc: string, alt: string, title: string | undefined): Block | undefined {
-    let src = rawSrc.trim();
-    let bytes: Uint8Array | undefined;
-    let mime: ImageResource['mime'] | undefined;
-    const label = alt || title || '';
-    const data = /^data:(image\/[a-z0-9.+-]+);base64,(.*)$/is.exec(src);
-    if (data) {
-      try {
-        bytes = fromBase64(decodeSafe(data[2]));
-      } catch {
-        this.warn('image.invalid', `图片“${label}”的数据无法解码，已保留说明文字`);
-        return undefined;
-      }
-    } else if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-      this.warn(
-        'image.remote-ref',
-        `图片“${label}”引用了网络或外部地址（${src.slice(0, 80)}），出于安全不会读取，已保留说明文字`,
-      );
-      return undefined;
-    } else {
-      src = decodeSafe(src);
-      const r = this.opts.resolveImage?.(src);
-      if (!r) {
-        this.warn(
-          'image.external-ref',
-          `图片“${label}”引用了外部文件 ${src}，未能读入，已保留说明文字；请把图片插入文档后再导入`,
-        );
-        return undefined;
-      }
-      bytes = r.data;
-      mime = r.mime;
-    }
-    // Header caps first, then shrink (or convert a BMP) for print; see images/downscale.ts.
-    const outcome = prepareImageForPrint(bytes, { budget: this.imageBudget });
-    const named = `“${label || (data ? '未命名图片' : src.slice(0, 60))}”`;
-    if (!outcome.ok && (outcome.code === 'image.unsupported-format' || outcome.code === 'image.unreadable')) {
-      this.warn('image.invalid', `图片${named}不是有效的 PNG 或 JPEG 图片，已保留说明文字`);
-      return undefined;
-    }
-    const said = describeImageOutcome('', named, outcome);
-    for (const w of said.warnings) this.warn(w.code, said.marker ? `${w.message}，已保留说明文字` : w.message);
-    if (!outcome.ok) return undefined;
-    mime = outcome.image.mime;
-    const size = { width: outcome.image.width, height: outcome.image.height };
-    bytes = outcome.image.bytes;
-    const key = `image${++this.imageCount}`;
-    this.images[key] = { mime, data: toBase64(bytes) };
-    const block: Block = { type: 'image', resource: key, width: size.width, height: size.height };
-    if (alt) block.alt = alt;
-    if (title) block.caption = title;
-    return block;
   }
 
   /** Emits a paragraph's pieces as paragraph and image blocks (a heading check for short lines). */
@@ -463,12 +411,4 @@ export function trimInlines(inlines: Inline[]): Inline[] {
   const last = out[out.length - 1];
   if (last && last.type === 'text') last.text = last.text.replace(/[\s\u3000]+$/, '');
   return out.filter((i) => i.type !== 'text' || i.text !== '');
-}
-
-export function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

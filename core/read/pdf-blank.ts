@@ -3,6 +3,7 @@
 // white — goes into the dossier as an empty page, so the import warns about it. Uses pdf.js's
 // operator list (no rendering, no canvas); never runs PDF JavaScript, never changes the bytes.
 // A page that is a scanned white image is not detected (that would need rendering).
+import { openPdfjs } from './pdfjs-open';
 
 /** 1-based numbers of the blank pages among the first `maxPages`; [] when the PDF cannot be read. */
 export async function blankPdfPages(bytes: Uint8Array, maxPages = 400): Promise<number[]> {
@@ -30,15 +31,7 @@ export async function blankPdfPages(bytes: Uint8Array, maxPages = 400): Promise<
       ),
     );
     const FILL = new Set<number>([O.fill, O.eoFill].filter((x): x is number => typeof x === 'number'));
-    const task = pdfjs.getDocument({
-      data: bytes.slice(),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      stopAtErrors: false,
-      verbosity: 0,
-    });
-    const doc = await task.promise;
+    const doc = await openPdfjs(bytes);
     const blank: number[] = [];
     try {
       for (let i = 1; i <= Math.min(doc.numPages, maxPages); i++) {

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../result';
 import { toBase64 } from '../bytes/base64';
 import { plausibility } from './text';
 import { quietPdfLib } from '../bytes/pdf-quiet';
+import { openPdfjs } from './pdfjs-open';
 
 /** Largest PDF accepted, checked before parsing (reliability B5). */
 export const PDF_MAX_BYTES = 200 * 1024 * 1024;
@@ -31,16 +32,7 @@ export function textLayerProblem(text: string, pageCount: number): string | unde
 
 async function extractText(bytes: Uint8Array, maxPages: number): Promise<string | undefined> {
   try {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const task = pdfjs.getDocument({
-      data: bytes.slice(),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      stopAtErrors: false,
-      verbosity: 0,
-    });
-    const doc = await task.promise;
+    const doc = await openPdfjs(bytes);
     const parts: string[] = [];
     for (let i = 1; i <= Math.min(doc.numPages, maxPages); i++) {
       const page = await doc.getPage(i);

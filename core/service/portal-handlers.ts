@@ -28,6 +28,7 @@ import {
 
 export { isPortalOpen, recipients, resumePortal } from './portal-recipients';
 import type { SessionOwner } from './session-owner';
+import { sessionFileName } from '../print/file-names';
 
 type PortalCalls =
   | 'portal.open'
@@ -157,7 +158,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
 
   async function logAndPatch(
     sessionId: string,
-    entry: Omit<Parameters<typeof appendLog>[1], 'at' | 'receipt'>,
+    entry: Omit<Parameters<typeof appendLog>[1], 'at' | 'receipt' | 'hash'>,
     patch?: (sub: Submission, s: Session) => Session,
   ) {
     let receipt = '';
@@ -168,12 +169,10 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       let next = s;
       const sub = entry.submissionId ? s.submissions.find((x) => x.id === entry.submissionId) : undefined;
       if (sub && patch) next = patch(sub, s);
-      return ok({
-        session: {
-          ...next,
-          portal: appendLog({ ...p, seq }, { ...entry, at: now().toISOString(), ...(receipt ? { receipt } : {}) }),
-        },
-      });
+      // An upload's entry carries the receipt's file facts: the first 12 hex digits of its SHA-256.
+      const hash = receipt && sub ? { hash: (sub.source.sha256 ?? '').slice(0, 12) } : {};
+      const logged = { ...entry, at: now().toISOString(), ...(receipt ? { receipt } : {}), ...hash };
+      return ok({ session: { ...next, portal: appendLog({ ...p, seq }, logged) } });
     });
     return v.ok ? ok({ session: v.value.session, receipt }) : v;
   }
@@ -269,7 +268,7 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       const views = await linkViews(i.sessionId, s.value);
       if (!views.ok) return views;
       const bytes = await host.qrSheet(s.value, views.value);
-      const name = `${s.value.name.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80)}-网上报送二维码.pdf`;
+      const name = sessionFileName(s.value.name, '网上报送二维码.pdf');
       return ports.outputs.write(i.sessionId, name, bytes);
     },
     'portal.log': async (i) =>
@@ -347,9 +346,10 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       }
       if (!report.ok) return err(report.error?.code ?? 'import.failed', report.error?.message ?? '文件无法读取');
       const fileName = 'name' in i.file && i.file.name ? i.file.name : '文件';
+      const size = i.size ?? 0;
       const logged = await logAndPatch(
         i.sessionId,
-        { memberId: member.id, action: i.replace ? 'replace' : 'upload', file: fileName, submissionId },
+        { memberId: member.id, action: i.replace ? 'replace' : 'upload', file: fileName, size, submissionId },
         (sub, s) => {
           const kind = i.kind ?? (i.replace ? sub.kind : portal.kinds[0]);
           const patched: Submission = {
@@ -368,13 +368,6 @@ export function portalHandlers(d: PortalDeps): Pick<Handlers, PortalCalls> {
       if (!logged.ok) return logged;
       const sub = logged.value.session.submissions.find((x) => x.id === submissionId)!;
       const hash = (sub.source.sha256 ?? '').slice(0, 12);
-      const size = i.size ?? 0;
-      // The receipt's file facts go into the log entry written above.
-      await owner.edit({ sessionId: i.sessionId, revision: undefined }, '网上报送回执', (s) => {
-        const p = settingsOf(s);
-        const log = p.log.map((e) => (e.receipt === logged.value.receipt ? { ...e, size, hash } : e));
-        return ok({ session: { ...s, portal: { ...p, log } } });
-      });
       return ok({
         receipt: {
           number: logged.value.receipt,

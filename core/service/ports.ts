@@ -11,11 +11,11 @@ import type {
   CompileSummaryInfo,
   OutputFile,
   PRINT_KINDS,
-  ROSTER_FIELD_KEYS,
   SessionSummary,
   SnapshotInfo,
   TrashEntry,
 } from '../contract/schemas';
+import type { ROSTER_FIELD_KEYS } from '../contract/roster-schemas';
 import type { CompileProgress, CompileWarning } from '../compile/index';
 
 export type { CompileProgress, CompileWarning };

@@ -5,7 +5,7 @@
 // files (xlsx, GBK) lives in core/node/roster-io.ts. It never reads or writes files.
 import { MemberSchema, type Member } from '../model/session';
 import { err, ok, type Result } from '../result';
-import { ROSTER_FIELD_KEYS } from '../contract/schemas';
+import { ROSTER_FIELD_KEYS } from '../contract/roster-schemas';
 import type { RosterTableData } from './ports';
 
 export const ROSTER_FIELDS = ROSTER_FIELD_KEYS;

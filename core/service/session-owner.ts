@@ -12,6 +12,7 @@ import type { Edited } from './edits';
 import { History } from './history';
 import { KeyedMutex } from './mutex';
 import type { Ports } from './ports';
+import { memberOrder } from './member-order';
 
 export interface OpenState {
   id: string;
@@ -262,6 +263,7 @@ export class SessionOwner {
       revision: st.revision,
       save: st.save,
       history: st.history.state(),
+      memberOrder: memberOrder(st.session),
       ...(st.readOnly ? { readOnly: st.readOnly } : {}),
       ...(created?.length ? { created } : {}),
       ...(notices?.length ? { notices } : {}),

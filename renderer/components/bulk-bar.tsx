@@ -15,7 +15,39 @@ export function BulkBar({ selection }: { selection: Selection }) {
   const view = app.view!;
   const ids = selection.ids;
   const ro = !!view.readOnly;
-  const done = (ok: boolean) => ok && selection.clear();
+  /** Every bulk action is one edit; the selection clears when it went through. */
+  const apply = async (edit: Promise<{ ok: boolean }>) => {
+    if ((await edit).ok) selection.clear();
+  };
+  const choices: {
+    testId: string;
+    width: number;
+    placeholder: string;
+    options: { value: string; label: string }[];
+    edit: (value: string) => Promise<{ ok: boolean }>;
+  }[] = [
+    {
+      testId: 'bulk-move',
+      width: 170,
+      placeholder: '移到栏目…',
+      options: [
+        ...view.session.sections.map((s) => ({ value: s.id, label: `移到“${s.title}”` })),
+        { value: UNPLACED, label: '移出栏目（未编排）' },
+      ],
+      edit: (to) => app.edit('submissions.moveMany', { submissionIds: ids, toSectionId: to === UNPLACED ? null : to }),
+    },
+    {
+      testId: 'bulk-kind',
+      width: 150,
+      placeholder: '改类别…',
+      options: SUBMISSION_KINDS.map((k) => ({ value: k, label: `改为${SUBMISSION_KIND_NAMES[k]}` })),
+      edit: (kind) =>
+        app.edit('submissions.updateMany', {
+          submissionIds: ids,
+          patch: { kind: kind as (typeof SUBMISSION_KINDS)[number] },
+        }),
+    },
+  ];
   if (!ids.length) return null;
   return (
     <div
@@ -36,48 +68,26 @@ export function BulkBar({ selection }: { selection: Selection }) {
       <Typography.Text strong data-testid="bulk-count">
         已选 {ids.length} 份
       </Typography.Text>
-      <Select
-        size="small"
-        style={{ width: 170 }}
-        placeholder="移到栏目…"
-        value={null}
-        disabled={ro}
-        data-testid="bulk-move"
-        options={[
-          ...view.session.sections.map((s) => ({ value: s.id, label: `移到“${s.title}”` })),
-          { value: UNPLACED, label: '移出栏目（未编排）' },
-        ]}
-        onChange={async (to: string) =>
-          done(
-            (await app.edit('submissions.moveMany', { submissionIds: ids, toSectionId: to === UNPLACED ? null : to }))
-              .ok,
-          )
-        }
-      />
-      <Select
-        size="small"
-        style={{ width: 150 }}
-        placeholder="改类别…"
-        value={null}
-        disabled={ro}
-        data-testid="bulk-kind"
-        options={SUBMISSION_KINDS.map((k) => ({ value: k, label: `改为${SUBMISSION_KIND_NAMES[k]}` }))}
-        onChange={async (kind: (typeof SUBMISSION_KINDS)[number]) =>
-          done((await app.edit('submissions.updateMany', { submissionIds: ids, patch: { kind } })).ok)
-        }
-      />
+      {choices.map((c) => (
+        <Select
+          key={c.testId}
+          size="small"
+          style={{ width: c.width }}
+          placeholder={c.placeholder}
+          value={null}
+          disabled={ro}
+          data-testid={c.testId}
+          options={c.options}
+          onChange={(v: string) => void apply(c.edit(v))}
+        />
+      ))}
       <Button
         size="small"
         icon={<CheckOutlined />}
         disabled={ro}
-        onClick={async () =>
-          done(
-            (
-              await app.edit('submissions.updateMany', {
-                submissionIds: ids,
-                patch: { status: 'ok', reviewReasons: [] },
-              })
-            ).ok,
+        onClick={() =>
+          void apply(
+            app.edit('submissions.updateMany', { submissionIds: ids, patch: { status: 'ok', reviewReasons: [] } }),
           )
         }
       >
@@ -89,7 +99,7 @@ export function BulkBar({ selection }: { selection: Selection }) {
         okText="删除"
         okButtonProps={{ danger: true }}
         cancelText="取消"
-        onConfirm={async () => done((await app.edit('submissions.trash', { submissionIds: ids })).ok)}
+        onConfirm={() => apply(app.edit('submissions.trash', { submissionIds: ids }))}
       >
         <Button size="small" danger icon={<DeleteOutlined />} disabled={ro} data-testid="bulk-delete">
           删除

@@ -1,10 +1,10 @@
 // A live, scaled sketch of the cover (封面) from 会议信息 as it is being typed: marks at the top,
 // session name, theme, book title, organiser with 编印 / 编, and the date in Chinese numerals, at
 // the proportions core/layout/front-matter.ts uses. A sketch: the compiled PDF is the truth.
+import type { ReactNode } from 'react';
 import type { LayoutSettings } from '../../core/model/settings';
 import { chineseYearMonth } from '../../core/model/session';
-
-const PT_TO_MM = 25.4 / 72;
+import { PageFrame, PT_TO_MM } from './page-frame';
 
 export interface CoverFields {
   name: string;
@@ -49,71 +49,26 @@ export function CoverSketch({
     ) : null;
   const organiser = [cover.organiser, cover.organiserSuffix].filter(Boolean).join('　');
   const date = /^\d{4}-\d{2}-\d{2}$/.test(cover.date) ? chineseYearMonth(cover.date) : '';
+  /** A mark at the top of the cover (密级, 内部资料, 保密提示), on its side of the text block. */
+  const mark = (side: 'left' | 'right', top: number, size: number, font: string, text: ReactNode) => (
+    <div style={{ position: 'absolute', [side]: 0, top: top * s, fontSize: pt(size), fontFamily: font }}>{text}</div>
+  );
   return (
-    <div
-      className="hb-page-sample"
-      style={{ width: layout.pageWidth * s, height: layout.pageHeight * s }}
-      data-testid="cover-sketch"
-    >
-      <div
-        style={{
-          position: 'absolute',
-          left: layout.marginInner * s,
-          top: layout.marginTop * s,
-          width: layout.blockWidth * s,
-          height: H * s,
-        }}
-      >
-        {cover.marks.secrecy && (
-          <div
-            style={{
-              position: 'absolute',
-              left: 0,
-              top: pitch * s,
-              fontSize: pt(layout.bodySize),
-              fontFamily: 'SimHei, sans-serif',
-            }}
-          >
-            {cover.marks.secrecy}
-          </div>
-        )}
-        {cover.marks.internal && (
-          <div
-            style={{
-              position: 'absolute',
-              right: 0,
-              top: 0,
-              fontSize: pt(layout.bodySize),
-              fontFamily: 'SimHei, sans-serif',
-            }}
-          >
-            内部资料　注意保存
-          </div>
-        )}
-        {cover.marks.confidentialityLine && (
-          <div
-            style={{
-              position: 'absolute',
-              right: 0,
-              top: (cover.marks.internal ? pitch : 0) * s,
-              fontSize: pt(14),
-              fontFamily: 'KaiTi, serif',
-            }}
-          >
-            {cover.marks.confidentialityLine}
-          </div>
-        )}
-        {line(H * 0.2 - pitch, cover.name, layout.titleSize, 'serif', { fontWeight: 700, padding: '0 4px' })}
-        {line(H * 0.34 - pitch, cover.theme, 30, 'serif', { fontWeight: 700, letterSpacing: 2 * PT_TO_MM * s })}
-        {line(H * 0.47 - pitch, cover.bookTitle, 36, 'serif', { fontWeight: 700, letterSpacing: 8 * PT_TO_MM * s })}
-        {line(H * 0.86 - pitch, organiser, layout.bodySize + 2, 'KaiTi, STKaiti, serif')}
-        {line(
-          H * 0.86 - pitch + (layout.bodySize + 2) * 1.8 * PT_TO_MM,
-          date,
-          layout.bodySize + 2,
-          'KaiTi, STKaiti, serif',
-        )}
-      </div>
-    </div>
+    <PageFrame layout={layout} scale={s} testId="cover-sketch">
+      {cover.marks.secrecy && mark('left', pitch, layout.bodySize, 'SimHei, sans-serif', cover.marks.secrecy)}
+      {cover.marks.internal && mark('right', 0, layout.bodySize, 'SimHei, sans-serif', '内部资料　注意保存')}
+      {cover.marks.confidentialityLine &&
+        mark('right', cover.marks.internal ? pitch : 0, 14, 'KaiTi, serif', cover.marks.confidentialityLine)}
+      {line(H * 0.2 - pitch, cover.name, layout.titleSize, 'serif', { fontWeight: 700, padding: '0 4px' })}
+      {line(H * 0.34 - pitch, cover.theme, 30, 'serif', { fontWeight: 700, letterSpacing: 2 * PT_TO_MM * s })}
+      {line(H * 0.47 - pitch, cover.bookTitle, 36, 'serif', { fontWeight: 700, letterSpacing: 8 * PT_TO_MM * s })}
+      {line(H * 0.86 - pitch, organiser, layout.bodySize + 2, 'KaiTi, STKaiti, serif')}
+      {line(
+        H * 0.86 - pitch + (layout.bodySize + 2) * 1.8 * PT_TO_MM,
+        date,
+        layout.bodySize + 2,
+        'KaiTi, STKaiti, serif',
+      )}
+    </PageFrame>
   );
 }

@@ -4,38 +4,15 @@
 // 'export.cancel'; it must never build a product itself, nor change the session except the
 // binding (单面/双面), which is a session setting the clerk changes knowingly here.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Col,
-  Descriptions,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Progress,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { DownloadOutlined, FolderOpenOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Col, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import type { ExportPrintOutput, In, Out } from '../../core/contract';
 import type { AppError } from '../../core/result';
 import { useApp } from '../state/app-state';
 import { saveBlob } from './save-blob';
-import {
-  errorWording,
-  formatSize,
-  parseNames,
-  printExplain,
-  PRODUCTS,
-  sessionFileName,
-  type ProductKind,
-} from './print-products';
+import { PrintOutcome } from './print-outcome';
+import { Field, HandoutFields, handoutOptions, ProductChoice } from './print-fields';
+import { parseNames, printExplain, PRODUCTS, sessionFileName, type ProductKind } from './print-products';
 import { memberLabels, membersInSessionOrder } from '../state/member-order';
 
 type Item = Out<'export.items'>[number];
@@ -43,6 +20,7 @@ type Item = Out<'export.items'>[number];
 export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const app = useApp();
   const s = app.view!.session;
+  const memberOrder = app.view!.memberOrder;
   const [kind, setKind] = useState<ProductKind>('print');
   // Options, one state per control; only those of the chosen product are sent.
   const [binding, setBinding] = useState<'single' | 'duplex'>(s.layout.binding ?? 'single');
@@ -94,8 +72,8 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
   const names = useMemo(() => parseNames(pasted), [pasted]);
   const rosterNames = useMemo(() => {
     const labels = memberLabels(s.members);
-    return membersInSessionOrder(s).map((m) => labels.get(m.id) ?? m.name);
-  }, [s]);
+    return membersInSessionOrder({ session: s, memberOrder }).map((m) => labels.get(m.id) ?? m.name);
+  }, [s, memberOrder]);
   const recipientCount = recSource === 'roster' ? s.members.length : recSource === 'pasted' ? names.length : 0;
   const product = PRODUCTS.find((p) => p.kind === kind)!;
   // One copy per recipient unless the clerk asks for more (extra copies carry no name).
@@ -103,19 +81,21 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     if (recipientCount > 0) setCopies(recipientCount);
   }, [recipientCount]);
 
-  const selectionOptions = useMemo(() => {
-    if (selKind === 'item')
-      return items.map((it) => ({
-        value: it.id,
-        label: `${it.section} ${it.order}. ${it.title}${it.author ? ` — ${it.author}` : ''}`,
-      }));
-    if (selKind === 'section')
-      return s.sections.map((x) => ({ value: x.id, label: `${x.title}（${x.items.length} 篇）` }));
-    const withItems = new Set(items.flatMap((it) => it.memberIds));
-    return s.members
-      .filter((m) => withItems.has(m.id))
-      .map((m) => ({ value: m.id, label: `${m.name}${m.sector ? `（${m.sector}）` : ''}` }));
-  }, [selKind, items, s.sections, s.members]);
+  const selectionOptions = useMemo(
+    () => handoutOptions(selKind, items, s.sections, s.members),
+    [selKind, items, s.sections, s.members],
+  );
+
+  const copiesInput = (label: string) => (
+    <InputNumber
+      min={1}
+      max={5000}
+      value={copies}
+      onChange={(v) => setCopies(v ?? 1)}
+      aria-label={label}
+      data-testid="print-copies"
+    />
+  );
 
   /** Why the button is disabled, in words a clerk understands (null = ready). */
   const blocker = (() => {
@@ -227,8 +207,6 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     );
   };
 
-  const sheetInfo = result?.report.printSheet;
-
   return (
     <Modal
       open={open}
@@ -267,35 +245,15 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
     >
       <Row gutter={16} wrap={false}>
         <Col flex="280px">
-          <Radio.Group
-            name="print-kind"
-            value={kind}
-            onChange={(e) => {
-              setKind(e.target.value as ProductKind);
+          <ProductChoice
+            kind={kind}
+            disabled={!!running}
+            onChange={(k) => {
+              setKind(k);
               setResult(null);
               setError(null);
             }}
-            style={{ width: '100%' }}
-            disabled={!!running}
-            aria-label="选择要生成的印刷品"
-            data-testid="print-kind"
-          >
-            <Space direction="vertical" style={{ width: '100%' }} size={4}>
-              {PRODUCTS.map((p) => (
-                <Radio
-                  key={p.kind}
-                  value={p.kind}
-                  data-testid={`print-kind-${p.kind}`}
-                  style={{ alignItems: 'flex-start' }}
-                >
-                  <div>
-                    <Typography.Text strong>{p.label}</Typography.Text>
-                    <div style={{ fontSize: 12, color: '#888', lineHeight: 1.4 }}>{p.short}</div>
-                  </div>
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
+          />
         </Col>
         <Col flex="auto">
           <Typography.Paragraph style={{ marginTop: 0 }} data-testid="print-explain">
@@ -389,14 +347,7 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
                         : undefined
                     }
                   >
-                    <InputNumber
-                      min={1}
-                      max={5000}
-                      value={copies}
-                      onChange={(v) => setCopies(v ?? 1)}
-                      aria-label="份数"
-                      data-testid="print-copies"
-                    />
+                    {copiesInput('份数')}
                   </Field>
                 )}
                 <Field label="份号">
@@ -442,68 +393,21 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
               </>
             )}
             {kind === 'handouts' && (
-              <>
-                <Field label="分发范围">
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Select
-                      value={selKind}
-                      onChange={(v) => {
-                        setSelKind(v);
-                        setSelValue(undefined);
-                      }}
-                      style={{ width: 110 }}
-                      aria-label="按什么选择"
-                      data-testid="print-sel-kind"
-                      options={[
-                        { value: 'item', label: '一篇材料' },
-                        { value: 'section', label: '一个栏目' },
-                        { value: 'member', label: '一位委员' },
-                      ]}
-                    />
-                    <Select
-                      showSearch
-                      optionFilterProp="label"
-                      value={selValue}
-                      onChange={setSelValue}
-                      style={{ flex: 1, minWidth: 0 }}
-                      placeholder={batch ? '不选则整本每篇一个文件' : '输入标题、栏目或姓名'}
-                      allowClear
-                      options={selectionOptions}
-                      aria-label="选择材料、栏目或委员"
-                      data-testid="print-sel"
-                    />
-                  </Space.Compact>
-                </Field>
-                <Field label="页码">
-                  <Radio.Group
-                    value={renumber ? 'renumber' : 'keep'}
-                    onChange={(e) => setRenumber(e.target.value === 'renumber')}
-                    data-testid="print-renumber"
-                  >
-                    <Radio value="keep">保留汇编页码（与整本一致，方便会上对照）</Radio>
-                    <Radio value="renumber">重新编页（从第 1 页起）</Radio>
-                  </Radio.Group>
-                </Field>
-                <Checkbox checked={batch} onChange={(e) => setBatch(e.target.checked)} data-testid="print-batch">
-                  每篇一个 PDF，打包为一个 zip（文件名：栏目-序号-作者-标题.pdf）
-                </Checkbox>
-                <Checkbox checked={twoUp} onChange={(e) => setTwoUp(e.target.checked)}>
-                  两页拼一张（2-up，节省纸张）
-                </Checkbox>
-              </>
+              <HandoutFields
+                selKind={selKind}
+                setSelKind={setSelKind}
+                selValue={selValue}
+                setSelValue={setSelValue}
+                options={selectionOptions}
+                renumber={renumber}
+                setRenumber={setRenumber}
+                batch={batch}
+                setBatch={setBatch}
+                twoUp={twoUp}
+                setTwoUp={setTwoUp}
+              />
             )}
-            {kind === 'printsheet' && (
-              <Field label="印制份数">
-                <InputNumber
-                  min={1}
-                  max={5000}
-                  value={copies}
-                  onChange={(v) => setCopies(v ?? 1)}
-                  aria-label="印制份数"
-                  data-testid="print-copies"
-                />
-              </Field>
-            )}
+            {kind === 'printsheet' && <Field label="印制份数">{copiesInput('印制份数')}</Field>}
             {(kind === 'print' || kind === 'booklet' || kind === 'copies') && (
               <Field label="水印">
                 <Select
@@ -521,130 +425,18 @@ export function PrintDialog({ open, onClose }: { open: boolean; onClose(): void 
             )}
           </Space>
 
-          {running && (
-            <div style={{ marginTop: 16 }} data-testid="print-progress" role="status" aria-live="polite">
-              <Progress percent={100} status="active" showInfo={false} />
-              <Typography.Text type="secondary">{step || '正在生成…'}</Typography.Text>
-            </div>
-          )}
-          {!running && step === '已取消' && !result && !error && (
-            <Alert
-              style={{ marginTop: 16 }}
-              type="info"
-              showIcon
-              title="已取消，没有生成文件。"
-              data-testid="print-cancelled"
-            />
-          )}
-          {blocker && !running && !result && (
-            <Alert style={{ marginTop: 16 }} type="info" showIcon title={blocker} data-testid="print-blocker" />
-          )}
-          {error && (
-            <Alert
-              style={{ marginTop: 16 }}
-              type="error"
-              showIcon
-              title="没有生成"
-              description={errorWording(error)}
-              data-testid="print-error"
-            />
-          )}
-          {result && (
-            <div style={{ marginTop: 16 }} data-testid="print-result">
-              <Alert
-                type="success"
-                showIcon
-                title={`已生成 ${result.files.length} 个文件，用时 ${(result.report.ms / 1000).toFixed(1)} 秒`}
-                description={
-                  result.report.warnings.length ? (
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {result.report.warnings.slice(0, 5).map((w, i) => (
-                        <li key={i}>{w}</li>
-                      ))}
-                    </ul>
-                  ) : undefined
-                }
-              />
-              <List
-                size="small"
-                bordered
-                style={{ marginTop: 8 }}
-                dataSource={result.files}
-                renderItem={(f) => (
-                  <List.Item
-                    data-testid="print-file"
-                    data-name={f.name}
-                    actions={[
-                      <Button
-                        key="dl"
-                        type="link"
-                        icon={app.transport.native && f.path ? <FolderOpenOutlined /> : <DownloadOutlined />}
-                        onClick={() => void download(f)}
-                        data-testid="print-download"
-                      >
-                        {app.transport.native && f.path ? '打开所在文件夹' : '下载'}
-                      </Button>,
-                    ]}
-                  >
-                    <Space wrap>
-                      <Typography.Text data-testid="print-file-name">
-                        {app.transport.native && f.path ? f.name : sessionFileName(s.name, f.name)}
-                      </Typography.Text>
-                      <Tag>{formatSize(f.size)}</Tag>
-                      {f.pages !== undefined && <Tag color="blue">{f.pages} 页</Tag>}
-                    </Space>
-                  </List.Item>
-                )}
-              />
-              {sheetInfo && (
-                <Descriptions
-                  size="small"
-                  bordered
-                  column={3}
-                  style={{ marginTop: 8 }}
-                  data-testid="print-sheet-info"
-                  items={[
-                    {
-                      key: 'p',
-                      label: '每份页数',
-                      children: `${sheetInfo.pagesPerCopy}（含空白 ${sheetInfo.blankPages}）`,
-                    },
-                    { key: 's', label: '每份用纸', children: `${sheetInfo.sheetsPerCopy} 张 ${sheetInfo.paper}` },
-                    { key: 'c', label: '份数', children: sheetInfo.copies },
-                    {
-                      key: 't',
-                      label: '总用纸',
-                      children: `${sheetInfo.totalSheets} 张（含备用 ${sheetInfo.spareSheets}）`,
-                    },
-                    {
-                      key: 'r',
-                      label: '约合',
-                      children: `${sheetInfo.reams} 令（${sheetInfo.reamsExact.toFixed(2)}）`,
-                    },
-                    {
-                      key: 'm',
-                      label: '方式',
-                      children: sheetInfo.mode === 'duplex' ? '双面' : sheetInfo.mode === 'booklet' ? '骑马订' : '单面',
-                    },
-                  ]}
-                />
-              )}
-            </div>
-          )}
+          <PrintOutcome
+            running={!!running}
+            step={step}
+            blocker={blocker}
+            error={error}
+            result={result}
+            showPath={!!app.transport.native}
+            sessionName={s.name}
+            onDownload={(f) => void download(f)}
+          />
         </Col>
       </Row>
     </Modal>
-  );
-}
-
-function Field({ label, help, children }: { label: string; help?: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Typography.Text strong style={{ display: 'inline-block', width: 96 }}>
-        {label}
-      </Typography.Text>
-      {children}
-      {help && <div style={{ fontSize: 12, color: '#888', marginLeft: 96, marginTop: 2 }}>{help}</div>}
-    </div>
   );
 }

@@ -3,8 +3,7 @@
 // It is a sketch: the compiled PDF in 预览与生成 is the truth; this must never claim to be exact.
 import type { LayoutSettings } from '../../core/model/settings';
 import { sketchLines } from './sample-lines';
-
-const PT_TO_MM = 25.4 / 72;
+import { PageFrame, PT_TO_MM } from './page-frame';
 
 export function SamplePage({
   layout,
@@ -30,76 +29,69 @@ export function SamplePage({
     2,
     room,
   );
-  return (
+  const pageNumber = (
     <div
-      className="hb-page-sample"
-      style={{ width: layout.pageWidth * s, height: layout.pageHeight * s }}
-      data-testid="sample-page"
+      style={{
+        position: 'absolute',
+        top: (layout.marginTop + layout.blockHeight + layout.pageNumberOffset) * s,
+        right: (layout.pageWidth - layout.marginInner - layout.blockWidth + charMm) * s,
+        fontFamily: 'SimSun, serif',
+        fontSize: layout.pageNumberSize * PT_TO_MM * s,
+      }}
+    >
+      — 1 —
+    </div>
+  );
+  return (
+    <PageFrame
+      layout={layout}
+      scale={s}
+      testId="sample-page"
+      blockStyle={{ outline: '1px dashed #f0b0b0' }}
+      after={pageNumber}
     >
       <div
         style={{
-          position: 'absolute',
-          left: layout.marginInner * s,
-          top: layout.marginTop * s,
-          width: layout.blockWidth * s,
-          height: layout.blockHeight * s,
-          outline: '1px dashed #f0b0b0',
+          textAlign: 'center',
+          fontFamily: 'serif',
+          fontWeight: 700,
+          fontSize: layout.titleSize * PT_TO_MM * s,
+          lineHeight: `${pitchMm * 1.2 * s}px`,
+          height: pitchMm * 2 * s,
+          overflow: 'hidden',
         }}
       >
-        <div
-          style={{
-            textAlign: 'center',
-            fontFamily: 'serif',
-            fontWeight: 700,
-            fontSize: layout.titleSize * PT_TO_MM * s,
-            lineHeight: `${pitchMm * 1.2 * s}px`,
-            height: pitchMm * 2 * s,
-            overflow: 'hidden',
-          }}
-        >
-          {title || '标题'}
-        </div>
-        <div
-          style={{
-            textAlign: 'center',
-            fontFamily: 'KaiTi, STKaiti, serif',
-            fontSize: layout.bodySize * PT_TO_MM * s,
-            lineHeight: `${pitchMm * s}px`,
-            height: pitchMm * s,
-          }}
-        >
-          {author || '作者'}
-        </div>
-        {lines.map((l, i) => (
-          <div
-            key={i}
-            data-testid="sample-line"
-            style={{
-              fontFamily: 'FangSong, STFangsong, serif',
-              fontSize: Math.min(layout.bodySize * PT_TO_MM, charMm) * s,
-              lineHeight: `${pitchMm * s}px`,
-              height: pitchMm * s,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              paddingLeft: i === 0 ? charMm * 2 * s : 0,
-              letterSpacing: Math.max(0, charMm - layout.bodySize * PT_TO_MM) * s,
-            }}
-          >
-            {l}
-          </div>
-        ))}
+        {title || '标题'}
       </div>
       <div
         style={{
-          position: 'absolute',
-          top: (layout.marginTop + layout.blockHeight + layout.pageNumberOffset) * s,
-          right: (layout.pageWidth - layout.marginInner - layout.blockWidth + charMm) * s,
-          fontFamily: 'SimSun, serif',
-          fontSize: layout.pageNumberSize * PT_TO_MM * s,
+          textAlign: 'center',
+          fontFamily: 'KaiTi, STKaiti, serif',
+          fontSize: layout.bodySize * PT_TO_MM * s,
+          lineHeight: `${pitchMm * s}px`,
+          height: pitchMm * s,
         }}
       >
-        — 1 —
+        {author || '作者'}
       </div>
-    </div>
+      {lines.map((l, i) => (
+        <div
+          key={i}
+          data-testid="sample-line"
+          style={{
+            fontFamily: 'FangSong, STFangsong, serif',
+            fontSize: Math.min(layout.bodySize * PT_TO_MM, charMm) * s,
+            lineHeight: `${pitchMm * s}px`,
+            height: pitchMm * s,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            paddingLeft: i === 0 ? charMm * 2 * s : 0,
+            letterSpacing: Math.max(0, charMm - layout.bodySize * PT_TO_MM) * s,
+          }}
+        >
+          {l}
+        </div>
+      ))}
+    </PageFrame>
   );
 }

@@ -57,7 +57,11 @@ export function IntakeScreen() {
   const [pending, setPending] = useState(0);
 
   // The session's order (stroke order by default), never the roster file's row order.
-  const slots = useMemo(() => memberSlots(membersInSessionOrder(s), s.submissions), [s]);
+  const memberOrder = view.memberOrder;
+  const slots = useMemo(
+    () => memberSlots(membersInSessionOrder({ session: s, memberOrder }), s.submissions),
+    [s, memberOrder],
+  );
   const labels = useMemo(() => memberLabels(s.members), [s.members]);
   const counts = {
     received: slots.filter((x) => x.state === 'received').length,

@@ -47,7 +47,7 @@ export function StatsScreen() {
   };
   // Names as on the intake board: the session's order, namesakes with their 界别.
   const labels = memberLabels(view.session.members);
-  const rank = new Map(membersInSessionOrder(view.session).map((m, i) => [m.id, i]));
+  const rank = new Map(membersInSessionOrder(view).map((m, i) => [m.id, i]));
   const names = (list: { memberId: string; name: string }[]) =>
     [...list]
       .sort((a, b) => (rank.get(a.memberId) ?? 0) - (rank.get(b.memberId) ?? 0))

@@ -389,52 +389,30 @@ export function AppStateProvider({ transport, children }: { transport: Transport
     else if (initial.screen !== 'sessions') go('sessions');
   }, []);
 
-  const value = useMemo<AppState>(
-    () => ({
-      transport,
-      view,
-      screen,
-      itemId,
-      go,
-      setView,
-      edit,
-      call,
-      openSession,
-      refresh,
-      undo,
-      redo,
-      showError,
-      importFiles,
-      importReport,
-      importReportAt,
-      restoring,
-      importing,
-      cancelImport,
-      locked,
-    }),
-    [
-      transport,
-      view,
-      screen,
-      itemId,
-      go,
-      setView,
-      edit,
-      call,
-      openSession,
-      refresh,
-      undo,
-      redo,
-      showError,
-      importFiles,
-      importReport,
-      importReportAt,
-      restoring,
-      importing,
-      cancelImport,
-      locked,
-    ],
-  );
+  const fields: AppState = {
+    transport,
+    view,
+    screen,
+    itemId,
+    go,
+    setView,
+    edit,
+    call,
+    openSession,
+    refresh,
+    undo,
+    redo,
+    showError,
+    importFiles,
+    importReport,
+    importReportAt,
+    restoring,
+    importing,
+    cancelImport,
+    locked,
+  };
+  // A new context value only when a field changed (the fields, in their fixed order, are the deps).
+  const value = useMemo(() => fields, Object.values(fields));
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

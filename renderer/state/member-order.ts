@@ -1,21 +1,24 @@
 // The order and the names clerks see for people on the intake board, the 尚未提交 list and the
-// recipients of numbered copies / the 清退登记表: the session's order — surname strokes by default
-// (core/order, with the session's 单名 convention) — never the order rows had in a roster file.
+// recipients of numbered copies / the 清退登记表: the session's order as the service sends it with
+// every view (memberOrder: surname strokes with the session's 单名 convention, core/service/
+// member-order.ts) — never the order rows had in a roster file. The renderer does not sort names
+// itself (the stroke table stays out of the UI bundle).
 // A name shared by two members carries its 界别 (王丽华（经济界）), so the two can be told apart.
-import { sortMembers } from '../../core/order';
 import type { Member, Session } from '../../core/model/session';
+import type { SessionView } from '../../core/contract';
 
-const cache = new WeakMap<readonly Member[], Member[]>();
-
-/** Members in the session's order (stroke order of surnames, ties in roster order). */
-export function membersInSessionOrder(session: Pick<Session, 'members' | 'ordering'>): Member[] {
-  const hit = cache.get(session.members);
-  if (hit) return hit;
-  const sorted = sortMembers(session.members, 'stroke', {
-    name: { givenNameBlank: session.ordering?.givenNameBlank ?? true },
-  }).members;
-  cache.set(session.members, sorted);
-  return sorted;
+/** Members in the session's order (as the service ordered them; members it did not list last, in roster order). */
+export function membersInSessionOrder(view: {
+  session: Pick<Session, 'members'>;
+  memberOrder?: SessionView['memberOrder'];
+}): Member[] {
+  const members = view.session.members;
+  if (!view.memberOrder) return [...members];
+  const rank = new Map(view.memberOrder.map((id, i) => [id, i]));
+  return members
+    .map((m, i) => ({ m, i, r: rank.get(m.id) ?? view.memberOrder!.length + i }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.m);
 }
 
 /** A display name per member id: the name, plus （界别） — or （职务 / 单位 / 序号） — when the name is shared. */

@@ -17,6 +17,7 @@ import { createNativeHandlers } from '../../electron/main/native-actions';
 import { blankPdfPages } from '../../core/read/pdf-blank';
 import { pdfImportNotes } from '../../core/read/pdf-import-notes';
 import { statsSheets } from '../../core/service/stats-sheet';
+import { memberOrder } from '../../core/service/member-order';
 import { tablesToXlsx } from '../../core/node/table-xlsx';
 import { MemberSchema, type Member } from '../../core/model/session';
 import type { Stats } from '../../core/contract';
@@ -60,7 +61,18 @@ describe('names in the session order', () => {
     member('m4', '于海'),
   ];
   it('orders by surname strokes, not roster rows', () => {
-    expect(membersInSessionOrder({ members: roster }).map((m) => m.name)).toEqual(['丁一', '于海', '王丽华', '王丽华']);
+    // The service orders (core/service/member-order.ts); the renderer shows that order.
+    const session = { members: roster };
+    expect(memberOrder(session)).toEqual(['m2', 'm4', 'm1', 'm3']);
+    const shown = membersInSessionOrder({ session, memberOrder: memberOrder(session) });
+    expect(shown.map((m) => m.name)).toEqual(['丁一', '于海', '王丽华', '王丽华']);
+    // Members the service did not list yet (a view from before an add) come last, in roster order.
+    expect(membersInSessionOrder({ session, memberOrder: ['m4', 'm2'] }).map((m) => m.id)).toEqual([
+      'm4',
+      'm2',
+      'm1',
+      'm3',
+    ]);
   });
   it('gives namesakes their 界别, and other members their name only', () => {
     const l = memberLabels(roster);

@@ -77,9 +77,10 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it — on the sample 
       });
     }
     await nav(page, '材料收集');
-    const s = (await state()).session;
+    const v = await state();
+    const s = v.session;
     const labels = memberLabels(s.members);
-    const expected = membersInSessionOrder(s)
+    const expected = membersInSessionOrder(v)
       .filter((m) => m.standing)
       .map((m) => labels.get(m.id));
     await poll(() => page.getByTestId('slot-name').allTextContents()).toEqual(expected);
@@ -309,7 +310,7 @@ describe.skipIf(!run)('issue 14: the app as clerks live in it — on the sample 
     writeFileSync(pdfPath, bytes);
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     const labels = memberLabels(s.members);
-    const order = membersInSessionOrder(s).map((m) => labels.get(m.id)!);
+    const order = membersInSessionOrder(await state()).map((m) => labels.get(m.id)!);
     const at = order.slice(0, 8).map((n) => text.indexOf(n));
     for (const i of at) expect(i).toBeGreaterThan(0);
     expect([...at].sort((a, b) => a - b)).toEqual(at);

@@ -71,6 +71,9 @@ describe('网上报送: a member hands in, corrects and replaces their own file'
       size: bytes.length,
       hash: v.receipt.hash,
     });
+    // The log entry with its file facts is one edit: the last undo step is the receipt itself.
+    const h = await f.client.call('history.state', { sessionId: f.sessionId });
+    expect(h.ok && h.value.undoLabel).toBe('网上报送');
   });
 
   it('lets the member correct the title and replace the file; another member can do neither', async () => {

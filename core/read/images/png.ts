@@ -5,6 +5,7 @@
 // never decode before the caller's size check, nor grow a buffer beyond what the header promised.
 import { Unzlib, zlibSync } from 'fflate';
 import { crc32 as crc32Of } from '../../bytes/crc32';
+import { concatBytes } from '../../bytes/concat';
 
 /** Decoded pixels, 8 bits per sample: 1 = gray, 2 = gray+alpha, 3 = RGB, 4 = RGBA. */
 export interface Raster {
@@ -251,7 +252,8 @@ export function crc32(parts: Uint8Array[]): number {
   return parts.reduce((c, part) => crc32Of(part, c), 0);
 }
 
-function chunk(type: string, body: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, body, CRC (also used by the sample generator's chart). */
+export function pngChunk(type: string, body: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + body.length);
   const dv = new DataView(out.buffer);
   dv.setUint32(0, body.length);
@@ -277,15 +279,9 @@ export function encodePng(r: Raster): Uint8Array {
   ihdr[9] = COLOR_TYPE[r.channels];
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlibSync(raw, { level: 6 })),
-    chunk('IEND', new Uint8Array(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlibSync(raw, { level: 6 })),
+    pngChunk('IEND', new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let o = 0;
-  for (const x of parts) {
-    out.set(x, o);
-    o += x.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -8,20 +8,12 @@ import * as E from '../edits';
 import { ROSTER_FIELD_LABELS } from '../roster-import';
 import type { RosterMapping, RosterTableData } from '../ports';
 import { unknownNotice, type ServiceDeps } from '../deps';
+import { sessionFileName } from '../../print/file-names';
 
 type RosterCalls = Extract<keyof Handlers, `roster.${string}`>;
 
 export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
   const { ports, owner, sorter, rosterFiles, resolveFile, writeOut } = deps;
-
-  /** A file name the outputs folder accepts, from a session or roster name. */
-  const outName = (stem: string, ext: string) =>
-    `${
-      stem
-        .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-        .replace(/^[.\s]+/, '')
-        .slice(0, 60) || '汇编'
-    }.${ext}`;
 
   async function readRoster(
     f: FileInput,
@@ -176,7 +168,7 @@ export function rosterHandlers(deps: ServiceDeps): Pick<Handlers, RosterCalls> {
       } catch (e) {
         return { ok: false, error: toAppError(e, 'roster.export-failed', '导出委员名单失败') };
       }
-      const out = await ports.outputs.write(i.sessionId, outName(`${cur.value.name}-委员名单`, 'xlsx'), bytes);
+      const out = await ports.outputs.write(i.sessionId, sessionFileName(cur.value.name, '委员名单.xlsx'), bytes);
       if (!out.ok) return out;
       const w = await writeOut(out.value, i.sessionId, i.targetPath, ctx);
       return w.ok ? ok({ ...w.value, unknownChars }) : w;

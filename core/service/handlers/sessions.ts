@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, SessionSchema, type Session, type Submission } from '..
 import { defaultLayoutSettings } from '../../model/settings';
 import { err, ok } from '../../result';
 import type { Handlers } from '../../contract/client';
+import type { SessionSummary } from '../../contract/schemas';
 import { ErrorCodes } from '../../contract/errors';
 import { bundleFileName, decodeBundle } from '../bundle';
 import { buildBundle } from '../bundle-export';
@@ -20,6 +21,17 @@ type SessionCalls = Extract<
 
 export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls> {
   const { ports, owner, warmup, now, resolveFile, getDoc, writeOut } = deps;
+
+  /** The session list's line for a session just made (duplicate, bundle import). */
+  const summaryOf = (id: string, session: Session): SessionSummary => ({
+    id,
+    name: session.name,
+    theme: session.theme,
+    date: session.date,
+    submissionCount: session.submissions.length,
+    memberCount: session.members.length,
+    updatedAt: now().toISOString(),
+  });
 
   function blankSession(id: string, name: string, date: string | undefined, theme: string | undefined): Session {
     const base = SessionSchema.parse({
@@ -164,15 +176,7 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       const session = { ...src.value, id, name: i.name ?? `${src.value.name}（副本）` };
       const c = await ports.storage.copy(i.sessionId, id, session);
       if (!c.ok) return c;
-      return ok({
-        id,
-        name: session.name,
-        theme: session.theme,
-        date: session.date,
-        submissionCount: session.submissions.length,
-        memberCount: session.members.length,
-        updatedAt: now().toISOString(),
-      });
+      return ok(summaryOf(id, session));
     },
     'sessions.delete': async (i) => {
       const c = await owner.close(i.sessionId);
@@ -229,15 +233,7 @@ export function sessionHandlers(deps: ServiceDeps): Pick<Handlers, SessionCalls>
       for (const [key, doc] of b.value.bodies) await ports.bodies.put(id, key, doc);
       const sv = await ports.storage.save(id, session, 0);
       if (!sv.ok) return sv;
-      return ok({
-        id,
-        name: session.name,
-        theme: session.theme,
-        date: session.date,
-        submissionCount: session.submissions.length,
-        memberCount: session.members.length,
-        updatedAt: now().toISOString(),
-      });
+      return ok(summaryOf(id, session));
     },
   };
 }

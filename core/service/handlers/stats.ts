@@ -4,16 +4,9 @@ import type { Handlers } from '../../contract/client';
 import { computeStats } from '../stats';
 import { statsSheets } from '../stats-sheet';
 import type { ServiceDeps } from '../deps';
+import { sessionFileName } from '../../print/file-names';
 
 type StatsCalls = Extract<keyof Handlers, `stats.${string}` | `history.${string}`>;
-
-const outName = (stem: string, ext: string) =>
-  `${
-    stem
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-      .replace(/^[.\s]+/, '')
-      .slice(0, 60) || '汇编'
-  }.${ext}`;
 
 export function statsHandlers(deps: ServiceDeps): Pick<Handlers, StatsCalls> {
   const { ports, owner, jobs, wordsOf, rosterFiles, now, writeOut } = deps;
@@ -46,7 +39,7 @@ export function statsHandlers(deps: ServiceDeps): Pick<Handlers, StatsCalls> {
       } catch (e) {
         return { ok: false, error: toAppError(e, 'stats.export-failed', '导出统计表失败') };
       }
-      const out = await ports.outputs.write(i.sessionId, outName(`${cur.value.session.name}-统计`, 'xlsx'), bytes);
+      const out = await ports.outputs.write(i.sessionId, sessionFileName(cur.value.session.name, '统计.xlsx'), bytes);
       if (!out.ok) return out;
       return writeOut(out.value, i.sessionId, i.targetPath, ctx);
     },
