@@ -47,7 +47,7 @@ export function nodePrinter(outputs: OutputStore): PrintProducer {
         p.at === 'folder'
           ? p.name
           : p.at === 'register'
-            ? `${stem}-分发清退登记表.pdf`
+            ? `${stem}-${outFile.replace(/\.[^.]+$/, '')}-分发清退登记表.pdf`
             : p.at === 'zip'
               ? `${stem}-分发材料.zip`
               : `${stem}-${outFile}`;
