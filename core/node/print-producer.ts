@@ -4,23 +4,13 @@
 // in the app; staged and then copied to --out by the CLI). Each file says where the product put it
 // (out, folder, register, zip) so the export.print handler can place it on a target path.
 import { PDFDocument } from 'pdf-lib';
-import { sanitizeFileName } from '../print/file-names';
+import { PRINT_FILE_NAMES, sanitizeFileName } from '../print/file-names';
 import { PRINT_PRODUCTS, type ProductPlace } from '../print/products';
 import { AppException, err, ok, toAppError } from '../result';
 import type { OutputStore, PrintKind, PrintOutcome, PrintProducer } from '../service/ports';
 import { loadFontSet } from './fonts';
 
-/** Names of print products in the session's outputs folder (a new export replaces the last one). */
-const PRINT_FILE: Record<PrintKind, string> = {
-  print: '汇编-印刷版.pdf',
-  booklet: '汇编-骑马订小册子.pdf',
-  copies: '汇编-编号本.pdf',
-  register: '分发清退登记表.pdf',
-  handouts: '分发材料.pdf',
-  screen: '汇编-屏幕阅读版.pdf',
-  phone: '汇编-手机阅读版.pdf',
-  printsheet: '印制单.pdf',
-};
+const PRINT_FILE: Record<PrintKind, string> = PRINT_FILE_NAMES;
 
 /** Page count of a PDF (left out for very large files, where parsing would cost seconds). */
 async function pdfPages(name: string, bytes: Uint8Array): Promise<number | undefined> {

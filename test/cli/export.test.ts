@@ -3,13 +3,14 @@
 // app do), per-copy copies and their register land in the --out folder with nothing written
 // beside the session, and an out-of-range number gives the Chinese message and exit code 2.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../cli/commands/export';
 import { hasPoppler } from '../compile/poppler';
+import { writeSessionFolder } from './session-fixture';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -19,27 +20,14 @@ const BODY = '近年来，我市数字乡村建设取得积极进展，但基础
 function folder(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'hb-export-cli-'));
   dirs.push(root);
-  const dir = path.join(root, 'session');
-  mkdirSync(dir);
-  const subs = [
-    { id: 'a', title: '关于数字乡村的建议', file: 'a.md', format: 'md' },
-    { id: 'b', title: '损坏的发言', file: 'bad.docx', format: 'docx' },
-  ];
-  writeFileSync(
-    path.join(dir, 'session.json'),
-    JSON.stringify({
-      schemaVersion: 1,
-      id: 'export-test',
-      name: '测试会议',
-      date: '2026-12-01',
-      sections: [{ id: 'sec-1', title: '大会发言', items: subs.map((s) => s.id) }],
-      submissions: subs.map((s) => ({
-        id: s.id,
-        title: s.title,
-        authorLine: '市政协委员 王明',
-        source: { file: s.file, format: s.format },
-      })),
-    }),
+  const dir = writeSessionFolder(
+    root,
+    [
+      { id: 'a', title: '关于数字乡村的建议', file: 'a.md', format: 'md' },
+      { id: 'b', title: '损坏的发言', file: 'bad.docx', format: 'docx' },
+    ],
+    {},
+    'export-test',
   );
   writeFileSync(path.join(dir, 'a.md'), `# 关于数字乡村的建议\n\n${BODY}\n`);
   writeFileSync(path.join(dir, 'bad.docx'), new TextEncoder().encode('这不是 Word 文件'));
