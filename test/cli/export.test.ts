@@ -71,14 +71,8 @@ describe('huibian export', () => {
     expect(out.join('\n')).toContain('印刷方式：单面印刷');
     out = [];
     const target = path.join(path.dirname(dir), '编号本');
-    const code = await run(
-      [dir, '--as', 'copies', '--copies', '2', '--digits', '3', '--per-copy', '--with-register'].concat([
-        '--binding',
-        'duplex',
-        '--out',
-        target,
-      ]),
-    );
+    const args = ['--as', 'copies', '--copies', '2', '--digits', '3', '--per-copy', '--with-register'];
+    const code = await run([dir, ...args, '--binding', 'duplex', '--out', target]);
     expect(code).toBe(0);
     const names = readdirSync(target).sort();
     expect(names).toHaveLength(3);
