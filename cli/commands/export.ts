@@ -1,16 +1,21 @@
 // `huibian export <session-dir> --as booklet|copies|register|handouts|screen|phone|print|printsheet
-// --out <file or folder> [...]`: print production and distribution from the command line. A thin
-// shell over core/node/export.ts: it parses and checks arguments, prints progress and a summary,
-// and never writes a file itself.
-import {
-  EXPORT_KINDS,
-  exportSessionFolder,
-  readRecipientsFile,
-  type ExportKind,
-  type ExportRequest,
-} from '../../core/node/export';
+// --out <file or folder> [...]`: print production and distribution from the command line, through
+// the contract like the app (export.print over the session folder's client, with --out as the
+// targetPath the service writes through LocalFiles). This file parses and checks arguments, prepares
+// the output folder, prints progress and a summary; it never writes a file itself.
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExportPrintInputSchema } from '../../core/contract/print-schemas';
+import { readRecipientsFile } from '../../core/node/recipients-file';
+import { targetIsFolder } from '../../core/print/places';
 import { printSheetLines } from '../../core/print/print-sheet';
+import { EXPORT_KINDS, type ExportKind } from '../../core/print/products';
+import { err, ok, type Result } from '../../core/result';
+import type { z } from 'zod';
 import { oneSessionDir, parseCommandArgs } from '../args';
+import { withFolderClient } from '../local-client';
+
+type PrintInput = z.input<typeof ExportPrintInputSchema>;
 
 const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文件或文件夹> [选项]
 
@@ -25,7 +30,7 @@ const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文
   printsheet  印制单（用纸张数、令数；--out 以 .pdf 结尾时输出 PDF，否则输出文本）
 
 选项：
-  --copies N            份数（编号本、登记表、印制单）
+  --copies N            份数 1～5000（编号本、登记表、印制单）
   --start N             起始份号（默认 1）
   --digits N            份号位数 3～6（默认 6）
   --recipients 文件     领取人名单（每行一个：姓名或单位，可为“姓名,单位”），份数默认等于人数；
@@ -48,7 +53,7 @@ const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文
   --watermark 文字      斜向水印，例如 草稿、送审稿
   --internal            封面标注“内部资料 注意保存”
   --confidential 文字   封面保密说明，例如 会后收回
-  --spare 百分比        印制单加放比例`;
+  --spare 百分比        印制单加放比例 0～50`;
 
 function num(v: string | undefined, name: string, min: number, max: number, integer = true): number | undefined {
   if (v === undefined) return undefined;
@@ -56,6 +61,24 @@ function num(v: string | undefined, name: string, min: number, max: number, inte
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max)
     throw new Error(`${name} 应为 ${min}～${max} 之间的${integer ? '整数' : '数'}，收到：${v}`);
   return n;
+}
+
+/** The target must be a file name (a folder is made when missing), or a folder for per-file outputs. */
+async function prepareTarget(out: string, folder: boolean): Promise<Result<true>> {
+  const st = await stat(out).catch(() => undefined);
+  if (folder && st && !st.isDirectory())
+    return err('export.out-not-folder', `输出位置已存在且不是文件夹：${out}`, { file: out });
+  if (!folder && st?.isDirectory())
+    return err('export.out-is-folder', `输出路径是一个文件夹，请给出文件名：${out}`, { file: out });
+  const dir = folder ? out : path.dirname(path.resolve(out));
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    return err('export.out-unwritable', `无法创建输出文件夹：${dir}（${(e as NodeJS.ErrnoException).code ?? e}）`, {
+      file: dir,
+    });
+  }
+  return ok(true);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -102,7 +125,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error('缺少 --out（输出文件或文件夹）');
     return 2;
   }
-  let req: ExportRequest;
+  const out = v.out;
+  let req: Omit<PrintInput, 'sessionId' | 'exportId'>;
   try {
     if (v.mark && !['footer', 'watermark', 'none'].includes(v.mark))
       throw new Error(`--mark 只能是 footer、watermark 或 none，收到：${v.mark}`);
@@ -110,64 +134,96 @@ export async function run(argv: string[]): Promise<number> {
       throw new Error(`--sheet 只能是 auto、A3、A4 或 A5，收到：${v.sheet}`);
     if (v.binding && !['single', 'duplex'].includes(v.binding))
       throw new Error(`--binding 只能是 single 或 duplex，收到：${v.binding}`);
-    let recipients: string[] | undefined;
-    if (v.recipients && v.recipients !== 'roster') {
+    // The contract's limits (core/contract/schemas.ts ExportPrintInputSchema), checked here for the message.
+    const copies = num(v.copies, '--copies', 1, 5000);
+    const startNumber = num(v.start, '--start', 1, 999999);
+    const digits = num(v.digits, '--digits', 3, 6);
+    const creepMm = num(v.creep, '--creep', 0, 5, false);
+    const sheetsPerSignature = num(v.signature, '--signature', 1, 50);
+    const sparePercent = num(v.spare, '--spare', 0, 50, false);
+    const gutter = num(v.gutter, '--gutter', 0, 30, false);
+    let recipients: string[] | 'roster' | undefined;
+    if (v.recipients === 'roster') recipients = 'roster';
+    else if (v.recipients) {
       const r = await readRecipientsFile(v.recipients);
       if (!r.ok) throw new Error(r.error.message);
       recipients = r.value;
     }
-    const marks: ExportRequest['marks'] = {};
+    const marks: NonNullable<PrintInput['marks']> = {};
     if (v.watermark !== undefined) marks.watermark = v.watermark;
     if (v.internal) marks.internal = true;
     if (v.confidential !== undefined) marks.confidentialityLine = v.confidential;
-    const layout: ExportRequest['layout'] = {};
-    if (v.binding) layout.binding = v.binding as 'single' | 'duplex';
-    if (v.gutter !== undefined) layout.gutter = num(v.gutter, '--gutter', 0, 30, false);
     const items = v.items
       ?.split(/[,，]/)
       .map((s) => s.trim())
       .filter(Boolean);
+    const selection = {
+      ...(items?.length ? { items } : {}),
+      ...(v.section ? { sectionId: v.section } : {}),
+      ...(v.member ? { memberId: v.member } : {}),
+    };
     req = {
       as: v.as as ExportKind,
-      out: v.out,
-      copies: num(v.copies, '--copies', 1, 99999),
-      startNumber: num(v.start, '--start', 1, 999999),
-      digits: num(v.digits, '--digits', 3, 6),
-      recipients,
-      recipientsFromRoster: v.recipients === 'roster',
-      recipientMark: v.mark as ExportRequest['recipientMark'],
-      perCopy: v['per-copy'],
-      withRegister: v['with-register'],
-      selection: { items, section: v.section, member: v.member },
-      renumber: v.renumber,
-      batch: v.batch,
-      zip: v.zip,
-      twoUp: v['two-up'],
-      sheet: v.sheet as ExportRequest['sheet'],
-      creepMm: num(v.creep, '--creep', 0, 5, false),
-      sheetsPerSignature: num(v.signature, '--signature', 1, 50),
-      sparePercent: num(v.spare, '--spare', 0, 100, false),
-      marks,
-      layout,
-      onProgress: (m) => process.stderr.write(`${m}\n`),
+      targetPath: path.resolve(out),
+      ...(copies !== undefined ? { copies } : {}),
+      ...(startNumber !== undefined ? { startNumber } : {}),
+      ...(digits !== undefined ? { digits } : {}),
+      ...(recipients ? { recipients } : {}),
+      ...(v.mark ? { recipientMark: v.mark as 'none' | 'footer' | 'watermark' } : {}),
+      ...(v['per-copy'] ? { perCopy: true } : {}),
+      ...(v['with-register'] ? { withRegister: true } : {}),
+      ...(Object.keys(selection).length ? { selection } : {}),
+      ...(v.renumber ? { renumber: true } : {}),
+      ...(v.batch ? { batch: true } : {}),
+      ...(v.zip ? { zip: true } : {}),
+      ...(v['two-up'] ? { twoUp: true } : {}),
+      ...(v.sheet ? { sheet: v.sheet as 'auto' | 'A3' | 'A4' | 'A5' } : {}),
+      ...(creepMm !== undefined ? { creepMm } : {}),
+      ...(sheetsPerSignature !== undefined ? { sheetsPerSignature } : {}),
+      ...(sparePercent !== undefined ? { sparePercent } : {}),
+      ...(Object.keys(marks).length ? { marks } : {}),
+      ...(v.binding || gutter !== undefined
+        ? {
+            layout: {
+              ...(v.binding ? { binding: v.binding as 'single' | 'duplex' } : {}),
+              ...(gutter !== undefined ? { gutter } : {}),
+            },
+          }
+        : {}),
     };
   } catch (e) {
     console.error(`参数错误：${e instanceof Error ? e.message : e}`);
     return 2;
   }
+  const prep = await prepareTarget(req.targetPath!, targetIsFolder(req, req.targetPath!));
+  if (!prep.ok) {
+    console.error(`错误：${prep.error.message}`);
+    return 1;
+  }
   const ac = new AbortController();
   const onSig = () => ac.abort();
   process.once('SIGINT', onSig);
-  req.signal = ac.signal;
-  const r = await exportSessionFolder(dir, req).finally(() => process.off('SIGINT', onSig));
-  if (!r.ok) {
-    console.error(`错误：${r.error.message}`);
+  const r = await withFolderClient(dir, { printer: true }, async (client, sessionId) => {
+    const exportId = `cli-${Date.now().toString(36)}`;
+    const off = client.on('export.progress', (p) => {
+      if (p.exportId === exportId && p.state === 'running') process.stderr.write(`${p.message}\n`);
+    });
+    ac.signal.addEventListener('abort', () => void client.call('export.cancel', { exportId }), { once: true });
+    try {
+      return await client.call('export.print', { ...req, sessionId, exportId });
+    } finally {
+      off();
+    }
+  }).finally(() => process.off('SIGINT', onSig));
+  const res = r.ok ? r.value : r;
+  if (!res.ok) {
+    console.error(`错误：${res.error.message}`);
     return 1;
   }
-  const rep = r.value;
-  for (const w of rep.warnings) console.error(`注意：${w}`);
-  for (const f of rep.files) console.log(`已写入 ${f.path}（${(f.bytes / 1024).toFixed(0)} KB）`);
-  if (rep.printSheet) console.log(printSheetLines(rep.printSheet).slice(1).join('\n'));
-  console.log(`完成：${rep.files.length} 个文件，用时 ${(rep.ms / 1000).toFixed(1)} 秒`);
+  const { files, report } = res.value;
+  for (const w of report.warnings) console.error(`注意：${w}`);
+  for (const f of files) console.log(`已写入 ${f.path ?? f.name}（${(f.size / 1024).toFixed(0)} KB）`);
+  if (report.printSheet) console.log(printSheetLines(report.printSheet).slice(1).join('\n'));
+  console.log(`完成：${files.length} 个文件，用时 ${(report.ms / 1000).toFixed(1)} 秒`);
   return 0;
 }

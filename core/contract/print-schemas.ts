@@ -37,7 +37,10 @@ export type PrintSheetInfo = z.infer<typeof PrintSheetSchema>;
 export const ExportPrintInputSchema = z.object({
   sessionId: IdSchema,
   as: z.enum(PRINT_KINDS),
-  /** Numbered copies / booklet / print sheet: how many copies (default: recipients' count, else 1). */
+  /**
+   * Numbered copies / booklet / print sheet: how many copies (default: recipients' count, else 1).
+   * At most 5000: a secretariat prints a few hundred; the CLI uses the same limit.
+   */
   copies: z.number().int().min(1).max(5000).optional(),
   startNumber: z.number().int().min(1).max(999_999).optional(),
   /** 份号 digits, 3–6 (default 6). */
@@ -45,6 +48,8 @@ export const ExportPrintInputSchema = z.object({
   /** Recipients in copy order, or 'roster' for the session's members in roster order. */
   recipients: z.union([z.array(z.string().min(1).max(100)).max(5000), z.literal('roster')]).optional(),
   recipientMark: z.enum(['none', 'footer', 'watermark']).optional(),
+  /** Copies: one PDF per copy (with targetPath: into that folder) instead of one file with all copies. */
+  perCopy: z.boolean().optional(),
   /** Copies: also write the register beside them. */
   withRegister: z.boolean().optional(),
   /** Handouts: which items (ids), one section (id or title), one member (id or name). */
@@ -60,18 +65,33 @@ export const ExportPrintInputSchema = z.object({
   sheet: z.enum(PAPERS).optional(),
   creepMm: z.number().min(0).max(5).optional(),
   sheetsPerSignature: z.number().int().min(1).max(50).optional(),
+  /** Print sheet spare (加放), percent; a print shop's spare is a few percent, 50 is already generous. */
   sparePercent: z.number().min(0).max(50).optional(),
+  /** Layout overrides for this export only. */
+  layout: z
+    .object({ binding: z.enum(['single', 'duplex']), gutter: z.number().min(0).max(30) })
+    .partial()
+    .optional(),
   marks: z
     .object({ internal: z.boolean(), secrecy: z.string(), watermark: z.string(), confidentialityLine: z.string() })
     .partial()
     .optional(),
   /** Lets the client cancel with export.cancel and match 'export.progress' events (else one is made). */
   exportId: IdSchema.optional(),
-  /** Electron / CLI only: also copy the files here (a file for one output, a folder for several). */
+  /**
+   * Electron / CLI only: also copy the files here — a file for one output, a folder for per-copy
+   * copies and batch handouts (a name ending in .zip: the zip only); the register of copies goes
+   * beside the file (<name>-分发清退登记表.pdf) or into the folder. Its extension also picks the
+   * print sheet's form: .pdf a PDF, anything else UTF-8 text.
+   */
   targetPath: z.string().optional(),
 });
 
-export const PrintFileSchema = OutputFileSchema.extend({ pages: z.number().int().nonnegative().optional() });
+export const PrintFileSchema = OutputFileSchema.extend({
+  pages: z.number().int().nonnegative().optional(),
+  /** Where the product put it: the output itself, a file of the folder, the register, the zip. */
+  place: z.enum(['out', 'folder', 'register', 'zip']).optional(),
+});
 
 export const ExportPrintOutputSchema = z.object({
   exportId: IdSchema,

@@ -1,10 +1,11 @@
 // Print production and distribution on disk: runs a print product from the table in
 // core/print/products.ts (booklets, numbered copies, the return register, handouts, the print
 // sheet …) and writes what it emits — one file, a folder, a zip — atomically, after checking the
-// target. Used by the CLI (`huibian export`) and by the service's printer port. It never throws
+// target. The CLI and the app go through the contract (export.print → core/node/print-producer.ts);
+// this direct path is kept for the print tests and bench/print.ts, which measure it. It never throws
 // (every failure is a Result error naming the file and the cause) and never writes half a file or
 // over a folder by mistake.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PdfCompileResult } from '../compile/index';
 import type { SourceDoc } from '../model/document';
@@ -26,9 +27,9 @@ import type { PrintSheet } from '../print/print-sheet';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
 import { loadSessionFolder } from './session-folder';
-import { decodeText } from '../read/text';
+import { readRecipientsFile } from './recipients-file';
 
-export { EXPORT_KINDS, variantSession, sessionOfItems, type ExportKind };
+export { EXPORT_KINDS, variantSession, sessionOfItems, readRecipientsFile, type ExportKind };
 
 export interface ExportRequest extends ProductRequest {
   /** A file, or a folder for one-file-per-copy / one-file-per-item outputs. */
@@ -102,40 +103,6 @@ export async function compileVariant(
   signal?: AbortSignal,
 ): Promise<PdfCompileResult> {
   return compileVariantWith(session, docs, warnings, await loadFontSet(session.layout), signal);
-}
-
-/**
- * Reads a recipients list: one recipient a line, in any encoding a Windows PC saves text in
- * (UTF-8, GBK, UTF-16 …); "姓名,单位" or tab-separated columns become "姓名　单位".
- */
-export async function readRecipientsFile(file: string): Promise<Result<string[]>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (e) {
-    return err(
-      'export.recipients-unreadable',
-      `无法读取领取人名单：${file}（${(e as NodeJS.ErrnoException).code ?? e}）`,
-      { file },
-    );
-  }
-  const d = decodeText(bytes);
-  const text = 'garbled' in d ? d.best?.text : d.text;
-  if (text === undefined)
-    return err('export.recipients-garbled', `领取人名单的文字编码无法识别：${file}（请另存为 UTF-8 文本）`, { file });
-  const names = text
-    .replace(/^\ufeff/, '')
-    .split(/\r?\n/)
-    .map((l) =>
-      l
-        .split(/[,，\t]/)
-        .map((c) => c.trim())
-        .filter(Boolean)
-        .join('　'),
-    )
-    .filter(Boolean);
-  if (!names.length) return err('export.recipients-empty', `领取人名单是空的：${file}`, { file });
-  return ok(names);
 }
 
 function registerPath(out: string, perCopy: boolean): string {

@@ -33,6 +33,8 @@ export interface FolderPortsOptions {
   fs?: FsPort;
   /** Load the roster file readers (.xlsx/.csv; exceljs is large: only `huibian roster` needs them). */
   roster?: boolean;
+  /** Load the print products (booklets, numbered copies …; only `huibian export` needs them). */
+  printer?: boolean;
   /** Nothing is written to the folder (import --dry-run): saves, snapshots and new sources stay in memory. */
   dryRun?: boolean;
   transport?: string;
@@ -240,8 +242,8 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
   const files = new FolderFiles(dir, fs, opts.dryRun);
   const outputs = new DiskOutputs(stagingFs(fs), () => staging);
   const mem = new MemoryFiles();
-  // No warm-up, no worker pool, no portal, no print products: a CLI process does one thing at once,
-  // and loads only the modules it uses (the fresh-process speed of `huibian compile` counts).
+  // No warm-up, no worker pool, no portal; print products only when asked: a CLI process does one
+  // thing at once, and loads only the modules it uses (the fresh-process speed of `huibian compile` counts).
   const { prefetch, compile } = nodeCompiler(outputs);
   const ports: Ports = {
     storage: store,
@@ -255,6 +257,7 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
     sorter: orderSorter(),
     local: nodeLocalFiles(fs),
     ...(opts.roster ? { roster: (await import('./ports')).nodeRosterFiles } : {}),
+    ...(opts.printer ? { printer: (await import('./print-producer')).nodePrinter(outputs) } : {}),
     info: { version: APP_VERSION, dataDir: dir, transport: opts.transport ?? 'cli' },
     dispose: async () => {
       await rm(staging, { recursive: true, force: true }).catch(() => undefined);

@@ -3,17 +3,14 @@
 // the compile engine, the ordering rules, roster files (xlsx/csv in any Windows encoding), print
 // production (booklets, numbered copies, handouts), the bundled sample, local paths.
 // This is the one place that decides which implementation backs each port.
-import { sanitizeFileName } from '../print/file-names';
 import { readFile } from 'node:fs/promises';
 import { APP_VERSION, MAX_LOCAL_FILE, nodeIds, nodeLocalFiles } from './local-files';
 import path from 'node:path';
 import { SessionSchema, describeIssues } from '../model/session';
 import { err, ok } from '../result';
 import { orderSorter } from '../service/default-ports';
-import type { Ports, PrintOutcome, PrintProducer, RosterFiles, SampleProvider } from '../service/ports';
-import type { PrintKind } from '../service/ports';
-import { PDFDocument } from 'pdf-lib';
-import { exportSession } from './export';
+import type { Ports, RosterFiles, SampleProvider } from '../service/ports';
+import { nodePrinter } from './print-producer';
 import { nodeCompiler } from './compile-session';
 import { batchImporter } from './import-batch';
 import { ReadPool } from './read-worker';
@@ -26,7 +23,7 @@ import { nodeFs, type FsPort } from './store/fs-port';
 import { DiskSessionStore } from './store/session-store';
 import { NodePortalHost } from './portal-host';
 
-export { APP_VERSION, MAX_LOCAL_FILE, nodeIds };
+export { APP_VERSION, MAX_LOCAL_FILE, nodeIds, nodePrinter };
 
 export interface NodePortsOptions {
   dataDir: string;
@@ -52,71 +49,6 @@ export const nodeRosterFiles: RosterFiles = {
 
 /** The ordering rules: core/order's, as the service's default (kept as a name for the wiring and tests). */
 export const nodeSorter = orderSorter;
-
-/** Names of print products in the session's outputs folder (a new export replaces the last one). */
-const PRINT_FILE: Record<PrintKind, string> = {
-  print: '汇编-印刷版.pdf',
-  booklet: '汇编-骑马订小册子.pdf',
-  copies: '汇编-编号本.pdf',
-  register: '分发清退登记表.pdf',
-  handouts: '分发材料.pdf',
-  screen: '汇编-屏幕阅读版.pdf',
-  phone: '汇编-手机阅读版.pdf',
-  printsheet: '印制单.pdf',
-};
-
-/** Page count of a written PDF (left out for very large files, where parsing would cost seconds). */
-async function pdfPages(file: string, bytes: number): Promise<number | undefined> {
-  if (!/\.pdf$/i.test(file) || bytes > 40 * 1024 * 1024) return undefined;
-  try {
-    const doc = await PDFDocument.load(await readFile(file), { ignoreEncryption: true, updateMetadata: false });
-    return doc.getPageCount();
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Print production through core/node/export.ts, writing into the session's outputs folder so the
- * files are served at /files/<sessionId>/<name> like the compiled PDF. A batch of handouts becomes
- * one zip (the folder of PDFs would not be downloadable).
- */
-export function nodePrinter(outputs: DiskOutputs): PrintProducer {
-  return {
-    async produce(sessionId, session, docs, req, o) {
-      // Named after the session, so files from two sessions are told apart in a folder or a mail.
-      const base = req.as === 'handouts' && req.batch ? '分发材料.zip' : PRINT_FILE[req.as];
-      const name = `${sanitizeFileName(session.name, 60)}-${base}`;
-      const out = outputs.pathOf(sessionId, name);
-      if (!out) return err('export.bad-name', `输出文件名不合规：${name}`);
-      const dir = path.dirname(out);
-      const r = await exportSession(session, docs, {
-        ...req,
-        out,
-        ...(req.as === 'handouts' && req.batch ? { zip: true } : {}),
-        onProgress: o.onProgress,
-        signal: o.signal,
-      });
-      if (!r.ok) return r;
-      const files: PrintOutcome['files'] = [];
-      for (const f of r.value.files) {
-        const rel = path.relative(dir, f.path);
-        // Everything export.ts writes for these requests lands beside `out`; anything else is not servable.
-        if (rel.includes(path.sep) || rel.startsWith('..')) continue;
-        const pages = await pdfPages(f.path, f.bytes);
-        files.push({ ...outputs.describe(sessionId, rel), size: f.bytes, ...(pages !== undefined ? { pages } : {}) });
-      }
-      return ok({
-        files,
-        pages: r.value.pages,
-        ...(r.value.copies !== undefined ? { copies: r.value.copies } : {}),
-        ...(r.value.printSheet ? { printSheet: r.value.printSheet } : {}),
-        warnings: r.value.warnings,
-        ms: r.value.ms,
-      });
-    },
-  };
-}
 
 export function createNodePorts(
   opts: NodePortsOptions,

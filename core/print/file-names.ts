@@ -55,3 +55,15 @@ export function uniqueNames(names: string[]): string[] {
     return dot > 0 ? `${n.slice(0, dot)}(${k})${n.slice(dot)}` : `${n}(${k})`;
   });
 }
+
+/** Names of the print products in a session's outputs (after the session's name; a new export replaces the last). */
+export const PRINT_FILE_NAMES = {
+  print: '汇编-印刷版.pdf',
+  booklet: '汇编-骑马订小册子.pdf',
+  copies: '汇编-编号本.pdf',
+  register: '分发清退登记表.pdf',
+  handouts: '分发材料.pdf',
+  screen: '汇编-屏幕阅读版.pdf',
+  phone: '汇编-手机阅读版.pdf',
+  printsheet: '印制单.pdf',
+} as const;

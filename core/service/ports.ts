@@ -238,6 +238,8 @@ export interface PrintRequest {
   /** Resolved recipients (the service turns 'roster' into the members' names). */
   recipients?: string[];
   recipientMark?: 'none' | 'footer' | 'watermark';
+  /** Copies: one file per copy. */
+  perCopy?: boolean;
   withRegister?: boolean;
   selection?: { items?: string[]; section?: string; member?: string };
   renumber?: boolean;
@@ -249,11 +251,18 @@ export interface PrintRequest {
   sheetsPerSignature?: number;
   sparePercent?: number;
   marks?: Partial<Session['marks']>;
+  /** Layout overrides for this export only. */
+  layout?: { binding?: 'single' | 'duplex'; gutter?: number };
+  /**
+   * The name of where the files go (the target path, or the default name): its extension picks the
+   * print sheet's form (.pdf or text) and a zip-only batch of handouts (.zip).
+   */
+  outName?: string;
 }
 
 export interface PrintOutcome {
   /** Files written to the session's outputs (served at /files/<sessionId>/<name>). */
-  files: (OutputFile & { pages?: number })[];
+  files: (OutputFile & { pages?: number; place?: 'out' | 'folder' | 'register' | 'zip' })[];
   /** Pages of one copy of the product (after padding / imposition). */
   pages: number;
   copies?: number;

@@ -19,6 +19,7 @@ import { SessionSchema } from '../../core/model/session';
 import { createService } from '../../core/service/service';
 import { barChartPng } from '../../scripts/generate-sample';
 import { hasPoppler } from '../compile/poppler';
+import { writeSessionFolder, type FixtureItem } from './session-fixture';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -30,32 +31,7 @@ const tmp = () => {
 
 const BODY = '近年来，我市数字乡村建设取得积极进展，但基础设施仍然薄弱，需要统筹推进、久久为功。';
 
-function folder(submissions: { id: string; title: string; file: string; format: string }[], extra = {}): string {
-  const dir = path.join(tmp(), 'session');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'session.json'),
-    JSON.stringify(
-      {
-        schemaVersion: 1,
-        id: 'folder-test',
-        name: '测试会议',
-        date: '2026-12-01',
-        sections: [{ id: 'sec-1', title: '大会发言', items: submissions.map((s) => s.id) }],
-        submissions: submissions.map((s) => ({
-          id: s.id,
-          title: s.title,
-          authorLine: '市政协委员 王明',
-          source: { file: s.file, format: s.format },
-        })),
-        ...extra,
-      },
-      null,
-      2,
-    ),
-  );
-  return dir;
-}
+const folder = (submissions: FixtureItem[], extra = {}): string => writeSessionFolder(tmp(), submissions, extra);
 
 describe('folder ports', () => {
   it('refuses a source path that leaves the folder (session.bad-path) and reads one inside it', async () => {

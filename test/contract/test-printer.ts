@@ -5,19 +5,11 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { zipSync } from 'fflate';
 import { err, ok } from '../../core/result';
+import { PRINT_FILE_NAMES } from '../../core/print/file-names';
 import { handoutFileNames, selectItems } from '../../core/print/handouts';
 import type { OutputStore, PrintOutcome, PrintProducer } from '../../core/service/ports';
 
-const NAMES = {
-  print: '汇编-印刷版.pdf',
-  booklet: '汇编-骑马订小册子.pdf',
-  copies: '汇编-编号本.pdf',
-  register: '分发清退登记表.pdf',
-  handouts: '分发材料.pdf',
-  screen: '汇编-屏幕阅读版.pdf',
-  phone: '汇编-手机阅读版.pdf',
-  printsheet: '印制单.pdf',
-} as const;
+const NAMES = PRINT_FILE_NAMES;
 
 async function pdfOf(pages: number, label: (i: number) => string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

@@ -4,6 +4,7 @@ import { rosterNamesInOrder } from '../../order/roster-order';
 import type { SourceDoc } from '../../model/document';
 import { tocAuthor } from '../../model/dossier';
 import { dossierOrder } from '../../print/handouts';
+import { placeTarget } from '../../print/places';
 import { err, ok, toAppError, type Result } from '../../result';
 import type { CallContext, Handlers } from '../../contract/client';
 import { ErrorCodes } from '../../contract/errors';
@@ -102,6 +103,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
         ...(i.digits !== undefined ? { digits: i.digits } : {}),
         ...(recipients ? { recipients } : {}),
         ...(i.recipientMark ? { recipientMark: i.recipientMark } : {}),
+        ...(i.perCopy !== undefined ? { perCopy: i.perCopy } : {}),
         ...(i.withRegister !== undefined ? { withRegister: i.withRegister } : {}),
         ...(i.selection
           ? {
@@ -121,6 +123,8 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
         ...(i.sheetsPerSignature !== undefined ? { sheetsPerSignature: i.sheetsPerSignature } : {}),
         ...(i.sparePercent !== undefined ? { sparePercent: i.sparePercent } : {}),
         ...(i.marks ? { marks: i.marks } : {}),
+        ...(i.layout ? { layout: i.layout } : {}),
+        ...(i.targetPath ? { outName: i.targetPath } : {}),
       };
       const run = prints.start(exportId, i.sessionId, i.as);
       try {
@@ -147,7 +151,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
         if (i.targetPath) {
           const copied: typeof files = [];
           for (const f of files) {
-            const target = files.length === 1 ? i.targetPath : `${i.targetPath.replace(/[\\/]+$/, '')}/${f.name}`;
+            const target = placeTarget(i.targetPath, f.place ?? 'out', f.name, i);
             const w = await writeOut(f, i.sessionId, target, ctx);
             if (!w.ok) {
               prints.finish(exportId, 'failed', w.error.message);
