@@ -4,7 +4,7 @@
 // is then named in any call as a FileInput { name, upload: id }. A refused upload keeps its Chinese
 // error under its id, so the call that names it reports it per file (the rest of a batch imports).
 // Uploads live for the server's run (and at most UPLOAD_TTL_MS); the folder is emptied on start.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -47,6 +47,19 @@ interface Entry {
   at: number;
 }
 
+/**
+ * Gives up a part file: waits for the stream to close (its open or a write may still be in flight,
+ * and would create the file again after an early unlink), then deletes it.
+ */
+async function discard(out: WriteStream, part: string): Promise<void> {
+  if (!out.closed) {
+    const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+    out.destroy();
+    await closed;
+  }
+  await unlink(part).catch(() => undefined);
+}
+
 export class UploadStore implements UploadReader {
   private readonly entries = new Map<string, Entry>();
 
@@ -87,14 +100,20 @@ export class UploadStore implements UploadReader {
     const out = createWriteStream(part, { flags: 'wx' });
     let size = 0;
     let over: AppError | undefined;
+    // A write still in flight when the file is given up (over the cap) fails with
+    // ERR_STREAM_DESTROYED; a real disk error (ENOSPC …) is kept and ends the upload below.
+    let writeError: Error | undefined;
+    out.on('error', (e) => {
+      if (!over) writeError ??= e;
+    });
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (over) continue; // draining
+        if (writeError) throw writeError;
         if (size > cap) {
           over = tooLargeError(name, undefined, cap);
-          out.destroy();
-          await unlink(part).catch(() => undefined);
+          await discard(out, part);
           this.refuse(id, name, over);
           onOver(over);
           continue;
@@ -104,10 +123,10 @@ export class UploadStore implements UploadReader {
       if (over) return { ok: false, error: over };
       out.end();
       await once(out, 'close');
+      if (writeError) throw writeError;
       await rename(part, path.join(this.dir, id));
     } catch (e) {
-      out.destroy();
-      await unlink(part).catch(() => undefined);
+      await discard(out, part);
       const error: AppError = {
         code: 'upload.failed',
         message: `${name} 上传中断（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请重试`,
