@@ -149,7 +149,9 @@ export const fileExists = (f: string) => {
  * - w:autoSpaceDE/autoSpaceDN="0" (§17.3.1.2–3, no extra space between Chinese and Latin or
  *   digits) are ignored, and LibreOffice adds 1/5 em at each such boundary: a zero-width space
  *   is put there, which (not being a letter or digit) stops that space and, being a break
- *   opportunity anyway between Han and Latin, moves no line break.
+ *   opportunity anyway between Han and Latin, moves no line break;
+ * - a run's character spacing applies to its last character in Word but not in LibreOffice, so a
+ *   mark the PDF set at half width (condensed by half an em) is set at half width by scale here.
  * Nothing else changes; the DOCX users get is tested as it is elsewhere.
  */
 export function asWordReadsIt(docx: Uint8Array): Uint8Array {
@@ -166,9 +168,16 @@ export function asWordReadsIt(docx: Uint8Array): Uint8Array {
         text.replace(/(?<=\p{Script=Han})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=\p{Script=Han})/gu, '\u200b') +
         close,
     );
+  // A mark condensed by half an em (the PDF's 标点挤压): Word gives up half its advance; LibreOffice
+  // ignores spacing after a run's last character, so the copy halves the mark's width instead.
+  const halfMarks = (xml: string) =>
+    xml.replace(
+      /<w:rPr><w:spacing w:val="(-\d+)"\/><\/w:rPr>(<w:t[^>]*>[、，。；：？！]<\/w:t>)/g,
+      (all, v: string, t: string) => (Number(v) <= -107 ? `<w:rPr><w:w w:val="50"/></w:rPr>${t}` : all),
+    );
   const patch: Record<string, (xml: string) => string> = {
     'word/styles.xml': flip,
-    'word/document.xml': (x) => noAutoSpace(flip(x)),
+    'word/document.xml': (x) => noAutoSpace(flip(halfMarks(x))),
     'word/footnotes.xml': noAutoSpace,
   };
   for (const [name, f] of Object.entries(patch)) if (files[name]) files[name] = strToU8(f(strFromU8(files[name])));

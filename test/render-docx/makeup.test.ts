@@ -1,6 +1,7 @@
 // The PDF layout's half-width punctuation against 孤字 (a lone last character pulled up by setting
-// some marks of the line at half width) reaches the DOCX: exactly those marks get w:w="50", so
-// Word and LibreOffice set the paragraph in as many lines as the PDF.
+// some marks of the line at half width) reaches the DOCX: exactly those marks are condensed by half
+// an em (w:spacing, the glyph unchanged, as the PDF draws them), so Word sets the paragraph in as many
+// lines as the PDF.
 import { describe, expect, it } from 'vitest';
 import { compileDossierPdf } from '../../core/compile';
 import type { Block, SourceDoc } from '../../core/model/document';
@@ -32,11 +33,14 @@ async function compiled() {
   return { dossier, res };
 }
 
-/** The runs of document.xml as [text, scaled] pairs. */
+/** Condensed by at least a third of an em (16 pt = 320 twips): a squeezed mark, not grid tracking. */
+const SQUEEZED = (rPr: string) => Number(/<w:spacing w:val="(-?\d+)"\/>/.exec(rPr)?.[1] ?? 0) <= -107;
+
+/** The runs of document.xml as [text, squeezed] pairs. */
 function runs(xml: string): [string, boolean][] {
   return [...xml.matchAll(/<w:r>(?:<w:rPr>([\s\S]*?)<\/w:rPr>)?<w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)].map((m) => [
     m[2],
-    /<w:w w:val="50"\/>/.test(m[1] ?? ''),
+    SQUEEZED(m[1] ?? ''),
   ]);
 }
 
@@ -65,9 +69,12 @@ describe('标点挤压 from the PDF layout into the DOCX', () => {
     );
     expect(paras).toContain(LONE);
     expect(paras).toContain(PLAIN);
-    // Without the layout no mark is scaled.
+    // Half an em less the grid tracking of the body style, and never a squashed glyph (w:w).
+    expect(xml).toMatch(/<w:spacing w:val="-16\d"\/><\/w:rPr><w:t xml:space="preserve">。/);
+    expect(xml).not.toContain('<w:w ');
+    // Without the layout no mark is squeezed.
     const plain = readDocx(await renderDocx(dossier, res.toc)).xml('word/document.xml');
-    expect(plain).not.toContain('<w:w w:val="50"/>');
+    expect(runs(plain).filter(([, s]) => s)).toEqual([]);
   });
 
   it('matches a hint only to the paragraph its last line ends', () => {

@@ -32,8 +32,8 @@ export interface BlockContext {
 function squeezeFor(inlines: readonly Inline[], ctx: BlockContext): Squeeze | undefined {
   if (!ctx.squeezes?.length) return undefined;
   const at = squeezeOffsets(ctx.squeezes, inlineText(inlines).replace(/\r\n?/g, '\n'));
-  // Half width, as the PDF draws them (the grid tracking of the style still applies).
-  return at && { at, scale: 50 };
+  // Half width, as the PDF draws them: the style's grid tracking less half an em (size in half-points).
+  return at && { at, spacing: ctx.metrics.gridTracking - ctx.metrics.bodySize * 5 };
 }
 
 /** Width of a list label in grid cells: full-width characters 1, Latin/digits ½, rounded up. */

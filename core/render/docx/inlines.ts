@@ -1,8 +1,9 @@
 // Runs of text from our inline model: bold/italic/underline, super/subscript, forced line breaks
 // and note references. Formatting the house style does not use (fonts, sizes, colours) never comes
 // from the source: runs inherit everything else from their paragraph style. Marks the PDF layout
-// set at half width (makeup.ts) become runs of their own scaled to half width (w:w="50": Word and
-// LibreOffice both honour it, while LibreOffice ignores the spacing after a run's last character).
+// set at half width (makeup.ts) become runs of their own condensed by half an em (w:spacing), as
+// the PDF draws them: the glyph unchanged, half its advance given up. Word honours it; LibreOffice
+// 7.4 ignores the spacing after a run's last character (test/render-docx/libreoffice.ts says so).
 import { TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/document';
 import type { NoteContext } from './notes';
@@ -11,10 +12,11 @@ import type { NoteContext } from './notes';
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export const xmlSafe = (s: string): string => s.replace(XML_INVALID, '');
 
-/** Code-point offsets (in the inlines' plain text, see inlineText) to set at `scale` % width. */
+/** Code-point offsets (in the inlines' plain text, see inlineText) to condense by `spacing` twips. */
 export interface Squeeze {
   at: ReadonlySet<number>;
-  scale: number;
+  /** The run's character spacing, twips (the grid tracking minus half an em). */
+  spacing: number;
 }
 
 /** Splits text at the squeezed offsets: [piece, squeezed?] in order. */
@@ -55,7 +57,7 @@ export function inlineRuns(inlines: readonly Inline[], notes?: NoteContext, sque
               ...style,
               text: xmlSafe(text),
               break: i > 0 && k === 0 ? 1 : undefined,
-              scale: squeezed ? squeeze!.scale : undefined,
+              characterSpacing: squeezed ? squeeze!.spacing : undefined,
             }),
           ),
         );

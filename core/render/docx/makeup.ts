@@ -2,7 +2,7 @@
 // the DOCX so that its paragraphs keep the PDF's line count. Today that is 标点挤压 against 孤字:
 // the layout sets some full-width punctuation of a paragraph's last line at half width so that a
 // lone last character fits on the line above (core/layout/line-break.ts, fixLoneChars). Word has
-// no such rule, so the DOCX sets exactly those marks at half width (character scale 50 %).
+// no such rule, so the DOCX sets exactly those marks at half width (condensed by half an em).
 // The hints are read from the laid-out pages (a squeezed mark is a run of its own whose next glyph
 // starts half an em later) and matched to a paragraph by the text its last line ends with.
 // Pure; it must never change text, and a hint that matches no paragraph is simply not used.
