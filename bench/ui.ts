@@ -8,18 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../core/node/http-server';
 import type { SessionView } from '../core/contract';
-import { buildOnce } from '../test/e2e/browser';
+import { buildOnce, CHROMIUM_ARGS as ARGS } from '../test/e2e/browser';
 import { figure } from './report';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 

@@ -14,25 +14,19 @@ const common = {
   external: ['electron'],
 };
 
-await build({
+// Main and the import worker keep node packages external; core/node locates resources with
+// import.meta.url, which CommonJS lacks.
+const withPackages = {
   ...common,
-  entryPoints: ['electron/main/main.ts'],
-  outfile: 'dist-electron/main.cjs',
-  packages: 'external',
-  // core/node locates resources with import.meta.url, which CommonJS lacks.
+  packages: 'external' as const,
   define: { 'import.meta.url': '__huibian_import_meta_url' },
   banner: { js: "const __huibian_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
+
+await build({ ...withPackages, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
 
 // The import worker (core/node/read-worker) runs in worker_threads: its own bundle beside main.cjs.
-await build({
-  ...common,
-  entryPoints: ['core/node/read-worker.ts'],
-  outfile: 'dist-electron/read-worker.cjs',
-  packages: 'external',
-  define: { 'import.meta.url': '__huibian_import_meta_url' },
-  banner: { js: "const __huibian_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+await build({ ...withPackages, entryPoints: ['core/node/read-worker.ts'], outfile: 'dist-electron/read-worker.cjs' });
 
 // The preload runs sandboxed: everything but electron is bundled in (it may not require packages).
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });

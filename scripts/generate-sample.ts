@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zlibSync } from 'fflate';
 import type { SessionInput } from '../core/model/session';
+import { rng } from '../test/helpers/rng';
 import { concatBytes } from '../core/bytes/concat';
 import { pngChunk } from '../core/read/images/png';
 import { toBase64 } from '../core/bytes/base64';
@@ -754,18 +755,9 @@ const SITES: [string, string, string][] = [
 
 // ---------------------------------------------------------------- randomness and slots
 
-/** mulberry32: tiny, fast, and identical on every platform — the output must be byte-stable. */
+/** mulberry32 (test/helpers/rng.ts): identical on every platform — the output must be byte-stable. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(arr: readonly T[]): T => arr[Math.floor(next() * arr.length)];
+  const { next, int, pick } = rng(seed);
   const chance = (p: number) => next() < p;
   const shuffle = <T>(arr: readonly T[]): T[] => {
     const a2 = [...arr];

@@ -92,7 +92,7 @@ export class Flow {
     this.notes.push([]);
     this.y = 0;
     if (moved.length) {
-      for (const o of moved) shiftOp(o, -shift);
+      for (const o of moved) shiftOp(o, 0, -shift);
       p.ops.push(...moved);
       this.held = { page: this.index, op: 0, line: 0 };
       this.y = heldLines * this.g.pitch;
@@ -239,20 +239,30 @@ export class Flow {
   }
 }
 
-/** Moves a drawing operation down by dy (up when negative). */
-function shiftOp(o: DrawOp, dy: number): void {
+/** Moves a drawing operation right by dx and down by dy (in place; negative moves left / up). */
+export function shiftOp(o: DrawOp, dx: number, dy: number): void {
   switch (o.op) {
     case 'text':
-    case 'leader':
-    case 'dest':
       o.y += dy;
+      for (const sg of o.segs) sg.x += dx;
       break;
     case 'rule':
+      o.x1 += dx;
+      o.x2 += dx;
       o.y1 += dy;
       o.y2 += dy;
       break;
     case 'image':
     case 'link':
+      o.x += dx;
+      o.y += dy;
+      break;
+    case 'leader':
+      o.x1 += dx;
+      o.x2 += dx;
+      o.y += dy;
+      break;
+    case 'dest':
       o.y += dy;
       break;
     default:

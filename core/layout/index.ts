@@ -8,7 +8,7 @@ import { countWords, documentText } from '../model/document';
 import { tocAuthor, type Dossier, type TocEntry } from '../model/dossier';
 import { mm } from '../model/settings';
 import { makeAtoms, type GlyphReport } from './atoms';
-import { Flow, type FlowPage } from './flow';
+import { Flow, shiftOp, type FlowPage } from './flow';
 import { layoutCover, layoutPreface, layoutToc } from './front-matter';
 import { blockLeft, geometry, padMultiple } from './geometry';
 import { layoutItemBody } from './item';
@@ -136,35 +136,7 @@ export class DossierLayouter {
     const translate = (ops: DrawOp[], physical: number): DrawOp[] => {
       const dx = blockLeft(g, physical);
       const dy = g.top;
-      for (const o of ops) {
-        switch (o.op) {
-          case 'text':
-            o.y += dy;
-            for (const sg of o.segs) sg.x += dx;
-            break;
-          case 'rule':
-            o.x1 += dx;
-            o.x2 += dx;
-            o.y1 += dy;
-            o.y2 += dy;
-            break;
-          case 'image':
-          case 'link':
-            o.x += dx;
-            o.y += dy;
-            break;
-          case 'leader':
-            o.x1 += dx;
-            o.x2 += dx;
-            o.y += dy;
-            break;
-          case 'dest':
-            o.y += dy;
-            break;
-          default:
-            break;
-        }
-      }
+      for (const o of ops) shiftOp(o, dx, dy);
       return ops;
     };
     front.forEach((p, k) => pages.push({ kind: p.kind, ops: translate(p.ops, k + 1) }));

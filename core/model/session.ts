@@ -193,6 +193,12 @@ export function sectionItems(session: Session, section: Section): Submission[] {
   return section.items.map((id) => byId.get(id)).filter((s): s is Submission => !!s);
 }
 
+/** The session-level metadata the settings screen edits (cover, marks, preface); marks copied. */
+export function sessionMeta(s: Session) {
+  const { name, theme, bookTitle, date, organiser, organiserSuffix, preface } = s;
+  return { name, theme, bookTitle, date, organiser, organiserSuffix, preface, marks: { ...s.marks } };
+}
+
 const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 二〇二三年九月 from 2023-09-20 (the cover date style of official documents). */
 export function chineseYearMonth(isoDate: string): string {

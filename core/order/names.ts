@@ -215,9 +215,18 @@ export interface SortResult<T> {
 
 /** Sorts items by the stroke order of the name `nameOf` gives (stable for equal names). */
 export function sortByStroke<T>(items: readonly T[], nameOf: (t: T) => string, opts: NameOptions = {}): SortResult<T> {
+  return sortByKey(items, (item, ctx) => nameKey(nameOf(item), opts, ctx), compareNameKeys);
+}
+
+/** A stable sort by a name key, collecting the characters the key had to guess or did not know. */
+function sortByKey<T, K>(
+  items: readonly T[],
+  keyOf: (t: T, ctx: KeyContext) => K,
+  compare: (a: K, b: K) => number,
+): SortResult<T> {
   const ctx: KeyContext = { unknown: new Set(), estimated: new Set() };
-  const keyed = items.map((item, i) => ({ item, i, key: nameKey(nameOf(item), opts, ctx) }));
-  keyed.sort((x, y) => compareNameKeys(x.key, y.key) || x.i - y.i);
+  const keyed = items.map((item, i) => ({ item, i, key: keyOf(item, ctx) }));
+  keyed.sort((x, y) => compare(x.key, y.key) || x.i - y.i);
   return { sorted: keyed.map((k) => k.item), unknownChars: [...ctx.unknown], estimatedChars: [...ctx.estimated!] };
 }
 
@@ -259,10 +268,7 @@ export function comparePinyinKeys(a: PinyinKey, b: PinyinKey): number {
 }
 
 export function sortByPinyin<T>(items: readonly T[], nameOf: (t: T) => string, opts: NameOptions = {}): SortResult<T> {
-  const ctx: KeyContext = { unknown: new Set(), estimated: new Set() };
-  const keyed = items.map((item, i) => ({ item, i, key: pinyinKey(nameOf(item), opts, ctx) }));
-  keyed.sort((x, y) => comparePinyinKeys(x.key, y.key) || x.i - y.i);
-  return { sorted: keyed.map((k) => k.item), unknownChars: [...ctx.unknown], estimatedChars: [...ctx.estimated!] };
+  return sortByKey(items, (item, ctx) => pinyinKey(nameOf(item), opts, ctx), comparePinyinKeys);
 }
 
 export function sortNamesByPinyin(names: readonly string[], opts: NameOptions = {}): SortResult<string> {

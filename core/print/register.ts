@@ -85,26 +85,12 @@ export function renderRegister(
 
       newPage();
       let y = TOP;
-      doc
-        .font('B')
-        .fontSize(14)
-        .text(input.sessionName, 0, y + 14, {
-          width: PAGE.width,
-          align: 'center',
-          lineBreak: false,
-          baseline: 'alphabetic',
-        });
-      y += mm(8);
-      if (input.bookTitle) {
+      // The session name always, then the book title when there is one.
+      for (const line of [input.sessionName, ...(input.bookTitle ? [input.bookTitle] : [])]) {
         doc
           .font('B')
           .fontSize(14)
-          .text(input.bookTitle, 0, y + 14, {
-            width: PAGE.width,
-            align: 'center',
-            lineBreak: false,
-            baseline: 'alphabetic',
-          });
+          .text(line, 0, y + 14, { width: PAGE.width, align: 'center', lineBreak: false, baseline: 'alphabetic' });
         y += mm(8);
       }
       doc

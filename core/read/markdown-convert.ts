@@ -88,14 +88,7 @@ export class Converter {
   finishNotes(defs: Map<string, string>) {
     const unreferenced = [...defs.keys()].filter((k) => !this.noteSeen.has(k));
     if (unreferenced.length) {
-      const ids = unreferenced
-        .slice(0, 5)
-        .map((id) => `[^${id}]`)
-        .join('、');
-      this.warn(
-        'footnote.unreferenced',
-        `脚注 ${ids}${unreferenced.length > 5 ? ` 等 ${unreferenced.length} 条` : ''} 在正文中没有引用，已放在脚注末尾`,
-      );
+      this.warn('footnote.unreferenced', `脚注 ${noteList(unreferenced, '条')} 在正文中没有引用，已放在脚注末尾`);
     }
     for (const id of [...this.noteOrder, ...unreferenced]) {
       const toks = md().parseInline(defs.get(id) ?? '', this.env);
@@ -411,4 +404,13 @@ export function trimInlines(inlines: Inline[]): Inline[] {
   const last = out[out.length - 1];
   if (last && last.type === 'text') last.text = last.text.replace(/[\s\u3000]+$/, '');
   return out.filter((i) => i.type !== 'text' || i.text !== '');
+}
+
+/** "[^a]、[^b] 等 7 条": the first five footnote ids of a warning, and how many there are in all. */
+export function noteList(ids: readonly string[], unit: string): string {
+  const shown = ids
+    .slice(0, 5)
+    .map((id) => `[^${id}]`)
+    .join('、');
+  return `${shown}${ids.length > 5 ? ` 等 ${ids.length} ${unit}` : ''}`;
 }

@@ -22,7 +22,7 @@ import type { Block, SourceDoc } from '../model/document';
 import { inlineText } from '../model/document';
 import { frontMatterAuthor, frontMatterTitle, splitFrontMatter } from './front-matter';
 import { labelLevel, type Env, md, prePass } from './markdown-syntax';
-import { Converter, type ReadMarkdownOptions } from './markdown-convert';
+import { Converter, noteList, type ReadMarkdownOptions } from './markdown-convert';
 import { extractFrontMatter } from './intake/front-matter';
 
 export { labelLevel } from './markdown-syntax';
@@ -50,14 +50,7 @@ export function readMarkdown(text: string, opts: ReadMarkdownOptions = {}): Sour
   c.finishNotes(pre.defs);
   const missing = [...(env.missingRefs ?? [])];
   if (missing.length) {
-    const ids = missing
-      .slice(0, 5)
-      .map((id) => `[^${id}]`)
-      .join('、');
-    c.warn(
-      'footnote.undefined',
-      `脚注引用 ${ids}${missing.length > 5 ? ` 等 ${missing.length} 处` : ''} 没有对应的脚注内容，已按原文保留`,
-    );
+    c.warn('footnote.undefined', `脚注引用 ${noteList(missing, '处')} 没有对应的脚注内容，已按原文保留`);
   }
 
   let title = frontMatterTitle(fm);

@@ -4,7 +4,7 @@
 import type { Section, Session, Submission, TrashedSubmission } from '../model/session';
 import { err, ok, type Result } from '../result';
 import type { SubmissionBulkPatch } from '../contract/bulk-schemas';
-import type { Edited } from './edits';
+import { withoutSubmissions, type Edited } from './edits';
 
 const notFound = (what: string, id: string): Result<never> => err('not-found', `找不到${what}：${id}`);
 
@@ -80,14 +80,7 @@ export function trashMany(s: Session, ids: readonly string[], deletedAt: string)
     });
   }
   return ok({
-    session: {
-      ...s,
-      submissions: s.submissions.filter((x) => !gone.has(x.id)),
-      sections: s.sections.map((sec) =>
-        sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec,
-      ),
-      trash: [...entries, ...(s.trash ?? [])],
-    },
+    session: { ...withoutSubmissions(s, gone), trash: [...entries, ...(s.trash ?? [])] },
   });
 }
 

@@ -58,15 +58,18 @@ export function updateSubmission(s: Session, id: string, patch: SubmissionPatch)
 export function removeSubmissions(s: Session, ids: string[]): Result<Edited> {
   const gone = new Set(ids);
   for (const id of ids) if (!s.submissions.some((x) => x.id === id)) return notFound('材料', id);
-  return ok({
-    session: {
-      ...s,
-      submissions: s.submissions.filter((x) => !gone.has(x.id)),
-      sections: s.sections.map((sec) =>
-        sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec,
-      ),
-    },
-  });
+  return ok({ session: withoutSubmissions(s, gone) });
+}
+
+/** The session without these submissions, in the submission list and in every section. */
+export function withoutSubmissions(s: Session, gone: ReadonlySet<string>): Session {
+  return {
+    ...s,
+    submissions: s.submissions.filter((x) => !gone.has(x.id)),
+    sections: s.sections.map((sec) =>
+      sec.items.some((i) => gone.has(i)) ? { ...sec, items: sec.items.filter((i) => !gone.has(i)) } : sec,
+    ),
+  };
 }
 
 /** Adds new submissions, appended to a section (or left unplaced). */

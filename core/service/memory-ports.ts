@@ -49,14 +49,13 @@ export class MemoryStorage implements SessionStorage {
   async exists(id: string) {
     return this.docs.has(id);
   }
+  /** A fresh stored session at revision 0 (create, copy). */
+  private newDoc(session: Session): Stored {
+    return { session: clone(session), revision: 0, updatedAt: this.clock.now().toISOString(), snapshots: [] };
+  }
   async create(id: string, session: Session): Promise<Result<void>> {
     if (this.docs.has(id)) return err('store.exists', `会议已存在：${id}`);
-    this.docs.set(id, {
-      session: clone(session),
-      revision: 0,
-      updatedAt: this.clock.now().toISOString(),
-      snapshots: [],
-    });
+    this.docs.set(id, this.newDoc(session));
     return ok(undefined);
   }
   async open(id: string) {
@@ -95,12 +94,7 @@ export class MemoryStorage implements SessionStorage {
   async copy(fromId: string, toId: string, session: Session): Promise<Result<void>> {
     if (!this.docs.has(fromId)) return err(ErrorCodes.sessionNotFound, `找不到会议：${fromId}`);
     this.copyHook?.(fromId, toId);
-    this.docs.set(toId, {
-      session: clone(session),
-      revision: 0,
-      updatedAt: this.clock.now().toISOString(),
-      snapshots: [],
-    });
+    this.docs.set(toId, this.newDoc(session));
     return ok(undefined);
   }
   async trash(id: string): Promise<Result<TrashEntry>> {

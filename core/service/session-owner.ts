@@ -127,6 +127,14 @@ export class SessionOwner {
     return ok(undefined);
   }
 
+  /** The open state when it may be written at this revision (opening it if needed). Call inside the mutex. */
+  private async ensureWritable(id: string, revision: number | undefined): Promise<Result<OpenState>> {
+    const r = await this.ensure(id);
+    if (!r.ok) return r;
+    const chk = this.checkRevision(r.value, revision);
+    return chk.ok ? r : chk;
+  }
+
   /** Applies one edit: revision check, history, durable save, event. */
   edit(
     /** revision undefined = apply to whatever is current (only for additive, commuting changes). */
@@ -137,11 +145,9 @@ export class SessionOwner {
     opts: { snapshotBefore?: 'before-change' | 'before-import' } = {},
   ): Promise<Result<SessionView>> {
     return this.mutex.run(ref.sessionId, async () => {
-      const r = await this.ensure(ref.sessionId);
+      const r = await this.ensureWritable(ref.sessionId, ref.revision);
       if (!r.ok) return r;
       const st = r.value;
-      const chk = this.checkRevision(st, ref.revision);
-      if (!chk.ok) return chk;
       const e = await fn(st.session, st);
       if (!e.ok) return e;
       await this.maybeSnapshot(st, opts.snapshotBefore);
@@ -154,11 +160,9 @@ export class SessionOwner {
   /** Undo / redo as edits of their own (new revision, saved like any edit). */
   step(ref: { sessionId: string; revision: number }, dir: 'undo' | 'redo'): Promise<Result<SessionView>> {
     return this.mutex.run(ref.sessionId, async () => {
-      const r = await this.ensure(ref.sessionId);
+      const r = await this.ensureWritable(ref.sessionId, ref.revision);
       if (!r.ok) return r;
       const st = r.value;
-      const chk = this.checkRevision(st, ref.revision);
-      if (!chk.ok) return chk;
       const s = dir === 'undo' ? st.history.undo() : st.history.redo();
       if (!s)
         return dir === 'undo'

@@ -25,6 +25,14 @@ const ROLE_NAMES: Record<string, string> = {
   signature: '文末署名',
 };
 
+/** One row of the "not printed" list (front-matter lines and left-out paragraphs alike). */
+const LEFT_OUT_ROW = {
+  display: 'flex',
+  gap: 8,
+  alignItems: 'baseline',
+  padding: '3px 0',
+  borderBottom: '1px dashed #eee',
+} as const;
 const blockText = (b: Block) => (b.type === 'paragraph' || b.type === 'heading' ? inlineText(b.inlines) : '');
 
 /** One page of a PDF submission drawn with pdf.js. */
@@ -213,17 +221,7 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
           <Typography.Text strong>不作为正文印出的段落</Typography.Text>
           <ul style={{ paddingLeft: 0, listStyle: 'none', margin: '6px 0 0' }}>
             {notPrinted.map(({ line, index }) => (
-              <li
-                key={`f${index}`}
-                style={{
-                  display: 'flex',
-                  gap: 8,
-                  alignItems: 'baseline',
-                  padding: '3px 0',
-                  borderBottom: '1px dashed #eee',
-                }}
-                data-testid="front-line"
-              >
+              <li key={`f${index}`} style={LEFT_OUT_ROW} data-testid="front-line">
                 <Tag color={line.confidence < 0.7 ? 'warning' : 'default'}>
                   {ROLE_NAMES[line.role] ?? line.role}
                   {line.confidence < 0.7 ? '（不确定）' : ''}
@@ -244,17 +242,7 @@ export function PrintedPreview({ sub, doc }: { sub: Submission; doc: SourceDoc }
               const nearest =
                 o.at === 'head' ? o.index === edits.omitHead - 1 : o.index === doc.blocks.length - edits.omitTail;
               return (
-                <li
-                  key={`b${o.index}`}
-                  style={{
-                    display: 'flex',
-                    gap: 8,
-                    alignItems: 'baseline',
-                    padding: '3px 0',
-                    borderBottom: '1px dashed #eee',
-                  }}
-                  data-testid="omitted-block"
-                >
+                <li key={`b${o.index}`} style={LEFT_OUT_ROW} data-testid="omitted-block">
                   <Tag>{o.at === 'head' ? '正文开头，不印' : '正文末尾，不印'}</Tag>
                   <span style={{ flex: 1, overflowWrap: 'anywhere', color: '#888' }}>
                     {blockText(o.block) || `[${o.block.type}]`}

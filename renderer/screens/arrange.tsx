@@ -199,6 +199,8 @@ export function ArrangeScreen() {
   };
 
   const activeSub = active ? subs.get(active) : undefined;
+  // What every column (the sections and 未编排) gets alike.
+  const columnProps = { subs, facts, onOpen, onPin, selected: selection.selected, onSelect };
   return (
     <div>
       <Space style={{ marginBottom: 12 }} align="center">
@@ -254,12 +256,7 @@ export function ArrangeScreen() {
                   />
                 }
                 items={cols[sec.id] ?? []}
-                subs={subs}
-                facts={facts}
-                onOpen={onOpen}
-                onPin={onPin}
-                selected={selection.selected}
-                onSelect={onSelect}
+                {...columnProps}
               />
             ))}
             {(cols[UNPLACED]?.length ?? 0) > 0 && (
@@ -275,12 +272,7 @@ export function ArrangeScreen() {
                   </Typography.Text>
                 }
                 items={cols[UNPLACED]}
-                subs={subs}
-                facts={facts}
-                onOpen={onOpen}
-                onPin={onPin}
-                selected={selection.selected}
-                onSelect={onSelect}
+                {...columnProps}
               />
             )}
             <div style={{ flex: '0 0 160px' }}>

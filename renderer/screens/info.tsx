@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { FONT_ROLES, FONT_ROLE_NAMES, type FontRef, type LayoutSettings } from '../../core/model/settings';
-import { chineseYearMonth } from '../../core/model/session';
+import { chineseYearMonth, sessionMeta } from '../../core/model/session';
 import { useApp } from '../state/app-state';
 import { useDirtyForm } from '../state/dirty-forms';
 import { SamplePage } from '../components/sample-page';
@@ -38,20 +38,7 @@ export function InfoScreen() {
   const [dirty, setDirty] = useState(false);
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
 
-  const initial = useMemo(
-    () => ({
-      name: s.name,
-      theme: s.theme,
-      bookTitle: s.bookTitle,
-      date: s.date,
-      organiser: s.organiser,
-      organiserSuffix: s.organiserSuffix,
-      preface: s.preface,
-      marks: { ...s.marks },
-      layout: { ...s.layout },
-    }),
-    [s],
-  );
+  const initial = useMemo(() => ({ ...sessionMeta(s), layout: { ...s.layout } }), [s]);
   // A newer saved state (our own save, undo, another window): show it, unless the clerk is typing.
   const dirtyRef = useRef(false);
   dirtyRef.current = dirty;

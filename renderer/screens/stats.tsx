@@ -55,6 +55,29 @@ export function StatsScreen() {
       .join('、');
   if (!stats) return <Card loading />;
   const fmt = (n?: number) => (n === undefined ? '—' : n.toLocaleString('zh-CN'));
+  // The headline figures, one card each.
+  const headline: { span: number; title: string; value: number | string; testId?: string }[] = [
+    { span: 5, title: '材料（篇）', value: stats.totals.items, testId: 'stat-items' },
+    {
+      span: 5,
+      title: stats.pagesStatus === 'stale' ? '页数（上次生成，已过时）' : '页数',
+      value:
+        stats.totals.pages !== undefined
+          ? fmt(stats.totals.pages)
+          : stats.pagesStatus === 'stale' && last?.result?.pageCount !== undefined
+            ? fmt(last.result.pageCount)
+            : '—',
+      testId: 'stat-pages',
+    },
+    { span: 5, title: '字数', value: stats.totals.words },
+    {
+      span: 5,
+      title: '已交 / 应交（人）',
+      value: `${stats.members.received} / ${stats.members.expected}`,
+      testId: 'stat-received',
+    },
+    { span: 4, title: '未编排', value: stats.totals.unplaced },
+  ];
   return (
     <div style={{ maxWidth: 900 }}>
       <Space style={{ marginBottom: 12 }}>
@@ -71,45 +94,13 @@ export function StatsScreen() {
         </Button>
       </Space>
       <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col span={5}>
-          <Card size="small">
-            <Statistic title="材料（篇）" value={stats.totals.items} data-testid="stat-items" />
-          </Card>
-        </Col>
-        <Col span={5}>
-          <Card size="small">
-            <Statistic
-              title={stats.pagesStatus === 'stale' ? '页数（上次生成，已过时）' : '页数'}
-              value={
-                stats.totals.pages !== undefined
-                  ? fmt(stats.totals.pages)
-                  : stats.pagesStatus === 'stale' && last?.result?.pageCount !== undefined
-                    ? fmt(last.result.pageCount)
-                    : '—'
-              }
-              data-testid="stat-pages"
-            />
-          </Card>
-        </Col>
-        <Col span={5}>
-          <Card size="small">
-            <Statistic title="字数" value={stats.totals.words} />
-          </Card>
-        </Col>
-        <Col span={5}>
-          <Card size="small">
-            <Statistic
-              title="已交 / 应交（人）"
-              value={`${stats.members.received} / ${stats.members.expected}`}
-              data-testid="stat-received"
-            />
-          </Card>
-        </Col>
-        <Col span={4}>
-          <Card size="small">
-            <Statistic title="未编排" value={stats.totals.unplaced} />
-          </Card>
-        </Col>
+        {headline.map((h) => (
+          <Col span={h.span} key={h.title}>
+            <Card size="small">
+              <Statistic title={h.title} value={h.value} data-testid={h.testId} />
+            </Card>
+          </Col>
+        ))}
       </Row>
       {(stats.pagesStatus ?? (stats.totals.pages === undefined ? 'none' : 'current')) === 'none' && (
         <Alert

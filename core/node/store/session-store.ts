@@ -20,6 +20,11 @@ export interface DiskStoreOptions extends SessionFolderOptions {
   dataDir: string;
 }
 
+/** The list row of a session whose file cannot be read or would not open. */
+function damagedSummary(id: string): SessionSummary {
+  return { id, name: `（损坏的会议 ${id}）`, theme: '', date: '', submissionCount: 0, memberCount: 0, damaged: true };
+}
+
 export class DiskSessionStore extends SessionFolders implements SessionStorage {
   readonly sessionsDir: string;
   readonly trashDir: string;
@@ -53,16 +58,7 @@ export class DiskSessionStore extends SessionFolders implements SessionStorage {
       try {
         st = await this.fs.stat(file);
       } catch {
-        out.push({
-          id,
-          name: `（损坏的会议 ${id}）`,
-          theme: '',
-          date: '',
-          submissionCount: 0,
-          memberCount: 0,
-          damaged: true,
-          ...(recent[id] ? { openedAt: recent[id] } : {}),
-        });
+        out.push({ ...damagedSummary(id), ...(recent[id] ? { openedAt: recent[id] } : {}) });
         continue;
       }
       const cached = this.summaryCache.get(id);
@@ -70,16 +66,7 @@ export class DiskSessionStore extends SessionFolders implements SessionStorage {
       if (!summary) {
         const c = classifySessionBytes(await this.fs.readFile(file).catch(() => new Uint8Array(0)));
         const invalid = c.ok && !this.wouldOpen(c.json as Record<string, unknown>);
-        if (!c.ok || invalid)
-          summary = {
-            id,
-            name: `（损坏的会议 ${id}）`,
-            theme: '',
-            date: '',
-            submissionCount: 0,
-            memberCount: 0,
-            damaged: true,
-          };
+        if (!c.ok || invalid) summary = damagedSummary(id);
         else {
           const j = c.json as Record<string, unknown>;
           summary = {

@@ -35,30 +35,21 @@ function cellParagraphs(blocks: Block[], ctx: BodyContext): Paragraph[] {
   return out;
 }
 
-function tableRows(tbl: XmlElement): XmlElement[] {
-  const rows: XmlElement[] = [];
-  const visit = (el: XmlElement) => {
-    for (const c of elements(el)) {
-      if (c.name === 'w:tr') rows.push(c);
-      else if (c.name === 'w:sdt') visit(child(c, 'w:sdtContent') ?? c);
-      else if (c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:moveTo') visit(c);
-    }
-  };
-  visit(tbl);
-  return rows;
-}
+const tableRows = (tbl: XmlElement) => collect(tbl, 'w:tr', ['w:customXml', 'w:ins', 'w:moveTo']);
+const rowCells = (tr: XmlElement) => collect(tr, 'w:tc', ['w:customXml']);
 
-function rowCells(tr: XmlElement): XmlElement[] {
-  const cells: XmlElement[] = [];
-  const visit = (el: XmlElement) => {
-    for (const c of elements(el)) {
-      if (c.name === 'w:tc') cells.push(c);
+/** The `name` children of el, looking through content controls and the given wrapper elements. */
+function collect(el: XmlElement, name: string, wrappers: readonly string[]): XmlElement[] {
+  const out: XmlElement[] = [];
+  const visit = (e: XmlElement) => {
+    for (const c of elements(e)) {
+      if (c.name === name) out.push(c);
       else if (c.name === 'w:sdt') visit(child(c, 'w:sdtContent') ?? c);
-      else if (c.name === 'w:customXml') visit(c);
+      else if (wrappers.includes(c.name)) visit(c);
     }
   };
-  visit(tr);
-  return cells;
+  visit(el);
+  return out;
 }
 
 export function readTable(tbl: XmlElement, ctx: BodyContext, readBlocks: ReadBlocks): Table | undefined {

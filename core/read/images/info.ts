@@ -6,6 +6,7 @@
 
 import { bmpSize } from './bmp';
 import { gifSize } from './gif';
+import { nextMarker } from './jpeg';
 
 export const IMAGE_LIMITS = {
   /** Longest side accepted, in pixels. */
@@ -63,16 +64,10 @@ export function imageSize(b: Uint8Array, kind: ImageKind): { width: number; heig
   }
   if (kind === 'jpeg') {
     let p = 2;
-    while (p + 9 < b.length) {
-      if (b[p] !== 0xff) {
-        p++;
-        continue;
-      }
+    for (;;) {
+      p = nextMarker(b, p);
+      if (p + 9 >= b.length) break;
       const marker = b[p + 1];
-      if (marker === 0xff) {
-        p++;
-        continue;
-      }
       if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
         p += 2;
         continue;

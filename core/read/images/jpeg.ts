@@ -6,6 +6,13 @@
 // the caller then lets the full decoder judge the file.
 import type { Raster } from './png';
 
+/** From p, the position of the next marker (0xFF then a non-0xFF code), past stray bytes and
+ *  fill bytes; when there is none, a position with fewer than two bytes left. */
+export function nextMarker(b: Uint8Array, p: number): number {
+  while (p + 1 < b.length && (b[p] !== 0xff || b[p + 1] === 0xff)) p++;
+  return p;
+}
+
 const ZIGZAG = new Uint8Array([
   0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
   35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47,
@@ -89,16 +96,9 @@ export function decodeJpegReduced(b: Uint8Array, scale: 1 | 2 | 4 | 8): (Raster 
   let p = 2;
   if (b[0] !== 0xff || b[1] !== 0xd8) return undefined;
   for (;;) {
+    p = nextMarker(b, p);
     if (p + 4 > b.length) return undefined;
-    if (b[p] !== 0xff) {
-      p++;
-      continue;
-    }
     const marker = b[p + 1];
-    if (marker === 0xff) {
-      p++;
-      continue;
-    }
     const len = (b[p + 2] << 8) | b[p + 3];
     const s = p + 4;
     const e = p + 2 + len;

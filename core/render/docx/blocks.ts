@@ -2,7 +2,7 @@
 // dossier's named styles. Alignment and indents come from the styles (GB/T 9704), not from the
 // source; the only per-paragraph exceptions are those the model carries (align, indent: false).
 // It must never drop a block: anything it cannot render becomes visible text.
-import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
+import { LineRuleType, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
 import { inlineText, type Block, type Inline, type SourceDoc } from '../../model/document';
 import { imageParagraphs, type ImageBox } from './images';
 import { inlineRuns, xmlSafe, type Squeeze } from './inlines';
@@ -10,14 +10,7 @@ import { squeezeOffsets, type SqueezeHint } from './makeup';
 import type { DocxMetrics } from './metrics';
 import type { NoteContext } from './notes';
 import { STYLE } from './styles';
-import { tableBlocks } from './tables';
-
-const ALIGN = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const;
+import { ALIGN, tableBlocks } from './tables';
 
 export interface BlockContext {
   metrics: DocxMetrics;

@@ -69,6 +69,12 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
     ...extra,
   });
   const centred = { alignment: AlignmentType.CENTER, spacing: grid, indent: { firstLine: 0, left: 0, right: 0 } };
+  // Table cells are off the grid: 18 pt lines, no tracking, no indent.
+  const tableCell = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) => ({
+    alignment,
+    spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLine: 0 },
+  });
 
   const paragraphStyles: IParagraphStyleOptions[] = [
     {
@@ -177,23 +183,14 @@ export function buildStyles(m: DocxMetrics, fonts: WordFonts, s: LayoutSettings)
       name: '汇编表格',
       basedOn: 'Normal',
       run: { font: fang, size: sec.table, color: '000000' },
-      // Table cells are off the grid: 18 pt lines, no tracking, no indent.
-      paragraph: {
-        alignment: AlignmentType.LEFT,
-        spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        indent: { firstLine: 0 },
-      },
+      paragraph: tableCell(AlignmentType.LEFT),
     },
     {
       id: STYLE.tableHeader,
       name: '汇编表头',
       basedOn: STYLE.tableText,
       run: { font: runFont(fonts.hei), size: sec.table, color: '000000' },
-      paragraph: {
-        alignment: AlignmentType.CENTER,
-        spacing: { line: sec.tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        indent: { firstLine: 0 },
-      },
+      paragraph: tableCell(AlignmentType.CENTER),
     },
     {
       id: STYLE.figure,

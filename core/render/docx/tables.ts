@@ -15,7 +15,8 @@ import { STYLE } from './styles';
 const BORDER_TWIPS = 10;
 const CELL_MARGINS = { left: 80, right: 80, top: 60 - BORDER_TWIPS / 2, bottom: 60 - BORDER_TWIPS / 2 };
 
-const ALIGN = {
+/** Block alignment to Word's paragraph alignment (shared with blocks.ts). */
+export const ALIGN = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,

@@ -1,6 +1,7 @@
 // Handlers for sections (create, rename, reorder, remove, move an item, sort), the session's
 // settings (layout and cover metadata) and the list of fonts to choose from.
 import { ok } from '../../result';
+import { sessionMeta } from '../../model/session';
 import type { Handlers } from '../../contract/client';
 import * as E from '../edits';
 import { unknownNotice, type ServiceDeps } from '../deps';
@@ -41,20 +42,7 @@ export function sectionHandlers(deps: ServiceDeps): Pick<Handlers, SectionCalls>
     },
     'settings.get': async (i) =>
       owner.read(i.sessionId, (st) => {
-        const s = st.session;
-        return ok({
-          layout: s.layout,
-          meta: {
-            name: s.name,
-            theme: s.theme,
-            bookTitle: s.bookTitle,
-            date: s.date,
-            organiser: s.organiser,
-            organiserSuffix: s.organiserSuffix,
-            preface: s.preface,
-            marks: s.marks,
-          },
-        });
+        return ok({ layout: st.session.layout, meta: sessionMeta(st.session) });
       }),
     'settings.update': async (i) => owner.edit(i, '修改设置', (s) => E.updateSettings(s, i.layout, i.meta)),
     'fonts.list': async () => {
