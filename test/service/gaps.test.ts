@@ -212,22 +212,18 @@ describe('service gaps for the UI', () => {
       }),
     );
     const [placed, unplaced] = v.session.submissions;
-    v = must(
-      await c.call('submissions.update', {
-        sessionId: id,
-        revision: v.revision,
-        submissionId: placed.id,
-        patch: { memberIds: [m1.id] },
-      }),
-    );
-    v = must(
-      await c.call('submissions.update', {
-        sessionId: id,
-        revision: v.revision,
-        submissionId: unplaced.id,
-        patch: { memberIds: [m2.id] },
-      }),
-    );
+    for (const [sub, member] of [
+      [placed, m1],
+      [unplaced, m2],
+    ] as const)
+      v = must(
+        await c.call('submissions.update', {
+          sessionId: id,
+          revision: v.revision,
+          submissionId: sub.id,
+          patch: { memberIds: [member.id] },
+        }),
+      );
     const st = must(await c.call('stats.get', { sessionId: id }));
     expect(st.members.expected).toBe(3);
     expect(st.members.received).toBe(2);
