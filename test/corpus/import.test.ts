@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SessionSchema } from '../../core/model/session';
+import { membersNamed, testSession } from '../helpers/session';
 import { planImport } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
 import { documentText } from '../../core/model/document';
@@ -28,13 +28,7 @@ if (!existsSync(CORPUS)) console.warn(`NOTICE: corpus not found at ${CORPUS}; co
 
 d('real-world corpus', () => {
   it('imports the whole folder with a per-file report and no crash', async () => {
-    const session = SessionSchema.parse({
-      schemaVersion: 1,
-      id: 'c',
-      name: '语料测试',
-      date: '2026-01-01',
-      members: [{ id: 'm1', name: '韩喜' }],
-    });
+    const session = testSession({ id: 'c', name: '语料测试', date: '2026-01-01', members: membersNamed('韩喜') });
     const pool = new ReadPool({ size: 2 });
     const t0 = performance.now();
     const plan = await planImport([CORPUS], session, { pool });

@@ -24,6 +24,13 @@ const doc = (blocks: Block[], extra: Partial<SourceDoc> = {}): SourceDoc => ({
   warnings: [],
   ...extra,
 });
+const cell = (text: string, extra: { colSpan?: number; rowSpan?: number } = {}) => ({
+  paragraphs: [para(text) as never],
+  ...extra,
+});
+/** A document of one table with one header row, given its rows of cells. */
+const tableDoc = (rows: ReturnType<typeof cell>[][]): SourceDoc =>
+  doc([{ type: 'table', headerRows: 1, rows: rows.map((cells) => ({ cells })) }]);
 const textOf = (ops: DrawOp[]) => ops.flatMap((o) => (o.op === 'text' ? [o.segs.map((s) => s.text).join('')] : []));
 
 describe('page layout', () => {
@@ -148,15 +155,9 @@ describe('page layout', () => {
     const long = han(3000);
     fx.docs.set(
       'c',
-      doc([
-        {
-          type: 'table',
-          headerRows: 1,
-          rows: [
-            { cells: [{ paragraphs: [para('标题甲') as never] }, { paragraphs: [para('标题乙') as never] }] },
-            { cells: [{ paragraphs: [para('左栏') as never] }, { paragraphs: [para(long) as never] }] },
-          ],
-        },
+      tableDoc([
+        [cell('标题甲'), cell('标题乙')],
+        [cell('左栏'), cell(long)],
       ]),
     );
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);
@@ -181,22 +182,12 @@ describe('page layout', () => {
 
   it('lays out merged cells: a colSpan cell spans its columns, a rowSpan cell spans its rows', () => {
     const fx = fixtureSession();
-    const cell = (text: string, extra: Record<string, number> = {}) => ({
-      paragraphs: [para(text) as never],
-      ...extra,
-    });
     fx.docs.set(
       'c',
-      doc([
-        {
-          type: 'table',
-          headerRows: 1,
-          rows: [
-            { cells: [cell('类别'), cell('二〇二二年与二〇二三年', { colSpan: 2 })] },
-            { cells: [cell('游客', { rowSpan: 2 }), cell('一'), cell('二')] },
-            { cells: [cell('三'), cell('四')] },
-          ],
-        },
+      tableDoc([
+        [cell('类别'), cell('二〇二二年与二〇二三年', { colSpan: 2 })],
+        [cell('游客', { rowSpan: 2 }), cell('一'), cell('二')],
+        [cell('三'), cell('四')],
       ]),
     );
     const laid = layoutDossier(buildDossier(fx.session, fx.docs).dossier, fonts);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, SourceDoc } from '../../core/model/document';
 import { buildDossier } from '../../core/model/dossier';
 import { applyBodyEdits, noBodyEdits, omittedParts, printedBlocks, printedParts } from '../../core/model/printed-body';
-import { SessionSchema } from '../../core/model/session';
+import { testSession } from '../helpers/session';
 import { renderDocx } from '../../core/render/docx/index';
 import { readDocx } from '../render-docx/read-docx';
 
@@ -108,11 +108,7 @@ describe('printed body', () => {
   });
 
   it('buildDossier gives the writers exactly the printed body (checked in the written DOCX)', async () => {
-    const session = SessionSchema.parse({
-      schemaVersion: 1,
-      id: 's',
-      name: '测试会议',
-      date: '2023-09-20',
+    const session = testSession({
       sections: [{ id: 'sec', title: '大会发言', items: ['a', 'b'] }],
       submissions: [
         {

@@ -24,6 +24,12 @@ const pageNumber = (p: ReadPage): number | undefined => {
 /** The body page where an item starts (the TOC lists titles too, but carries no page number). */
 const titlePage = (pages: ReadPage[], title: string) =>
   pages.findIndex((p) => pageNumber(p) !== undefined && p.flat.includes(title));
+/** Exports the fixture session folder; an error fails the test with its message. */
+async function exported(options: Parameters<typeof exportSessionFolder>[1]) {
+  const r = await exportSessionFolder(dir, options);
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
 
 beforeAll(() => {
   dir = makeSessionFolder();
@@ -35,12 +41,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('print edition, duplex', () => {
   let pages: ReadPage[];
   beforeAll(async () => {
-    const r = await exportSessionFolder(dir, {
+    const r = await exported({
       as: 'print',
       out: path.join(out, 'print.pdf'),
       layout: { binding: 'duplex', itemStart: 'oddPage', padToMultiple: 4, gutter: 5 },
     });
-    if (!r.ok) throw new Error(r.error.message);
     expect(r.value.pages % 4).toBe(0);
     pages = await readPdf(readFileSync(path.join(out, 'print.pdf')));
   });
@@ -71,14 +76,13 @@ describe('print edition, duplex', () => {
 describe('numbered copies', () => {
   it('stamps each copy’s number on its cover and writes the register', async () => {
     const file = path.join(out, 'copies.pdf');
-    const r = await exportSessionFolder(dir, {
+    const r = await exported({
       as: 'copies',
       out: file,
       copies: 3,
       recipients: ['张三', '李四'],
       withRegister: true,
     });
-    if (!r.ok) throw new Error(r.error.message);
     const pages = await readPdf(readFileSync(file));
     const per = r.value.pages;
     expect(pages.length).toBe(per * 3);
@@ -94,8 +98,7 @@ describe('numbered copies', () => {
   });
   it('writes one file per copy into a folder', async () => {
     const folder = path.join(out, 'per-copy');
-    const r = await exportSessionFolder(dir, { as: 'copies', out: folder, copies: 2, perCopy: true, digits: 3 });
-    if (!r.ok) throw new Error(r.error.message);
+    await exported({ as: 'copies', out: folder, copies: 2, perCopy: true, digits: 3 });
     const names = readdirSync(folder).sort();
     expect(names).toEqual(['齐文化传承与创新-第001号.pdf', '齐文化传承与创新-第002号.pdf']);
     const p = await readPdf(readFileSync(path.join(folder, names[1])));
@@ -103,14 +106,13 @@ describe('numbered copies', () => {
   });
   it('per-copy files carry the recipient in the name, with the register in the same folder', async () => {
     const folder = path.join(out, 'per-copy-named');
-    const r = await exportSessionFolder(dir, {
+    await exported({
       as: 'copies',
       out: folder,
       recipients: ['张/三', '李四'],
       perCopy: true,
       withRegister: true,
     });
-    if (!r.ok) throw new Error(r.error.message);
     expect(readdirSync(folder).sort()).toEqual(
       ['分发清退登记表.pdf', '齐文化传承与创新-第000001号-张_三.pdf', '齐文化传承与创新-第000002号-李四.pdf'].sort(),
     );
@@ -151,14 +153,13 @@ describe('handouts', () => {
   });
   it('exports one PDF per item of a section into a folder and a zip, with systematic names', async () => {
     const folder = path.join(out, 'batch');
-    const r = await exportSessionFolder(dir, {
+    await exported({
       as: 'handouts',
       out: folder,
       selection: { section: 'sec-b' },
       batch: true,
       zip: true,
     });
-    if (!r.ok) throw new Error(r.error.message);
     const loaded = await loadSessionFolder(dir);
     if (!loaded.ok) throw new Error('load');
     const sel = selectItems(loaded.value.session, { section: 'sec-b' });
@@ -216,12 +217,11 @@ describe('handouts', () => {
 describe('digital copies', () => {
   it('screen edition: single-sided, no blank pages, outline and clickable TOC', async () => {
     const file = path.join(out, 'screen.pdf');
-    const r = await exportSessionFolder(dir, {
+    await exported({
       as: 'screen',
       out: file,
       layout: { binding: 'duplex', itemStart: 'oddPage' },
     });
-    if (!r.ok) throw new Error(r.error.message);
     const bytes = new Uint8Array(readFileSync(file));
     const pages = await readPdf(bytes);
     for (const p of pages) expect(p.texts.length).toBeGreaterThan(0);
@@ -252,12 +252,11 @@ describe('digital copies', () => {
 describe('marks and print sheet', () => {
   it('draws a 草稿 watermark and the cover marks through the engine for this export only', async () => {
     const file = path.join(out, 'draft.pdf');
-    const r = await exportSessionFolder(dir, {
+    await exported({
       as: 'print',
       out: file,
       marks: { watermark: '草稿', confidentialityLine: '会后收回' },
     });
-    if (!r.ok) throw new Error(r.error.message);
     const pages = await readPdf(readFileSync(file));
     expect(pages[0].flat).toContain('会后收回');
     expect(pages[0].flat).toContain('内部资料');
@@ -269,20 +268,18 @@ describe('marks and print sheet', () => {
   });
   it('can mark every page of a copy with the recipient as a faint diagonal watermark', async () => {
     const file = path.join(out, 'wm-copies.pdf');
-    const r = await exportSessionFolder(dir, {
+    await exported({
       as: 'copies',
       out: file,
       recipients: ['赵振华'],
       recipientMark: 'watermark',
     });
-    if (!r.ok) throw new Error(r.error.message);
     const pages = await readPdf(readFileSync(file));
     for (const p of pages.slice(0, 5)) expect(p.flat).toContain('赵振华000001');
   });
   it('writes the print sheet as text with sheets and reams', async () => {
     const file = path.join(out, 'sheet.txt');
-    const r = await exportSessionFolder(dir, { as: 'printsheet', out: file, copies: 300, printMode: 'duplex' });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = await exported({ as: 'printsheet', out: file, copies: 300, printMode: 'duplex' });
     const text = readFileSync(file, 'utf8');
     const sheet = r.value.printSheet!;
     expect(sheet.paddedPages % 2).toBe(0);
@@ -317,12 +314,11 @@ describe('recipients', () => {
     expect(!e.ok && e.error.code).toBe('export.recipients-empty');
   });
   it('can take the recipients from the session roster', async () => {
-    const r = await exportSessionFolder(dir, {
+    const r = await exported({
       as: 'register',
       out: path.join(out, 'roster-register.pdf'),
       recipientsFromRoster: true,
     });
-    if (!r.ok) throw new Error(r.error.message);
     expect(r.value.copies).toBe(2);
     const p = await readPdf(readFileSync(path.join(out, 'roster-register.pdf')));
     expect(p[0].flat).toContain('韩喜');
@@ -333,8 +329,7 @@ describe('recipients', () => {
 describe('booklet and CLI', () => {
   it('imposes the dossier on A3 sheets in saddle-stitch order', async () => {
     const file = path.join(out, 'booklet.pdf');
-    const r = await exportSessionFolder(dir, { as: 'booklet', out: file, copies: 50 });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = await exported({ as: 'booklet', out: file, copies: 50 });
     const sheets = await readPdf(readFileSync(file));
     expect(sheets[0].width).toBeCloseTo(1190.55, 0);
     // sheet 1 front: right half is the cover

@@ -4,18 +4,12 @@ import { extractItemPages, handoutFileNames, selectItems } from '../../core/prin
 import { padToMultiple } from '../../core/print/padding';
 import { stampWatermark } from '../../core/print/watermark';
 import { parseFont } from '../../core/fonts/font-set';
-import { SessionSchema } from '../../core/model/session';
+import { membersNamed, testSession } from '../helpers/session';
 import { labelledPdf, readPdf, songFont } from './helpers';
 
-const session = SessionSchema.parse({
-  schemaVersion: 1,
+const session = testSession({
   id: 't',
-  name: '测试会议',
-  date: '2023-09-20',
-  members: [
-    { id: 'm1', name: '韩喜' },
-    { id: 'm2', name: '刘㛃' },
-  ],
+  members: membersNamed('韩喜', '刘㛃'),
   sections: [
     { id: 'a', title: '大会发言', items: ['s1', 's2'] },
     { id: 'b', title: '书面发言', items: ['s3', 's4'] },

@@ -27,6 +27,12 @@ describe('bookletOrder', () => {
   });
 });
 
+/** The page labels on the left and right halves of an imposed page. */
+const leftRight = (p: ReadPage): string[][] => {
+  const h = halves(p);
+  return [h.left, h.right];
+};
+
 describe('imposeBooklet', () => {
   let pages: ReadPage[];
   let sheetCount: number;
@@ -53,12 +59,7 @@ describe('imposeBooklet', () => {
       [['P8'], ['P5']],
       [['P6'], ['P7']],
     ];
-    expect(
-      pages.map((p) => {
-        const h = halves(p);
-        return [h.left, h.right];
-      }),
-    ).toEqual(expected);
+    expect(pages.map(leftRight)).toEqual(expected);
   });
   it('A4 pages on an A4 sheet are scaled to A5 halves', async () => {
     const r = await imposeBooklet(await labelledPdf(4), { sheet: 'A4' });
@@ -86,12 +87,7 @@ describe('imposeTwoUp', () => {
   it('puts pages 1+2, 3+4, 5 side by side', async () => {
     const pages = await readPdf(await imposeTwoUp(await labelledPdf(5)));
     expect(pages).toHaveLength(3);
-    expect(
-      pages.map((p) => {
-        const h = halves(p);
-        return [h.left, h.right];
-      }),
-    ).toEqual([
+    expect(pages.map(leftRight)).toEqual([
       [['P1'], ['P2']],
       [['P3'], ['P4']],
       [['P5'], []],
@@ -109,12 +105,7 @@ describe('signatures', () => {
       [2, 1, 0, 9, 10, 0],
     ]);
     const pages = await readPdf((await imposeBooklet(await labelledPdf(10), { sheetsPerSignature: 2 })).pdf);
-    expect(
-      pages.map((p) => {
-        const h = halves(p);
-        return [h.left, h.right];
-      }),
-    ).toEqual([
+    expect(pages.map(leftRight)).toEqual([
       [['P8'], ['P1']],
       [['P2'], ['P7']],
       [['P6'], ['P3']],

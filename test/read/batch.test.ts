@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { SessionSchema, type Session } from '../../core/model/session';
+import { membersNamed, testSession } from '../helpers/session';
 import { batchImporter, planImport, guessKind } from '../../core/node/import-batch';
 import { ReadPool } from '../../core/node/read-worker';
 import { run } from '../../cli/commands/import';
@@ -14,15 +15,10 @@ import { buildDocx, para, run as r, wordLockFile } from '../../scripts/make-fixt
 
 let dir: string;
 const session = (): Session =>
-  SessionSchema.parse({
-    schemaVersion: 1,
+  testSession({
     id: 's1',
     name: '政协××市第十三届委员会常务委员会第九次会议',
-    date: '2023-09-20',
-    members: [
-      { id: 'm1', name: '韩喜' },
-      { id: 'm2', name: '李明' },
-    ],
+    members: membersNamed('韩喜', '李明'),
     sections: [{ id: 'sec-speech', title: '大会发言', items: [] }],
   });
 

@@ -81,50 +81,33 @@ describe('DOCX headings', () => {
 
 describe('DOCX lists', () => {
   it('resolves numbering definitions to printed labels, multi-level, restarts and bullets', async () => {
+    // [numId, level, text, the label it prints as]; the plain paragraph stands before row 6.
+    const rows: [number, number, string, string][] = [
+      [1, 0, '第一项', '1.'],
+      [1, 1, '子项甲', 'a)'],
+      [1, 1, '子项乙', 'b)'],
+      [1, 2, '三级', '1.b.1'],
+      [1, 0, '第二项', '2.'],
+      [1, 1, '子项重新从 a 开始', 'a)'],
+      [1, 0, '同一列表继续编号', '3.'],
+      [7, 0, '新列表从 1 重新开始', '1.'],
+      [4, 0, '项目符号', '•'],
+      [4, 0, '项目符号二', '•'],
+      [5, 0, '甲项', '甲.'],
+      [5, 0, '乙项', '乙.'],
+      [6, 0, '起始为九', '第九条'],
+      [6, 0, '第十条', '第十条'],
+      [6, 0, '第十一条', '第十一条'],
+      [8, 0, '带圈数字', '①'],
+      [8, 0, '带圈数字二', '②'],
+    ];
     const d = await read({
       numbering: NUMBERING,
-      body: [
-        li(1, 0, '第一项'),
-        li(1, 1, '子项甲'),
-        li(1, 1, '子项乙'),
-        li(1, 2, '三级'),
-        li(1, 0, '第二项'),
-        li(1, 1, '子项重新从 a 开始'),
-        para('中间的正文。'),
-        li(1, 0, '同一列表继续编号'),
-        li(7, 0, '新列表从 1 重新开始'),
-        li(4, 0, '项目符号'),
-        li(4, 0, '项目符号二'),
-        li(5, 0, '甲项'),
-        li(5, 0, '乙项'),
-        li(6, 0, '起始为九'),
-        li(6, 0, '第十条'),
-        li(6, 0, '第十一条'),
-        li(8, 0, '带圈数字'),
-        li(8, 0, '带圈数字二'),
-      ].join(''),
+      body: rows.map(([num, level, t], i) => (i === 6 ? para('中间的正文。') : '') + li(num, level, t)).join(''),
     });
     const lists = d.blocks.filter((b): b is Extract<Block, { type: 'list' }> => b.type === 'list');
     const labels = lists.flatMap((l) => l.items.map((i) => `${i.level}:${i.label}`));
-    expect(labels).toEqual([
-      '0:1.',
-      '1:a)',
-      '1:b)',
-      '2:1.b.1',
-      '0:2.',
-      '1:a)',
-      '0:3.',
-      '0:1.',
-      '0:•',
-      '0:•',
-      '0:甲.',
-      '0:乙.',
-      '0:第九条',
-      '0:第十条',
-      '0:第十一条',
-      '0:①',
-      '0:②',
-    ]);
+    expect(labels).toEqual(rows.map(([, level, , label]) => `${level}:${label}`));
     expect(lists.find((l) => l.items[0].label === '•')?.ordered).toBe(false);
     expectGolden('docx-lists', d);
   });

@@ -42,6 +42,20 @@ beforeAll(async () => {
 
 // ───────────────────────── DOCX ─────────────────────────
 
+/** A DOCX of two pictures (the media files, in this order) read back, with its two images. */
+async function readTwoPictures(media: Record<string, Uint8Array>) {
+  const [first, second] = Object.keys(media);
+  const d = await read(
+    buildDocx({
+      body: para(drawing('rIdA')) + para(drawing('rIdB')),
+      rels: { rIdA: ['image', `media/${first}`], rIdB: ['image', `media/${second}`] },
+      media,
+    }),
+  );
+  const [a, b] = imagesOf(d);
+  return { d, a, b };
+}
+
 describe('DOCX: pictures over the print size are shrunk', () => {
   it('a 6000×4000 phone photo (docx ImageRun) becomes a ≤2000 px JPEG, same aspect, decodable, colours in place, with an info warning', async () => {
     const t0 = performance.now();
@@ -90,14 +104,7 @@ describe('DOCX: pictures over the print size are shrunk', () => {
   });
 
   it('a diagram with few colours stays PNG; a photo-like PNG becomes JPEG', async () => {
-    const dd = await read(
-      buildDocx({
-        body: para(drawing('rIdA')) + para(drawing('rIdB')),
-        rels: { rIdA: ['image', 'media/diagram.png'], rIdB: ['image', 'media/photo.png'] },
-        media: { 'diagram.png': diagramPng, 'photo.png': photoPng },
-      }),
-    );
-    const [a, b] = imagesOf(dd);
+    const { d: dd, a, b } = await readTwoPictures({ 'diagram.png': diagramPng, 'photo.png': photoPng });
     expect(dd.images[a.resource].mime).toBe('image/png');
     expect([a.width, a.height]).toEqual([2000, 1000]);
     expect(dd.images[b.resource].mime).toBe('image/jpeg');
@@ -124,14 +131,7 @@ describe('DOCX: pictures over the print size are shrunk', () => {
     const colour = (x: number, y: number): [number, number, number] => [(x * 3) % 256, (y * 5) % 256, 77];
     const small = bmp(70, 40, 24, colour);
     const wide = bmp(2400, 30, 8, (x) => (x < 1200 ? [255, 0, 0] : [0, 0, 255]));
-    const d = await read(
-      buildDocx({
-        body: para(drawing('rIdA')) + para(drawing('rIdB')),
-        rels: { rIdA: ['image', 'media/a.bmp'], rIdB: ['image', 'media/b.bmp'] },
-        media: { 'a.bmp': small, 'b.bmp': wide },
-      }),
-    );
-    const [a, b] = imagesOf(d);
+    const { d, a, b } = await readTwoPictures({ 'a.bmp': small, 'b.bmp': wide });
     expect(d.images[a.resource].mime).toBe('image/png');
     const ra = decodePng(unb64(d.images[a.resource].data));
     expect([ra.width, ra.height]).toEqual([70, 40]);
@@ -165,14 +165,7 @@ describe('GIF pictures are converted, not dropped', () => {
     const idx = pattern(w, h, 31);
     const plain = gif(w, h, palette, [idx]);
     const inter = gif(w, h, palette, [idx], { interlace: true, transparent: idx[0] });
-    const d = await read(
-      buildDocx({
-        body: para(drawing('rIdA')) + para(drawing('rIdB')),
-        rels: { rIdA: ['image', 'media/a.gif'], rIdB: ['image', 'media/b.gif'] },
-        media: { 'a.gif': plain, 'b.gif': inter },
-      }),
-    );
-    const [a, b] = imagesOf(d);
+    const { d, a, b } = await readTwoPictures({ 'a.gif': plain, 'b.gif': inter });
     expect(d.images[a.resource].mime).toBe('image/png');
     const ra = decodePng(unb64(d.images[a.resource].data));
     expect([ra.width, ra.height, ra.channels]).toEqual([w, h, 3]);

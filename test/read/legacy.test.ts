@@ -12,7 +12,7 @@ import { documentText } from '../../core/model/document';
 import { readSource } from '../../core/read/registry';
 import { convertToDocx, findSoffice, legacyConverter } from '../../core/node/legacy-convert';
 import { planImportBytes } from '../../core/node/import-batch';
-import { SessionSchema } from '../../core/model/session';
+import { membersNamed, testSession } from '../helpers/session';
 
 const soffice = findSoffice();
 if (!soffice) {
@@ -112,13 +112,7 @@ d('legacy conversion with LibreOffice', () => {
   });
 
   it('a batch stores the converted DOCX as the source and keeps the original .doc as its first version', async () => {
-    const session = SessionSchema.parse({
-      schemaVersion: 1,
-      id: 's',
-      name: '会议',
-      date: '2023-09-20',
-      members: [{ id: 'm1', name: '韩喜' }],
-    });
+    const session = testSession({ name: '会议', members: membersNamed('韩喜') });
     const plan = await planImportBytes([{ name: '韩喜.doc', bytes: files.doc }], session);
     expect(plan.reports[0].status).toBe('imported');
     const sub = plan.submissions[0];

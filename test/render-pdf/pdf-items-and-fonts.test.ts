@@ -25,20 +25,19 @@ async function submittedPdf(pages: number): Promise<string> {
   return Buffer.from(await d.save()).toString('base64');
 }
 
+/** The fixture dossier compiled with item c a submitted PDF (page count and base64 bytes). */
+async function compileWithPdfItem(pdf: { pageCount: number; data: string }) {
+  const fx = fixtureSession();
+  fx.docs.set('c', { blocks: [], footnotes: [], images: {}, warnings: [], pdf });
+  const fonts = await loadFontSet(fx.session.layout);
+  return compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
+}
+
 describe.skipIf(!hasPoppler)('PDF submissions', () => {
   let file: string;
   let res: Awaited<ReturnType<typeof compileDossierPdf>>;
   beforeAll(async () => {
-    const fx = fixtureSession();
-    fx.docs.set('c', {
-      blocks: [],
-      footnotes: [],
-      images: {},
-      warnings: [],
-      pdf: { pageCount: 2, data: await submittedPdf(2) },
-    });
-    const fonts = await loadFontSet(fx.session.layout);
-    res = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
+    res = await compileWithPdfItem({ pageCount: 2, data: await submittedPdf(2) });
     file = path.join(tmp, 'with-pdf.pdf');
     writeFileSync(file, res.pdf);
   });
@@ -60,16 +59,7 @@ describe.skipIf(!hasPoppler)('PDF submissions', () => {
   });
 
   it('shows an unreadable PDF as a notice in its item and warns, without failing the dossier', async () => {
-    const fx = fixtureSession();
-    fx.docs.set('c', {
-      blocks: [],
-      footnotes: [],
-      images: {},
-      warnings: [],
-      pdf: { pageCount: 3, data: btoa('%PDF-1.4 this is not a pdf') },
-    });
-    const fonts = await loadFontSet(fx.session.layout);
-    const r = await compileDossierPdf(buildDossier(fx.session, fx.docs).dossier, fonts);
+    const r = await compileWithPdfItem({ pageCount: 3, data: btoa('%PDF-1.4 this is not a pdf') });
     expect(r.warnings.map((w) => [w.submissionId, w.code])).toEqual([['c', 'compile.pdf-unreadable']]);
     const c = r.items[2];
     expect(c.pageCount).toBe(1);

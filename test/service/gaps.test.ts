@@ -36,6 +36,16 @@ async function session(name: string, files: [string, string, string][] = [], pla
     }),
   );
 }
+/** Sorts the view's first section by date received: a destructive edit, so it snapshots first. */
+const sortFirstSection = async (client: Client, v: SessionView): Promise<SessionView> =>
+  must(
+    await client.call('sections.sort', {
+      sessionId: v.session.id,
+      revision: v.revision,
+      sectionId: v.session.sections[0].id,
+      rule: 'received',
+    }),
+  );
 const reasons = async (id: string) => must(await c.call('snapshots.list', { sessionId: id })).map((s) => s.reason);
 
 describe('service gaps for the UI', () => {
@@ -78,14 +88,7 @@ describe('service gaps for the UI', () => {
       );
       expect(restoredView.session.submissions.map((s) => s.id)).toContain(victim);
       v = restoredView;
-      v = must(
-        await c.call('sections.sort', {
-          sessionId: id,
-          revision: v.revision,
-          sectionId: v.session.sections[0].id,
-          rule: 'received',
-        }),
-      );
+      v = await sortFirstSection(c, v);
       expect((await reasons(id))[0]).toBe('before-change');
       v = must(
         await c.call('sections.remove', { sessionId: id, revision: v.revision, sectionId: v.session.sections[1].id }),
@@ -104,15 +107,7 @@ describe('service gaps for the UI', () => {
     });
 
     it('keeps the ring bounded however many destructive edits there are', async () => {
-      for (let i = 0; i < 25; i++)
-        v = must(
-          await c.call('sections.sort', {
-            sessionId: id,
-            revision: v.revision,
-            sectionId: v.session.sections[0].id,
-            rule: 'received',
-          }),
-        );
+      for (let i = 0; i < 25; i++) v = await sortFirstSection(c, v);
       expect(must(await c.call('snapshots.list', { sessionId: id })).length).toBeLessThanOrEqual(20);
     });
 
@@ -130,15 +125,7 @@ describe('service gaps for the UI', () => {
             files: [file('a.md', md('甲', '市政协常委 甲')), file('b.md', md('乙', '市政协常委 乙'))],
           }),
         );
-        for (let i = 0; i < 24; i++)
-          dv = must(
-            await d.client.call('sections.sort', {
-              sessionId: sid,
-              revision: dv.revision,
-              sectionId: dv.session.sections[0].id,
-              rule: 'received',
-            }),
-          );
+        for (let i = 0; i < 24; i++) dv = await sortFirstSection(d.client, dv);
         const snaps = must(await d.client.call('snapshots.list', { sessionId: sid }));
         expect(snaps.length).toBe(20);
         expect(snaps[0].reason).toBe('before-change');
@@ -225,22 +212,18 @@ describe('service gaps for the UI', () => {
       }),
     );
     const [placed, unplaced] = v.session.submissions;
-    v = must(
-      await c.call('submissions.update', {
-        sessionId: id,
-        revision: v.revision,
-        submissionId: placed.id,
-        patch: { memberIds: [m1.id] },
-      }),
-    );
-    v = must(
-      await c.call('submissions.update', {
-        sessionId: id,
-        revision: v.revision,
-        submissionId: unplaced.id,
-        patch: { memberIds: [m2.id] },
-      }),
-    );
+    for (const [sub, member] of [
+      [placed, m1],
+      [unplaced, m2],
+    ] as const)
+      v = must(
+        await c.call('submissions.update', {
+          sessionId: id,
+          revision: v.revision,
+          submissionId: sub.id,
+          patch: { memberIds: [member.id] },
+        }),
+      );
     const st = must(await c.call('stats.get', { sessionId: id }));
     expect(st.members.expected).toBe(3);
     expect(st.members.received).toBe(2);
