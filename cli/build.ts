@@ -5,6 +5,7 @@
 // test/cli/dist.test.ts, which also fails when cli/dist/ is stale). The read worker is its own
 // entry beside main.js (core/node/read-worker.ts finds it there). Run: `npm run build:cli`.
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -103,10 +104,29 @@ export function cliBuildOptions(outdir: string): BuildOptions {
   };
 }
 
+/**
+ * The build's identity (core/node/build-id): a hash of every source file the bundle is made of
+ * and of package-lock.json (the external packages' versions), found by a first pass that writes
+ * nothing. Caches of our results (import results) are keyed by it.
+ */
+async function buildId(opts: BuildOptions): Promise<string> {
+  const probe = await build({ ...opts, write: false });
+  const h = createHash('sha256');
+  const files = [...Object.keys(probe.metafile!.inputs).filter((f) => !f.includes(':')), 'package-lock.json'].sort();
+  for (const f of files)
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(path.join(root, f)))
+      .update('\0');
+  return h.digest('hex').slice(0, 32);
+}
+
 /** Builds into `outdir` (emptied first); returns the metafile (inputs, outputs, external imports). */
 export async function buildCli(outdir = CLI_DIST): Promise<Metafile> {
   rmSync(outdir, { recursive: true, force: true });
-  const r = await build(cliBuildOptions(outdir));
+  const opts = cliBuildOptions(outdir);
+  const id = await buildId(opts);
+  const r = await build({ ...opts, define: { __HUIBIAN_BUILD_ID__: JSON.stringify(id) } });
   return r.metafile!;
 }
 

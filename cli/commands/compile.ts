@@ -15,7 +15,8 @@ const HELP = `用法：huibian compile <会议文件夹> [--pdf 输出.pdf] [--d
   <会议文件夹>    含 session.json 的文件夹
   --pdf <文件>    输出 PDF（印刷版）
   --docx <文件>   输出 Word 文档（可继续编辑）
-  不给 --pdf/--docx 时，写入 <会议文件夹>/out/<会议名称>.pdf`;
+  不给 --pdf/--docx 时，写入 <会议文件夹>/out/<会议名称>.pdf
+  读取过的材料按内容缓存在用户缓存文件夹，再次编译时不必重读（设 HUIBIAN_CACHE_DIR=off 可关闭）`;
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80) || 'dossier';
 
@@ -64,6 +65,8 @@ export interface FolderCompileOptions {
   docxPath?: string;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+  /** The import-result cache folder (see FolderPortsOptions.importCache); default the user's. */
+  importCache?: string | null;
 }
 
 export interface FolderCompileResult {
@@ -116,37 +119,41 @@ export async function compileFolder(dir: string, o: FolderCompileOptions = {}): 
     const c = await checkOutputPath(out);
     if (!c.ok) return c;
   }
-  const r = await withFolderClient(dir, {}, async (client, sessionId): Promise<Result<FolderCompileResult>> => {
-    let pdfPath = o.pdfPath;
-    if (!pdfPath && !o.docxPath) {
-      const st = await client.call('sessions.state', { sessionId });
-      if (!st.ok) return st;
-      const outDir = path.join(dir, 'out');
-      try {
-        await mkdir(outDir, { recursive: true });
-      } catch (e) {
-        return err('compile.output-dir', `无法创建输出文件夹 ${outDir}（${(e as NodeJS.ErrnoException).code ?? e}）`);
+  const r = await withFolderClient(
+    dir,
+    { importCache: o.importCache },
+    async (client, sessionId): Promise<Result<FolderCompileResult>> => {
+      let pdfPath = o.pdfPath;
+      if (!pdfPath && !o.docxPath) {
+        const st = await client.call('sessions.state', { sessionId });
+        if (!st.ok) return st;
+        const outDir = path.join(dir, 'out');
+        try {
+          await mkdir(outDir, { recursive: true });
+        } catch (e) {
+          return err('compile.output-dir', `无法创建输出文件夹 ${outDir}（${(e as NodeJS.ErrnoException).code ?? e}）`);
+        }
+        pdfPath = path.join(outDir, `${safeName(st.value.session.name)}.pdf`);
       }
-      pdfPath = path.join(outDir, `${safeName(st.value.session.name)}.pdf`);
-    }
-    const job = await runJob(client, sessionId, o.docxPath ? ['pdf', 'docx'] : ['pdf'], o);
-    if (!job.ok) return job;
-    const j = job.value;
-    if (j.state === 'cancelled') return err('compile.cancelled', '已取消编译');
-    if (j.state !== 'done') return err(j.error?.code ?? 'compile.failed', j.error?.message ?? '编译未完成');
-    const outputs: FolderCompileResult['outputs'] = {};
-    if (pdfPath) {
-      const w = await client.call('export.pdf', { sessionId, targetPath: pdfPath });
-      if (!w.ok) return w;
-      outputs.pdf = { path: pdfPath, bytes: w.value.size };
-    }
-    if (o.docxPath && j.result?.docx) {
-      const w = await client.call('export.docx', { sessionId, targetPath: o.docxPath });
-      if (!w.ok) return w;
-      outputs.docx = { path: o.docxPath, bytes: w.value.size };
-    }
-    return ok({ job: j, outputs });
-  });
+      const job = await runJob(client, sessionId, o.docxPath ? ['pdf', 'docx'] : ['pdf'], o);
+      if (!job.ok) return job;
+      const j = job.value;
+      if (j.state === 'cancelled') return err('compile.cancelled', '已取消编译');
+      if (j.state !== 'done') return err(j.error?.code ?? 'compile.failed', j.error?.message ?? '编译未完成');
+      const outputs: FolderCompileResult['outputs'] = {};
+      if (pdfPath) {
+        const w = await client.call('export.pdf', { sessionId, targetPath: pdfPath });
+        if (!w.ok) return w;
+        outputs.pdf = { path: pdfPath, bytes: w.value.size };
+      }
+      if (o.docxPath && j.result?.docx) {
+        const w = await client.call('export.docx', { sessionId, targetPath: o.docxPath });
+        if (!w.ok) return w;
+        outputs.docx = { path: o.docxPath, bytes: w.value.size };
+      }
+      return ok({ job: j, outputs });
+    },
+  );
   return r.ok ? r.value : r;
 }
 

@@ -5,9 +5,10 @@
 // app never write one session.json two ways; a session held by the app opens read-only here.
 // - files.get resolves `source.file` relative to the folder and refuses a path that leaves it
 //   (session.bad-path); files.put stores new sources content-addressed under files/ like the store.
-// - bodies are kept in memory: a CLI command is one short process, and a cache written into the
-//   folder would dirty folders that live in a repository or on a shared drive and could go stale
-//   when a clerk edits a source by hand; reading the sources again costs less than a second.
+// - bodies are kept in memory: a cache written into the folder would dirty folders that live in a
+//   repository or on a shared drive and could go stale when a clerk edits a source by hand. What
+//   is kept between runs is the import result, content-addressed in the user's cache folder
+//   (core/node/import-cache: same build, name, bytes, roster and pictures, or it is read again).
 // - outputs are staged in a temporary folder (removed on dispose) and reach the clerk's paths only
 //   through LocalFiles (writeOut): nothing but the named outputs is written beside the session.
 // - Markdown images resolve inside the folder only (folderImageResolver).
@@ -22,9 +23,12 @@ import { MemoryFiles } from '../service/memory-ports';
 import type { FileStore, Ports, SessionStorage, StoredOpen } from '../service/ports';
 import { nodeCompiler } from './compile-session';
 import { batchImporter } from './import-batch';
+import { BUILD_ID } from './build-id';
+import { cachedImporter, ImportCache } from './import-cache';
 import { APP_VERSION, nodeIds, nodeLocalFiles } from './local-files';
 import { orderSorter } from '../service/default-ports';
 import { folderImageResolver, loadSessionFile } from './session-folder';
+import { defaultCacheDir } from './store/data-dir';
 import { DiskFiles, DiskOutputs } from './store/file-store';
 import { nodeFs, type FsPort } from './store/fs-port';
 import { SESSION_FILE, SessionFolders, isSafeId } from './store/session-folders';
@@ -38,6 +42,11 @@ export interface FolderPortsOptions {
   /** Nothing is written to the folder (import --dry-run): saves, snapshots and new sources stay in memory. */
   dryRun?: boolean;
   transport?: string;
+  /**
+   * Where import results are cached between runs (core/node/import-cache): default the user's cache
+   * folder when this is a built CLI (BUILD_ID), none from TypeScript; `null` turns it off.
+   */
+  importCache?: string | null;
 }
 
 const notHere = (what: string) =>
@@ -245,6 +254,8 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
   // No warm-up, no worker pool, no portal; print products only when asked: a CLI process does one
   // thing at once, and loads only the modules it uses (the fresh-process speed of `huibian compile` counts).
   const { prefetch, compile } = nodeCompiler(outputs);
+  const cacheDir = opts.importCache === undefined ? BUILD_ID && defaultCacheDir() : opts.importCache;
+  const importCache = cacheDir ? new ImportCache(cacheDir, BUILD_ID ?? 'unbuilt') : undefined;
   const ports: Ports = {
     storage: store,
     files,
@@ -252,7 +263,7 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
     outputs,
     clock: { now: () => new Date() },
     ids: nodeIds(),
-    importer: batchImporter(),
+    importer: cachedImporter(batchImporter(), importCache),
     compiler: { prefetch, compile },
     sorter: orderSorter(),
     local: nodeLocalFiles(fs),

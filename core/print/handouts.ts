@@ -3,34 +3,18 @@
 // (Renumbered handouts are compiled afresh by the engine: core/print/products.ts.) Selection is by
 // ids from the session; an unknown id is an error naming it, never silently an empty handout.
 import { tocAuthor } from '../model/dossier';
-import { sectionItems, type Session, type Submission } from '../model/session';
+import type { Session } from '../model/session';
 import { err, ok, type Result } from '../result';
 import { composePdf, FormLibrary, type OutputPage } from './compose';
+import { dossierOrder, type SelectedItem } from './dossier-order';
 import { handoutFileName, uniqueNames } from './file-names';
+
+export { dossierOrder, type SelectedItem };
 
 export interface HandoutSelection {
   items?: string[];
   section?: string;
   member?: string;
-}
-
-export interface SelectedItem {
-  submission: Submission;
-  sectionIndex: number;
-  sectionTitle: string;
-  /** 1-based position in its section. */
-  order: number;
-}
-
-/** Every item of the dossier in print order, with its section and position. */
-export function dossierOrder(session: Session): SelectedItem[] {
-  const out: SelectedItem[] = [];
-  session.sections.forEach((section, sectionIndex) =>
-    sectionItems(session, section).forEach((submission, i) =>
-      out.push({ submission, sectionIndex, sectionTitle: section.title, order: i + 1 }),
-    ),
-  );
-  return out;
 }
 
 /** The selected items in dossier order; no selection means every item. */

@@ -10,3 +10,17 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Huibian');
   return path.join(env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'huibian');
 }
+
+/**
+ * The per-user cache folder (things that can always be made again, e.g. import results):
+ * HUIBIAN_CACHE_DIR ('off' turns caching off: undefined), else %LOCALAPPDATA%\Huibian\Cache on
+ * Windows, ~/Library/Caches/Huibian on macOS, $XDG_CACHE_HOME/huibian or ~/.cache/huibian elsewhere.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
+  const set = env.HUIBIAN_CACHE_DIR;
+  if (set !== undefined && set !== '') return /^(off|0|false|no)$/i.test(set) ? undefined : path.resolve(set);
+  if (platform === 'win32')
+    return path.join(env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'Huibian', 'Cache');
+  if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'Huibian');
+  return path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'huibian');
+}

@@ -3,7 +3,7 @@
 import { rosterNamesInOrder } from '../../order/roster-order';
 import type { SourceDoc } from '../../model/document';
 import { tocAuthor } from '../../model/dossier';
-import { dossierOrder } from '../../print/handouts';
+import { dossierOrder } from '../../print/dossier-order';
 import { placeTarget } from '../../print/places';
 import { err, ok, toAppError, type Result } from '../../result';
 import type { CallContext, Handlers } from '../../contract/client';
