@@ -12,9 +12,7 @@ import path from 'node:path';
 import { Busboy } from '@fastify/busboy';
 import type { Result } from '../result';
 import { TOKEN_RE } from '../portal/tokens';
-import { DOCX_MAX_BYTES } from '../read/docx/index';
-import { PDF_MAX_BYTES } from '../read/pdf';
-import { TEXT_MAX_BYTES } from '../read/text';
+import { DOCX_MAX_BYTES, PDF_MAX_BYTES, TEXT_MAX_BYTES } from '../read/limits';
 import { resourcesDir } from './paths';
 
 export type PortalCall = (name: string, input: unknown) => Promise<Result<unknown>>;

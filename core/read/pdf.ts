@@ -11,8 +11,9 @@ import { plausibility } from './text';
 import { quietPdfLib } from '../bytes/pdf-quiet';
 import { openPdfjs } from './pdfjs-open';
 
-/** Largest PDF accepted, checked before parsing (reliability B5). */
-export const PDF_MAX_BYTES = 200 * 1024 * 1024;
+import { PDF_MAX_BYTES } from './limits';
+
+export { PDF_MAX_BYTES };
 /** Pages whose text is extracted (enough for counting and search on any real submission). */
 export const PDF_TEXT_MAX_PAGES = 400;
 

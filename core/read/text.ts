@@ -10,8 +10,9 @@ import { headingLabelLevel, looksLikeHeadingLine } from './heading-patterns';
 import { applyFrontMatter } from './intake/front-matter';
 import { decodePlainUtf8, plausibility, utf16ByZeros, TEXT_ACCEPT, TEXT_REFUSE, type Decoded } from './plausibility';
 
-/** Largest text file accepted (a 200-page speech is ~300 KB). */
-export const TEXT_MAX_BYTES = 20 * 1024 * 1024;
+import { TEXT_MAX_BYTES } from './limits';
+
+export { TEXT_MAX_BYTES };
 
 export { plausibility, TEXT_ACCEPT, TEXT_REFUSE, type Plausibility, type Decoded } from './plausibility';
 

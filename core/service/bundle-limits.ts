@@ -6,9 +6,7 @@
 // - the session inside obeys the same limits as the calls that create the data (name length,
 //   roster size …): a bundle is not a way around the contract.
 import { z } from 'zod';
-import { DOCX_MAX_BYTES } from '../read/docx/index';
-import { PDF_MAX_BYTES } from '../read/pdf';
-import { TEXT_MAX_BYTES } from '../read/text';
+import { DOCX_MAX_BYTES, PDF_MAX_BYTES, TEXT_MAX_BYTES } from '../read/limits';
 import type { Session } from '../model/session';
 import { describeIssues } from '../model/session';
 

@@ -14,8 +14,9 @@ import { applyFrontMatter } from '../intake/front-matter';
 import { attachCaptions } from '../captions';
 import { imageBudget } from '../images/downscale';
 
-/** Largest DOCX accepted, checked before anything is read (reliability B5). */
-export const DOCX_MAX_BYTES = 100 * 1024 * 1024;
+import { DOCX_MAX_BYTES } from '../limits';
+
+export { DOCX_MAX_BYTES };
 
 function readNotes(pkg: DocxPackage, ctx: BodyContext, type: 'footnotes' | 'endnotes'): Footnote[] {
   const part = pkg.related(pkg.mainPart, type);
