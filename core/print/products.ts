@@ -2,9 +2,9 @@
 // and its documents into bytes — the print edition, screen and phone editions, a saddle-stitched
 // booklet, numbered copies with their register, the register alone, handouts (one file, one per
 // item, a zip) and the print sheet. Pure: the compile is compileDossier with fonts from an
-// injected loader, and files leave through `emit` (the node side decides paths and writes them
-// atomically, core/node/export.ts). A product must never emit half a file, and checks the signal
-// between copies and items.
+// injected loader, and files leave through `emit` (the printer port, core/node/print-producer.ts,
+// stores them; the export.print handler places them on the target, core/print/places.ts). A product
+// must never emit half a file, and checks the signal between copies and items.
 import { zipSync } from 'fflate';
 import { compileDossierPdf, type PdfCompileResult } from '../compile/index';
 import type { FontSet } from '../fonts/font-set';
