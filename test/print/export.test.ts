@@ -53,6 +53,7 @@ describe('print edition, duplex', () => {
     });
     expect(r.report.pages % 4).toBe(0);
     pages = await readPdf(readFileSync(path.join(out, 'print.pdf')));
+    expect(r.files[0].pages).toBe(pages.length);
   });
   it('pads the total to a multiple of 4 with blank pages at the end', () => {
     expect(pages.length % 4).toBe(0);
@@ -91,6 +92,7 @@ describe('numbered copies', () => {
     const pages = await readPdf(readFileSync(file));
     const per = r.report.pages;
     expect(pages.length).toBe(per * 3);
+    expect(r.files.find((f) => f.place === 'out')?.pages).toBe(pages.length);
     for (let k = 0; k < 3; k++) {
       const cover = pages[k * per];
       expect(cover.flat).toContain('会议材料汇编');
@@ -103,10 +105,11 @@ describe('numbered copies', () => {
   });
   it('writes one file per copy into a folder', async () => {
     const folder = path.join(out, 'per-copy');
-    await exported({ as: 'copies', targetPath: folder, copies: 2, perCopy: true, digits: 3 });
+    const r = await exported({ as: 'copies', targetPath: folder, copies: 2, perCopy: true, digits: 3 });
     const names = readdirSync(folder).sort();
     expect(names).toEqual(['齐文化传承与创新-第001号.pdf', '齐文化传承与创新-第002号.pdf']);
     const p = await readPdf(readFileSync(path.join(folder, names[1])));
+    expect(r.files.map((f) => f.pages)).toEqual([p.length, p.length]);
     expect(p[0].texts.some((t) => t.str === '002')).toBe(true);
   });
   it('per-copy files carry the recipient in the name, with the register in the same folder', async () => {
@@ -324,6 +327,7 @@ describe('booklet and CLI', () => {
     const r = await exported({ as: 'booklet', targetPath: file, copies: 50 });
     const sheets = await readPdf(readFileSync(file));
     expect(sheets[0].width).toBeCloseTo(1190.55, 0);
+    expect(r.files[0].pages).toBe(sheets.length);
     // sheet 1 front: right half is the cover
     const cover = sheets[0].texts
       .filter((t) => t.x > sheets[0].width / 2)
