@@ -1,11 +1,14 @@
 // Benchmark for print production on the sample session (resources/samples/qi-culture):
 // 100 numbered copies (target ≤ 20 s, compile included) in one file and one file per copy, and a
 // saddle-stitch booklet (target ≤ 2 s for the imposition; compile shown separately).
-// Run: npx tsx bench/print.ts [outDir]. Prints figures; exits 1 if a target is missed.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The whole export runs the one print path, as `huibian export` does (export.print over the session
+// folder's client, on a copy of the sample); the stamping and imposition figures call the pure print
+// functions on one compile. Run: npx tsx bench/print.ts [outDir]. Prints figures; exits 1 if a
+// target is missed.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compileVariant, exportSessionFolder, variantSession } from '../core/node/export';
+import { withFolderClient } from '../cli/local-client';
 import { loadFontSet } from '../core/node/fonts';
 import { samplesDir } from '../core/node/paths';
 import { loadSessionFolder } from '../core/node/session-folder';
@@ -13,6 +16,7 @@ import { duplexLayout } from '../core/print/binding';
 import { FormLibrary } from '../core/print/compose';
 import { imposeBooklet } from '../core/print/imposition';
 import { eachNumberedCopy, numberedCopiesPdf, planCopies } from '../core/print/numbered-copies';
+import { compileVariant, variantSession } from '../core/print/products';
 import { figure } from './report';
 
 const sample = path.join(samplesDir(), 'qi-culture');
@@ -33,22 +37,32 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { session, docs } = loaded.value;
-await loadFontSet(session.layout); // fonts are cached per process; load them outside the timings
+const fonts = await loadFontSet(session.layout); // cached per process; loaded outside the timings
 
-// 1. The whole export as the CLI runs it: compile + 100 numbered copies in one file.
+// 1. The whole export as the CLI runs it: open the folder, compile + 100 numbered copies in one file.
+const folder = path.join(outDir, 'session');
+cpSync(sample, folder, { recursive: true }); // the repository's sample stays untouched
 let t = performance.now();
-const all = await exportSessionFolder(sample, { as: 'copies', copies: 100, out: path.join(outDir, 'copies-100.pdf') });
+const run = await withFolderClient(folder, { printer: true }, (client, sessionId) =>
+  client.call('export.print', {
+    sessionId,
+    as: 'copies',
+    copies: 100,
+    targetPath: path.join(outDir, 'copies-100.pdf'),
+  }),
+);
+const all = run.ok ? run.value : run;
 if (!all.ok) throw new Error(all.error.message);
 const allMs = performance.now() - t;
+const perCopy = all.value.report.pages;
 target(
-  `100 numbered copies, one file (compile included; ${all.value.pages} pages × 100 = ${all.value.pages * 100} pages, ${mb(all.value.files[0].bytes)})`,
+  `100 numbered copies, one file (compile included; ${perCopy} pages × 100 = ${perCopy * 100} pages, ${mb(all.value.files[0].size)})`,
   allMs,
   20_000,
 );
 
 // 2. Stamping only, from an existing compile: one file, and one file per copy.
-const compiled = await compileVariant(variantSession(session, session.layout), docs, []);
-const fonts = await loadFontSet(session.layout);
+const compiled = await compileVariant(variantSession(session, session.layout), docs, [], fonts);
 const lib = await FormLibrary.load(compiled.pdf);
 const copies = planCopies({ count: 100, recipients: session.members.map((m) => m.name) });
 t = performance.now();
@@ -73,7 +87,8 @@ target(`100 numbered copies, one file per copy (stamping, ${mb(bytes)} in all)`,
 
 // 3. Booklet: duplex compile, then imposition on A3.
 t = performance.now();
-const duplex = await compileVariant(variantSession(session, duplexLayout(session.layout)), docs, []);
+const duplexSession = variantSession(session, duplexLayout(session.layout));
+const duplex = await compileVariant(duplexSession, docs, [], await loadFontSet(duplexSession.layout));
 const compileMs = performance.now() - t;
 t = performance.now();
 const booklet = await imposeBooklet(duplex.pdf, { creepMm: 0.1 });

@@ -1,16 +1,13 @@
 // `huibian export <session-dir> --as booklet|copies|register|handouts|screen|phone|print|printsheet
 // --out <file or folder> [...]`: print production and distribution from the command line, through
 // the contract like the app (export.print over the session folder's client, with --out as the
-// targetPath the service writes through LocalFiles). This file parses and checks arguments, prepares
-// the output folder, prints progress and a summary; it never writes a file itself.
-import { mkdir, stat } from 'node:fs/promises';
+// targetPath the service checks and writes through LocalFiles). This file parses and checks
+// arguments, prints progress and a summary; it never writes a file itself.
 import path from 'node:path';
 import type { ExportPrintInputSchema } from '../../core/contract/print-schemas';
 import { readRecipientsFile } from '../../core/node/recipients-file';
-import { targetIsFolder } from '../../core/print/places';
 import { printSheetLines } from '../../core/print/print-sheet';
 import { EXPORT_KINDS, type ExportKind } from '../../core/print/products';
-import { err, ok, type Result } from '../../core/result';
 import type { z } from 'zod';
 import { oneSessionDir, parseCommandArgs } from '../args';
 import { withFolderClient } from '../local-client';
@@ -50,6 +47,9 @@ const HELP = `用法：huibian export <会议文件夹> --as <类型> --out <文
   --signature N         分帖拼版：每帖 N 张纸（页数多、不宜骑马订时）
   --binding single|duplex  本次输出的装订方式
   --gutter 毫米         装订线（加宽订口）
+  --item-start newPage|oddPage  每篇材料从新页开始，或从新的单数页开始（插入不编页码的空白页）
+  --pad 1|2|4           总页数用空白页补足为 2 或 4 的倍数（折页印刷）
+  --mode single|duplex|booklet  印制单按单面、双面或骑马订计算用纸（默认按装订方式）
   --watermark 文字      斜向水印，例如 草稿、送审稿
   --internal            封面标注“内部资料 注意保存”
   --confidential 文字   封面保密说明，例如 会后收回
@@ -61,24 +61,6 @@ function num(v: string | undefined, name: string, min: number, max: number, inte
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max)
     throw new Error(`${name} 应为 ${min}～${max} 之间的${integer ? '整数' : '数'}，收到：${v}`);
   return n;
-}
-
-/** The target must be a file name (a folder is made when missing), or a folder for per-file outputs. */
-async function prepareTarget(out: string, folder: boolean): Promise<Result<true>> {
-  const st = await stat(out).catch(() => undefined);
-  if (folder && st && !st.isDirectory())
-    return err('export.out-not-folder', `输出位置已存在且不是文件夹：${out}`, { file: out });
-  if (!folder && st?.isDirectory())
-    return err('export.out-is-folder', `输出路径是一个文件夹，请给出文件名：${out}`, { file: out });
-  const dir = folder ? out : path.dirname(path.resolve(out));
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    return err('export.out-unwritable', `无法创建输出文件夹：${dir}（${(e as NodeJS.ErrnoException).code ?? e}）`, {
-      file: dir,
-    });
-  }
-  return ok(true);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -106,6 +88,9 @@ export async function run(argv: string[]): Promise<number> {
       signature: { type: 'string' },
       binding: { type: 'string' },
       gutter: { type: 'string' },
+      'item-start': { type: 'string' },
+      pad: { type: 'string' },
+      mode: { type: 'string' },
       watermark: { type: 'string' },
       internal: { type: 'boolean' },
       confidential: { type: 'string' },
@@ -134,6 +119,11 @@ export async function run(argv: string[]): Promise<number> {
       throw new Error(`--sheet 只能是 auto、A3、A4 或 A5，收到：${v.sheet}`);
     if (v.binding && !['single', 'duplex'].includes(v.binding))
       throw new Error(`--binding 只能是 single 或 duplex，收到：${v.binding}`);
+    if (v['item-start'] && !['newPage', 'oddPage'].includes(v['item-start']))
+      throw new Error(`--item-start 只能是 newPage 或 oddPage，收到：${v['item-start']}`);
+    if (v.pad && !['1', '2', '4'].includes(v.pad)) throw new Error(`--pad 只能是 1、2 或 4，收到：${v.pad}`);
+    if (v.mode && !['single', 'duplex', 'booklet'].includes(v.mode))
+      throw new Error(`--mode 只能是 single、duplex 或 booklet，收到：${v.mode}`);
     // The contract's limits (core/contract/schemas.ts ExportPrintInputSchema), checked here for the message.
     const copies = num(v.copies, '--copies', 1, 5000);
     const startNumber = num(v.start, '--start', 1, 999999);
@@ -149,6 +139,11 @@ export async function run(argv: string[]): Promise<number> {
       if (!r.ok) throw new Error(r.error.message);
       recipients = r.value;
     }
+    const layout: NonNullable<PrintInput['layout']> = {};
+    if (v.binding) layout.binding = v.binding as 'single' | 'duplex';
+    if (gutter !== undefined) layout.gutter = gutter;
+    if (v['item-start']) layout.itemStart = v['item-start'] as 'newPage' | 'oddPage';
+    if (v.pad) layout.padToMultiple = Number(v.pad) as 1 | 2 | 4;
     const marks: NonNullable<PrintInput['marks']> = {};
     if (v.watermark !== undefined) marks.watermark = v.watermark;
     if (v.internal) marks.internal = true;
@@ -181,24 +176,13 @@ export async function run(argv: string[]): Promise<number> {
       ...(creepMm !== undefined ? { creepMm } : {}),
       ...(sheetsPerSignature !== undefined ? { sheetsPerSignature } : {}),
       ...(sparePercent !== undefined ? { sparePercent } : {}),
+      ...(v.mode ? { printMode: v.mode as 'single' | 'duplex' | 'booklet' } : {}),
       ...(Object.keys(marks).length ? { marks } : {}),
-      ...(v.binding || gutter !== undefined
-        ? {
-            layout: {
-              ...(v.binding ? { binding: v.binding as 'single' | 'duplex' } : {}),
-              ...(gutter !== undefined ? { gutter } : {}),
-            },
-          }
-        : {}),
+      ...(Object.keys(layout).length ? { layout } : {}),
     };
   } catch (e) {
     console.error(`参数错误：${e instanceof Error ? e.message : e}`);
     return 2;
-  }
-  const prep = await prepareTarget(req.targetPath!, targetIsFolder(req, req.targetPath!));
-  if (!prep.ok) {
-    console.error(`错误：${prep.error.message}`);
-    return 1;
   }
   const ac = new AbortController();
   const onSig = () => ac.abort();

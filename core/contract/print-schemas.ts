@@ -67,9 +67,19 @@ export const ExportPrintInputSchema = z.object({
   sheetsPerSignature: z.number().int().min(1).max(50).optional(),
   /** Print sheet spare (加放), percent; a print shop's spare is a few percent, 50 is already generous. */
   sparePercent: z.number().min(0).max(50).optional(),
-  /** Layout overrides for this export only. */
+  /** Print sheet: how the room prints (default: booklet for booklets, else the binding of this export). */
+  printMode: z.enum(['single', 'duplex', 'booklet']).optional(),
+  /**
+   * Layout overrides for this export only: binding, gutter (mm), items starting on a new or a new
+   * odd page (unnumbered blanks inserted), the total padded with blank pages to a multiple of 1, 2, 4.
+   */
   layout: z
-    .object({ binding: z.enum(['single', 'duplex']), gutter: z.number().min(0).max(30) })
+    .object({
+      binding: z.enum(['single', 'duplex']),
+      gutter: z.number().min(0).max(30),
+      itemStart: z.enum(['newPage', 'oddPage']),
+      padToMultiple: z.union([z.literal(1), z.literal(2), z.literal(4)]),
+    })
     .partial()
     .optional(),
   marks: z

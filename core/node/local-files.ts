@@ -1,8 +1,9 @@
 // Local paths for the callers at this computer (Electron, the CLI): a capped read (B5: the size is
-// checked before reading) and a durable write; plus the app version and the id maker every node
-// wiring shares. Kept apart from ports.ts so the CLI's folder ports load no more than they use.
+// checked before reading), a durable write and the check of an export's target (a file or a
+// folder, made when missing); plus the app version and the id maker every node wiring shares. Kept apart from ports.ts so the CLI's folder ports load no more than they use.
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { err, ok, type Result } from '../result';
 import type { LocalFiles } from '../service/ports';
 import { durableWrite } from './store/durable-write';
@@ -36,6 +37,21 @@ export function nodeLocalFiles(fs: FsPort): LocalFiles {
     },
     async write(p, bytes) {
       return durableWrite(fs, p, bytes);
+    },
+    async prepare(p, kind) {
+      const st = await fs.stat(p).catch(() => undefined);
+      if (kind === 'folder' && st && !st.isDirectory())
+        return err('export.out-not-folder', `输出位置已存在且不是文件夹：${p}`, { file: p });
+      if (kind === 'file' && st?.isDirectory())
+        return err('export.out-is-folder', `输出路径是一个文件夹，请给出文件名：${p}`, { file: p });
+      const dir = kind === 'folder' ? p : path.dirname(path.resolve(p));
+      try {
+        await fs.mkdir(dir);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? String(e);
+        return err('export.out-unwritable', `无法创建输出文件夹：${dir}（${code}）`, { file: dir });
+      }
+      return ok(undefined);
     },
   };
 }

@@ -12,7 +12,7 @@ import { loadFontSet } from './fonts';
 
 const PRINT_FILE: Record<PrintKind, string> = PRINT_FILE_NAMES;
 
-/** Page count of a PDF (left out for very large files, where parsing would cost seconds). */
+/** Page count of a PDF the product did not count (left out for very large files: parsing costs seconds). */
 async function pdfPages(name: string, bytes: Uint8Array): Promise<number | undefined> {
   if (!/\.pdf$/i.test(name) || bytes.length > 40 * 1024 * 1024) return undefined;
   try {
@@ -50,12 +50,12 @@ export function nodePrinter(outputs: OutputStore): PrintProducer {
           req,
           outName,
           loadFonts: loadFontSet,
-          emit: async (place, data) => {
+          emit: async (place, data, known) => {
             const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
             const name = nameOf(place);
             const w = await outputs.write(sessionId, name, bytes);
             if (!w.ok) throw new AppException(w.error);
-            const pages = await pdfPages(name, bytes);
+            const pages = known ?? (await pdfPages(name, bytes));
             files.push({ ...w.value, place: place.at, ...(pages !== undefined ? { pages } : {}) });
           },
           warnings,

@@ -1,8 +1,8 @@
 // Reads a session folder from disk: session.json (validated; a bad file names the field) and the
 // source files beside it, each turned into a SourceDoc by the reader registry, and resolves a
 // Markdown source's images inside the folder (folderImageResolver, used by the folder ports). The
-// CLI's compile/import/roster go through the contract (core/node/folder-ports.ts); loadSessionFolder
-// remains for `huibian export` (core/node/export.ts), the benchmarks and tests. It never writes.
+// CLI's commands go through the contract (core/node/folder-ports.ts); they read session.json with
+// loadSessionFile; loadSessionFolder (session and sources at once) serves benchmarks and tests. It never writes.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -2,9 +2,9 @@
 // and its documents into bytes — the print edition, screen and phone editions, a saddle-stitched
 // booklet, numbered copies with their register, the register alone, handouts (one file, one per
 // item, a zip) and the print sheet. Pure: the compile is compileDossier with fonts from an
-// injected loader, and files leave through `emit` (the node side decides paths and writes them
-// atomically, core/node/export.ts). A product must never emit half a file, and checks the signal
-// between copies and items.
+// injected loader, and files leave through `emit` (the printer port, core/node/print-producer.ts,
+// stores them; the export.print handler places them on the target, core/print/places.ts). A product
+// must never emit half a file, and checks the signal between copies and items.
 import { zipSync } from 'fflate';
 import { compileDossierPdf, type PdfCompileResult } from '../compile/index';
 import type { FontSet } from '../fonts/font-set';
@@ -84,8 +84,11 @@ export interface ProductContext {
   /** The output's name as given (only its extension matters here: .zip, .pdf). */
   outName: string;
   loadFonts(layout: LayoutSettings): Promise<FontSet>;
-  /** Hands one finished file to the writer (awaited: written before the next is made). */
-  emit(place: ProductPlace, bytes: Uint8Array | string): Promise<void>;
+  /**
+   * Hands one finished file to the writer (awaited: written before the next is made), with its
+   * page count when the product knows it (else the writer may count: costly for 10,000 pages).
+   */
+  emit(place: ProductPlace, bytes: Uint8Array | string, pages?: number): Promise<void>;
   /** Items skipped or unreadable; the product adds its own. */
   warnings: string[];
   onProgress?: (message: string) => void;
@@ -197,7 +200,7 @@ function edition(layoutOf: (l: LayoutSettings) => LayoutSettings, message: strin
       ctx.onProgress?.(message);
       // The engine already padded the total to padMultipleFor(s.layout) with blank pages.
       const r = await compile(ctx, s);
-      await ctx.emit({ at: 'out' }, r.pdf);
+      await ctx.emit({ at: 'out' }, r.pdf, r.pageCount);
       if (!sheet) return { pages: r.pageCount };
       const printSheet = computePrintSheet({
         pages: r.pageCount,
@@ -226,7 +229,7 @@ const booklet: PrintProduct = {
       ctx.warnings.push(
         `小册子共 ${b.sheets.length} 张纸（${b.sheets.length * 4} 页），骑马订一般不超过 ${SADDLE_STITCH_MAX_SHEETS} 张；可改用分帖（如 --signature 10）或双面印刷后平订`,
       );
-    await ctx.emit({ at: 'out' }, b.pdf);
+    await ctx.emit({ at: 'out' }, b.pdf, b.sheets.length * 2);
     const printSheet = computePrintSheet({
       pages: r.pageCount,
       copies: req.copies ?? 1,
@@ -250,15 +253,17 @@ const copies: PrintProduct = {
     const lib = await FormLibrary.load(r.pdf, '汇编 PDF');
     const multiple = padMultipleFor(s.layout);
     const opts = { layout: s.layout, font: fonts.body, recipientMark: req.recipientMark, padEachTo: multiple };
+    // Each copy is padded to the multiple (numberedCopiesPdf / eachNumberedCopy do the same sum).
+    const pages = r.pageCount + ((multiple - (r.pageCount % multiple)) % multiple);
     if (req.perCopy) {
       const stem = sanitizeFileName(session.theme || session.name, 40);
       await eachNumberedCopy(lib, list, opts, async (c, bytes) => {
         checkCancelled(ctx.signal);
         const who = c.recipient ? `-${sanitizeFileName(c.recipient, 24)}` : '';
-        await ctx.emit({ at: 'folder', name: `${stem}-第${c.number}号${who}.pdf` }, bytes);
+        await ctx.emit({ at: 'folder', name: `${stem}-第${c.number}号${who}.pdf` }, bytes, pages);
       });
     } else {
-      await ctx.emit({ at: 'out' }, await numberedCopiesPdf(lib, list, opts));
+      await ctx.emit({ at: 'out' }, await numberedCopiesPdf(lib, list, opts), pages * list.length);
     }
     if (req.withRegister) {
       const reg = await renderRegister(fonts, {
@@ -269,7 +274,6 @@ const copies: PrintProduct = {
       });
       await ctx.emit({ at: 'register' }, reg);
     }
-    const pages = r.pageCount + ((multiple - (r.pageCount % multiple)) % multiple);
     const printSheet = computePrintSheet({
       pages: r.pageCount,
       copies: list.length,
@@ -350,8 +354,9 @@ const handouts: PrintProduct = {
         { startOnOdd: duplex, title: items.length === 1 ? items[0].submission.title : '会议材料（分发）' },
       );
       const outPdf = await finish(pdf);
-      await ctx.emit({ at: 'out' }, outPdf);
-      return { pages: (await FormLibrary.load(outPdf)).pageCount };
+      const pages = (await FormLibrary.load(outPdf)).pageCount;
+      await ctx.emit({ at: 'out' }, outPdf, pages);
+      return { pages };
     }
 
     // Batch: one PDF per item, systematic names, into a folder and/or a zip.

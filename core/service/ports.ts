@@ -103,6 +103,11 @@ export interface LocalFiles {
   /** maxBytes: a larger cap than the default for this read (session bundles). */
   read(path: string, opts?: { maxBytes?: number }): Promise<Result<Uint8Array>>;
   write(path: string, bytes: Uint8Array): Promise<Result<void>>;
+  /**
+   * Checks a target before anything is made for it: a file name that is not a folder, or a folder
+   * that is not a file; the folder (or the file's folder) is created when missing.
+   */
+  prepare(path: string, kind: 'file' | 'folder'): Promise<Result<void>>;
 }
 
 export interface UploadReader {
@@ -250,9 +255,16 @@ export interface PrintRequest {
   creepMm?: number;
   sheetsPerSignature?: number;
   sparePercent?: number;
+  /** Print sheet: how the room prints (default: booklet for booklets, else the binding). */
+  printMode?: 'single' | 'duplex' | 'booklet';
   marks?: Partial<Session['marks']>;
   /** Layout overrides for this export only. */
-  layout?: { binding?: 'single' | 'duplex'; gutter?: number };
+  layout?: {
+    binding?: 'single' | 'duplex';
+    gutter?: number;
+    itemStart?: 'newPage' | 'oddPage';
+    padToMultiple?: 1 | 2 | 4;
+  };
   /**
    * The name of where the files go (the target path, or the default name): its extension picks the
    * print sheet's form (.pdf or text) and a zip-only batch of handouts (.zip).

@@ -1,22 +1,27 @@
-// End to end through the real compile engine: a generated session folder exported as every
-// product, read back with pdfjs (page sizes, texts, positions, outline) and fflate (zip).
+// End to end through the real compile engine and the one print path (the contract's export.print
+// over the session folder's client, as `huibian export` and the app call it): a generated session
+// folder exported as every product, read back with pdfjs (page sizes, texts, positions, outline)
+// and fflate (zip).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, rmSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { exportSessionFolder, compileVariant, variantSession, readRecipientsFile } from '../../core/node/export';
 import iconv from 'iconv-lite';
-import { writeFileSync } from 'node:fs';
+import { loadFontSet } from '../../core/node/fonts';
+import { readRecipientsFile } from '../../core/node/recipients-file';
 import { loadSessionFolder } from '../../core/node/session-folder';
 import { handoutFileNames, selectItems } from '../../core/print/handouts';
+import { compileVariant, variantSession } from '../../core/print/products';
 import { mm } from '../../core/model/settings';
 import { readPdf, type ReadPage } from './helpers';
+import { openFolderPrinter, type FolderPrinter, type PrintInput } from './print-client';
 import { FIXTURE_ITEMS, makeSessionFolder } from './session-fixture';
 
 let dir: string;
 let out: string;
+let printer: FolderPrinter;
 const pageNumber = (p: ReadPage): number | undefined => {
   const m = p.text.match(/—\s*(\d+)\s*—/);
   return m ? Number(m[1]) : undefined;
@@ -24,30 +29,31 @@ const pageNumber = (p: ReadPage): number | undefined => {
 /** The body page where an item starts (the TOC lists titles too, but carries no page number). */
 const titlePage = (pages: ReadPage[], title: string) =>
   pages.findIndex((p) => pageNumber(p) !== undefined && p.flat.includes(title));
-/** Exports the fixture session folder; an error fails the test with its message. */
-async function exported(options: Parameters<typeof exportSessionFolder>[1]) {
-  const r = await exportSessionFolder(dir, options);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
+/** Exports the fixture session to `targetPath`; an error fails the test with its message. */
+const exported = (input: PrintInput) => printer.print(input);
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeSessionFolder();
   out = path.join(dir, 'out');
   mkdirSync(out);
+  printer = await openFolderPrinter(dir);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await printer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('print edition, duplex', () => {
   let pages: ReadPage[];
   beforeAll(async () => {
     const r = await exported({
       as: 'print',
-      out: path.join(out, 'print.pdf'),
+      targetPath: path.join(out, 'print.pdf'),
       layout: { binding: 'duplex', itemStart: 'oddPage', padToMultiple: 4, gutter: 5 },
     });
-    expect(r.value.pages % 4).toBe(0);
+    expect(r.report.pages % 4).toBe(0);
     pages = await readPdf(readFileSync(path.join(out, 'print.pdf')));
+    expect(r.files[0].pages).toBe(pages.length);
   });
   it('pads the total to a multiple of 4 with blank pages at the end', () => {
     expect(pages.length % 4).toBe(0);
@@ -78,14 +84,15 @@ describe('numbered copies', () => {
     const file = path.join(out, 'copies.pdf');
     const r = await exported({
       as: 'copies',
-      out: file,
+      targetPath: file,
       copies: 3,
       recipients: ['张三', '李四'],
       withRegister: true,
     });
     const pages = await readPdf(readFileSync(file));
-    const per = r.value.pages;
+    const per = r.report.pages;
     expect(pages.length).toBe(per * 3);
+    expect(r.files.find((f) => f.place === 'out')?.pages).toBe(pages.length);
     for (let k = 0; k < 3; k++) {
       const cover = pages[k * per];
       expect(cover.flat).toContain('会议材料汇编');
@@ -98,17 +105,18 @@ describe('numbered copies', () => {
   });
   it('writes one file per copy into a folder', async () => {
     const folder = path.join(out, 'per-copy');
-    await exported({ as: 'copies', out: folder, copies: 2, perCopy: true, digits: 3 });
+    const r = await exported({ as: 'copies', targetPath: folder, copies: 2, perCopy: true, digits: 3 });
     const names = readdirSync(folder).sort();
     expect(names).toEqual(['齐文化传承与创新-第001号.pdf', '齐文化传承与创新-第002号.pdf']);
     const p = await readPdf(readFileSync(path.join(folder, names[1])));
+    expect(r.files.map((f) => f.pages)).toEqual([p.length, p.length]);
     expect(p[0].texts.some((t) => t.str === '002')).toBe(true);
   });
   it('per-copy files carry the recipient in the name, with the register in the same folder', async () => {
     const folder = path.join(out, 'per-copy-named');
     await exported({
       as: 'copies',
-      out: folder,
+      targetPath: folder,
       recipients: ['张/三', '李四'],
       perCopy: true,
       withRegister: true,
@@ -124,10 +132,12 @@ describe('handouts', () => {
   beforeAll(async () => {
     const loaded = await loadSessionFolder(dir);
     if (!loaded.ok) throw new Error(loaded.error.message);
+    const { session, docs } = loaded.value;
     const r = await compileVariant(
-      variantSession(loaded.value.session, loaded.value.session.layout),
-      loaded.value.docs,
+      variantSession(session, session.layout),
+      docs,
       [],
+      await loadFontSet(session.layout),
     );
     startPage = r.items.find((i) => i.submissionId === 's3')!.startPage;
     expect(startPage).toBeGreaterThan(1);
@@ -135,14 +145,8 @@ describe('handouts', () => {
   it('keeps the dossier’s page numbers, or renumbers from 1', async () => {
     const kept = path.join(out, 'kept.pdf');
     const renum = path.join(out, 'renum.pdf');
-    const a = await exportSessionFolder(dir, { as: 'handouts', out: kept, selection: { items: ['s3'] } });
-    const b = await exportSessionFolder(dir, {
-      as: 'handouts',
-      out: renum,
-      selection: { items: ['s3'] },
-      renumber: true,
-    });
-    if (!a.ok || !b.ok) throw new Error('export failed');
+    await exported({ as: 'handouts', targetPath: kept, selection: { items: ['s3'] } });
+    await exported({ as: 'handouts', targetPath: renum, selection: { items: ['s3'] }, renumber: true });
     const pk = await readPdf(readFileSync(kept));
     const pr = await readPdf(readFileSync(renum));
     expect(pk.length).toBe(pr.length);
@@ -155,8 +159,8 @@ describe('handouts', () => {
     const folder = path.join(out, 'batch');
     await exported({
       as: 'handouts',
-      out: folder,
-      selection: { section: 'sec-b' },
+      targetPath: folder,
+      selection: { sectionId: 'sec-b' },
       batch: true,
       zip: true,
     });
@@ -175,19 +179,8 @@ describe('handouts', () => {
   });
   it('puts two handout pages side by side on a landscape sheet', async () => {
     const file = path.join(out, 'two-up.pdf');
-    const r = await exportSessionFolder(dir, {
-      as: 'handouts',
-      out: file,
-      selection: { items: ['s3'] },
-      twoUp: true,
-      sheet: 'A4',
-    });
-    const one = await exportSessionFolder(dir, {
-      as: 'handouts',
-      out: path.join(out, 'one-up.pdf'),
-      selection: { items: ['s3'] },
-    });
-    if (!r.ok || !one.ok) throw new Error('export failed');
+    await exported({ as: 'handouts', targetPath: file, selection: { items: ['s3'] }, twoUp: true, sheet: 'A4' });
+    await exported({ as: 'handouts', targetPath: path.join(out, 'one-up.pdf'), selection: { items: ['s3'] } });
     const p = await readPdf(readFileSync(file));
     const single = await readPdf(readFileSync(path.join(out, 'one-up.pdf')));
     expect(p.length).toBe(Math.ceil(single.length / 2));
@@ -203,10 +196,10 @@ describe('handouts', () => {
     ]);
   });
   it('reports an unknown section as an error value', async () => {
-    const r = await exportSessionFolder(dir, {
+    const r = await printer.tryPrint({
       as: 'handouts',
-      out: path.join(out, 'x.pdf'),
-      selection: { section: 'nope' },
+      targetPath: path.join(out, 'x.pdf'),
+      selection: { sectionId: 'nope' },
     });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('print.handout.unknown-section');
@@ -219,7 +212,7 @@ describe('digital copies', () => {
     const file = path.join(out, 'screen.pdf');
     await exported({
       as: 'screen',
-      out: file,
+      targetPath: file,
       layout: { binding: 'duplex', itemStart: 'oddPage' },
     });
     const bytes = new Uint8Array(readFileSync(file));
@@ -237,13 +230,12 @@ describe('digital copies', () => {
   });
   it('phone edition: a 110 × 180 mm page, reflowed into more pages', async () => {
     const file = path.join(out, 'phone.pdf');
-    const r = await exportSessionFolder(dir, { as: 'phone', out: file });
-    const s = await exportSessionFolder(dir, { as: 'screen', out: path.join(out, 'screen2.pdf') });
-    if (!r.ok || !s.ok) throw new Error('export failed');
+    const r = await exported({ as: 'phone', targetPath: file });
+    const s = await exported({ as: 'screen', targetPath: path.join(out, 'screen2.pdf') });
     const pages = await readPdf(readFileSync(file));
     expect(pages[0].width).toBeCloseTo(mm(110), 0);
     expect(pages[0].height).toBeCloseTo(mm(180), 0);
-    expect(r.value.pages).toBeGreaterThan(s.value.pages);
+    expect(r.report.pages).toBeGreaterThan(s.report.pages);
     const body = pages.find((p) => p.flat.includes('第3篇第1段'))!;
     for (const t of body.texts) expect(t.x + 1).toBeGreaterThanOrEqual(mm(5) - 1);
   });
@@ -254,7 +246,7 @@ describe('marks and print sheet', () => {
     const file = path.join(out, 'draft.pdf');
     await exported({
       as: 'print',
-      out: file,
+      targetPath: file,
       marks: { watermark: '草稿', confidentialityLine: '会后收回' },
     });
     const pages = await readPdf(readFileSync(file));
@@ -270,7 +262,7 @@ describe('marks and print sheet', () => {
     const file = path.join(out, 'wm-copies.pdf');
     await exported({
       as: 'copies',
-      out: file,
+      targetPath: file,
       recipients: ['赵振华'],
       recipientMark: 'watermark',
     });
@@ -279,25 +271,28 @@ describe('marks and print sheet', () => {
   });
   it('writes the print sheet as text with sheets and reams', async () => {
     const file = path.join(out, 'sheet.txt');
-    const r = await exported({ as: 'printsheet', out: file, copies: 300, printMode: 'duplex' });
+    const r = await exported({ as: 'printsheet', targetPath: file, copies: 300, printMode: 'duplex' });
     const text = readFileSync(file, 'utf8');
-    const sheet = r.value.printSheet!;
+    const sheet = r.report.printSheet!;
     expect(sheet.paddedPages % 2).toBe(0);
     expect(sheet.totalSheets).toBe((sheet.paddedPages / 2) * 300);
     expect(text).toContain(`用纸合计：${sheet.totalSheets} 张`);
     expect(text).toContain(`需备 ${Math.ceil(sheet.totalSheets / 500)} 令`);
   });
   it('stops when cancelled and writes nothing', async () => {
-    const ac = new AbortController();
-    ac.abort();
     const file = path.join(out, 'cancelled.pdf');
-    const r = await exportSessionFolder(dir, { as: 'copies', copies: 2, out: file, signal: ac.signal });
+    const exportId = 'cancel-at-start';
+    // Cancelled at its first step, as the app's 取消 button and Ctrl+C in the CLI do (export.cancel).
+    const off = printer.client.on('export.progress', (p) => {
+      if (p.exportId === exportId && p.state === 'running') void printer.client.call('export.cancel', { exportId });
+    });
+    const r = await printer.tryPrint({ as: 'copies', copies: 2, targetPath: file, exportId }).finally(off);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toMatch(/cancelled/);
     expect(existsSync(file)).toBe(false);
   });
   it('refuses to write a file over a folder', async () => {
-    const r = await exportSessionFolder(dir, { as: 'screen', out });
+    const r = await printer.tryPrint({ as: 'screen', targetPath: out });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('export.out-is-folder');
   });
@@ -316,10 +311,10 @@ describe('recipients', () => {
   it('can take the recipients from the session roster', async () => {
     const r = await exported({
       as: 'register',
-      out: path.join(out, 'roster-register.pdf'),
-      recipientsFromRoster: true,
+      targetPath: path.join(out, 'roster-register.pdf'),
+      recipients: 'roster',
     });
-    expect(r.value.copies).toBe(2);
+    expect(r.report.copies).toBe(2);
     const p = await readPdf(readFileSync(path.join(out, 'roster-register.pdf')));
     expect(p[0].flat).toContain('韩喜');
     expect(p[0].flat).toContain('刘㛃');
@@ -329,9 +324,10 @@ describe('recipients', () => {
 describe('booklet and CLI', () => {
   it('imposes the dossier on A3 sheets in saddle-stitch order', async () => {
     const file = path.join(out, 'booklet.pdf');
-    const r = await exported({ as: 'booklet', out: file, copies: 50 });
+    const r = await exported({ as: 'booklet', targetPath: file, copies: 50 });
     const sheets = await readPdf(readFileSync(file));
     expect(sheets[0].width).toBeCloseTo(1190.55, 0);
+    expect(r.files[0].pages).toBe(sheets.length);
     // sheet 1 front: right half is the cover
     const cover = sheets[0].texts
       .filter((t) => t.x > sheets[0].width / 2)
@@ -339,7 +335,7 @@ describe('booklet and CLI', () => {
       .join('')
       .replace(/\s+/g, '');
     expect(cover).toContain('会议材料汇编');
-    expect(r.value.printSheet).toMatchObject({ mode: 'booklet', copies: 50, sheetsPerCopy: sheets.length / 2 });
+    expect(r.report.printSheet).toMatchObject({ mode: 'booklet', copies: 50, sheetsPerCopy: sheets.length / 2 });
   });
   it('huibian export: clear errors and a working run', () => {
     const cli = path.resolve(import.meta.dirname, '../../cli/main.ts');

@@ -1,5 +1,6 @@
 // The print-product table runs without a disk: each product hands its bytes to `emit` with the
-// place they belong (the node writer turns places into paths, core/node/export.ts).
+// place they belong (the printer port stores them, core/node/print-producer.ts, and the export.print
+// handler maps places onto the target path, core/print/places.ts).
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { PRINT_PRODUCTS, type ProductContext, type ProductPlace } from '../../core/print/products';

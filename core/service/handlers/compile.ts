@@ -4,7 +4,7 @@ import { rosterNamesInOrder } from '../../order/roster-order';
 import type { SourceDoc } from '../../model/document';
 import { tocAuthor } from '../../model/dossier';
 import { dossierOrder } from '../../print/dossier-order';
-import { placeTarget } from '../../print/places';
+import { placeTarget, targetIsFolder } from '../../print/places';
 import { err, ok, toAppError, type Result } from '../../result';
 import type { CallContext, Handlers } from '../../contract/client';
 import { ErrorCodes } from '../../contract/errors';
@@ -93,6 +93,10 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
       const cur = await owner.read(i.sessionId, (st) => ok(st.session));
       if (!cur.ok) return cur;
       const session = cur.value;
+      if (i.targetPath && ports.local) {
+        const t = await ports.local.prepare(i.targetPath, targetIsFolder(i, i.targetPath) ? 'folder' : 'file');
+        if (!t.ok) return t;
+      }
       const recipients = i.recipients === 'roster' ? rosterNamesInOrder(session) : i.recipients;
       if (i.recipients === 'roster' && !recipients?.length)
         return err('export.no-recipients', '名单中还没有委员，无法按名单编号分发');
@@ -122,6 +126,7 @@ export function compileHandlers(deps: ServiceDeps): Pick<Handlers, CompileCalls>
         ...(i.creepMm !== undefined ? { creepMm: i.creepMm } : {}),
         ...(i.sheetsPerSignature !== undefined ? { sheetsPerSignature: i.sheetsPerSignature } : {}),
         ...(i.sparePercent !== undefined ? { sparePercent: i.sparePercent } : {}),
+        ...(i.printMode ? { printMode: i.printMode } : {}),
         ...(i.marks ? { marks: i.marks } : {}),
         ...(i.layout ? { layout: i.layout } : {}),
         ...(i.targetPath ? { outName: i.targetPath } : {}),
