@@ -1,6 +1,5 @@
 // The `huibian` command: a thin shell over the core. Each subcommand lives in cli/commands/<name>.ts
 // and exports run(argv) → exit code. Nothing here knows about layout or storage details.
-import { prefetchBuiltinFonts } from '../core/node/font-files';
 import { deferWoff2Decoder } from '../core/node/lazy-woff2';
 
 // Before any command loads fontkit (see core/node/lazy-woff2).
@@ -55,9 +54,6 @@ async function main(argv: string[]): Promise<number> {
     console.error(`未知命令：${name}\n\n${usage()}`);
     return 2;
   }
-  // A compile needs the built-in fonts (~60 MB): read them while the engine's code loads.
-  if ((name === 'compile' || name === 'export') && !rest.some((a) => a === '--help' || a === '-h'))
-    prefetchBuiltinFonts();
   const mod = await cmd.load();
   return mod.run(rest);
 }
