@@ -25,6 +25,9 @@ import { SessionOwner } from './session-owner';
 
 export const todayIso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Submissions whose bodies loadDocs reads at once. */
+const LOAD_DOCS_AT_ONCE = 6;
+
 /** The key a submission's body is stored under. */
 export const bodyKey = (sub: Submission) =>
   sub.source.sha256 ?? `p-${sub.source.file.replace(/[^0-9a-zA-Z_-]/g, '_').slice(-90)}`;
@@ -122,17 +125,30 @@ export function createServiceDeps(ports: Ports) {
     session: Session,
     progress?: (done: number, total: number, message: string) => void,
   ): Promise<LoadedDocs> {
+    const placed = new Set(session.sections.flatMap((s) => s.items));
+    const subs = session.submissions.filter((s) => placed.has(s.id));
+    const total = subs.length;
+    // A few at a time (the reads overlap; importing a file that must be read again stays bounded),
+    // kept in the session's order.
+    const got: Result<SourceDoc>[] = new Array(total);
+    let next = 0;
+    let done = 0;
+    progress?.(0, total, `正在读取材料 1/${total}：${subs[0]?.title ?? ''}`);
+    const worker = async () => {
+      for (let k = next++; k < total; k = next++) {
+        got[k] = await getDoc(sessionId, subs[k]);
+        done++;
+        if (done < total) progress?.(done, total, `正在读取材料 ${done + 1}/${total}：${subs[done].title}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOAD_DOCS_AT_ONCE, total) }, worker));
     const docs = new Map<string, SourceDoc>();
     const warnings: CompileWarning[] = [];
-    const placed = new Set(session.sections.flatMap((s) => s.items));
-    const total = session.submissions.filter((s) => placed.has(s.id)).length;
-    for (const sub of session.submissions) {
-      if (!placed.has(sub.id)) continue;
-      progress?.(docs.size, total, `正在读取材料 ${docs.size + 1}/${total}：${sub.title}`);
-      const d = await getDoc(sessionId, sub);
+    subs.forEach((sub, k) => {
+      const d = got[k];
       if (d.ok) {
         docs.set(sub.id, d.value);
-        continue;
+        return;
       }
       const file = sub.source.originalName ?? sub.source.file;
       docs.set(sub.id, noticeDoc(unreadableNotice(file)));
@@ -141,7 +157,7 @@ export function createServiceDeps(ports: Ports) {
         submissionId: sub.id,
         message: `材料“${sub.title}”的文件 ${file} 无法读取（${d.error.message}），汇编中以说明文字代替`,
       });
-    }
+    });
     return { docs, warnings };
   }
 
