@@ -6,6 +6,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompileJob } from '../../core/contract/schemas';
 import { err, ok, type Result } from '../../core/result';
+import { setFontReadMode } from '../../core/node/fonts';
 import { tuneV8ForShortRuns } from '../../core/node/v8-tuning';
 import { oneSessionDir, parseCommandArgs } from '../args';
 import { withFolderClient, type LocalClient } from '../local-client';
@@ -189,6 +190,8 @@ export function summaryLines(r: FolderCompileResult): string[] {
 export async function run(argv: string[]): Promise<number> {
   // A compile process is short: let V8 optimise only what stays hot (see core/node/v8-tuning).
   tuneV8ForShortRuns();
+  // One short process: read the fonts' outlines only for the glyphs used (see core/node/sparse-font).
+  setFontReadMode('sparse');
   const args = parseCommandArgs(argv, { pdf: { type: 'string' }, docx: { type: 'string' } }, HELP);
   if (typeof args === 'number') return args;
   const dir = oneSessionDir(args.positionals, HELP);

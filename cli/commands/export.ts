@@ -3,6 +3,7 @@
 // the contract like the app (export.print over the session folder's client, with --out as the
 // targetPath the service checks and writes through LocalFiles). This file parses and checks
 // arguments, prints progress and a summary; it never writes a file itself.
+import { setFontReadMode } from '../../core/node/fonts';
 import path from 'node:path';
 import type { ExportPrintInputSchema } from '../../core/contract/print-schemas';
 import { readRecipientsFile } from '../../core/node/recipients-file';
@@ -64,6 +65,8 @@ function num(v: string | undefined, name: string, min: number, max: number, inte
 }
 
 export async function run(argv: string[]): Promise<number> {
+  // One short process: read the fonts' outlines only for the glyphs used (see core/node/sparse-font).
+  setFontReadMode('sparse');
   const args = parseCommandArgs(
     argv,
     {

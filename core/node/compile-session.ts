@@ -6,6 +6,8 @@
 // cancelled compile leaves existing outputs untouched.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 import { compileDossier, type CompileItem, type CompileProgress, type CompileWarning } from '../compile/index';
 import type { SourceDoc } from '../model/document';
 import { buildDossier, type TocEntry } from '../model/dossier';
@@ -14,6 +16,11 @@ import { err, ok, toAppError, type AppError, type Result } from '../result';
 import { writeFileAtomic } from './atomic-write';
 import { loadFontSet } from './fonts';
 import type { CompileOutcome, Compiler, OutputStore } from '../service/ports';
+import { useNativeDeflate } from '../render/pdf/font-stream-cache';
+
+// Font streams are deflated by Node's zlib on its I/O threads (see useNativeDeflate).
+const zlibDeflate = promisify(deflate);
+useNativeDeflate(zlibDeflate);
 
 export interface CompileOptions {
   /** Default: PDF, and DOCX when docxPath is given. */
