@@ -1,17 +1,21 @@
 // What a fresh `huibian` process loads before it can work (issue 12, issue 15): the committed
 // cli/dist/ is walked along its static imports from a command's chunk. `sort` must not load
 // pinyin-pro, pdfkit, fontkit, docx, pdf-lib or markdown-it; a PDF-only compile must not load docx;
-// and no chunk imports a package of LAZY_PACKAGES by name (each is `require`d on first use).
+// no chunk imports a package of LAZY_PACKAGES by name (each is `require`d on first use), and the
+// packages of CJS_PACKAGES are `require`d (their CommonJS build) when their chunk runs.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAZY_PACKAGES, PREBUNDLED_PACKAGES } from '../../cli/build';
+import { CJS_PACKAGES, LAZY_PACKAGES, PREBUNDLED_PACKAGES } from '../../cli/build';
 
 const dist = path.resolve(__dirname, '../../cli/dist');
 const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
 const STATIC_IMPORT = /(?:^|[;}\n])\s*import\s*(?:[^'";]*?from\s*)?["']([^"']+)["']/g;
-const staticImports = (f: string) =>
-  [...readFileSync(path.join(dist, f), 'utf8').matchAll(STATIC_IMPORT)].map((m) => m[1]);
+/** A package required when the chunk runs (CJS_PACKAGES), not on first use (LAZY_PACKAGES: `m ??= …`). */
+const EAGER_REQUIRE = /(?<!\?\?)=\s*createRequire\(import\.meta\.url\)\(["']([^"']+)["']\)/g;
+const source = (f: string) => readFileSync(path.join(dist, f), 'utf8');
+const staticImports = (f: string) => [...source(f).matchAll(STATIC_IMPORT)].map((m) => m[1]);
+const eagerRequires = (f: string) => [...source(f).matchAll(EAGER_REQUIRE)].map((m) => m[1]);
 
 /** Packages (and built-ins) a chunk loads before its code runs, through every static import. */
 function loadedBy(entry: string): Set<string> {
@@ -24,6 +28,7 @@ function loadedBy(entry: string): Set<string> {
       if (spec.startsWith('./')) visit(spec.slice(2));
       else packages.add(spec);
     }
+    for (const p of eagerRequires(f)) packages.add(p);
   };
   visit(entry);
   return packages;
@@ -53,6 +58,15 @@ describe('fresh start-up of the built CLI', () => {
     for (const [p, file] of Object.entries(PREBUNDLED_PACKAGES)) {
       expect(all).not.toContain(p);
       expect(all).toContain(file);
+    }
+  });
+
+  it('loads pdfkit, fontkit and zod through their CommonJS builds, never by import', () => {
+    const all = files.flatMap((f) => staticImports(f));
+    const required = files.flatMap((f) => eagerRequires(f));
+    for (const p of CJS_PACKAGES) {
+      expect(all.filter((x) => x === p || x.startsWith(`${p}/`))).toEqual([]);
+      expect(required).toContain(p);
     }
   });
 });
