@@ -158,6 +158,9 @@ export async function compileFolder(dir: string, o: FolderCompileOptions = {}): 
   return r.ok ? r.value : r;
 }
 
+/** 51542 → "51,542" (as toLocaleString('zh-CN') writes it, without loading the locale data: ~20 ms of a fresh process). */
+export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** Warnings the summary already shows in its own lines. */
 const SHOWN_ELSEWHERE = new Set(['compile.missing-glyphs']);
 
@@ -165,7 +168,7 @@ export function summaryLines(r: FolderCompileResult): string[] {
   const res = r.job.result!;
   const s = res.summary!;
   const lines = [
-    `材料 ${s.items} 篇，共 ${res.pageCount ?? s.frontPages + s.bodyPages} 页（前置 ${s.frontPages} 页，正文 ${s.bodyPages} 页），${s.words.toLocaleString('zh-CN')} 字`,
+    `材料 ${s.items} 篇，共 ${res.pageCount ?? s.frontPages + s.bodyPages} 页（前置 ${s.frontPages} 页，正文 ${s.bodyPages} 页），${thousands(s.words)} 字`,
     `用时 ${(res.durationMs / 1000).toFixed(2)} 秒（PDF ${(s.pdfMs / 1000).toFixed(2)} 秒${s.docxMs !== undefined ? `，Word ${(s.docxMs / 1000).toFixed(2)} 秒` : ''}）`,
     s.fallbackChars.length
       ? `使用备用字体的字符 ${s.fallbackChars.length} 个：${s.fallbackChars.join('')}`

@@ -57,7 +57,9 @@ async function zlibDeflate(raw: Uint8Array): Promise<Uint8Array> {
  * cached streams. Optional: without it, embed compresses synchronously on a miss.
  */
 export async function precompressFontStreams(doc: object): Promise<void> {
-  const fonts = hooked.get(doc) ?? [];
+  // The largest subset first: its deflate (on the I/O threads) then overlaps the others' encoding.
+  const size = (f: FontLike) => (Array.isArray(f.subset.glyphs) ? f.subset.glyphs.length : 0);
+  const fonts = [...(hooked.get(doc) ?? [])].sort((a, b) => size(b) - size(a));
   await Promise.all(
     fonts.map(async (f) => {
       const glyphs = f.subset.glyphs;
