@@ -66,8 +66,6 @@ export interface FolderCompileOptions {
   docxPath?: string;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
-  /** The import-result cache folder (see FolderPortsOptions.importCache); default the user's. */
-  importCache?: string | null;
 }
 
 export interface FolderCompileResult {
@@ -120,41 +118,37 @@ export async function compileFolder(dir: string, o: FolderCompileOptions = {}): 
     const c = await checkOutputPath(out);
     if (!c.ok) return c;
   }
-  const r = await withFolderClient(
-    dir,
-    { importCache: o.importCache },
-    async (client, sessionId): Promise<Result<FolderCompileResult>> => {
-      let pdfPath = o.pdfPath;
-      if (!pdfPath && !o.docxPath) {
-        const st = await client.call('sessions.state', { sessionId });
-        if (!st.ok) return st;
-        const outDir = path.join(dir, 'out');
-        try {
-          await mkdir(outDir, { recursive: true });
-        } catch (e) {
-          return err('compile.output-dir', `无法创建输出文件夹 ${outDir}（${(e as NodeJS.ErrnoException).code ?? e}）`);
-        }
-        pdfPath = path.join(outDir, `${safeName(st.value.session.name)}.pdf`);
+  const r = await withFolderClient(dir, {}, async (client, sessionId): Promise<Result<FolderCompileResult>> => {
+    let pdfPath = o.pdfPath;
+    if (!pdfPath && !o.docxPath) {
+      const st = await client.call('sessions.state', { sessionId });
+      if (!st.ok) return st;
+      const outDir = path.join(dir, 'out');
+      try {
+        await mkdir(outDir, { recursive: true });
+      } catch (e) {
+        return err('compile.output-dir', `无法创建输出文件夹 ${outDir}（${(e as NodeJS.ErrnoException).code ?? e}）`);
       }
-      const job = await runJob(client, sessionId, o.docxPath ? ['pdf', 'docx'] : ['pdf'], o);
-      if (!job.ok) return job;
-      const j = job.value;
-      if (j.state === 'cancelled') return err('compile.cancelled', '已取消编译');
-      if (j.state !== 'done') return err(j.error?.code ?? 'compile.failed', j.error?.message ?? '编译未完成');
-      const outputs: FolderCompileResult['outputs'] = {};
-      if (pdfPath) {
-        const w = await client.call('export.pdf', { sessionId, targetPath: pdfPath });
-        if (!w.ok) return w;
-        outputs.pdf = { path: pdfPath, bytes: w.value.size };
-      }
-      if (o.docxPath && j.result?.docx) {
-        const w = await client.call('export.docx', { sessionId, targetPath: o.docxPath });
-        if (!w.ok) return w;
-        outputs.docx = { path: o.docxPath, bytes: w.value.size };
-      }
-      return ok({ job: j, outputs });
-    },
-  );
+      pdfPath = path.join(outDir, `${safeName(st.value.session.name)}.pdf`);
+    }
+    const job = await runJob(client, sessionId, o.docxPath ? ['pdf', 'docx'] : ['pdf'], o);
+    if (!job.ok) return job;
+    const j = job.value;
+    if (j.state === 'cancelled') return err('compile.cancelled', '已取消编译');
+    if (j.state !== 'done') return err(j.error?.code ?? 'compile.failed', j.error?.message ?? '编译未完成');
+    const outputs: FolderCompileResult['outputs'] = {};
+    if (pdfPath) {
+      const w = await client.call('export.pdf', { sessionId, targetPath: pdfPath });
+      if (!w.ok) return w;
+      outputs.pdf = { path: pdfPath, bytes: w.value.size };
+    }
+    if (o.docxPath && j.result?.docx) {
+      const w = await client.call('export.docx', { sessionId, targetPath: o.docxPath });
+      if (!w.ok) return w;
+      outputs.docx = { path: o.docxPath, bytes: w.value.size };
+    }
+    return ok({ job: j, outputs });
+  });
   return r.ok ? r.value : r;
 }
 

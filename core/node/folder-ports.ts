@@ -8,7 +8,8 @@
 // - bodies are kept in memory: a cache written into the folder would dirty folders that live in a
 //   repository or on a shared drive and could go stale when a clerk edits a source by hand. What
 //   is kept between runs is the import result, content-addressed in the user's cache folder
-//   (core/node/import-cache: same build, name, bytes, roster and pictures, or it is read again).
+//   (core/node/import-cache: same build, name, bytes, roster and pictures, or it is read again),
+//   and the compressed font subsets (core/node/font-stream-store: same build, font, glyphs).
 // - outputs are staged in a temporary folder (removed on dispose) and reach the clerk's paths only
 //   through LocalFiles (writeOut): nothing but the named outputs is written beside the session.
 // - Markdown images resolve inside the folder only (folderImageResolver).
@@ -25,6 +26,8 @@ import { nodeCompiler } from './compile-session';
 import { batchImporter } from './import-batch';
 import { BUILD_ID } from './build-id';
 import { cachedImporter, ImportCache } from './import-cache';
+import { fontStreamStore } from './font-stream-store';
+import { useFontStreamStore } from '../render/pdf/font-stream-cache';
 import { APP_VERSION, nodeIds, nodeLocalFiles } from './local-files';
 import { orderSorter } from '../service/default-ports';
 import { folderImageResolver, loadSessionFile } from './session-folder';
@@ -43,10 +46,11 @@ export interface FolderPortsOptions {
   dryRun?: boolean;
   transport?: string;
   /**
-   * Where import results are cached between runs (core/node/import-cache): default the user's cache
-   * folder when this is a built CLI (BUILD_ID), none from TypeScript; `null` turns it off.
+   * Where import results and compressed font subsets are cached between runs (core/node/import-cache,
+   * font-stream-store): default the user's cache folder (HUIBIAN_CACHE_DIR) when this is a built
+   * CLI (BUILD_ID), none when run from TypeScript; `null` turns caching off.
    */
-  importCache?: string | null;
+  cacheDir?: string | null;
 }
 
 const notHere = (what: string) =>
@@ -254,8 +258,10 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
   // No warm-up, no worker pool, no portal; print products only when asked: a CLI process does one
   // thing at once, and loads only the modules it uses (the fresh-process speed of `huibian compile` counts).
   const { prefetch, compile } = nodeCompiler(outputs);
-  const cacheDir = opts.importCache === undefined ? BUILD_ID && defaultCacheDir() : opts.importCache;
+  const cacheDir = opts.cacheDir === undefined ? BUILD_ID && defaultCacheDir() : opts.cacheDir;
   const importCache = cacheDir ? new ImportCache(cacheDir, BUILD_ID ?? 'unbuilt') : undefined;
+  // The compressed font subsets too (per process: one folder session per CLI run).
+  useFontStreamStore(cacheDir ? fontStreamStore(cacheDir, BUILD_ID ?? 'unbuilt') : undefined);
   const ports: Ports = {
     storage: store,
     files,

@@ -14,19 +14,15 @@
 // cannot be read or written only costs the time it would have saved. Bounded: when more than
 // IMPORT_CACHE_MAX_ENTRIES entries exist after a run that added some, the oldest go.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rename, rm, stat, mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Session } from '../model/session';
 import type { ImageResolver, ImportedFile, Importer } from '../service/ports';
+import { CacheFolder, sha256 } from './cache-folder';
 
 export const IMPORT_CACHE_MAX_ENTRIES = 4000;
 /** Results larger than this (JSON) are not kept: a big PDF's body is its bytes again. */
 export const IMPORT_CACHE_MAX_BYTES = 4 * 1024 * 1024;
-const FORMAT = 'huibian-import-cache-1';
 
 type Dep = { src: string; sha: string };
-
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The hash of a picture as the resolver gives it ('-' when it gives none). */
 function pictureHash(resolve: ImageResolver | undefined, src: string): string {
@@ -45,42 +41,31 @@ function contextDigest(session: Session): string {
 }
 
 export class ImportCache {
-  private added = 0;
+  private readonly entries: CacheFolder<{ deps: Dep[] }>;
   readonly folder: string;
 
   constructor(
     dir: string,
     readonly buildId: string,
-    private readonly maxEntries = IMPORT_CACHE_MAX_ENTRIES,
+    maxEntries = IMPORT_CACHE_MAX_ENTRIES,
   ) {
-    this.folder = path.join(dir, 'import');
+    this.entries = new CacheFolder(dir, 'import', 'huibian-import-cache-2', maxEntries);
+    this.folder = this.entries.folder;
   }
 
   key(context: string, name: string, bytes: Uint8Array): string {
     const h = createHash('sha256');
-    for (const part of [FORMAT, this.buildId, context, name]) h.update(part).update('\0');
+    for (const part of [this.buildId, context, name]) h.update(part).update('\0');
     return h.update(bytes).digest('hex');
-  }
-
-  private file(key: string): string {
-    return path.join(this.folder, `${key}.json`);
   }
 
   /** The cached result, when its entry is intact and every picture it used is unchanged. */
   async get(key: string, resolve: ImageResolver | undefined): Promise<ImportedFile | undefined> {
-    let text: string;
+    const e = await this.entries.read(key);
+    if (!e || !Array.isArray(e.head.deps)) return undefined;
+    if (e.head.deps.some((d) => pictureHash(resolve, d.src) !== d.sha)) return undefined;
     try {
-      text = await readFile(this.file(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const nl = text.indexOf('\n');
-      const head = JSON.parse(text.slice(0, nl)) as { format: string; check: string; deps: Dep[] };
-      const body = text.slice(nl + 1);
-      if (head.format !== FORMAT || sha256(body) !== head.check) return undefined;
-      if (head.deps.some((d) => pictureHash(resolve, d.src) !== d.sha)) return undefined;
-      return JSON.parse(body) as ImportedFile;
+      return JSON.parse(new TextDecoder().decode(e.body)) as ImportedFile;
     } catch {
       return undefined;
     }
@@ -90,44 +75,11 @@ export class ImportCache {
   async put(key: string, result: ImportedFile, deps: Dep[]): Promise<void> {
     const body = JSON.stringify(result);
     if (body.length > IMPORT_CACHE_MAX_BYTES) return;
-    const head = JSON.stringify({ format: FORMAT, check: sha256(body), deps });
-    const file = this.file(key);
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      await mkdir(this.folder, { recursive: true });
-      await writeFile(tmp, `${head}\n${body}`);
-      await rename(tmp, file);
-      this.added++;
-    } catch {
-      await rm(tmp, { force: true }).catch(() => undefined);
-    }
+    await this.entries.write(key, new TextEncoder().encode(body), { deps });
   }
 
-  /** After a run that added entries: removes the oldest beyond the bound (and stray temporary files). */
-  async prune(): Promise<void> {
-    if (!this.added) return;
-    this.added = 0;
-    try {
-      const names = await readdir(this.folder);
-      if (names.length <= this.maxEntries) return;
-      const entries = await Promise.all(
-        names.map(async (n) => {
-          const f = path.join(this.folder, n);
-          return {
-            f,
-            t: await stat(f).then(
-              (s) => s.mtimeMs,
-              () => 0,
-            ),
-          };
-        }),
-      );
-      entries.sort((a, b) => a.t - b.t);
-      const drop = entries.slice(0, entries.length - Math.floor(this.maxEntries * 0.75));
-      await Promise.all(drop.map((e) => rm(e.f, { force: true }).catch(() => undefined)));
-    } catch {
-      // best effort
-    }
+  prune(): Promise<void> {
+    return this.entries.prune();
   }
 }
 

@@ -1,19 +1,21 @@
 // The import-result cache of the session-folder commands (core/node/import-cache.ts): a hit only
 // when build, name, bytes, the session context and every picture are the same; a damaged entry is
 // a miss; a cache folder that cannot be used costs nothing but time; failed imports and PDF bodies
-// are never kept; the folder stays bounded; and a compile with the cache gives the same PDF as one
-// without it (apart from the creation date and ID).
+// are never kept; the folder stays bounded; the compressed font subsets are kept the same way; and
+// a compile with the caches gives the same PDF as one without them (apart from the date and ID).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileFolder } from '../../cli/commands/compile';
+import { fontStreamStore } from '../../core/node/font-stream-store';
 import { ImportCache, cachedImporter } from '../../core/node/import-cache';
 import { SourceDocSchema } from '../../core/model/document';
 import { SessionSchema, type Session } from '../../core/model/session';
 import type { ImageResolver, ImportedFile, Importer } from '../../core/service/ports';
 import { samplesDir } from '../../core/node/paths';
 
+const BIN = path.resolve(import.meta.dirname, '../../cli/bin.mjs');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const tmp = () => {
@@ -153,25 +155,56 @@ describe('import cache', () => {
   });
 });
 
-describe('compile with the import cache', () => {
-  it('gives the same PDF as a compile without it, and reads no source twice', async () => {
+describe('font stream store', () => {
+  it('gives back what was kept for the same build and key, and nothing for a damaged entry', async () => {
+    const dir = tmp();
+    const a = fontStreamStore(dir, 'build-1');
+    const bytes = new Uint8Array([120, 156, 1, 2, 3, 4]);
+    await a.put('font|glyphs 1,2,3', bytes);
+    expect(Buffer.from((await a.get('font|glyphs 1,2,3'))!)).toEqual(Buffer.from(bytes));
+    expect(await a.get('font|glyphs 1,2,4')).toBeUndefined();
+    expect(await fontStreamStore(dir, 'build-2').get('font|glyphs 1,2,3')).toBeUndefined();
+    const folder = path.join(dir, 'font-streams');
+    const [entry] = readdirSync(folder);
+    const raw = readFileSync(path.join(folder, entry));
+    raw[raw.length - 1] ^= 1;
+    writeFileSync(path.join(folder, entry), raw);
+    expect(await a.get('font|glyphs 1,2,3')).toBeUndefined();
+  });
+
+  it('stays bounded', async () => {
+    const dir = tmp();
+    const s = fontStreamStore(dir, 'b', 4);
+    for (let i = 0; i < 9; i++) await s.put(`k${i}`, new Uint8Array([i]));
+    expect(readdirSync(path.join(dir, 'font-streams')).length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('compile with the caches (the built CLI, fresh processes)', () => {
+  it('gives the same PDF as a compile without them, and neither reads a source nor subsets a font twice', () => {
     const work = tmp();
     const dir = path.join(work, 'sample');
     cpSync(path.join(samplesDir(), 'qi-culture'), dir, { recursive: true });
     const cacheDir = path.join(work, 'cache');
     const pdf = (n: string) => path.join(work, `${n}.pdf`);
-    const plain = await compileFolder(dir, { pdfPath: pdf('plain'), importCache: null });
-    expect(plain.ok).toBe(true);
+    const compile = (n: string, cache: string) => {
+      const r = spawnSync(process.execPath, [BIN, 'compile', dir, '--pdf', pdf(n)], {
+        env: { ...process.env, HUIBIAN_CACHE_DIR: cache },
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+    };
     const entries = () =>
-      readdirSync(path.join(cacheDir, 'import')).map((n) => [n, statSync(path.join(cacheDir, 'import', n)).mtimeMs]);
-    let kept: (string | number)[][] = [];
-    for (const n of ['cold', 'warm']) {
-      const r = await compileFolder(dir, { pdfPath: pdf(n), importCache: cacheDir });
-      expect(r.ok && r.value.job.result?.pageCount).toBe(plain.ok && plain.value.job.result?.pageCount);
-      if (n === 'cold') kept = entries();
-    }
-    // 55 sources kept by the first run, none read (so none written) again by the second.
-    expect(kept).toHaveLength(55);
+      ['import', 'font-streams'].flatMap((sub) =>
+        readdirSync(path.join(cacheDir, sub)).map((n) => [n, statSync(path.join(cacheDir, sub, n)).mtimeMs]),
+      );
+    compile('plain', 'off');
+    compile('cold', cacheDir);
+    const kept = entries();
+    compile('warm', cacheDir);
+    // 55 sources and 5 font subsets (one per font used) kept by the first run, none made (so none
+    // written) again by the second.
+    expect(kept).toHaveLength(55 + 5);
     expect(entries()).toEqual(kept);
     // Only the dates and the document ID differ (as scripts/compare-outputs.sh compares).
     const norm = (f: string) =>

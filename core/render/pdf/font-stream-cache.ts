@@ -57,20 +57,59 @@ async function zlibDeflate(raw: Uint8Array): Promise<Uint8Array> {
  * cached streams. Optional: without it, embed compresses synchronously on a miss.
  */
 export async function precompressFontStreams(doc: object): Promise<void> {
+  const pending = (hooked.get(doc) ?? []).flatMap((f) => {
+    const glyphs = f.subset.glyphs;
+    if (!Array.isArray(glyphs)) return [];
+    const key = glyphs.join(',');
+    return cache.get(f.font)?.key === key ? [] : [{ f, key, size: glyphs.length }];
+  });
+  // Streams kept by an earlier process (useFontStreamStore), looked up all at once.
+  const kept = await Promise.all(pending.map((p) => (store ? store.get(storeKey(p.f.font, p.key)) : undefined)));
+  const misses = pending.filter((p, i) => {
+    const hit = kept[i];
+    if (hit) cache.set(p.f.font, { key: p.key, deflated: hit });
+    return !hit;
+  });
   // The largest subset first: its deflate (on the I/O threads) then overlaps the others' encoding.
-  const size = (f: FontLike) => (Array.isArray(f.subset.glyphs) ? f.subset.glyphs.length : 0);
-  const fonts = [...(hooked.get(doc) ?? [])].sort((a, b) => size(b) - size(a));
+  misses.sort((a, b) => b.size - a.size);
   await Promise.all(
-    fonts.map(async (f) => {
-      const glyphs = f.subset.glyphs;
-      if (!Array.isArray(glyphs)) return;
-      const key = glyphs.join(',');
-      if (cache.get(f.font)?.key === key) return;
+    misses.map(async ({ f, key }) => {
       skipSubrScanWhenNoSubrs(f.subset as unknown as Parameters<typeof skipSubrScanWhenNoSubrs>[0]);
       const raw = f.subset.encode();
-      cache.set(f.font, { key, deflated: await zlibDeflate(raw) });
+      const deflated = await zlibDeflate(raw);
+      cache.set(f.font, { key, deflated });
+      await store?.put(storeKey(f.font, key), deflated);
     }),
   );
+}
+
+/**
+ * Where compressed font streams can be kept between processes (the CLI's cache folder, see
+ * core/node/font-stream-store): a short process then skips subsetting and deflating fonts whose
+ * glyph set it has seen before. The key names the font by its table directory (tag, checksum
+ * and length of every table: any change to the file's content changes it) and the glyph list.
+ */
+export interface FontStreamStore {
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, deflated: Uint8Array): Promise<void>;
+}
+let store: FontStreamStore | undefined;
+export function useFontStreamStore(s: FontStreamStore | undefined): void {
+  store = s;
+}
+
+interface TableEntry {
+  checkSum?: number;
+  length?: number;
+}
+function storeKey(font: object, glyphs: string): string {
+  const tables = (font as { directory?: { tables?: Record<string, TableEntry> } }).directory?.tables ?? {};
+  const dir = Object.keys(tables)
+    .sort()
+    .map((t) => `${t}:${tables[t].checkSum}:${tables[t].length}`)
+    .join(' ');
+  const name = (font as { postscriptName?: string }).postscriptName ?? '';
+  return `font-stream-1|${name}|${dir}|${glyphs}`;
 }
 
 export function cacheFontStream(f: FontLike): void {
