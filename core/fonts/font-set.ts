@@ -5,6 +5,7 @@
 // face and is reported as missing, so the caller can still draw it and tell the user.
 import { create, type Font } from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../model/settings';
+import { preloadLoca } from './fast-loca';
 import { NEEDS_SHAPING } from './shaping';
 
 export interface FontFace {
@@ -28,8 +29,11 @@ export interface FaceSource {
 /** Parses font bytes; a TTC needs the face's PostScript name (else the first face is taken). */
 export function parseFont(bytes: Uint8Array, postscriptName?: string): Font {
   const f = create(bytes, postscriptName) as Font & { fonts?: Font[] };
-  if (typeof f.layout === 'function') return f;
-  if (f.fonts && f.fonts.length) return f.fonts[0];
+  const face = typeof f.layout === 'function' ? f : f.fonts?.[0];
+  if (face) {
+    preloadLoca(face);
+    return face;
+  }
   throw new Error('not a usable font');
 }
 
