@@ -1,9 +1,10 @@
 // The `huibian` command: a thin shell over the core. Each subcommand lives in cli/commands/<name>.ts
 // and exports run(argv) → exit code. Nothing here knows about layout or storage details.
-import { deferWoff2Decoder } from '../core/node/lazy-woff2';
+import { deferWoff2Decoder, deferZodLocales } from '../core/node/lazy-modules';
 
-// Before any command loads fontkit (see core/node/lazy-woff2).
+// Before any command loads fontkit or zod (see core/node/lazy-modules).
 deferWoff2Decoder();
+deferZodLocales();
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> =
   {

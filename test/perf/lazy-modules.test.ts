@@ -1,12 +1,13 @@
-// core/node/lazy-woff2: in a fresh process fontkit loads without the WOFF2 decoder (brotli), and the
-// stand-in still decodes, through the real decoder, the first time fontkit would call it.
+// core/node/lazy-modules: in a fresh process fontkit loads without the WOFF2 decoder (brotli), and the
+// stand-in still decodes, through the real decoder, the first time fontkit would call it; zod loads
+// without its ~45 message languages, which still work when `z.locales` is read.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-const lazy = pathToFileURL(path.join(root, 'core', 'node', 'lazy-woff2.ts')).href;
+const lazy = pathToFileURL(path.join(root, 'core', 'node', 'lazy-modules.ts')).href;
 
 function fresh(defer: boolean): { before: boolean; after: boolean; same: boolean } {
   const script = `
@@ -37,5 +38,35 @@ describe('deferWoff2Decoder', () => {
 
   it('without it fontkit loads the decoder at start-up (the test can fail)', () => {
     expect(fresh(false)).toEqual({ before: true, after: true, same: true });
+  }, 30_000);
+});
+
+function freshZod(defer: boolean): { before: boolean; after: boolean; works: boolean } {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { deferZodLocales } = await import(${JSON.stringify(lazy)});
+    if (${defer}) deferZodLocales();
+    const req = createRequire(${JSON.stringify(pathToFileURL(path.join(root, 'package.json')).href)});
+    const { z } = req('zod');
+    const loaded = () => Object.keys(req.cache).some((f) => /zod.v4.locales.zh-CN\.cjs$/.test(f));
+    const before = loaded();
+    z.config(z.locales.zhCN());
+    const r = z.string().safeParse(1);
+    console.log(JSON.stringify({ before, after: loaded(), works: !r.success && /[\u4e00-\u9fff]/.test(r.error.issues[0].message) }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+describe('deferZodLocales', () => {
+  it('keeps the message languages unloaded until z.locales is read, then they work', () => {
+    expect(freshZod(true)).toEqual({ before: false, after: true, works: true });
+  }, 30_000);
+
+  it('without it zod loads them all at start-up (the test can fail)', () => {
+    expect(freshZod(false)).toEqual({ before: true, after: true, works: true });
   }, 30_000);
 });
