@@ -6,6 +6,7 @@
 //   process ~40 ms of CPU): only WOFF2 fonts need it, and core/node/fonts.ts refuses web fonts.
 // - zod's error messages in ~45 languages (`zod/v4/locales/index.cjs`, ~25 ms): zod exposes them
 //   as `z.locales`, which we never read (our messages are core/contract/zod-zh.ts).
+// - pdfkit's AES cipher (`@noble/ciphers/aes`, ~12 ms): only encrypted PDFs use it, ours are not.
 import Module, { createRequire } from 'node:module';
 
 const done = new Set<string>();
@@ -53,19 +54,27 @@ export function deferWoff2Decoder(): void {
   );
 }
 
+/** An object read through to the real module's exports (which load on the first property read). */
+function readThrough(load: () => unknown, esModule: boolean): object {
+  const real = () => load() as Record<PropertyKey, unknown>;
+  return new Proxy({} as Record<PropertyKey, unknown>, {
+    get: (_, k) => (esModule && k === '__esModule' ? true : real()[k]),
+    has: (_, k) => (esModule && k === '__esModule') || k in real(),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, k) => {
+      const d = Reflect.getOwnPropertyDescriptor(real(), k);
+      return d ? { ...d, configurable: true } : undefined;
+    },
+  });
+}
+
 /** Call before anything loads zod's CommonJS build; `z.locales` then loads on first use. */
 export function deferZodLocales(): void {
-  defer('zod', './v4/locales/index.cjs', (load) => {
-    // An ES-module-shaped object (zod's __importStar keeps it as it is), read through to the real one.
-    const real = () => load() as Record<PropertyKey, unknown>;
-    return new Proxy({} as Record<PropertyKey, unknown>, {
-      get: (_, k) => (k === '__esModule' ? true : real()[k]),
-      has: (_, k) => k === '__esModule' || k in real(),
-      ownKeys: () => Reflect.ownKeys(real()),
-      getOwnPropertyDescriptor: (_, k) => {
-        const d = Reflect.getOwnPropertyDescriptor(real(), k);
-        return d ? { ...d, configurable: true } : undefined;
-      },
-    });
-  });
+  // ES-module-shaped, so zod's __importStar keeps the object as it is instead of copying it.
+  defer('zod', './v4/locales/index.cjs', (load) => readThrough(load, true));
+}
+
+/** Call before anything loads pdfkit; its AES cipher (only for encrypted PDFs) then loads on first use. */
+export function deferPdfCipher(): void {
+  defer('pdfkit', '@noble/ciphers/aes', (load) => readThrough(load, false));
 }

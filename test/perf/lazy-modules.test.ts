@@ -1,6 +1,7 @@
 // core/node/lazy-modules: in a fresh process fontkit loads without the WOFF2 decoder (brotli), and the
 // stand-in still decodes, through the real decoder, the first time fontkit would call it; zod loads
-// without its ~45 message languages, which still work when `z.locales` is read.
+// without its ~45 message languages, which still work when `z.locales` is read; pdfkit loads without
+// its AES cipher, which still encrypts when asked to.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,5 +69,41 @@ describe('deferZodLocales', () => {
 
   it('without it zod loads them all at start-up (the test can fail)', () => {
     expect(freshZod(false)).toEqual({ before: true, after: true, works: true });
+  }, 30_000);
+});
+
+function freshPdfkit(defer: boolean): { before: boolean; after: boolean; encrypted: boolean } {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { deferPdfCipher } = await import(${JSON.stringify(lazy)});
+    if (${defer}) deferPdfCipher();
+    const req = createRequire(${JSON.stringify(pathToFileURL(path.join(root, 'package.json')).href)});
+    const PDFDocument = req('pdfkit');
+    const loaded = () => Object.keys(req.cache).some((f) => /@noble.ciphers._polyval\\.js$/.test(f) && req.cache[f].loaded);
+    const before = loaded();
+    const doc = new PDFDocument({ pdfVersion: '1.7ext3', userPassword: '政协', ownerPassword: 'x' });
+    const parts = [];
+    doc.on('data', (d) => parts.push(d));
+    doc.on('end', () => {
+      const pdf = Buffer.concat(parts).toString('latin1');
+      console.log(JSON.stringify({ before, after: loaded(), encrypted: /\\/Encrypt/.test(pdf) && /\\/AESV3/.test(pdf) }));
+    });
+    doc.text('汇编 Huibian');
+    doc.end();`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+describe('deferPdfCipher', () => {
+  it('keeps the AES cipher unloaded until a PDF is encrypted, which then works', () => {
+    expect(freshPdfkit(true)).toEqual({ before: false, after: true, encrypted: true });
+  }, 30_000);
+
+  it('without it pdfkit loads the cipher at start-up (the test can fail)', () => {
+    expect(freshPdfkit(false)).toEqual({ before: true, after: true, encrypted: true });
   }, 30_000);
 });
