@@ -75,9 +75,10 @@ const loRun = () =>
     path.join(tmp, 'lo'),
     docx,
   ]);
-// Our import-result cache (core/node/import-cache) in this run's folder: the untimed first run
-// fills it, as LibreOffice's untimed first start fills its profile. Runs without it ("cold") are
-// timed too, alternating with the others.
+// Our caches (import results, core/node/import-cache; compressed font subsets,
+// core/node/font-stream-store) in this run's folder: the untimed first run fills them, as
+// LibreOffice's untimed first start fills its profile. Runs without them ("cold",
+// HUIBIAN_CACHE_DIR=off) are timed too, alternating with the others.
 const warm = { HUIBIAN_CACHE_DIR: path.join(tmp, 'cache') };
 const cold = { HUIBIAN_CACHE_DIR: 'off' };
 // The DOCX LibreOffice converts: made once by our CLI (not timed).
@@ -110,9 +111,9 @@ console.log(
   `huibian compile (PDF, fresh process):          ${s(oursWall)} wall, ${s(oursCpu)} CPU   [${ours.map((r) => s(r.wall)).join(', ')}]`,
 );
 console.log(
-  `  … without the import cache (cold):           ${s(coldWall)} wall, ${s(coldCpu)} CPU   [${oursCold.map((r) => s(r.wall)).join(', ')}]`,
+  `  … without the caches (cold):                 ${s(coldWall)} wall, ${s(coldCpu)} CPU   [${oursCold.map((r) => s(r.wall)).join(', ')}]`,
 );
-figure({ measure: 'huibian compile sample PDF, fresh process, no import cache (wall)', value: coldWall, unit: 'ms' });
+figure({ measure: 'huibian compile sample PDF, fresh process, no caches (wall)', value: coldWall, unit: 'ms' });
 figure({ measure: 'huibian compile sample PDF, fresh process (wall)', value: oursWall, unit: 'ms' });
 figure({ measure: 'huibian compile sample PDF, fresh process (CPU)', value: oursCpu, unit: 'ms' });
 if (haveLo) {
@@ -122,7 +123,7 @@ if (haveLo) {
     `LibreOffice DOCX → PDF (same dossier):      ${s(loWall)} wall, ${s(loCpu)} CPU   [${lo.map((r) => s(r.wall)).join(', ')}]`,
   );
   console.log(
-    `ratio LibreOffice / huibian: ${(loWall / oursWall).toFixed(1)}× wall, ${(loCpu / oursCpu).toFixed(1)}× CPU (target ≥ 5×); without the import cache ${(loWall / coldWall).toFixed(1)}× wall, ${(loCpu / coldCpu).toFixed(1)}× CPU`,
+    `ratio LibreOffice / huibian: ${(loWall / oursWall).toFixed(1)}× wall, ${(loCpu / oursCpu).toFixed(1)}× CPU (target ≥ 5×); without the caches ${(loWall / coldWall).toFixed(1)}× wall, ${(loCpu / coldCpu).toFixed(1)}× CPU`,
   );
   figure({ measure: 'LibreOffice DOCX → PDF of the same dossier (wall)', value: loWall, unit: 'ms' });
   figure({
@@ -132,7 +133,7 @@ if (haveLo) {
     text: `${(loWall / oursWall).toFixed(1)} × (CPU ${(loCpu / oursCpu).toFixed(1)} ×)`,
   });
   figure({
-    measure: 'huibian compile faster than LibreOffice, no import cache (wall)',
+    measure: 'huibian compile faster than LibreOffice, no caches (wall)',
     value: loWall / coldWall,
     unit: '×',
     text: `${(loWall / coldWall).toFixed(1)} × (CPU ${(loCpu / coldCpu).toFixed(1)} ×)`,
