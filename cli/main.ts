@@ -1,11 +1,12 @@
 // The `huibian` command: a thin shell over the core. Each subcommand lives in cli/commands/<name>.ts
 // and exports run(argv) → exit code. Nothing here knows about layout or storage details.
-import { deferPdfCipher, deferWoff2Decoder, deferZodLocales } from '../core/node/lazy-modules';
+import { deferPdfCipher, deferUnicodeTables, deferWoff2Decoder, deferZodLocales } from '../core/node/lazy-modules';
 
 // Before any command loads fontkit, pdfkit or zod (see core/node/lazy-modules).
 deferWoff2Decoder();
 deferZodLocales();
 deferPdfCipher();
+deferUnicodeTables();
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> =
   {

@@ -7,6 +7,9 @@
 // - zod's error messages in ~45 languages (`zod/v4/locales/index.cjs`, ~25 ms): zod exposes them
 //   as `z.locales`, which we never read (our messages are core/contract/zod-zh.ts).
 // - pdfkit's AES cipher (`@noble/ciphers/aes`, ~12 ms): only encrypted PDFs use it, ours are not.
+// - pdfkit's line breaker (`linebreak`, its Unicode table inflated at load) and fontkit's Unicode
+//   properties (`unicode-properties`, likewise): only pdfkit's own text wrapping (print registers)
+//   and fontkit's shaping of complex scripts use them; the dossier's lines are broken by our layout.
 import Module, { createRequire } from 'node:module';
 
 const done = new Set<string>();
@@ -77,4 +80,20 @@ export function deferZodLocales(): void {
 /** Call before anything loads pdfkit; its AES cipher (only for encrypted PDFs) then loads on first use. */
 export function deferPdfCipher(): void {
   defer('pdfkit', '@noble/ciphers/aes', (load) => readThrough(load, false));
+}
+
+/** A constructor (or function) that loads the real one when first called or read. */
+function callThrough(load: () => unknown): object {
+  const real = () => load() as (...a: unknown[]) => unknown;
+  return new Proxy(function () {} as unknown as (...a: unknown[]) => unknown, {
+    apply: (_, self, args) => Reflect.apply(real(), self, args),
+    construct: (_, args, target) => Reflect.construct(real(), args, target === _ ? real() : target),
+    get: (_, k) => (real() as unknown as Record<PropertyKey, unknown>)[k],
+  });
+}
+
+/** Call before anything loads pdfkit or fontkit: their Unicode tables then load on first use. */
+export function deferUnicodeTables(): void {
+  defer('pdfkit', 'linebreak', callThrough);
+  defer('fontkit', 'unicode-properties', (load) => readThrough(load, false));
 }

@@ -1,7 +1,8 @@
 // core/node/lazy-modules: in a fresh process fontkit loads without the WOFF2 decoder (brotli), and the
 // stand-in still decodes, through the real decoder, the first time fontkit would call it; zod loads
 // without its ~45 message languages, which still work when `z.locales` is read; pdfkit loads without
-// its AES cipher, which still encrypts when asked to.
+// its AES cipher, which still encrypts when asked to, and pdfkit and fontkit without their Unicode
+// tables (line breaking, script properties), which still work when first used.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,16 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const lazy = pathToFileURL(path.join(root, 'core', 'node', 'lazy-modules.ts')).href;
+
+/** Runs an ES module script in a fresh Node process (TypeScript through tsx); its last line is JSON. */
+function runFresh<T>(script: string): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
 
 function fresh(defer: boolean): { before: boolean; after: boolean; same: boolean } {
   const script = `
@@ -24,12 +35,7 @@ function fresh(defer: boolean): { before: boolean; after: boolean; same: boolean
     const data = Buffer.from('汇编 Huibian '.repeat(500));
     const out = fk('brotli/decompress.js')(zlib.brotliCompressSync(data), data.length);
     console.log(JSON.stringify({ before, after: decoderLoaded(), same: Buffer.from(out).equals(data) }));`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return runFresh(script);
 }
 
 describe('deferWoff2Decoder', () => {
@@ -54,12 +60,7 @@ function freshZod(defer: boolean): { before: boolean; after: boolean; works: boo
     z.config(z.locales.zhCN());
     const r = z.string().safeParse(1);
     console.log(JSON.stringify({ before, after: loaded(), works: !r.success && /[\u4e00-\u9fff]/.test(r.error.issues[0].message) }));`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return runFresh(script);
 }
 
 describe('deferZodLocales', () => {
@@ -90,12 +91,7 @@ function freshPdfkit(defer: boolean): { before: boolean; after: boolean; encrypt
     });
     doc.text('汇编 Huibian');
     doc.end();`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return runFresh(script);
 }
 
 describe('deferPdfCipher', () => {
@@ -106,4 +102,45 @@ describe('deferPdfCipher', () => {
   it('without it pdfkit loads the cipher at start-up (the test can fail)', () => {
     expect(freshPdfkit(false)).toEqual({ before: true, after: true, encrypted: true });
   }, 30_000);
+});
+
+function freshUnicode(defer: boolean): { before: string[]; after: string[]; breaks: number; script: string } {
+  // A module's file is compiled only when the real module runs (a stand-in never is).
+  const script = `
+    import Module, { createRequire } from 'node:module';
+    const { deferUnicodeTables } = await import(${JSON.stringify(lazy)});
+    const ran = [];
+    const compile = Module.prototype._compile;
+    Module.prototype._compile = function (content, filename) {
+      const m = /(linebreak|unicode-properties)[\\/]dist[\\/]main\\.cjs$/.exec(filename);
+      if (m) ran.push(m[1]);
+      return compile.apply(this, arguments);
+    };
+    if (${defer}) deferUnicodeTables();
+    const req = createRequire(${JSON.stringify(pathToFileURL(path.join(root, 'package.json')).href)});
+    req('pdfkit');
+    const before = [...ran].sort();
+    const LineBreaker = createRequire(req.resolve('pdfkit'))('linebreak');
+    const b = new LineBreaker('政协委员 Huibian 汇编。');
+    let breaks = 0;
+    while (b.nextBreak()) breaks++;
+    const script = createRequire(req.resolve('fontkit'))('unicode-properties').getScript(0x6c47);
+    console.log(JSON.stringify({ before, after: [...ran].sort(), breaks, script }));`;
+  return runFresh(script);
+}
+
+describe('deferUnicodeTables', () => {
+  it('keeps the line breaker and Unicode properties unloaded until used, then they work', () => {
+    const r = freshUnicode(true);
+    expect(r.before).toEqual([]);
+    expect(r.after).toEqual(['linebreak', 'unicode-properties']);
+    expect(r.script).toBe('Han');
+    expect(r.breaks).toBeGreaterThan(3);
+  }, 30_000);
+
+  it('without it pdfkit loads both at start-up (the test can fail)', () => {
+    const r = freshUnicode(false);
+    expect(r.before).toEqual(['linebreak', 'unicode-properties']);
+    expect(r.breaks).toBe(freshUnicode(true).breaks);
+  }, 60_000);
 });
