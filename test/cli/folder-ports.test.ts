@@ -4,11 +4,11 @@
 // only, an unreadable item prints as the same notice in the PDF and the DOCX (with a warning naming
 // the file and the cause), and `huibian import` gives an item the kind and section the app does.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileFolder } from '../../cli/commands/compile';
 import { run as importCli } from '../../cli/commands/import';
 import { withFolderClient } from '../../cli/local-client';
@@ -20,14 +20,9 @@ import { createService } from '../../core/service/service';
 import { barChartPng } from '../../scripts/generate-sample';
 import { hasPoppler } from '../compile/poppler';
 import { writeSessionFolder, type FixtureItem } from './session-fixture';
+import { tempDirs } from '../helpers/temp-dirs';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'hb-folder-ports-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('hb-folder-ports-');
 
 const BODY = '近年来，我市数字乡村建设取得积极进展，但基础设施仍然薄弱，需要统筹推进、久久为功。';
 

@@ -3,26 +3,20 @@
 // a miss; a cache folder that cannot be used costs nothing but time; failed imports and PDF bodies
 // are never kept; the folder stays bounded; the compressed font subsets are kept the same way; and
 // a compile with the caches gives the same PDF as one without them (apart from the date and ID).
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fontStreamStore } from '../../core/node/font-stream-store';
 import { ImportCache, cachedImporter } from '../../core/node/import-cache';
 import { SourceDocSchema } from '../../core/model/document';
 import { SessionSchema, type Session } from '../../core/model/session';
 import type { ImageResolver, ImportedFile, Importer } from '../../core/service/ports';
 import { samplesDir } from '../../core/node/paths';
+import { tempDirs } from '../helpers/temp-dirs';
 
 const BIN = path.resolve(import.meta.dirname, '../../cli/bin.mjs');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tmp = () => {
-  const d = mkdtempSync(path.join(tmpdir(), 'hb-import-cache-'));
-  dirs.push(d);
-  return d;
-};
+const tmp = tempDirs('hb-import-cache-');
 
 const session = (members: { id: string; name: string }[] = []): Session =>
   SessionSchema.parse({ schemaVersion: 1, id: 's', name: '会', date: '2026-12-01', members });

@@ -3,18 +3,17 @@
 // bytes as the font read whole, for CJK, Latin composites and rare characters — while reading a
 // small part of the outline table; a CFF font is read whole; a file cut short after opening
 // gives the error font.read-failed naming the file, not a blank glyph.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Font } from 'fontkit';
 import { parseFont } from '../../core/fonts/font-set';
 import { BUILTIN_FILES } from '../../core/node/fonts';
 import { fontsDir } from '../../core/node/paths';
 import { readFontSparse, sparseBytesRead } from '../../core/node/sparse-font';
+import { tempDirs } from '../helpers/temp-dirs';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tmp = tempDirs('hb-sparse-');
 
 const TEXT = '关于推进数字乡村建设的建议——市政协委员王明：一、二、三。《报告》（2026年）ÅéüçñØǅ﹏㛃啰喆堃玥瞭赟「」·…';
 
@@ -76,8 +75,7 @@ describe('sparse font reading', () => {
   });
 
   it('names the file when its outlines cannot be read any more (font.read-failed)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hb-sparse-'));
-    dirs.push(dir);
+    const dir = tmp();
     const file = path.join(dir, 'cut.ttf');
     copyFileSync(path.join(fontsDir(), BUILTIN_FILES['NotoSansSC-Regular']), file);
     const font = readFontSparse(file, (b) => parseFont(b));
