@@ -35,8 +35,20 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
   return fixed.find((p) => existsSync(p));
 }
 
+/**
+ * findSoffice for the current environment, looked up at most once a minute: every file read asks
+ * (~20 file-system checks along PATH each time: measurable over a batch of 55 files), and a
+ * LibreOffice installed while the app runs is still found a minute later.
+ */
+let found: { at: number; path: string | undefined } | undefined;
+function sofficeNow(): string | undefined {
+  const now = Date.now();
+  if (!found || now - found.at > 60_000) found = { at: now, path: findSoffice() };
+  return found.path;
+}
+
 /** A converter bound to a soffice binary, or undefined when LibreOffice is not installed. */
-export function legacyConverter(soffice = findSoffice()): LegacyConverter | undefined {
+export function legacyConverter(soffice = sofficeNow()): LegacyConverter | undefined {
   if (!soffice) return undefined;
   return (bytes, format, fileName) => convertToDocx(soffice, bytes, format, fileName);
 }
