@@ -190,11 +190,16 @@ export function ArrangeScreen() {
     setRenaming(null);
     if (isNew) {
       const id = r.value.session.sections.at(-1)?.id;
-      requestAnimationFrame(() =>
-        document
-          .querySelector(`[data-testid=column][data-section="${id}"]`)
-          ?.scrollIntoView({ inline: 'end', block: 'nearest' }),
-      );
+      // Sideways only: scrollIntoView would also move the page and tuck the header under the top bar.
+      requestAnimationFrame(() => {
+        const col = document.querySelector<HTMLElement>(`[data-testid=column][data-section="${id}"]`);
+        const strip = col?.closest<HTMLElement>('.hb-columns');
+        if (!col || !strip) return;
+        const c = col.getBoundingClientRect();
+        const s = strip.getBoundingClientRect();
+        if (c.right > s.right) strip.scrollLeft += c.right - s.right;
+        else if (c.left < s.left) strip.scrollLeft -= s.left - c.left;
+      });
     }
   };
 
