@@ -2,11 +2,12 @@
 // through the contract (compile.start, then export.pdf / export.docx with the target paths), shows
 // progress on a terminal and prints a summary. Outputs are written only by the service's LocalFiles
 // port (durable writes); this file parses arguments, calls and prints.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompileJob } from '../../core/contract/schemas';
 import { err, ok, type Result } from '../../core/result';
 import { setFontReadMode } from '../../core/node/fonts';
+import { checkOutputFile } from '../../core/node/output-path';
 import { tuneV8ForShortRuns } from '../../core/node/v8-tuning';
 import { oneSessionDir, parseCommandArgs } from '../args';
 import { withFolderClient, type LocalClient } from '../local-client';
@@ -46,19 +47,6 @@ function progressPrinter(): (p: Progress) => void {
     lastPct = pct;
     lastPhase = p.phase;
   };
-}
-
-/** The output path must be a file name in an existing folder: checked before compiling. */
-async function checkOutputPath(file: string): Promise<Result<true>> {
-  const dir = path.dirname(path.resolve(file));
-  try {
-    if (!(await stat(dir)).isDirectory()) return err('compile.output-dir', `输出位置不是文件夹：${dir}`, { file });
-  } catch (e) {
-    return err('compile.output-dir', `输出文件夹不存在：${dir}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file });
-  }
-  const st = await stat(file).catch(() => undefined);
-  if (st?.isDirectory()) return err('compile.output-dir', `输出路径是一个文件夹，请给出文件名：${file}`, { file });
-  return ok(true);
 }
 
 export interface FolderCompileOptions {
@@ -115,7 +103,7 @@ function runJob(
 export async function compileFolder(dir: string, o: FolderCompileOptions = {}): Promise<Result<FolderCompileResult>> {
   for (const out of [o.pdfPath, o.docxPath]) {
     if (!out) continue;
-    const c = await checkOutputPath(out);
+    const c = await checkOutputFile(out);
     if (!c.ok) return c;
   }
   const r = await withFolderClient(dir, {}, async (client, sessionId): Promise<Result<FolderCompileResult>> => {
@@ -153,7 +141,7 @@ export async function compileFolder(dir: string, o: FolderCompileOptions = {}): 
 }
 
 /** 51542 → "51,542" (as toLocaleString('zh-CN') writes it, without loading the locale data: ~20 ms of a fresh process). */
-export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Warnings the summary already shows in its own lines. */
 const SHOWN_ELSEWHERE = new Set(['compile.missing-glyphs']);

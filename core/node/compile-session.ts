@@ -4,8 +4,6 @@
 // or memory for a CLI session folder). compileDocs can also write to given paths (tests, benches).
 // It never throws: every failure is a Result error naming the file and the cause, and a failed or
 // cancelled compile leaves existing outputs untouched.
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { compileDossier, type CompileItem, type CompileProgress, type CompileWarning } from '../compile/index';
@@ -14,6 +12,7 @@ import { buildDossier, type TocEntry } from '../model/dossier';
 import type { Session } from '../model/session';
 import { err, ok, toAppError, type AppError, type Result } from '../result';
 import { writeFileAtomic } from './atomic-write';
+import { checkOutputFile } from './output-path';
 import { loadFontSet } from './fonts';
 import type { CompileOutcome, Compiler, OutputStore } from '../service/ports';
 import { useNativeDeflate } from '../render/pdf/font-stream-cache';
@@ -56,23 +55,6 @@ export interface CompileSummary {
   bytes: { pdf?: Uint8Array; docx?: Uint8Array };
 }
 
-async function checkOutputDir(file: string): Promise<Result<true>> {
-  const dir = path.dirname(path.resolve(file));
-  try {
-    const st = await stat(dir);
-    if (!st.isDirectory()) return err('compile.output-dir', `输出位置不是文件夹：${dir}`, { file });
-  } catch (e) {
-    return err('compile.output-dir', `输出文件夹不存在：${dir}（${(e as NodeJS.ErrnoException).code ?? e}）`, { file });
-  }
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) return err('compile.output-dir', `输出路径是一个文件夹，请给出文件名：${file}`, { file });
-  } catch {
-    /* does not exist yet: fine */
-  }
-  return ok(true);
-}
-
 async function writeOut(file: string, data: Uint8Array): Promise<Result<number>> {
   try {
     await writeFileAtomic(file, data);
@@ -99,7 +81,7 @@ export async function compileDocs(
   const t0 = performance.now();
   for (const out of [opts.pdfPath, opts.docxPath]) {
     if (!out) continue;
-    const c = await checkOutputDir(out);
+    const c = await checkOutputFile(out);
     if (!c.ok) return c;
   }
   const { dossier, missing } = buildDossier(session, docs);

@@ -261,7 +261,8 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
   const cacheDir = opts.cacheDir === undefined ? BUILD_ID && defaultCacheDir() : opts.cacheDir;
   const importCache = cacheDir ? new ImportCache(cacheDir, BUILD_ID ?? 'unbuilt') : undefined;
   // The compressed font subsets too (per process: one folder session per CLI run).
-  useFontStreamStore(cacheDir ? fontStreamStore(cacheDir, BUILD_ID ?? 'unbuilt') : undefined);
+  const fontStreams = cacheDir ? fontStreamStore(cacheDir, BUILD_ID ?? 'unbuilt') : undefined;
+  useFontStreamStore(fontStreams);
   const ports: Ports = {
     storage: store,
     files,
@@ -277,7 +278,12 @@ export async function createFolderPorts(dirArg: string, opts: FolderPortsOptions
     ...(opts.printer ? { printer: (await import('./print-producer')).nodePrinter(outputs) } : {}),
     info: { version: APP_VERSION, dataDir: dir, transport: opts.transport ?? 'cli' },
     dispose: async () => {
-      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      // The caches are trimmed once per run, not after every entry a run adds.
+      await Promise.all([
+        rm(staging, { recursive: true, force: true }).catch(() => undefined),
+        importCache?.prune(),
+        fontStreams?.prune(),
+      ]);
     },
   };
   return ok({ ports, sessionId, store, files });

@@ -10,7 +10,11 @@ import { CacheFolder } from './cache-folder';
 /** Entries kept (one per font and glyph set; the sample's largest is ~0.6 MB). */
 export const FONT_STREAM_MAX_ENTRIES = 150;
 
-export function fontStreamStore(dir: string, buildId: string, maxEntries = FONT_STREAM_MAX_ENTRIES): FontStreamStore {
+export function fontStreamStore(
+  dir: string,
+  buildId: string,
+  maxEntries = FONT_STREAM_MAX_ENTRIES,
+): FontStreamStore & { prune(): Promise<void> } {
   const entries = new CacheFolder<object>(dir, 'font-streams', 'huibian-font-stream-1', maxEntries);
   return {
     async get(key) {
@@ -18,7 +22,8 @@ export function fontStreamStore(dir: string, buildId: string, maxEntries = FONT_
     },
     async put(key, deflated) {
       await entries.write(`${buildId}\0${key}`, deflated, {});
-      await entries.prune();
     },
+    /** Once a run is over (the folder ports' dispose): keeps the folder within its bound. */
+    prune: () => entries.prune(),
   };
 }

@@ -78,6 +78,7 @@ export class ImportCache {
     await this.entries.write(key, new TextEncoder().encode(body), { deps });
   }
 
+  /** Once a run is over (the folder ports' dispose): keeps the folder within its bound. */
   prune(): Promise<void> {
     return this.entries.prune();
   }
@@ -125,7 +126,6 @@ export function cachedImporter(inner: Importer, cache: ImportCache | undefined):
             );
         }),
       );
-      await cache.prune();
       return out as ImportedFile[];
     },
   };

@@ -19,6 +19,7 @@ import { FormLibrary, type PaperName } from './compose';
 import { extractItemPages, handoutFileNames, selectItems, type HandoutSelection, type SelectedItem } from './handouts';
 import { imposeBooklet, imposeTwoUp, SADDLE_STITCH_MAX_SHEETS } from './imposition';
 import { eachNumberedCopy, numberedCopiesPdf, planCopies, type CopySpec } from './numbered-copies';
+import { padCount } from './padding';
 import { renderWithPdfkit } from './pdfkit-render';
 import { computePrintSheet, printSheetLines, type PrintMode, type PrintSheet } from './print-sheet';
 import { renderRegister } from './register';
@@ -254,7 +255,7 @@ const copies: PrintProduct = {
     const multiple = padMultipleFor(s.layout);
     const opts = { layout: s.layout, font: fonts.body, recipientMark: req.recipientMark, padEachTo: multiple };
     // Each copy is padded to the multiple (numberedCopiesPdf / eachNumberedCopy do the same sum).
-    const pages = r.pageCount + ((multiple - (r.pageCount % multiple)) % multiple);
+    const pages = r.pageCount + padCount(r.pageCount, multiple);
     if (req.perCopy) {
       const stem = sanitizeFileName(session.theme || session.name, 40);
       await eachNumberedCopy(lib, list, opts, async (c, bytes) => {

@@ -141,8 +141,12 @@ describe('import cache', () => {
   it('stays bounded: past the limit the oldest entries go', async () => {
     const dir = tmp();
     const { importer } = countingImporter();
-    const cached = cachedImporter(importer, new ImportCache(dir, 'b', 8));
+    const cache = new ImportCache(dir, 'b', 8);
+    const cached = cachedImporter(importer, cache);
     for (let i = 0; i < 12; i++) await cached.importFiles([file(`${i}.md`, `第${i}篇`)], session());
+    // Trimmed once when the run is over (the folder ports' dispose), not after every entry.
+    expect(readdirSync(path.join(dir, 'import'))).toHaveLength(12);
+    await cache.prune();
     const n = readdirSync(path.join(dir, 'import')).length;
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThanOrEqual(8);
@@ -170,6 +174,8 @@ describe('font stream store', () => {
     const dir = tmp();
     const s = fontStreamStore(dir, 'b', 4);
     for (let i = 0; i < 9; i++) await s.put(`k${i}`, new Uint8Array([i]));
+    expect(readdirSync(path.join(dir, 'font-streams'))).toHaveLength(9);
+    await s.prune();
     expect(readdirSync(path.join(dir, 'font-streams')).length).toBeLessThanOrEqual(4);
   });
 });
