@@ -61,10 +61,11 @@ export async function precompressFontStreams(doc: object): Promise<void> {
     const glyphs = f.subset.glyphs;
     if (!Array.isArray(glyphs)) return [];
     const key = glyphs.join(',');
-    return cache.get(f.font)?.key === key ? [] : [{ f, key, size: glyphs.length }];
+    if (cache.get(f.font)?.key === key) return [];
+    return [{ f, key, size: glyphs.length, stored: store ? storeKey(f.font, key) : '' }];
   });
   // Streams kept by an earlier process (useFontStreamStore), looked up all at once.
-  const kept = await Promise.all(pending.map((p) => (store ? store.get(storeKey(p.f.font, p.key)) : undefined)));
+  const kept = await Promise.all(pending.map((p) => (store ? store.get(p.stored) : undefined)));
   const misses = pending.filter((p, i) => {
     const hit = kept[i];
     if (hit) cache.set(p.f.font, { key: p.key, deflated: hit });
@@ -73,12 +74,12 @@ export async function precompressFontStreams(doc: object): Promise<void> {
   // The largest subset first: its deflate (on the I/O threads) then overlaps the others' encoding.
   misses.sort((a, b) => b.size - a.size);
   await Promise.all(
-    misses.map(async ({ f, key }) => {
+    misses.map(async ({ f, key, stored }) => {
       skipSubrScanWhenNoSubrs(f.subset as unknown as Parameters<typeof skipSubrScanWhenNoSubrs>[0]);
       const raw = f.subset.encode();
       const deflated = await zlibDeflate(raw);
       cache.set(f.font, { key, deflated });
-      await store?.put(storeKey(f.font, key), deflated);
+      if (stored) await store?.put(stored, deflated);
     }),
   );
 }
