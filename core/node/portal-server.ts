@@ -276,8 +276,12 @@ export async function startPortalServer(o: PortalServerOptions): Promise<Running
           else resolve({ ok: true, file: tmp, name, size });
         };
         out.on('close', done);
+        // A write still in flight when an over-size file is given up fails with ERR_STREAM_DESTROYED:
+        // that is the 413 above, not a disk error (as in uploads.ts).
         out.on('error', () =>
-          resolve({ ok: false, status: 500, code: 'portal.write', message: '服务器暂存文件失败，请稍后再试' }),
+          over
+            ? done()
+            : resolve({ ok: false, status: 500, code: 'portal.write', message: '服务器暂存文件失败，请稍后再试' }),
         );
       });
     });
